@@ -1,0 +1,47 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// The program: reads the configuration, prepares the database, seeds the demo on first start and serves.
+public enum DudaoMain {
+    public static func run() async throws {
+        let config: AppConfig
+        do {
+            config = try AppConfig.fromEnvironment()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config)
+            app.asyncCommands.use(SeedCommand(), as: "seed")
+            try await prepareDatabase(app)
+            let command = CommandLine.arguments.dropFirst().first ?? "serve"
+            if command == "serve" || command.hasPrefix("-") {
+                let seeded = try await DemoSeed.seedIfEmpty(app.db, config: config, logger: app.logger)
+                printBanner(config, seeded: seeded)
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func printBanner(_ config: AppConfig, seeded: Bool) {
+        var lines = [
+            "督导 Dudao \(AppConfig.version) — 数据库：\(config.database.name)（\(config.dataDir)）",
+            "访问地址：http://\(config.host):\(config.port)",
+        ]
+        if seeded { lines.append("已生成演示区县数据。") }
+        if config.demo {
+            lines.append("演示账号（密码均为 \(DemoSeed.password)）：" + DemoSeed.logins.map { "\($0.0)（\($0.1)）" }.joined(separator: "、"))
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,42 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// Lookups the directory pages share.
+enum DirectoryQueries {
+    /// Townships in the account's district as (id, name), for filters and forms.
+    static func townshipNames(scope: Scope, on db: any Database) async throws -> [(Int, String)] {
+        let district = try await scope.district(on: db)
+        return try await OrgUnit.townships(under: district.path, on: db).map { ($0.id!, $0.name) }
+    }
+
+    static func township(named name: String, scope: Scope, on db: any Database) async throws -> OrgUnit? {
+        let district = try await scope.district(on: db)
+        return try await OrgUnit.query(on: db).filter(\.$level == .township).filter(\.$path =~ district.path)
+            .filter(\.$name == name.trimmingCharacters(in: .whitespaces)).first()
+    }
+
+    static func areas(scope: Scope, on db: any Database) async throws -> [ResponsibilityArea] {
+        let district = try await scope.district(on: db)
+        return try await ResponsibilityArea.query(on: db).filter(\.$districtID == district.id!)
+            .filter(\.$active == true).sort(\.$name).all()
+    }
+
+    /// The current responsible inspector of each school id.
+    static func currentInspectors(of schoolIDs: [Int], on db: any Database) async throws -> [Int: Inspector] {
+        guard !schoolIDs.isEmpty else { return [:] }
+        let assignments = try await Assignment.current(on: db).filter(\.$schoolID ~~ schoolIDs).all()
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(assignments.map(\.inspectorID))).all()
+        let byID = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0) })
+        var out: [Int: Inspector] = [:]
+        for a in assignments { out[a.schoolID] = byID[a.inspectorID] }
+        return out
+    }
+
+    /// How many schools each inspector holds now.
+    static func schoolCounts(of inspectorIDs: [Int], on db: any Database) async throws -> [Int: Int] {
+        guard !inspectorIDs.isEmpty else { return [:] }
+        let rows = try await Assignment.current(on: db).filter(\.$inspectorID ~~ inspectorIDs).all(\.$inspectorID)
+        return rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+}

@@ -1,0 +1,250 @@
+import DudaoCore
+import Fluent
+import Plot
+import Vapor
+
+/// Import schools and inspectors from CSV (UTF-8 or GBK) or .xlsx. Every bad row is listed;
+/// nothing is saved until the whole file is clean. The same file twice updates, never duplicates.
+enum ImportController {
+    struct Upload: Content {
+        var file: File?
+    }
+
+    struct Outcome {
+        var kind: String
+        var fileName: String
+        var fileError: String?
+        var rowErrors: [ImportRowError] = []
+        var created = 0
+        var updated = 0
+        var unchanged = 0
+    }
+
+    static func page(req: Request) async throws -> Page {
+        ImportPage(ctx: PageContext(req), outcome: nil).render()
+    }
+
+    static func importSchools(req: Request) async throws -> Response {
+        try await run(req, kind: "schools")
+    }
+
+    static func importInspectors(req: Request) async throws -> Response {
+        try await run(req, kind: "inspectors")
+    }
+
+    static func run(_ req: Request, kind: String) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let upload = try? req.content.decode(Upload.self)
+        var outcome = Outcome(kind: kind, fileName: upload?.file?.filename ?? "")
+        if let file = upload?.file, file.data.readableBytes > 0 {
+            do {
+                let table = try SpreadsheetTable.read(Data(buffer: file.data), fileName: file.filename)
+                let district = try await scope.district(on: req.db)
+                if kind == "schools" {
+                    try await importSchools(table, district: district, scope: scope, db: req.db, outcome: &outcome)
+                } else {
+                    try await importInspectors(table, district: district, scope: scope, db: req.db, outcome: &outcome)
+                }
+            } catch let e as SpreadsheetError {
+                outcome.fileError = e.message
+            }
+        } else {
+            outcome.fileError = "请选择要导入的文件（.xlsx 或 .csv）"
+        }
+        var page = ImportPage(ctx: PageContext(req), outcome: outcome).render()
+        if outcome.fileError != nil || !outcome.rowErrors.isEmpty { page.status = .unprocessableEntity }
+        return try await page.encodeResponse(for: req)
+    }
+
+    static func importSchools(_ table: SpreadsheetTable, district: OrgUnit, scope: Scope, db: any Database,
+        outcome: inout Outcome) async throws
+    {
+        var checked = ImportCheck.schools(table)
+        if let e = checked.fileError {
+            outcome.fileError = e
+            return
+        }
+        let townships = try await OrgUnit.townships(under: district.path, on: db)
+        let byName = Dictionary(townships.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var existing: [String: School] = [:]
+        for chunk in checked.records.map(\.record.code).chunked(500) {
+            for s in try await School.query(on: db).filter(\.$code ~~ chunk).all() { existing[s.code] = s }
+        }
+        var plan: [(School, SchoolRecord, OrgUnit)] = []
+        for (row, record) in checked.records {
+            var messages: [String] = []
+            let township = byName[record.township]
+            if township == nil { messages.append("所属镇街“\(record.township)”不在本区，可选：\(townships.map(\.name).joined(separator: "、"))") }
+            if let s = existing[record.code], !scope.canEdit(orgPath: s.orgPath) {
+                messages.append("学校标识码 \(record.code) 已属于其他区县的学校，不能在此导入")
+            }
+            if !messages.isEmpty {
+                checked.errors.append(ImportRowError(row: row, messages: messages))
+            } else if let township {
+                plan.append((existing[record.code] ?? School(), record, township))
+            }
+        }
+        outcome.rowErrors = checked.errors.sorted { $0.row < $1.row }
+        guard outcome.rowErrors.isEmpty else { return }
+        let work = plan
+        let principal = scope.principal
+        let counts = try await db.transaction { db -> (Int, Int, Int) in
+            var counts = (0, 0, 0)
+            for (school, record, township) in work {
+                let isNew = school.id == nil
+                let before = isNew ? [:] : school.snapshot
+                if isNew { school.status = .open }
+                school.apply(record, township: township)
+                let after = school.snapshot
+                if !isNew && before == after {
+                    counts.2 += 1
+                    continue
+                }
+                try await school.save(on: db)
+                try await Audit.record(on: db, actor: principal, action: "import", entity: "school", id: school.id!,
+                    orgPath: school.orgPath, summary: (isNew ? "导入新建学校 " : "导入更新学校 ") + school.name,
+                    before: before, after: after)
+                if isNew { counts.0 += 1 } else { counts.1 += 1 }
+            }
+            return counts
+        }
+        (outcome.created, outcome.updated, outcome.unchanged) = counts
+    }
+
+    static func importInspectors(_ table: SpreadsheetTable, district: OrgUnit, scope: Scope, db: any Database,
+        outcome: inout Outcome) async throws
+    {
+        let checked = ImportCheck.inspectors(table)
+        if let e = checked.fileError {
+            outcome.fileError = e
+            return
+        }
+        outcome.rowErrors = checked.errors
+        guard checked.isClean else { return }
+        var existing: [String: Inspector] = [:]
+        for chunk in checked.records.map(\.record.phone).chunked(500) {
+            for i in try await Inspector.query(on: db).filter(\.$districtID == district.id!).filter(\.$phone ~~ chunk).all() {
+                existing[i.phone] = i
+            }
+        }
+        let known = existing
+        let principal = scope.principal
+        let counts = try await db.transaction { db -> (Int, Int, Int) in
+            var counts = (0, 0, 0)
+            for (_, record) in checked.records {
+                let inspector = known[record.phone] ?? Inspector()
+                let isNew = inspector.id == nil
+                let before = isNew ? [:] : inspector.snapshot
+                if isNew { inspector.status = .active }
+                inspector.apply(record, district: district)
+                let after = inspector.snapshot
+                if !isNew && before == after {
+                    counts.2 += 1
+                    continue
+                }
+                try await inspector.save(on: db)
+                if let term = record.term {
+                    let known = try await InspectorTerm.query(on: db).filter(\.$inspectorID == inspector.id!)
+                        .filter(\.$startDate == term.start.description).count()
+                    if known == 0 { try await InspectorTerm(inspectorID: inspector.id!, term: term).save(on: db) }
+                }
+                try await Audit.record(on: db, actor: principal, action: "import", entity: "inspector",
+                    id: inspector.id!, orgPath: inspector.orgPath,
+                    summary: (isNew ? "导入新建督学 " : "导入更新督学 ") + inspector.name, before: before, after: after)
+                if isNew { counts.0 += 1 } else { counts.1 += 1 }
+            }
+            return counts
+        }
+        (outcome.created, outcome.updated, outcome.unchanged) = counts
+    }
+
+    /// An empty .xlsx with the right headers and one example row.
+    static func template(req: Request) async throws -> Response {
+        let kind = req.parameters.get("kind") ?? ""
+        let table: SpreadsheetTable
+        switch kind {
+        case "schools.xlsx":
+            table = SpreadsheetTable(rows: [SchoolInput.headers,
+                ["3205060001", "示例镇中心小学", "小学", "公办", "示例镇", "示例路1号", "张三", "0512-66668888", "960", "24", "62"]])
+        case "inspectors.xlsx":
+            table = SpreadsheetTable(rows: [InspectorInput.headers,
+                ["李四", "兼职", "男", "13800000000", "区教师发展中心", "教研员", "2026-09-01", "2029-08-31"]])
+        default:
+            throw Abort(.notFound, reason: "没有这个模板")
+        }
+        return try ExportController.xlsxResponse(table, fileName: kind == "schools.xlsx" ? "学校导入模板.xlsx" : "督学导入模板.xlsx", sheet: "导入模板")
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+struct ImportPage {
+    let ctx: PageContext
+    let outcome: ImportController.Outcome?
+
+    func render() -> Page {
+        Layout.page(
+            "导入导出", ctx,
+            .el("h1", [], [.text("导入与导出")]),
+            result,
+            .el("div", [("class", "grid-2")], [
+                uploadCard("导入学校", action: SiteURL.importSchools.path, template: "schools.xlsx",
+                    columns: SchoolInput.headers.joined(separator: "、"), note: "以学校标识码识别学校：已有的学校会被更新，不会重复建立。一贯制学校可另加“小学在校生数”“初中在校生数”“高中在校生数”列。"),
+                uploadCard("导入督学", action: SiteURL.importInspectors.path, template: "inspectors.xlsx",
+                    columns: InspectorInput.headers.joined(separator: "、"), note: "以手机号识别督学：已有的督学会被更新，不会重复建立。可另加“职责”列。"),
+            ]),
+            .el("section", [("class", "card")], [
+                .el("h2", [], [.text("导出")]),
+                .el("p", [], [.text("导出的文件与导入模板的列相同，可修改后再导入。")]),
+                .el("div", [("class", "actions")], [
+                    .button(SiteURL.schoolsExport(format: "xlsx").path, "学校名录 Excel", style: "secondary"),
+                    .button(SiteURL.schoolsExport(format: "csv").path, "学校名录 CSV", style: "secondary"),
+                    .button(SiteURL.inspectorsExport(format: "xlsx").path, "督学名录 Excel", style: "secondary"),
+                    .button(SiteURL.inspectorsExport(format: "csv").path, "督学名录 CSV", style: "secondary"),
+                ]),
+            ])
+        )
+    }
+
+    func uploadCard(_ title: String, action: String, template: String, columns: String, note: String) -> Node<HTML.BodyContext> {
+        .el("section", [("class", "card")], [
+            .el("h2", [], [.text(title)]),
+            .el("p", [("class", "hint")], [.text("列：" + columns)]),
+            .el("p", [("class", "hint")], [.text(note)]),
+            .el("p", [], [.link(SiteURL.importTemplate(kind: template).path, "下载导入模板（Excel）")]),
+            .el("form", [("method", "post"), ("action", action), ("enctype", "multipart/form-data")], [
+                .csrf(ctx.csrf),
+                .el("div", [("class", "field")], [
+                    .el("label", [("for", "file-" + template)], [.text("选择文件（.xlsx 或 .csv，CSV 可为 UTF-8 或 GBK 编码）")]),
+                    .void("input", [("type", "file"), ("id", "file-" + template), ("name", "file"), ("accept", ".xlsx,.csv"), ("required", nil)]),
+                ]),
+                .el("button", [("type", "submit"), ("class", "btn primary")], [.text("检查并导入")]),
+            ]),
+        ])
+    }
+
+    var result: Node<HTML.BodyContext> {
+        guard let o = outcome else { return .empty }
+        let what = o.kind == "schools" ? "学校" : "督学"
+        if let e = o.fileError {
+            return .el("div", [("class", "alert error"), ("role", "alert")], [.text("导入\(what)失败（\(o.fileName)）：\(e) 未保存任何数据。")])
+        }
+        if !o.rowErrors.isEmpty {
+            return .el("section", [("class", "card")], [
+                .el("div", [("class", "alert error"), ("role", "alert")], [
+                    .text("文件“\(o.fileName)”中有 \(o.rowErrors.count) 行有误，未保存任何数据。请按下表修改后重新导入。"),
+                ]),
+                .dataTable(["行号", "问题"], o.rowErrors.map { e in
+                    [.text("第 \(e.row) 行"), .el("ul", [], e.messages.map { .el("li", [], [.text($0)]) })]
+                }),
+            ])
+        }
+        return .el("div", [("class", "alert success"), ("role", "status")], [
+            .text("导入\(what)完成：新建 \(o.created) 条，更新 \(o.updated) 条，无变化 \(o.unchanged) 条。"),
+        ])
+    }
+}

@@ -1,0 +1,54 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// 挂牌: an inspector responsible for a school from `startDate` until `endDate` (open while nil).
+final class Assignment: Model, @unchecked Sendable {
+    static let schema = "assignments"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "inspector_id") var inspectorID: Int
+    @Field(key: "school_id") var schoolID: Int
+    @Field(key: "start_date") var startDate: String
+    @OptionalField(key: "end_date") var endDate: String?
+    @Field(key: "note") var note: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(inspectorID: Int, schoolID: Int, start: Day, note: String = "") {
+        self.inspectorID = inspectorID
+        self.schoolID = schoolID
+        self.startDate = start.description
+        self.endDate = nil
+        self.note = note
+    }
+
+    static func current(on db: any Database) -> QueryBuilder<Assignment> {
+        Assignment.query(on: db).filter(\.$endDate == nil)
+    }
+
+    /// The ids of the schools an inspector is responsible for now.
+    static func currentSchoolIDs(inspectorID: Int, on db: any Database) async throws -> [Int] {
+        try await current(on: db).filter(\.$inspectorID == inspectorID).all(\.$schoolID)
+    }
+}
+
+/// 督学责任区 / 片区: a named group of schools with a lead inspector.
+final class ResponsibilityArea: Model, @unchecked Sendable {
+    static let schema = "responsibility_areas"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "district_id") var districtID: Int
+    @Field(key: "org_path") var orgPath: String
+    @Field(key: "name") var name: String
+    @OptionalField(key: "lead_inspector_id") var leadInspectorID: Int?
+    @Field(key: "note") var note: String
+    @Field(key: "active") var active: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var snapshot: [String: String] {
+        ["名称": name, "牵头督学编号": leadInspectorID.map(String.init) ?? "", "说明": note, "状态": active ? "启用" : "停用"]
+    }
+}

@@ -1,0 +1,57 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// One change to a record: who, when, what, with the fields before and after.
+final class AuditEvent: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @OptionalField(key: "actor_id") var actorID: Int?
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "action") var action: String
+    @Field(key: "entity") var entity: String
+    @Field(key: "entity_id") var entityID: Int
+    @Field(key: "org_path") var orgPath: String
+    @Field(key: "summary") var summary: String
+    /// JSON array of `FieldChange`.
+    @Field(key: "changes") var changes: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var fieldChanges: [FieldChange] {
+        (try? JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))) ?? []
+    }
+}
+
+/// District settings, one row per district, with the defaults of rules.md.
+final class DistrictSettings: Model, @unchecked Sendable {
+    static let schema = "district_settings"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "district_id") var districtID: Int
+    @Field(key: "office_name") var officeName: String
+    @Field(key: "max_schools_per_inspector") var maxSchoolsPerInspector: Int
+    @Field(key: "complaint_phone") var complaintPhone: String
+    @Field(key: "complaint_channel") var complaintChannel: String
+    @Field(key: "responsible_person") var responsiblePerson: String
+    @Field(key: "responsible_phone") var responsiblePhone: String
+    @Field(key: "supervision_items") var supervisionItems: String
+    init() {}
+
+    static let defaultItems = "学校管理与制度执行；招生、收费与择校；课程开设与课堂教学；学生学习、体育锻炼与课业负担；教师师德与专业发展；校园及周边安全；食堂、食品、饮水及宿舍卫生；校风、教风、学风建设。"
+
+    static func forDistrict(_ id: Int, on db: any Database) async throws -> DistrictSettings {
+        if let s = try await DistrictSettings.query(on: db).filter(\.$districtID == id).first() { return s }
+        let s = DistrictSettings()
+        s.districtID = id
+        s.officeName = "区人民政府教育督导室"
+        s.maxSchoolsPerInspector = 6
+        s.complaintPhone = ""
+        s.complaintChannel = ""
+        s.responsiblePerson = ""
+        s.responsiblePhone = ""
+        s.supervisionItems = defaultItems
+        return s
+    }
+}

@@ -1,0 +1,76 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+final class Inspector: Model, @unchecked Sendable {
+    static let schema = "inspectors"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "district_id") var districtID: Int
+    @Field(key: "org_path") var orgPath: String
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: InspectorKind
+    @Field(key: "gender") var gender: Gender
+    @Field(key: "phone") var phone: String
+    @OptionalField(key: "photo") var photo: String?
+    @Field(key: "employer") var employer: String
+    @Field(key: "post") var post: String
+    @OptionalField(key: "term_start") var termStart: String?
+    @OptionalField(key: "term_end") var termEnd: String?
+    @Field(key: "duties") var duties: String
+    @Field(key: "status") var status: InspectorStatus
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    static let defaultDuties = "监督学校依法规范办学；指导学校管理与教育教学；受理并核实举报投诉；发现问题督促整改；向督导室报告并提出建议。"
+
+    func apply(_ r: InspectorRecord, district: OrgUnit) {
+        districtID = district.id!
+        orgPath = district.path
+        name = r.name
+        kind = r.kind
+        gender = r.gender
+        phone = r.phone
+        employer = r.employer
+        post = r.post
+        termStart = r.term?.start.description
+        termEnd = r.term?.end.description
+        duties = r.duties.isEmpty ? Inspector.defaultDuties : r.duties
+    }
+
+    var term: InspectorRules.Term? {
+        guard let s = termStart.flatMap(Day.init(parsing:)), let e = termEnd.flatMap(Day.init(parsing:)) else {
+            return nil
+        }
+        return .init(start: s, end: e)
+    }
+
+    var snapshot: [String: String] {
+        [
+            "姓名": name, "督学类型": kind.label, "性别": gender.label, "手机号": phone, "工作单位": employer,
+            "职务": post, "聘期开始": termStart ?? "", "聘期结束": termEnd ?? "", "职责": duties, "状态": status.label,
+            "照片": photo ?? "",
+        ]
+    }
+}
+
+/// Every appointment term an inspector has served, for the three-terms-in-a-row rule.
+final class InspectorTerm: Model, @unchecked Sendable {
+    static let schema = "inspector_terms"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "inspector_id") var inspectorID: Int
+    @Field(key: "start_date") var startDate: String
+    @Field(key: "end_date") var endDate: String
+    init() {}
+    init(inspectorID: Int, term: InspectorRules.Term) {
+        self.inspectorID = inspectorID
+        startDate = term.start.description
+        endDate = term.end.description
+    }
+    var term: InspectorRules.Term? {
+        guard let s = Day(parsing: startDate), let e = Day(parsing: endDate) else { return nil }
+        return .init(start: s, end: e)
+    }
+}

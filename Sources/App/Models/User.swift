@@ -1,0 +1,50 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "username") var username: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "role") var role: Role
+    @Field(key: "org_unit_id") var orgUnitID: Int
+    @Field(key: "org_path") var orgPath: String
+    @OptionalField(key: "school_id") var schoolID: Int?
+    @OptionalField(key: "inspector_id") var inspectorID: Int?
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Field(key: "active") var active: Bool
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(username: String, passwordHash: String, displayName: String, role: Role, org: OrgUnit,
+        mustChangePassword: Bool)
+    {
+        self.username = username
+        self.passwordHash = passwordHash
+        self.displayName = displayName
+        self.role = role
+        self.orgUnitID = org.id!
+        self.orgPath = org.path
+        self.mustChangePassword = mustChangePassword
+        self.failedLogins = 0
+        self.active = true
+    }
+}
+
+/// A bearer token of the JSON API; only its SHA-256 is stored.
+final class ApiToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

@@ -1,0 +1,158 @@
+import DudaoCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// `dudao seed --scale N`: a province-sized directory for benchmarks, written with batched SQL
+/// into an empty database: N schools in districts of 200, one inspector per five schools,
+/// assignments (1% of schools left uncovered), ten responsibility areas per district.
+struct SeedCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "Number of schools to generate (e.g. 20000)")
+        var scale: Int?
+    }
+
+    var help: String { "生成演示数据（--scale N 生成 N 所学校的大规模数据，用于性能测试）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard try await OrgUnit.query(on: app.db).count() == 0 else {
+            context.console.error("数据库不是空的，未生成任何数据。请使用新的 DATA_DIR 或空数据库。")
+            return
+        }
+        guard let n = signature.scale else {
+            try await DemoSeed.seed(app.db, cost: app.config.bcryptCost)
+            context.console.print("已生成演示区县数据")
+            return
+        }
+        guard n > 0, n <= 200_000 else {
+            context.console.error("--scale 应为 1 到 200000 之间的整数")
+            return
+        }
+        let started = Date()
+        try await ScaleSeed.run(app.db, schools: n, cost: app.config.bcryptCost)
+        context.console.print(String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), Date().timeIntervalSince(started)))
+    }
+}
+
+enum ScaleSeed {
+    static let perDistrict = 200
+    static let townshipsPerDistrict = 10
+    static let batch = 500
+
+    static func run(_ db: any Database, schools n: Int, cost: Int) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let districts = (n + perDistrict - 1) / perDistrict
+        let now = Date()
+        // Ids are assigned here, in order, so rows can reference each other without reading back.
+        var orgRows: [[any Encodable & Sendable]] = [[1, "示例省", "city", nil as Int?, "/1/", now]]
+        var townshipOf: [Int] = []  // district index → first township id
+        var nextOrg = 2
+        for d in 0..<districts {
+            let did = nextOrg
+            nextOrg += 1
+            orgRows.append([did, "第\(d + 1)区县", "district", 1, "/1/\(did)/", now])
+            townshipOf.append(nextOrg)
+            for t in 0..<townshipsPerDistrict {
+                let tid = nextOrg
+                nextOrg += 1
+                orgRows.append([tid, "第\(d + 1)区县第\(t + 1)镇", "township", did, "/1/\(did)/\(tid)/", now])
+            }
+        }
+        try await insert(sql, "org_units", ["id", "name", "level", "parent_id", "path", "created_at"], orgRows)
+
+        let types: [SchoolType] = [.primary, .primary, .primary, .junior, .kindergarten, .kindergarten, .nineYear, .teachingPoint, .complete, .special]
+        var schoolRows: [[any Encodable & Sendable]] = []
+        for i in 0..<n {
+            let d = i / perDistrict
+            let did = townshipOf[d] - 1
+            let tid = townshipOf[d] + (i % townshipsPerDistrict)
+            let type = types[i % types.count]
+            let students = 80 + (i * 7919) % 2400
+            let sections = type == .nineYear ? "junior:\(students * 4 / 10);primary:\(students - students * 4 / 10)" : ""
+            schoolRows.append([
+                i + 1, String(format: "3%09d", i + 1), "第\(d + 1)区县第\(i % perDistrict + 1)\(type.label)", type.rawValue,
+                i % 9 == 0 ? "private" : "public", tid, did, "/1/\(did)/\(tid)/", nil as Int?, "示例路\(i % 500 + 1)号",
+                "校长\(i % 997)", String(format: "0571-8%07d", i % 10_000_000), students, sections, max(1, students / 40),
+                max(3, students / 13), "open", now, now,
+            ])
+            if schoolRows.count == batch {
+                try await insertSchools(sql, schoolRows)
+                schoolRows.removeAll(keepingCapacity: true)
+            }
+        }
+        if !schoolRows.isEmpty { try await insertSchools(sql, schoolRows) }
+
+        let inspectorsCount = max(1, n / 5)
+        var inspectorRows: [[any Encodable & Sendable]] = []
+        var assignmentRows: [[any Encodable & Sendable]] = []
+        let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
+        let given = ["建华", "秀英", "志强", "芳", "国庆", "丽娟", "文斌", "海燕", "明", "晓梅", "伟", "静"]
+        for k in 0..<inspectorsCount {
+            let d = min(k * 5 / perDistrict, districts - 1)
+            let did = townshipOf[d] - 1
+            inspectorRows.append([
+                k + 1, did, "/1/\(did)/", "\(surnames[k % surnames.count])\(given[(k / surnames.count) % given.count])",
+                ["fullTime", "partTime", "partTime", "responsible", "special"][k % 5], k % 2 == 0 ? "male" : "female",
+                String(format: "13%09d", k), nil as String?, "第\(d + 1)区县教育局", "督学", "2025-09-01", "2028-08-31",
+                Inspector.defaultDuties, "active", now, now,
+            ])
+            for j in 0..<5 {
+                let school = k * 5 + j + 1
+                // Every hundredth school is left without an inspector, as real districts have gaps.
+                if school <= n, school % 100 != 0 {
+                    assignmentRows.append([assignmentRows.count + 1, k + 1, school, "2025-09-01", nil as String?, "", now])
+                }
+            }
+            if inspectorRows.count == batch {
+                try await insert(sql, "inspectors", inspectorColumns, inspectorRows)
+                inspectorRows.removeAll(keepingCapacity: true)
+            }
+            if assignmentRows.count >= batch {
+                try await insert(sql, "assignments", assignmentColumns, assignmentRows)
+                assignmentRows.removeAll(keepingCapacity: true)
+            }
+        }
+        if !inspectorRows.isEmpty { try await insert(sql, "inspectors", inspectorColumns, inspectorRows) }
+        if !assignmentRows.isEmpty { try await insert(sql, "assignments", assignmentColumns, assignmentRows) }
+
+        try await fixSequences(sql, tables: ["org_units", "schools", "inspectors", "assignments"])
+
+        let hash = try Bcrypt.hash(DemoSeed.password, cost: cost)
+        guard let city = try await OrgUnit.find(1, on: db), let firstDistrict = try await OrgUnit.find(2, on: db) else { return }
+        try await User(username: "admin", passwordHash: hash, displayName: "平台管理员", role: .admin, org: city, mustChangePassword: false).save(on: db)
+        try await User(username: "office", passwordHash: hash, displayName: "省督导室", role: .office, org: city, mustChangePassword: false).save(on: db)
+        try await User(username: "leader", passwordHash: hash, displayName: "领导", role: .leader, org: firstDistrict, mustChangePassword: false).save(on: db)
+        let insp = User(username: "inspector", passwordHash: hash, displayName: "督学", role: .inspector, org: firstDistrict, mustChangePassword: false)
+        insp.inspectorID = 1
+        try await insp.save(on: db)
+    }
+
+    static let inspectorColumns = ["id", "district_id", "org_path", "name", "kind", "gender", "phone", "photo", "employer", "post",
+        "term_start", "term_end", "duties", "status", "created_at", "updated_at"]
+    static let assignmentColumns = ["id", "inspector_id", "school_id", "start_date", "end_date", "note", "created_at"]
+
+    static func insertSchools(_ sql: any SQLDatabase, _ rows: [[any Encodable & Sendable]]) async throws {
+        try await insert(sql, "schools", ["id", "code", "name", "type", "ownership", "township_id", "district_id", "org_path", "area_id",
+            "address", "principal", "phone", "students", "section_students", "classes", "staff", "status", "created_at", "updated_at"], rows)
+    }
+
+    static func insert(_ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+        for chunk in rows.chunked(batch) {
+            let insert = sql.insert(into: table).columns(columns)
+            for row in chunk {
+                let values: [any SQLExpression] = row.map { value in SQLBind(value) }
+                insert.values(values)
+            }
+            try await insert.run()
+        }
+    }
+
+    /// After inserting explicit ids, PostgreSQL's sequences must move past them.
+    static func fixSequences(_ sql: any SQLDatabase, tables: [String]) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        for t in tables {
+            try await sql.raw("SELECT setval(pg_get_serial_sequence('\(unsafeRaw: t)', 'id'), (SELECT MAX(id) FROM \(ident: t)))").run()
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Configuration, read once from the environment at start-up. A malformed value stops start-up
+/// with a message naming the variable.
+public struct AppConfig: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(url: String, schema: String?)
+
+        public var name: String {
+            if case .postgres = self { return "postgres" }
+            return "sqlite"
+        }
+    }
+
+    public var dataDir: String
+    public var database: DatabaseKind
+    public var host: String
+    public var port: Int
+    /// Demo mode: seeded accounts keep their known password and the login page lists them.
+    public var demo: Bool
+    /// Run the in-process timer jobs (off in tests).
+    public var runJobs: Bool
+    /// bcrypt cost: 12 in production, low in tests so each test stays fast.
+    public var bcryptCost: Int = 12
+    public static let version = "0.1.0"
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let variable: String
+        public let reason: String
+        public var description: String { "配置错误 \(variable): \(reason)" }
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
+        let dataDir = env["DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let database: DatabaseKind
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"),
+                URL(string: url)?.host != nil
+            else {
+                throw Invalid(variable: "DATABASE_URL", reason: "应为 postgres://用户:密码@主机:端口/数据库")
+            }
+            database = .postgres(url: url, schema: nil)
+        } else {
+            database = .sqliteFile(dataDir + "/dudao.sqlite")
+        }
+        let host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        var port = 8080
+        if let p = env["PORT"], !p.isEmpty {
+            guard let n = Int(p), (1...65535).contains(n) else {
+                throw Invalid(variable: "PORT", reason: "应为 1–65535 之间的整数，当前为“\(p)”")
+            }
+            port = n
+        }
+        let demoDefault: Bool
+        if case .postgres = database { demoDefault = false } else { demoDefault = true }
+        let demo = try flag(env, "DUDAO_DEMO", default: demoDefault)
+        let jobs = try flag(env, "DUDAO_JOBS", default: true)
+        return AppConfig(dataDir: dataDir, database: database, host: host, port: port, demo: demo, runJobs: jobs)
+    }
+
+    static func flag(_ env: [String: String], _ name: String, default value: Bool) throws -> Bool {
+        guard let raw = env[name], !raw.isEmpty else { return value }
+        switch raw.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw Invalid(variable: name, reason: "应为 1 或 0，当前为“\(raw)”")
+        }
+    }
+
+    /// For tests: an in-memory SQLite database, or PostgreSQL in its own schema when TEST_DATABASE_URL is set.
+    public static func forTesting(env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+        let database: DatabaseKind
+        if let url = env["TEST_DATABASE_URL"], !url.isEmpty {
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            database = .postgres(url: url, schema: schema)
+        } else {
+            database = .sqliteMemory
+        }
+        let dir = NSTemporaryDirectory() + "dudao-test-" + UUID().uuidString
+        return AppConfig(
+            dataDir: dir, database: database, host: "127.0.0.1", port: 0, demo: false, runJobs: false, bcryptCost: 4)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Vapor
+
+/// Files (photos, evidence) stored by the SHA-256 of their content. Local disk by default.
+protocol AttachmentStore: Sendable {
+    func put(_ data: Data) throws -> String
+    func get(_ hash: String) throws -> Data?
+}
+
+struct DiskAttachmentStore: AttachmentStore {
+    let root: String
+
+    func put(_ data: Data) throws -> String {
+        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let dir = root + "/" + hash.prefix(2)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/" + hash
+        if !FileManager.default.fileExists(atPath: path) {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+        return hash
+    }
+
+    func get(_ hash: String) throws -> Data? {
+        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit }) else { return nil }
+        return FileManager.default.contents(atPath: root + "/" + hash.prefix(2) + "/" + hash)
+    }
+}
+
+/// The kinds of image accepted as photos, recognised by their first bytes (not the file name).
+enum ImageKind: String {
+    case jpeg = "image/jpeg", png = "image/png", webp = "image/webp"
+
+    init?(sniffing d: Data) {
+        let b = [UInt8](d.prefix(12))
+        if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF { self = .jpeg; return }
+        if b.count >= 8, b[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] { self = .png; return }
+        if b.count >= 12, b[0..<4] == [0x52, 0x49, 0x46, 0x46], b[8..<12] == [0x57, 0x45, 0x42, 0x50] {
+            self = .webp
+            return
+        }
+        return nil
+    }
+}

@@ -1,0 +1,43 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// Loads the account of the session, if any. Pages decide with `RequireRole`.
+struct SessionPrincipalMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.hasSession, let raw = req.session.data["uid"], let id = Int(raw),
+            let user = try await User.find(id, on: req.db), user.active
+        {
+            req.principal = Principal(user)
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Lets only the listed roles through: anonymous visitors go to the login page, others get 403.
+/// An account that must change its password is sent to do so first.
+struct RequireRole: AsyncMiddleware {
+    let roles: Set<Role>
+
+    init(_ roles: Role...) { self.roles = Set(roles) }
+    init(_ roles: Set<Role>) { self.roles = roles }
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let p = req.principal else {
+            let back = req.url.string
+            return req.redirect(to: SiteURL.login.with([("next", back)]))
+        }
+        if p.mustChangePassword, req.url.path != SiteURL.password.path, req.url.path != SiteURL.logout.path {
+            return req.redirect(to: SiteURL.password.path)
+        }
+        guard roles.contains(p.role) else { throw Abort(.forbidden, reason: "您的账号无权访问此页面") }
+        return try await next.respond(to: req)
+    }
+}
+
+extension Set where Element == Role {
+    static let everyone: Set<Role> = Set(Role.allCases)
+    /// Read the directory: everyone but schools and inspectors see lists; those see their own scope.
+    static let directoryReaders: Set<Role> = [.admin, .office, .leader]
+    static let directoryWriters: Set<Role> = [.admin, .office]
+}

@@ -1,0 +1,92 @@
+import DudaoCore
+import Plot
+import Vapor
+
+/// Turns errors into a Chinese page (or JSON under /api), never a stack trace.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let (status, message) = Self.describe(error)
+            if status == .internalServerError { req.logger.report(error: error) }
+            if req.url.path.hasPrefix("/api/") {
+                return try await APIError(status: status, code: Self.code(status), message: message)
+                    .encodeResponse(for: req)
+            }
+            let ctx = PageContext(req)
+            var page = Layout.page(
+                "出错了", ctx,
+                .el(
+                    "section", [("class", "card error-page")],
+                    [
+                        .el("h1", [], [.text(Self.title(status))]),
+                        .el("p", [], [.text(message)]),
+                        .el("p", [], [.link(SiteURL.home.path, "返回首页")]),
+                    ]))
+            page.status = status
+            return try await page.encodeResponse(for: req)
+        }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPStatus, String) {
+        if let abort = error as? any AbortError {
+            let reason = abort.reason
+            // Vapor's own English reasons are replaced by a Chinese one.
+            let chinese = reason.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+            return (abort.status, chinese ? reason : title(abort.status))
+        }
+        if error is DecodingError { return (.badRequest, "提交的内容格式不正确") }
+        return (.internalServerError, "服务器处理时出错，请稍后再试；如仍有问题请联系管理员。")
+    }
+
+    static func title(_ status: HTTPStatus) -> String {
+        switch status.code {
+        case 400: "请求内容有误"
+        case 401: "请先登录"
+        case 403: "无权访问"
+        case 404: "页面不存在"
+        case 413: "上传的文件过大（不超过10MB）"
+        case 429: "操作过于频繁，请稍后再试"
+        default: "服务器出错"
+        }
+    }
+
+    static func code(_ status: HTTPStatus) -> String {
+        switch status.code {
+        case 400: "bad_request"
+        case 401: "unauthorized"
+        case 403: "forbidden"
+        case 404: "not_found"
+        case 409: "conflict"
+        case 413: "too_large"
+        case 422: "invalid"
+        case 429: "too_many_requests"
+        default: "server_error"
+        }
+    }
+}
+
+/// The JSON error body of the API: {"error":{"code","message"}}.
+struct APIError: Error, AsyncResponseEncodable {
+    let status: HTTPStatus
+    let code: String
+    let message: String
+    var fields: [FieldError] = []
+
+    struct Body: Content {
+        struct Inner: Content {
+            let code: String
+            let message: String
+            let fields: [FieldError]?
+        }
+        let error: Inner
+    }
+
+    func encodeResponse(for request: Request) async throws -> Response {
+        let body = Body(error: .init(code: code, message: message, fields: fields.isEmpty ? nil : fields))
+        let res = Response(status: status)
+        try res.content.encode(body, as: .json)
+        return res
+    }
+}

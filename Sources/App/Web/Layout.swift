@@ -1,0 +1,133 @@
+import DudaoCore
+import Plot
+import Vapor
+
+/// What every page's frame needs to know.
+struct PageContext: Sendable {
+    let principal: Principal?
+    let csrf: String
+    let path: String
+    let flash: String?
+    let demo: Bool
+
+    init(_ req: Request) {
+        principal = req.principal
+        csrf = req.csrfToken
+        path = req.url.path
+        flash = req.session.data["flash"]
+        if flash != nil { req.session.data["flash"] = nil }
+        demo = req.application.config.demo
+    }
+}
+
+extension Request {
+    func flash(_ message: String) { session.data["flash"] = message }
+}
+
+/// A rendered page, sent as UTF-8 HTML.
+struct Page: AsyncResponseEncodable {
+    let html: String
+    var status: HTTPStatus = .ok
+
+    func encodeResponse(for request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
+
+enum Layout {
+    /// The frame of a signed-in or public page.
+    static func page(
+        _ title: String, _ ctx: PageContext, wide: Bool = false, printable: Bool = false,
+        _ content: Node<HTML.BodyContext>...
+    ) -> Page {
+        let html = HTML(
+            .lang(.chinese),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " · 督导"),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .script(.src(SiteURL.script.path), .attribute(named: "defer"))
+            ),
+            .body(
+                .class(printable ? "printable" : ""),
+                .el("a", [("class", "skip"), ("href", "#main")], [.text("跳到正文")]),
+                header(ctx),
+                .el(
+                    "main", [("id", "main"), ("class", wide ? "wide" : "")],
+                    [.flash(ctx.flash), .group(content)]),
+                .el(
+                    "footer", [("class", "site-footer")],
+                    [.text("督导 · 区县教育督导工作平台"), .el("a", [("href", SiteURL.publicHome.path)], [.text("公开信息")])])
+            )
+        )
+        return Page(html: html.render())
+    }
+
+    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let p = ctx.principal else {
+            return .el(
+                "header", [("class", "site-header")],
+                [
+                    .el("a", [("class", "brand"), ("href", SiteURL.publicHome.path)], [.text("督导")]),
+                    .el("nav", [("class", "nav")], [.link(SiteURL.login.path, "登录")]),
+                ])
+        }
+        let items = navItems(p.role)
+        return .el(
+            "header", [("class", "site-header")],
+            [
+                .el("a", [("class", "brand"), ("href", SiteURL.home.path)], [.text("督导")]),
+                .el(
+                    "details", [("class", "menu")],
+                    [
+                        .el("summary", [("aria-label", "菜单")], [.text("菜单")]),
+                        .el(
+                            "nav", [("class", "nav"), ("aria-label", "主导航")],
+                            items.map { item in
+                                let current = item.0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix(item.0)
+                                return .el(
+                                    "a", [("href", item.0)] + (current ? [("aria-current", "page")] : []),
+                                    [.text(item.1)])
+                            }),
+                    ]),
+                .el(
+                    "div", [("class", "who")],
+                    [
+                        .el("span", [], [.text("\(p.displayName)（\(p.role.label)）")]),
+                        .link(SiteURL.password.path, "修改密码"),
+                        .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link"),
+                    ]),
+            ])
+    }
+
+    static func navItems(_ role: Role) -> [(String, String)] {
+        let home = (SiteURL.home.path, "首页")
+        switch role {
+        case .admin:
+            return [
+                home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
+                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.importPage.path, "导入导出"), (SiteURL.audit.path, "操作记录"),
+                (SiteURL.settings.path, "设置"), (SiteURL.accounts.path, "账号"),
+            ]
+        case .office:
+            return [
+                home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
+                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.importPage.path, "导入导出"), (SiteURL.audit.path, "操作记录"),
+                (SiteURL.settings.path, "设置"),
+            ]
+        case .leader:
+            return [
+                home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
+                (SiteURL.coverage.path, "挂牌覆盖"),
+            ]
+        case .inspector:
+            return [home, (SiteURL.schools.path, "我的学校")]
+        case .school:
+            return [home]
+        }
+    }
+}

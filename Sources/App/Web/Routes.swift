@@ -1,0 +1,79 @@
+import DudaoCore
+import Vapor
+
+/// The whole route table, grouped by who may use each group.
+func routes(_ app: Application) throws {
+    let s = SiteURL.param
+
+    // Anyone, no login: health, assets, the public disclosure (四个公开), login.
+    app.get(SiteURL.healthz.route, use: HealthController.healthz)
+    app.get(SiteURL.stylesheet.route, use: AssetsController.stylesheet)
+    app.get(SiteURL.script.route, use: AssetsController.script)
+    app.get(SiteURL.publicHome.route, use: PublicController.home)
+    app.get(SiteURL.publicSign(s).route, use: PublicController.sign)
+    app.get(SiteURL.file(String(s)).route, use: PublicController.file)
+    app.get(SiteURL.login.route, use: LoginController.form)
+    app.post(SiteURL.login.route, use: LoginController.login)
+
+    // Every signed-in account: home, password, logout.
+    let signedIn = app.grouped(RequireRole(.everyone))
+    signedIn.get(SiteURL.home.route, use: HomeController.home)
+    signedIn.post(SiteURL.logout.route, use: LoginController.logout)
+    signedIn.get(SiteURL.password.route, use: LoginController.passwordForm)
+    signedIn.post(SiteURL.password.route, use: LoginController.changePassword)
+    // Schools are listed for every role, each seeing its own scope (a school: itself).
+    signedIn.get(SiteURL.schools.route, use: SchoolsController.list)
+    signedIn.get(SiteURL.school(s).route, use: SchoolsController.show)
+    signedIn.get(SiteURL.inspector(s).route, use: InspectorsController.show)
+
+    // Office, leader, admin: read the whole directory of their subtree.
+    let readers = app.grouped(RequireRole(.directoryReaders))
+    readers.get(SiteURL.inspectors.route, use: InspectorsController.list)
+    readers.get(SiteURL.areas.route, use: AreasController.list)
+    readers.get(SiteURL.area(s).route, use: AreasController.show)
+    readers.get(SiteURL.coverage.route, use: CoverageController.page)
+    readers.get(SiteURL.schoolsExport(format: "xlsx").route, use: ExportController.schoolsXLSX)
+    readers.get(SiteURL.schoolsExport(format: "csv").route, use: ExportController.schoolsCSV)
+    readers.get(SiteURL.inspectorsExport(format: "xlsx").route, use: ExportController.inspectorsXLSX)
+    readers.get(SiteURL.inspectorsExport(format: "csv").route, use: ExportController.inspectorsCSV)
+
+    // Office and admin: change the directory, import, see the audit trail, settings.
+    let writers = app.grouped(RequireRole(.directoryWriters))
+    writers.get(SiteURL.schoolNew.route, use: SchoolsController.newForm)
+    writers.post(SiteURL.schools.route, use: SchoolsController.create)
+    writers.get(SiteURL.schoolEdit(s).route, use: SchoolsController.editForm)
+    writers.post(SiteURL.school(s).route, use: SchoolsController.update)
+    writers.post(SiteURL.schoolDeactivate(s).route, use: SchoolsController.deactivate)
+    writers.post(SiteURL.schoolReactivate(s).route, use: SchoolsController.reactivate)
+    writers.get(SiteURL.schoolAssign(s).route, use: AssignmentsController.form)
+    writers.post(SiteURL.schoolAssign(s).route, use: AssignmentsController.assign)
+    writers.get(SiteURL.inspectorNew.route, use: InspectorsController.newForm)
+    writers.post(SiteURL.inspectors.route, use: InspectorsController.create)
+    writers.get(SiteURL.inspectorEdit(s).route, use: InspectorsController.editForm)
+    writers.post(SiteURL.inspector(s).route, use: InspectorsController.update)
+    writers.post(SiteURL.inspectorDeactivate(s).route, use: InspectorsController.deactivate)
+    writers.on(.POST, SiteURL.inspectorPhoto(s).route, body: .collect(maxSize: "5mb"), use: InspectorsController.uploadPhoto)
+    writers.get(SiteURL.areaNew.route, use: AreasController.newForm)
+    writers.post(SiteURL.areas.route, use: AreasController.create)
+    writers.get(SiteURL.areaEdit(s).route, use: AreasController.editForm)
+    writers.post(SiteURL.area(s).route, use: AreasController.update)
+    writers.post(SiteURL.areaDeactivate(s).route, use: AreasController.deactivate)
+    writers.get(SiteURL.importPage.route, use: ImportController.page)
+    writers.on(.POST, SiteURL.importSchools.route, body: .collect(maxSize: "10mb"), use: ImportController.importSchools)
+    writers.on(.POST, SiteURL.importInspectors.route, body: .collect(maxSize: "10mb"), use: ImportController.importInspectors)
+    writers.get(SiteURL.importTemplate(kind: ":kind").route, use: ImportController.template)
+    writers.get(SiteURL.audit.route, use: AuditController.list)
+    writers.get(SiteURL.settings.route, use: SettingsController.form)
+    writers.post(SiteURL.settings.route, use: SettingsController.save)
+
+    // Admin only: accounts.
+    let admins = app.grouped(RequireRole(.admin))
+    admins.get(SiteURL.accounts.route, use: AccountsController.list)
+    admins.get(SiteURL.accountNew.route, use: AccountsController.newForm)
+    admins.post(SiteURL.accounts.route, use: AccountsController.create)
+    admins.post(SiteURL.accountReset(s).route, use: AccountsController.reset)
+    admins.post(SiteURL.accountDeactivate(s).route, use: AccountsController.deactivate)
+
+    // The JSON API: bearer tokens, scoped like the pages.
+    try apiRoutes(app)
+}

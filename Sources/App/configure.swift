@@ -1,0 +1,79 @@
+import DudaoCore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+struct ConfigKey: StorageKey { typealias Value = AppConfig }
+struct AttachmentStoreKey: StorageKey { typealias Value = any AttachmentStore }
+
+extension Application {
+    var config: AppConfig {
+        get { storage[ConfigKey.self]! }
+        set { storage[ConfigKey.self] = newValue }
+    }
+    var attachments: any AttachmentStore {
+        get { storage[AttachmentStoreKey.self]! }
+        set { storage[AttachmentStoreKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var attachments: any AttachmentStore { application.attachments }
+}
+
+/// Sets up the database, sessions, middleware and routes. Does not migrate or seed.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.config = config
+    try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
+    app.attachments = DiskAttachmentStore(root: config.dataDir + "/files")
+
+    switch config.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let schema):
+        var pg = try SQLPostgresConfiguration(url: url)
+        if let schema { pg.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+
+    app.migrations.add(M001_Directory())
+    app.migrations.add(M002_Accounts())
+    app.migrations.add(SessionRecord.migration)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "dudao_session"
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(
+            string: id.string, expires: Date(timeIntervalSinceNow: 60 * 60 * 12), maxAge: nil, domain: nil, path: "/",
+            isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "10mb"
+
+    app.middleware = .init()
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionPrincipalMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+}
+
+/// Prepares the database: for SQLite WAL mode, then the migrations.
+public func prepareDatabase(_ app: Application) async throws {
+    if case .postgres(_, let schema?) = app.config.database, let sql = app.db as? any SQLDatabase {
+        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+    }
+    if case .sqliteFile = app.config.database, let sql = app.db as? any SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+    try await app.autoMigrate()
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A calendar day without time, as supervision offices count (Asia/Shanghai).
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month),
+            (1...Day.daysIn(year: year, month: month)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `2026-03-05`, `2026/3/5`, `2026.3.5` and `2026年3月5日`.
+    public init?(parsing text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let parts = t.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+
+    public static func today(now: Date = Date()) -> Day {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = shanghai
+        let c = cal.dateComponents([.year, .month, .day], from: now)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// ISO form, as stored in the database.
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The same calendar day `years` later (29 Feb falls back to 28 Feb).
+    public func adding(years: Int) -> Day {
+        Day(year: year + years, month: month, day: min(day, Day.daysIn(year: year + years, month: month)))!
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        month = m
+        day = d
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+}

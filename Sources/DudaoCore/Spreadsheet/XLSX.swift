@@ -1,0 +1,875 @@
+import Foundation
+import ZIPFoundation
+
+/// Office Open XML workbooks (.xlsx): reads the first worksheet, writes one.
+public enum XLSX {
+    /// Largest uncompressed size of one part of the workbook that `read` accepts.
+    static let maxPartSize = 200 * 1024 * 1024
+    /// Excel's own limits.
+    static let maxRows = 1_048_576
+    static let maxColumns = 16_384
+
+    // MARK: - Reading
+
+    /// Reads the first visible worksheet as text.
+    ///
+    /// Cells are placed by their reference ("C5"), so gaps stay in the right
+    /// column and row; `rows[i]` is sheet row `i + 1`. Shared strings (also rich
+    /// text), inline strings, formula results, booleans ("TRUE"/"FALSE") and
+    /// numbers are read; integers are written out in full ("1234567890", "4"),
+    /// other numbers with up to 15 significant digits. Dates come out as Excel
+    /// serial numbers. Cell text is trimmed like in `CSV.parse`; fully empty
+    /// rows at the end are dropped.
+    ///
+    /// - Throws: `SpreadsheetError.invalidExcel` when the data is not a ZIP or
+    ///   holds no worksheet, `.tooLarge` when a part exceeds 200 MB uncompressed,
+    ///   `.empty` when the sheet has no non-empty cell.
+    public static func read(_ data: Data) throws -> SpreadsheetTable {
+        guard data.count >= 22, data.prefix(2) == Data([0x50, 0x4B]) else {
+            throw SpreadsheetError.invalidExcel
+        }
+        // ZIPFoundation's in-memory archives trap (crash the process) on a ZIP
+        // whose directory points past the end of the data, so an uploaded file
+        // is read from a temporary file, where such reads simply come up short.
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dudao-xlsx-\(UUID().uuidString).zip")
+        do {
+            try data.write(to: file)
+        } catch {
+            throw SpreadsheetError.invalidExcel
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        let archive: Archive
+        do {
+            archive = try Archive(url: file, accessMode: .read)
+        } catch {
+            throw SpreadsheetError.invalidExcel
+        }
+        var entries: [String: Entry] = [:]
+        for entry in archive where entry.type == .file {
+            entries[normalizedPartName(entry.path)] = entry
+        }
+        func part(_ path: String) throws -> [UInt8]? {
+            guard let entry = entries[normalizedPartName(path)] else { return nil }
+            return try extract(entry, from: archive)
+        }
+
+        // Package -> workbook -> first sheet.
+        var workbookPath = "xl/workbook.xml"
+        if let rootRels = try part("_rels/.rels") {
+            let rels = relationships(rootRels, baseDirectory: "")
+            if let target = rels.first(where: { $0.type.hasSuffix("/officeDocument") })?.target,
+                entries[normalizedPartName(target)] != nil
+            {
+                workbookPath = target
+            }
+        }
+        let workbookDir = directory(of: workbookPath)
+        var sheetPath: String?
+        var sharedStringsPath = workbookDir + "sharedStrings.xml"
+        if let workbook = try part(workbookPath) {
+            let rels =
+                try part(workbookDir + "_rels/" + fileName(of: workbookPath) + ".rels")
+                .map { relationships($0, baseDirectory: workbookDir) } ?? []
+            if let shared = rels.first(where: { $0.type.hasSuffix("/sharedStrings") }) {
+                sharedStringsPath = shared.target
+            }
+            let targets = Dictionary(rels.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
+            let sheets = sheetEntries(workbook).compactMap { sheet -> (path: String, hidden: Bool)? in
+                guard let target = targets[sheet.relationshipID], entries[normalizedPartName(target)] != nil
+                else { return nil }
+                return (target, sheet.hidden)
+            }
+            sheetPath = (sheets.first(where: { !$0.hidden }) ?? sheets.first)?.path
+        }
+        if sheetPath == nil, entries["xl/worksheets/sheet1.xml"] != nil {
+            sheetPath = "xl/worksheets/sheet1.xml"
+        }
+        if sheetPath == nil {
+            sheetPath = entries.keys.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.min()
+        }
+        guard let sheetPath, let sheetXML = try part(sheetPath) else { throw SpreadsheetError.invalidExcel }
+
+        let shared = try part(sharedStringsPath).map(sharedStrings) ?? []
+        var rows = cells(of: sheetXML, sharedStrings: shared)
+        while let last = rows.last, SpreadsheetTable.isBlank(last) { rows.removeLast() }
+        if rows.isEmpty { throw SpreadsheetError.empty }
+        return SpreadsheetTable(rows: rows)
+    }
+
+    private static func extract(_ entry: Entry, from archive: Archive) throws -> [UInt8] {
+        if entry.uncompressedSize > UInt64(maxPartSize) { throw SpreadsheetError.tooLarge }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 16 * 1024 * 1024)))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if bytes.count + chunk.count > maxPartSize { throw SpreadsheetError.tooLarge }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch let error as SpreadsheetError {
+            throw error
+        } catch {
+            throw SpreadsheetError.invalidExcel
+        }
+        return bytes
+    }
+
+    private static func normalizedPartName(_ path: String) -> String {
+        var name = path.replacingOccurrences(of: "\\", with: "/")
+        while name.hasPrefix("/") { name.removeFirst() }
+        return name.lowercased()
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    private static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Resolves a relationship target against the directory of its source part.
+    private static func resolve(_ target: String, baseDirectory: String) -> String {
+        let joined = target.hasPrefix("/") ? String(target.dropFirst()) : baseDirectory + target
+        var parts: [Substring] = []
+        for piece in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if piece == "." { continue }
+            if piece == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(piece)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private struct Relationship {
+        var id: String
+        var type: String
+        var target: String
+    }
+
+    private static func relationships(_ xml: [UInt8], baseDirectory: String) -> [Relationship] {
+        var scanner = XMLScanner(xml)
+        var result: [Relationship] = []
+        while let token = scanner.next() {
+            guard case .start(let name, let attributes, _) = token, name == "Relationship",
+                let id = attributes["Id"], let target = attributes["Target"]
+            else { continue }
+            if attributes["TargetMode"] == "External" { continue }
+            result.append(
+                Relationship(
+                    id: id, type: attributes["Type"] ?? "",
+                    target: resolve(target, baseDirectory: baseDirectory)))
+        }
+        return result
+    }
+
+    private static func sheetEntries(_ xml: [UInt8]) -> [(relationshipID: String, hidden: Bool)] {
+        var scanner = XMLScanner(xml)
+        var result: [(relationshipID: String, hidden: Bool)] = []
+        while let token = scanner.next() {
+            // The r:id attribute is keyed by its local name "id".
+            guard case .start("sheet", let attributes, _) = token, let id = attributes["id"] else { continue }
+            let state = attributes["state"] ?? "visible"
+            result.append((id, state != "visible"))
+        }
+        return result
+    }
+
+    private static func sharedStrings(_ xml: [UInt8]) -> [String] {
+        var scanner = XMLScanner(xml)
+        var result: [String] = []
+        var inItem = false
+        var inText = false
+        var phoneticDepth = 0
+        var buffer: [UInt8] = []
+        while let token = scanner.next() {
+            switch token {
+            case .start("si", _, let selfClosing):
+                if selfClosing {
+                    result.append("")
+                } else {
+                    inItem = true
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            case .end("si"):
+                result.append(unescapeXString(String(decoding: buffer, as: UTF8.self)))
+                inItem = false
+            case .start("rPh", _, let selfClosing):
+                if !selfClosing { phoneticDepth += 1 }
+            case .end("rPh"):
+                phoneticDepth = max(0, phoneticDepth - 1)
+            case .start("t", _, let selfClosing):
+                inText = inItem && phoneticDepth == 0 && !selfClosing
+            case .end("t"):
+                inText = false
+            case .text(let range):
+                if inText { scanner.appendText(range, to: &buffer) }
+            case .cdata(let range):
+                if inText { buffer.append(contentsOf: scanner.bytes[range]) }
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    /// The cells of a worksheet, each row padded with "" up to its last cell.
+    private static func cells(of xml: [UInt8], sharedStrings: [String]) -> [[String]] {
+        var scanner = XMLScanner(xml)
+        var rows: [[String]] = []
+        var rowIndex = -1
+        var row: [String] = []
+        var inRow = false
+        var column = -1
+        var cellType = "n"
+        var inCell = false
+        var inValue = false
+        var inInline = false
+        var inText = false
+        var phoneticDepth = 0
+        var value: [UInt8] = []
+        var inlineText: [UInt8] = []
+
+        func commitRow() {
+            guard rowIndex >= 0, rowIndex < maxRows else { return }
+            while rows.count <= rowIndex { rows.append([]) }
+            if rows[rowIndex].isEmpty {
+                rows[rowIndex] = row
+            } else {
+                // The same row number twice: merge.
+                for (index, cell) in row.enumerated() where !cell.isEmpty {
+                    while rows[rowIndex].count <= index { rows[rowIndex].append("") }
+                    rows[rowIndex][index] = cell
+                }
+            }
+        }
+        func commitCell() {
+            guard column >= 0, column < maxColumns else { return }
+            let raw = String(decoding: value, as: UTF8.self)
+            let text: String
+            switch cellType {
+            case "s":
+                let index = Int(raw.trimmingCharacters(in: .whitespaces)) ?? -1
+                text = sharedStrings.indices.contains(index) ? sharedStrings[index] : ""
+            case "inlineStr":
+                text = inlineText.isEmpty ? raw : unescapeXString(String(decoding: inlineText, as: UTF8.self))
+            case "b":
+                let flag = raw.trimmingCharacters(in: .whitespaces)
+                text = flag.isEmpty ? "" : (flag == "1" || flag.lowercased() == "true" ? "TRUE" : "FALSE")
+            case "n":
+                text = renderNumber(raw)
+            default:  // "str" (formula result), "e" (error such as #N/A), "d" (ISO date)
+                text = raw
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return }
+            while row.count < column { row.append("") }
+            if row.count == column { row.append(trimmed) } else { row[column] = trimmed }
+        }
+
+        while let token = scanner.next() {
+            switch token {
+            case .start("row", let attributes, let selfClosing):
+                rowIndex = attributes["r"].flatMap { Int($0) }.map { $0 - 1 } ?? rowIndex + 1
+                row = []
+                column = -1
+                inRow = !selfClosing
+                if selfClosing { commitRow() }
+            case .end("row"):
+                if inRow { commitRow() }
+                inRow = false
+            case .start("c", let attributes, let selfClosing):
+                column = attributes["r"].flatMap(columnIndex) ?? column + 1
+                cellType = attributes["t"] ?? "n"
+                value.removeAll(keepingCapacity: true)
+                inlineText.removeAll(keepingCapacity: true)
+                inCell = !selfClosing && inRow
+            case .end("c"):
+                if inCell { commitCell() }
+                inCell = false
+                inValue = false
+                inInline = false
+                inText = false
+            case .start("v", _, let selfClosing):
+                inValue = inCell && !selfClosing
+            case .end("v"):
+                inValue = false
+            case .start("is", _, let selfClosing):
+                inInline = inCell && !selfClosing
+            case .end("is"):
+                inInline = false
+            case .start("rPh", _, let selfClosing):
+                if !selfClosing { phoneticDepth += 1 }
+            case .end("rPh"):
+                phoneticDepth = max(0, phoneticDepth - 1)
+            case .start("t", _, let selfClosing):
+                inText = inInline && phoneticDepth == 0 && !selfClosing
+            case .end("t"):
+                inText = false
+            case .text(let range):
+                if inValue {
+                    scanner.appendText(range, to: &value)
+                } else if inText {
+                    scanner.appendText(range, to: &inlineText)
+                }
+            case .cdata(let range):
+                if inValue {
+                    value.append(contentsOf: scanner.bytes[range])
+                } else if inText {
+                    inlineText.append(contentsOf: scanner.bytes[range])
+                }
+            case .end("sheetData"):
+                return rows
+            default:
+                break
+            }
+        }
+        return rows
+    }
+
+    /// 0-based column of a reference like "C5" or "AB12", nil if malformed.
+    static func columnIndex(_ reference: String) -> Int? {
+        var column = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            let v = scalar.value
+            if v >= 65 && v <= 90 {
+                column = column * 26 + Int(v - 64)
+            } else if v >= 97 && v <= 122 {
+                column = column * 26 + Int(v - 96)
+            } else {
+                break
+            }
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : column - 1
+    }
+
+    /// "A" for 0, "Z" for 25, "AA" for 26.
+    static func columnName(_ index: Int) -> String {
+        var n = index + 1
+        var name: [Character] = []
+        while n > 0 {
+            let r = (n - 1) % 26
+            name.append(Character(Unicode.Scalar(UInt8(65 + r))))
+            n = (n - 1) / 26
+        }
+        return String(name.reversed())
+    }
+
+    /// Renders a numeric cell value the way a user typed it: integers in full
+    /// ("1234567890", not "1.23456789E9"; "4" for 4.0), other numbers with up
+    /// to 15 significant digits (Excel's precision), which hides binary noise
+    /// such as 0.30000000000000004.
+    static func renderNumber(_ raw: String) -> String {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return "" }
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        if !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
+        guard let number = Double(text), number.isFinite else { return text }
+        if number == number.rounded(), abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        return String(format: "%.15g", number)
+    }
+
+    /// Decodes the `_xHHHH_` escapes that Excel uses for control characters in
+    /// shared and inline strings ("_x000D_" is CR, "_x005F_" a literal "_").
+    static func unescapeXString(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
+                scalars[(i + 2)..<(i + 6)].allSatisfy({ $0.properties.isASCIIHexDigit })
+            {
+                let hex = String(String.UnicodeScalarView(scalars[(i + 2)..<(i + 6)]))
+                if let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
+                    out.append(scalar)
+                    i += 7
+                    continue
+                }
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
+    }
+
+    // MARK: - Writing
+
+    /// Writes `table` as a one-sheet workbook that Excel, WPS and LibreOffice open.
+    ///
+    /// Text goes into inline strings (no shared-string table), integers of up
+    /// to 15 digits without a leading zero become numeric cells shown in full
+    /// (format "0"); longer digit strings such as ID card numbers and codes with
+    /// a leading zero stay text. The first row is bold and frozen; column widths
+    /// follow the content (CJK characters count double). Empty cells are left
+    /// out. `sheetName` is cleaned up to Excel's rules (at most 31 characters,
+    /// none of `: \ / ? * [ ]`).
+    public static func write(_ table: SpreadsheetTable, sheetName: String = "Sheet1") throws -> Data {
+        let files: [(String, String)] = [
+            ("[Content_Types].xml", contentTypesXML),
+            ("_rels/.rels", rootRelsXML),
+            ("xl/workbook.xml", workbookXML(sheetName: cleanSheetName(sheetName))),
+            ("xl/_rels/workbook.xml.rels", workbookRelsXML),
+            ("xl/styles.xml", stylesXML),
+            ("xl/worksheets/sheet1.xml", sheetXML(table)),
+        ]
+        do {
+            return try zip(files.map { ($0.0, Data($0.1.utf8)) })
+        } catch {
+            throw SpreadsheetError.writeFailed
+        }
+    }
+
+    /// A deflated in-memory ZIP of `files`.
+    static func zip(_ files: [(path: String, data: Data)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // A fixed timestamp keeps the output byte-for-byte reproducible.
+        let date = Date(timeIntervalSince1970: 1_577_836_800)
+        for (path, data) in files {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
+                let start = data.startIndex + Int(position)
+                return data.subdata(in: start..<min(start + size, data.endIndex))
+            }
+        }
+        guard let data = archive.data else { throw SpreadsheetError.writeFailed }
+        return data
+    }
+
+    /// The bytes of one file inside a ZIP, nil if it is not there (for tests;
+    /// only for trusted data, see `read`).
+    static func unzip(_ path: String, from data: Data) throws -> [UInt8]? {
+        let archive = try Archive(data: data, accessMode: .read)
+        guard let entry = archive[path] else { return nil }
+        return try extract(entry, from: archive)
+    }
+
+    static func cleanSheetName(_ name: String) -> String {
+        let forbidden: Set<Character> = [":", "\\", "/", "?", "*", "[", "]"]
+        var cleaned = String(name.map { forbidden.contains($0) ? "_" : $0 })
+        cleaned = String(cleaned.unicodeScalars.filter { $0.value >= 0x20 })
+        cleaned = cleaned.trimmingCharacters(in: .whitespaces)
+        while cleaned.hasPrefix("'") { cleaned.removeFirst() }
+        while cleaned.hasSuffix("'") { cleaned.removeLast() }
+        // Excel counts UTF-16 units.
+        while cleaned.utf16.count > 31 { cleaned.removeLast() }
+        return cleaned.isEmpty ? "Sheet1" : cleaned
+    }
+
+    /// True for integers that a numeric cell shows exactly: no leading zero,
+    /// at most 15 digits.
+    static func isExactInteger(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return false
+        }
+        if digits.first == 0x30 { return digits.count == 1 && !text.hasPrefix("-") }
+        return true
+    }
+
+    private static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    private static let relNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    private static let contentTypesXML =
+        header
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/xl/workbook.xml\" "
+        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
+        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        + "<Override PartName=\"/xl/styles.xml\" "
+        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        + "</Types>"
+
+    private static let rootRelsXML =
+        header
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "</Relationships>"
+
+    private static let workbookRelsXML =
+        header
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relNamespace)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"\(relNamespace)/styles\" Target=\"styles.xml\"/>"
+        + "</Relationships>"
+
+    /// Style 0: default; 1: bold (header row); 2: number format "0" (integers in full);
+    /// 3: wrapped text (cells with line breaks).
+    private static let stylesXML =
+        header
+        + "<styleSheet xmlns=\"\(mainNamespace)\">"
+        + "<fonts count=\"2\">"
+        + "<font><sz val=\"11\"/><name val=\"宋体\"/><family val=\"2\"/><charset val=\"134\"/></font>"
+        + "<font><b/><sz val=\"11\"/><name val=\"宋体\"/><family val=\"2\"/><charset val=\"134\"/></font>"
+        + "</fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
+        + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        + "<cellXfs count=\"4\">"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
+        + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+        + "</cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        + "</styleSheet>"
+
+    private static func workbookXML(sheetName: String) -> String {
+        header
+            + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relNamespace)\">"
+            + "<bookViews><workbookView/></bookViews>"
+            + "<sheets><sheet name=\"\(escapeXML(sheetName))\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
+            + "</workbook>"
+    }
+
+    private static func sheetXML(_ table: SpreadsheetTable) -> String {
+        var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relNamespace)\">"
+        let columnCount = table.rows.map(\.count).max() ?? 0
+        let rowCount = table.rows.count
+        if rowCount > 0, columnCount > 0 {
+            xml += "<dimension ref=\"A1:\(columnName(columnCount - 1))\(rowCount)\"/>"
+        }
+        if rowCount > 1 {
+            xml +=
+                "<sheetViews><sheetView workbookViewId=\"0\">"
+                + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews>"
+        } else {
+            xml += "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>"
+        }
+        xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
+        if columnCount > 0 {
+            xml += "<cols>"
+            for column in 0..<columnCount {
+                var width = 0
+                for row in table.rows where column < row.count {
+                    width = max(width, displayWidth(row[column]))
+                }
+                let chars = min(max(width + 2, 8), 60)
+                xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(chars)\" customWidth=\"1\"/>"
+            }
+            xml += "</cols>"
+        }
+        xml += "<sheetData>"
+        for (rowIndex, row) in table.rows.enumerated() where !SpreadsheetTable.isBlank(row) {
+            let r = rowIndex + 1
+            // Rows with line breaks get an explicit height: not every program
+            // grows a row to fit wrapped text when it opens the file.
+            let lines = row.map { lineCount($0) }.max() ?? 1
+            if lines > 1 {
+                xml += "<row r=\"\(r)\" ht=\"\(min(lines, 10) * 15)\" customHeight=\"1\">"
+            } else {
+                xml += "<row r=\"\(r)\">"
+            }
+            for (column, cell) in row.enumerated() where !cell.isEmpty {
+                let ref = "\(columnName(column))\(r)"
+                let bold = rowIndex == 0
+                if isExactInteger(cell) {
+                    xml += "<c r=\"\(ref)\" s=\"\(bold ? 1 : 2)\"><v>\(cell)</v></c>"
+                } else {
+                    let multiline = cell.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
+                    let style = bold ? " s=\"1\"" : (multiline ? " s=\"3\"" : "")
+                    let space = cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
+                    let preserve = space ? " xml:space=\"preserve\"" : ""
+                    xml +=
+                        "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t\(preserve)>"
+                        + escapeXML(escapeXString(cell)) + "</t></is></c>"
+                }
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData></worksheet>"
+        return xml
+    }
+
+    /// Number of lines of a cell (CR, LF and CRLF each end a line).
+    private static func lineCount(_ text: String) -> Int {
+        var count = 1
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" || (scalar == "\n" && previous != "\r") { count += 1 }
+            previous = scalar
+        }
+        return count
+    }
+
+    /// Approximate column width in Excel character units (CJK counts 2),
+    /// taking the longest line of a multi-line cell.
+    private static func displayWidth(_ text: String) -> Int {
+        var best = 0
+        var current = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                best = max(best, current)
+                current = 0
+            } else {
+                current += scalar.value < 0x1100 ? 1 : 2
+            }
+        }
+        return max(best, current)
+    }
+
+    /// Escapes text for element content and attribute values.
+    static func escapeXML(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Excel's `_xHHHH_` escaping: characters XML 1.0 cannot carry (control
+    /// characters other than tab, LF and CR; U+FFFE, U+FFFF) are written as
+    /// `_xHHHH_`, and a literal "_x" that would read as an escape gets its "_"
+    /// escaped as `_x005F_`.
+    static func escapeXString(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var needs = false
+        for (i, scalar) in scalars.enumerated() {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF {
+                needs = true
+                out.append(contentsOf: String(format: "_x%04X_", v).unicodeScalars)
+            } else if scalar == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
+                scalars[(i + 2)..<(i + 6)].allSatisfy({ $0.properties.isASCIIHexDigit })
+            {
+                needs = true
+                out.append(contentsOf: "_x005F_".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return needs ? String(out) : text
+    }
+}
+
+/// A minimal, non-validating XML tokenizer for the parts of an .xlsx file.
+///
+/// It reports start tags (local name, attributes keyed by local name), end
+/// tags, text and CDATA; it skips the XML declaration, processing
+/// instructions, comments and DOCTYPE (no entity expansion beyond the five
+/// predefined entities and character references, so no XXE).
+struct XMLScanner {
+    enum Token {
+        case start(String, [String: String], selfClosing: Bool)
+        case end(String)
+        case text(Range<Int>)
+        case cdata(Range<Int>)
+    }
+
+    let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    mutating func next() -> Token? {
+        let n = bytes.count
+        while position < n {
+            if bytes[position] != UInt8(ascii: "<") {
+                let start = position
+                while position < n, bytes[position] != UInt8(ascii: "<") { position += 1 }
+                return .text(start..<position)
+            }
+            // At "<".
+            if matches("<?", at: position) {
+                guard skip(past: Array("?>".utf8)) else { return nil }
+                continue
+            }
+            if matches("<!--", at: position) {
+                guard skip(past: Array("-->".utf8)) else { return nil }
+                continue
+            }
+            if matches("<![CDATA[", at: position) {
+                let start = position + 9
+                position = start
+                guard let end = find(Array("]]>".utf8), from: start) else { return nil }
+                position = end + 3
+                return .cdata(start..<end)
+            }
+            if matches("<!", at: position) {
+                // DOCTYPE and the like: skip, honouring an internal subset in [ ].
+                var depth = 0
+                while position < n {
+                    let b = bytes[position]
+                    position += 1
+                    if b == UInt8(ascii: "[") { depth += 1 }
+                    if b == UInt8(ascii: "]") { depth -= 1 }
+                    if b == UInt8(ascii: ">"), depth <= 0 { break }
+                }
+                continue
+            }
+            if matches("</", at: position) {
+                position += 2
+                let start = position
+                while position < n, bytes[position] != UInt8(ascii: ">") { position += 1 }
+                guard position < n else { return nil }
+                let name = localName(trimmedString(start..<position))
+                position += 1
+                return .end(name)
+            }
+            return startTag()
+        }
+        return nil
+    }
+
+    /// Appends the text in `range` with entities decoded.
+    func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            guard b == UInt8(ascii: "&") else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < range.upperBound, end - i <= 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
+            guard end < range.upperBound, bytes[end] == UInt8(ascii: ";") else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let entity = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+            var decoded: String?
+            switch entity {
+            case "lt": decoded = "<"
+            case "gt": decoded = ">"
+            case "amp": decoded = "&"
+            case "quot": decoded = "\""
+            case "apos": decoded = "'"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    decoded = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if entity.hasPrefix("#") {
+                    decoded = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                }
+            }
+            if let decoded {
+                out.append(contentsOf: decoded.utf8)
+                i = end + 1
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+    }
+
+    private mutating func startTag() -> Token? {
+        let n = bytes.count
+        position += 1
+        let nameStart = position
+        while position < n, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: ">"),
+            bytes[position] != UInt8(ascii: "/")
+        {
+            position += 1
+        }
+        let name = localName(String(decoding: bytes[nameStart..<position], as: UTF8.self))
+        var attributes: [String: String] = [:]
+        while position < n {
+            while position < n, isSpace(bytes[position]) { position += 1 }
+            guard position < n else { return nil }
+            if bytes[position] == UInt8(ascii: ">") {
+                position += 1
+                return .start(name, attributes, selfClosing: false)
+            }
+            if bytes[position] == UInt8(ascii: "/") {
+                position += 1
+                while position < n, bytes[position] != UInt8(ascii: ">") { position += 1 }
+                guard position < n else { return nil }
+                position += 1
+                return .start(name, attributes, selfClosing: true)
+            }
+            let keyStart = position
+            while position < n, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: "="),
+                bytes[position] != UInt8(ascii: ">"), bytes[position] != UInt8(ascii: "/")
+            {
+                position += 1
+            }
+            let key = localName(String(decoding: bytes[keyStart..<position], as: UTF8.self))
+            while position < n, isSpace(bytes[position]) { position += 1 }
+            guard position < n, bytes[position] == UInt8(ascii: "=") else {
+                if position == keyStart { position += 1 }  // stray character: make progress
+                continue
+            }
+            position += 1
+            while position < n, isSpace(bytes[position]) { position += 1 }
+            guard position < n else { return nil }
+            let quote = bytes[position]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
+            position += 1
+            let valueStart = position
+            while position < n, bytes[position] != quote { position += 1 }
+            guard position < n else { return nil }
+            var value: [UInt8] = []
+            appendText(valueStart..<position, to: &value)
+            position += 1
+            if attributes[key] == nil { attributes[key] = String(decoding: value, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    private func matches(_ literal: StaticString, at index: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return literal.withUTF8Buffer { buffer in
+            for k in 0..<count where bytes[index + k] != buffer[k] { return false }
+            return true
+        }
+    }
+
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private mutating func skip(past needle: [UInt8]) -> Bool {
+        guard let index = find(needle, from: position) else { return false }
+        position = index + needle.count
+        return true
+    }
+
+    private func trimmedString(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+}

@@ -1,0 +1,3 @@
+import XCTest
+import XCTVapor
+final class PlaceholderAppTests: XCTestCase { func testNothing() {} }
