@@ -1,2 +1,14 @@
 import App
-@main struct Main { static func main() async throws { try await DudaoMain.run() } }
+import Foundation
+
+@main
+struct Main {
+    static func main() async {
+        do {
+            try await DudaoMain.run()
+        } catch {
+            FileHandle.standardError.write(Data("督导启动失败：\(error)\n".utf8))
+            exit(1)
+        }
+    }
+}

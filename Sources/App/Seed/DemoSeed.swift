@@ -102,7 +102,7 @@ enum DemoSeed {
                 for (k, seed) in schoolSeeds(for: name, index: t).enumerated() {
                     let s = School()
                     let n = schools.count
-                    s.code = String(format: "31%02d%06d", 15, 100 + n * 7 + k)
+                    s.code = String(format: "31%02d%06d", 15, 100 + n * 7)
                     s.name = seed.name
                     s.type = seed.type
                     s.ownership = seed.ownership

@@ -97,23 +97,27 @@ enum ScaleSeed {
                 String(format: "13%09d", k), nil as String?, "第\(d + 1)区县教育局", "督学", "2025-09-01", "2028-08-31",
                 Inspector.defaultDuties, "active", now, now,
             ])
+            if inspectorRows.count == batch {
+                try await insert(sql, "inspectors", inspectorColumns, inspectorRows)
+                inspectorRows.removeAll(keepingCapacity: true)
+            }
+        }
+        if !inspectorRows.isEmpty { try await insert(sql, "inspectors", inspectorColumns, inspectorRows) }
+        var assignmentID = 0
+        for k in 0..<inspectorsCount {
             for j in 0..<5 {
                 let school = k * 5 + j + 1
                 // Every hundredth school is left without an inspector, as real districts have gaps.
                 if school <= n, school % 100 != 0 {
-                    assignmentRows.append([assignmentRows.count + 1, k + 1, school, "2025-09-01", nil as String?, "", now])
+                    assignmentID += 1
+                    assignmentRows.append([assignmentID, k + 1, school, "2025-09-01", nil as String?, "", now])
                 }
-            }
-            if inspectorRows.count == batch {
-                try await insert(sql, "inspectors", inspectorColumns, inspectorRows)
-                inspectorRows.removeAll(keepingCapacity: true)
             }
             if assignmentRows.count >= batch {
                 try await insert(sql, "assignments", assignmentColumns, assignmentRows)
                 assignmentRows.removeAll(keepingCapacity: true)
             }
         }
-        if !inspectorRows.isEmpty { try await insert(sql, "inspectors", inspectorColumns, inspectorRows) }
         if !assignmentRows.isEmpty { try await insert(sql, "assignments", assignmentColumns, assignmentRows) }
 
         try await fixSequences(sql, tables: ["org_units", "schools", "inspectors", "assignments"])

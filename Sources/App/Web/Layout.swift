@@ -50,6 +50,7 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title(title + " · 督导"),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .link(.attribute(named: "rel", value: "icon"), .href("data:,")),
                 .script(.src(SiteURL.script.path), .attribute(named: "defer"))
             ),
             .body(

@@ -33,7 +33,11 @@ enum LoginController {
         switch outcome {
         case .success(let user):
             // A new session id on login, so a planted session cannot be reused.
-            req.session.destroy()
+            if let old = req.session.id {
+                try await req.application.sessions.driver.deleteSession(old, for: req).get()
+                req.session.id = nil
+            }
+            req.session.data = SessionData()
             req.session.data["uid"] = String(user.id!)
             _ = req.csrfToken
             return req.redirect(to: user.mustChangePassword ? SiteURL.password.path : safeNext(form.next))
