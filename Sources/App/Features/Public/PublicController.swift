@@ -138,7 +138,7 @@ struct SignPage {
                 ]),
                 inspector.map { i in
                     .el("div", [("class", "sign-body")], [
-                        .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }, size: "sign"),
+                        .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }, size: "portrait"),
                         .el("dl", [("class", "facts")], [
                             .el("dt", [], [.text("责任督学")]), .el("dd", [("class", "big")], [.text(i.name)]),
                             .el("dt", [], [.text("联系电话")]), .el("dd", [("class", "big")], [.text(i.phone)]),

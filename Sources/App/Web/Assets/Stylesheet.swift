@@ -121,7 +121,8 @@ th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
 .facts { display: grid; grid-template-columns: 7em 1fr; gap: 0.35rem 0.75rem; margin: 0; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
-.person { display: flex; gap: 1rem; align-items: flex-start; }
+.person { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.person > .facts { flex: 1 1 240px; }
 .person p { margin: 0; }
 .person-name { font-weight: 600; font-size: 1.05rem; }
 .person-inline { display: inline-flex; align-items: center; gap: 0.4rem; }
@@ -146,7 +147,7 @@ th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
 .sign-org { margin: 0; color: var(--muted); }
 .sign-school { font-size: 1.3rem; font-weight: 700; margin: 0.25rem 0 0.75rem; }
 .sign-body { display: flex; gap: 1.5rem; align-items: center; margin-bottom: 1rem; }
-.avatar.sign { width: 140px; height: 180px; border-radius: 6px; font-size: 3rem; }
+.avatar.portrait { width: 140px; height: 180px; border-radius: 6px; font-size: 3rem; }
 .big { font-size: 1.35rem; font-weight: 700; }
 .sign footer { border-top: 2px solid var(--brand); margin-top: 1rem; padding-top: 0.5rem; font-weight: 600; }
 .sign footer p { margin: 0.2rem 0; }
@@ -175,7 +176,7 @@ th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
   main { max-width: none; padding: 0; }
   .card { border: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  .sign { border-width: 8px; max-width: none; min-height: 260mm; padding: 12mm; }
+  .sign { border-width: 8px; max-width: none; min-height: 240mm; padding: 10mm; page-break-inside: avoid; }
   table { font-size: 10.5pt; }
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; }
