@@ -4,7 +4,7 @@ import ZIPFoundation
 /// Office Open XML workbooks (.xlsx): reads the first worksheet, writes one.
 public enum XLSX {
     /// Largest uncompressed size of one part of the workbook that `read` accepts.
-    static let maxPartSize = 200 * 1024 * 1024
+    static let maxPartSize = 100 * 1024 * 1024
     /// Excel's own limits.
     static let maxRows = 1_048_576
     static let maxColumns = 16_384
@@ -22,36 +22,21 @@ public enum XLSX {
     /// rows at the end are dropped.
     ///
     /// - Throws: `SpreadsheetError.invalidExcel` when the data is not a ZIP or
-    ///   holds no worksheet, `.tooLarge` when a part exceeds 200 MB uncompressed,
+    ///   holds no worksheet, `.tooLarge` when a part exceeds 100 MB uncompressed,
     ///   `.empty` when the sheet has no non-empty cell.
     public static func read(_ data: Data) throws -> SpreadsheetTable {
         guard data.count >= 22, data.prefix(2) == Data([0x50, 0x4B]) else {
             throw SpreadsheetError.invalidExcel
         }
-        // ZIPFoundation's in-memory archives trap (crash the process) on a ZIP
-        // whose directory points past the end of the data, so an uploaded file
-        // is read from a temporary file, where such reads simply come up short.
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dudao-xlsx-\(UUID().uuidString).zip")
-        do {
-            try data.write(to: file)
-        } catch {
-            throw SpreadsheetError.invalidExcel
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
-        let archive: Archive
-        do {
-            archive = try Archive(url: file, accessMode: .read)
-        } catch {
-            throw SpreadsheetError.invalidExcel
-        }
-        var entries: [String: Entry] = [:]
-        for entry in archive where entry.type == .file {
-            entries[normalizedPartName(entry.path)] = entry
-        }
+        // Uploaded files are untrusted: ZIPFoundation's Archive reader traps
+        // (crashes the process) or loops forever on some corrupt ZIPs, so the
+        // directory is read here with bounds checks and ZIPFoundation is only
+        // used to inflate.
+        let zip = try ZipReader(data)
+        let entries = zip.entries
         func part(_ path: String) throws -> [UInt8]? {
             guard let entry = entries[normalizedPartName(path)] else { return nil }
-            return try extract(entry, from: archive)
+            return try zip.contents(of: entry, limit: maxPartSize)
         }
 
         // Package -> workbook -> first sheet.
@@ -97,24 +82,7 @@ public enum XLSX {
         return SpreadsheetTable(rows: rows)
     }
 
-    private static func extract(_ entry: Entry, from archive: Archive) throws -> [UInt8] {
-        if entry.uncompressedSize > UInt64(maxPartSize) { throw SpreadsheetError.tooLarge }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 16 * 1024 * 1024)))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if bytes.count + chunk.count > maxPartSize { throw SpreadsheetError.tooLarge }
-                bytes.append(contentsOf: chunk)
-            }
-        } catch let error as SpreadsheetError {
-            throw error
-        } catch {
-            throw SpreadsheetError.invalidExcel
-        }
-        return bytes
-    }
-
-    private static func normalizedPartName(_ path: String) -> String {
+    static func normalizedPartName(_ path: String) -> String {
         var name = path.replacingOccurrences(of: "\\", with: "/")
         while name.hasPrefix("/") { name.removeFirst() }
         return name.lowercased()
@@ -447,12 +415,11 @@ public enum XLSX {
         return data
     }
 
-    /// The bytes of one file inside a ZIP, nil if it is not there (for tests;
-    /// only for trusted data, see `read`).
+    /// The bytes of one file inside a ZIP, nil if it is not there.
     static func unzip(_ path: String, from data: Data) throws -> [UInt8]? {
-        let archive = try Archive(data: data, accessMode: .read)
-        guard let entry = archive[path] else { return nil }
-        return try extract(entry, from: archive)
+        let zip = try ZipReader(data)
+        guard let entry = zip.entries[normalizedPartName(path)] else { return nil }
+        return try zip.contents(of: entry, limit: maxPartSize)
     }
 
     static func cleanSheetName(_ name: String) -> String {
@@ -666,6 +633,133 @@ public enum XLSX {
             }
         }
         return needs ? String(out) : text
+    }
+}
+
+/// Reads the directory of a ZIP archive with every offset and size checked
+/// against the data, and the stored or deflated contents of its files.
+/// ZIP64 and encrypted entries are not supported (Excel does not write them
+/// for sheets of any realistic size).
+struct ZipReader {
+    struct Entry {
+        var method: UInt16
+        var flags: UInt16
+        var crc: UInt32
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var localHeaderOffset: Int
+    }
+
+    let bytes: [UInt8]
+    /// Files by `XLSX.normalizedPartName`; the first of duplicate names wins.
+    private(set) var entries: [String: Entry] = [:]
+
+    init(_ data: Data) throws {
+        bytes = [UInt8](data)
+        let count = bytes.count
+        guard count >= 22 else { throw SpreadsheetError.invalidExcel }
+        // The end-of-central-directory record: the last signature within the
+        // final 22 + 65535 (maximum comment) bytes.
+        var eocd = -1
+        var position = count - 22
+        while position >= max(0, count - 22 - 0xFFFF) {
+            if try u32(position) == 0x0605_4B50 {
+                eocd = position
+                break
+            }
+            position -= 1
+        }
+        guard eocd >= 0 else { throw SpreadsheetError.invalidExcel }
+        let entryCount = Int(try u16(eocd + 10))
+        let directorySize = Int(try u32(eocd + 12))
+        let directoryOffset = Int(try u32(eocd + 16))
+        guard directoryOffset + directorySize <= eocd else { throw SpreadsheetError.invalidExcel }
+
+        var p = directoryOffset
+        for _ in 0..<entryCount {
+            guard p + 46 <= directoryOffset + directorySize, try u32(p) == 0x0201_4B50 else {
+                throw SpreadsheetError.invalidExcel
+            }
+            let nameLength = Int(try u16(p + 28))
+            let extraLength = Int(try u16(p + 30))
+            let commentLength = Int(try u16(p + 32))
+            let nameEnd = p + 46 + nameLength
+            guard nameEnd <= count else { throw SpreadsheetError.invalidExcel }
+            let name = String(decoding: bytes[(p + 46)..<nameEnd], as: UTF8.self)
+            let entry = Entry(
+                method: try u16(p + 10), flags: try u16(p + 8), crc: try u32(p + 16),
+                compressedSize: Int(try u32(p + 20)), uncompressedSize: Int(try u32(p + 24)),
+                localHeaderOffset: Int(try u32(p + 42)))
+            p = nameEnd + extraLength + commentLength
+            let key = XLSX.normalizedPartName(name)
+            if !name.hasSuffix("/"), entries[key] == nil { entries[key] = entry }
+        }
+    }
+
+    /// The uncompressed contents of `entry`, checked against its CRC-32.
+    func contents(of entry: Entry, limit: Int) throws -> [UInt8] {
+        let zip64 = 0xFFFF_FFFF
+        guard entry.flags & 0x1 == 0,  // encrypted
+            entry.compressedSize != zip64, entry.uncompressedSize != zip64, entry.localHeaderOffset != zip64
+        else { throw SpreadsheetError.invalidExcel }
+        if entry.uncompressedSize > limit { throw SpreadsheetError.tooLarge }
+        let header = entry.localHeaderOffset
+        guard try u32(header) == 0x0403_4B50 else { throw SpreadsheetError.invalidExcel }
+        let start = header + 30 + Int(try u16(header + 26)) + Int(try u16(header + 28))
+        let end = start + entry.compressedSize
+        guard end <= bytes.count else { throw SpreadsheetError.invalidExcel }
+
+        var output: [UInt8] = []
+        switch entry.method {
+        case 0:  // stored
+            output = Array(bytes[start..<end])
+            guard Data(output).crc32(checksum: 0) == entry.crc else { throw SpreadsheetError.invalidExcel }
+        case 8:  // deflated
+            output.reserveCapacity(min(entry.uncompressedSize, 16 * 1024 * 1024))
+            let compressedSize = entry.compressedSize
+            let source = bytes
+            let crc: CRC32
+            do {
+                crc = try Data.decompress(
+                    size: Int64(compressedSize), bufferSize: 64 * 1024, skipCRC32: false,
+                    provider: { position, size in
+                        // ZIPFoundation's inflate loop hands zlib `size` bytes whatever
+                        // the chunk holds and never stops on an empty chunk, so: always
+                        // a full chunk (zero padding after the data, which a corrupt
+                        // stream then fails on), and an error once past the end.
+                        let offset = Int(position)
+                        guard offset < compressedSize || (offset == 0 && compressedSize == 0) else {
+                            throw SpreadsheetError.invalidExcel
+                        }
+                        var chunk = Data(source[(start + offset)..<min(start + offset + size, end)])
+                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                        return chunk
+                    },
+                    consumer: { chunk in
+                        if output.count + chunk.count > limit { throw SpreadsheetError.tooLarge }
+                        output.append(contentsOf: chunk)
+                    })
+            } catch let error as SpreadsheetError {
+                throw error
+            } catch {
+                throw SpreadsheetError.invalidExcel
+            }
+            guard crc == entry.crc else { throw SpreadsheetError.invalidExcel }
+        default:
+            throw SpreadsheetError.invalidExcel
+        }
+        return output
+    }
+
+    private func u16(_ offset: Int) throws -> UInt16 {
+        guard offset >= 0, offset + 2 <= bytes.count else { throw SpreadsheetError.invalidExcel }
+        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    private func u32(_ offset: Int) throws -> UInt32 {
+        guard offset >= 0, offset + 4 <= bytes.count else { throw SpreadsheetError.invalidExcel }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
     }
 }
 
