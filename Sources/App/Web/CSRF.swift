@@ -8,6 +8,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.method == .POST, !req.url.path.hasPrefix("/api/") {
+            // The token is in the body: wait for all of it (a large upload arrives in several reads).
+            if req.body.data == nil {
+                _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = (try? req.content.get(String.self, at: CSRFMiddleware.field)) ?? ""
             let expected = req.hasSession ? (req.session.data["csrf"] ?? "") : ""
             guard !expected.isEmpty, AccountRules.constantTimeEquals(sent, expected) else {

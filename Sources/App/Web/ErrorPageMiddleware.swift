@@ -7,6 +7,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
+        } catch let api as APIError {
+            return try await api.encodeResponse(for: req)
         } catch {
             let (status, message) = Self.describe(error)
             if status == .internalServerError { req.logger.report(error: error) }

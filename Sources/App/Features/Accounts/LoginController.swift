@@ -19,7 +19,10 @@ enum LoginController {
 
     /// Only local paths are followed after login, never another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/login") else {
+        // Browsers read "\\" as "/" and drop tabs and newlines, so those could lead to another site.
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/login"), !next.contains("\\"),
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
+        else {
             return SiteURL.home.path
         }
         return next

@@ -1,0 +1,75 @@
+import DudaoCore
+import Fluent
+import Foundation
+import SQLKit
+import XCTVapor
+
+@testable import App
+
+/// A failure inside a helper that makes the rest of a test meaningless.
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body` against a fresh application: its own database (in-memory SQLite, or a schema of its
+/// own on PostgreSQL when TEST_DATABASE_URL is set), migrated and seeded with the demo district.
+/// The schema, the data directory and the application are cleaned up whether `body` throws or not.
+func withApp(_ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    var failure: (any Error)?
+    do {
+        try await configure(app, AppConfig.forTesting())
+        try await prepareDatabase(app)
+        try await DemoSeed.seed(app.db, cost: 4)
+        try await body(app)
+    } catch {
+        failure = error
+    }
+    if let config = app.storage[ConfigKey.self] {
+        if case .postgres(_, let schema?) = config.database, let sql = app.db as? any SQLDatabase {
+            do {
+                try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+            } catch {
+                if failure == nil { failure = error }
+            }
+        }
+        try? FileManager.default.removeItem(atPath: config.dataDir)
+    }
+    try await app.asyncShutdown()
+    if let failure { throw failure }
+}
+
+extension Application {
+    /// The seeded demo school with this id, or a thrown error.
+    func school(_ id: Int) async throws -> School {
+        guard let s = try await School.find(id, on: db) else { throw TestSetupError("no school \(id)") }
+        return s
+    }
+
+    func user(_ username: String) async throws -> User {
+        guard let u = try await User.query(on: db).filter(\.$username == username).first() else {
+            throw TestSetupError("no user \(username)")
+        }
+        return u
+    }
+
+    func inspector(named name: String) async throws -> Inspector {
+        guard let i = try await Inspector.query(on: db).filter(\.$name == name).first() else {
+            throw TestSetupError("no inspector \(name)")
+        }
+        return i
+    }
+
+    func schoolCount() async throws -> Int { try await School.query(on: db).count() }
+    func inspectorCount() async throws -> Int { try await Inspector.query(on: db).count() }
+
+    /// The seeded district 青川区.
+    func demoDistrict() async throws -> OrgUnit {
+        guard let d = try await OrgUnit.query(on: db).filter(\.$name == "青川区").first() else {
+            throw TestSetupError("no demo district")
+        }
+        return d
+    }
+}
