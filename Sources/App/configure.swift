@@ -43,6 +43,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M001_Directory())
     app.migrations.add(M002_Accounts())
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(M003_Visits())
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "dudao_session"

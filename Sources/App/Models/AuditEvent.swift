@@ -37,7 +37,24 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "responsible_person") var responsiblePerson: String
     @Field(key: "responsible_phone") var responsiblePhone: String
     @Field(key: "supervision_items") var supervisionItems: String
+    /// JSON of `ComplianceSettings` (the 六个一 thresholds and vacation months); "{}" means the defaults.
+    @Field(key: "compliance") var compliance: String
+    /// The class-observation rubric, "教学目标:15；…"; empty means the standard one.
+    @Field(key: "rubric") var rubric: String
+    /// Problem categories, separated by "、"; empty means the defaults.
+    @Field(key: "problem_categories") var problemCategories: String
     init() {}
+
+    var complianceSettings: ComplianceSettings {
+        (try? JSONDecoder().decode(ComplianceSettings.self, from: Data(compliance.utf8))) ?? ComplianceSettings()
+    }
+
+    var rubricValue: Rubric { Rubric(setting: rubric) ?? .standard }
+
+    var categories: [String] {
+        let list = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return list.isEmpty ? ProblemCategories.defaults : list
+    }
 
     static let defaultItems = "学校管理与制度执行；招生、收费与择校；课程开设与课堂教学；学生学习、体育锻炼与课业负担；教师师德与专业发展；校园及周边安全；食堂、食品、饮水及宿舍卫生；校风、教风、学风建设。"
 
@@ -52,6 +69,9 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.responsiblePerson = ""
         s.responsiblePhone = ""
         s.supervisionItems = defaultItems
+        s.compliance = "{}"
+        s.rubric = ""
+        s.problemCategories = ""
         return s
     }
 }

@@ -17,6 +17,12 @@ enum SiteURL: Sendable, Equatable {
     case audit
     case settings
     case accounts, accountNew, accountReset(Int), accountDeactivate(Int)
+    case visits, visitNew, visit(Int), visitPrint(Int), visitPhoto(Int, Int), visitSection(Int, String)
+    case visitSubmit(Int), visitAmend(Int), visitRemove(Int), schoolGrant(Int)
+    case visitPlans, visitPlanNew, visitPlan(Int)
+    case areaPlans, areaPlanNew, areaPlan(Int), areaPlanReview(Int)
+    case reports, reportNew, report(Int), reportSelect(Int)
+    case compliance, complianceInspector(Int), complianceExport
     case publicHome, publicSign(Int)
     case file(String)
     case stylesheet, script
@@ -63,6 +69,30 @@ enum SiteURL: Sendable, Equatable {
         case .accountNew: return ["accounts", "new"]
         case .accountReset(let n): return ["accounts", id(n), "reset"]
         case .accountDeactivate(let n): return ["accounts", id(n), "deactivate"]
+        case .visits: return ["visits"]
+        case .visitNew: return ["visits", "new"]
+        case .visit(let n): return ["visits", id(n)]
+        case .visitPrint(let n): return ["visits", id(n), "print"]
+        case .visitPhoto(let n, let p): return ["visits", id(n), "photos", p == SiteURL.param ? ":pid" : String(p)]
+        case .visitSection(let n, let section): return ["visits", id(n), section]
+        case .visitSubmit(let n): return ["visits", id(n), "submit"]
+        case .visitAmend(let n): return ["visits", id(n), "amend"]
+        case .visitRemove(let n): return ["visits", id(n), "remove"]
+        case .schoolGrant(let n): return ["schools", id(n), "grant"]
+        case .visitPlans: return ["visit-plans"]
+        case .visitPlanNew: return ["visit-plans", "new"]
+        case .visitPlan(let n): return ["visit-plans", id(n)]
+        case .areaPlans: return ["plans"]
+        case .areaPlanNew: return ["plans", "new"]
+        case .areaPlan(let n): return ["plans", id(n)]
+        case .areaPlanReview(let n): return ["plans", id(n), "review"]
+        case .reports: return ["reports"]
+        case .reportNew: return ["reports", "new"]
+        case .report(let n): return ["reports", id(n)]
+        case .reportSelect(let n): return ["reports", id(n), "select"]
+        case .compliance: return ["compliance"]
+        case .complianceInspector(let n): return ["compliance", "inspectors", id(n)]
+        case .complianceExport: return ["compliance", "export.xlsx"]
         case .publicHome: return ["public"]
         case .publicSign(let n): return ["public", "schools", id(n), "sign"]
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]

@@ -1,0 +1,71 @@
+import DudaoCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// Loads the facts the 六个一 rules need for some inspectors and one semester, with a handful of
+/// set-based queries (no query per visit), and hands them to `Compliance.evaluate`.
+enum ComplianceService {
+    struct VisitRow: Decodable {
+        let id: Int
+        let school_id: Int
+        let visit_date: String
+        let inspector_id: Int
+        let visit_plan_id: Int?
+        let observations: Int
+        let teachers: Int
+        let students: Int
+    }
+
+    static func evaluate(inspectorIDs: [Int], semester: Semester, today: Day, settings: ComplianceSettings,
+        on db: any Database) async throws -> ComplianceResult
+    {
+        guard !inspectorIDs.isEmpty, let sql = db as? any SQLDatabase else {
+            return Compliance.evaluate(ComplianceInput(inspectorIDs: inspectorIDs, assignments: [], visits: [], filedPlans: [],
+                reports: [], semester: semester, today: today, settings: settings))
+        }
+        let first = semester.firstDay.description
+        let last = min(semester.lastDay, today).description
+        let assignments = try await Assignment.query(on: db).filter(\.$inspectorID ~~ inspectorIDs)
+            .filter(\.$startDate <= semester.lastDay.description)
+            .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate >= first) }
+            .all()
+            .compactMap { a -> ComplianceInput.AssignmentSpan? in
+                guard let s = Day(parsing: a.startDate) else { return nil }
+                return .init(inspectorID: a.inspectorID, schoolID: a.schoolID, start: s, end: a.endDate.flatMap(Day.init(parsing:)))
+            }
+        // Visits led by or joined by these inspectors, with their per-visit counts, in one query.
+        let ids = SQLList(inspectorIDs.map { SQLBind($0) })
+        let rows = try await sql.raw("""
+            SELECT v.id, v.school_id, v.visit_date, v.inspector_id, v.visit_plan_id,
+              (SELECT COUNT(*) FROM class_observations o WHERE o.visit_id = v.id) AS observations,
+              (SELECT COALESCE(SUM(i.people), 0) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'teachers') AS teachers,
+              (SELECT COALESCE(SUM(i.people), 0) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'students') AS students
+            FROM visits v
+            WHERE v.status = 'submitted' AND v.visit_date >= \(bind: first) AND v.visit_date <= \(bind: last)
+              AND (v.inspector_id IN \(ids) OR v.id IN (SELECT m.visit_id FROM visit_members m WHERE m.inspector_id IN \(ids)))
+            """).all(decoding: VisitRow.self)
+        let visitIDs = rows.map(\.id)
+        var members: [Int: [Int]] = [:]
+        for chunk in visitIDs.chunked(1000) {
+            for m in try await VisitMember.query(on: db).filter(\.$visitID ~~ chunk).all() { members[m.visitID, default: []].append(m.inspectorID) }
+        }
+        let visits = rows.compactMap { r -> ComplianceInput.VisitFacts? in
+            guard let d = Day(parsing: r.visit_date) else { return nil }
+            return .init(id: r.id, schoolID: r.school_id, date: d, leadInspectorID: r.inspector_id, memberIDs: members[r.id] ?? [],
+                hadPlanBefore: r.visit_plan_id != nil, observations: r.observations, teachersInterviewed: r.teachers,
+                studentsInterviewed: r.students)
+        }
+        let plans = try await AreaPlan.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(\.$semester == semester.code)
+            .filter(\.$status == .filed).all().map { ComplianceInput.PlanFacts(inspectorID: $0.inspectorID, semester: semester) }
+        let reports = try await WorkReport.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(\.$semester == semester.code).all()
+            .map { ComplianceInput.ReportFacts(inspectorID: $0.inspectorID, kind: $0.kind, semester: semester) }
+        return Compliance.evaluate(ComplianceInput(inspectorIDs: inspectorIDs, assignments: assignments, visits: visits,
+            filedPlans: plans, reports: reports, semester: semester, today: today, settings: settings))
+    }
+
+    /// The semester named in the query (`?semester=2026-autumn`), or the current one.
+    static func semester(_ req: Request) -> Semester {
+        req.query[String.self, at: "semester"].flatMap(Semester.init(code:)) ?? Semester.containing(Day.today())
+    }
+}

@@ -1,0 +1,143 @@
+/// The vocabulary of visit records, stored as raw strings and shown by label.
+public enum VisitKind: String, LabelledEnum {
+    case routine, followUp, special, comprehensive, fullDay
+    public var label: String {
+        switch self {
+        case .routine: "常规督导"
+        case .followUp: "随访督导"
+        case .special: "专项督导"
+        case .comprehensive: "综合督导"
+        case .fullDay: "一日督导"
+        }
+    }
+}
+
+public enum VisitStatus: String, LabelledEnum {
+    case draft, submitted
+    public var label: String { self == .draft ? "草稿" : "已提交" }
+}
+
+public enum ObservationKind: String, LabelledEnum {
+    case lesson, research
+    public var label: String { self == .lesson ? "听课" : "教研活动" }
+}
+
+public enum InterviewGroup: String, LabelledEnum {
+    case teachers, students, parents
+    public var label: String {
+        switch self {
+        case .teachers: "教师"
+        case .students: "学生"
+        case .parents: "家长"
+        }
+    }
+}
+
+public enum ProblemSeverity: String, LabelledEnum {
+    case minor, serious, urgent
+    public var label: String {
+        switch self {
+        case .minor: "一般"
+        case .serious: "较重"
+        case .urgent: "严重"
+        }
+    }
+}
+
+/// 整改 (rectification), 协商 (referral to a bureau department) or 建议 (a suggestion only).
+public enum ProblemDisposition: String, LabelledEnum {
+    case rectify, refer, suggest
+    public var label: String {
+        switch self {
+        case .rectify: "整改"
+        case .refer: "协商"
+        case .suggest: "建议"
+        }
+    }
+}
+
+public enum ProblemState: String, LabelledEnum {
+    case open, closed
+    public var label: String { self == .open ? "待处理" : "已销号" }
+}
+
+public enum PlanStatus: String, LabelledEnum {
+    case draft, submitted, filed, returned
+    public var label: String {
+        switch self {
+        case .draft: "草稿"
+        case .submitted: "待备案"
+        case .filed: "已备案"
+        case .returned: "已退回"
+        }
+    }
+}
+
+/// The district's list of problem categories (a setting; this is the default).
+public enum ProblemCategories {
+    public static let defaults = ["办学行为", "课程教学", "作业管理", "安全", "食堂卫生", "师德师风", "校园环境", "五项管理", "其他"]
+}
+
+/// The classroom-teaching rubric (课堂教学质量评估表): dimensions with their maximum score.
+public struct Rubric: Sendable, Equatable {
+    public struct Dimension: Sendable, Equatable {
+        public let name: String
+        public let max: Int
+    }
+    public let dimensions: [Dimension]
+
+    public static let standard = Rubric(dimensions: [
+        .init(name: "教学目标", max: 15), .init(name: "教学内容", max: 20), .init(name: "教学方法", max: 20),
+        .init(name: "学生参与", max: 25), .init(name: "教学效果", max: 20),
+    ])
+
+    /// Parses the district setting "教学目标:15；教学内容:20 …"; nil when malformed.
+    public init?(setting: String) {
+        let parts = setting.split(whereSeparator: { "；;\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        var dims: [Dimension] = []
+        for part in parts {
+            let kv = part.split(whereSeparator: { ":：".contains($0) })
+            guard kv.count == 2, let max = Int(kv[1].trimmingCharacters(in: .whitespaces)), max > 0, max <= 100 else {
+                return nil
+            }
+            dims.append(.init(name: kv[0].trimmingCharacters(in: .whitespaces), max: max))
+        }
+        guard !dims.isEmpty else { return nil }
+        dimensions = dims
+    }
+
+    public init(dimensions: [Dimension]) { self.dimensions = dimensions }
+
+    public var setting: String { dimensions.map { "\($0.name):\($0.max)" }.joined(separator: "；") }
+    public var total: Int { dimensions.reduce(0) { $0 + $1.max } }
+
+    /// Checks scores typed on a form: each present, whole, within 0…max.
+    public func validate(_ raw: [String: String]) -> Validated<[String: Int]> {
+        var scores: [String: Int] = [:]
+        var errors: [FieldError] = []
+        for d in dimensions {
+            let text = (raw[d.name] ?? "").trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            guard let n = Int(text), (0...d.max).contains(n) else {
+                errors.append(.init("score_" + d.name, "“\(d.name)”应为0到\(d.max)之间的整数"))
+                continue
+            }
+            scores[d.name] = n
+        }
+        return errors.isEmpty ? .success(scores) : .failure(errors)
+    }
+
+    /// 优秀 ≥ 85%, 良好 ≥ 75%, 合格 ≥ 60%, else 待改进; nil until every dimension is scored.
+    public func grade(_ scores: [String: Int]) -> String? {
+        guard dimensions.allSatisfy({ scores[$0.name] != nil }) else { return nil }
+        let sum = dimensions.reduce(0) { $0 + scores[$1.name]! }
+        let ratio = Double(sum) / Double(total)
+        switch ratio {
+        case 0.85...: return "优秀（\(sum)分）"
+        case 0.75..<0.85: return "良好（\(sum)分）"
+        case 0.6..<0.75: return "合格（\(sum)分）"
+        default: return "待改进（\(sum)分）"
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// 五项管理 and 双减: the measurable rules of rules.md §6, turned into findings on a visit.
+public enum GradeBand: String, LabelledEnum {
+    case lowerPrimary, upperPrimary, junior, senior
+    public var label: String {
+        switch self {
+        case .lowerPrimary: "小学一二年级"
+        case .upperPrimary: "小学三至六年级"
+        case .junior: "初中"
+        case .senior: "高中"
+        }
+    }
+
+    /// Average daily written homework allowed, in minutes (grades 1–2: none).
+    public var homeworkLimit: Int? {
+        switch self {
+        case .lowerPrimary: 0
+        case .upperPrimary: 60
+        case .junior: 90
+        case .senior: nil
+        }
+    }
+
+    /// Minimum sleep, in hours.
+    public var sleepHours: Int {
+        switch self {
+        case .lowerPrimary, .upperPrimary: 10
+        case .junior: 9
+        case .senior: 8
+        }
+    }
+
+    /// Earliest first lesson, minutes after midnight (8:20 primary, 8:00 secondary).
+    public var earliestFirstLesson: Int {
+        switch self {
+        case .lowerPrimary, .upperPrimary: 8 * 60 + 20
+        case .junior, .senior: 8 * 60
+        }
+    }
+
+    /// PE lessons per week.
+    public var peLessonsPerWeek: Int {
+        switch self {
+        case .lowerPrimary: 4
+        case .upperPrimary, .junior: 3
+        case .senior: 2
+        }
+    }
+}
+
+/// What the inspector measured or saw for the 五项管理 / 双减 checks; every field optional.
+public struct WorkloadObservation: Sendable, Equatable, Codable {
+    public var band: GradeBand?
+    public var homeworkMinutes: Int?
+    public var sleepHours: Double?
+    /// "08:10"
+    public var firstLesson: String?
+    public var peLessonsPerWeek: Int?
+    public var phonesManaged: Bool?
+    public var readingFiled: Bool?
+    public var exerciseHour: Bool?
+    public var afterSchoolService: Bool?
+    public init() {}
+}
+
+public struct WorkloadFinding: Sendable, Equatable, Codable {
+    public let item: String
+    public let ok: Bool
+    public let message: String
+}
+
+public enum WorkloadRules {
+    /// Turns an observation into findings: each measured item, compliant or not, with the rule quoted.
+    public static func findings(_ o: WorkloadObservation) -> [WorkloadFinding] {
+        var out: [WorkloadFinding] = []
+        if let band = o.band {
+            if let minutes = o.homeworkMinutes {
+                if let limit = band.homeworkLimit {
+                    let ok = minutes <= limit
+                    out.append(.init(item: "作业管理", ok: ok,
+                        message: limit == 0
+                            ? (ok ? "\(band.label)未布置书面家庭作业" : "\(band.label)布置了书面家庭作业（约\(minutes)分钟），不符合“一二年级不布置书面家庭作业”")
+                            : (ok ? "\(band.label)书面作业平均约\(minutes)分钟，未超过\(limit)分钟" : "\(band.label)书面作业平均约\(minutes)分钟，超过\(limit)分钟的规定")))
+                }
+            }
+            if let hours = o.sleepHours {
+                let ok = hours >= Double(band.sleepHours)
+                out.append(.init(item: "睡眠管理", ok: ok,
+                    message: ok ? "学生睡眠约\(format(hours))小时，达到\(band.sleepHours)小时要求" : "学生睡眠约\(format(hours))小时，少于\(band.sleepHours)小时的要求"))
+            }
+            if let text = o.firstLesson, let minutes = minutesOfDay(text) {
+                let ok = minutes >= band.earliestFirstLesson
+                let limit = band.earliestFirstLesson
+                out.append(.init(item: "睡眠管理", ok: ok,
+                    message: ok ? "第一节课\(text)开始，不早于\(limit / 60):\(String(format: "%02d", limit % 60))" : "第一节课\(text)开始，早于\(limit / 60):\(String(format: "%02d", limit % 60))的规定"))
+            }
+            if let pe = o.peLessonsPerWeek {
+                let ok = pe >= band.peLessonsPerWeek
+                out.append(.init(item: "体质管理", ok: ok,
+                    message: ok ? "体育课每周\(pe)节，达到\(band.peLessonsPerWeek)节" : "体育课每周\(pe)节，少于\(band.peLessonsPerWeek)节的规定"))
+            }
+        }
+        if let v = o.phonesManaged {
+            out.append(.init(item: "手机管理", ok: v, message: v ? "手机原则上不进校园，确需带入的由学校统一保管" : "手机管理不到位：学生手机进入课堂或未统一保管"))
+        }
+        if let v = o.readingFiled {
+            out.append(.init(item: "读物管理", ok: v, message: v ? "课外读物经学校审核并备案" : "课外读物未经审核备案"))
+        }
+        if let v = o.exerciseHour {
+            out.append(.init(item: "体质管理", ok: v, message: v ? "保证学生在校每天1小时体育锻炼" : "未保证学生在校每天1小时体育锻炼"))
+        }
+        if let v = o.afterSchoolService {
+            out.append(.init(item: "课后服务", ok: v, message: v ? "课后服务结束时间不早于当地正常下班时间" : "课后服务时间不足"))
+        }
+        return out
+    }
+
+    static func format(_ h: Double) -> String {
+        h == h.rounded() ? String(Int(h)) : String(format: "%.1f", h)
+    }
+
+    /// "8:20" / "08:20" → 500.
+    public static func minutesOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
+        return h * 60 + m
+    }
+}
+
+/// The documents checked on a routine visit (seed 000: 必听课、必查教师作业批改).
+public enum DocumentChecklist {
+    public static let items = ["教师备课（教案）", "作业布置与批改", "听课评课记录", "教研活动记录", "课程表与课程开设", "实验教学记录", "图书借阅记录", "安全工作台账"]
+    /// Items every routine visit must check.
+    public static let required: Set<String> = ["作业布置与批改"]
+}
+
+/// The JSON stored with a visit: documents checked and the 五项管理 observation.
+public struct VisitChecks: Sendable, Equatable, Codable {
+    public var documents: [String] = []
+    public var documentNotes: String = ""
+    public var workload = WorkloadObservation()
+    public init() {}
+
+    public var findings: [WorkloadFinding] { WorkloadRules.findings(workload) }
+}
