@@ -6,7 +6,7 @@ import XCTest
 private func day(_ text: String) -> Day { Day(parsing: text)! }
 private func ym(_ text: String) -> YearMonth { YearMonth(parsing: text)! }
 
-final class YearMonthTests: XCTestCase {
+final class YearMonthCalendarTests: XCTestCase {
     func testMadeFromADayAndShownInThreeForms() {
         let m = YearMonth(day("2026-09-17"))
         XCTAssertEqual(m, YearMonth(year: 2026, month: 9))
@@ -73,8 +73,10 @@ final class YearMonthTests: XCTestCase {
     func testOrderedByYearThenMonth() {
         XCTAssertLessThan(ym("2026-12"), ym("2027-01"))
         XCTAssertLessThan(ym("2026-02"), ym("2026-10"))
-        XCTAssertEqual([ym("2027-01"), ym("2026-09"), ym("2026-12")].sorted(), [ym("2026-09"), ym("2026-12"), ym("2027-01")])
-        XCTAssertEqual(ym("2026-11").through(ym("2027-02")).map(\.description), ["2026-11", "2026-12", "2027-01", "2027-02"])
+        XCTAssertEqual(
+            [ym("2027-01"), ym("2026-09"), ym("2026-12")].sorted(), [ym("2026-09"), ym("2026-12"), ym("2027-01")])
+        XCTAssertEqual(
+            ym("2026-11").through(ym("2027-02")).map(\.description), ["2026-11", "2026-12", "2027-01", "2027-02"])
         XCTAssertEqual(ym("2026-11").through(ym("2026-10")), [])
     }
 
@@ -86,7 +88,7 @@ final class YearMonthTests: XCTestCase {
     }
 }
 
-final class SemesterTests: XCTestCase {
+final class SemesterCalendarTests: XCTestCase {
     private let autumn2026 = Semester(startYear: 2026, kind: .autumn)
     private let spring2027 = Semester(startYear: 2027, kind: .spring)
 
@@ -172,7 +174,10 @@ final class SemesterTests: XCTestCase {
     }
 
     func testBadCodesAreRefused() {
-        for bad in ["", "2026", "2026-summer", "2026-Autumn", "26-autumn", "2026autumn", "2026-autumn-x", "-autumn", "abcd-spring"] {
+        for bad in [
+            "", "2026", "2026-summer", "2026-Autumn", "26-autumn", "2026autumn", "2026-autumn-x", "-autumn",
+            "abcd-spring",
+        ] {
             XCTAssertNil(Semester(code: bad), bad)
         }
     }
@@ -182,10 +187,11 @@ final class SemesterTests: XCTestCase {
         XCTAssertEqual(spring2027.previous, autumn2026)
         XCTAssertEqual(autumn2026.previous, Semester(startYear: 2026, kind: .spring))
         XCTAssertEqual(spring2027.next, Semester(startYear: 2027, kind: .autumn))
-        // Consecutive semesters tile the calendar: each starts the month after the previous ends.
+        // Spring follows autumn the next day; between spring and autumn lies August (31 days).
         var s = Semester(startYear: 2025, kind: .autumn)
         for _ in 0..<8 {
-            XCTAssertEqual(s.lastDay.adding(days: 1), s.next.firstDay, s.code)
+            let gap = s.kind == .autumn ? 1 : 32
+            XCTAssertEqual(s.lastDay.adding(days: gap), s.next.firstDay, s.code)
             XCTAssertEqual(s.next.previous, s)
             s = s.next
         }

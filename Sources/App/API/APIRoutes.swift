@@ -11,6 +11,7 @@ func apiRoutes(_ app: Application) throws {
     authed.get("schools", ":id", use: APIController.school)
     authed.get("inspectors", use: APIController.inspectors)
     authed.get("assignments", use: APIController.assignments)
+    VisitsAPI.register(authed)
     app.get("api", "openapi.json", use: APIController.openAPI)
 }
 

@@ -126,11 +126,10 @@ struct M003_Visits: AsyncMigration {
             .field("granted_by", .int, .required, .references("users", "id"))
             .field("created_at", .datetime)
             .create()
-        try await db.schema("district_settings")
-            .field("compliance", .string, .required, .sql(.default("{}")))
-            .field("rubric", .string, .required, .sql(.default("")))
-            .field("problem_categories", .string, .required, .sql(.default("")))
-            .update()
+        // One column per statement: SQLite adds a single column per ALTER TABLE.
+        try await db.schema("district_settings").field("compliance", .string, .required, .sql(.default("{}"))).update()
+        try await db.schema("district_settings").field("rubric", .string, .required, .sql(.default(""))).update()
+        try await db.schema("district_settings").field("problem_categories", .string, .required, .sql(.default(""))).update()
         guard let sql = db as? any SQLDatabase else { return }
         for statement in [
             "CREATE INDEX idx_visits_school_date ON visits (school_id, visit_date)",
@@ -154,8 +153,9 @@ struct M003_Visits: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        try await db.schema("district_settings").deleteField("compliance").deleteField("rubric")
-            .deleteField("problem_categories").update()
+        for field in ["compliance", "rubric", "problem_categories"] {
+            try await db.schema("district_settings").deleteField(FieldKey(stringLiteral: field)).update()
+        }
         for table in [
             "visit_grants", "work_reports", "visit_amendments", "visit_photos", "problems", "interviews", "class_observations",
             "visit_members", "visits", "visit_plans", "area_plans",

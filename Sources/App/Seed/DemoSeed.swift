@@ -16,7 +16,7 @@ enum DemoSeed {
     static func seedIfEmpty(_ db: any Database, config: AppConfig, logger: Logger) async throws -> Bool {
         guard try await OrgUnit.query(on: db).count() == 0 else { return false }
         if config.demo {
-            try await seed(db, cost: config.bcryptCost)
+            try await seed(db, cost: config.bcryptCost, store: DiskAttachmentStore(root: config.dataDir + "/files"))
         } else {
             let temp = AccountsController.temporaryPassword()
             try await db.transaction { db in
@@ -87,7 +87,7 @@ enum DemoSeed {
         .init(name: "吴晓梅", kind: .partTime, gender: .female, employer: "青川区教师发展中心", post: "学前教育教研员", terms: [("2024-09-01", "2027-08-31")]),
     ]
 
-    static func seed(_ db: any Database, cost: Int) async throws {
+    static func seed(_ db: any Database, cost: Int, store: (any AttachmentStore)? = nil, history: Bool = true) async throws {
         let hash = try Bcrypt.hash(password, cost: cost)
         try await db.transaction { db in
             let city = OrgUnit(name: "江南市", level: .city, parent: nil)
@@ -195,6 +195,10 @@ enum DemoSeed {
             schoolUser.orgPath = schools[0].orgPath
             schoolUser.orgUnitID = schools[0].townshipID
             try await schoolUser.save(on: db)
+            if history {
+                let office = try await User.query(on: db).filter(\.$username == "office").first()!
+                try await DemoHistory.seed(db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
+            }
         }
     }
 }

@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     inspectors.post(SiteURL.visitPlans.route, use: PlansController.createVisitPlan)
     inspectors.get(SiteURL.areaPlanNew.route, use: PlansController.areaPlanForm)
     inspectors.post(SiteURL.areaPlans.route, use: PlansController.saveAreaPlan)
+    inspectors.get(SiteURL.complianceInspectorSelf.route, use: ComplianceController.mine)
     inspectors.get(SiteURL.reportNew.route, use: ReportsController.newForm)
     inspectors.post(SiteURL.reports.route, use: ReportsController.create)
 

@@ -22,7 +22,7 @@ enum SiteURL: Sendable, Equatable {
     case visitPlans, visitPlanNew, visitPlan(Int)
     case areaPlans, areaPlanNew, areaPlan(Int), areaPlanReview(Int)
     case reports, reportNew, report(Int), reportSelect(Int)
-    case compliance, complianceInspector(Int), complianceExport
+    case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
     case publicHome, publicSign(Int)
     case file(String)
     case stylesheet, script
@@ -93,6 +93,7 @@ enum SiteURL: Sendable, Equatable {
         case .compliance: return ["compliance"]
         case .complianceInspector(let n): return ["compliance", "inspectors", id(n)]
         case .complianceExport: return ["compliance", "export.xlsx"]
+        case .complianceInspectorSelf: return ["compliance", "mine"]
         case .publicHome: return ["public"]
         case .publicSign(let n): return ["public", "schools", id(n), "sign"]
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]

@@ -102,7 +102,7 @@ public enum ComplianceRule: String, Sendable, Codable, CaseIterable, LabelledEnu
         case .interviews:
             return "每次督导至少访谈\(s.teachersPerVisit)名教师、\(s.studentsPerVisit)名学生"
         case .summaryAndCase:
-            return "每学期至少撰写\(s.summariesPerSemester)份督导工作总结和\(s.casesPerSemester)份典型案例"
+            return "每学期至少撰写\(s.summariesPerSemester)份督导工作总结和\(s.casesPerSemester)份督导案例"
         }
     }
 }
@@ -114,7 +114,7 @@ public enum ReportKind: String, Sendable, Codable, CaseIterable, LabelledEnum {
     public var label: String {
         switch self {
         case .summary: "工作总结"
-        case .caseStudy: "典型案例"
+        case .caseStudy: "督导案例"
         }
     }
 }
@@ -285,7 +285,7 @@ public struct Shortfall: Sendable, Equatable, Codable {
 
     private static func optionalLess<T: Comparable>(_ a: T?, _ b: T?) -> Bool {
         switch (a, b) {
-        case let (x?, y?): x < y
+        case (let x?, let y?): x < y
         case (nil, _?): true
         default: false
         }
@@ -415,7 +415,9 @@ public enum Compliance {
                 && spans.contains { $0.start <= elapsedEnd && ($0.end ?? elapsedEnd) >= semester.firstDay }
 
             // 1. Area plan, filed with the office.
-            if responsible && !input.filedPlans.contains(where: { $0.inspectorID == inspector && $0.semester == semester }) {
+            if responsible
+                && !input.filedPlans.contains(where: { $0.inspectorID == inspector && $0.semester == semester })
+            {
                 shortfalls.append(
                     Shortfall(
                         rule: .areaPlan, inspectorID: inspector, expected: 1, actual: 0,

@@ -47,9 +47,18 @@ enum ComplianceController {
         return (rows, total)
     }
 
+    /// An inspector's own 六个一 detail.
+    static func mine(req: Request) async throws -> Page {
+        let scope = try await Scope.of(req)
+        return try await detail(req, scope: scope, inspector: try await scope.inspector(scope.principal.inspectorID, on: req.db))
+    }
+
     static func inspector(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let inspector = try await scope.inspector(req.parameters.get("id", as: Int.self), on: req.db)
+        return try await detail(req, scope: scope, inspector: try await scope.inspector(req.parameters.get("id", as: Int.self), on: req.db))
+    }
+
+    static func detail(_ req: Request, scope: Scope, inspector: Inspector) async throws -> Page {
         let semester = ComplianceService.semester(req)
         let settings = try await DistrictSettings.forDistrict(inspector.districtID, on: req.db).complianceSettings
         let today = Day.today()

@@ -43,7 +43,7 @@ enum ComplianceService {
               (SELECT COALESCE(SUM(i.people), 0) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'students') AS students
             FROM visits v
             WHERE v.status = 'submitted' AND v.visit_date >= \(bind: first) AND v.visit_date <= \(bind: last)
-              AND (v.inspector_id IN \(ids) OR v.id IN (SELECT m.visit_id FROM visit_members m WHERE m.inspector_id IN \(ids)))
+              AND (v.inspector_id IN (\(ids)) OR v.id IN (SELECT m.visit_id FROM visit_members m WHERE m.inspector_id IN (\(ids))))
             """).all(decoding: VisitRow.self)
         let visitIDs = rows.map(\.id)
         var members: [Int: [Int]] = [:]

@@ -92,9 +92,40 @@ struct SchoolPage {
     let township: String
     let area: ResponsibilityArea?
     let history: [Assignment]
+    let visits: [Visit]
+    let openProblems: Int
+    let mayVisit: Bool
+    let grantable: [Inspector]
     let inspectors: [Int: Inspector]
     let mayEdit: Bool
     let audit: [AuditEvent]
+
+    var visitsCard: Node<HTML.BodyContext> {
+        .el("section", [("class", "card")], [
+            .el("div", [("class", "page-head")], [
+                .el("h2", [], [.text("督导记录")]),
+                mayVisit ? .button(SiteURL.visitNew.with([("school", String(school.id!))]), "＋ 新建督导记录") : .empty,
+            ]),
+            openProblems > 0 ? .warning("该校有 \(openProblems) 个待处理问题。") : .empty,
+            .dataTable(["日期", "类型", "主题"], visits.map { v in
+                [.link(SiteURL.visit(v.id!).path, Format.day(v.visitDate)), .text(v.kind.label), .text(v.theme)]
+            }, empty: "暂无已提交的督导记录"),
+            .el("p", [], [.link(SiteURL.visits.with([("school", String(school.id!))]), "全部督导记录")]),
+        ])
+    }
+
+    var grantCard: Node<HTML.BodyContext> {
+        guard mayEdit, !grantable.isEmpty else { return .empty }
+        return .el("details", [("class", "card")], [
+            .el("summary", [], [.text("授权其他督学临时督导本校")]),
+            .el("form", [("method", "post"), ("action", SiteURL.schoolGrant(school.id!).path)], [
+                .csrf(ctx.csrf),
+                .selectField("督学", name: "inspector", options: grantable.map { (String($0.id!), $0.name) }, selected: ""),
+                .field("授权截止日期", name: "until", value: Day.today().adding(days: 30).description, type: "date"),
+                .el("button", [("type", "submit"), ("class", "btn secondary")], [.text("授权")]),
+            ]),
+        ])
+    }
 
     func render() -> Page {
         let s = school
@@ -156,6 +187,8 @@ struct SchoolPage {
                             ]
                         }, empty: "暂无挂牌记录"),
                 ]),
+            visitsCard,
+            grantCard,
             .auditTrail(audit, visible: ctx.principal?.role.mayReadAudit == true)
         )
     }

@@ -59,8 +59,16 @@ enum SchoolsController {
         let area = try await school.areaID.asyncMap { try await ResponsibilityArea.find($0, on: req.db) } ?? nil
         let audit = scope.principal.role.mayReadAudit
             ? try await Audit.events(entity: "school", id: school.id!, on: req.db) : []
+        let memberOf = try await scope.visitMemberships(on: req.db)
+        let visits = try await scope.visits(Visit.query(on: req.db), memberOf: memberOf).filter(\.$schoolID == school.id!)
+            .filter(\.$status == .submitted).sort(\.$visitDate, .descending).limit(10).all()
+        let openProblems = try await Problem.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$state == .open).count()
+        let mayVisit = try await scope.mayRecordVisit(to: school, on: req.db)
+        let district = scope.canEdit(orgPath: school.orgPath)
+            ? try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID).filter(\.$status == .active).sort(\.$name).all() : []
         return SchoolPage(
             ctx: PageContext(req), school: school, township: township?.name ?? "", area: area, history: history,
+            visits: visits, openProblems: openProblems, mayVisit: mayVisit, grantable: district,
             inspectors: Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0) }),
             mayEdit: scope.canEdit(orgPath: school.orgPath), audit: audit
         ).render()

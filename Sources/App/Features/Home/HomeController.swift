@@ -85,18 +85,50 @@ enum HomeController {
     static func inspectorHome(_ req: Request, scope: Scope) async throws -> Page {
         let schools = try await scope.schools(School.query(on: req.db)).sort(\.$name).all()
         let inspector = try await scope.principal.inspectorID.asyncMap { try await Inspector.find($0, on: req.db) } ?? nil
-        let townships = try await OrgUnit.query(on: req.db).filter(\.$id ~~ Set(schools.map(\.townshipID))).all()
-        let tName = Dictionary(uniqueKeysWithValues: townships.map { ($0.id!, $0.name) })
         let settings = try await inspector.asyncMap { try await DistrictSettings.forDistrict($0.districtID, on: req.db) }
+        let today = Day.today()
+        let semester = Semester.containing(today)
+        let me = scope.principal.inspectorID ?? -1
+        let result = try await ComplianceService.evaluate(inspectorIDs: [me], semester: semester, today: today,
+            settings: settings?.complianceSettings ?? ComplianceSettings(), on: req.db)
+        let drafts = try await Visit.query(on: req.db).filter(\.$inspectorID == me).filter(\.$status == .draft)
+            .sort(\.$visitDate, .descending).limit(10).all()
+        let problems = try await Problem.query(on: req.db).filter(\.$schoolID ~~ schools.compactMap(\.id)).filter(\.$state == .open)
+            .sort(\.$id, .descending).limit(20).all()
+        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        let calendarSchools = schools.filter { s in result.monthStates.keys.contains { $0.schoolID == s.id } }
         return Layout.page(
-            "我的学校", PageContext(req),
+            "我的工作台", PageContext(req),
             .el("h1", [], [.text("\(scope.principal.displayName)，您好")]),
-            .el("p", [], [.text("您是以下 \(schools.count) 所学校的责任督学。每月至少到每所学校督导一次。")]),
+            .el("p", [], [.text("您是 \(schools.count) 所学校的责任督学。\(semester.label)，每所学校每月至少督导一次。")]),
             .warning(settings.flatMap { s in schools.count > s.maxSchoolsPerInspector ? "您负责的学校数超过本区设定的\(s.maxSchoolsPerInspector)所。" : nil }),
+            .el("div", [("class", "actions quick")], [
+                .button(SiteURL.visitNew.path, "＋ 新建督导记录"),
+                .button(SiteURL.visitPlanNew.path, "制定督导方案", style: "secondary"),
+                .button(SiteURL.areaPlanNew.path, "片区工作计划", style: "secondary"),
+            ]),
+            drafts.isEmpty ? .empty : .el("section", [("class", "card")], [
+                .el("h2", [], [.text("未提交的草稿")]),
+                .el("ul", [], drafts.map { v in
+                    .el("li", [], [.link(SiteURL.visit(v.id!).path, "\(nameOf[v.schoolID] ?? "") · \(Format.day(v.visitDate))")])
+                }),
+            ]),
+            .el("section", [("class", "card")], [
+                .el("h2", [], [.text("本学期“六个一”")]),
+                .ruleStates(result.ruleStates(inspectorID: me)),
+                .el("p", [], [.link(SiteURL.complianceInspectorSelf.path, "查看不足项明细")]),
+            ]),
+            .visitCalendar(result: result, inspectorID: me, schools: calendarSchools, months: semester.months),
+            .el("section", [("class", "card")], [
+                .el("h2", [], [.text("责任学校待处理问题（\(problems.count)）")]),
+                .dataTable(["学校", "类别", "问题", "处理方式"], problems.map { p in
+                    [.text(nameOf[p.schoolID] ?? ""), .badge(p.category), .link(SiteURL.visit(p.visitID).path, String(p.description.prefix(40))), .text(p.disposition.label)]
+                }, empty: "没有待处理问题"),
+            ]),
             .el("div", [("class", "school-cards")], schools.map { s in
                 .el("a", [("class", "card school-card"), ("href", SiteURL.school(s.id!).path)], [
                     .el("h2", [], [.text(s.name)]),
-                    .el("p", [], [.text("\(s.type.label) · \(tName[s.townshipID] ?? "") · 在校生 \(s.students) 人")]),
+                    .el("p", [], [.text("\(s.type.label) · 在校生 \(s.students) 人")]),
                     .el("p", [("class", "muted")], [.text("校长 \(s.principal) · \(s.phone)")]),
                 ])
             }),

@@ -286,7 +286,7 @@ enum PlansController {
             .el("section", [("class", "card")], [
                 .facts([("计划日期", Format.day(plan.plannedDate)), ("督导任务", plan.tasks), ("督导方式", plan.methods), ("督导重点", plan.focus)]),
             ]),
-            mine ? .button(SiteURL.visitNew.with([("school", String(plan.schoolID))]), "按此方案开始督导") : .empty
+            mine ? .button(SiteURL.visitNew.with([("school", String(plan.schoolID)), ("plan", String(plan.id!))]), "按此方案开始督导") : .empty
         )
     }
 }

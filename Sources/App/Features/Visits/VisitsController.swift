@@ -113,7 +113,7 @@ enum VisitsController {
         }
         let school = try await writableSchool(schoolID, scope: scope, on: req.db)
         let form = BasicForm(date: Day.today().description, start: "", end: "", kind: VisitKind.routine.rawValue, theme: "",
-            plan: nil, members: [])
+            plan: req.query[String.self, at: "plan"], members: [])
         return try await newPage(req, scope: scope, school: school, form: form, errors: []).encodeResponse(for: req)
     }
 

@@ -140,6 +140,68 @@ th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
 .demo-logins ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
 .error-page { text-align: center; padding: 2rem 1rem; }
 
+/* Visits. */
+.prewrap { white-space: pre-wrap; overflow-wrap: anywhere; }
+.item { border-top: 1px solid var(--line); padding: 0.6rem 0; }
+.item:first-of-type { border-top: none; }
+.item p { margin: 0.15rem 0; }
+.item-title { font-weight: 600; }
+details.add { margin-top: 0.75rem; }
+details.add > summary { list-style: none; display: inline-block; }
+details.add > summary::-webkit-details-marker { display: none; }
+details.add[open] > summary { margin-bottom: 0.75rem; }
+details.add form { border-top: 1px dashed var(--line); padding-top: 0.75rem; }
+.rubric { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.75rem; }
+.rubric legend { grid-column: 1 / -1; }
+.thumbs { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 0.5rem; }
+.thumbs figure { margin: 0; }
+.thumbs img { width: 100%; height: 110px; object-fit: cover; border-radius: 6px; display: block; }
+.thumbs figcaption { font-size: 0.85rem; color: var(--muted); }
+.findings { list-style: none; padding: 0; margin: 0.5rem 0 0; }
+.findings li { padding: 0.2rem 0; }
+.findings .ok { color: var(--ok); }
+.findings .bad { color: var(--bad); }
+.problem-list { padding-left: 1rem; }
+.quick { margin-bottom: 1rem; }
+.autosave-status { font-size: 0.88rem; }
+
+/* Compliance matrix and calendar. */
+table.matrix th, table.matrix td { text-align: center; white-space: nowrap; }
+table.matrix th[scope=row] { text-align: left; }
+.cell.ok { background: #e3f4e8; color: var(--ok); }
+.cell.bad { background: #fdecea; color: var(--bad); font-weight: 600; }
+.cell.due { background: #fff4e5; color: var(--warn); }
+@media (max-width: 640px) {
+  table.matrix, table.matrix thead, table.matrix tbody, table.matrix tr { display: revert; }
+  table.matrix thead { position: static; }
+  table.matrix td, table.matrix th { display: table-cell; padding: 0.35rem; font-size: 0.85rem; }
+  table.matrix td::before { content: none; }
+  table.matrix tr { border: none; padding: 0; }
+}
+.rules { list-style: none; padding: 0; margin: 0 0 0.5rem; display: grid; grid-template-columns: 1fr; gap: 0.4rem; }
+.rule { display: flex; align-items: center; gap: 0.5rem; border: 1px solid var(--line); border-radius: var(--radius); padding: 0.4rem 0.6rem; }
+.rule strong { margin-left: auto; }
+.rule-no { display: inline-flex; width: 1.6rem; height: 1.6rem; border-radius: 50%; align-items: center; justify-content: center; background: #e4e7eb; font-weight: 700; font-size: 0.85rem; }
+.rule.ok strong { color: var(--ok); }
+.rule.bad strong { color: var(--bad); }
+.rule.due strong { color: var(--warn); }
+
+/* The paper 责任督学工作记录表. */
+.record-form { background: #fff; padding: 1rem; }
+.record-form h1 { text-align: center; letter-spacing: 0.2em; }
+.form-org { text-align: center; margin: 0; color: var(--muted); }
+table.form-table { border: 1px solid #333; }
+table.form-table th, table.form-table td { border: 1px solid #333; vertical-align: top; }
+table.form-table th { width: 6.5em; background: #f3f4f6; white-space: normal; }
+table.form-table td { min-height: 2.5em; }
+@media (max-width: 640px) {
+  table.form-table, table.form-table tbody, table.form-table tr { display: table; width: 100%; }
+  table.form-table tr { display: table-row; border: none; padding: 0; }
+  table.form-table td, table.form-table th { display: table-cell; }
+  table.form-table td::before { content: none; }
+}
+.form-foot { text-align: right; font-size: 0.85rem; }
+
 /* The 挂牌 sign. */
 .sign { background: #fff; border: 6px double var(--brand); padding: 1.5rem; max-width: 760px; margin: 0 auto; }
 .sign header { text-align: center; border-bottom: 2px solid var(--brand); margin-bottom: 1rem; }
@@ -158,6 +220,8 @@ th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
   .menu:not([open]) > .nav { display: flex; }
   .nav { flex-direction: row; flex-wrap: wrap; }
   .stats { grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); }
+  .rules { grid-template-columns: repeat(3, 1fr); }
+  .rubric { grid-template-columns: repeat(5, 1fr); }
   .grid-2 { grid-template-columns: 1fr 1fr; }
   .form-grid { grid-template-columns: 1fr 1fr; }
   .span-all { grid-column: 1 / -1; }
@@ -176,6 +240,9 @@ th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
   main { max-width: none; padding: 0; }
   .card { border: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
+  .record-form { padding: 0; }
+  table.form-table { font-size: 10.5pt; }
+  table.form-table td { height: auto; }
   .sign { border-width: 8px; max-width: none; min-height: 240mm; padding: 10mm; page-break-inside: avoid; }
   table { font-size: 10.5pt; }
   thead { display: table-header-group; }

@@ -1,0 +1,312 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// The visit part of /api/v1, for a mobile or offline client: the same checks and scope as the pages.
+enum VisitsAPI {
+    static func register(_ authed: any RoutesBuilder) {
+        authed.get("visit-plans", use: visitPlans)
+        authed.post("visit-plans", use: createVisitPlan)
+        authed.get("visits", use: list)
+        authed.get("visits", ":id", use: show)
+        authed.post("visits", use: create)
+        authed.put("visits", ":id", use: update)
+        authed.post("visits", ":id", "observations", use: addObservation)
+        authed.post("visits", ":id", "interviews", use: addInterview)
+        authed.post("visits", ":id", "problems", use: addProblem)
+        authed.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: "10mb"), use: addPhoto)
+        authed.post("visits", ":id", "submit", use: submit)
+        authed.get("compliance", use: compliance)
+    }
+
+    static func invalid(_ errors: [FieldError]) -> APIError {
+        APIError(status: .unprocessableEntity, code: "invalid", message: errors.map(\.message).joined(separator: "；"), fields: errors)
+    }
+
+    static func requireInspector(_ scope: Scope) throws {
+        guard scope.principal.role == .inspector, scope.principal.inspectorID != nil else {
+            throw APIError(status: .forbidden, code: "forbidden", message: "只有督学账号可以记录督导")
+        }
+    }
+
+    // MARK: - Visit plans
+
+    struct VisitPlanDTO: Content {
+        let id: Int
+        let schoolId: Int
+        let plannedDate: String
+        let tasks: String
+        let methods: String
+        let focus: String
+        init(_ p: VisitPlan) {
+            id = p.id!
+            schoolId = p.schoolID
+            plannedDate = p.plannedDate
+            tasks = p.tasks
+            methods = p.methods
+            focus = p.focus
+        }
+    }
+
+    static func visitPlans(req: Request) async throws -> [VisitPlanDTO] {
+        let scope = try await Scope.of(req)
+        try requireInspector(scope)
+        return try await VisitPlan.query(on: req.db).filter(\.$inspectorID == scope.principal.inspectorID!)
+            .sort(\.$plannedDate, .descending).limit(200).all().map(VisitPlanDTO.init)
+    }
+
+    struct NewVisitPlan: Content {
+        var schoolId: Int?
+        var date: String?
+        var tasks: String?
+        var methods: String?
+        var focus: String?
+    }
+
+    static func createVisitPlan(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        try requireInspector(scope)
+        let body = try decode(NewVisitPlan.self, req)
+        let form = PlansController.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
+            methods: body.methods, focus: body.focus)
+        switch try await PlansController.buildVisitPlan(form, scope: scope, on: req.db) {
+        case .failure(let e): throw invalid(e)
+        case .success(let plan):
+            try await plan.save(on: req.db)
+            return try await VisitPlanDTO(plan).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    // MARK: - Visits
+
+    struct VisitDTO: Content {
+        let id: Int
+        let schoolId: Int
+        let inspectorId: Int
+        let memberIds: [Int]
+        let date: String
+        let start: String
+        let end: String
+        let kind: String
+        let theme: String
+        let planId: Int?
+        let summary: String
+        let highlights: String
+        let status: String
+        let observations: [Observation]?
+        let interviews: [InterviewDTO]?
+        let problems: [ProblemDTO]?
+        let photoIds: [Int]?
+
+        struct Observation: Content { let id: Int; let kind: String; let className: String; let subject: String; let teacher: String; let topic: String; let scores: [String: Int]; let comment: String }
+        struct InterviewDTO: Content { let id: Int; let group: String; let people: Int; let notes: String; let internalOnly: Bool }
+        struct ProblemDTO: Content { let id: Int; let category: String; let severity: String; let disposition: String; let description: String; let state: String }
+    }
+
+    static func dto(_ v: Visit, loaded: VisitsController.Loaded?, hideInternal: Bool) -> VisitDTO {
+        VisitDTO(
+            id: v.id!, schoolId: v.schoolID, inspectorId: v.inspectorID, memberIds: loaded?.members.compactMap(\.id) ?? [],
+            date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: v.theme, planId: v.visitPlanID,
+            summary: v.summary, highlights: v.highlights, status: v.status.rawValue,
+            observations: loaded?.observations.map {
+                .init(id: $0.id!, kind: $0.kind.rawValue, className: $0.className, subject: $0.subject, teacher: $0.teacher,
+                    topic: $0.topic, scores: $0.scoreMap, comment: $0.comment)
+            },
+            interviews: loaded?.interviews.filter { !(hideInternal && $0.isInternal) }.map {
+                .init(id: $0.id!, group: $0.group.rawValue, people: $0.people, notes: $0.notes, internalOnly: $0.isInternal)
+            },
+            problems: loaded?.problems.map {
+                .init(id: $0.id!, category: $0.category, severity: $0.severity.rawValue, disposition: $0.disposition.rawValue,
+                    description: $0.description, state: $0.state.rawValue)
+            },
+            photoIds: loaded?.photos.compactMap(\.id))
+    }
+
+    static func list(req: Request) async throws -> APIController.PageOf<VisitDTO> {
+        let scope = try await Scope.of(req)
+        let paging = try APIController.paging(req)
+        let memberOf = try await scope.visitMemberships(on: req.db)
+        var q = scope.visits(Visit.query(on: req.db), memberOf: memberOf)
+        if let s = req.query[Int.self, at: "school"] { q = q.filter(\.$schoolID == s) }
+        let total = try await q.copy().count()
+        let rows = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
+        return .init(items: rows.map { dto($0, loaded: nil, hideInternal: true) }, page: paging.page, per: paging.per, total: total)
+    }
+
+    static func show(req: Request) async throws -> VisitDTO {
+        let scope = try await Scope.of(req)
+        let v = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
+        return dto(v, loaded: try await VisitsController.load(v, on: req.db), hideInternal: scope.principal.role == .school)
+    }
+
+    struct NewVisit: Content {
+        var schoolId: Int?
+        var date: String?
+        var start: String?
+        var end: String?
+        var kind: String?
+        var theme: String?
+        var planId: Int?
+        var memberIds: [Int]?
+        var summary: String?
+        var highlights: String?
+
+        var form: VisitsController.BasicForm {
+            var f = VisitsController.BasicForm(date: date ?? "", start: start ?? "", end: end ?? "", kind: kind ?? "routine",
+                theme: theme ?? "", plan: planId.map(String.init), members: memberIds ?? [])
+            if date == nil { f.date = nil }
+            f.summary = summary
+            f.highlights = highlights
+            f.school = schoolId
+            return f
+        }
+    }
+
+    static func decode<T: Content>(_ type: T.Type, _ req: Request) throws -> T {
+        do { return try req.content.decode(T.self, as: .json) } catch {
+            throw APIError(status: .badRequest, code: "bad_request", message: "请求体应为有效的 JSON")
+        }
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        try requireInspector(scope)
+        let body = try decode(NewVisit.self, req)
+        let school = try await VisitsController.writableSchool(body.schoolId, scope: scope, on: req.db)
+        switch try await VisitsController.createDraft(body.form, school: school, scope: scope, on: req.db) {
+        case .failure(let e): throw invalid(e)
+        case .success(let v):
+            if body.summary != nil || body.highlights != nil {
+                v.summary = body.summary ?? ""
+                v.highlights = body.highlights ?? ""
+                try await v.save(on: req.db)
+            }
+            return try await dto(v, loaded: nil, hideInternal: false).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    static func update(req: Request) async throws -> VisitDTO {
+        let scope = try await Scope.of(req)
+        let v = try await VisitsController.draft(req, scope: scope)
+        var body = try decode(NewVisit.self, req).form
+        if body.kind == "routine", (try? req.content.get(String.self, at: "kind")) == nil { body.kind = nil }
+        let (day, kind, errors) = VisitsController.validateBasics(body, partial: true)
+        guard errors.isEmpty else { throw invalid(errors) }
+        if let day { v.visitDate = day.description }
+        if let kind { v.kind = kind }
+        if let s = body.start, !s.isEmpty { v.startTime = s }
+        if let e = body.end, !e.isEmpty { v.endTime = e }
+        if let t = body.theme, !t.isEmpty { v.theme = t }
+        if let s = body.summary { v.summary = s }
+        if let h = body.highlights { v.highlights = h }
+        try await v.save(on: req.db)
+        return dto(v, loaded: try await VisitsController.load(v, on: req.db), hideInternal: false)
+    }
+
+    static func addObservation(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let v = try await VisitsController.draft(req, scope: scope)
+        let school = try await School.find(v.schoolID, on: req.db)
+        let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
+        switch VisitSections.observation(try decode(VisitsController.ObservationForm.self, req), rubric: settings.rubricValue, visitID: v.id!) {
+        case .failure(let e): throw invalid(e)
+        case .success(let o):
+            try await o.save(on: req.db)
+            return Response(status: .created)
+        }
+    }
+
+    static func addInterview(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let v = try await VisitsController.draft(req, scope: scope)
+        switch VisitSections.interview(try decode(VisitsController.InterviewForm.self, req), visitID: v.id!) {
+        case .failure(let e): throw invalid(e)
+        case .success(let i):
+            try await i.save(on: req.db)
+            return Response(status: .created)
+        }
+    }
+
+    static func addProblem(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let v = try await VisitsController.draft(req, scope: scope)
+        let school = try await School.find(v.schoolID, on: req.db)
+        let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
+        switch VisitSections.problem(try decode(VisitsController.ProblemForm.self, req), categories: settings.categories, visit: v) {
+        case .failure(let e): throw invalid(e)
+        case .success(let p):
+            try await p.save(on: req.db)
+            return Response(status: .created)
+        }
+    }
+
+    /// The photo is the request body itself (image/jpeg, image/png or image/webp); `?caption=` optional.
+    static func addPhoto(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let v = try await VisitsController.draft(req, scope: scope)
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw invalid([.init("photo", "请求体应为照片文件")]) }
+        let data = Data(buffer: buffer)
+        switch VisitSections.photo(data: data, caption: req.query[String.self, at: "caption"] ?? "") {
+        case .failure(let e): throw invalid(e)
+        case .success(let (kind, caption)):
+            let p = VisitPhoto()
+            p.visitID = v.id!
+            p.hash = try req.attachments.put(data)
+            p.contentType = kind.rawValue
+            p.caption = caption
+            try await p.save(on: req.db)
+            return Response(status: .created)
+        }
+    }
+
+    static func submit(req: Request) async throws -> VisitDTO {
+        let scope = try await Scope.of(req)
+        let v = try await VisitsController.draft(req, scope: scope)
+        let loaded = try await VisitsController.load(v, on: req.db)
+        let problems = VisitSections.submitProblems(loaded)
+        guard problems.isEmpty else { throw invalid(problems) }
+        try await VisitsController.submitVisit(v, principal: scope.principal, on: req.db)
+        return dto(v, loaded: loaded, hideInternal: false)
+    }
+
+    // MARK: - Compliance
+
+    struct ComplianceDTO: Content {
+        struct Row: Content {
+            let inspectorId: Int
+            let rules: [String: String]
+            let shortfalls: [Shortfall]
+        }
+        let semester: String
+        let items: [Row]
+        let page: Int
+        let per: Int
+        let total: Int
+    }
+
+    /// The 六个一 figures: an inspector gets their own; office and leader a page of their inspectors.
+    static func compliance(req: Request) async throws -> ComplianceDTO {
+        let scope = try await Scope.of(req)
+        guard scope.principal.role != .school else { throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看") }
+        let semester = ComplianceService.semester(req)
+        let paging = try APIController.paging(req)
+        let base = scope.inspectors(Inspector.query(on: req.db)).filter(\.$status == .active)
+        let total = try await base.copy().count()
+        let inspectors = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
+        let district = try await scope.district(on: req.db)
+        let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
+        let result = try await ComplianceService.evaluate(inspectorIDs: inspectors.compactMap(\.id), semester: semester,
+            today: Day.today(), settings: settings, on: req.db)
+        func code(_ s: RuleState) -> String {
+            switch s {
+            case .met: "met"
+            case .pending: "pending"
+            case .short(let n): "short:\(n)"
+            }
+        }
+        return ComplianceDTO(semester: semester.code, items: inspectors.map { i in
+            .init(inspectorId: i.id!, rules: Dictionary(uniqueKeysWithValues: result.ruleStates(inspectorID: i.id!).map { ($0.key.rawValue, code($0.value)) }),
+                shortfalls: result.shortfalls(inspectorID: i.id!))
+        }, page: paging.page, per: paging.per, total: total)
+    }
+}

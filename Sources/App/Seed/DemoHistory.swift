@@ -1,0 +1,208 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// A semester of a responsible inspector's work for the demo (2026年秋季学期, September to late November):
+/// the filed area plan, visit plans, visits with observations, interviews, checks, photos and problems,
+/// a draft, a case study — with deliberate shortfalls (a missed month at one school, a visit with only
+/// one student interviewed, a visit without a plan) that the compliance views show.
+enum DemoHistory {
+    static let photos: [String] = [
+        "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAQYklEQVR42iXShxrDAENQ0T6YAxcooKIILhAHSwUVRe1O2zRt0zTdM02TdIN7bxFFxMfiy/nvdx7hNv5A8//XWrTp0KVHn4ABQ0aEjImYMGVGzJyEBSlLVqzZsGXHngNHTpy5kHEl50ZBScWdB09evPnwrTX+YPP3ai3adOjSo0/AgCEjQsZETJgyI2ZOwoKUJSvWbNiyY8+BIyfOXMi4knOjoKTizoMnL958+NYaf6j5/2ot2nTo0qNPwIAhI0LGREyYMiNmTsKClCUr1mzYsmPPgSMnzlzIuJJzo6Ck4s6DJy/efPjWGn+4+bu1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a40fav7fWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrXGH2n+Tq1Fmw5devQJGDBkRMiYiAlTZsTMSViQsmTFmg1bduw5cOTEmQsZV3JuFJRU3Hnw5MWbD99a4482/0+tRZsOXXr0CRgwZETImIgJU2bEzElYkLJkxZoNW3bsOXDkxJkLGVdybhSUVNx58OTFmw/fWuOPNf93rUWbDl169AkYMGREyJiICVNmxMxJWJCyZMWaDVt27Dlw5MSZCxlXcm4UlFTcefDkxZsP31rjjzd/u9aiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8Sea/6vWok2HLj36BAwYMiJkTMSEKTNi5iQsSFmyYs2GLTv2HDhy4syFjCs5NwpKKu48ePLizYdvrfHDzd+qtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8SPN/1lq06dClR5+AAUNGhIyJmDBlRsychAUpS1as2bBlx54DR06cuZBxJedGQUnFnQdPXrz58K01/mTzf9RatOnQpUefgAFDRoSMiZgwZUbMnIQFKUtWrNmwZceeA0dOnLmQcSXnRkFJxZ0HT168+fCtNf5U87/XWrTp0KVHn4ABQ0aEjImYMGVGzJyEBSlLVqzZsGXHngNHTpy5kHEl50ZBScWdB09evPnwrTV+tPnfai3adOjSo0/AgCEjQsZETJgyI2ZOwoKUJSvWbNiyY8+BIyfOXMi4knOjoKTizoMnL958+NYaP9b8r7UWbTp06dEnYMCQESFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjR9v/pdaizYduvToEzBgyIiQMRETpsyImZOwIGXJijUbtuzYc+DIiTMXMq7k3Cgoqbjz4MmLNx++tcafbv7nWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrXGn2n+p1qLNh269OgTMGDIiJAxEROmzIiZk7AgZcmKNRu27Nhz4MiJMxcyruTcKCipuPPgyYs3H761xp9t/sdaizYduvToEzBgyIiQMRETpsyImZOwIGXJijUbtuzYc+DIiTMXMq7k3Cgoqbjz4MmLNx++tcZPNP9DrUWbDl169AkYMGREyJiICVNmxMxJWJCyZMWaDVt27Dlw5MSZCxlXcm4UlFTcefDkxZsP31rjzzX/fa1Fmw5devQJGDBkRMiYiAlTZsTMSViQsmTFmg1bduw5cOTEmQsZV3JuFJRU3Hnw5MWbD99a4883/12tRZsOXXr0CRgwZETImIgJU2bEzElYkLJkxZoNW3bsOXDkxJkLGVdybhSUVNx58OTFmw/fWuMnm/+21qJNhy49+gQMGDIiZEzEhCkzYuYkLEhZsmLNhi079hw4cuLMhYwrOTcKSiruPHjy4s2Hb63xF5r/ptaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8VPNf11r0aZDlx59AgYMGREyJmLClBkxcxIWpCxZsWbDlh17Dhw5ceZCxpWcGwUlFXcePHnx5sO31vjp5r+qtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8xea/rLVo06FLjz4BA4aMCBkTMWHKjJg5CQtSlqxYs2HLjj0Hjpw4cyHjSs6NgpKKOw+evHjz4Vtr/KXmv6i1aNOhS48+AQOGjAgZEzFhyoyYOQkLUpasWLNhy449B46cOHMh40rOjYKSijsPnrx48+Fba/zl5j+vtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8leY/q7Vo06FLjz4BA4aMCBkTMWHKjJg5CQtSlqxYs2HLjj0Hjpw4cyHjSs6NgpKKOw+evHjz4Vtr/NXmb9ZatOnQpUefgAFDRoSMiZgwZUbMnIQFKUtWrNmwZceeA0dOnLmQcSXnRkFJxZ0HT168+fCtNX6m+Ru1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a42fbX5rLdp06NKjT8CAISNCxkRMmDIjZk7CgpQlK9Zs2LJjz4EjJ85cyLiSc6OgpOLOgycv3nz41hp/rfmptWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8XPNda9GmQ5cefQIGDBkRMiZiwpQZMXMSFqQsWbFmw5Ydew4cOXHmQsaVnBsFJRV3Hjx58ebDt9b4681XrUWbDl169AkYMGREyJiICVNmxMxJWJCyZMWaDVt27Dlw5MSZCxlXcm4UlFTcefDkxZsP31rjbzSftRZtOnTp0SdgwJARIWMiJkyZETMnYUHKkhVrNmzZsefAkRNnLmRcyblRUFJx58GTF28+fGuNv9l81Fq06dClR5+AAUNGhIyJmDBlRsychAUpS1as2bBlx54DR06cuZBxJedGQUnFnQdPXrz58K01/lbzXmvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+PlmVWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+IVmWWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+MVmUWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+KXmrdaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8cvNvNaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8beb11qLNh269OgTMGDIiJAxEROmzIiZk7AgZcmKNRu27Nhz4MiJMxcyruTcKCipuPPgyYs3H761xt9pZrUWbTp06dEnYMCQESFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjb/bvNRatOnQpUefgAFDRoSMiZgwZUbMnIQFKUtWrNmwZceeA0dOnLmQcSXnRkFJxZ0HT168+fCtNX6lea61aNOhS48+AQOGjAgZEzFhyoyYOQkLUpasWLNhy449B46cOHMh40rOjYKSijsPnrx48+Fba/xq81Rr0aZDlx59AgYMGREyJmLClBkxcxIWpCxZsWbDlh17Dhw5ceZCxpWcGwUlFXcePHnx5sO31vh7zWOtRZsOXXr0CRgwZETImIgJU2bEzElYkLJkxZoNW3bsOXDkxJkLGVdybhSUVNx58OTFmw/fWuPvNw+1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a41/0NzXWrTp0KVHn4ABQ0aEjImYMGVGzJyEBSlLVqzZsGXHngNHTpy5kHEl50ZBScWdB09evPnwrTV+rbmrtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8w+a21qJNhy49+gQMGDIiZEzEhCkzYuYkLEhZsmLNhi079hw4cuLMhYwrOTcKSiruPHjy4s2Hb63xj5qbWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrXGrzfXtRZtOnTp0SdgwJARIWMiJkyZETMnYUHKkhVrNmzZsefAkRNnLmRcyblRUFJx58GTF28+fGuNf9xc1Vq06dClR5+AAUNGhIyJmDBlRsychAUpS1as2bBlx54DR06cuZBxJedGQUnFnQdPXrz58K01/klzWWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+KfNtNaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t0Wwuai3adOjSo0/AgCEjQsZETJgyI2ZOwoKUJSvWbNiyY8+BIyfOXMi4knOjoKTizoMnL958+NYarWZSa9GmQ5cefQIGDBkRMiZiwpQZMXMSFqQsWbFmw5Ydew4cOXHmQsaVnBsFJRV3Hjx58ebDt9ZoN+e1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a41OM661aNOhS48+AQOGjAgZEzFhyoyYOQkLUpasWLNhy449B46cOHMh40rOjYKSijsPnrx48+Fba3Sbs1qLNh269OgTMGDIiJAxEROmzIiZk7AgZcmKNRu27Nhz4MiJMxcyruTcKCipuPPgyYs3H761Rq85rbVo06FLjz4BA4aMCBkTMWHKjJg5CQtSlqxYs2HLjj0Hjpw4cyHjSs6NgpKKOw+evHjz4Vtr9JuTWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrVG0IxqLdp06NKjT8CAISNCxkRMmDIjZk7CgpQlK9Zs2LJjz4EjJ85cyLiSc6OgpOLOgycv3nz41hqD5rjWok2HLj36BAwYMiJkTMSEKTNi5iQsSFmyYs2GLTv2HDhy4syFjCs5NwpKKu48ePLizYdvrTFshrUWbTp06dEnYMCQESFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjVFzVGvRpkOXHn0CBgz5QSFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjbA5rLVo06FLjz4BA36w0IgfPDQmYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7f2+zcckPct7FgKAAAAAElFTkSuQmCC",
+        "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAFxklEQVR42u3Q1bHiAAAAwFcnneHuxBMkWPAr65htgd/MbAX792/V+Prw5sWTB3duVFy5cObEkZIDe3ZsKcjJSEmIiQgJ2LBmxZIFc2ZMmTBmxJABfXp06dCmRZO/OqgO+jFo3fj68ObFkwd3blRcuXDmxJGSA3t2bCnIyUhJiIkICdiwZsWSBXNmTJkwZsSQAX16dOnQpkWTOqgO+jVo0/j68ObFkwd3blRcuXDmxJGSA3t2bCnIyUhJiIkICdiwZsWSBXNmTJkwZsSQAX16dOnQpkWTOqgO+jUoaHx9ePPiyYM7NyquXDhz4kjJgT07thTkZKQkxESEBGxYs2LJgjkzpkwYM2LIgD49unRo06JJHVQH/RoUNr4+vHnx5MGdGxVXLpw5caTkwJ4dWwpyMlISYiJCAjasWbFkwZwZUyaMGTFkQJ8eXTq0adGkDqqDfg2KGl8f3rx48uDOjYorF86cOFJyYM+OLQU5GSkJMREhARvWrFiyYM6MKRPGjBgyoE+PLh3atGhSB9VBvwbFja8Pb148eXDnRsWVC2dOHCk5sGfHloKcjJSEmIiQgA1rVixZMGfGlAljRgwZ0KdHlw5tWjSpg+qgX4OSxteHNy+ePLhzo+LKhTMnjpQc2LNjS0FORkpCTERIwIY1K5YsmDNjyoQxI4YM6NOjS4c2LZrUQXXQr0Fp4+vDmxdPHty5UXHlwpkTR0oO7NmxpSAnIyUhJiIkYMOaFUsWzJkxZcKYEUMG9OnRpUObFk3qoDro16Cs8fXhzYsnD+7cqLhy4cyJIyUH9uzYUpCTkZIQExESsGHNiiUL5syYMmHMiCED+vTo0qFNiyZ1UB30a1De+Prw5sWTB3duVFy5cObEkZIDe3ZsKcjJSEmIiQgJ2LBmxZIFc2ZMmTBmxJABfXp06dCmRZM6qA76NahofH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GrRtfH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GrRrfH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GrRvfH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GnRofH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GlQ2vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DTo2vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DTo1vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DTo3vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+Dbo0vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+Dbo2vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DaoaXx/evHjy4M6NiisXzpw4UnJgz44tBTkZKQkxESEBG9asWLJgzowpE8aMGDKgT48uHdq0aFIH1UG/Bt0aXx/evHjy4M6NiisXzpw4UnJgz44tBTkZKQkxESEBG9asWLJgzowpE8aMGDKgT48uHdq0aFIH1UG/Bf0H439CwtxW4xEAAAAASUVORK5CYII=",
+        "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAKHklEQVR42jXQBQ7EAGIYwLw4XttrZuamzHBlxqSUtM3XupI10rxg/uiP/5C/Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efijP/5D8Qr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF1S+Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgFVa+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH1K+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4dfUPMK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4RfUvgI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4BXWvgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B/SvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9DwCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEXNL4CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AVNr4APIRExXxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+QfMr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Q8gr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF7S+Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgFba+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH7K+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0PEK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4Rd0vgI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4BV2vgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B9yvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9DzCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9FdeAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/uQV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/or74CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX9tVfAh5CImC8JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPv6C//gr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF/Q3XgEfQiJiviSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3Dz8gv7mK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0N96BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+tuvgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5Bf+cV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/o774CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX9vVfAh5CImC8JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPv6C//wr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF/QPXgEfQiJiviSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3Dz8gv7hK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0D96BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+sevgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B/+QV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/oD6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9BXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+ifvQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf3zV8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oH/xCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9C9fAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/tUr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Qv34FfAiJiPmSkJKRU1BSUdPQ0tEzMDIxs7CysXNwcnHz8Av6N6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9hXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+jfvQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf37V8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oP/wCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9B9fAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/tMr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Qf34FfAiJiPmSkJKRU1BSUdPQ0tEzMDIxs7CysXNwcnHz8Av6L6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9RXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+i/vQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf3pK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0J+9Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgF/fdXwIeQiJgvCSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3D7+g//EK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4Rf0P18BH0IiYr4kpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw8/IL+1yvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9D/fgV8CImI+ZKQkpFTUFJR09DS0TMwMjGzsLKxc3BycfPwC/rzV8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oL94BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+j+vgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B//cV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/o/70CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX95SvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uH/w/huoWzvgSApgAAAABJRU5ErkJggg=="
+    ]
+
+    static let subjects = ["语文", "数学", "英语", "科学", "道德与法治", "音乐", "体育"]
+    static let topics = ["《秋天的雨》", "两位数乘两位数", "Unit 3 My friends", "空气占据空间吗", "我们的班规", "《彼得与狼》", "立定跳远"]
+    static let teachers = ["李红梅", "王志华", "张丽", "刘建国", "陈晓燕", "杨帆", "赵敏"]
+    static let summaries = [
+        "推门听课一节，课堂组织有序，学生参与积极；查阅了教师教案和作业批改记录，批改及时，有分层作业设计；与教师、学生座谈，了解“双减”后作业量和课后服务情况；巡查校园安全和食堂。",
+        "围绕本月主题开展督导：查看了食堂操作间、留样记录和学生宿舍，饮水设备维护记录齐全；听课一节并与执教教师交流；访谈学生了解睡眠和作业时长。",
+        "随堂听课并参加年级组教研活动，教研主题明确；检查课后服务安排和读物管理台账；对上次督导提出的问题进行跟踪。",
+    ]
+
+    static func seed(_ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User,
+        store: (any AttachmentStore)?) async throws
+    {
+        let semester = Semester(startYear: 2026, kind: .autumn)
+        // 王建华's area plan, filed; 李秀英's waiting for the office.
+        for (n, inspector) in inspectors.prefix(6).enumerated() {
+            let plan = AreaPlan()
+            plan.inspectorID = inspector.id!
+            plan.orgPath = inspector.orgPath
+            plan.semester = semester.code
+            plan.goals = "落实“六个一”要求，每月到责任学校督导不少于一次，推动“双减”和“五项管理”落地。"
+            plan.focus = "课堂教学与作业管理；食堂食品安全；校园及周边安全；教师师德。"
+            plan.schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(separator: "\n")
+            plan.status = n == 1 ? .submitted : (n == 4 ? .returned : .filed)
+            plan.officeComment = n == 4 ? "请补充各校的月度督导重点。" : (n == 1 ? "" : "同意备案。")
+            plan.submittedAt = date(2026, 9, 8)
+            plan.reviewedAt = n == 1 ? nil : date(2026, 9, 12)
+            try await plan.save(on: db)
+        }
+        let months = [(2026, 9), (2026, 10), (2026, 11)]
+        var photoIndex = 0
+        for (k, inspector) in inspectors.enumerated() {
+            let mine = try await Assignment.query(on: db).filter(\.$inspectorID == inspector.id!).filter(\.$endDate == nil).all()
+            for (j, assignment) in mine.enumerated() {
+                guard let school = schools.first(where: { $0.id == assignment.schoolID }) else { continue }
+                for (m, (year, month)) in months.enumerated() {
+                    // Deliberate gaps: 王建华 misses one school in October; others miss a month here and there;
+                    // in November only part of the schools are visited yet (the month is still running).
+                    if k == 0 && j == 2 && month == 10 { continue }
+                    if k > 0 && (k + j + m) % 5 == 0 { continue }
+                    if month == 11 && j >= 2 { continue }
+                    let day = Day(year: year, month: month, day: min(28, 6 + j * 5 + k % 3))!
+                    let withoutPlan = (k == 0 && j == 1 && month == 11) || (k > 0 && (k + j) % 4 == 0)
+                    var planID: Int?
+                    if !withoutPlan {
+                        let plan = VisitPlan()
+                        plan.inspectorID = inspector.id!
+                        plan.schoolID = school.id!
+                        plan.orgPath = school.orgPath
+                        plan.plannedDate = day.adding(days: -2).description
+                        plan.tasks = "了解学校落实本月主题“\(MonthlyTheme.defaults[month] ?? "")”的情况；跟进上次督导提出的问题。"
+                        plan.methods = "推门听课；查阅教案和作业批改；与教师、学生座谈；校园巡查"
+                        plan.focus = MonthlyTheme.defaults[month] ?? "常规督导"
+                        try await plan.save(on: db)
+                        planID = plan.id
+                    }
+                    let v = Visit()
+                    v.schoolID = school.id!
+                    v.orgPath = school.orgPath
+                    v.inspectorID = inspector.id!
+                    v.visitDate = day.description
+                    v.startTime = "08:\(10 + (j * 7) % 40)"
+                    v.endTime = "11:\(20 + (j * 3) % 30)"
+                    v.kind = month == 9 && j == 0 ? .comprehensive : .routine
+                    v.theme = MonthlyTheme.defaults[month] ?? ""
+                    v.visitPlanID = planID
+                    v.summary = summaries[(j + m) % summaries.count]
+                    v.highlights = j % 2 == 0 ? "课后服务内容丰富，开设了科技、书法、篮球等社团。" : "作业设计有分层，教师批改细致，有激励性评语。"
+                    var checks = VisitChecks()
+                    checks.documents = ["教师备课（教案）", "作业布置与批改", "听课评课记录"] + (m == 1 ? ["安全工作台账"] : [])
+                    checks.documentNotes = "抽查教案6本、作业本12本。"
+                    checks.workload.band = school.type == .junior ? .junior : .upperPrimary
+                    checks.workload.homeworkMinutes = (k + j + m) % 4 == 0 ? 75 : 50
+                    checks.workload.sleepHours = school.type == .junior ? 8.5 : 9.5 + Double(m) * 0.25
+                    checks.workload.phonesManaged = (j + m) % 3 != 0
+                    checks.workload.exerciseHour = true
+                    v.checkRecord = checks
+                    v.status = .submitted
+                    v.submittedAt = date(year, month, day.day, hour: 17)
+                    try await v.save(on: db)
+                    // A team visit: 李秀英 goes with 王建华 in September.
+                    if k == 0 && j == 0 && month == 9 { try await VisitMember(visitID: v.id!, inspectorID: inspectors[1].id!).save(on: db) }
+                    let o = ClassObservation()
+                    o.visitID = v.id!
+                    o.kind = m == 2 && j == 1 ? .research : .lesson
+                    o.className = "\(3 + (j + m) % 4)（\(1 + k % 3)）班"
+                    o.subject = subjects[(k + j + m) % subjects.count]
+                    o.teacher = teachers[(k * 2 + j + m) % teachers.count]
+                    o.topic = topics[(k + j + m) % topics.count]
+                    let base = 12 + (k + j + m) % 4
+                    o.scores = "{\"教学目标\":\(base),\"教学内容\":\(base + 3),\"教学方法\":\(base + 2),\"学生参与\":\(base + 6),\"教学效果\":\(base + 3)}"
+                    o.comment = "目标明确，环节清楚；建议增加学生自主探究的时间。"
+                    try await o.save(on: db)
+                    let onlyOneStudent = k == 0 && j == 1 && month == 10
+                    for (group, people, notes) in [
+                        (InterviewGroup.teachers, 2 + (j + m) % 2, "教师反映作业总量已压减，课后服务排班较紧。"),
+                        (InterviewGroup.students, onlyOneStudent ? 1 : 3 + (k + j) % 3, "学生表示书面作业一般在1小时内完成，每天有大课间活动。"),
+                    ] {
+                        let i = Interview()
+                        i.visitID = v.id!
+                        i.group = group
+                        i.people = people
+                        i.notes = notes
+                        i.isInternal = false
+                        try await i.save(on: db)
+                    }
+                    if k == 0 && j == 3 && month == 10 {
+                        let i = Interview()
+                        i.visitID = v.id!
+                        i.group = .parents
+                        i.people = 2
+                        i.notes = "家长反映个别教师在家长群布置作业，已提醒学校核实（内部记录）。"
+                        i.isInternal = true
+                        try await i.save(on: db)
+                    }
+                    if (k + j + m) % 3 == 0 {
+                        let p = Problem()
+                        p.visitID = v.id!
+                        p.schoolID = school.id!
+                        p.orgPath = school.orgPath
+                        p.inspectorID = inspector.id!
+                        let kinds: [(String, ProblemSeverity, ProblemDisposition, String)] = [
+                            ("作业管理", .minor, .rectify, "个别班级书面作业时长超过规定，作业公示不及时。"),
+                            ("安全", .serious, .rectify, "教学楼三楼消防通道堆放杂物，灭火器过期未更换。"),
+                            ("食堂卫生", .minor, .suggest, "食堂留样记录填写不完整，建议专人负责。"),
+                            ("五项管理", .minor, .rectify, "学生手机统一保管制度未落实到班级。"),
+                            ("校园环境", .minor, .refer, "校门口道路缺少减速带和交通标志，需协调交警部门。"),
+                        ]
+                        let pick = kinds[(k + j + m) % kinds.count]
+                        (p.category, p.severity, p.disposition, p.description) = pick
+                        p.state = m == 0 && k % 2 == 0 ? .closed : .open
+                        try await p.save(on: db)
+                    }
+                    if let store, k == 0 || (k + j) % 3 == 0 {
+                        let data = Data(base64Encoded: photos[photoIndex % photos.count])!
+                        photoIndex += 1
+                        let ph = VisitPhoto()
+                        ph.visitID = v.id!
+                        ph.hash = try store.put(data)
+                        ph.contentType = "image/png"
+                        ph.caption = ["课堂听课", "查阅作业批改", "校园巡查"][photoIndex % 3]
+                        try await ph.save(on: db)
+                    }
+                }
+            }
+        }
+        // A draft left on the phone yesterday.
+        let lastOfFirst = try await Assignment.query(on: db).filter(\.$inspectorID == inspectors[0].id!).filter(\.$endDate == nil)
+            .sort(\.$id).all().last?.schoolID
+        if let school = schools.first(where: { $0.id == lastOfFirst }) {
+            let v = Visit()
+            v.schoolID = school.id!
+            v.orgPath = school.orgPath
+            v.inspectorID = inspectors[0].id!
+            v.visitDate = "2026-11-24"
+            v.startTime = "08:30"
+            v.endTime = ""
+            v.kind = .routine
+            v.theme = MonthlyTheme.defaults[11] ?? ""
+            v.summary = "查看了食堂操作间，"
+            v.highlights = ""
+            v.checks = "{}"
+            v.status = .draft
+            try await v.save(on: db)
+        }
+        // Reports: a case study by 王建华 (selected), a summary and a case by 陈国庆.
+        for (inspector, kind, title, selected) in [
+            (inspectors[0], ReportKind.caseStudy, "从“作业公示”入手推动“双减”落地——城关街道中心小学督导案例", true),
+            (inspectors[4], ReportKind.summary, "2026年秋季学期第一责任区督导工作小结（期中）", false),
+            (inspectors[4], ReportKind.caseStudy, "一次食堂留样检查引发的整改", false),
+        ] {
+            let r = WorkReport()
+            r.inspectorID = inspector.id!
+            r.orgPath = inspector.orgPath
+            r.semester = semester.code
+            r.kind = kind
+            r.title = title
+            r.body = "一、背景\n本学期按照“一月一主题”安排开展督导。\n二、做法\n推门听课、查阅作业、座谈访谈相结合，发现问题当场反馈并跟踪整改。\n三、成效与反思\n学校建立了作业公示制度，学生书面作业时长明显下降。"
+            r.selected = selected
+            try await r.save(on: db)
+        }
+    }
+
+    static func date(_ y: Int, _ m: Int, _ d: Int, hour: Int = 9) -> Date {
+        var c = DateComponents()
+        c.year = y
+        c.month = m
+        c.day = d
+        c.hour = hour
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Day.shanghai
+        return cal.date(from: c)!
+    }
+}
