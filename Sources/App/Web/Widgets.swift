@@ -10,11 +10,17 @@ extension Node where Context: HTML.BodyContext {
     {
         .element(
             named: name,
-            nodes: attrs.map { Node<HTML.BodyContext>.attribute(named: $0.0, value: $0.1) } + children)
+            nodes: attrs.map { Node<HTML.BodyContext>.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: $0.0 != "value") }
+                + children)
     }
 
     static func void(_ name: String, _ attrs: [(String, String?)]) -> Node {
-        .selfClosedElement(named: name, attributes: attrs.map { Attribute<Context>.attribute(named: $0.0, value: $0.1) })
+        // Boolean attributes (nil value) and empty values must still be written.
+        .selfClosedElement(
+            named: name,
+            attributes: attrs.map {
+                Attribute<Context>(name: $0.0, value: $0.1, ignoreIfValueIsEmpty: $0.1 != nil && $0.0 != "value")
+            })
     }
 
     static func csrf(_ token: String) -> Node {

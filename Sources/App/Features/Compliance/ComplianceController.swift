@@ -220,6 +220,7 @@ extension Node where Context: HTML.BodyContext {
     static func visitCalendar(result: ComplianceResult, inspectorID: Int, schools: [School], months: [YearMonth]) -> Node {
         .el("section", [("class", "card")], [
             .el("h2", [], [.text("到校督导日历")]),
+            .el("p", [("class", "hint")], [.text("✓ 已督导；逾期 = 该月未到校；待督导 = 本月尚未到校；无需 = 假期或挂牌不足半月。")]),
             .el("div", [("class", "table-wrap")], [
                 .el("table", [("class", "matrix calendar")], [
                     .el("thead", [], [.el("tr", [], [.el("th", [], [.text("学校")])] + months.map { .el("th", [], [.text($0.shortLabel)]) })]),
@@ -232,7 +233,14 @@ extension Node where Context: HTML.BodyContext {
                             case .due: "due"
                             default: ""
                             }
-                            return .el("td", [("class", "cell " + tone)], [.text(state.map { $0 == .upcoming ? "" : $0.label } ?? "—")])
+                            let text: String = switch state {
+                            case .visited: "✓"
+                            case .overdue: "逾期"
+                            case .due: "待督导"
+                            case .notRequired: "无需"
+                            case .upcoming, .none: ""
+                            }
+                            return .el("td", [("class", "cell " + tone), ("title", state?.label ?? "")], [.text(text)])
                         })
                     }),
                 ]),

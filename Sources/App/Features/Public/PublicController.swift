@@ -127,7 +127,7 @@ struct SignPage {
         Layout.page(
             "挂牌督导公示牌 · \(school.name)", ctx, printable: true,
             .el("div", [("class", "no-print actions")], [
-                .el("button", [("type", "button"), ("class", "btn primary"), ("data-print", "")], [.text("打印公示牌")]),
+                .el("button", [("type", "button"), ("class", "btn primary"), ("data-print", "1")], [.text("打印公示牌")]),
                 .link(SiteURL.publicHome.path, "返回公示名单"),
             ]),
             .el("article", [("class", "sign")], [

@@ -29,7 +29,7 @@ struct VisitPrintPage {
         return Layout.page(
             "责任督学工作记录表", ctx, printable: true,
             .el("div", [("class", "no-print actions")], [
-                .el("button", [("type", "button"), ("class", "btn primary"), ("data-print", "")], [.text("打印")]),
+                .el("button", [("type", "button"), ("class", "btn primary"), ("data-print", "1")], [.text("打印")]),
                 .link(SiteURL.visit(v.id!).path, "返回记录"),
             ]),
             .el("article", [("class", "record-form")], [

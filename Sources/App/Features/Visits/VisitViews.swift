@@ -187,7 +187,7 @@ struct VisitPage {
         return .el("section", [("class", "card"), ("id", "basic")], [
             .el("h2", [], [.text("基本情况")]),
             .el("p", [("class", "muted")], [.text("督学：" + team + (loaded.plan.map { " · 方案：" + $0.focus } ?? ""))]),
-            .el("form", [("method", "post"), ("action", SiteURL.visit(v.id!).path), ("data-autosave", ""), ("class", "form-grid")], [
+            .el("form", [("method", "post"), ("action", SiteURL.visit(v.id!).path), ("data-autosave", "1"), ("class", "form-grid")], [
                 .csrf(ctx.csrf),
                 .field("督导日期", name: "date", value: v.visitDate, error: err("date", in: s), type: "date", required: true),
                 .selectField("督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) }, selected: v.kind.rawValue, blank: nil),
@@ -234,7 +234,7 @@ struct VisitPage {
                     removeButton("observation", o.id!),
                 ])
             }),
-            editable ? .el("details", [("class", "add")] + (section == s ? [("open", "")] : []), [
+            editable ? .el("details", [("class", "add")] + (section == s ? [("open", "open")] : []), [
                 .el("summary", [("class", "btn secondary")], [.text("＋ 添加听课或教研活动")]),
                 .el("form", [("method", "post"), ("action", SiteURL.visitSection(v.id!, s).path)], [
                     .csrf(ctx.csrf),
@@ -270,7 +270,7 @@ struct VisitPage {
                     removeButton("interview", i.id!),
                 ])
             }),
-            editable ? .el("details", [("class", "add")] + (section == s ? [("open", "")] : []), [
+            editable ? .el("details", [("class", "add")] + (section == s ? [("open", "open")] : []), [
                 .el("summary", [("class", "btn secondary")], [.text("＋ 添加访谈")]),
                 .el("form", [("method", "post"), ("action", SiteURL.visitSection(v.id!, s).path)], [
                     .csrf(ctx.csrf),
@@ -301,7 +301,7 @@ struct VisitPage {
         return .el("section", [("class", "card"), ("id", s)], [
             .el("h2", [], [.text("查阅资料与“五项管理”“双减”检查")]),
             summary,
-            .el("details", [("class", "add")] + (section == s ? [("open", "")] : []), [
+            .el("details", [("class", "add")] + (section == s ? [("open", "open")] : []), [
                 .el("summary", [("class", "btn secondary")], [.text("填写检查情况")]),
                 .el("form", [("method", "post"), ("action", SiteURL.visitSection(v.id!, s).path)], [
                     .csrf(ctx.csrf),
@@ -357,7 +357,7 @@ struct VisitPage {
                     removeButton("problem", p.id!),
                 ])
             }),
-            editable ? .el("details", [("class", "add")] + (section == s ? [("open", "")] : []), [
+            editable ? .el("details", [("class", "add")] + (section == s ? [("open", "open")] : []), [
                 .el("summary", [("class", "btn secondary")], [.text("＋ 记录问题")]),
                 .el("form", [("method", "post"), ("action", SiteURL.visitSection(v.id!, s).path)], [
                     .csrf(ctx.csrf),
@@ -412,7 +412,7 @@ struct VisitPage {
                 [.text(Format.date(a.createdAt)), .text(a.userName), .text(a.reason),
                  .el("ul", [("class", "changes")], a.fieldChanges.map { .el("li", [], [.text("\($0.field)：\($0.before ?? "") → \($0.after ?? "")")]) })]
             }, empty: "没有更正"),
-            mayAmend ? .el("details", [("class", "add")] + (section == s ? [("open", "")] : []), [
+            mayAmend ? .el("details", [("class", "add")] + (section == s ? [("open", "open")] : []), [
                 .el("summary", [("class", "btn secondary")], [.text("更正本记录")]),
                 .el("form", [("method", "post"), ("action", SiteURL.visitAmend(v.id!).path)], [
                     .csrf(ctx.csrf),

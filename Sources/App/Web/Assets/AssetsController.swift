@@ -27,6 +27,7 @@ document.addEventListener('submit', function (e) {
 });
 // Autosave: forms marked data-autosave are sent in the background a moment after typing stops,
 // so a visit record half-written on a phone is never lost.
+function setUpAutosave() {
 document.querySelectorAll('form[data-autosave]').forEach(function (form) {
   var timer = null, status = form.querySelector('.autosave-status');
   function save() {
@@ -41,6 +42,8 @@ document.querySelectorAll('form[data-autosave]').forEach(function (form) {
   }
   form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 1500); });
 });
+}
+if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setUpAutosave); } else { setUpAutosave(); }
 document.addEventListener('click', function (e) {
   var t = e.target.closest('[data-print]');
   if (t) { e.preventDefault(); window.print(); }
