@@ -188,7 +188,7 @@ enum APIController {
         case .inspector: q = q.filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
         case .school: q = q.filter(\.$schoolID == (scope.principal.schoolID ?? -1))
         case .admin, .office, .leader:
-            q = q.join(School.self, on: \Assignment.$schoolID == \School.$id).filter(School.self, \.$orgPath =~ scope.principal.orgPath)
+            q = q.join(School.self, on: \Assignment.$schoolID == \School.$id).inSubtree(School.self, \.$orgPath, scope.principal.orgPath)
         }
         if req.query[String.self, at: "current"] == "true" { q = q.filter(\.$endDate == nil) }
         let total = try await q.copy().count()

@@ -135,6 +135,7 @@ struct M003_Visits: AsyncMigration {
             "CREATE INDEX idx_visits_school_date ON visits (school_id, visit_date)",
             "CREATE INDEX idx_visits_inspector_date ON visits (inspector_id, visit_date)",
             "CREATE INDEX idx_visits_org_date ON visits (org_path, status, visit_date)",
+            "CREATE INDEX idx_visits_date ON visits (visit_date)",
             "CREATE INDEX idx_visit_members_inspector ON visit_members (inspector_id, visit_id)",
             "CREATE INDEX idx_visit_members_visit ON visit_members (visit_id)",
             "CREATE INDEX idx_observations_visit ON class_observations (visit_id)",

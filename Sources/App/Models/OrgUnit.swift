@@ -34,7 +34,7 @@ final class OrgUnit: Model, @unchecked Sendable {
     static func townships(under path: String, on db: any Database) async throws -> [OrgUnit] {
         try await OrgUnit.query(on: db)
             .filter(\.$level == .township)
-            .filter(\.$path =~ path)
+            .inSubtree(\.$path, path)
             .sort(\.$name)
             .all()
     }

@@ -10,6 +10,9 @@ struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "scale", help: "Number of schools to generate (e.g. 20000)")
         var scale: Int?
+
+        @Flag(name: "with-visits", help: "Also generate a school year of submitted visits (one per school per school month)")
+        var withVisits: Bool
     }
 
     var help: String { "生成演示数据（--scale N 生成 N 所学校的大规模数据，用于性能测试）" }
@@ -32,6 +35,11 @@ struct SeedCommand: AsyncCommand {
         let started = Date()
         try await ScaleSeed.run(app.db, schools: n, cost: app.config.bcryptCost)
         context.console.print(String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), Date().timeIntervalSince(started)))
+        if signature.withVisits {
+            let t = Date()
+            let count = try await ScaleSeed.visits(app.db, schools: n, today: Day.today())
+            context.console.print(String(format: "已生成 %d 条督导记录（含听课、访谈），用时 %.1f 秒", count, Date().timeIntervalSince(t)))
+        }
     }
 }
 
@@ -130,6 +138,62 @@ enum ScaleSeed {
         let insp = User(username: "inspector", passwordHash: hash, displayName: "督学", role: .inspector, org: firstDistrict, mustChangePassword: false)
         insp.inspectorID = 1
         try await insp.save(on: db)
+    }
+
+    /// A school year of visits up to this month: one per covered school per school month (Jul/Aug off),
+    /// with one observation and two interviews each; about 3% of school months skipped, 2% of visits
+    /// without an observation, so the compliance views have something to show.
+    static func visits(_ db: any Database, schools n: Int, today: Day) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        var months: [YearMonth] = []
+        var m = YearMonth(today)
+        while months.count < 10 {
+            if ![7, 8].contains(m.month) { months.append(m) }
+            m = m.previous
+        }
+        months.reverse()
+        let now = Date()
+        var visitRows: [[any Encodable & Sendable]] = []
+        var obsRows: [[any Encodable & Sendable]] = []
+        var interviewRows: [[any Encodable & Sendable]] = []
+        var visitID = 0, obsID = 0, interviewID = 0
+        func flush(force: Bool) async throws {
+            if visitRows.count >= batch || (force && !visitRows.isEmpty) {
+                try await insert(sql, "visits", ["id", "school_id", "org_path", "inspector_id", "visit_date", "start_time", "end_time", "kind",
+                    "theme", "visit_plan_id", "summary", "highlights", "checks", "status", "submitted_at", "created_at", "updated_at"], visitRows)
+                visitRows.removeAll(keepingCapacity: true)
+                try await insert(sql, "class_observations", ["id", "visit_id", "kind", "class_name", "subject", "teacher", "topic", "scores", "comment"], obsRows)
+                obsRows.removeAll(keepingCapacity: true)
+                try await insert(sql, "interviews", ["id", "visit_id", "interview_group", "people", "notes", "internal"], interviewRows)
+                interviewRows.removeAll(keepingCapacity: true)
+            }
+        }
+        for school in 1...n where school % 100 != 0 {
+            let inspector = (school - 1) / 5 + 1
+            let d = (school - 1) / perDistrict
+            let did = 2 + d * (townshipsPerDistrict + 1)
+            let tid = did + 1 + ((school - 1) % townshipsPerDistrict)
+            for (k, month) in months.enumerated() {
+                if (school * 31 + k * 17) % 33 == 0 { continue }
+                let day = min(month.dayCount, 1 + (school % 27))
+                guard let date = Day(year: month.year, month: month.month, day: day), date <= today else { continue }
+                visitID += 1
+                visitRows.append([visitID, school, "/1/\(did)/\(tid)/", inspector, date.description, "08:30", "11:30", "routine",
+                    MonthlyTheme.defaults[month.month] ?? "", nil as Int?, "常规督导：听课、查阅作业、座谈。", "", "{}", "submitted", now, now, now])
+                if (visitID * 7) % 50 != 0 {
+                    obsID += 1
+                    obsRows.append([obsID, visitID, "lesson", "四（1）班", "数学", "教师", "课题", "{}", ""])
+                }
+                interviewID += 1
+                interviewRows.append([interviewID, visitID, "teachers", 2, "", false])
+                interviewID += 1
+                interviewRows.append([interviewID, visitID, "students", (visitID % 40 == 0) ? 1 : 3, "", false])
+                try await flush(force: false)
+            }
+        }
+        try await flush(force: true)
+        try await fixSequences(sql, tables: ["visits", "class_observations", "interviews"])
+        return visitID
     }
 
     static let inspectorColumns = ["id", "district_id", "org_path", "name", "kind", "gender", "phone", "photo", "employer", "post",

@@ -21,7 +21,7 @@ struct Scope: Sendable {
     func schools(_ q: QueryBuilder<School>) -> QueryBuilder<School> {
         switch principal.role {
         case .admin, .office, .leader:
-            return q.filter(\.$orgPath =~ principal.orgPath)
+            return q.inSubtree(\.$orgPath, principal.orgPath)
         case .inspector:
             return q.filter(\.$id ~~ assignedSchoolIDs)
         case .school:
@@ -40,7 +40,7 @@ struct Scope: Sendable {
     func inspectors(_ q: QueryBuilder<Inspector>) -> QueryBuilder<Inspector> {
         switch principal.role {
         case .admin, .office, .leader:
-            return q.filter(\.$orgPath =~ principal.orgPath)
+            return q.inSubtree(\.$orgPath, principal.orgPath)
         case .inspector:
             return q.filter(\.$id == (principal.inspectorID ?? -1))
         case .school:

@@ -8,7 +8,7 @@ enum AccountsController {
     static func list(req: Request) async throws -> Page {
         let p = try req.requirePrincipal()
         let paging = Paging(page: req.query[Int.self, at: "page"], per: 50)
-        let q = User.query(on: req.db).filter(\.$orgPath =~ p.orgPath)
+        let q = User.query(on: req.db).inSubtree(\.$orgPath, p.orgPath)
         let total = try await q.copy().count()
         let users = try await q.sort(\.$role).sort(\.$username).range(paging.offset..<(paging.offset + paging.per)).all()
         let ctx = PageContext(req)
@@ -86,7 +86,7 @@ enum AccountsController {
         var inspector: Inspector?
         if role == .school {
             school = try await School.query(on: req.db).filter(\.$code == (form.school ?? "").trimmingCharacters(in: .whitespaces))
-                .filter(\.$orgPath =~ district.path).first()
+                .inSubtree(\.$orgPath, district.path).first()
             if school == nil { errors.append(.init("school", "请填写本区学校的学校标识码")) }
         }
         if role == .inspector {

@@ -15,7 +15,7 @@ enum AuditController {
         let p = try req.requirePrincipal()
         let query = try req.query.decode(Query.self)
         let paging = Paging(page: query.page, per: 50)
-        var q = AuditEvent.query(on: req.db).filter(\.$orgPath =~ p.orgPath)
+        var q = AuditEvent.query(on: req.db).inSubtree(\.$orgPath, p.orgPath)
         if let e = query.entity, !e.isEmpty { q = q.filter(\.$entity == e) }
         if let id = query.id { q = q.filter(\.$entityID == id) }
         let total = try await q.copy().count()

@@ -12,7 +12,7 @@ enum ComplianceController {
         let paging = Paging(page: req.query[Int.self, at: "page"], per: 30)
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
-        let base = Inspector.query(on: req.db).filter(\.$orgPath =~ scope.principal.orgPath).filter(\.$status == .active)
+        let base = Inspector.query(on: req.db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(\.$status == .active)
         let total = try await base.copy().count()
         let inspectors = try await base.sort(\.$name).sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
         let today = Day.today()
@@ -36,7 +36,7 @@ enum ComplianceController {
         let body: SQLQueryString = """
             FROM schools s JOIN assignments a ON a.school_id = s.id AND a.end_date IS NULL
             JOIN inspectors i ON i.id = a.inspector_id
-            WHERE s.org_path LIKE \(bind: scope.principal.orgPath + "%") AND s.status = 'open'
+            WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND s.status = 'open'
               AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.school_id = s.id AND v.status = 'submitted'
                 AND v.visit_date >= \(bind: month.firstDay.description) AND v.visit_date <= \(bind: month.lastDay.description))
             """
@@ -79,7 +79,7 @@ enum ComplianceController {
         var offset = 0
         let today = Day.today()
         while true {
-            let page = try await Inspector.query(on: req.db).filter(\.$orgPath =~ scope.principal.orgPath).filter(\.$status == .active)
+            let page = try await Inspector.query(on: req.db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(\.$status == .active)
                 .sort(\.$id).range(offset..<(offset + 200)).all()
             let result = try await ComplianceService.evaluate(inspectorIDs: page.compactMap(\.id), semester: semester, today: today,
                 settings: settings, on: req.db)

@@ -9,7 +9,7 @@ enum AreasController {
 
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let areas = try await ResponsibilityArea.query(on: req.db).filter(\.$orgPath =~ scope.principal.orgPath)
+        let areas = try await ResponsibilityArea.query(on: req.db).inSubtree(\.$orgPath, scope.principal.orgPath)
             .sort(\.$active, .descending).sort(\.$name).limit(500).all()
         let ids = areas.compactMap(\.id)
         let counts = ids.isEmpty ? [] : try await School.query(on: req.db).filter(\.$areaID ~~ ids).filter(\.$status == .open).all(\.$areaID)

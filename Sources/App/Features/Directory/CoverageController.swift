@@ -29,15 +29,14 @@ enum CoverageController {
     /// Open schools in scope with no open assignment; one indexed anti-join, paginated.
     static func uncovered(scope: Scope, paging: Paging, on db: any Database) async throws -> ([Row], Int, Int) {
         guard let sql = db as? any SQLDatabase else { return ([], 0, 0) }
-        let prefix = scope.principal.orgPath + "%"
         let whereClause: SQLQueryString = """
             FROM schools s JOIN org_units t ON t.id = s.township_id
-            WHERE s.org_path LIKE \(bind: prefix) AND s.status = 'open'
+            WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND s.status = 'open'
             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL)
             """
         struct Count: Decodable { let n: Int }
         let total = try await sql.raw("SELECT COUNT(*) AS n " + whereClause).first(decoding: Count.self)?.n ?? 0
-        let open = try await School.query(on: db).filter(\.$orgPath =~ scope.principal.orgPath).filter(\.$status == .open).count()
+        let open = try await School.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(\.$status == .open).count()
         let rows = try await sql.raw(
             "SELECT s.id, s.name, s.code, s.type, t.name AS township " + whereClause
                 + " ORDER BY t.name, s.name LIMIT \(unsafeRaw: String(paging.per)) OFFSET \(unsafeRaw: String(paging.offset))"
@@ -50,7 +49,7 @@ enum CoverageController {
         struct R: Decodable { let inspector_id: Int; let n: Int }
         let rows = try await sql.raw("""
             SELECT a.inspector_id, COUNT(*) AS n FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
-            WHERE a.end_date IS NULL AND i.org_path LIKE \(bind: scope.principal.orgPath + "%")
+            WHERE a.end_date IS NULL AND \(Subtree.sql("i.org_path", scope.principal.orgPath))
             GROUP BY a.inspector_id HAVING COUNT(*) > \(bind: limit) ORDER BY n DESC LIMIT 100
             """).all(decoding: R.self)
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ rows.map(\.inspector_id)).all()

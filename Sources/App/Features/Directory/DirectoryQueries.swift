@@ -12,7 +12,7 @@ enum DirectoryQueries {
 
     static func township(named name: String, scope: Scope, on db: any Database) async throws -> OrgUnit? {
         let district = try await scope.district(on: db)
-        return try await OrgUnit.query(on: db).filter(\.$level == .township).filter(\.$path =~ district.path)
+        return try await OrgUnit.query(on: db).filter(\.$level == .township).inSubtree(\.$path, district.path)
             .filter(\.$name == name.trimmingCharacters(in: .whitespaces)).first()
     }
 

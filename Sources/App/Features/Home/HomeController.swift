@@ -27,16 +27,16 @@ enum HomeController {
 
     static func officeHome(_ req: Request, scope: Scope) async throws -> Page {
         let path = scope.principal.orgPath
-        let open = try await School.query(on: req.db).filter(\.$orgPath =~ path).filter(\.$status == .open).count()
-        let inspectors = try await Inspector.query(on: req.db).filter(\.$orgPath =~ path).filter(\.$status == .active).count()
-        let areas = try await ResponsibilityArea.query(on: req.db).filter(\.$orgPath =~ path).filter(\.$active == true).count()
+        let open = try await School.query(on: req.db).inSubtree(\.$orgPath, path).filter(\.$status == .open).count()
+        let inspectors = try await Inspector.query(on: req.db).inSubtree(\.$orgPath, path).filter(\.$status == .active).count()
+        let areas = try await ResponsibilityArea.query(on: req.db).inSubtree(\.$orgPath, path).filter(\.$active == true).count()
         var rows: [TownshipRow] = []
         if let sql = req.db as? any SQLDatabase {
             rows = try await sql.raw("""
                 SELECT t.id, t.name, COUNT(s.id) AS schools,
                   SUM(CASE WHEN s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL) THEN 1 ELSE 0 END) AS uncovered
                 FROM org_units t LEFT JOIN schools s ON s.township_id = t.id AND s.status = 'open'
-                WHERE t.level = 'township' AND t.path LIKE \(bind: path + "%")
+                WHERE t.level = 'township' AND \(Subtree.sql("t.path", path))
                 GROUP BY t.id, t.name ORDER BY t.name LIMIT 200
                 """).all(decoding: TownshipRow.self)
         }
@@ -75,7 +75,7 @@ enum HomeController {
         guard let sql = db as? any SQLDatabase else { return [] }
         struct R: Decodable { let type: String; let n: Int }
         let rows = try await sql.raw("""
-            SELECT type, COUNT(*) AS n FROM schools WHERE org_path LIKE \(bind: scope.principal.orgPath + "%") AND status = 'open'
+            SELECT type, COUNT(*) AS n FROM schools WHERE \(Subtree.sql("org_path", scope.principal.orgPath)) AND status = 'open'
             GROUP BY type
             """).all(decoding: R.self)
         let byType = Dictionary(uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })

@@ -11,7 +11,7 @@ enum PlansController {
         let scope = try await Scope.of(req)
         let p = scope.principal
         var q = AreaPlan.query(on: req.db)
-        if p.role == .inspector { q = q.filter(\.$inspectorID == (p.inspectorID ?? -1)) } else { q = q.filter(\.$orgPath =~ p.orgPath) }
+        if p.role == .inspector { q = q.filter(\.$inspectorID == (p.inspectorID ?? -1)) } else { q = q.inSubtree(\.$orgPath, p.orgPath) }
         if p.role != .inspector { q = q.filter(\.$status != .draft) }
         let plans = try await q.sort(\.$semester, .descending).sort(\.$id, .descending).limit(200).all()
         let names = try await Inspector.query(on: req.db).filter(\.$id ~~ Set(plans.map(\.inspectorID))).all()

@@ -9,7 +9,7 @@ enum ReportsController {
         let scope = try await Scope.of(req)
         let p = scope.principal
         var q = WorkReport.query(on: req.db)
-        if p.role == .inspector { q = q.filter(\.$inspectorID == (p.inspectorID ?? -1)) } else { q = q.filter(\.$orgPath =~ p.orgPath) }
+        if p.role == .inspector { q = q.filter(\.$inspectorID == (p.inspectorID ?? -1)) } else { q = q.inSubtree(\.$orgPath, p.orgPath) }
         if let k = req.query[String.self, at: "kind"].flatMap(ReportKind.init(rawValue:)) { q = q.filter(\.$kind == k) }
         let reports = try await q.sort(\.$semester, .descending).sort(\.$id, .descending).limit(200).all()
         let names = try await Inspector.query(on: req.db).filter(\.$id ~~ Set(reports.map(\.inspectorID))).all()

@@ -9,12 +9,16 @@ extension Scope {
     func visits(_ q: QueryBuilder<Visit>, memberOf: [Int]) -> QueryBuilder<Visit> {
         switch principal.role {
         case .admin, .office, .leader:
-            return q.filter(\.$orgPath =~ principal.orgPath)
+            return q.inSubtree(\.$orgPath, principal.orgPath)
         case .inspector:
             let me = principal.inspectorID ?? -1
-            return q.group(.or) {
-                $0.filter(\.$inspectorID == me).filter(\.$id ~~ memberOf)
-                    .group(.and) { $0.filter(\.$schoolID ~~ assignedSchoolIDs).filter(\.$status == .submitted) }
+            // Each branch of the OR is served by its own index (SQLite's multi-index OR); empty lists are left out.
+            return q.group(.or) { or in
+                or.filter(\.$inspectorID == me)
+                if !memberOf.isEmpty { or.filter(\.$id ~~ memberOf) }
+                if !assignedSchoolIDs.isEmpty {
+                    or.group(.and) { $0.filter(\.$schoolID ~~ assignedSchoolIDs).filter(\.$status == .submitted) }
+                }
             }
         case .school:
             return q.filter(\.$schoolID == (principal.schoolID ?? -1)).filter(\.$status == .submitted)

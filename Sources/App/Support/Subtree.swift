@@ -1,0 +1,24 @@
+import Fluent
+import SQLKit
+
+/// Org paths are ids and slashes ("/1/4/9/"). A subtree is every path from `path` up to `path + ":"`
+/// (":" sorts right after the digits and "/"), so a range replaces LIKE 'path%': a plain index serves
+/// the range on SQLite and PostgreSQL alike, while LIKE would scan.
+enum Subtree {
+    static func upperBound(_ path: String) -> String { path + ":" }
+
+    /// `column >= path AND column < path:` for raw SQL.
+    static func sql(_ column: String, _ path: String) -> SQLQueryString {
+        "\(unsafeRaw: column) >= \(bind: path) AND \(unsafeRaw: column) < \(bind: upperBound(path))"
+    }
+}
+
+extension QueryBuilder {
+    func inSubtree(_ field: KeyPath<Model, FieldProperty<Model, String>>, _ path: String) -> Self {
+        filter(field >= path).filter(field < Subtree.upperBound(path))
+    }
+
+    func inSubtree<Joined: Schema>(_ joined: Joined.Type, _ field: KeyPath<Joined, FieldProperty<Joined, String>>, _ path: String) -> Self {
+        filter(joined, field >= path).filter(joined, field < Subtree.upperBound(path))
+    }
+}
