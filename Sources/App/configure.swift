@@ -44,6 +44,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M002_Accounts())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M003_Visits())
+    app.migrations.add(M004_Rectification())
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "dudao_session"

@@ -43,6 +43,12 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "rubric") var rubric: String
     /// Problem categories, separated by "、"; empty means the defaults.
     @Field(key: "problem_categories") var problemCategories: String
+    /// 整改通知书 numbering prefix ("青督整"), default deadline in days, whether the office approves notices first.
+    @Field(key: "notice_prefix") var noticePrefix: String
+    @Field(key: "notice_days") var noticeDays: Int
+    @Field(key: "notice_requires_approval") var noticeRequiresApproval: Bool
+    /// JSON of `EscalationPolicy`; "{}" means the default steps.
+    @Field(key: "escalation") var escalation: String
     init() {}
 
     var complianceSettings: ComplianceSettings {
@@ -72,6 +78,10 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.compliance = "{}"
         s.rubric = ""
         s.problemCategories = ""
+        s.noticePrefix = "督整"
+        s.noticeDays = 30
+        s.noticeRequiresApproval = false
+        s.escalation = "{}"
         return s
     }
 }

@@ -103,6 +103,12 @@ final class Problem: Model, @unchecked Sendable {
     @Field(key: "disposition") var disposition: ProblemDisposition
     @Field(key: "description") var description: String
     @Field(key: "state") var state: ProblemState
+    /// The rectification notice that covers this problem, once one is issued.
+    @OptionalField(key: "notice_id") var noticeID: Int?
+    @OptionalField(key: "deadline") var deadline: String?
+    /// 协商: the bureau department the problem was referred to, and its reply.
+    @Field(key: "referral_department") var referralDepartment: String
+    @Field(key: "referral_reply") var referralReply: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 }

@@ -143,6 +143,8 @@ enum DemoHistory {
                         let pick = kinds[(k + j + m) % kinds.count]
                         (p.category, p.severity, p.disposition, p.description) = pick
                         p.state = m == 0 && k % 2 == 0 ? .closed : .open
+                        p.referralDepartment = ""
+                        p.referralReply = ""
                         try await p.save(on: db)
                     }
                     if let store, k == 0 || (k + j) % 3 == 0 {

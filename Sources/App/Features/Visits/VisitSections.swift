@@ -73,6 +73,8 @@ enum VisitSections {
         p.disposition = disposition
         p.description = trimmed(f.description)
         p.state = .open
+        p.referralDepartment = ""
+        p.referralReply = ""
         return .success(p)
     }
 
