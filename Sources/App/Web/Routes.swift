@@ -31,6 +31,8 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.visit(s).route, use: VisitsController.show)
     signedIn.get(SiteURL.visitPrint(s).route, use: VisitsController.printable)
     signedIn.get(SiteURL.visitPhoto(s, s).route, use: VisitsController.photo)
+    signedIn.get(SiteURL.problems.route, use: ProblemsController.list)
+    signedIn.get(SiteURL.problemsExport.route, use: ProblemsController.export)
 
     // Inspectors: plans, visits on the phone, summaries and cases.
     let inspectors = app.grouped(RequireRole(.inspector))

@@ -23,6 +23,7 @@ enum SiteURL: Sendable, Equatable {
     case areaPlans, areaPlanNew, areaPlan(Int), areaPlanReview(Int)
     case reports, reportNew, report(Int), reportSelect(Int)
     case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
+    case problems, problemsExport
     case publicHome, publicSign(Int)
     case file(String)
     case stylesheet, script
@@ -94,6 +95,8 @@ enum SiteURL: Sendable, Equatable {
         case .complianceInspector(let n): return ["compliance", "inspectors", id(n)]
         case .complianceExport: return ["compliance", "export.xlsx"]
         case .complianceInspectorSelf: return ["compliance", "mine"]
+        case .problems: return ["problems"]
+        case .problemsExport: return ["problems", "export.xlsx"]
         case .publicHome: return ["public"]
         case .publicSign(let n): return ["public", "schools", id(n), "sign"]
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]
