@@ -66,6 +66,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware())
 
     try routes(app)
+    EscalationJob.schedule(app)
 }
 
 /// Prepares the database: for SQLite WAL mode, then the migrations.

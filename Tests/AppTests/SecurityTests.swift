@@ -239,7 +239,7 @@ final class SecurityTests: XCTestCase {
             let html = res.body.string
             XCTAssertTrue(html.contains("您好"))
             XCTAssertTrue(html.contains("王建华"))
-            XCTAssertTrue(html.contains("您是以下 4 所学校的责任督学"))
+            XCTAssertTrue(html.contains("您是 4 所学校的责任督学"))
         }
     }
 

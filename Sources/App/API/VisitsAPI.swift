@@ -203,12 +203,58 @@ enum VisitsAPI {
         return dto(v, loaded: try await VisitsController.load(v, on: req.db), hideInternal: false)
     }
 
+    /// JSON bodies use numbers and booleans; the web forms' checks take the same values as text.
+    struct NewObservation: Content {
+        var kind: String?
+        var className: String?
+        var subject: String?
+        var teacher: String?
+        var topic: String?
+        var comment: String?
+        var scores: [String: Lenient]?
+
+        var form: VisitsController.ObservationForm {
+            .init(kind: kind, className: className, subject: subject, teacher: teacher, topic: topic, comment: comment,
+                scores: scores?.mapValues(\.text))
+        }
+    }
+
+    struct NewInterview: Content {
+        var group: String?
+        var people: Lenient?
+        var notes: String?
+        var internalOnly: Lenient?
+
+        var form: VisitsController.InterviewForm {
+            .init(group: group, people: people?.text ?? "", notes: notes, internalOnly: internalOnly?.isTrue == true ? "on" : nil)
+        }
+    }
+
+    /// A JSON value given as a number, a boolean or text; the checks downstream read it as text.
+    struct Lenient: Codable, Sendable {
+        let text: String
+        var isTrue: Bool { ["true", "1", "on"].contains(text) }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Int.self) { text = String(n) }
+            else if let d = try? c.decode(Double.self) { text = String(d) }
+            else if let b = try? c.decode(Bool.self) { text = b ? "true" : "false" }
+            else { text = try c.decode(String.self) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(text)
+        }
+    }
+
     static func addObservation(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let v = try await VisitsController.draft(req, scope: scope)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
-        switch VisitSections.observation(try decode(VisitsController.ObservationForm.self, req), rubric: settings.rubricValue, visitID: v.id!) {
+        switch VisitSections.observation(try decode(NewObservation.self, req).form, rubric: settings.rubricValue, visitID: v.id!) {
         case .failure(let e): throw invalid(e)
         case .success(let o):
             try await o.save(on: req.db)
@@ -219,7 +265,7 @@ enum VisitsAPI {
     static func addInterview(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let v = try await VisitsController.draft(req, scope: scope)
-        switch VisitSections.interview(try decode(VisitsController.InterviewForm.self, req), visitID: v.id!) {
+        switch VisitSections.interview(try decode(NewInterview.self, req).form, visitID: v.id!) {
         case .failure(let e): throw invalid(e)
         case .success(let i):
             try await i.save(on: req.db)

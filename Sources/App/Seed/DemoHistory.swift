@@ -179,6 +179,7 @@ enum DemoHistory {
             v.status = .draft
             try await v.save(on: db)
         }
+        try await seedNotices(db, district: district, schools: schools, office: office)
         // Reports: a case study by 王建华 (selected), a summary and a case by 陈国庆.
         for (inspector, kind, title, selected) in [
             (inspectors[0], ReportKind.caseStudy, "从“作业公示”入手推动“双减”落地——城关街道中心小学督导案例", true),
@@ -195,6 +196,98 @@ enum DemoHistory {
             r.selected = selected
             try await r.save(on: db)
         }
+    }
+
+    /// Rectification notices in every state: awaiting the school, acknowledged, awaiting re-check, returned once,
+    /// overdue and escalated, closed — each from a problem found on a real visit of the demo.
+    static func seedNotices(_ db: any Database, district: OrgUnit, schools: [School], office: User) async throws {
+        struct Plan {
+            let school: Int
+            let category: String
+            let text: String
+            let state: NoticeState
+            let deadline: String
+            let escalations: [EscalationStep]
+        }
+        let plans = [
+            Plan(school: 0, category: "安全", text: "教学楼三楼消防通道堆放杂物，两具灭火器过期未更换。", state: .issued, deadline: "2026-12-20", escalations: []),
+            Plan(school: 1, category: "作业管理", text: "四年级部分班级书面作业时长超过60分钟，作业公示不及时。", state: .reported, deadline: "2026-12-10", escalations: []),
+            Plan(school: 2, category: "食堂卫生", text: "食堂留样不足125克，留样记录缺少签字。", state: .issued, deadline: "2026-11-12", escalations: [.reminder, .interview]),
+            Plan(school: 3, category: "五项管理", text: "学生手机统一保管制度未落实到班级。", state: .closed, deadline: "2026-10-31", escalations: []),
+            Plan(school: 4, category: "安全", text: "校门口缺少减速带，上下学时段无人护导。", state: .acknowledged, deadline: "2026-12-15", escalations: []),
+            Plan(school: 5, category: "课程教学", text: "课程表中科学课课时不足国家课程方案要求。", state: .returned, deadline: "2026-12-05", escalations: []),
+        ]
+        var sequence = 0
+        for plan in plans {
+            let school = schools[plan.school]
+            guard let visit = try await Visit.query(on: db).filter(\.$schoolID == school.id!).filter(\.$status == .submitted)
+                .sort(\.$visitDate, .descending).first()
+            else { continue }
+            let p = Problem()
+            p.visitID = visit.id!
+            p.schoolID = school.id!
+            p.orgPath = school.orgPath
+            p.inspectorID = visit.inspectorID
+            p.category = plan.category
+            p.severity = plan.category == "安全" ? .serious : .minor
+            p.disposition = .rectify
+            p.description = plan.text
+            p.state = plan.state == .closed ? .closed : .open
+            p.referralDepartment = ""
+            p.referralReply = ""
+            p.deadline = plan.deadline
+            try await p.save(on: db)
+            sequence += 1
+            let n = RectificationNotice()
+            n.districtID = district.id!
+            n.orgPath = school.orgPath
+            n.schoolID = school.id!
+            n.inspectorID = visit.inspectorID
+            n.year = 2026
+            n.sequence = sequence
+            n.number = NoticeNumber.format(prefix: "青督整", year: 2026, sequence: sequence)
+            n.requirements = "1. 立即整改，逐项落实责任人；\n2. 建立长效管理制度；\n3. 整改完成后报送整改报告及照片等佐证材料。"
+            n.deadline = plan.deadline
+            n.state = plan.state
+            n.needsVisit = plan.category == "安全"
+            n.issuedAt = date(2026, 10, 20)
+            n.closedAt = plan.state == .closed ? date(2026, 11, 2) : nil
+            n.escalation = plan.escalations.last
+            try await n.save(on: db)
+            p.noticeID = n.id
+            try await p.save(on: db)
+            try await NoticeProblem(noticeID: n.id!, problemID: p.id!).save(on: db)
+            var steps: [(String, String, String)] = [("create", "王建华", "生成整改通知书（1个问题）"), ("issue", "王建华", "")]
+            if [.acknowledged, .reported, .returned, .closed].contains(plan.state) { steps.append(("acknowledge", school.name, "")) }
+            if [.reported, .returned, .closed].contains(plan.state) { steps.append(("report", school.name, "提交整改报告")) }
+            if plan.state == .returned { steps.append(("returnReport", "责任督学", "整改报告未附课程表调整后的照片，请补充。")) }
+            if plan.state == .closed { steps.append(("close", "责任督学", "已到校核查，整改到位，同意销号。")) }
+            for e in plan.escalations { steps.append(("escalate:" + e.rawValue, "系统", "逾期未报送整改报告，自动" + e.label)) }
+            for (action, actor, comment) in steps {
+                let e = CaseEvent()
+                e.target = "notice"
+                e.targetID = n.id!
+                e.action = action
+                e.actorID = nil
+                e.actorName = actor
+                e.comment = comment
+                try await e.save(on: db)
+            }
+            if [.reported, .returned, .closed].contains(plan.state) {
+                let r = RectificationReport()
+                r.noticeID = n.id!
+                r.body = "针对通知书所列问题，学校召开专题会议，明确分管校长为第一责任人：\n1. 已完成整改；\n2. 修订了相关管理制度并公示。"
+                r.files = "[]"
+                r.submittedBy = office.id!
+                r.outcome = plan.state == .closed ? "accepted" : plan.state == .returned ? "returned" : "pending"
+                r.reviewComment = plan.state == .returned ? "整改报告未附课程表调整后的照片，请补充。" : (plan.state == .closed ? "整改到位，同意销号。" : "")
+                r.reviewedAt = plan.state == .reported ? nil : date(2026, 11, 2)
+                try await r.save(on: db)
+            }
+        }
+        let s = try await DistrictSettings.forDistrict(district.id!, on: db)
+        s.noticePrefix = "青督整"
+        try await s.save(on: db)
     }
 
     static func date(_ y: Int, _ m: Int, _ d: Int, hour: Int = 9) -> Date {

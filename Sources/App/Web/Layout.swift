@@ -112,6 +112,7 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
                 (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.notices.path, "整改通知"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"), (SiteURL.importPage.path, "导入导出"),
                 (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"), (SiteURL.accounts.path, "账号"),
             ]
@@ -119,6 +120,7 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
                 (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.notices.path, "整改通知"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"), (SiteURL.importPage.path, "导入导出"),
                 (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"),
             ]
@@ -126,16 +128,19 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
                 (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.notices.path, "整改通知"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]
         case .inspector:
             return [
                 home, (SiteURL.schools.path, "我的学校"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.notices.path, "整改通知"),
+                (SiteURL.notices.path, "整改通知"),
                 (SiteURL.visitPlans.path, "督导方案"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]
         case .school:
-            return [home, (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "本校问题")]
+            return [home, (SiteURL.notices.path, "整改通知"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "本校问题")]
         }
     }
 }

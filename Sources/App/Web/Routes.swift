@@ -32,6 +32,13 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.visitPrint(s).route, use: VisitsController.printable)
     signedIn.get(SiteURL.visitPhoto(s, s).route, use: VisitsController.photo)
     signedIn.get(SiteURL.problems.route, use: ProblemsController.list)
+    // Rectification notices: every role sees its scope; the state machine decides who may do what.
+    signedIn.get(SiteURL.notices.route, use: NoticesController.list)
+    signedIn.get(SiteURL.notice(s).route, use: NoticesController.show)
+    signedIn.get(SiteURL.noticePrint(s).route, use: NoticesController.printable)
+    signedIn.get(SiteURL.noticeFile(s, String(s)).route, use: NoticesController.file)
+    signedIn.post(SiteURL.noticeAct(s).route, use: NoticesController.act)
+    signedIn.on(.POST, SiteURL.noticeReport(s).route, body: .collect(maxSize: "60mb"), use: NoticesController.report)
     signedIn.get(SiteURL.problemsExport.route, use: ProblemsController.export)
 
     // Inspectors: plans, visits on the phone, summaries and cases.
@@ -52,6 +59,8 @@ func routes(_ app: Application) throws {
     inspectors.get(SiteURL.areaPlanNew.route, use: PlansController.areaPlanForm)
     inspectors.post(SiteURL.areaPlans.route, use: PlansController.saveAreaPlan)
     inspectors.get(SiteURL.complianceInspectorSelf.route, use: ComplianceController.mine)
+    inspectors.get(SiteURL.noticeNew.route, use: NoticesController.newForm)
+    inspectors.post(SiteURL.notices.route, use: NoticesController.create)
     inspectors.get(SiteURL.reportNew.route, use: ReportsController.newForm)
     inspectors.post(SiteURL.reports.route, use: ReportsController.create)
 

@@ -24,6 +24,7 @@ enum SiteURL: Sendable, Equatable {
     case reports, reportNew, report(Int), reportSelect(Int)
     case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
     case problems, problemsExport
+    case notices, noticeNew, notice(Int), noticeAct(Int), noticeReport(Int), noticePrint(Int), noticeFile(Int, String)
     case publicHome, publicSign(Int)
     case file(String)
     case stylesheet, script
@@ -95,6 +96,13 @@ enum SiteURL: Sendable, Equatable {
         case .complianceInspector(let n): return ["compliance", "inspectors", id(n)]
         case .complianceExport: return ["compliance", "export.xlsx"]
         case .complianceInspectorSelf: return ["compliance", "mine"]
+        case .notices: return ["notices"]
+        case .noticeNew: return ["notices", "new"]
+        case .notice(let n): return ["notices", id(n)]
+        case .noticeAct(let n): return ["notices", id(n), "act"]
+        case .noticeReport(let n): return ["notices", id(n), "report"]
+        case .noticePrint(let n): return ["notices", id(n), "print"]
+        case .noticeFile(let n, let hash): return ["notices", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .problems: return ["problems"]
         case .problemsExport: return ["problems", "export.xlsx"]
         case .publicHome: return ["public"]

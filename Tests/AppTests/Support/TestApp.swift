@@ -15,14 +15,15 @@ struct TestSetupError: Error, CustomStringConvertible {
 /// Runs `body` against a fresh application: its own database (in-memory SQLite, or a schema of its
 /// own on PostgreSQL when TEST_DATABASE_URL is set), migrated and seeded with the demo district.
 /// The schema, the data directory and the application are cleaned up whether `body` throws or not.
-func withApp(_ body: (Application) async throws -> Void) async throws {
+/// `history: false` leaves out the demo semester of visits, plans and reports (a clean slate).
+func withApp(history: Bool = true, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var failure: (any Error)?
     do {
         try await configure(app, AppConfig.forTesting())
         try await prepareDatabase(app)
-        try await DemoSeed.seed(app.db, cost: 4)
+        try await DemoSeed.seed(app.db, cost: 4, history: history)
         try await body(app)
     } catch {
         failure = error

@@ -142,7 +142,8 @@ struct ProblemListPage {
                     .link(SiteURL.visit(r.visit_id).path, String(r.description.prefix(60))),
                     .text(ProblemSeverity(rawValue: r.severity)?.label ?? r.severity),
                     .text(ProblemDisposition(rawValue: r.disposition)?.label ?? r.disposition),
-                    r.state == "open" ? .badge("待处理", "warn") : .badge("已销号", "ok"),
+                    r.notice_id.map { .link(SiteURL.notice($0).path, r.state == "open" ? "整改中" : "已销号") }
+                        ?? (r.state == "open" ? .badge("待处理", "warn") : .badge("已销号", "ok")),
                     .text(r.inspector), .text(Format.date(r.created_at)),
                 ]
             }, empty: "没有符合条件的问题"),

@@ -27,7 +27,8 @@ struct VisitListPage {
                 ]
             }, empty: "暂无督导记录"),
             .pager(paging, total: total, link: {
-                SiteURL.visits.with([("school", query.school.map(String.init) ?? ""), ("month", query.month ?? ""),
+                SiteURL.visits.with([("school", query.school.map(String.init) ?? ""), ("inspector", query.inspector.map(String.init) ?? ""),
+                    ("month", query.month ?? ""),
                     ("status", query.status ?? ""), ("page", String($0))])
             })
         )
@@ -354,6 +355,9 @@ struct VisitPage {
                 .el("div", [("class", "item")], [
                     .el("p", [("class", "item-title")], [.badge(p.category), .badge(p.severity.label, p.severity == .minor ? "" : "warn"), .badge(p.disposition.label, "muted"), .badge(p.state.label, p.state == .open ? "warn" : "ok")]),
                     .el("p", [("class", "prewrap")], [.text(p.description)]),
+                    p.noticeID.map { .link(SiteURL.notice($0).path, "查看整改通知书") }
+                        ?? (!v.isDraft && ctx.principal?.role == .inspector && p.disposition == .rectify && p.state == .open
+                            ? .link(SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id!))]), "下达整改通知") : .empty),
                     removeButton("problem", p.id!),
                 ])
             }),

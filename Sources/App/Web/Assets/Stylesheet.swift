@@ -202,6 +202,24 @@ table.form-table td { min-height: 2.5em; }
 }
 .form-foot { text-align: right; font-size: 0.85rem; }
 
+/* Tabs. */
+.tabs { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-bottom: 0.75rem; }
+.tabs a { padding: 0.4rem 0.8rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; background: #fff; }
+.tabs a[aria-current=page] { background: var(--brand); color: #fff; border-color: var(--brand); }
+
+/* The official rectification notice. */
+.notice-doc { background: #fff; padding: 1.25rem; margin-bottom: 1rem; border: 1px solid var(--line); }
+.notice-doc h1 { text-align: center; color: #b71c1c; letter-spacing: 0.2em; margin-bottom: 0.25rem; }
+.doc-number { text-align: center; margin-top: 0; }
+.doc-copy { text-align: right; color: var(--muted); font-size: 0.85rem; margin: 0; }
+.indent { text-indent: 2em; }
+.doc-sign { text-align: right; margin-top: 1.5rem; }
+.doc-sign p { margin: 0.2rem 0; }
+.receipt { margin-top: 1.5rem; }
+.receipt h2 { text-align: center; letter-spacing: 0.5em; }
+.cut { text-align: center; color: var(--muted); font-size: 0.8rem; white-space: nowrap; overflow: hidden; }
+.doc-sign-line { margin-top: 1.5rem; }
+
 /* The 挂牌 sign. */
 .sign { background: #fff; border: 6px double var(--brand); padding: 1.5rem; max-width: 760px; margin: 0 auto; }
 .sign header { text-align: center; border-bottom: 2px solid var(--brand); margin-bottom: 1rem; }
@@ -241,6 +259,8 @@ table.form-table td { min-height: 2.5em; }
   .card { border: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .record-form { padding: 0; }
+  .notice-doc { border: none; padding: 0; page-break-after: always; font-size: 12pt; }
+  .notice-doc:last-of-type { page-break-after: auto; }
   table.form-table { font-size: 10.5pt; }
   table.form-table td { height: auto; }
   .sign { border-width: 8px; max-width: none; min-height: 240mm; padding: 10mm; page-break-inside: avoid; }
