@@ -45,6 +45,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M003_Visits())
     app.migrations.add(M004_Rectification())
+    app.migrations.add(M005_Complaints())
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "dudao_session"

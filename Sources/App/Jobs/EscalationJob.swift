@@ -9,7 +9,50 @@ import Vapor
 enum EscalationJob {
     struct Outcome: Equatable { var checked = 0; var escalated = 0 }
 
+    /// Notices and complaints, one after the other.
     static func run(on db: any Database, today: Day = Day.today()) async throws -> Outcome {
+        let a = try await notices(on: db, today: today)
+        let b = try await complaints(on: db, today: today)
+        return Outcome(checked: a.checked + b.checked, escalated: a.escalated + b.escalated)
+    }
+
+    /// Open complaints past their stage's deadline escalate like notices.
+    static func complaints(on db: any Database, today: Day) async throws -> Outcome {
+        guard let sql = db as? any SQLDatabase else { return Outcome() }
+        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { return Outcome() }
+            struct Row: Decodable { let id: Int }
+            let ids = try await sql.raw("""
+                SELECT id FROM complaints
+                WHERE state IN ('received', 'accepted', 'verifying', 'handling') AND deadline < \(bind: today.description)
+                ORDER BY id LIMIT 500
+                """ + lock).all(decoding: Row.self).map(\.id)
+            var outcome = Outcome()
+            guard !ids.isEmpty else { return outcome }
+            for c in try await Complaint.query(on: db).filter(\.$id ~~ ids).all() {
+                outcome.checked += 1
+                guard let due = c.deadline.flatMap(Day.init(parsing:)) else { continue }
+                let policy = try await DistrictSettings.forDistrict(c.districtID, on: db).escalationPolicy
+                let taken = Set(try await CaseEvent.query(on: db).filter(\.$target == "complaint").filter(\.$targetID == c.id!).all(\.$action)
+                    .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
+                for step in policy.stepsDue(due: due, today: today, taken: taken) {
+                    try await ComplaintsController.event(on: db, c, action: "escalate:" + step.rawValue, actor: nil,
+                        comment: "\(c.state.label)环节超过期限\(today.ordinal - due.ordinal)天，自动\(step.label)")
+                    c.escalation = step
+                    outcome.escalated += 1
+                    let d = try await OrgUnit.find(c.districtID, on: db)
+                    try await Notifier.notify(userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? c.orgPath, on: db)
+                        + Notifier.inspectorUsers(c.inspectorID, on: db),
+                        title: "投诉 \(c.trackingCode) 超时，已\(step.label)", link: SiteURL.complaint(c.id!).path, districtID: c.districtID, on: db)
+                }
+                try await c.save(on: db)
+            }
+            return outcome
+        }
+    }
+
+    static func notices(on db: any Database, today: Day) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { return Outcome() }
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
         return try await db.transaction { db in
@@ -29,8 +72,7 @@ enum EscalationJob {
                 guard let due = n.deadlineDay else { continue }
                 let policy: EscalationPolicy
                 if let p = policies[n.districtID] { policy = p } else {
-                    let s = try await DistrictSettings.forDistrict(n.districtID, on: db)
-                    policy = (try? JSONDecoder().decode(EscalationPolicy.self, from: Data(s.escalation.utf8))) ?? EscalationPolicy()
+                    policy = try await DistrictSettings.forDistrict(n.districtID, on: db).escalationPolicy
                     policies[n.districtID] = policy
                 }
                 let taken = Set(try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!).all(\.$action)
@@ -41,6 +83,11 @@ enum EscalationJob {
                         comment: "逾期\(overdue)天，自动\(step.label)")
                     n.escalation = step
                     outcome.escalated += 1
+                    let d = try await OrgUnit.find(n.districtID, on: db)
+                    try await Notifier.notify(userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? n.orgPath, on: db)
+                        + Notifier.inspectorUsers(n.inspectorID, on: db) + Notifier.schoolUsers(n.schoolID, on: db),
+                        title: "整改通知书 \(n.number) 逾期未报送整改报告，已\(step.label)", link: SiteURL.notice(n.id!).path,
+                        districtID: n.districtID, on: db)
                 }
                 try await n.save(on: db)
             }
@@ -51,11 +98,12 @@ enum EscalationJob {
     /// Runs every few minutes in the process (off in tests; they call `run` directly).
     static func schedule(_ app: Application) {
         guard app.config.runJobs else { return }
-        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .minutes(5)) { _ in
+        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .minutes(2)) { _ in
             app.eventLoopGroup.next().makeFutureWithTask {
                 do {
                     let o = try await run(on: app.db)
-                    if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 份逾期通知书，新增督办 \(o.escalated) 项") }
+                    if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
+                    _ = try await WebhookJob.run(app)
                 } catch {
                     app.logger.report(error: error)
                 }

@@ -79,7 +79,7 @@ struct M003_Visits: AsyncMigration {
             .create()
         try await db.schema("problems")
             .field("id", .int, .identifier(auto: true))
-            .field("visit_id", .int, .required, .references("visits", "id"))
+            .field("visit_id", .int, .references("visits", "id"))
             .field("school_id", .int, .required, .references("schools", "id"))
             .field("org_path", .string, .required)
             .field("inspector_id", .int, .required, .references("inspectors", "id"))

@@ -49,7 +49,24 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "notice_requires_approval") var noticeRequiresApproval: Bool
     /// JSON of `EscalationPolicy`; "{}" means the default steps.
     @Field(key: "escalation") var escalation: String
+    /// The office's holiday calendar (see `WorkingCalendar.parse`), complaint time limits (JSON), webhook address.
+    @Field(key: "holidays") var holidays: String
+    @Field(key: "complaint_limits") var complaintLimits: String
+    @Field(key: "webhook_url") var webhookURL: String
     init() {}
+
+    var workingCalendar: WorkingCalendar {
+        if case .success(let c) = WorkingCalendar.parse(holidays) { return c }
+        return WorkingCalendar()
+    }
+
+    var complaintTimeLimits: ComplaintTimeLimits {
+        (try? JSONDecoder().decode(ComplaintTimeLimits.self, from: Data(complaintLimits.utf8))) ?? ComplaintTimeLimits()
+    }
+
+    var escalationPolicy: EscalationPolicy {
+        (try? JSONDecoder().decode(EscalationPolicy.self, from: Data(escalation.utf8))) ?? EscalationPolicy()
+    }
 
     var complianceSettings: ComplianceSettings {
         (try? JSONDecoder().decode(ComplianceSettings.self, from: Data(compliance.utf8))) ?? ComplianceSettings()
@@ -82,6 +99,9 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.noticeDays = 30
         s.noticeRequiresApproval = false
         s.escalation = "{}"
+        s.holidays = ""
+        s.complaintLimits = "{}"
+        s.webhookURL = ""
         return s
     }
 }

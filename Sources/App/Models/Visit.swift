@@ -94,7 +94,9 @@ final class Interview: Model, @unchecked Sendable {
 final class Problem: Model, @unchecked Sendable {
     static let schema = "problems"
     @ID(custom: "id", generatedBy: .database) var id: Int?
-    @Field(key: "visit_id") var visitID: Int
+    /// The visit that found it, or the complaint it came from.
+    @OptionalField(key: "visit_id") var visitID: Int?
+    @OptionalField(key: "complaint_id") var complaintID: Int?
     @Field(key: "school_id") var schoolID: Int
     @Field(key: "org_path") var orgPath: String
     @Field(key: "inspector_id") var inspectorID: Int

@@ -180,6 +180,7 @@ enum DemoHistory {
             try await v.save(on: db)
         }
         try await seedNotices(db, district: district, schools: schools, office: office)
+        try await seedComplaints(db, district: district, schools: schools, inspectors: inspectors, office: office)
         // Reports: a case study by 王建华 (selected), a summary and a case by 陈国庆.
         for (inspector, kind, title, selected) in [
             (inspectors[0], ReportKind.caseStudy, "从“作业公示”入手推动“双减”落地——城关街道中心小学督导案例", true),
@@ -288,6 +289,80 @@ enum DemoHistory {
         let s = try await DistrictSettings.forDistrict(district.id!, on: db)
         s.noticePrefix = "青督整"
         try await s.save(on: db)
+    }
+
+    /// Complaints from the public and by phone, one in each state, one overdue and escalated.
+    static func seedComplaints(_ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User) async throws {
+        let s = try await DistrictSettings.forDistrict(district.id!, on: db)
+        s.holidays = "2026-10-01~2026-10-07\n+2026-09-27\n+2026-10-10\n2027-01-01"
+        try await s.save(on: db)
+        let calendar = s.workingCalendar
+        let limits = s.complaintTimeLimits
+        struct C { let school: Int?; let category: String; let text: String; let state: ComplaintState; let received: String; let stage: String
+            let channel: String; let name: String; let phone: String; let reply: String }
+        let list = [
+            C(school: 0, category: "违规补课", text: "听说学校六年级周六在校外培训机构组织补课，每人收费200元。", state: .received, received: "2026-11-24", stage: "2026-11-24",
+              channel: "online", name: "", phone: "", reply: ""),
+            C(school: 1, category: "课业负担", text: "孩子四年级，每天数学作业要做到晚上十点，家长群里还要求打卡。", state: .accepted, received: "2026-11-18", stage: "2026-11-19",
+              channel: "online", name: "张女士", phone: "13805731234", reply: ""),
+            C(school: 2, category: "食堂卫生", text: "学校食堂饭菜经常是凉的，上周有学生吃完拉肚子。", state: .verifying, received: "2026-11-10", stage: "2026-11-11",
+              channel: "phone", name: "李先生", phone: "13905735678", reply: ""),
+            C(school: 4, category: "乱收费", text: "开学收了300元“班费”，没有收据，也没有公示用途。", state: .handling, received: "2026-10-20", stage: "2026-10-28",
+              channel: "phone", name: "", phone: "", reply: ""),
+            C(school: 3, category: "校园安全", text: "放学时校门口车辆乱停，孩子过马路很危险。", state: .replied, received: "2026-10-12", stage: "2026-10-26",
+              channel: "online", name: "王先生", phone: "13705739876", reply: "经核实，学校已安排教师在放学时段护导，并已协调交警在校门口施划禁停线、增设减速带。感谢您的监督。"),
+            C(school: 5, category: "师德师风", text: "某老师上课时经常用手机，对学生说话很难听。", state: .closed, received: "2026-09-15", stage: "2026-10-09",
+              channel: "online", name: "", phone: "", reply: "经核实，学校已对该教师进行批评教育并责令书面检查，学校组织全体教师开展师德专题学习。"),
+            C(school: nil, category: "其他", text: "希望区里多建几所公办幼儿园，附近的民办园收费太高。", state: .rejected, received: "2026-11-02", stage: "2026-11-03",
+              channel: "online", name: "", phone: "", reply: "您反映的学前教育资源规划问题不属于教育督导受理范围，已转区教育局基础教育科研究，可拨打12345咨询。"),
+        ]
+        for (n, item) in list.enumerated() {
+            let school = item.school.map { schools[$0] }
+            let c = Complaint()
+            c.districtID = district.id!
+            c.orgPath = school?.orgPath ?? district.path
+            c.schoolID = school?.id
+            c.trackingCode = "TS-QC26-" + ["2345", "3456", "4567", "5678", "6789", "7892", "8923"][n]
+            c.channel = item.channel
+            c.category = item.category
+            c.content = item.text
+            c.complainantName = item.name
+            c.complainantPhone = item.phone
+            c.anonymous = item.name.isEmpty && item.phone.isEmpty
+            c.files = "[]"
+            c.state = item.state
+            c.inspectorID = try await school.asyncMap { try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id } ?? nil
+            c.receivedOn = item.received
+            c.stageStarted = item.stage
+            c.deadline = ComplaintMachine.deadline(state: item.state, stageStarted: Day(parsing: item.stage)!, limits: limits, calendar: calendar)?.description
+            c.reply = item.reply
+            c.repliedOn = item.reply.isEmpty ? nil : item.stage
+            c.recordedBy = item.channel == "phone" ? office.id : nil
+            c.sourceIP = item.channel == "phone" ? "phone" : "demo"
+            c.escalation = item.state == .handling ? .interview : nil
+            try await c.save(on: db)
+            var steps: [(String, String, String)] = [("create", item.channel == "phone" ? "督导室（电话登记）" : "网上投诉", "")]
+            let order: [ComplaintState] = [.accepted, .verifying, .handling, .replied, .closed]
+            let actions: [ComplaintAction] = [.accept, .startVerifying, .finishVerifying, .reply, .close]
+            if item.state == .rejected {
+                steps.append(("reject", "督导室 陈立新", "不属于督导受理范围"))
+            } else if let reached = order.firstIndex(of: item.state) {
+                for a in actions.prefix(reached + 1) { steps.append((a.rawValue, a == .close || a == .accept ? "督导室 陈立新" : "责任督学", "")) }
+            }
+            if item.state == .handling {
+                steps.append(("escalate:reminder", "系统", "处理中环节超过期限，自动提醒"))
+                steps.append(("escalate:interview", "系统", "处理中环节超过期限，自动约谈"))
+            }
+            for (action, actor, comment) in steps {
+                let e = CaseEvent()
+                e.target = "complaint"
+                e.targetID = c.id!
+                e.action = action
+                e.actorName = actor
+                e.comment = comment
+                try await e.save(on: db)
+            }
+        }
     }
 
     static func date(_ y: Int, _ m: Int, _ d: Int, hour: Int = 9) -> Date {

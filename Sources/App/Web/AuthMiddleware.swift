@@ -9,10 +9,13 @@ struct SessionPrincipalMiddleware: AsyncMiddleware {
             let user = try await User.find(id, on: req.db), user.active
         {
             req.principal = Principal(user)
+            if req.method == .GET { req.storage[UnreadKey.self] = try await Notifier.unreadCount(userID: id, on: req.db) }
         }
         return try await next.respond(to: req)
     }
 }
+
+struct UnreadKey: StorageKey { typealias Value = Int }
 
 /// Lets only the listed roles through: anonymous visitors go to the login page, others get 403.
 /// An account that must change its password is sent to do so first.

@@ -9,8 +9,11 @@ struct PageContext: Sendable {
     let path: String
     let flash: String?
     let demo: Bool
+    /// Unread notifications, loaded by the principal middleware.
+    let unread: Int
 
     init(_ req: Request) {
+        unread = req.storage[UnreadKey.self] ?? 0
         principal = req.principal
         csrf = req.csrfToken
         path = req.url.path
@@ -78,6 +81,12 @@ enum Layout {
                 ])
         }
         let items = navItems(p.role)
+        // A closed <details> hides its content whatever the CSS says, so the phone menu and the
+        // desktop bar are two copies of the same links, each shown at its own width.
+        let links: [Node<HTML.BodyContext>] = items.map { item in
+            let current = item.0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix(item.0)
+            return .el("a", [("href", item.0)] + (current ? [("aria-current", "page")] : []), [.text(item.1)])
+        }
         return .el(
             "header", [("class", "site-header")],
             [
@@ -86,18 +95,14 @@ enum Layout {
                     "details", [("class", "menu")],
                     [
                         .el("summary", [("aria-label", "菜单")], [.text("菜单")]),
-                        .el(
-                            "nav", [("class", "nav"), ("aria-label", "主导航")],
-                            items.map { item in
-                                let current = item.0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix(item.0)
-                                return .el(
-                                    "a", [("href", item.0)] + (current ? [("aria-current", "page")] : []),
-                                    [.text(item.1)])
-                            }),
+                        .el("nav", [("class", "nav"), ("aria-label", "主导航")], links),
                     ]),
+                .el("nav", [("class", "nav desktop"), ("aria-label", "主导航")], links),
                 .el(
                     "div", [("class", "who")],
                     [
+                        .el("a", [("href", SiteURL.notifications.path), ("class", "bell")],
+                            [.text("消息"), ctx.unread > 0 ? .el("span", [("class", "bell-count"), ("aria-label", "\(ctx.unread)条未读")], [.text(String(ctx.unread))]) : .empty]),
                         .el("span", [], [.text("\(p.displayName)（\(p.role.label)）")]),
                         .link(SiteURL.password.path, "修改密码"),
                         .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link"),
@@ -112,7 +117,7 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
                 (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
-                (SiteURL.notices.path, "整改通知"),
+                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"), (SiteURL.importPage.path, "导入导出"),
                 (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"), (SiteURL.accounts.path, "账号"),
             ]
@@ -120,7 +125,7 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
                 (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
-                (SiteURL.notices.path, "整改通知"),
+                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"), (SiteURL.importPage.path, "导入导出"),
                 (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"),
             ]
@@ -128,14 +133,14 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
                 (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
-                (SiteURL.notices.path, "整改通知"),
+                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]
         case .inspector:
             return [
                 home, (SiteURL.schools.path, "我的学校"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
-                (SiteURL.notices.path, "整改通知"),
-                (SiteURL.notices.path, "整改通知"),
+                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
+                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.visitPlans.path, "督导方案"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]

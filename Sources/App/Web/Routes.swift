@@ -12,6 +12,9 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.publicHome.route, use: PublicController.home)
     app.get(SiteURL.publicSign(s).route, use: PublicController.sign)
     app.get(SiteURL.file(String(s)).route, use: PublicController.file)
+    app.get(SiteURL.publicComplaintNew.route, use: ComplaintsController.publicForm)
+    app.on(.POST, SiteURL.publicComplaintNew.route, body: .collect(maxSize: "20mb"), use: ComplaintsController.publicSubmit)
+    app.get(SiteURL.publicComplaintTrack.route, use: ComplaintsController.track)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
 
@@ -31,6 +34,8 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.visit(s).route, use: VisitsController.show)
     signedIn.get(SiteURL.visitPrint(s).route, use: VisitsController.printable)
     signedIn.get(SiteURL.visitPhoto(s, s).route, use: VisitsController.photo)
+    signedIn.get(SiteURL.notifications.route, use: NotificationsController.list)
+    signedIn.post(SiteURL.notificationsRead.route, use: NotificationsController.markRead)
     signedIn.get(SiteURL.problems.route, use: ProblemsController.list)
     // Rectification notices: every role sees its scope; the state machine decides who may do what.
     signedIn.get(SiteURL.notices.route, use: NoticesController.list)
@@ -67,6 +72,11 @@ func routes(_ app: Application) throws {
     // Inspectors and the office: amend a submitted record; read plans, summaries and cases.
     let inspectorsAndOffice = app.grouped(RequireRole(.inspector, .office, .admin, .leader))
     inspectorsAndOffice.post(SiteURL.visitAmend(s).route, use: VisitsController.amend)
+    // Complaints: inspectors see those assigned to them; the complainant's identity only the office.
+    inspectorsAndOffice.get(SiteURL.complaints.route, use: ComplaintsController.list)
+    inspectorsAndOffice.get(SiteURL.complaint(s).route, use: ComplaintsController.show)
+    inspectorsAndOffice.post(SiteURL.complaintAct(s).route, use: ComplaintsController.act)
+    inspectorsAndOffice.post(SiteURL.complaintProblem(s).route, use: ComplaintsController.makeProblem)
     inspectorsAndOffice.get(SiteURL.visitPlan(s).route, use: PlansController.visitPlan)
     inspectorsAndOffice.get(SiteURL.areaPlans.route, use: PlansController.areaPlans)
     inspectorsAndOffice.get(SiteURL.areaPlan(s).route, use: PlansController.areaPlan)
@@ -113,6 +123,9 @@ func routes(_ app: Application) throws {
     writers.on(.POST, SiteURL.importInspectors.route, body: .collect(maxSize: "10mb"), use: ImportController.importInspectors)
     writers.get(SiteURL.importTemplate(kind: ":kind").route, use: ImportController.template)
     writers.post(SiteURL.schoolGrant(s).route, use: VisitsController.grant)
+    writers.get(SiteURL.complaintNew.route, use: ComplaintsController.phoneForm)
+    writers.post(SiteURL.complaints.route, use: ComplaintsController.phoneCreate)
+    writers.post(SiteURL.complaintAssign(s).route, use: ComplaintsController.assign)
     writers.post(SiteURL.areaPlanReview(s).route, use: PlansController.review)
     writers.post(SiteURL.reportSelect(s).route, use: ReportsController.toggleSelected)
     writers.get(SiteURL.audit.route, use: AuditController.list)

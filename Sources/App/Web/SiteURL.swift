@@ -24,6 +24,8 @@ enum SiteURL: Sendable, Equatable {
     case reports, reportNew, report(Int), reportSelect(Int)
     case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
     case problems, problemsExport
+    case complaints, complaintNew, complaint(Int), complaintAct(Int), complaintAssign(Int), complaintProblem(Int)
+    case publicComplaintNew, publicComplaintTrack, notifications, notificationsRead
     case notices, noticeNew, notice(Int), noticeAct(Int), noticeReport(Int), noticePrint(Int), noticeFile(Int, String)
     case publicHome, publicSign(Int)
     case file(String)
@@ -103,6 +105,16 @@ enum SiteURL: Sendable, Equatable {
         case .noticeReport(let n): return ["notices", id(n), "report"]
         case .noticePrint(let n): return ["notices", id(n), "print"]
         case .noticeFile(let n, let hash): return ["notices", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
+        case .complaints: return ["complaints"]
+        case .complaintNew: return ["complaints", "new"]
+        case .complaint(let n): return ["complaints", id(n)]
+        case .complaintAct(let n): return ["complaints", id(n), "act"]
+        case .complaintAssign(let n): return ["complaints", id(n), "assign"]
+        case .complaintProblem(let n): return ["complaints", id(n), "problem"]
+        case .publicComplaintNew: return ["public", "complaints", "new"]
+        case .publicComplaintTrack: return ["public", "complaints", "track"]
+        case .notifications: return ["notifications"]
+        case .notificationsRead: return ["notifications", "read"]
         case .problems: return ["problems"]
         case .problemsExport: return ["problems", "export.xlsx"]
         case .publicHome: return ["public"]

@@ -93,7 +93,7 @@ struct SchoolPage {
     let area: ResponsibilityArea?
     let history: [Assignment]
     let visits: [Visit]
-    let openProblems: Int
+    let openProblems: [Problem]
     let mayVisit: Bool
     let grantable: [Inspector]
     let inspectors: [Int: Inspector]
@@ -106,7 +106,15 @@ struct SchoolPage {
                 .el("h2", [], [.text("督导记录")]),
                 mayVisit ? .button(SiteURL.visitNew.with([("school", String(school.id!))]), "＋ 新建督导记录") : .empty,
             ]),
-            openProblems > 0 ? .warning("该校有 \(openProblems) 个待处理问题。") : .empty,
+            openProblems.isEmpty ? .empty : .el("div", [("class", "alert warn")], [
+                .el("p", [], [.text("待处理问题（\(openProblems.count)）：")]),
+                .el("ul", [], openProblems.map { p in
+                    .el("li", [], [
+                        .badge(p.category), .text(" " + p.description + " "),
+                        p.noticeID.map { .link(SiteURL.notice($0).path, "整改通知书") } ?? .text("（\(p.disposition.label)）"),
+                    ])
+                }),
+            ]),
             .dataTable(["日期", "类型", "主题"], visits.map { v in
                 [.link(SiteURL.visit(v.id!).path, Format.day(v.visitDate)), .text(v.kind.label), .text(v.theme)]
             }, empty: "暂无已提交的督导记录"),

@@ -62,7 +62,12 @@ enum SchoolsController {
         let memberOf = try await scope.visitMemberships(on: req.db)
         let visits = try await scope.visits(Visit.query(on: req.db), memberOf: memberOf).filter(\.$schoolID == school.id!)
             .filter(\.$status == .submitted).sort(\.$visitDate, .descending).limit(10).all()
-        let openProblems = try await Problem.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$state == .open).count()
+        // Problems of drafts are not shown until the visit is submitted.
+        let drafts = try await Visit.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$status == .draft).all(\.$id)
+            .compactMap { $0 }
+        var problemQuery = Problem.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$state == .open)
+        if !drafts.isEmpty { problemQuery = problemQuery.group(.or) { $0.filter(\.$visitID == nil).filter(\.$visitID !~ drafts) } }
+        let openProblems = try await problemQuery.sort(\.$id, .descending).limit(30).all()
         let mayVisit = try await scope.mayRecordVisit(to: school, on: req.db)
         let district = scope.canEdit(orgPath: school.orgPath)
             ? try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID).filter(\.$status == .active).sort(\.$name).all() : []

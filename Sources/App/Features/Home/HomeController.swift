@@ -122,7 +122,7 @@ enum HomeController {
             .el("section", [("class", "card")], [
                 .el("h2", [], [.text("责任学校待处理问题（\(problems.count)）")]),
                 .dataTable(["学校", "类别", "问题", "处理方式"], problems.map { p in
-                    [.text(nameOf[p.schoolID] ?? ""), .badge(p.category), .link(SiteURL.visit(p.visitID).path, String(p.description.prefix(40))), .text(p.disposition.label)]
+                    [.text(nameOf[p.schoolID] ?? ""), .badge(p.category), .link(p.visitID.map { SiteURL.visit($0).path } ?? p.complaintID.map { SiteURL.complaint($0).path } ?? SiteURL.problems.path, String(p.description.prefix(40))), .text(p.disposition.label)]
                 }, empty: "没有待处理问题"),
             ]),
             .el("div", [("class", "school-cards")], schools.map { s in

@@ -86,6 +86,10 @@ struct PublicPage {
                         ("区级负责人", settings.responsiblePerson + (settings.responsiblePhone.isEmpty ? "" : "（\(settings.responsiblePhone)）")),
                     ]),
                     .el("p", [("class", "hint")], [.text("对学校办学行为有意见或建议，可直接联系该校责任督学，或拨打举报投诉电话。")]),
+                    .el("p", [], [
+                        .button(SiteURL.publicComplaintNew.with([("district", String(district.id!))]), "网上举报投诉"),
+                        .text(" "), .link(SiteURL.publicComplaintTrack.path, "凭查询码查进度"),
+                    ]),
                 ]),
             ]),
             .el("section", [("class", "card")], [

@@ -112,7 +112,7 @@ struct NoticePrintPage {
             .el("p", [("class", "indent")], [.text("经责任督学督导检查，你校存在以下问题。请按要求限期整改，并于\(Format.day(n.deadline))前将整改报告及佐证材料报送责任督学。")]),
             .el("ol", [], data.problems.map { p in .el("li", [], [.text("【\(p.category)】\(p.description)")]) }),
             .el("p", [], [.text("整改要求：")]),
-            .el("p", [("class", "indent prewrap")], [.text(n.requirements)]),
+            .el("p", [("class", "prewrap")], [.text(n.requirements)]),
             .el("div", [("class", "doc-sign")], [
                 .el("p", [], [.text("责任督学：\(data.inspector?.name ?? "")　　联系电话：\(data.inspector?.phone ?? "")")]),
                 .el("p", [], [.text(data.settings.officeName)]),

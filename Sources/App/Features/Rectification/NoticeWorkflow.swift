@@ -52,6 +52,25 @@ enum NoticeWorkflow {
                 try await r.save(on: db)
             }
             try await event(on: db, notice: notice, action: action.rawValue, actor: principal, comment: comment)
+            let link = SiteURL.notice(notice.id!).path
+            switch next {
+            case .issued:
+                try await Notifier.notify(userIDs: try await Notifier.schoolUsers(notice.schoolID, on: db),
+                    title: "收到整改通知书 \(notice.number)，请于\(Format.day(notice.deadline))前报送整改报告", link: link,
+                    districtID: notice.districtID, on: db)
+            case .pendingApproval:
+                let d = try await OrgUnit.find(notice.districtID, on: db)
+                try await Notifier.notify(userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? notice.orgPath, on: db),
+                    title: "整改通知书 \(notice.number) 待审批", link: link, districtID: nil, on: db)
+            case .reported:
+                try await Notifier.notify(userIDs: try await Notifier.inspectorUsers(notice.inspectorID, on: db),
+                    title: "整改通知书 \(notice.number) 的整改报告待复查", link: link, districtID: notice.districtID, on: db)
+            case .returned, .closed:
+                try await Notifier.notify(userIDs: try await Notifier.schoolUsers(notice.schoolID, on: db),
+                    title: "整改通知书 \(notice.number)：\(next == .closed ? "已复查销号" : "整改报告被退回，请补充后重新报送")", link: link,
+                    districtID: nil, on: db)
+            default: break
+            }
             try await Audit.record(on: db, actor: principal, action: action.rawValue, entity: "notice", id: notice.id!,
                 orgPath: notice.orgPath, summary: "整改通知书 \(notice.number)：\(action.label)" + (comment.isEmpty ? "" : "（\(comment)）"),
                 before: ["状态": before.label], after: ["状态": next.label])

@@ -18,7 +18,8 @@ enum ProblemsController {
 
     struct Row: Decodable {
         let id: Int
-        let visit_id: Int
+        let visit_id: Int?
+        let complaint_id: Int?
         let school_id: Int
         let school: String
         let inspector: String
@@ -42,7 +43,7 @@ enum ProblemsController {
         case .school: w = "WHERE p.school_id = \(bind: scope.principal.schoolID ?? -1)"
         }
         // Problems of drafts are not in the register until the visit is submitted.
-        w = w + " AND v.status = 'submitted'"
+        w = w + " AND (v.id IS NULL OR v.status = 'submitted')"
         if let c = query.category, !c.isEmpty { w = w + " AND p.category = \(bind: c)" }
         if let s = query.severity.flatMap(ProblemSeverity.init(rawValue:)) { w = w + " AND p.severity = \(bind: s.rawValue)" }
         if let d = query.disposition.flatMap(ProblemDisposition.init(rawValue:)) { w = w + " AND p.disposition = \(bind: d.rawValue)" }
@@ -59,14 +60,14 @@ enum ProblemsController {
     }
 
     static let from: SQLQueryString = """
-        FROM problems p JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id
+        FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id
         JOIN inspectors i ON i.id = p.inspector_id
         """
 
     static func rows(_ query: Query, scope: Scope, limit: Int, offset: Int, on db: any Database) async throws -> [Row] {
         guard let sql = db as? any SQLDatabase else { return [] }
         return try await sql.raw("""
-            SELECT p.id, p.visit_id, p.school_id, s.name AS school, i.name AS inspector, p.category, p.severity, p.disposition,
+            SELECT p.id, p.visit_id, p.complaint_id, p.school_id, s.name AS school, i.name AS inspector, p.category, p.severity, p.disposition,
               p.state, p.description, p.created_at, p.notice_id
             """ + " " + from + " " + whereClause(query, scope: scope)
             + " ORDER BY p.id DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))").all(decoding: Row.self)
@@ -139,7 +140,8 @@ struct ProblemListPage {
             .dataTable(["学校", "类别", "问题", "程度", "处理方式", "状态", "责任督学", "发现时间"], rows.map { r in
                 [
                     .link(SiteURL.school(r.school_id).path, r.school), .badge(r.category),
-                    .link(SiteURL.visit(r.visit_id).path, String(r.description.prefix(60))),
+                    .link(r.visit_id.map { SiteURL.visit($0).path } ?? r.complaint_id.map { SiteURL.complaint($0).path } ?? "#",
+                        String(r.description.prefix(60))),
                     .text(ProblemSeverity(rawValue: r.severity)?.label ?? r.severity),
                     .text(ProblemDisposition(rawValue: r.disposition)?.label ?? r.disposition),
                     r.notice_id.map { .link(SiteURL.notice($0).path, r.state == "open" ? "整改中" : "已销号") }

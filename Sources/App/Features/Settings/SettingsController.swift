@@ -23,6 +23,35 @@ enum SettingsController {
         var minAssignedDaysInMonth: String?
         var rubric: String?
         var problemCategories: String?
+        var noticePrefix: String?
+        var noticeDays: String?
+        var noticeRequiresApproval: String?
+        var reminderAfter: String?
+        var interviewAfter: String?
+        var publicNoticeAfter: String?
+        var holidays: String?
+        var limitAccept: String?
+        var limitVerify: String?
+        var limitHandle: String?
+        var limitReply: String?
+        var webhookURL: String?
+
+        mutating func fillRectification(_ s: DistrictSettings) {
+            noticePrefix = s.noticePrefix
+            noticeDays = String(s.noticeDays)
+            noticeRequiresApproval = s.noticeRequiresApproval ? "on" : nil
+            let steps = Dictionary(s.escalationPolicy.steps.map { ($0.step, $0.afterDaysOverdue) }, uniquingKeysWith: { a, _ in a })
+            reminderAfter = steps[.reminder].map(String.init) ?? ""
+            interviewAfter = steps[.interview].map(String.init) ?? ""
+            publicNoticeAfter = steps[.publicNotice].map(String.init) ?? ""
+            holidays = s.holidays
+            let l = s.complaintTimeLimits
+            limitAccept = String(l.accept)
+            limitVerify = String(l.verify)
+            limitHandle = String(l.handle)
+            limitReply = String(l.reply)
+            webhookURL = s.webhookURL
+        }
 
         var complianceInput: ComplianceSettingsInput {
             var c = ComplianceSettingsInput()
@@ -59,6 +88,7 @@ enum SettingsController {
         form.fill(ComplianceSettingsInput(s.complianceSettings))
         form.rubric = s.rubricValue.setting
         form.problemCategories = s.categories.joined(separator: "、")
+        form.fillRectification(s)
         return page(req, district: district, form: form, errors: [])
     }
 
@@ -93,6 +123,24 @@ enum SettingsController {
                 ]),
                 .textareaField("课堂教学质量评估表（维度:满分，用分号分隔）", name: "rubric", value: form.rubric ?? "", error: err("rubric"), rows: 2),
                 .textareaField("问题类别（用顿号分隔）", name: "problemCategories", value: form.problemCategories ?? "", error: err("problemCategories"), rows: 2),
+                .el("fieldset", [("class", "form-grid")], [
+                    .el("legend", [], [.text("整改与督办")]),
+                    .field("整改通知书文号前缀", name: "noticePrefix", value: form.noticePrefix ?? "", error: err("noticePrefix"), hint: "如“督整”，文号为“青督整〔2026〕3号”"),
+                    .field("默认整改期限（天）", name: "noticeDays", value: form.noticeDays ?? "", error: err("noticeDays"), attrs: [("inputmode", "numeric")]),
+                    .el("label", [("class", "check span-all")], [.void("input", [("type", "checkbox"), ("name", "noticeRequiresApproval"), ("value", "on")] + (form.noticeRequiresApproval == "on" ? [("checked", "checked")] : [])), .text(" 整改通知书须经督导室审批后下达")]),
+                    .field("逾期多少天后提醒", name: "reminderAfter", value: form.reminderAfter ?? "", error: err("reminderAfter"), hint: "0 表示到期次日即提醒；留空表示不用此步", attrs: [("inputmode", "numeric")]),
+                    .field("逾期多少天后约谈", name: "interviewAfter", value: form.interviewAfter ?? "", error: err("interviewAfter"), attrs: [("inputmode", "numeric")]),
+                    .field("逾期多少天后通报", name: "publicNoticeAfter", value: form.publicNoticeAfter ?? "", error: err("publicNoticeAfter"), attrs: [("inputmode", "numeric")]),
+                ]),
+                .el("fieldset", [("class", "form-grid")], [
+                    .el("legend", [], [.text("举报投诉办理时限（工作日）")]),
+                    .field("受理", name: "limitAccept", value: form.limitAccept ?? "", error: err("limitAccept"), attrs: [("inputmode", "numeric")]),
+                    .field("核实", name: "limitVerify", value: form.limitVerify ?? "", error: err("limitVerify"), attrs: [("inputmode", "numeric")]),
+                    .field("处理", name: "limitHandle", value: form.limitHandle ?? "", error: err("limitHandle"), attrs: [("inputmode", "numeric")]),
+                    .field("回复", name: "limitReply", value: form.limitReply ?? "", error: err("limitReply"), attrs: [("inputmode", "numeric")]),
+                ]),
+                .textareaField("节假日安排（每行一项：2026-10-01~2026-10-07 为放假；+2026-10-10 为调休上班）", name: "holidays", value: form.holidays ?? "", error: err("holidays"), rows: 5),
+                .field("消息推送地址（企业微信或钉钉群机器人，可不填）", name: "webhookURL", value: form.webhookURL ?? "", error: err("webhookURL"), type: "url"),
                 .el("div", [("class", "form-actions")], [.el("button", [("type", "submit"), ("class", "btn primary")], [.text("保存设置")])]),
             ]))
         if !errors.isEmpty { page.status = .unprocessableEntity }
@@ -123,7 +171,41 @@ enum SettingsController {
         if categories.isEmpty || categories.count > 30 || categories.contains(where: { $0.count > 10 }) {
             errors.append(.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字"))
         }
-        guard errors.isEmpty, let maxSchools, let rubric else {
+        let prefix = (form.noticePrefix ?? "").trimmingCharacters(in: .whitespaces)
+        if prefix.isEmpty || prefix.count > 6 { errors.append(.init("noticePrefix", "文号前缀为1到6个字")) }
+        let noticeDays = Int((form.noticeDays ?? "").trimmingCharacters(in: .whitespaces))
+        if noticeDays == nil || !(1...180).contains(noticeDays!) { errors.append(.init("noticeDays", "整改期限应为1到180天")) }
+        var steps: [EscalationPolicy.Rule] = []
+        for (field, step, text) in [("reminderAfter", EscalationStep.reminder, form.reminderAfter), ("interviewAfter", .interview, form.interviewAfter),
+            ("publicNoticeAfter", .publicNotice, form.publicNoticeAfter)]
+        {
+            let t = (text ?? "").trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            guard let n = Int(t), (0...365).contains(n) else { errors.append(.init(field, "应为0到365之间的整数，或留空")); continue }
+            steps.append(.init(step: step, afterDaysOverdue: n))
+        }
+        let escalation = EscalationPolicy(steps: steps)
+        for e in escalation.problems { errors.append(.init("publicNoticeAfter", e.message)) }
+        var calendar = WorkingCalendar()
+        switch WorkingCalendar.parse(form.holidays ?? "") {
+        case .success(let c): calendar = c
+        case .failure(let e): errors += e.map { FieldError("holidays", $0.message) }
+        }
+        var limits = ComplaintTimeLimits()
+        let limitNumbers = [form.limitAccept, form.limitVerify, form.limitHandle, form.limitReply].map { Int(($0 ?? "").trimmingCharacters(in: .whitespaces)) }
+        if limitNumbers.contains(where: { $0 == nil }) {
+            errors.append(.init("limitAccept", "办理时限应为整数（工作日）"))
+        } else {
+            switch ComplaintTimeLimits(accept: limitNumbers[0]!, verify: limitNumbers[1]!, handle: limitNumbers[2]!, reply: limitNumbers[3]!).validated() {
+            case .success(let l): limits = l
+            case .failure(let e): errors += e
+            }
+        }
+        let webhook = (form.webhookURL ?? "").trimmingCharacters(in: .whitespaces)
+        if !webhook.isEmpty, !(webhook.hasPrefix("https://") || webhook.hasPrefix("http://")) || URL(string: webhook)?.host == nil || webhook.count > 500 {
+            errors.append(.init("webhookURL", "推送地址应为以 https:// 开头的网址"))
+        }
+        guard errors.isEmpty, let maxSchools, let rubric, let noticeDays else {
             return try await page(req, district: district, form: form, errors: errors).encodeResponse(for: req)
         }
         let s = try await DistrictSettings.forDistrict(district.id!, on: req.db)
@@ -139,6 +221,13 @@ enum SettingsController {
         s.compliance = String(decoding: try JSONEncoder().encode(compliance), as: UTF8.self)
         s.rubric = rubric.setting
         s.problemCategories = categories.joined(separator: "、")
+        s.noticePrefix = prefix
+        s.noticeDays = noticeDays
+        s.noticeRequiresApproval = form.noticeRequiresApproval == "on"
+        s.escalation = String(decoding: try JSONEncoder().encode(escalation), as: UTF8.self)
+        s.holidays = calendar.text
+        s.complaintLimits = String(decoding: try JSONEncoder().encode(limits), as: UTF8.self)
+        s.webhookURL = webhook
         try await req.db.transaction { db in
             try await s.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "settings", id: district.id!,
@@ -151,6 +240,8 @@ enum SettingsController {
     static func snapshot(_ s: DistrictSettings) -> [String: String] {
         ["督导室名称": s.officeName, "负责学校数上限": String(s.maxSchoolsPerInspector), "投诉电话": s.complaintPhone,
          "投诉渠道": s.complaintChannel, "区级负责人": s.responsiblePerson, "负责人电话": s.responsiblePhone, "督导事项": s.supervisionItems,
-         "六个一标准": s.compliance, "评估表": s.rubric, "问题类别": s.problemCategories]
+         "六个一标准": s.compliance, "评估表": s.rubric, "问题类别": s.problemCategories, "文号前缀": s.noticePrefix,
+         "整改期限": String(s.noticeDays), "通知书审批": s.noticeRequiresApproval ? "是" : "否", "督办步骤": s.escalation,
+         "节假日": s.holidays, "投诉时限": s.complaintLimits, "推送地址": s.webhookURL]
     }
 }

@@ -94,7 +94,7 @@ enum VisitsController {
         let scope = try await Scope.of(req)
         let visit = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
         guard let pid = req.parameters.get("pid", as: Int.self), let p = try await VisitPhoto.find(pid, on: req.db),
-            p.visitID == visit.id, let data = try req.attachments.get(p.hash)
+            p.visitID == visit.id!, let data = try req.attachments.get(p.hash)
         else { throw Abort(.notFound, reason: "照片不存在") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: p.contentType)

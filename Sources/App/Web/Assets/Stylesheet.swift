@@ -29,6 +29,7 @@ h3 { font-size: 1rem; margin: 1rem 0 0.5rem; }
 .menu > summary::-webkit-details-marker { display: none; }
 .menu > summary::before { content: "☰ "; }
 .nav { display: flex; flex-direction: column; gap: 0.1rem; }
+.nav.desktop { display: none; }
 .nav a { padding: 0.45rem 0.6rem; border-radius: 6px; }
 .nav a[aria-current=page], .nav a:hover { background: rgba(255,255,255,0.18); }
 .who { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; font-size: 0.9rem; }
@@ -202,6 +203,14 @@ table.form-table td { min-height: 2.5em; }
 }
 .form-foot { text-align: right; font-size: 0.85rem; }
 
+/* The bell and notifications. */
+.bell { display: inline-flex; align-items: center; gap: 0.25rem; }
+.bell-count { background: #e53935; color: #fff; border-radius: 999px; font-size: 0.75rem; padding: 0 0.4rem; line-height: 1.4; }
+.notifications { list-style: none; padding: 0; }
+.notifications li { padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--line); background: #fff; }
+.notifications li.unread { border-left: 4px solid var(--brand); font-weight: 600; }
+.tracking-code { font-size: 1.6rem; font-weight: 700; letter-spacing: 0.1em; text-align: center; background: #eef2f7; padding: 0.75rem; border-radius: var(--radius); }
+
 /* Tabs. */
 .tabs { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-bottom: 0.75rem; }
 .tabs a { padding: 0.4rem 0.8rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; background: #fff; }
@@ -233,10 +242,8 @@ table.form-table td { min-height: 2.5em; }
 .sign footer p { margin: 0.2rem 0; }
 
 @media (min-width: 700px) {
-  .menu { order: 0; width: auto; }
-  .menu > summary { display: none; }
-  .menu:not([open]) > .nav { display: flex; }
-  .nav { flex-direction: row; flex-wrap: wrap; }
+  .menu { display: none; }
+  .nav.desktop { display: flex; flex-direction: row; flex-wrap: wrap; }
   .stats { grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); }
   .rules { grid-template-columns: repeat(3, 1fr); }
   .rubric { grid-template-columns: repeat(5, 1fr); }
@@ -248,8 +255,6 @@ table.form-table td { min-height: 2.5em; }
   .school-cards { grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); }
   main { padding: 1.5rem; }
 }
-/* details[open] is needed for the menu on phones; on desktop the nav shows regardless. */
-@media (min-width: 700px) { .menu > .nav { display: flex !important; } }
 
 @media print {
   @page { size: A4; margin: 15mm; }
