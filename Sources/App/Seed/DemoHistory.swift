@@ -286,9 +286,6 @@ enum DemoHistory {
                 try await r.save(on: db)
             }
         }
-        let s = try await DistrictSettings.forDistrict(district.id!, on: db)
-        s.noticePrefix = "青督整"
-        try await s.save(on: db)
     }
 
     /// Complaints from the public and by phone, one in each state, one overdue and escalated.

@@ -140,7 +140,6 @@ enum Layout {
             return [
                 home, (SiteURL.schools.path, "我的学校"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
                 (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
-                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.visitPlans.path, "督导方案"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]

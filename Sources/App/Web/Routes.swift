@@ -45,6 +45,8 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.noticeAct(s).route, use: NoticesController.act)
     signedIn.on(.POST, SiteURL.noticeReport(s).route, body: .collect(maxSize: "60mb"), use: NoticesController.report)
     signedIn.get(SiteURL.problemsExport.route, use: ProblemsController.export)
+    signedIn.get(SiteURL.problem(s).route, use: ProblemController.show)
+    signedIn.post(SiteURL.problemReferral(s).route, use: ProblemController.referral)
 
     // Inspectors: plans, visits on the phone, summaries and cases.
     let inspectors = app.grouped(RequireRole(.inspector))

@@ -140,8 +140,7 @@ struct ProblemListPage {
             .dataTable(["学校", "类别", "问题", "程度", "处理方式", "状态", "责任督学", "发现时间"], rows.map { r in
                 [
                     .link(SiteURL.school(r.school_id).path, r.school), .badge(r.category),
-                    .link(r.visit_id.map { SiteURL.visit($0).path } ?? r.complaint_id.map { SiteURL.complaint($0).path } ?? "#",
-                        String(r.description.prefix(60))),
+                    .link(SiteURL.problem(r.id).path, String(r.description.prefix(60))),
                     .text(ProblemSeverity(rawValue: r.severity)?.label ?? r.severity),
                     .text(ProblemDisposition(rawValue: r.disposition)?.label ?? r.disposition),
                     r.notice_id.map { .link(SiteURL.notice($0).path, r.state == "open" ? "整改中" : "已销号") }
