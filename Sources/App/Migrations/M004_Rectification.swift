@@ -74,6 +74,7 @@ struct M004_Rectification: AsyncMigration {
             "CREATE UNIQUE INDEX idx_case_events_escalation ON case_events (target, target_id, action) WHERE action LIKE 'escalate:%'",
             "CREATE INDEX idx_case_events_target ON case_events (target, target_id, created_at)",
             "CREATE INDEX idx_problems_org_state ON problems (org_path, state, created_at)",
+            "CREATE INDEX idx_problems_state_org ON problems (state, org_path)",
             "CREATE INDEX idx_problems_category ON problems (category, state)",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()

@@ -156,7 +156,9 @@ enum ScaleSeed {
         var visitRows: [[any Encodable & Sendable]] = []
         var obsRows: [[any Encodable & Sendable]] = []
         var interviewRows: [[any Encodable & Sendable]] = []
-        var visitID = 0, obsID = 0, interviewID = 0
+        var problemRows: [[any Encodable & Sendable]] = []
+        var visitID = 0, obsID = 0, interviewID = 0, problemID = 0
+        let categories = ProblemCategories.defaults
         func flush(force: Bool) async throws {
             if visitRows.count >= batch || (force && !visitRows.isEmpty) {
                 try await insert(sql, "visits", ["id", "school_id", "org_path", "inspector_id", "visit_date", "start_time", "end_time", "kind",
@@ -166,6 +168,9 @@ enum ScaleSeed {
                 obsRows.removeAll(keepingCapacity: true)
                 try await insert(sql, "interviews", ["id", "visit_id", "interview_group", "people", "notes", "internal"], interviewRows)
                 interviewRows.removeAll(keepingCapacity: true)
+                try await insert(sql, "problems", ["id", "visit_id", "school_id", "org_path", "inspector_id", "category", "severity", "disposition",
+                    "description", "state", "created_at", "referral_department", "referral_reply"], problemRows)
+                problemRows.removeAll(keepingCapacity: true)
             }
         }
         for school in 1...n where school % 100 != 0 {
@@ -188,11 +193,19 @@ enum ScaleSeed {
                 interviewRows.append([interviewID, visitID, "teachers", 2, "", false])
                 interviewID += 1
                 interviewRows.append([interviewID, visitID, "students", (visitID % 40 == 0) ? 1 : 3, "", false])
+                // About 1.25 problems per visit, older ones mostly closed.
+                for p in 0..<(visitID % 4 == 0 ? 2 : 1) {
+                    problemID += 1
+                    let category = categories[(visitID + p) % categories.count]
+                    problemRows.append([problemID, visitID, school, "/1/\(did)/\(tid)/", inspector, category,
+                        ["minor", "minor", "serious", "urgent"][(visitID + p) % 4], ["rectify", "rectify", "suggest", "refer"][(visitID * 3 + p) % 4],
+                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", now, "", ""])
+                }
                 try await flush(force: false)
             }
         }
         try await flush(force: true)
-        try await fixSequences(sql, tables: ["visits", "class_observations", "interviews"])
+        try await fixSequences(sql, tables: ["visits", "class_observations", "interviews", "problems"])
         return visitID
     }
 

@@ -79,7 +79,12 @@ enum ProblemsController {
         let paging = Paging(page: query.page, per: 50)
         guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
         struct N: Decodable { let n: Int }
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + from + " " + whereClause(query, scope: scope)).first(decoding: N.self)?.n ?? 0
+        // The count joins only what its filters need: the school name only when searching.
+        let searching = !(query.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let countFrom: SQLQueryString = searching
+            ? "FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id"
+            : "FROM problems p LEFT JOIN visits v ON v.id = p.visit_id"
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + countFrom + " " + whereClause(query, scope: scope)).first(decoding: N.self)?.n ?? 0
         let rows = try await rows(query, scope: scope, limit: paging.per, offset: paging.offset, on: req.db)
         let district = try await scope.district(on: req.db)
         let categories = try await DistrictSettings.forDistrict(district.id!, on: req.db).categories
