@@ -21,7 +21,7 @@ final class AuditEvent: Model, @unchecked Sendable {
     init() {}
 
     var fieldChanges: [FieldChange] {
-        (try? JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))) ?? []
+        JSONColumn.decode([FieldChange].self, changes) ?? []
     }
 }
 
@@ -61,15 +61,15 @@ final class DistrictSettings: Model, @unchecked Sendable {
     }
 
     var complaintTimeLimits: ComplaintTimeLimits {
-        (try? JSONDecoder().decode(ComplaintTimeLimits.self, from: Data(complaintLimits.utf8))) ?? ComplaintTimeLimits()
+        JSONColumn.decode(ComplaintTimeLimits.self, complaintLimits) ?? ComplaintTimeLimits()
     }
 
     var escalationPolicy: EscalationPolicy {
-        (try? JSONDecoder().decode(EscalationPolicy.self, from: Data(escalation.utf8))) ?? EscalationPolicy()
+        JSONColumn.decode(EscalationPolicy.self, escalation) ?? EscalationPolicy()
     }
 
     var complianceSettings: ComplianceSettings {
-        (try? JSONDecoder().decode(ComplianceSettings.self, from: Data(compliance.utf8))) ?? ComplianceSettings()
+        JSONColumn.decode(ComplianceSettings.self, compliance) ?? ComplianceSettings()
     }
 
     var rubricValue: Rubric { Rubric(setting: rubric) ?? .standard }

@@ -37,7 +37,7 @@ final class Complaint: Model, @unchecked Sendable {
     init() {}
 
     var storedFiles: [StoredFile] {
-        (try? JSONDecoder().decode([StoredFile].self, from: Data(files.utf8))) ?? []
+        JSONColumn.decode([StoredFile].self, files) ?? []
     }
 }
 

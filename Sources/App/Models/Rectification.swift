@@ -58,7 +58,7 @@ final class RectificationReport: Model, @unchecked Sendable {
     init() {}
 
     var storedFiles: [StoredFile] {
-        (try? JSONDecoder().decode([StoredFile].self, from: Data(files.utf8))) ?? []
+        JSONColumn.decode([StoredFile].self, files) ?? []
     }
 }
 

@@ -32,7 +32,7 @@ final class Visit: Model, @unchecked Sendable {
     var isDraft: Bool { status == .draft }
 
     var checkRecord: VisitChecks {
-        get { (try? JSONDecoder().decode(VisitChecks.self, from: Data(checks.utf8))) ?? VisitChecks() }
+        get { JSONColumn.decode(VisitChecks.self, checks) ?? VisitChecks() }
         set { checks = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
 
@@ -73,7 +73,7 @@ final class ClassObservation: Model, @unchecked Sendable {
     init() {}
 
     var scoreMap: [String: Int] {
-        (try? JSONDecoder().decode([String: Int].self, from: Data(scores.utf8))) ?? [:]
+        JSONColumn.decode([String: Int].self, scores) ?? [:]
     }
 }
 
@@ -140,7 +140,7 @@ final class VisitAmendment: Model, @unchecked Sendable {
     init() {}
 
     var fieldChanges: [FieldChange] {
-        (try? JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))) ?? []
+        JSONColumn.decode([FieldChange].self, changes) ?? []
     }
 }
 

@@ -17,7 +17,7 @@ enum Audit {
         e.orgPath = orgPath
         e.summary = summary
         let changes = AuditDiff.changes(before: before, after: after)
-        e.changes = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        e.changes = try JSONColumn.encode(changes)
         try await e.save(on: db)
     }
 

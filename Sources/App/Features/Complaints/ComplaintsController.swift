@@ -140,7 +140,7 @@ enum ComplaintsController {
         c.complainantName = name
         c.complainantPhone = phone
         c.anonymous = anonymous
-        c.files = String(decoding: try JSONEncoder().encode(files), as: UTF8.self)
+        c.files = try JSONColumn.encode(files)
         c.state = .received
         c.inspectorID = try await school.asyncMap { try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id } ?? nil
         c.receivedOn = today.description

@@ -255,7 +255,7 @@ enum NoticesController {
         let r = RectificationReport()
         r.noticeID = notice.id!
         r.body = body
-        r.files = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
+        r.files = try JSONColumn.encode(stored)
         r.submittedBy = scope.principal.userID
         r.outcome = "pending"
         r.reviewComment = ""

@@ -218,15 +218,15 @@ enum SettingsController {
         s.responsiblePerson = t(form.responsiblePerson)
         s.responsiblePhone = t(form.responsiblePhone)
         s.supervisionItems = t(form.supervisionItems)
-        s.compliance = String(decoding: try JSONEncoder().encode(compliance), as: UTF8.self)
+        s.compliance = try JSONColumn.encode(compliance)
         s.rubric = rubric.setting
         s.problemCategories = categories.joined(separator: "、")
         s.noticePrefix = prefix
         s.noticeDays = noticeDays
         s.noticeRequiresApproval = form.noticeRequiresApproval == "on"
-        s.escalation = String(decoding: try JSONEncoder().encode(escalation), as: UTF8.self)
+        s.escalation = try JSONColumn.encode(escalation)
         s.holidays = calendar.text
-        s.complaintLimits = String(decoding: try JSONEncoder().encode(limits), as: UTF8.self)
+        s.complaintLimits = try JSONColumn.encode(limits)
         s.webhookURL = webhook
         try await req.db.transaction { db in
             try await s.save(on: db)

@@ -487,7 +487,7 @@ enum VisitsController {
         a.userID = p.userID
         a.userName = p.displayName
         a.reason = reason
-        a.changes = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        a.changes = try JSONColumn.encode(changes)
         try await req.db.transaction { db in
             try await v.save(on: db)
             try await a.save(on: db)
