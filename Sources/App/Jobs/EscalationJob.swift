@@ -103,11 +103,37 @@ enum EscalationJob {
                 do {
                     let o = try await run(on: app.db)
                     if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
+                    _ = try await DueSoonJob.run(on: app.db)
                     _ = try await WebhookJob.run(app)
                 } catch {
                     app.logger.report(error: error)
                 }
             }
         }
+    }
+}
+
+/// Reminds a school once when its notice falls due within three days (an event per notice keeps it to once).
+enum DueSoonJob {
+    static let within = 3
+
+    static func run(on db: any Database, today: Day = Day.today()) async throws -> Int {
+        let horizon = today.adding(days: within).description
+        let notices = try await RectificationNotice.query(on: db).filter(\.$state ~~ [.issued, .acknowledged, .returned])
+            .filter(\.$deadline >= today.description).filter(\.$deadline <= horizon).limit(500).all()
+        var sent = 0
+        for n in notices {
+            let already = try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!)
+                .filter(\.$action == "due-soon").count()
+            guard already == 0 else { continue }
+            try await db.transaction { db in
+                try await NoticeWorkflow.event(on: db, notice: n, action: "due-soon", actor: nil, comment: "整改期限将至，已提醒学校")
+                try await Notifier.notify(userIDs: try await Notifier.schoolUsers(n.schoolID, on: db) + Notifier.inspectorUsers(n.inspectorID, on: db),
+                    title: "整改通知书 \(n.number) 将于\(Format.day(n.deadline))到期，请按时报送整改报告", link: SiteURL.notice(n.id!).path,
+                    districtID: n.districtID, on: db)
+            }
+            sent += 1
+        }
+        return sent
     }
 }

@@ -92,6 +92,7 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.area(s).route, use: AreasController.show)
     readers.get(SiteURL.coverage.route, use: CoverageController.page)
     readers.get(SiteURL.compliance.route, use: ComplianceController.matrix)
+    readers.get(SiteURL.escalations.route, use: EscalationsController.list)
     readers.get(SiteURL.complianceInspector(s).route, use: ComplianceController.inspector)
     readers.get(SiteURL.complianceExport.route, use: ComplianceController.export)
     readers.get(SiteURL.schoolsExport(format: "xlsx").route, use: ExportController.schoolsXLSX)

@@ -23,7 +23,7 @@ enum SiteURL: Sendable, Equatable {
     case areaPlans, areaPlanNew, areaPlan(Int), areaPlanReview(Int)
     case reports, reportNew, report(Int), reportSelect(Int)
     case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
-    case problems, problemsExport, problem(Int), problemReferral(Int)
+    case problems, problemsExport, problem(Int), problemReferral(Int), escalations
     case complaints, complaintNew, complaint(Int), complaintAct(Int), complaintAssign(Int), complaintProblem(Int)
     case publicComplaintNew, publicComplaintTrack, notifications, notificationsRead
     case notices, noticeNew, notice(Int), noticeAct(Int), noticeReport(Int), noticePrint(Int), noticeFile(Int, String)
@@ -115,6 +115,7 @@ enum SiteURL: Sendable, Equatable {
         case .publicComplaintTrack: return ["public", "complaints", "track"]
         case .notifications: return ["notifications"]
         case .notificationsRead: return ["notifications", "read"]
+        case .escalations: return ["escalations"]
         case .problem(let n): return ["problems", id(n)]
         case .problemReferral(let n): return ["problems", id(n), "referral"]
         case .problems: return ["problems"]

@@ -300,6 +300,7 @@ enum ComplaintsController {
         var name: String?
         var phone: String?
         var receivedAt: String?
+        var receivedTime: String?
     }
 
     static func phoneForm(req: Request) async throws -> Page {
@@ -319,6 +320,7 @@ enum ComplaintsController {
             .el("form", [("method", "post"), ("action", SiteURL.complaints.path), ("class", "card")], [
                 .csrf(ctx.csrf),
                 .field("来电日期", name: "receivedAt", value: form.receivedAt ?? "", error: err("receivedAt"), type: "date", required: true),
+                .field("来电时间", name: "receivedTime", value: form.receivedTime ?? "", error: err("receivedTime"), type: "time"),
                 .field("来电人", name: "name", value: form.name ?? "", error: err("name")),
                 .field("来电号码", name: "phone", value: form.phone ?? "", error: err("phone"), type: "tel"),
                 .selectField("反映的学校", name: "school", options: [("district", "（区教育局或全区性问题）")] + schools.map { (String($0.id!), $0.name) },
@@ -348,10 +350,13 @@ enum ComplaintsController {
         if let e = Validate.phone(form.phone ?? "") { errors.append(.init("phone", e)) }
         if (form.name ?? "").count > 20 { errors.append(.init("name", "来电人不能超过20个字")) }
         if form.receivedAt.flatMap(Day.init(parsing:)) == nil { errors.append(.init("receivedAt", "请填写来电日期")) }
+        if let t = form.receivedTime, !t.isEmpty, WorkloadRules.minutesOfDay(t) == nil { errors.append(.init("receivedTime", "时间格式应为 09:30")) }
         guard errors.isEmpty else { return try await phonePage(req, scope: scope, form: form, errors: errors).encodeResponse(for: req) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let phone = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
-        let c = try await create(district: district, school: school, channel: "phone", category: category, content: content, name: name,
+        let when = [form.receivedAt ?? "", form.receivedTime ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let c = try await create(district: district, school: school, channel: "phone", category: category,
+            content: "【来电 \(when)，登记人 \(scope.principal.displayName)】\n" + content, name: name,
             phone: phone, anonymous: name.isEmpty && phone.isEmpty, files: [], recordedBy: scope.principal.userID, ip: "phone", on: req.db)
         req.flash("已登记，查询码 \(c.trackingCode)（可告知来电人）")
         return req.redirect(to: SiteURL.complaint(c.id!).path)

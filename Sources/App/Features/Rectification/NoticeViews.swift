@@ -52,7 +52,7 @@ struct NoticePage {
                 .dataTable(["时间", "办理人", "事项", "意见"], data.events.map { e in
                     [.text(Format.date(e.createdAt)), .text(e.actorName),
                      .text(e.action.hasPrefix("escalate:") ? (EscalationStep(rawValue: String(e.action.dropFirst(9)))?.label ?? e.action)
-                        : (NoticeAction(rawValue: e.action)?.label ?? (e.action == "create" ? "生成" : e.action))),
+                        : (NoticeAction(rawValue: e.action)?.label ?? ["create": "生成", "due-soon": "到期提醒"][e.action] ?? e.action)),
                      .text(e.comment)]
                 }),
             ])

@@ -56,6 +56,8 @@ enum NoticesController {
             "整改通知书", PageContext(req), wide: true,
             .el("div", [("class", "page-head")], [
                 .el("h1", [], [.text("整改通知书")]),
+                .el("div", [("class", "actions")], [.admin, .office, .leader].contains(scope.principal.role)
+                    ? [.button(SiteURL.escalations.path, "督办清单", style: "secondary")] : []),
             ]),
             .el("nav", [("class", "tabs")], [("open", "未办结"), ("overdue", "已逾期"), ("reported", "待复查"), ("closed", "已销号"), ("all", "全部")].map { key, label in
                 .el("a", [("href", SiteURL.notices.with([("state", key)]))] + (stateFilter == key ? [("aria-current", "page")] : []), [.text(label)])
