@@ -7,6 +7,6 @@ enum JSONColumn {
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        try JSONColumn.encode(value)
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 }

@@ -126,10 +126,12 @@ enum ComplaintsController {
 
     /// Creates a complaint, routes it to the school's responsible inspector and tells them and the office.
     static func create(district: OrgUnit, school: School?, channel: String, category: String, content: String, name: String,
-        phone: String, anonymous: Bool, files: [StoredFile], recordedBy: Int?, ip: String, on db: any Database) async throws -> Complaint
+        phone: String, anonymous: Bool, files: [StoredFile], recordedBy: Int?, ip: String, receivedOn: Day = Day.today(),
+        on db: any Database) async throws -> Complaint
     {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
-        let today = Day.today()
+        // Time limits count from the day the complaint came in (a phone call may be logged the day after).
+        let today = receivedOn
         let c = Complaint()
         c.districtID = district.id!
         c.orgPath = school?.orgPath ?? district.path
@@ -349,7 +351,9 @@ enum ComplaintsController {
         if let e = Validate.required(content, field: "来电内容", maxLength: maxContent) { errors.append(.init("content", e)) }
         if let e = Validate.phone(form.phone ?? "") { errors.append(.init("phone", e)) }
         if (form.name ?? "").count > 20 { errors.append(.init("name", "来电人不能超过20个字")) }
-        if form.receivedAt.flatMap(Day.init(parsing:)) == nil { errors.append(.init("receivedAt", "请填写来电日期")) }
+        let callDay = form.receivedAt.flatMap(Day.init(parsing:))
+        if callDay == nil { errors.append(.init("receivedAt", "请填写来电日期")) }
+        if let d = callDay, d > Day.today() { errors.append(.init("receivedAt", "来电日期不能晚于今天")) }
         if let t = form.receivedTime, !t.isEmpty, WorkloadRules.minutesOfDay(t) == nil { errors.append(.init("receivedTime", "时间格式应为 09:30")) }
         guard errors.isEmpty else { return try await phonePage(req, scope: scope, form: form, errors: errors).encodeResponse(for: req) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
@@ -357,7 +361,8 @@ enum ComplaintsController {
         let when = [form.receivedAt ?? "", form.receivedTime ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         let c = try await create(district: district, school: school, channel: "phone", category: category,
             content: "【来电 \(when)，登记人 \(scope.principal.displayName)】\n" + content, name: name,
-            phone: phone, anonymous: name.isEmpty && phone.isEmpty, files: [], recordedBy: scope.principal.userID, ip: "phone", on: req.db)
+            phone: phone, anonymous: name.isEmpty && phone.isEmpty, files: [], recordedBy: scope.principal.userID, ip: "phone",
+            receivedOn: callDay ?? Day.today(), on: req.db)
         req.flash("已登记，查询码 \(c.trackingCode)（可告知来电人）")
         return req.redirect(to: SiteURL.complaint(c.id!).path)
     }
@@ -454,6 +459,9 @@ enum ComplaintsController {
         guard scope.principal.role != .leader else { throw Abort(.forbidden, reason: "领导账号只能查看") }
         guard let schoolID = c.schoolID, let school = try await School.find(schoolID, on: req.db) else {
             throw Abort(.badRequest, reason: "反映全区性问题的投诉不能转为学校问题")
+        }
+        guard [.verifying, .handling].contains(c.state) else {
+            throw Abort(.badRequest, reason: "只有核实中或处理中的投诉可以转为学校问题")
         }
         guard try await Problem.query(on: req.db).filter(\.$complaintID == c.id!).count() == 0 else {
             throw Abort(.badRequest, reason: "该投诉已转为问题")
