@@ -194,13 +194,18 @@ extension Node where Context: HTML.BodyContext {
 }
 
 enum Format {
-    static func date(_ d: Date?) -> String {
-        guard let d else { return "" }
+    /// One formatter for every table row (DateFormatter is thread-safe; building one per call is slow).
+    nonisolated(unsafe) private static let timestamp: DateFormatter = {
         let f = DateFormatter()
         f.timeZone = Day.shanghai
         f.locale = Locale(identifier: "zh_CN")
         f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: d)
+        return f
+    }()
+
+    static func date(_ d: Date?) -> String {
+        guard let d else { return "" }
+        return timestamp.string(from: d)
     }
 
     static func day(_ iso: String?) -> String {

@@ -101,16 +101,10 @@ enum ComplaintsController {
         let phone = anonymous ? "" : (form.phone ?? "").trimmingCharacters(in: .whitespaces)
         if name.count > 20 { errors.append(.init("name", "姓名不能超过20个字")) }
         if let e = Validate.phone(phone) { errors.append(.init("phone", e)) }
-        let files = (form.files ?? []).filter { $0.data.readableBytes > 0 }
-        if files.count > maxFiles { errors.append(.init("files", "最多上传\(maxFiles)个附件")) }
-        var stored: [StoredFile] = []
-        for f in files.prefix(maxFiles) {
-            let data = Data(buffer: f.data)
-            guard let type = EvidenceKind.sniff(data) else { errors.append(.init("files", "“\(f.filename)”不是图片或 PDF 文件")); continue }
-            if data.count > maxFileBytes { errors.append(.init("files", "“\(f.filename)”超过5MB")); continue }
-            stored.append(StoredFile(hash: try req.attachments.put(data), name: String(f.filename.prefix(100)), type: type, size: data.count))
-        }
+        let evidence = EvidenceUpload.check(form.files ?? [], maxCount: maxFiles, maxBytes: maxFileBytes)
+        errors += evidence.errors
         guard errors.isEmpty else { return try await publicPage(req, district: district, form: form, errors: errors).encodeResponse(for: req) }
+        let stored = try evidence.store(in: req.attachments)
         let c = try await create(district: district, school: school, channel: "online", category: category, content: content,
             name: name, phone: phone, anonymous: anonymous || (name.isEmpty && phone.isEmpty), files: stored, recordedBy: nil, ip: ip, on: req.db)
         return try await Layout.page(

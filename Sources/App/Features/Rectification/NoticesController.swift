@@ -226,7 +226,6 @@ enum NoticesController {
     }
 
     static let maxFileBytes = 10 * 1024 * 1024
-    static let allowedTypes = ["image/jpeg", "image/png", "image/webp", "application/pdf"]
 
     static func report(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
@@ -235,25 +234,16 @@ enum NoticesController {
         var errors: [FieldError] = []
         let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if let e = Validate.required(body, field: "整改情况", maxLength: 10000) { errors.append(.init("body", e)) }
-        var stored: [StoredFile] = []
-        let files = (form.files ?? []).filter { $0.data.readableBytes > 0 }
-        if files.count > 10 { errors.append(.init("files", "一次最多上传10个文件")) }
-        for f in files.prefix(10) {
-            let data = Data(buffer: f.data)
-            let type = EvidenceKind.sniff(data)
-            guard let type, allowedTypes.contains(type) else {
-                errors.append(.init("files", "“\(f.filename)”不是 JPG、PNG、WebP 图片或 PDF 文件"))
-                continue
-            }
-            if data.count > maxFileBytes { errors.append(.init("files", "“\(f.filename)”超过10MB")) ; continue }
-            stored.append(StoredFile(hash: try req.attachments.put(data), name: String(f.filename.prefix(100)), type: type, size: data.count))
-        }
+        let evidence = EvidenceUpload.check(form.files ?? [], maxCount: 10, maxBytes: maxFileBytes)
+        errors += evidence.errors
         if !errors.isEmpty {
             let data = try await NoticeData.load(notice, on: req.db)
             var page = NoticePage(ctx: PageContext(req), data: data, role: scope.principal.role, errors: errors).render()
             page.status = .unprocessableEntity
             return try await page.encodeResponse(for: req)
         }
+        // Files are stored only once everything has been checked, so a refused report leaves none behind.
+        let stored = try evidence.store(in: req.attachments)
         let r = RectificationReport()
         r.noticeID = notice.id!
         r.body = body
@@ -289,6 +279,35 @@ enum NoticesController {
         let notice = try await load(req, scope: scope)
         let data = try await NoticeData.load(notice, on: req.db)
         return NoticePrintPage(ctx: PageContext(req), data: data).render()
+    }
+}
+
+/// Uploaded evidence (images and PDFs), checked by content; stored only when the caller says so.
+struct EvidenceUpload {
+    var accepted: [(data: Data, name: String, type: String)] = []
+    var errors: [FieldError] = []
+
+    static func check(_ files: [File], maxCount: Int, maxBytes: Int) -> EvidenceUpload {
+        var out = EvidenceUpload()
+        let files = files.filter { $0.data.readableBytes > 0 }
+        if files.count > maxCount { out.errors.append(.init("files", "最多上传\(maxCount)个文件")) }
+        for f in files.prefix(maxCount) {
+            let data = Data(buffer: f.data)
+            guard let type = EvidenceKind.sniff(data) else {
+                out.errors.append(.init("files", "“\(f.filename)”不是图片或 PDF 文件（仅支持 JPG、PNG、WebP 和 PDF）"))
+                continue
+            }
+            guard data.count <= maxBytes else {
+                out.errors.append(.init("files", "“\(f.filename)”超过\(maxBytes / 1024 / 1024)MB"))
+                continue
+            }
+            out.accepted.append((data, String(f.filename.prefix(100)), type))
+        }
+        return out
+    }
+
+    func store(in store: any AttachmentStore) throws -> [StoredFile] {
+        try accepted.map { StoredFile(hash: try store.put($0.data), name: $0.name, type: $0.type, size: $0.data.count) }
     }
 }
 
