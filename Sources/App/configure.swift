@@ -46,24 +46,18 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M003_Visits())
     app.migrations.add(M004_Rectification())
     app.migrations.add(M005_Complaints())
-
-    app.sessions.use(.fluent)
-    app.sessions.configuration.cookieName = "dudao_session"
-    app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(
-            string: id.string, expires: Date(timeIntervalSinceNow: 60 * 60 * 12), maxAge: nil, domain: nil, path: "/",
-            isSecure: false, isHTTPOnly: true, sameSite: .lax)
-    }
+    app.migrations.add(M006_Sessions())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
-    app.routes.defaultMaxBodySize = "10mb"
+    app.routes.defaultMaxBodySize = ByteCount(value: RouteLimits.formBytes)
 
     app.middleware = .init()
+    app.middleware.use(SecurityHeadersMiddleware())
+    // Outside the error pages, so an error page's cookies (CSRF token, shown flash) are written too.
+    app.middleware.use(SessionMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(SessionPrincipalMiddleware())
     app.middleware.use(CSRFMiddleware())
 
     try routes(app)

@@ -22,7 +22,7 @@ final class APITests: XCTestCase {
                 let stored = try await ApiToken.query(on: app.db).all()
                 XCTAssertEqual(stored.count, 1)
                 XCTAssertNotEqual(stored.first?.tokenHash, reply.token, "only the hash is stored")
-                XCTAssertEqual(stored.first?.tokenHash, APIController.hash(reply.token))
+                XCTAssertEqual(stored.first?.tokenHash, Sessions.hash(reply.token))
             }
         }
     }

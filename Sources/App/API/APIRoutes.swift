@@ -21,11 +21,16 @@ struct BearerPrincipalMiddleware: AsyncMiddleware {
         guard let token = req.headers.bearerAuthorization?.token, !token.isEmpty else {
             throw APIError(status: .unauthorized, code: "unauthorized", message: "缺少访问令牌，请先调用 /api/v1/auth/token")
         }
-        let hash = APIController.hash(token)
-        guard let t = try await ApiToken.query(on: req.db).filter(\.$tokenHash == hash).first(), t.expiresAt > Date(),
-            let user = try await User.find(t.userID, on: req.db), user.active
+        let now = req.now
+        guard token.count <= 100, let t = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Sessions.hash(token)).first(),
+            t.expiresAt > now, let user = try await User.find(t.userID, on: req.db), user.active
         else {
             throw APIError(status: .unauthorized, code: "unauthorized", message: "访问令牌无效或已过期")
+        }
+        // Shown on the account page; written at most once an hour.
+        if t.lastUsedAt.map({ now.timeIntervalSince($0) >= 3600 }) ?? true {
+            t.lastUsedAt = now
+            try await t.update(on: req.db)
         }
         req.principal = Principal(user)
         return try await next.respond(to: req)
@@ -33,11 +38,6 @@ struct BearerPrincipalMiddleware: AsyncMiddleware {
 }
 
 enum APIController {
-    static let tokenLifetime: TimeInterval = 30 * 24 * 3600
-
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
 
     struct Credentials: Content {
         let username: String
@@ -54,19 +54,20 @@ enum APIController {
         guard let c = try? req.content.decode(Credentials.self, as: .json) else {
             throw APIError(status: .badRequest, code: "bad_request", message: "请求体应为 JSON：{\"username\":\"…\",\"password\":\"…\"}")
         }
-        switch try await Authenticator.check(username: c.username, password: c.password, on: req.db) {
+        let outcome = try await Authenticator.check(
+            username: String(c.username.prefix(64)), password: c.password, address: req.clientAddress, on: req.db, now: req.now)
+        switch outcome {
         case .failure(let message):
             throw APIError(status: .unauthorized, code: "invalid_credentials", message: message)
         case .success(let user):
             if user.mustChangePassword {
                 throw APIError(status: .forbidden, code: "password_change_required", message: "请先在网页上修改初始密码")
             }
-            let raw = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "=", with: "")
+            let raw = Sessions.randomToken()
             let t = ApiToken()
             t.userID = user.id!
-            t.tokenHash = hash(raw)
-            t.expiresAt = Date().addingTimeInterval(tokenLifetime)
+            t.tokenHash = Sessions.hash(raw)
+            t.expiresAt = req.now.addingTimeInterval(Double(req.application.config.apiTokenDays) * 86_400)
             try await t.save(on: req.db)
             return TokenResponse(token: raw, expiresAt: t.expiresAt, role: user.role.rawValue)
         }
@@ -118,11 +119,7 @@ enum APIController {
     }
 
     static func paging(_ req: Request) throws -> Paging {
-        let page = req.query[String.self, at: "page"]
-        let per = req.query[String.self, at: "per"]
-        if let page, Int(page) == nil { throw APIError(status: .badRequest, code: "bad_request", message: "page 应为正整数") }
-        if let per, Int(per) == nil { throw APIError(status: .badRequest, code: "bad_request", message: "per 应为 1–200 的整数") }
-        return Paging(page: page.flatMap(Int.init), per: per.flatMap(Int.init))
+        Paging(page: try req.query.page(), per: try req.query.bounded("per", InputBounds.PerPage.self))
     }
 
     static func schools(req: Request) async throws -> PageOf<SchoolDTO> {
@@ -138,9 +135,8 @@ enum APIController {
 
     static func school(req: Request) async throws -> SchoolDTO {
         let scope = try await Scope.of(req)
-        guard let id = req.parameters.get("id", as: Int.self), let s = try await School.find(id, on: req.db), scope.canSee(s) else {
-            throw APIError(status: .notFound, code: "not_found", message: "未找到该学校，或无权查看")
-        }
+        let s = try await scope.schoolAccess.load(try req.parameters.id(), on: req.db)
+        let id = s.id!
         let insp = try await DirectoryQueries.currentInspectors(of: [id], on: req.db)
         return SchoolDTO(s, inspectorID: insp[id]?.id)
     }
@@ -183,13 +179,7 @@ enum APIController {
     static func assignments(req: Request) async throws -> PageOf<AssignmentDTO> {
         let scope = try await Scope.of(req)
         let paging = try paging(req)
-        var q = Assignment.query(on: req.db)
-        switch scope.principal.role {
-        case .inspector: q = q.filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
-        case .school: q = q.filter(\.$schoolID == (scope.principal.schoolID ?? -1))
-        case .admin, .office, .leader:
-            q = q.join(School.self, on: \Assignment.$schoolID == \School.$id).inSubtree(School.self, \.$orgPath, scope.principal.orgPath)
-        }
+        var q = scope.assignmentAccess.readable(Assignment.query(on: req.db))
         if req.query[String.self, at: "current"] == "true" { q = q.filter(\.$endDate == nil) }
         let total = try await q.copy().count()
         let rows = try await q.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()

@@ -14,7 +14,8 @@ enum VisitsAPI {
         authed.post("visits", ":id", "observations", use: addObservation)
         authed.post("visits", ":id", "interviews", use: addInterview)
         authed.post("visits", ":id", "problems", use: addProblem)
-        authed.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: "10mb"), use: addPhoto)
+        authed.on(.POST, "visits", ":id", "photos", body: .stream, use: addPhoto)
+            .limited(to: VisitSections.maxPhotoBytes, streamed: true)
         authed.post("visits", ":id", "submit", use: submit)
         authed.get("compliance", use: compliance)
     }
@@ -56,7 +57,7 @@ enum VisitsAPI {
     }
 
     struct NewVisitPlan: Content {
-        var schoolId: Int?
+        @RecordID var schoolId: Int?
         var date: String?
         var tasks: String?
         var methods: String?
@@ -69,7 +70,7 @@ enum VisitsAPI {
         let body = try decode(NewVisitPlan.self, req)
         let form = PlansController.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
             methods: body.methods, focus: body.focus)
-        switch try await PlansController.buildVisitPlan(form, scope: scope, on: req.db) {
+        switch try await PlansController.buildVisitPlan(form, scope: scope, today: req.today, on: req.db) {
         case .failure(let e): throw invalid(e)
         case .success(let plan):
             try await plan.save(on: req.db)
@@ -125,9 +126,8 @@ enum VisitsAPI {
     static func list(req: Request) async throws -> APIController.PageOf<VisitDTO> {
         let scope = try await Scope.of(req)
         let paging = try APIController.paging(req)
-        let memberOf = try await scope.visitMemberships(on: req.db)
-        var q = scope.visits(Visit.query(on: req.db), memberOf: memberOf)
-        if let s = req.query[Int.self, at: "school"] { q = q.filter(\.$schoolID == s) }
+        var q = scope.visitAccess.readable(Visit.query(on: req.db))
+        if let s = try req.query.bounded("school", InputBounds.ID.self) { q = q.filter(\.$schoolID == s) }
         let total = try await q.copy().count()
         let rows = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
         return .init(items: rows.map { dto($0, loaded: nil, hideInternal: true) }, page: paging.page, per: paging.per, total: total)
@@ -135,18 +135,18 @@ enum VisitsAPI {
 
     static func show(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
-        let v = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
+        let v = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)
         return dto(v, loaded: try await VisitsController.load(v, on: req.db), hideInternal: scope.principal.role == .school)
     }
 
     struct NewVisit: Content {
-        var schoolId: Int?
+        @RecordID var schoolId: Int?
         var date: String?
         var start: String?
         var end: String?
         var kind: String?
         var theme: String?
-        var planId: Int?
+        @RecordID var planId: Int?
         var memberIds: [Int]?
         var summary: String?
         var highlights: String?
@@ -172,8 +172,8 @@ enum VisitsAPI {
         let scope = try await Scope.of(req)
         try requireInspector(scope)
         let body = try decode(NewVisit.self, req)
-        let school = try await VisitsController.writableSchool(body.schoolId, scope: scope, on: req.db)
-        switch try await VisitsController.createDraft(body.form, school: school, scope: scope, on: req.db) {
+        let school = try await VisitsController.writableSchool(body.schoolId, scope: scope, today: req.today, on: req.db)
+        switch try await VisitsController.createDraft(body.form, school: school, scope: scope, today: req.today, on: req.db) {
         case .failure(let e): throw invalid(e)
         case .success(let v):
             if body.summary != nil || body.highlights != nil {
@@ -190,7 +190,7 @@ enum VisitsAPI {
         let v = try await VisitsController.draft(req, scope: scope)
         var body = try decode(NewVisit.self, req).form
         if body.kind == "routine", (try? req.content.get(String.self, at: "kind")) == nil { body.kind = nil }
-        let (day, kind, errors) = VisitsController.validateBasics(body, partial: true)
+        let (day, kind, errors) = VisitsController.validateBasics(body, partial: true, today: req.today)
         guard errors.isEmpty else { throw invalid(errors) }
         if let day { v.visitDate = day.description }
         if let kind { v.kind = kind }
@@ -290,14 +290,15 @@ enum VisitsAPI {
     static func addPhoto(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let v = try await VisitsController.draft(req, scope: scope)
-        guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw invalid([.init("photo", "请求体应为照片文件")]) }
-        let data = Data(buffer: buffer)
-        switch VisitSections.photo(data: data, caption: req.query[String.self, at: "caption"] ?? "") {
+        let upload = try await UploadReader.readRaw(req, maxBytes: VisitSections.maxPhotoBytes)
+        defer { upload.discard() }
+        guard let file = upload.files.first, file.size > 0 else { throw invalid([.init("photo", "请求体应为照片文件")]) }
+        switch VisitSections.photo(head: file.head, size: file.size, caption: req.query[String.self, at: "caption"] ?? "") {
         case .failure(let e): throw invalid(e)
         case .success(let (kind, caption)):
             let p = VisitPhoto()
             p.visitID = v.id!
-            p.hash = try req.attachments.put(data)
+            p.hash = try req.attachments.keep(file)
             p.contentType = kind.rawValue
             p.caption = caption
             try await p.save(on: req.db)
@@ -311,7 +312,7 @@ enum VisitsAPI {
         let loaded = try await VisitsController.load(v, on: req.db)
         let problems = VisitSections.submitProblems(loaded)
         guard problems.isEmpty else { throw invalid(problems) }
-        try await VisitsController.submitVisit(v, principal: scope.principal, on: req.db)
+        try await VisitsController.submitVisit(v, principal: scope.principal, now: req.now, on: req.db)
         return dto(v, loaded: loaded, hideInternal: false)
     }
 
@@ -336,13 +337,13 @@ enum VisitsAPI {
         guard scope.principal.role != .school else { throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看") }
         let semester = ComplianceService.semester(req)
         let paging = try APIController.paging(req)
-        let base = scope.inspectors(Inspector.query(on: req.db)).filter(\.$status == .active)
+        let base = scope.inspectorAccess.readable(Inspector.query(on: req.db)).filter(\.$status == .active)
         let total = try await base.copy().count()
         let inspectors = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
         let result = try await ComplianceService.evaluate(inspectorIDs: inspectors.compactMap(\.id), semester: semester,
-            today: Day.today(), settings: settings, on: req.db)
+            today: req.today, settings: settings, on: req.db)
         func code(_ s: RuleState) -> String {
             switch s {
             case .met: "met"

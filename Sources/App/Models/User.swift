@@ -15,10 +15,10 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "school_id") var schoolID: Int?
     @OptionalField(key: "inspector_id") var inspectorID: Int?
     @Field(key: "must_change_password") var mustChangePassword: Bool
-    @Field(key: "failed_logins") var failedLogins: Int
-    @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "active") var active: Bool
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// Where the owner last signed in: the account-wide login delay does not apply there.
+    @OptionalField(key: "last_login_address") var lastLoginAddress: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -33,7 +33,6 @@ final class User: Model, @unchecked Sendable {
         self.orgUnitID = org.id!
         self.orgPath = org.path
         self.mustChangePassword = mustChangePassword
-        self.failedLogins = 0
         self.active = true
     }
 }
@@ -46,5 +45,6 @@ final class ApiToken: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     init() {}
 }

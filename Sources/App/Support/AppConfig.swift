@@ -24,6 +24,15 @@ public struct AppConfig: Sendable {
     public var runJobs: Bool
     /// bcrypt cost: 12 in production, low in tests so each test stays fast.
     public var bcryptCost: Int = 12
+    /// A signed-in session ends after this long without a request (等保 level 3 expects a short idle limit).
+    public var sessionIdleMinutes: Int = 120
+    /// API tokens expire after this many days.
+    public var apiTokenDays: Int = 30
+    /// Mark cookies `Secure` (served over HTTPS). On by default outside demo mode.
+    public var secureCookies: Bool = false
+    /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Forwarded-For` or
+    /// `X-Real-IP`); nil means the socket's peer address is the client.
+    public var clientAddressHeader: String? = nil
     public static let version = "0.1.0"
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -59,7 +68,25 @@ public struct AppConfig: Sendable {
         if case .postgres = database { demoDefault = false } else { demoDefault = true }
         let demo = try flag(env, "DUDAO_DEMO", default: demoDefault)
         let jobs = try flag(env, "DUDAO_JOBS", default: true)
-        return AppConfig(dataDir: dataDir, database: database, host: host, port: port, demo: demo, runJobs: jobs)
+        var config = AppConfig(dataDir: dataDir, database: database, host: host, port: port, demo: demo, runJobs: jobs)
+        config.sessionIdleMinutes = try number(env, "DUDAO_SESSION_IDLE_MINUTES", default: 120, range: 5...1440)
+        config.apiTokenDays = try number(env, "DUDAO_API_TOKEN_DAYS", default: 30, range: 1...365)
+        config.secureCookies = try flag(env, "DUDAO_SECURE_COOKIES", default: !demo)
+        if let header = env["DUDAO_CLIENT_ADDRESS_HEADER"], !header.isEmpty {
+            guard header.count <= 64, header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw Invalid(variable: "DUDAO_CLIENT_ADDRESS_HEADER", reason: "应为一个请求头名称，如 X-Forwarded-For 或 X-Real-IP")
+            }
+            config.clientAddressHeader = header
+        }
+        return config
+    }
+
+    static func number(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let raw = env[name], !raw.isEmpty else { return value }
+        guard let n = Int(raw), range.contains(n) else {
+            throw Invalid(variable: name, reason: "应为 \(range.lowerBound)–\(range.upperBound) 之间的整数，当前为“\(raw)”")
+        }
+        return n
     }
 
     static func flag(_ env: [String: String], _ name: String, default value: Bool) throws -> Bool {

@@ -4,6 +4,8 @@ import Vapor
 /// Files (photos, evidence) stored by the SHA-256 of their content. Local disk by default.
 protocol AttachmentStore: Sendable {
     func put(_ data: Data) throws -> String
+    /// Moves a file whose SHA-256 is `hash` into the store (an upload streamed to disk).
+    func put(fileAt path: String, hash: String) throws
     func get(_ hash: String) throws -> Data?
 }
 
@@ -19,6 +21,18 @@ struct DiskAttachmentStore: AttachmentStore {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         return hash
+    }
+
+    func put(fileAt path: String, hash: String) throws {
+        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit }) else { throw Abort(.internalServerError) }
+        let dir = root + "/" + hash.prefix(2)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let target = dir + "/" + hash
+        if FileManager.default.fileExists(atPath: target) {
+            try? FileManager.default.removeItem(atPath: path)
+        } else {
+            try FileManager.default.moveItem(atPath: path, toPath: target)
+        }
     }
 
     func get(_ hash: String) throws -> Data? {
@@ -40,5 +54,19 @@ enum ImageKind: String {
             return
         }
         return nil
+    }
+}
+
+extension AttachmentStore {
+    /// A stored evidence file as a download: its recorded type (images and PDFs only, checked when
+    /// uploaded), never sniffed by the browser, its name encoded for the header.
+    func response(for f: StoredFile) throws -> Response {
+        guard let data = try get(f.hash) else { throw Abort(.notFound, reason: "文件不存在") }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: f.type)
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        let encoded = f.name.addingPercentEncoding(withAllowedCharacters: UploadReader.unreserved) ?? "file"
+        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

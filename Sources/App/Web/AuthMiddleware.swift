@@ -2,21 +2,6 @@ import DudaoCore
 import Fluent
 import Vapor
 
-/// Loads the account of the session, if any. Pages decide with `RequireRole`.
-struct SessionPrincipalMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.hasSession, let raw = req.session.data["uid"], let id = Int(raw),
-            let user = try await User.find(id, on: req.db), user.active
-        {
-            req.principal = Principal(user)
-            if req.method == .GET { req.storage[UnreadKey.self] = try await Notifier.unreadCount(userID: id, on: req.db) }
-        }
-        return try await next.respond(to: req)
-    }
-}
-
-struct UnreadKey: StorageKey { typealias Value = Int }
-
 /// Lets only the listed roles through: anonymous visitors go to the login page, others get 403.
 /// An account that must change its password is sent to do so first.
 struct RequireRole: AsyncMiddleware {

@@ -48,7 +48,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case 401: "请先登录"
         case 403: "无权访问"
         case 404: "页面不存在"
-        case 413: "上传的文件过大（不超过10MB）"
+        case 413: "提交的内容过大"
         case 429: "操作过于频繁，请稍后再试"
         default: "服务器出错"
         }

@@ -11,20 +11,18 @@ struct PageContext: Sendable {
     let demo: Bool
     /// Unread notifications, loaded by the principal middleware.
     let unread: Int
+    /// Today, from the application's clock (views never ask the system).
+    let today: Day
 
     init(_ req: Request) {
         unread = req.storage[UnreadKey.self] ?? 0
         principal = req.principal
         csrf = req.csrfToken
         path = req.url.path
-        flash = req.session.data["flash"]
-        if flash != nil { req.session.data["flash"] = nil }
+        flash = req.takeFlash()
+        today = req.today
         demo = req.application.config.demo
     }
-}
-
-extension Request {
-    func flash(_ message: String) { session.data["flash"] = message }
 }
 
 /// A rendered page, sent as UTF-8 HTML.

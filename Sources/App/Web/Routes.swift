@@ -13,7 +13,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.publicSign(s).route, use: PublicController.sign)
     app.get(SiteURL.file(String(s)).route, use: PublicController.file)
     app.get(SiteURL.publicComplaintNew.route, use: ComplaintsController.publicForm)
-    app.on(.POST, SiteURL.publicComplaintNew.route, body: .collect(maxSize: "20mb"), use: ComplaintsController.publicSubmit)
+    app.upload(SiteURL.publicComplaintNew.route, ComplaintsController.uploadLimits, use: ComplaintsController.publicSubmit)
     app.get(SiteURL.publicComplaintTrack.route, use: ComplaintsController.track)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.logout.route, use: LoginController.logout)
     signedIn.get(SiteURL.password.route, use: LoginController.passwordForm)
     signedIn.post(SiteURL.password.route, use: LoginController.changePassword)
+    signedIn.post(SiteURL.tokenRevoke(s).route, use: LoginController.revokeToken)
     // Schools are listed for every role, each seeing its own scope (a school: itself).
     signedIn.get(SiteURL.schools.route, use: SchoolsController.list)
     signedIn.get(SiteURL.school(s).route, use: SchoolsController.show)
@@ -43,7 +44,7 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.noticePrint(s).route, use: NoticesController.printable)
     signedIn.get(SiteURL.noticeFile(s, String(s)).route, use: NoticesController.file)
     signedIn.post(SiteURL.noticeAct(s).route, use: NoticesController.act)
-    signedIn.on(.POST, SiteURL.noticeReport(s).route, body: .collect(maxSize: "60mb"), use: NoticesController.report)
+    signedIn.upload(SiteURL.noticeReport(s).route, NoticesController.reportLimits, use: NoticesController.report)
     signedIn.get(SiteURL.problemsExport.route, use: ProblemsController.export)
     signedIn.get(SiteURL.problem(s).route, use: ProblemController.show)
     signedIn.post(SiteURL.problemReferral(s).route, use: ProblemController.referral)
@@ -57,7 +58,7 @@ func routes(_ app: Application) throws {
     inspectors.post(SiteURL.visitSection(s, "interviews").route, use: VisitsController.addInterview)
     inspectors.post(SiteURL.visitSection(s, "problems").route, use: VisitsController.addProblem)
     inspectors.post(SiteURL.visitSection(s, "checks").route, use: VisitsController.saveChecks)
-    inspectors.on(.POST, SiteURL.visitSection(s, "photos").route, body: .collect(maxSize: "10mb"), use: VisitsController.addPhoto)
+    inspectors.upload(SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)
     inspectors.post(SiteURL.visitRemove(s).route, use: VisitsController.removeItem)
     inspectors.post(SiteURL.visitSubmit(s).route, use: VisitsController.submit)
     inspectors.get(SiteURL.visitPlans.route, use: PlansController.visitPlans)
@@ -79,6 +80,7 @@ func routes(_ app: Application) throws {
     inspectorsAndOffice.get(SiteURL.complaint(s).route, use: ComplaintsController.show)
     inspectorsAndOffice.post(SiteURL.complaintAct(s).route, use: ComplaintsController.act)
     inspectorsAndOffice.post(SiteURL.complaintProblem(s).route, use: ComplaintsController.makeProblem)
+    inspectorsAndOffice.get(SiteURL.complaintFile(s, String(s)).route, use: ComplaintsController.file)
     inspectorsAndOffice.get(SiteURL.visitPlan(s).route, use: PlansController.visitPlan)
     inspectorsAndOffice.get(SiteURL.areaPlans.route, use: PlansController.areaPlans)
     inspectorsAndOffice.get(SiteURL.areaPlan(s).route, use: PlansController.areaPlan)
@@ -115,15 +117,15 @@ func routes(_ app: Application) throws {
     writers.get(SiteURL.inspectorEdit(s).route, use: InspectorsController.editForm)
     writers.post(SiteURL.inspector(s).route, use: InspectorsController.update)
     writers.post(SiteURL.inspectorDeactivate(s).route, use: InspectorsController.deactivate)
-    writers.on(.POST, SiteURL.inspectorPhoto(s).route, body: .collect(maxSize: "5mb"), use: InspectorsController.uploadPhoto)
+    writers.upload(SiteURL.inspectorPhoto(s).route, InspectorsController.photoLimits, use: InspectorsController.uploadPhoto)
     writers.get(SiteURL.areaNew.route, use: AreasController.newForm)
     writers.post(SiteURL.areas.route, use: AreasController.create)
     writers.get(SiteURL.areaEdit(s).route, use: AreasController.editForm)
     writers.post(SiteURL.area(s).route, use: AreasController.update)
     writers.post(SiteURL.areaDeactivate(s).route, use: AreasController.deactivate)
     writers.get(SiteURL.importPage.route, use: ImportController.page)
-    writers.on(.POST, SiteURL.importSchools.route, body: .collect(maxSize: "10mb"), use: ImportController.importSchools)
-    writers.on(.POST, SiteURL.importInspectors.route, body: .collect(maxSize: "10mb"), use: ImportController.importInspectors)
+    writers.upload(SiteURL.importSchools.route, ImportController.uploadLimits, use: ImportController.importSchools)
+    writers.upload(SiteURL.importInspectors.route, ImportController.uploadLimits, use: ImportController.importInspectors)
     writers.get(SiteURL.importTemplate(kind: ":kind").route, use: ImportController.template)
     writers.post(SiteURL.schoolGrant(s).route, use: VisitsController.grant)
     writers.get(SiteURL.complaintNew.route, use: ComplaintsController.phoneForm)
@@ -142,7 +144,20 @@ func routes(_ app: Application) throws {
     admins.post(SiteURL.accounts.route, use: AccountsController.create)
     admins.post(SiteURL.accountReset(s).route, use: AccountsController.reset)
     admins.post(SiteURL.accountDeactivate(s).route, use: AccountsController.deactivate)
+    admins.post(SiteURL.accountUnlock(s).route, use: AccountsController.unlock)
 
     // The JSON API: bearer tokens, scoped like the pages.
     try apiRoutes(app)
+}
+
+extension RoutesBuilder {
+    /// A multipart upload: the body is streamed to disk by `UploadReader` (after the handler's
+    /// permission check), never collected whole; the CSRF token is checked as its first part.
+    @discardableResult
+    func upload(
+        _ path: [PathComponent], _ limits: UploadLimits,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        on(.POST, path, body: .stream, use: handler).limited(to: limits.maxBodyBytes, streamed: true)
+    }
 }

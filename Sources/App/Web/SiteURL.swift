@@ -6,7 +6,7 @@ enum SiteURL: Sendable, Equatable {
     /// Put in place of an id to get the route pattern instead of a link.
     static let param = Int.min
 
-    case home, login, logout, password
+    case home, login, logout, password, tokenRevoke(Int)
     case schools, schoolNew, school(Int), schoolEdit(Int), schoolDeactivate(Int), schoolReactivate(Int)
     case schoolAssign(Int), schoolsExport(format: String)
     case inspectors, inspectorNew, inspector(Int), inspectorEdit(Int), inspectorDeactivate(Int)
@@ -16,7 +16,7 @@ enum SiteURL: Sendable, Equatable {
     case importPage, importSchools, importInspectors, importTemplate(kind: String)
     case audit
     case settings
-    case accounts, accountNew, accountReset(Int), accountDeactivate(Int)
+    case accounts, accountNew, accountReset(Int), accountDeactivate(Int), accountUnlock(Int)
     case visits, visitNew, visit(Int), visitPrint(Int), visitPhoto(Int, Int), visitSection(Int, String)
     case visitSubmit(Int), visitAmend(Int), visitRemove(Int), schoolGrant(Int)
     case visitPlans, visitPlanNew, visitPlan(Int)
@@ -25,6 +25,7 @@ enum SiteURL: Sendable, Equatable {
     case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
     case problems, problemsExport, problem(Int), problemReferral(Int), escalations
     case complaints, complaintNew, complaint(Int), complaintAct(Int), complaintAssign(Int), complaintProblem(Int)
+    case complaintFile(Int, String)
     case publicComplaintNew, publicComplaintTrack, notifications, notificationsRead
     case notices, noticeNew, notice(Int), noticeAct(Int), noticeReport(Int), noticePrint(Int), noticeFile(Int, String)
     case publicHome, publicSign(Int)
@@ -42,6 +43,7 @@ enum SiteURL: Sendable, Equatable {
         case .login: return ["login"]
         case .logout: return ["logout"]
         case .password: return ["account", "password"]
+        case .tokenRevoke(let n): return ["account", "tokens", id(n), "revoke"]
         case .schools: return ["schools"]
         case .schoolNew: return ["schools", "new"]
         case .school(let n): return ["schools", id(n)]
@@ -73,6 +75,7 @@ enum SiteURL: Sendable, Equatable {
         case .accountNew: return ["accounts", "new"]
         case .accountReset(let n): return ["accounts", id(n), "reset"]
         case .accountDeactivate(let n): return ["accounts", id(n), "deactivate"]
+        case .accountUnlock(let n): return ["accounts", id(n), "unlock"]
         case .visits: return ["visits"]
         case .visitNew: return ["visits", "new"]
         case .visit(let n): return ["visits", id(n)]
@@ -111,6 +114,7 @@ enum SiteURL: Sendable, Equatable {
         case .complaintAct(let n): return ["complaints", id(n), "act"]
         case .complaintAssign(let n): return ["complaints", id(n), "assign"]
         case .complaintProblem(let n): return ["complaints", id(n), "problem"]
+        case .complaintFile(let n, let hash): return ["complaints", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .publicComplaintNew: return ["public", "complaints", "new"]
         case .publicComplaintTrack: return ["public", "complaints", "track"]
         case .notifications: return ["notifications"]

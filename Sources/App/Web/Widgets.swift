@@ -4,14 +4,17 @@ import Plot
 
 /// Shared widgets. Generic over the body-like contexts so they work inside forms and labels too.
 extension Node where Context: HTML.BodyContext {
-    /// Any element with attributes and body content (escaping stays Plot's).
+    /// Any element with attributes and body content. Attribute names are constants of the code;
+    /// their values are escaped here, since Plot writes attribute values verbatim.
     static func el(_ name: String, _ attrs: [(String, String)] = [], _ children: [Node<HTML.BodyContext>] = [])
         -> Node
     {
         .element(
             named: name,
-            nodes: attrs.map { Node<HTML.BodyContext>.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: $0.0 != "value") }
-                + children)
+            nodes: attrs.map {
+                Node<HTML.BodyContext>.attribute(
+                    named: $0.0, value: HTMLEscape.escape($0.1), ignoreIfValueIsEmpty: $0.0 != "value")
+            } + children)
     }
 
     static func void(_ name: String, _ attrs: [(String, String?)]) -> Node {
@@ -19,7 +22,8 @@ extension Node where Context: HTML.BodyContext {
         .selfClosedElement(
             named: name,
             attributes: attrs.map {
-                Attribute<Context>(name: $0.0, value: $0.1, ignoreIfValueIsEmpty: $0.1 != nil && $0.0 != "value")
+                Attribute<Context>(
+                    name: $0.0, value: $0.1.map(HTMLEscape.escape), ignoreIfValueIsEmpty: $0.1 != nil && $0.0 != "value")
             })
     }
 

@@ -7,7 +7,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month),
+        guard Day.years.contains(year), (1...12).contains(month),
             (1...Day.daysIn(year: year, month: month)).contains(day)
         else { return nil }
         self.year = year
@@ -34,6 +34,18 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
 
+    /// The years a date typed or imported may have; anything else is refused, so no date arithmetic
+    /// on input can run away.
+    public static let years = 1900...2100
+
+    /// The moment `hour`:00 of this day in Shanghai.
+    public func date(hour: Int = 0) -> Date {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Day.shanghai
+        let c = DateComponents(year: year, month: month, day: day, hour: min(max(hour, 0), 23))
+        return cal.date(from: c) ?? Date(timeIntervalSince1970: Double(ordinal) * 86_400 - 8 * 3600)
+    }
+
     public static func today(now: Date = Date()) -> Day {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = shanghai
@@ -54,7 +66,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// The same calendar day `years` later (29 Feb falls back to 28 Feb).
     public func adding(years: Int) -> Day {
-        Day(year: year + years, month: month, day: min(day, Day.daysIn(year: year + years, month: month)))!
+        // Computed, not validated: a valid day plus a term of a few years may pass 2100.
+        let y = year + max(-10_000, min(10_000, years))
+        return Day(ordinal: Day(unchecked: y, month, min(day, Day.daysIn(year: y, month: month))).ordinal)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic.
@@ -82,5 +102,6 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         day = d
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    /// Days are clamped to ±3 million (8 000 years) so that no count from outside can overflow.
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + max(-3_000_000, min(3_000_000, days))) }
 }

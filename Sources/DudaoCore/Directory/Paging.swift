@@ -6,12 +6,13 @@ public struct Paging: Sendable, Equatable {
     public let page: Int
     public let per: Int
 
+    /// Out-of-range values are clamped (a second wall: handlers refuse them before, see `InputBounds`).
     public init(page: Int?, per: Int?) {
-        self.page = max(1, page ?? 1)
+        self.page = min(InputBounds.Page.range.upperBound, max(1, page ?? 1))
         self.per = min(Paging.maxPer, max(1, per ?? Paging.defaultPer))
     }
 
     public var offset: Int { (page - 1) * per }
 
-    public func pageCount(total: Int) -> Int { max(1, (total + per - 1) / per) }
+    public func pageCount(total: Int) -> Int { max(1, total / per + (total % per == 0 ? 0 : 1)) }
 }

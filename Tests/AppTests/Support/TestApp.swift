@@ -16,12 +16,22 @@ struct TestSetupError: Error, CustomStringConvertible {
 /// own on PostgreSQL when TEST_DATABASE_URL is set), migrated and seeded with the demo district.
 /// The schema, the data directory and the application are cleaned up whether `body` throws or not.
 /// `history: false` leaves out the demo semester of visits, plans and reports (a clean slate).
-func withApp(history: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// `fileDatabase: true` puts SQLite in a file (WAL, several connections) instead of memory, as in production.
+func withApp(
+    history: Bool = true, fileDatabase: Bool = false, configure change: (inout AppConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var failure: (any Error)?
     do {
-        try await configure(app, AppConfig.forTesting())
+        var config = AppConfig.forTesting()
+        if fileDatabase, case .sqliteMemory = config.database {
+            try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
+            config.database = .sqliteFile(config.dataDir + "/test.sqlite")
+        }
+        change(&config)
+        try await configure(app, config)
         try await prepareDatabase(app)
         try await DemoSeed.seed(app.db, cost: 4, history: history)
         try await body(app)

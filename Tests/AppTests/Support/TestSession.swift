@@ -6,7 +6,7 @@ import XCTVapor
 
 /// A browser-like client: keeps the `dudao_session` cookie between requests and the CSRF token
 /// of the last page it saw, and sends forms the way a browser does.
-final class TestSession {
+final class TestSession: @unchecked Sendable {
     enum CSRF {
         /// The token of the session (taken from the last page rendered).
         case session
@@ -19,16 +19,30 @@ final class TestSession {
     static let cookieName = "dudao_session"
 
     let app: Application
-    private(set) var cookie: String?
-    private(set) var csrf: String?
+    private let lock = NSLock()
+    private var jar: [String: String] = [:]
+    private var token: String?
+    /// Every cookie the server set and has not cleared, like a browser's jar.
+    var cookies: [String: String] { lock.withLock { jar } }
+    var csrf: String? { lock.withLock { token } }
+    /// Sent as the client's address when the app trusts a proxy header (`DUDAO_CLIENT_ADDRESS_HEADER`).
+    var forwardedFor: String?
 
     init(app: Application) {
         self.app = app
     }
 
+    /// The session cookie, if signed in.
+    var cookie: String? { cookies[TestSession.cookieName] }
+
+    func setCookie(_ name: String, _ value: String) { lock.withLock { jar[name] = value } }
+
     var headers: HTTPHeaders {
         var h = HTTPHeaders()
-        if let cookie { h.replaceOrAdd(name: .cookie, value: "\(TestSession.cookieName)=\(cookie)") }
+        if !cookies.isEmpty {
+            h.replaceOrAdd(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if let forwardedFor { h.replaceOrAdd(name: "X-Forwarded-For", value: forwardedFor) }
         return h
     }
 
@@ -80,12 +94,15 @@ final class TestSession {
         return res
     }
 
-    /// Takes the session cookie from Set-Cookie and the CSRF token from a rendered page.
+    /// Takes the cookies from Set-Cookie and the CSRF token from a rendered page.
     private func absorb(_ res: XCTHTTPResponse) {
-        if let c = res.headers.setCookie?[TestSession.cookieName] {
-            cookie = c.string.isEmpty ? nil : c.string
+        let found = HTML.csrfToken(in: res.body.string)
+        lock.withLock {
+            if let set = res.headers.setCookie {
+                for (name, value) in set.all { jar[name] = value.string.isEmpty ? nil : value.string }
+            }
+            if let found { token = found }
         }
-        if let token = HTML.csrfToken(in: res.body.string) { csrf = token }
     }
 }
 

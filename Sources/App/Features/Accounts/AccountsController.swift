@@ -7,10 +7,13 @@ import Vapor
 enum AccountsController {
     static func list(req: Request) async throws -> Page {
         let p = try req.requirePrincipal()
-        let paging = Paging(page: req.query[Int.self, at: "page"], per: 50)
+        let paging = Paging(page: try req.query.page(), per: 50)
         let q = User.query(on: req.db).inSubtree(\.$orgPath, p.orgPath)
         let total = try await q.copy().count()
         let users = try await q.sort(\.$role).sort(\.$username).range(paging.offset..<(paging.offset + paging.per)).all()
+        let throttled = try await LoginThrottleRow.query(on: req.db).filter(\.$username ~~ users.map(\.username))
+            .filter(\.$blockedUntil > req.now).all(\.$username)
+        let locked = Set(throttled.compactMap { $0 })
         let ctx = PageContext(req)
         return Layout.page(
             "账号", ctx, wide: true,
@@ -21,9 +24,11 @@ enum AccountsController {
             .dataTable(["用户名", "姓名", "角色", "状态", "最近登录", ""], users.map { u in
                 [
                     .text(u.username), .text(u.displayName), .text(u.role.label),
-                    !u.active ? .badge("已停用", "muted") : (u.lockedUntil.map { $0 > Date() } == true ? .badge("已锁定", "warn") : .text("正常")),
+                    !u.active ? .badge("已停用", "muted") : (locked.contains(u.username) ? .badge("登录受限", "warn") : .text("正常")),
                     .text(Format.date(u.lastLoginAt)),
                     u.id == p.userID || !u.active ? .empty : .group([
+                        locked.contains(u.username)
+                            ? .postButton(SiteURL.accountUnlock(u.id!).path, "解锁", csrf: ctx.csrf) : .empty,
                         .postButton(SiteURL.accountReset(u.id!).path, "重置密码", csrf: ctx.csrf, confirm: "重置后将生成临时密码，对方首次登录须修改。确定吗？"),
                         .postButton(SiteURL.accountDeactivate(u.id!).path, "停用", csrf: ctx.csrf, confirm: "确定停用该账号？", style: "danger"),
                     ]),
@@ -102,7 +107,7 @@ enum AccountsController {
             displayName: (form.displayName ?? "").trimmingCharacters(in: .whitespaces), role: role, org: org, mustChangePassword: true)
         user.schoolID = school?.id
         user.inspectorID = inspector?.id
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "create", entity: "user", id: user.id!, orgPath: user.orgPath,
                 summary: "新建账号 \(username)（\(role.label)）")
@@ -119,7 +124,8 @@ enum AccountsController {
 
     static func target(_ req: Request) async throws -> (Principal, User) {
         let p = try req.requirePrincipal()
-        guard let id = req.parameters.get("id", as: Int.self), let u = try await User.find(id, on: req.db), u.orgPath.hasPrefix(p.orgPath)
+        let id = try req.parameters.id()
+        guard let u = try await User.find(id, on: req.db), u.orgPath.hasPrefix(p.orgPath)
         else { throw Abort(.notFound, reason: "未找到该账号") }
         guard u.id != p.userID else { throw Abort(.badRequest, reason: "不能对自己的账号执行此操作") }
         return (p, u)
@@ -130,11 +136,12 @@ enum AccountsController {
         let temporary = temporaryPassword()
         u.passwordHash = try await req.password.async.hash(temporary)
         u.mustChangePassword = true
-        u.failedLogins = 0
-        u.lockedUntil = nil
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await u.save(on: db)
-            try await Audit.record(on: db, actor: p, action: "reset", entity: "user", id: u.id!, orgPath: u.orgPath, summary: "重置 \(u.username) 的密码并解除锁定")
+            try await Sessions.revokeAll(userID: u.id!, on: db)
+            try await ThrottleKeys.unlock(username: u.username, on: db)
+            try await Audit.record(on: db, actor: p, action: "reset", entity: "user", id: u.id!, orgPath: u.orgPath,
+                summary: "重置 \(u.username) 的密码并解除锁定（其登录和访问令牌已失效）")
         }
         req.flash("已重置 \(u.username) 的密码，临时密码：\(temporary)（首次登录须修改）")
         return req.redirect(to: SiteURL.accounts.path)
@@ -143,12 +150,24 @@ enum AccountsController {
     static func deactivate(req: Request) async throws -> Response {
         let (p, u) = try await target(req)
         u.active = false
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await u.save(on: db)
-            try await ApiToken.query(on: db).filter(\.$userID == u.id!).delete()
+            try await Sessions.revokeAll(userID: u.id!, on: db)
             try await Audit.record(on: db, actor: p, action: "deactivate", entity: "user", id: u.id!, orgPath: u.orgPath, summary: "停用账号 \(u.username)")
         }
         req.flash("已停用账号 \(u.username)")
+        return req.redirect(to: SiteURL.accounts.path)
+    }
+
+    /// Lifts the login limits of an account (after its owner called the administrator).
+    static func unlock(req: Request) async throws -> Response {
+        let (p, u) = try await target(req)
+        try await req.db.writeTransaction { db in
+            try await ThrottleKeys.unlock(username: u.username, on: db)
+            try await Audit.record(on: db, actor: p, action: "unlock", entity: "user", id: u.id!, orgPath: u.orgPath,
+                summary: "解除 \(u.username) 的登录限制")
+        }
+        req.flash("已解除 \(u.username) 的登录限制")
         return req.redirect(to: SiteURL.accounts.path)
     }
 }

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 import Plot
 import Vapor
 
@@ -30,19 +31,14 @@ enum LoginController {
 
     static func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
+        let username = String((form.username ?? "").trimmingCharacters(in: .whitespaces).prefix(64))
         let password = form.password ?? ""
-        let outcome = try await Authenticator.check(username: username, password: password, on: req.db)
+        let outcome = try await Authenticator.check(
+            username: username, password: password, address: req.clientAddress, on: req.db, now: req.now)
         switch outcome {
         case .success(let user):
-            // A new session id on login, so a planted session cannot be reused.
-            if let old = req.session.id {
-                try await req.application.sessions.driver.deleteSession(old, for: req).get()
-                req.session.id = nil
-            }
-            req.session.data = SessionData()
-            req.session.data["uid"] = String(user.id!)
-            _ = req.csrfToken
+            // A new session on login, so a planted cookie cannot be reused.
+            try await Sessions.start(user, req: req)
             return req.redirect(to: user.mustChangePassword ? SiteURL.password.path : safeNext(form.next))
         case .failure(let message):
             var page = try await LoginPage(ctx: PageContext(req), username: username, next: form.next ?? "", error: message)
@@ -53,7 +49,7 @@ enum LoginController {
     }
 
     static func logout(req: Request) async throws -> Response {
-        req.session.destroy()
+        try await Sessions.end(req: req)
         return req.redirect(to: SiteURL.login.path)
     }
 
@@ -64,7 +60,28 @@ enum LoginController {
     }
 
     static func passwordForm(req: Request) async throws -> Page {
-        PasswordPage(ctx: PageContext(req), errors: []).render()
+        PasswordPage(ctx: PageContext(req), errors: [], tokens: try await tokens(req)).render()
+    }
+
+    static func tokens(_ req: Request) async throws -> [ApiToken] {
+        let p = try req.requirePrincipal()
+        return try await ApiToken.query(on: req.db).filter(\.$userID == p.userID).filter(\.$expiresAt > req.now)
+            .sort(\.$id, .descending).limit(50).all()
+    }
+
+    /// Revokes one of the user's own API tokens (a lost phone, an old integration).
+    static func revokeToken(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        let id = try req.parameters.id()
+        guard let token = try await ApiToken.query(on: req.db).filter(\.$id == id).filter(\.$userID == p.userID).first()
+        else { throw Abort(.notFound, reason: "未找到该访问令牌") }
+        try await req.db.writeTransaction { db in
+            try await token.delete(on: db)
+            try await Audit.record(on: db, actor: p, action: "revoke", entity: "user", id: p.userID, orgPath: p.orgPath,
+                summary: "撤销了一个访问令牌")
+        }
+        req.flash("已撤销该访问令牌，使用它的应用需要重新登录")
+        return req.redirect(to: SiteURL.password.path)
     }
 
     static func changePassword(req: Request) async throws -> Response {
@@ -84,24 +101,28 @@ enum LoginController {
             errors.append(.init("new", "新密码不能与当前密码相同"))
         }
         if !errors.isEmpty {
-            var page = PasswordPage(ctx: PageContext(req), errors: errors).render()
+            var page = PasswordPage(ctx: PageContext(req), errors: errors, tokens: try await tokens(req)).render()
             page.status = .unprocessableEntity
             return try await page.encodeResponse(for: req)
         }
         user.passwordHash = try await req.password.async.hash(newPassword)
         user.mustChangePassword = false
-        try await req.db.transaction { db in
+        let current = req.session?.id
+        try await req.db.writeTransaction { db in
             try await user.save(on: db)
+            // Every other browser and every API token signed in with the old password stops working.
+            try await Sessions.revokeAll(userID: user.id!, keeping: current, on: db)
             try await Audit.record(
                 on: db, actor: p, action: "update", entity: "user", id: user.id!, orgPath: user.orgPath,
-                summary: "修改了自己的密码")
+                summary: "修改了自己的密码（其他登录和访问令牌已失效）")
         }
-        req.flash("密码已修改")
+        req.flash("密码已修改，其他设备上的登录已退出")
         return req.redirect(to: SiteURL.home.path)
     }
 }
 
-/// Checks a username and password, counting failures and locking the account after too many.
+/// Checks a username and password, counting each attempt before the password is checked (see
+/// `LoginThrottle`), so that parallel guesses are counted one by one.
 enum Authenticator {
     enum Outcome {
         case success(User)
@@ -110,39 +131,105 @@ enum Authenticator {
 
     static let wrong = "用户名或密码不正确"
 
-    static func check(username: String, password: String, on db: any Database, now: Date = Date()) async throws
+    static func check(username: String, password: String, address: String, on db: any Database, now: Date) async throws
         -> Outcome
     {
         guard !username.isEmpty, !password.isEmpty else { return .failure("请输入用户名和密码") }
-        guard let user = try await User.query(on: db).filter(\.$username == username).first(), user.active else {
+        guard password.count <= 256 else { return .failure(wrong) }
+        let user = try await User.query(on: db).filter(\.$username == username).first()
+        let usual = user?.lastLoginAddress == address
+        let keys = ThrottleKeys(username: username, address: address)
+        let counted = try await keys.count(fromUsualAddress: usual, now: now, on: db)
+        if case .refused(let refusal) = counted { return .failure(refusal.message) }
+        guard let user, user.active else {
             // Same cost as a real check, so timing does not reveal which usernames exist.
             _ = try? Bcrypt.verify(password, created: dummyHash)
-            return .failure(wrong)
+            return .failure(counted.failureMessage)
         }
-        if let until = user.lockedUntil, until > now {
-            let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
-            return .failure("连续登录失败次数过多，账号已锁定，请\(minutes)分钟后再试或联系管理员")
-        }
-        if try Bcrypt.verify(password, created: user.passwordHash) {
-            user.failedLogins = 0
-            user.lockedUntil = nil
-            user.lastLoginAt = now
-            try await user.save(on: db)
-            return .success(user)
-        }
-        user.failedLogins += 1
-        if AccountRules.shouldLock(failuresInARow: user.failedLogins) {
-            user.lockedUntil = now.addingTimeInterval(Double(AccountRules.lockMinutes * 60))
-            user.failedLogins = 0
-            try await user.save(on: db)
-            return .failure("连续登录失败次数过多，账号已锁定\(AccountRules.lockMinutes)分钟")
-        }
+        guard try Bcrypt.verify(password, created: user.passwordHash) else { return .failure(counted.failureMessage) }
+        try await keys.reset(on: db)
+        user.lastLoginAt = now
+        user.lastLoginAddress = address
         try await user.save(on: db)
-        let left = AccountRules.maxFailures - user.failedLogins
-        return .failure(wrong + "（再失败\(left)次将锁定账号）")
+        return .success(user)
     }
 
     static let dummyHash = try! Bcrypt.hash("not-a-password", cost: 12)
+}
+
+/// The three counters of one login attempt, in `login_throttles`.
+struct ThrottleKeys {
+    let username: String
+    let address: String
+
+    var ids: [(LoginThrottle.Counter, String)] {
+        [(.pair, "pair:\(username)@\(address)"), (.account, "account:\(username)"), (.address, "address:\(address)")]
+    }
+
+    enum Counted {
+        case counted(pairFailures: Int)
+        case refused(LoginThrottle.Refusal)
+
+        var failureMessage: String {
+            guard case .counted(let n) = self else { return Authenticator.wrong }
+            let left = LoginThrottle.attemptsLeft(pairFailures: n)
+            if left == 0 { return LoginThrottle.Refusal.locked(seconds: Int(LoginThrottle.pairLockSeconds)).message }
+            return Authenticator.wrong + (n >= 2 ? "（再失败\(left)次将暂停此设备登录该账号）" : "")
+        }
+    }
+
+    /// Refuses the attempt, or counts it on all three counters, under a row lock.
+    func count(fromUsualAddress: Bool, now: Date, on db: any Database) async throws -> Counted {
+        let ids = self.ids
+        let username = self.username
+        return try await db.writeTransaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            for (counter, id) in ids {
+                try await sql.raw("""
+                    INSERT INTO login_throttles (id, username, failures) VALUES (\(bind: id), \(bind: counter == .address ? nil : username), 0)
+                    ON CONFLICT (id) DO NOTHING
+                    """).run()
+            }
+            var rows: [LoginThrottle.Counter: LoginThrottleRow] = [:]
+            for (counter, id) in ids {
+                guard let row = try await db.lockedFind(LoginThrottleRow.self, id) else { throw Abort(.internalServerError) }
+                rows[counter] = row
+            }
+            func state(_ c: LoginThrottle.Counter) -> LoginThrottle.State {
+                rows[c].map { .init(failures: $0.failures, lastFailureAt: $0.lastFailureAt, blockedUntil: $0.blockedUntil) }
+                    ?? .init()
+            }
+            if let refusal = LoginThrottle.refusal(
+                pair: state(.pair), account: state(.account), address: state(.address),
+                fromUsualAddress: fromUsualAddress, now: now)
+            {
+                return .refused(refusal)
+            }
+            for (counter, row) in rows {
+                let next = LoginThrottle.counting(state(counter), as: counter, now: now)
+                row.failures = next.failures
+                row.lastFailureAt = next.lastFailureAt
+                row.blockedUntil = next.blockedUntil
+                try await row.update(on: db)
+            }
+            return .counted(pairFailures: rows[.pair]?.failures ?? 0)
+        }
+    }
+
+    /// After a successful login the pair and the account start again; the address keeps its count.
+    func reset(on db: any Database) async throws {
+        try await LoginThrottleRow.query(on: db).filter(\.$id ~~ [ids[0].1, ids[1].1]).delete()
+    }
+
+    /// An administrator's unlock: every counter of the account.
+    static func unlock(username: String, on db: any Database) async throws {
+        try await LoginThrottleRow.query(on: db).filter(\.$username == username).delete()
+    }
+
+    /// Is the account slowed down or locked anywhere (for the accounts list)?
+    static func isThrottled(username: String, now: Date, on db: any Database) async throws -> Bool {
+        try await LoginThrottleRow.query(on: db).filter(\.$username == username).filter(\.$blockedUntil > now).count() > 0
+    }
 }
 
 struct LoginPage {
@@ -188,6 +275,7 @@ struct LoginPage {
 struct PasswordPage {
     let ctx: PageContext
     let errors: [FieldError]
+    let tokens: [ApiToken]
 
     func render() -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
@@ -211,6 +299,20 @@ struct PasswordPage {
                                 required: true, attrs: [("autocomplete", "new-password")]),
                             .el("button", [("type", "submit"), ("class", "btn primary")], [.text("保存新密码")]),
                         ]),
+                ]),
+            .el(
+                "section", [("class", "card narrow")],
+                [
+                    .el("h2", [], [.text("访问令牌")]),
+                    .el("p", [("class", "hint")], [.text("手机应用等通过接口登录时获得的令牌。修改密码后全部失效；不再使用的可在此撤销。")]),
+                    .dataTable(
+                        ["获得时间", "最近使用", "有效期至", ""],
+                        tokens.map { t in
+                            [
+                                .text(Format.date(t.createdAt)), .text(Format.date(t.lastUsedAt)), .text(Format.date(t.expiresAt)),
+                                .postButton(SiteURL.tokenRevoke(t.id!).path, "撤销", csrf: ctx.csrf, confirm: "撤销后使用该令牌的应用需重新登录，确定吗？"),
+                            ]
+                        }, empty: "没有有效的访问令牌"),
                 ]))
     }
 }

@@ -7,15 +7,15 @@ import Vapor
 enum AuditController {
     struct Query: Content {
         var entity: String?
-        var id: Int?
-        var page: Int?
+        @RecordID var id: Int?
+        @PageNumber var page: Int?
     }
 
     static func list(req: Request) async throws -> Page {
-        let p = try req.requirePrincipal()
+        let scope = try await Scope.of(req)
         let query = try req.query.decode(Query.self)
         let paging = Paging(page: query.page, per: 50)
-        var q = AuditEvent.query(on: req.db).inSubtree(\.$orgPath, p.orgPath)
+        var q = scope.auditAccess.readable(AuditEvent.query(on: req.db))
         if let e = query.entity, !e.isEmpty { q = q.filter(\.$entity == e) }
         if let id = query.id { q = q.filter(\.$entityID == id) }
         let total = try await q.copy().count()

@@ -17,18 +17,19 @@ enum ComplaintsController {
     // MARK: - Public intake
 
     struct PublicForm: Content {
-        var district: Int?
+        @RecordID var district: Int?
         var school: String?
         var category: String?
         var content: String?
         var name: String?
         var phone: String?
         var anonymous: String?
-        var files: [File]?
     }
 
+    static let uploadLimits = UploadLimits(maxFiles: maxFiles, maxFileBytes: maxFileBytes, maxFieldBytes: 64 * 1024)
+
     static func publicForm(req: Request) async throws -> Page {
-        let district = try await publicDistrict(req.query[Int.self, at: "district"], on: req.db)
+        let district = try await publicDistrict(try req.query.bounded("district", InputBounds.ID.self), on: req.db)
         return try await publicPage(req, district: district, form: PublicForm(school: req.query[String.self, at: "school"]), errors: [])
     }
 
@@ -75,14 +76,16 @@ enum ComplaintsController {
     }
 
     static func publicSubmit(req: Request) async throws -> Response {
-        let form = try req.content.decode(PublicForm.self)
-        let district = try await publicDistrict(form.district, on: req.db)
-        let ip = req.remoteAddress?.ipAddress ?? "unknown"
-        let hourAgo = Date().addingTimeInterval(-3600)
+        let ip = req.clientAddress
+        let hourAgo = req.now.addingTimeInterval(-3600)
         let recent = try await Complaint.query(on: req.db).filter(\.$sourceIP == ip).filter(\.$createdAt >= hourAgo).count()
         if recent >= perAddressPerHour {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试，或拨打举报投诉电话")
         }
+        let upload = try await UploadReader.read(req, limits: uploadLimits)
+        defer { upload.discard() }
+        let form = try upload.decode(PublicForm.self)
+        let district = try await publicDistrict(form.district, on: req.db)
         var errors: [FieldError] = []
         var school: School?
         switch form.school {
@@ -101,12 +104,12 @@ enum ComplaintsController {
         let phone = anonymous ? "" : (form.phone ?? "").trimmingCharacters(in: .whitespaces)
         if name.count > 20 { errors.append(.init("name", "姓名不能超过20个字")) }
         if let e = Validate.phone(phone) { errors.append(.init("phone", e)) }
-        let evidence = EvidenceUpload.check(form.files ?? [], maxCount: maxFiles, maxBytes: maxFileBytes)
+        let evidence = EvidenceUpload.check(upload, field: "files[]")
         errors += evidence.errors
         guard errors.isEmpty else { return try await publicPage(req, district: district, form: form, errors: errors).encodeResponse(for: req) }
         let stored = try evidence.store(in: req.attachments)
         let c = try await create(district: district, school: school, channel: "online", category: category, content: content,
-            name: name, phone: phone, anonymous: anonymous || (name.isEmpty && phone.isEmpty), files: stored, recordedBy: nil, ip: ip, on: req.db)
+            name: name, phone: phone, anonymous: anonymous || (name.isEmpty && phone.isEmpty), files: stored, recordedBy: nil, ip: ip, receivedOn: req.today, on: req.db)
         return try await Layout.page(
             "已提交", PageContext(req),
             .el("section", [("class", "card narrow")], [
@@ -120,7 +123,7 @@ enum ComplaintsController {
 
     /// Creates a complaint, routes it to the school's responsible inspector and tells them and the office.
     static func create(district: OrgUnit, school: School?, channel: String, category: String, content: String, name: String,
-        phone: String, anonymous: Bool, files: [StoredFile], recordedBy: Int?, ip: String, receivedOn: Day = Day.today(),
+        phone: String, anonymous: Bool, files: [StoredFile], recordedBy: Int?, ip: String, receivedOn: Day,
         on db: any Database) async throws -> Complaint
     {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
@@ -146,7 +149,7 @@ enum ComplaintsController {
         c.reply = ""
         c.recordedBy = recordedBy
         c.sourceIP = ip
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             for _ in 0..<5 {
                 c.trackingCode = TrackingCode.make()
                 if try await Complaint.query(on: db).filter(\.$trackingCode == c.trackingCode).count() == 0 { break }
@@ -204,21 +207,12 @@ enum ComplaintsController {
 
     // MARK: - Office and inspectors
 
-    static func scoped(_ scope: Scope, on db: any Database) -> QueryBuilder<Complaint> {
-        let q = Complaint.query(on: db)
-        switch scope.principal.role {
-        case .admin, .office, .leader: return q.inSubtree(\.$orgPath, scope.principal.orgPath)
-        case .inspector: return q.filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
-        case .school: return q.filter(\.$id == -1)
-        }
-    }
-
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let paging = Paging(page: req.query[Int.self, at: "page"], per: 50)
+        let paging = Paging(page: try req.query.page(), per: 50)
         let filter = req.query[String.self, at: "state"] ?? "open"
-        var q = scoped(scope, on: req.db)
-        let today = Day.today().description
+        var q = scope.complaintAccess.readable(Complaint.query(on: req.db))
+        let today = req.today.description
         switch filter {
         case "open": q = q.filter(\.$state ~~ [.received, .accepted, .verifying, .handling])
         case "overdue": q = q.filter(\.$state ~~ [.received, .accepted, .verifying, .handling]).filter(\.$deadline < today)
@@ -274,7 +268,7 @@ enum ComplaintsController {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         let calendar = settings.workingCalendar
         let limits = settings.complaintTimeLimits
-        let all = try await scoped(scope, on: db).filter(\.$inspectorID != nil).sort(\.$id, .descending).limit(5000).all()
+        let all = try await scope.complaintAccess.readable(Complaint.query(on: db)).filter(\.$inspectorID != nil).sort(\.$id, .descending).limit(5000).all()
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(all.compactMap(\.inspectorID))).all()
         return inspectors.sorted { $0.name < $1.name }.map { i in
             let mine = all.filter { $0.inspectorID == i.id }
@@ -301,7 +295,7 @@ enum ComplaintsController {
 
     static func phoneForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        return try await phonePage(req, scope: scope, form: PhoneForm(receivedAt: Day.today().description), errors: [])
+        return try await phonePage(req, scope: scope, form: PhoneForm(receivedAt: req.today.description), errors: [])
     }
 
     static func phonePage(_ req: Request, scope: Scope, form: PhoneForm, errors: [FieldError]) async throws -> Page {
@@ -347,7 +341,7 @@ enum ComplaintsController {
         if (form.name ?? "").count > 20 { errors.append(.init("name", "来电人不能超过20个字")) }
         let callDay = form.receivedAt.flatMap(Day.init(parsing:))
         if callDay == nil { errors.append(.init("receivedAt", "请填写来电日期")) }
-        if let d = callDay, d > Day.today() { errors.append(.init("receivedAt", "来电日期不能晚于今天")) }
+        if let d = callDay, d > req.today { errors.append(.init("receivedAt", "来电日期不能晚于今天")) }
         if let t = form.receivedTime, !t.isEmpty, WorkloadRules.minutesOfDay(t) == nil { errors.append(.init("receivedTime", "时间格式应为 09:30")) }
         guard errors.isEmpty else { return try await phonePage(req, scope: scope, form: form, errors: errors).encodeResponse(for: req) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
@@ -356,16 +350,21 @@ enum ComplaintsController {
         let c = try await create(district: district, school: school, channel: "phone", category: category,
             content: "【来电 \(when)，登记人 \(scope.principal.displayName)】\n" + content, name: name,
             phone: phone, anonymous: name.isEmpty && phone.isEmpty, files: [], recordedBy: scope.principal.userID, ip: "phone",
-            receivedOn: callDay ?? Day.today(), on: req.db)
+            receivedOn: callDay ?? req.today, on: req.db)
         req.flash("已登记，查询码 \(c.trackingCode)（可告知来电人）")
         return req.redirect(to: SiteURL.complaint(c.id!).path)
     }
 
     static func load(_ req: Request, scope: Scope) async throws -> Complaint {
-        guard let id = req.parameters.get("id", as: Int.self), let c = try await scoped(scope, on: req.db).filter(\.$id == id).first() else {
-            throw Abort(.notFound, reason: "未找到该投诉，或您无权查看")
-        }
-        return c
+        try await scope.complaintAccess.load(try req.parameters.id(), on: req.db)
+    }
+
+    /// An attachment of a complaint: the office only (it may identify the complainant).
+    static func file(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let f = try await scope.complaintAccess.attachment(
+            complaintID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
+        return try req.attachments.response(for: f)
     }
 
     static func show(req: Request) async throws -> Page {
@@ -374,11 +373,12 @@ enum ComplaintsController {
         let school = try await c.schoolID.asyncMap { try await School.find($0, on: req.db) } ?? nil
         let inspector = try await c.inspectorID.asyncMap { try await Inspector.find($0, on: req.db) } ?? nil
         let events = try await CaseEvent.query(on: req.db).filter(\.$target == "complaint").filter(\.$targetID == c.id!).sort(\.$id).all()
-        let inspectors = scope.principal.mayEditDirectory
+        let inspectors = scope.complaintAccess.mayAssign(c)
             ? try await Inspector.query(on: req.db).filter(\.$districtID == c.districtID).filter(\.$status == .active).sort(\.$name).all() : []
         let problem = try await Problem.query(on: req.db).filter(\.$complaintID == c.id!).first()
         return ComplaintPage(ctx: PageContext(req), complaint: c, school: school, inspector: inspector, events: events,
-            inspectors: inspectors, problem: problem, role: scope.principal.role).render()
+            inspectors: inspectors, problem: problem, role: scope.principal.role,
+            seesIdentity: scope.complaintAccess.seesIdentity).render()
     }
 
     struct ActForm: Content {
@@ -390,8 +390,10 @@ enum ComplaintsController {
     static func act(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let c = try await load(req, scope: scope)
+        guard scope.complaintAccess.mayAct else { throw Abort(.forbidden, reason: "只有承办督学和督导室可以办理投诉") }
         let form = try req.content.decode(ActForm.self)
         guard let action = form.action.flatMap(ComplaintAction.init(rawValue:)) else { throw Abort(.badRequest, reason: "无效的操作") }
+        let stateBefore = c.state
         let next: ComplaintState
         switch ComplaintMachine.next(from: c.state, action: action, role: scope.principal.role) {
         case .failure(let e): throw Abort(.forbidden, reason: e.message)
@@ -405,17 +407,18 @@ enum ComplaintsController {
                 return req.redirect(to: SiteURL.complaint(c.id!).path)
             }
             c.reply = reply
-            c.repliedOn = Day.today().description
+            c.repliedOn = req.today.description
         }
         let settings = try await DistrictSettings.forDistrict(c.districtID, on: req.db)
-        let today = Day.today()
+        let today = req.today
         // The verify clock starts at acceptance and is not restarted when verification begins.
         if action != .startVerifying { c.stageStarted = today.description }
         c.state = next
         c.deadline = ComplaintMachine.deadline(state: next, stageStarted: Day(parsing: c.stageStarted) ?? today,
             limits: settings.complaintTimeLimits, calendar: settings.workingCalendar)?.description
         if !next.isOpen { c.escalation = nil }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { [before = stateBefore] db in
+            guard let fresh = try await db.lockedFind(Complaint.self, c.id!), fresh.state == before else { throw AlreadyHandled() }
             try await c.save(on: db)
             try await event(on: db, c, action: action.rawValue, actor: scope.principal, comment: comment)
             try await Audit.record(on: db, actor: scope.principal, action: action.rawValue, entity: "complaint", id: c.id!,
@@ -430,13 +433,14 @@ enum ComplaintsController {
     static func assign(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let c = try await load(req, scope: scope)
+        guard scope.complaintAccess.mayAssign(c) else { throw Abort(.forbidden, reason: "只有督导室可以改派") }
         let form = try req.content.decode(AssignForm.self)
         guard let id = form.inspector, let i = try await Inspector.find(id, on: req.db), i.districtID == c.districtID, i.status == .active else {
             req.flash("请选择本区在岗督学")
             return req.redirect(to: SiteURL.complaint(c.id!).path)
         }
         c.inspectorID = id
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await c.save(on: db)
             try await event(on: db, c, action: "assign", actor: scope.principal, comment: "改派给 \(i.name)")
             try await Notifier.notify(userIDs: try await Notifier.inspectorUsers(id, on: db), title: "督导室转办投诉 \(c.trackingCode)",
@@ -450,7 +454,7 @@ enum ComplaintsController {
     static func makeProblem(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let c = try await load(req, scope: scope)
-        guard scope.principal.role != .leader else { throw Abort(.forbidden, reason: "领导账号只能查看") }
+        guard scope.complaintAccess.mayMakeProblem(c) else { throw Abort(.forbidden, reason: "领导账号只能查看") }
         guard let schoolID = c.schoolID, let school = try await School.find(schoolID, on: req.db) else {
             throw Abort(.badRequest, reason: "反映全区性问题的投诉不能转为学校问题")
         }
@@ -476,7 +480,10 @@ enum ComplaintsController {
         p.state = .open
         p.referralDepartment = ""
         p.referralReply = ""
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
+            // Checked under the write lock, so a double click makes one problem.
+            _ = try await db.lockedFind(Complaint.self, c.id!)
+            guard try await Problem.query(on: db).filter(\.$complaintID == c.id!).count() == 0 else { throw AlreadyHandled() }
             try await p.save(on: db)
             try await event(on: db, c, action: "problem", actor: scope.principal, comment: "转为学校问题，进入整改")
         }
@@ -494,12 +501,12 @@ struct ComplaintPage {
     let inspectors: [Inspector]
     let problem: Problem?
     let role: Role
+    /// The complainant's identity is for office users only.
+    let seesIdentity: Bool
 
     func render() -> Page {
         let c = complaint
         let actions = ComplaintMachine.allowedActions(from: c.state, role: role)
-        // The complainant's identity is for office users only.
-        let seesIdentity = role == .office || role == .admin
         var facts: [(String, String)] = [
             ("查询码", c.trackingCode), ("渠道", c.channel == "phone" ? "电话" : "网上"), ("学校", school?.name ?? "全区性问题"),
             ("类别", c.category), ("受理日期", Format.day(c.receivedOn)), ("状态", c.state.label),
@@ -515,7 +522,13 @@ struct ComplaintPage {
                 .facts(facts),
                 .el("h2", [], [.text("反映内容")]),
                 .el("p", [("class", "prewrap")], [.text(c.content)]),
-                c.storedFiles.isEmpty ? .empty : .el("p", [("class", "muted")], [.text("附件 \(c.storedFiles.count) 个（仅督导室可下载）")]),
+                c.storedFiles.isEmpty
+                    ? .empty
+                    : seesIdentity
+                        ? .el("ul", [("class", "files")], c.storedFiles.map { f in
+                            .el("li", [], [.link(SiteURL.complaintFile(c.id!, f.hash).path, f.name)])
+                        })
+                        : .el("p", [("class", "muted")], [.text("附件 \(c.storedFiles.count) 个（仅督导室可查看）")]),
                 c.reply.isEmpty ? .empty : .group([.el("h2", [], [.text("答复")]), .el("p", [("class", "prewrap")], [.text(c.reply)])]),
                 problem.map { _ in .el("p", [], [.link(SiteURL.problems.with([("school", String(c.schoolID ?? 0))]), "已转为学校问题，查看问题台账")]) } ?? .empty,
             ]),

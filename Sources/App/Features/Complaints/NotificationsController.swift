@@ -6,8 +6,8 @@ import Vapor
 /// The bell: a signed-in account's notifications, newest first.
 enum NotificationsController {
     static func list(req: Request) async throws -> Page {
-        let p = try req.requirePrincipal()
-        let items = try await AppNotification.query(on: req.db).filter(\.$userID == p.userID).sort(\.$id, .descending).limit(100).all()
+        let scope = try await Scope.of(req)
+        let items = try await scope.notificationAccess.readable(AppNotification.query(on: req.db)).sort(\.$id, .descending).limit(100).all()
         let ctx = PageContext(req)
         return Layout.page(
             "消息", ctx,
@@ -25,8 +25,8 @@ enum NotificationsController {
     }
 
     static func markRead(req: Request) async throws -> Response {
-        let p = try req.requirePrincipal()
-        try await AppNotification.query(on: req.db).filter(\.$userID == p.userID).filter(\.$read == false).set(\.$read, to: true).update()
+        let scope = try await Scope.of(req)
+        try await scope.notificationAccess.readable(AppNotification.query(on: req.db)).filter(\.$read == false).set(\.$read, to: true).update()
         return req.redirect(to: SiteURL.notifications.path)
     }
 }

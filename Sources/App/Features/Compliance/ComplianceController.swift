@@ -9,13 +9,13 @@ enum ComplianceController {
     static func matrix(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let semester = ComplianceService.semester(req)
-        let paging = Paging(page: req.query[Int.self, at: "page"], per: 30)
+        let paging = Paging(page: try req.query.page(), per: 30)
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
         let base = Inspector.query(on: req.db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(\.$status == .active)
         let total = try await base.copy().count()
         let inspectors = try await base.sort(\.$name).sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        let today = Day.today()
+        let today = req.today
         let result = try await ComplianceService.evaluate(inspectorIDs: inspectors.compactMap(\.id), semester: semester, today: today,
             settings: settings, on: req.db)
         let unvisited = try await unvisitedThisMonth(scope: scope, today: today, on: req.db)
@@ -50,18 +50,18 @@ enum ComplianceController {
     /// An inspector's own 六个一 detail.
     static func mine(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        return try await detail(req, scope: scope, inspector: try await scope.inspector(scope.principal.inspectorID, on: req.db))
+        return try await detail(req, scope: scope, inspector: try await scope.inspectorAccess.load(scope.principal.inspectorID, on: req.db))
     }
 
     static func inspector(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        return try await detail(req, scope: scope, inspector: try await scope.inspector(req.parameters.get("id", as: Int.self), on: req.db))
+        return try await detail(req, scope: scope, inspector: try await scope.inspectorAccess.load(try req.parameters.id(), on: req.db))
     }
 
     static func detail(_ req: Request, scope: Scope, inspector: Inspector) async throws -> Page {
         let semester = ComplianceService.semester(req)
         let settings = try await DistrictSettings.forDistrict(inspector.districtID, on: req.db).complianceSettings
-        let today = Day.today()
+        let today = req.today
         let result = try await ComplianceService.evaluate(inspectorIDs: [inspector.id!], semester: semester, today: today,
             settings: settings, on: req.db)
         let schoolIDs = Set(result.monthStates.keys.map(\.schoolID))
@@ -77,7 +77,7 @@ enum ComplianceController {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
         var rows = [["督学"] + semester.months.map(\.label) + ComplianceRule.allCases.map { "\($0.number). \($0.label)" } + ["不足项合计"]]
         var offset = 0
-        let today = Day.today()
+        let today = req.today
         while true {
             let page = try await Inspector.query(on: req.db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(\.$status == .active)
                 .sort(\.$id).range(offset..<(offset + 200)).all()

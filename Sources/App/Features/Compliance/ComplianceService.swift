@@ -69,6 +69,6 @@ enum ComplianceService {
 
     /// The semester named in the query (`?semester=2026-autumn`), or the current one.
     static func semester(_ req: Request) -> Semester {
-        req.query[String.self, at: "semester"].flatMap(Semester.init(code:)) ?? Semester.containing(Day.today())
+        req.query[String.self, at: "semester"].flatMap(Semester.init(code:)) ?? Semester.containing(req.today)
     }
 }

@@ -9,7 +9,7 @@ enum AreasController {
 
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let areas = try await ResponsibilityArea.query(on: req.db).inSubtree(\.$orgPath, scope.principal.orgPath)
+        let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: req.db))
             .sort(\.$active, .descending).sort(\.$name).limit(500).all()
         let ids = areas.compactMap(\.id)
         let counts = ids.isEmpty ? [] : try await School.query(on: req.db).filter(\.$areaID ~~ ids).filter(\.$status == .open).all(\.$areaID)
@@ -36,10 +36,7 @@ enum AreasController {
     }
 
     static func load(_ req: Request, scope: Scope) async throws -> ResponsibilityArea {
-        guard let id = req.parameters.get("id", as: Int.self), let a = try await ResponsibilityArea.find(id, on: req.db),
-            a.orgPath.hasPrefix(scope.principal.orgPath)
-        else { throw Abort(.notFound, reason: "未找到该责任区") }
-        return a
+        try await scope.areaAccess.load(try req.parameters.id(), on: req.db)
     }
 
     static func show(req: Request) async throws -> Page {
@@ -148,7 +145,7 @@ enum AreasController {
 
     static func update(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let area = try await load(req, scope: scope)
+        let area = try await scope.areaAccess.editable(try req.parameters.id(), on: req.db)
         return try await save(req, scope: scope, area: area, isNew: false)
     }
 
@@ -158,7 +155,7 @@ enum AreasController {
         var errors: [FieldError] = []
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if let e = Validate.required(name, field: "责任区名称", maxLength: 40) { errors.append(.init("name", e)) }
-        var leadID: Int?
+        @RecordID var leadID: Int?
         if let l = form.lead, !l.isEmpty {
             if let id = Int(l), let i = try await Inspector.find(id, on: req.db), i.districtID == district.id!, i.status == .active {
                 leadID = id
@@ -181,7 +178,7 @@ enum AreasController {
         area.orgPath = district.path
         area.leadInspectorID = leadID
         area.note = (form.note ?? "").trimmingCharacters(in: .whitespaces)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await area.save(on: db)
             let previous = try await School.query(on: db).filter(\.$areaID == area.id!).all()
             for s in previous where !wanted.contains(s.id!) {
@@ -205,11 +202,10 @@ enum AreasController {
 
     static func deactivate(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let area = try await load(req, scope: scope)
-        guard scope.canEdit(orgPath: area.orgPath) else { throw Abort(.forbidden, reason: "您无权修改该责任区") }
+        let area = try await scope.areaAccess.editable(try req.parameters.id(), on: req.db)
         let before = area.snapshot
         area.active = false
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await area.save(on: db)
             try await School.query(on: db).filter(\.$areaID == area.id!).set(\.$areaID, to: nil).update()
             try await Audit.record(on: db, actor: scope.principal, action: "deactivate", entity: "area", id: area.id!,

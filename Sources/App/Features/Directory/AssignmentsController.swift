@@ -14,7 +14,7 @@ enum AssignmentsController {
     static func form(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let school = try await SchoolsController.editable(req, scope: scope)
-        return try await page(req, scope: scope, school: school, form: Form(start: Day.today().description), errors: [])
+        return try await page(req, scope: scope, school: school, form: Form(start: req.today.description), errors: [])
     }
 
     static func page(_ req: Request, scope: Scope, school: School, form: Form, errors: [FieldError]) async throws -> Page {
@@ -67,7 +67,7 @@ enum AssignmentsController {
             warning = InspectorRules.loadWarning(currentSchools: held, limit: limit)
         }
         let chosen = inspector
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let before = ["责任督学": current.map { "督学#\($0.inspectorID)" } ?? ""]
             if let current {
                 current.endDate = start.adding(days: -1) < Day(parsing: current.startDate)! ? current.startDate : start.adding(days: -1).description

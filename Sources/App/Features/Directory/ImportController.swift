@@ -6,9 +6,7 @@ import Vapor
 /// Import schools and inspectors from CSV (UTF-8 or GBK) or .xlsx. Every bad row is listed;
 /// nothing is saved until the whole file is clean. The same file twice updates, never duplicates.
 enum ImportController {
-    struct Upload: Content {
-        var file: File?
-    }
+    static let uploadLimits = UploadLimits(maxFiles: 1, maxFileBytes: 10 << 20, maxFieldBytes: 4096)
 
     struct Outcome {
         var kind: String
@@ -34,11 +32,15 @@ enum ImportController {
 
     static func run(_ req: Request, kind: String) async throws -> Response {
         let scope = try await Scope.of(req)
-        let upload = try? req.content.decode(Upload.self)
-        var outcome = Outcome(kind: kind, fileName: upload?.file?.filename ?? "")
-        if let file = upload?.file, file.data.readableBytes > 0 {
+        let upload = try await UploadReader.read(req, limits: uploadLimits)
+        defer { upload.discard() }
+        let file = upload.files(named: "file").first
+        var outcome = Outcome(kind: kind, fileName: file?.filename ?? "")
+        if let refused = upload.errors.first {
+            outcome.fileError = refused.message
+        } else if let file, file.size > 0 {
             do {
-                let table = try SpreadsheetTable.read(Data(buffer: file.data), fileName: file.filename)
+                let table = try SpreadsheetTable.read(try file.data, fileName: file.filename)
                 let district = try await scope.district(on: req.db)
                 if kind == "schools" {
                     try await importSchools(table, district: district, scope: scope, db: req.db, outcome: &outcome)
@@ -88,7 +90,7 @@ enum ImportController {
         guard outcome.rowErrors.isEmpty else { return }
         let work = plan
         let principal = scope.principal
-        let counts = try await db.transaction { db -> (Int, Int, Int) in
+        let counts = try await db.writeTransaction { db -> (Int, Int, Int) in
             var counts = (0, 0, 0)
             for (school, record, township) in work {
                 let isNew = school.id == nil
@@ -129,7 +131,7 @@ enum ImportController {
         }
         let known = existing
         let principal = scope.principal
-        let counts = try await db.transaction { db -> (Int, Int, Int) in
+        let counts = try await db.writeTransaction { db -> (Int, Int, Int) in
             var counts = (0, 0, 0)
             for (_, record) in checked.records {
                 let inspector = known[record.phone] ?? Inspector()

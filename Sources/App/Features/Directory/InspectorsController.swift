@@ -8,12 +8,12 @@ enum InspectorsController {
         var q: String?
         var kind: String?
         var status: String?
-        var page: Int?
-        var per: Int?
+        @PageNumber var page: Int?
+        @Bounded<InputBounds.PerPage> var per: Int?
     }
 
     static func filtered(_ query: ListQuery, scope: Scope, db: any Database) -> QueryBuilder<Inspector> {
-        var q = scope.inspectors(Inspector.query(on: db))
+        var q = scope.inspectorAccess.readable(Inspector.query(on: db))
         if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$phone == text).filter(\.$employer ~~ text) }
         }
@@ -44,7 +44,7 @@ enum InspectorsController {
 
     static func show(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let inspector = try await scope.inspector(req.parameters.get("id", as: Int.self), on: req.db)
+        let inspector = try await scope.inspectorAccess.load(try req.parameters.id(), on: req.db)
         let assignments = try await Assignment.query(on: req.db).filter(\.$inspectorID == inspector.id!)
             .sort(\.$startDate, .descending).all()
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(assignments.map(\.schoolID))).all()
@@ -105,9 +105,7 @@ enum InspectorsController {
     }
 
     static func editable(_ req: Request, scope: Scope) async throws -> Inspector {
-        let i = try await scope.inspector(req.parameters.get("id", as: Int.self), on: req.db)
-        guard scope.canEdit(orgPath: i.orgPath) else { throw Abort(.forbidden, reason: "您无权修改该督学") }
-        return i
+        try await scope.inspectorAccess.editable(try req.parameters.id(), on: req.db)
     }
 
     static func editForm(req: Request) async throws -> Page {
@@ -149,7 +147,7 @@ enum InspectorsController {
         let warning = newTerm.flatMap { t in
             InspectorRules.termWarning(kind: record.kind, previousTerms: previous.filter { $0 != t }, proposed: t)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await inspector.save(on: db)
             if let newTerm, newTerm != oldTerm || isNew, !previous.contains(newTerm) {
                 try await InspectorTerm(inspectorID: inspector.id!, term: newTerm).save(on: db)
@@ -169,8 +167,8 @@ enum InspectorsController {
         let i = try await editable(req, scope: scope)
         let before = i.snapshot
         i.status = .retired
-        let today = Day.today().description
-        try await req.db.transaction { db in
+        let today = req.today.description
+        try await req.db.writeTransaction { db in
             try await i.save(on: db)
             for a in try await Assignment.current(on: db).filter(\.$inspectorID == i.id!).all() {
                 a.endDate = today
@@ -183,30 +181,28 @@ enum InspectorsController {
         return req.redirect(to: SiteURL.inspector(i.id!).path)
     }
 
-    struct PhotoUpload: Content {
-        var photo: File?
-    }
+    static let photoLimits = UploadLimits(maxFiles: 1, maxFileBytes: 3 << 20, maxFieldBytes: 4096)
 
     static func uploadPhoto(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let i = try await editable(req, scope: scope)
-        let upload = try? req.content.decode(PhotoUpload.self)
-        guard let file = upload?.photo, file.data.readableBytes > 0 else {
+        let upload = try await UploadReader.read(req, limits: photoLimits)
+        defer { upload.discard() }
+        if let refused = upload.errors.first {
+            req.flash(refused.message)
+            return req.redirect(to: SiteURL.inspector(i.id!).path)
+        }
+        guard let file = upload.files(named: "photo").first else {
             req.flash("请选择要上传的照片")
             return req.redirect(to: SiteURL.inspector(i.id!).path)
         }
-        let data = Data(buffer: file.data)
-        guard ImageKind(sniffing: data) != nil else {
+        guard ImageKind(sniffing: file.head) != nil else {
             req.flash("照片须为 JPG、PNG 或 WebP 图片")
             return req.redirect(to: SiteURL.inspector(i.id!).path)
         }
-        guard data.count <= 3 * 1024 * 1024 else {
-            req.flash("照片不能超过3MB")
-            return req.redirect(to: SiteURL.inspector(i.id!).path)
-        }
         let before = i.snapshot
-        i.photo = try req.attachments.put(data)
-        try await req.db.transaction { db in
+        i.photo = try req.attachments.keep(file)
+        try await req.db.writeTransaction { db in
             try await i.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "photo", entity: "inspector", id: i.id!,
                 orgPath: i.orgPath, summary: "更换督学 \(i.name) 的照片", before: before, after: i.snapshot)

@@ -129,7 +129,7 @@ struct SchoolPage {
             .el("form", [("method", "post"), ("action", SiteURL.schoolGrant(school.id!).path)], [
                 .csrf(ctx.csrf),
                 .selectField("督学", name: "inspector", options: grantable.map { (String($0.id!), $0.name) }, selected: ""),
-                .field("授权截止日期", name: "until", value: Day.today().adding(days: 30).description, type: "date"),
+                .field("授权截止日期", name: "until", value: ctx.today.adding(days: 30).description, type: "date"),
                 .el("button", [("type", "submit"), ("class", "btn secondary")], [.text("授权")]),
             ]),
         ])

@@ -6,17 +6,17 @@ import Vapor
 enum SchoolsController {
     struct ListQuery: Content {
         var q: String?
-        var township: Int?
+        @RecordID var township: Int?
         var type: String?
-        var area: Int?
+        @RecordID var area: Int?
         var status: String?
-        var page: Int?
-        var per: Int?
+        @PageNumber var page: Int?
+        @Bounded<InputBounds.PerPage> var per: Int?
     }
 
     /// The filtered, scoped query behind the list, the export and the API.
     static func filtered(_ query: ListQuery, scope: Scope, db: any Database) -> QueryBuilder<School> {
-        var q = scope.schools(School.query(on: db))
+        var q = scope.schoolAccess.readable(School.query(on: db))
         if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$code == text) }
         }
@@ -50,7 +50,7 @@ enum SchoolsController {
 
     static func show(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let school = try await scope.school(req.parameters.get("id", as: Int.self), on: req.db)
+        let school = try await scope.schoolAccess.load(try req.parameters.id(), on: req.db)
         let history = try await Assignment.query(on: req.db).filter(\.$schoolID == school.id!)
             .sort(\.$startDate, .descending).sort(\.$id, .descending).all()
         let inspectorIDs = Array(Set(history.map(\.inspectorID)))
@@ -59,8 +59,7 @@ enum SchoolsController {
         let area = try await school.areaID.asyncMap { try await ResponsibilityArea.find($0, on: req.db) } ?? nil
         let audit = scope.principal.role.mayReadAudit
             ? try await Audit.events(entity: "school", id: school.id!, on: req.db) : []
-        let memberOf = try await scope.visitMemberships(on: req.db)
-        let visits = try await scope.visits(Visit.query(on: req.db), memberOf: memberOf).filter(\.$schoolID == school.id!)
+        let visits = try await scope.visitAccess.readable(Visit.query(on: req.db)).filter(\.$schoolID == school.id!)
             .filter(\.$status == .submitted).sort(\.$visitDate, .descending).limit(10).all()
         // Problems of drafts are not shown until the visit is submitted.
         let drafts = try await Visit.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$status == .draft).all(\.$id)
@@ -68,7 +67,7 @@ enum SchoolsController {
         var problemQuery = Problem.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$state == .open)
         if !drafts.isEmpty { problemQuery = problemQuery.group(.or) { $0.filter(\.$visitID == nil).filter(\.$visitID !~ drafts) } }
         let openProblems = try await problemQuery.sort(\.$id, .descending).limit(30).all()
-        let mayVisit = try await scope.mayRecordVisit(to: school, on: req.db)
+        let mayVisit = try await scope.visitAccess.mayRecordVisit(to: school, today: req.today, on: req.db)
         let district = scope.canEdit(orgPath: school.orgPath)
             ? try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID).filter(\.$status == .active).sort(\.$name).all() : []
         return SchoolPage(
@@ -163,9 +162,7 @@ enum SchoolsController {
     }
 
     static func editable(_ req: Request, scope: Scope) async throws -> School {
-        let school = try await scope.school(req.parameters.get("id", as: Int.self), on: req.db)
-        guard scope.canEdit(orgPath: school.orgPath) else { throw Abort(.forbidden, reason: "您无权修改该学校") }
-        return school
+        try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
     }
 
     static func create(req: Request) async throws -> Response {
@@ -196,7 +193,7 @@ enum SchoolsController {
             township = try await DirectoryQueries.township(named: name, scope: scope, on: req.db)
             if township == nil { errors.append(.init("township", "镇街“\(name)”不在本区范围内")) }
         }
-        var areaID: Int?
+        @RecordID var areaID: Int?
         if let a = form.area, !a.isEmpty {
             guard let id = Int(a), let area = try await ResponsibilityArea.find(id, on: req.db),
                 area.orgPath.hasPrefix(scope.principal.orgPath) || scope.principal.orgPath.hasPrefix(area.orgPath)
@@ -219,7 +216,7 @@ enum SchoolsController {
         school.apply(record, township: township)
         school.areaID = areaID
         let p = scope.principal
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await school.save(on: db)
             try await Audit.record(
                 on: db, actor: p, action: isNew ? "create" : "update", entity: "school", id: school.id!,
@@ -244,8 +241,8 @@ enum SchoolsController {
         let school = try await editable(req, scope: scope)
         let before = school.snapshot
         school.status = status
-        let today = Day.today().description
-        try await req.db.transaction { db in
+        let today = req.today.description
+        try await req.db.writeTransaction { db in
             try await school.save(on: db)
             if status == .closed {
                 for a in try await Assignment.current(on: db).filter(\.$schoolID == school.id!).all() {

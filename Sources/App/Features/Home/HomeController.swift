@@ -83,10 +83,10 @@ enum HomeController {
     }
 
     static func inspectorHome(_ req: Request, scope: Scope) async throws -> Page {
-        let schools = try await scope.schools(School.query(on: req.db)).sort(\.$name).all()
+        let schools = try await scope.schoolAccess.readable(School.query(on: req.db)).sort(\.$name).all()
         let inspector = try await scope.principal.inspectorID.asyncMap { try await Inspector.find($0, on: req.db) } ?? nil
         let settings = try await inspector.asyncMap { try await DistrictSettings.forDistrict($0.districtID, on: req.db) }
-        let today = Day.today()
+        let today = req.today
         let semester = Semester.containing(today)
         let me = scope.principal.inspectorID ?? -1
         let result = try await ComplianceService.evaluate(inspectorIDs: [me], semester: semester, today: today,

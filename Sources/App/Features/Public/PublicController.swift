@@ -7,9 +7,9 @@ import Vapor
 /// channel and who is responsible — no login. Only what the sign at the school gate shows.
 enum PublicController {
     struct Query: Content {
-        var district: Int?
+        @RecordID var district: Int?
         var q: String?
-        var page: Int?
+        @PageNumber var page: Int?
     }
 
     static func home(req: Request) async throws -> Page {
@@ -32,7 +32,8 @@ enum PublicController {
     }
 
     static func sign(req: Request) async throws -> Page {
-        guard let id = req.parameters.get("id", as: Int.self), let school = try await School.find(id, on: req.db),
+        let id = try req.parameters.id()
+        guard let school = try await School.find(id, on: req.db),
             school.status == .open
         else { throw Abort(.notFound, reason: "未找到该学校") }
         let inspector = try await DirectoryQueries.currentInspectors(of: [id], on: req.db)[id]

@@ -18,7 +18,7 @@ enum EscalationsController {
 
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let paging = Paging(page: req.query[Int.self, at: "page"], per: 50)
+        let paging = Paging(page: try req.query.page(), per: 50)
         guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
         let body: SQLQueryString = """
             FROM case_events e

@@ -11,7 +11,7 @@ struct NoticePage {
     var n: RectificationNotice { data.notice }
 
     func render() -> Page {
-        let today = Day.today()
+        let today = ctx.today
         let status = n.deadlineDay.map { DeadlineStatus.of(due: $0, today: today) }
         let policy = NoticePolicy(requiresApproval: data.settings.noticeRequiresApproval)
         let actions = RectificationMachine.allowedActions(from: n.state, role: role, policy: policy).filter { $0 != .report }

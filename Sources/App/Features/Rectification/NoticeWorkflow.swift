@@ -15,8 +15,10 @@ enum NoticeWorkflow {
         try await e.save(on: db)
     }
 
+    /// Applies `action` to `notice` as its user saw it. Two clicks (or two users) at once apply it once:
+    /// the row is re-read under a lock and the loser gets "已被他人处理" (409).
     static func apply(_ action: NoticeAction, to notice: RectificationNotice, principal: Principal, comment: String,
-        on db: any Database, also: (@Sendable (any Database) async throws -> Void)? = nil) async throws
+        now: Date, on db: any Database, also: (@Sendable (any Database) async throws -> Void)? = nil) async throws
     {
         let settings = try await DistrictSettings.forDistrict(notice.districtID, on: db)
         let policy = NoticePolicy(requiresApproval: settings.noticeRequiresApproval)
@@ -29,9 +31,12 @@ enum NoticeWorkflow {
         if principal.role == .school, notice.schoolID != principal.schoolID { throw Abort(.forbidden, reason: "无权操作其他学校的通知书") }
         let before = notice.state
         notice.state = next
-        if next == .issued, notice.issuedAt == nil { notice.issuedAt = Date() }
-        if next == .closed { notice.closedAt = Date() }
-        try await db.transaction { db in
+        if next == .issued, notice.issuedAt == nil { notice.issuedAt = now }
+        if next == .closed { notice.closedAt = now }
+        try await db.writeTransaction { db in
+            guard let fresh = try await db.lockedFind(RectificationNotice.self, notice.id!), fresh.state == before else {
+                throw AlreadyHandled()
+            }
             try await notice.save(on: db)
             if let also { try await also(db) }
             let problems = try await Problem.query(on: db).filter(\.$noticeID == notice.id!).all()
@@ -48,7 +53,7 @@ enum NoticeWorkflow {
             {
                 r.outcome = action == .close ? "accepted" : "returned"
                 r.reviewComment = comment
-                r.reviewedAt = Date()
+                r.reviewedAt = now
                 try await r.save(on: db)
             }
             try await event(on: db, notice: notice, action: action.rawValue, actor: principal, comment: comment)

@@ -7,43 +7,21 @@ import Vapor
 /// 整改闭环: notice from problems → (approval) → issued → school acknowledges and reports with evidence →
 /// inspector re-checks: closes (销号) or returns. Every step is a `RectificationMachine` transition, checked on the server.
 enum NoticesController {
-    // MARK: - Scope
-
-    static func scoped(_ q: QueryBuilder<RectificationNotice>, scope: Scope) -> QueryBuilder<RectificationNotice> {
-        switch scope.principal.role {
-        case .admin, .office, .leader: return q.inSubtree(\.$orgPath, scope.principal.orgPath)
-        case .inspector:
-            let me = scope.principal.inspectorID ?? -1
-            let schools = scope.assignedSchoolIDs
-            return q.group(.or) { or in
-                or.filter(\.$inspectorID == me)
-                if !schools.isEmpty { or.filter(\.$schoolID ~~ schools) }
-            }
-        case .school:
-            // A school sees its notices once they have been issued.
-            return q.filter(\.$schoolID == (scope.principal.schoolID ?? -1))
-                .filter(\.$state ~~ [.issued, .acknowledged, .reported, .returned, .closed])
-        }
-    }
-
     static func load(_ req: Request, scope: Scope) async throws -> RectificationNotice {
-        guard let id = req.parameters.get("id", as: Int.self),
-            let n = try await scoped(RectificationNotice.query(on: req.db), scope: scope).filter(\.$id == id).first()
-        else { throw Abort(.notFound, reason: "未找到该整改通知书，或您无权查看") }
-        return n
+        try await scope.noticeAccess.load(try req.parameters.id(), on: req.db)
     }
 
     // MARK: - List
 
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let paging = Paging(page: req.query[Int.self, at: "page"], per: 50)
-        var q = scoped(RectificationNotice.query(on: req.db), scope: scope)
+        let paging = Paging(page: try req.query.page(), per: 50)
+        var q = scope.noticeAccess.readable(RectificationNotice.query(on: req.db))
         let stateFilter = req.query[String.self, at: "state"] ?? "open"
         switch stateFilter {
         case "open": q = q.filter(\.$state !~ [.closed, .withdrawn])
         case "overdue":
-            q = q.filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < Day.today().description)
+            q = q.filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < req.today.description)
         case "all": break
         default: if let s = NoticeState(rawValue: stateFilter) { q = q.filter(\.$state == s) }
         }
@@ -51,7 +29,7 @@ enum NoticesController {
         let notices = try await q.sort(\.$deadline).sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(notices.map(\.schoolID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
-        let today = Day.today()
+        let today = req.today
         return Layout.page(
             "整改通知书", PageContext(req), wide: true,
             .el("div", [("class", "page-head")], [
@@ -81,7 +59,7 @@ enum NoticesController {
     // MARK: - Create
 
     struct NewForm: Content {
-        var school: Int?
+        @RecordID var school: Int?
         var problems: [Int]?
         var requirements: String?
         var deadline: String?
@@ -90,23 +68,25 @@ enum NoticesController {
 
     static func newForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let school = try await scope.school(req.query[Int.self, at: "school"], on: req.db)
+        let school = try await scope.schoolAccess.load(try req.query.bounded("school", InputBounds.ID.self), on: req.db)
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: req.db)
         var form = NewForm()
         form.school = school.id
-        form.deadline = Day.today().adding(days: settings.noticeDays).description
-        form.problems = req.query[Int.self, at: "problem"].map { [$0] }
+        form.deadline = req.today.adding(days: settings.noticeDays).description
+        form.problems = try req.query.bounded("problem", InputBounds.ID.self).map { [$0] }
         return try await newPage(req, school: school, form: form, errors: [])
     }
 
-    static func candidateProblems(_ school: School, on db: any Database) async throws -> [Problem] {
-        try await Problem.query(on: db).filter(\.$schoolID == school.id!).filter(\.$state == .open)
+    /// Open problems to rectify that have no notice yet; never those of a draft visit.
+    static func candidateProblems(_ school: School, scope: Scope, on db: any Database) async throws -> [Problem] {
+        try await ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: db)))
+            .filter(\.$schoolID == school.id!).filter(\.$state == .open)
             .filter(\.$noticeID == nil).filter(\.$disposition == .rectify).sort(\.$id).all()
     }
 
     static func newPage(_ req: Request, school: School, form: NewForm, errors: [FieldError]) async throws -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let problems = try await candidateProblems(school, on: req.db)
+        let problems = try await candidateProblems(school, scope: try await Scope.of(req), on: req.db)
         let selected = Set(form.problems ?? [])
         let ctx = PageContext(req)
         var page = Layout.page(
@@ -138,24 +118,25 @@ enum NoticesController {
     static func create(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let form = try req.content.decode(NewForm.self)
-        let school = try await scope.school(form.school, on: req.db)
-        guard scope.principal.role == .inspector || scope.canEdit(orgPath: school.orgPath) else {
+        guard form.school != nil else { throw Abort(.badRequest, reason: "请选择学校") }
+        let school = try await scope.schoolAccess.load(form.school, on: req.db)
+        guard scope.noticeAccess.mayIssue(for: school) else {
             throw Abort(.forbidden, reason: "只有责任督学或督导室可以下达整改通知")
         }
         var errors: [FieldError] = []
-        let candidates = try await candidateProblems(school, on: req.db)
+        let candidates = try await candidateProblems(school, scope: scope, on: req.db)
         let chosen = candidates.filter { (form.problems ?? []).contains($0.id!) }
         if chosen.isEmpty { errors.append(.init("problems", "请至少选择一个问题")) }
         if let e = Validate.required(form.requirements ?? "", field: "整改要求", maxLength: 3000) { errors.append(.init("requirements", e)) }
         let deadline = form.deadline.flatMap(Day.init(parsing:))
-        if deadline == nil || deadline! <= Day.today() { errors.append(.init("deadline", "整改期限应晚于今天")) }
+        if deadline == nil || deadline! <= req.today { errors.append(.init("deadline", "整改期限应晚于今天")) }
         guard errors.isEmpty, let deadline else { return try await newPage(req, school: school, form: form, errors: errors).encodeResponse(for: req) }
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: req.db)
         var inspectorID = scope.principal.inspectorID
         if inspectorID == nil { inspectorID = try await DirectoryQueries.currentInspectors(of: [school.id!], on: req.db)[school.id!]?.id }
         guard let inspectorID else { throw Abort(.badRequest, reason: "该校没有责任督学，请先安排责任督学") }
         let district = try await OrgUnit.find(school.districtID, on: req.db)
-        let year = Day.today().year
+        let year = req.today.year
         let notice = RectificationNotice()
         notice.districtID = school.districtID
         notice.orgPath = school.orgPath
@@ -168,8 +149,15 @@ enum NoticesController {
         notice.needsVisit = form.needsVisit == "on"
         let prefix = (district?.name.prefix(1)).map(String.init).map { $0 + settings.noticePrefix } ?? settings.noticePrefix
         let p = scope.principal
-        try await req.db.transaction { db in
-            // The number is the next in the district's year; the unique index refuses a duplicate from a concurrent request.
+        try await req.db.writeTransaction { db in
+            // The number is the next in the district's year: the district's row is locked while it is taken,
+            // so simultaneous notices get consecutive numbers (PostgreSQL; SQLite holds the write lock).
+            _ = try await db.lockedFind(OrgUnit.self, notice.districtID)
+            for problem in chosen {
+                guard let fresh = try await db.lockedFind(Problem.self, problem.id!), fresh.noticeID == nil else {
+                    throw AlreadyHandled()
+                }
+            }
             let last = try await RectificationNotice.query(on: db).filter(\.$districtID == notice.districtID).filter(\.$year == year)
                 .sort(\.$sequence, .descending).first()?.sequence ?? 0
             notice.sequence = last + 1
@@ -206,6 +194,7 @@ enum NoticesController {
     static func act(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let notice = try await load(req, scope: scope)
+        guard scope.noticeAccess.mayAct else { throw Abort(.forbidden, reason: "领导只能查看整改通知书，不能办理") }
         let form = try req.content.decode(ActForm.self)
         guard let action = form.action.flatMap(NoticeAction.init(rawValue:)), action != .report else {
             throw Abort(.badRequest, reason: "无效的操作")
@@ -215,26 +204,36 @@ enum NoticesController {
             req.flash("请填写\(action.label)的理由")
             return req.redirect(to: SiteURL.notice(notice.id!).path)
         }
-        try await NoticeWorkflow.apply(action, to: notice, principal: scope.principal, comment: String(comment.prefix(1000)), on: req.db)
+        try await NoticeWorkflow.apply(action, to: notice, principal: scope.principal, comment: String(comment.prefix(1000)), now: req.now, on: req.db)
         req.flash("已\(action.label)")
         return req.redirect(to: SiteURL.notice(notice.id!).path)
     }
 
     struct ReportForm: Content {
         var body: String?
-        var files: [File]?
     }
 
-    static let maxFileBytes = 10 * 1024 * 1024
+    /// Up to 10 files of 10 MB each (the form says so).
+    static let reportLimits = UploadLimits(maxFiles: 10, maxFileBytes: 10 << 20, maxFieldBytes: 128 * 1024)
 
     static func report(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let notice = try await load(req, scope: scope)
-        let form = try req.content.decode(ReportForm.self)
+        // Who may report is decided before a byte of the upload is read.
+        let settings = try await DistrictSettings.forDistrict(notice.districtID, on: req.db)
+        if case .failure(let e) = RectificationMachine.next(
+            from: notice.state, action: .report, role: scope.principal.role,
+            policy: NoticePolicy(requiresApproval: settings.noticeRequiresApproval))
+        {
+            throw Abort(.forbidden, reason: e.message)
+        }
+        let upload = try await UploadReader.read(req, limits: reportLimits)
+        defer { upload.discard() }
+        let form = try upload.decode(ReportForm.self)
         var errors: [FieldError] = []
         let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if let e = Validate.required(body, field: "整改情况", maxLength: 10000) { errors.append(.init("body", e)) }
-        let evidence = EvidenceUpload.check(form.files ?? [], maxCount: 10, maxBytes: maxFileBytes)
+        let evidence = EvidenceUpload.check(upload, field: "files[]")
         errors += evidence.errors
         if !errors.isEmpty {
             let data = try await NoticeData.load(notice, on: req.db)
@@ -251,7 +250,7 @@ enum NoticesController {
         r.submittedBy = scope.principal.userID
         r.outcome = "pending"
         r.reviewComment = ""
-        try await NoticeWorkflow.apply(.report, to: notice, principal: scope.principal, comment: "提交整改报告", on: req.db) { db in
+        try await NoticeWorkflow.apply(.report, to: notice, principal: scope.principal, comment: "提交整改报告", now: req.now, on: req.db) { db in
             try await r.save(on: db)
         }
         req.flash("整改报告已提交，等待责任督学复查")
@@ -260,18 +259,8 @@ enum NoticesController {
 
     static func file(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let notice = try await load(req, scope: scope)
-        guard let hash = req.parameters.get("hash") else { throw Abort(.notFound) }
-        let reports = try await RectificationReport.query(on: req.db).filter(\.$noticeID == notice.id!).all()
-        guard let f = reports.flatMap(\.storedFiles).first(where: { $0.hash == hash }), let data = try req.attachments.get(hash) else {
-            throw Abort(.notFound, reason: "文件不存在")
-        }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: f.type)
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        let encoded = f.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        let f = try await scope.noticeAccess.file(noticeID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
+        return try req.attachments.response(for: f)
     }
 
     static func printable(req: Request) async throws -> Page {
@@ -279,43 +268,5 @@ enum NoticesController {
         let notice = try await load(req, scope: scope)
         let data = try await NoticeData.load(notice, on: req.db)
         return NoticePrintPage(ctx: PageContext(req), data: data).render()
-    }
-}
-
-/// Uploaded evidence (images and PDFs), checked by content; stored only when the caller says so.
-struct EvidenceUpload {
-    var accepted: [(data: Data, name: String, type: String)] = []
-    var errors: [FieldError] = []
-
-    static func check(_ files: [File], maxCount: Int, maxBytes: Int) -> EvidenceUpload {
-        var out = EvidenceUpload()
-        let files = files.filter { $0.data.readableBytes > 0 }
-        if files.count > maxCount { out.errors.append(.init("files", "最多上传\(maxCount)个文件")) }
-        for f in files.prefix(maxCount) {
-            let data = Data(buffer: f.data)
-            guard let type = EvidenceKind.sniff(data) else {
-                out.errors.append(.init("files", "“\(f.filename)”不是图片或 PDF 文件（仅支持 JPG、PNG、WebP 和 PDF）"))
-                continue
-            }
-            guard data.count <= maxBytes else {
-                out.errors.append(.init("files", "“\(f.filename)”超过\(maxBytes / 1024 / 1024)MB"))
-                continue
-            }
-            out.accepted.append((data, String(f.filename.prefix(100)), type))
-        }
-        return out
-    }
-
-    func store(in store: any AttachmentStore) throws -> [StoredFile] {
-        try accepted.map { StoredFile(hash: try store.put($0.data), name: $0.name, type: $0.type, size: $0.data.count) }
-    }
-}
-
-/// Recognises evidence files by their first bytes.
-enum EvidenceKind {
-    static func sniff(_ d: Data) -> String? {
-        if let image = ImageKind(sniffing: d) { return image.rawValue }
-        if d.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
-        return nil
     }
 }

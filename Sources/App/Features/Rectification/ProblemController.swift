@@ -6,17 +6,7 @@ import Vapor
 /// One problem: where it came from, its notice, and for 协商 (referral) the department and its reply.
 enum ProblemController {
     static func load(_ req: Request, scope: Scope) async throws -> Problem {
-        guard let id = req.parameters.get("id", as: Int.self), let p = try await Problem.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "未找到该问题")
-        }
-        let visible: Bool
-        switch scope.principal.role {
-        case .admin, .office, .leader: visible = p.orgPath.hasPrefix(scope.principal.orgPath)
-        case .inspector: visible = p.inspectorID == scope.principal.inspectorID || scope.assignedSchoolIDs.contains(p.schoolID)
-        case .school: visible = p.schoolID == scope.principal.schoolID
-        }
-        guard visible else { throw Abort(.notFound, reason: "未找到该问题") }
-        return p
+        try await scope.problemAccess.load(try req.parameters.id(), on: req.db)
     }
 
     static func show(req: Request) async throws -> Page {
@@ -24,7 +14,7 @@ enum ProblemController {
         let p = try await load(req, scope: scope)
         let school = try await School.find(p.schoolID, on: req.db)
         let ctx = PageContext(req)
-        let mayRefer = p.disposition == .refer && p.state == .open && scope.principal.role != .school && scope.principal.role != .leader
+        let mayRefer = scope.problemAccess.canRefer(p)
         return Layout.page(
             "问题详情", ctx,
             .el("h1", [], [.text("问题详情"), .badge(p.state.label, p.state == .open ? "warn" : "ok")]),
@@ -61,7 +51,7 @@ enum ProblemController {
     static func referral(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let p = try await load(req, scope: scope)
-        guard p.disposition == .refer, p.state == .open, scope.principal.role == .inspector || scope.principal.mayEditDirectory else {
+        guard scope.problemAccess.canRefer(p) else {
             throw Abort(.forbidden, reason: "只有处理方式为“协商”的待处理问题可以登记移交情况")
         }
         let f = try req.content.decode(ReferralForm.self)
@@ -80,7 +70,7 @@ enum ProblemController {
         p.referralDepartment = department
         p.referralReply = reply
         if closing { p.state = .closed }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await p.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "problem", id: p.id!, orgPath: p.orgPath,
                 summary: "登记问题移交情况（\(department)）", before: before,

@@ -12,8 +12,8 @@ enum ProblemsController {
         var severity: String?
         var disposition: String?
         var state: String?
-        var school: Int?
-        var page: Int?
+        @RecordID var school: Int?
+        @PageNumber var page: Int?
     }
 
     struct Row: Decodable {
@@ -34,16 +34,8 @@ enum ProblemsController {
 
     /// The scoped, filtered WHERE clause, shared by the page and the export.
     static func whereClause(_ query: Query, scope: Scope) -> SQLQueryString {
-        var w: SQLQueryString
-        switch scope.principal.role {
-        case .admin, .office, .leader: w = "WHERE \(Subtree.sql("p.org_path", scope.principal.orgPath))"
-        case .inspector:
-            let schools = scope.assignedSchoolIDs.isEmpty ? [-1] : scope.assignedSchoolIDs
-            w = "WHERE (p.inspector_id = \(bind: scope.principal.inspectorID ?? -1) OR p.school_id IN (\(SQLList(schools.map { SQLBind($0) }))))"
-        case .school: w = "WHERE p.school_id = \(bind: scope.principal.schoolID ?? -1)"
-        }
         // Problems of drafts are not in the register until the visit is submitted.
-        w = w + " AND (v.id IS NULL OR v.status = 'submitted')"
+        var w: SQLQueryString = "WHERE " + scope.problemAccess.registerWhere()
         if let c = query.category, !c.isEmpty { w = w + " AND p.category = \(bind: c)" }
         if let s = query.severity.flatMap(ProblemSeverity.init(rawValue:)) { w = w + " AND p.severity = \(bind: s.rawValue)" }
         if let d = query.disposition.flatMap(ProblemDisposition.init(rawValue:)) { w = w + " AND p.disposition = \(bind: d.rawValue)" }

@@ -228,7 +228,7 @@ enum SettingsController {
         s.holidays = calendar.text
         s.complaintLimits = try JSONColumn.encode(limits)
         s.webhookURL = webhook
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await s.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "settings", id: district.id!,
                 orgPath: district.path, summary: "修改\(district.name)督导设置", before: before, after: snapshot(s))

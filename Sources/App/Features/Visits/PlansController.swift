@@ -10,13 +10,10 @@ enum PlansController {
     static func areaPlans(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let p = scope.principal
-        var q = AreaPlan.query(on: req.db)
-        if p.role == .inspector { q = q.filter(\.$inspectorID == (p.inspectorID ?? -1)) } else { q = q.inSubtree(\.$orgPath, p.orgPath) }
-        if p.role != .inspector { q = q.filter(\.$status != .draft) }
-        let plans = try await q.sort(\.$semester, .descending).sort(\.$id, .descending).limit(200).all()
+        let plans = try await scope.areaPlanAccess.readable(AreaPlan.query(on: req.db)).sort(\.$semester, .descending).sort(\.$id, .descending).limit(200).all()
         let names = try await Inspector.query(on: req.db).filter(\.$id ~~ Set(plans.map(\.inspectorID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
-        let current = Semester.containing(Day.today())
+        let current = Semester.containing(req.today)
         return Layout.page(
             "片区工作计划", PageContext(req), wide: true,
             .el("div", [("class", "page-head")], [
@@ -40,7 +37,7 @@ enum PlansController {
 
     static func areaPlanForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let semester = Semester.containing(Day.today())
+        let semester = Semester.containing(req.today)
         let existing = try await AreaPlan.query(on: req.db).filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
             .filter(\.$semester == semester.code).first()
         let schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(separator: "\n")
@@ -51,7 +48,7 @@ enum PlansController {
     static func areaPlanPage(_ req: Request, plan: AreaPlan?, form: AreaPlanForm, errors: [FieldError]) -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
         let ctx = PageContext(req)
-        let semester = form.semester.flatMap(Semester.init(code:)) ?? Semester.containing(Day.today())
+        let semester = form.semester.flatMap(Semester.init(code:)) ?? Semester.containing(req.today)
         var page = Layout.page(
             "片区工作计划", ctx,
             .el("h1", [], [.text("\(semester.label)片区督导工作计划")]),
@@ -98,8 +95,8 @@ enum PlansController {
         plan.schedule = f.schedule ?? ""
         plan.status = submitting ? .submitted : .draft
         if plan.id == nil { plan.officeComment = "" }
-        if submitting { plan.submittedAt = Date() }
-        try await req.db.transaction { db in
+        if submitting { plan.submittedAt = req.now }
+        try await req.db.writeTransaction { db in
             try await plan.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: submitting ? "submit" : "update", entity: "area_plan", id: plan.id!,
                 orgPath: plan.orgPath, summary: (submitting ? "提交" : "保存") + semester.label + "片区工作计划")
@@ -114,7 +111,7 @@ enum PlansController {
         let inspector = try await Inspector.find(plan.inspectorID, on: req.db)
         let ctx = PageContext(req)
         let semester = Semester(code: plan.semester)
-        let mine = scope.principal.inspectorID == plan.inspectorID
+        let mine = scope.areaPlanAccess.isMine(plan)
         return Layout.page(
             "片区工作计划", ctx,
             .el("h1", [], [.text("\(semester?.label ?? plan.semester)片区督导工作计划"), .badge(plan.status.label, plan.status == .filed ? "ok" : "")]),
@@ -125,7 +122,7 @@ enum PlansController {
                 .el("h3", [], [.text("月度安排")]), .el("p", [("class", "prewrap")], [.text(plan.schedule)]),
                 mine && (plan.status == .draft || plan.status == .returned) ? .button(SiteURL.areaPlanNew.path, "修改") : .empty,
             ]),
-            scope.principal.mayEditDirectory && plan.status == .submitted ? .el("form", [("method", "post"), ("action", SiteURL.areaPlanReview(plan.id!).path), ("class", "card")], [
+            scope.areaPlanAccess.canReview(plan) && plan.status == .submitted ? .el("form", [("method", "post"), ("action", SiteURL.areaPlanReview(plan.id!).path), ("class", "card")], [
                 .csrf(ctx.csrf),
                 .el("h2", [], [.text("审阅")]),
                 .field("意见", name: "comment", value: "", hint: "退回时必填"),
@@ -138,13 +135,7 @@ enum PlansController {
     }
 
     static func loadAreaPlan(_ req: Request, scope: Scope) async throws -> AreaPlan {
-        guard let id = req.parameters.get("id", as: Int.self), let plan = try await AreaPlan.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "未找到该计划")
-        }
-        let p = scope.principal
-        let ok = p.role == .inspector ? plan.inspectorID == p.inspectorID : (plan.orgPath.hasPrefix(p.orgPath) && plan.status != .draft)
-        guard ok else { throw Abort(.notFound, reason: "未找到该计划") }
-        return plan
+        try await scope.areaPlanAccess.load(try req.parameters.id(), on: req.db)
     }
 
     struct ReviewForm: Content {
@@ -155,6 +146,7 @@ enum PlansController {
     static func review(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let plan = try await loadAreaPlan(req, scope: scope)
+        guard scope.areaPlanAccess.canReview(plan) else { throw Abort(.forbidden, reason: "只有督导室可以审阅计划") }
         let f = try req.content.decode(ReviewForm.self)
         let comment = (f.comment ?? "").trimmingCharacters(in: .whitespaces)
         guard plan.status == .submitted else { throw Abort(.badRequest, reason: "该计划不在待备案状态") }
@@ -169,8 +161,11 @@ enum PlansController {
         default: throw Abort(.badRequest, reason: "请选择备案或退回")
         }
         plan.officeComment = String(comment.prefix(500))
-        plan.reviewedAt = Date()
-        try await req.db.transaction { db in
+        plan.reviewedAt = req.now
+        try await req.db.writeTransaction { db in
+            guard let fresh = try await db.lockedFind(AreaPlan.self, plan.id!), fresh.status == .submitted else {
+                throw AlreadyHandled()
+            }
             try await plan.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: plan.status == .filed ? "file" : "return", entity: "area_plan",
                 id: plan.id!, orgPath: plan.orgPath, summary: plan.status == .filed ? "片区工作计划已备案" : "退回片区工作计划：\(comment)")
@@ -183,8 +178,7 @@ enum PlansController {
 
     static func visitPlans(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let me = scope.principal.inspectorID ?? -1
-        let plans = try await VisitPlan.query(on: req.db).filter(\.$inspectorID == me).sort(\.$plannedDate, .descending).limit(100).all()
+        let plans = try await scope.visitPlanAccess.readable(VisitPlan.query(on: req.db)).sort(\.$plannedDate, .descending).limit(100).all()
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(plans.map(\.schoolID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         return Layout.page(
@@ -210,14 +204,14 @@ enum PlansController {
     static func visitPlanForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let schoolID = req.query[String.self, at: "school"] ?? ""
-        let month = Day.today()
+        let month = req.today
         return try await visitPlanPage(req, scope: scope, form: VisitPlanForm(school: schoolID, date: month.description, tasks: "",
             methods: "推门听课；查阅教案和作业批改；与教师、学生座谈；校园巡查", focus: MonthlyTheme.theme(for: month) ?? ""), errors: [])
     }
 
     static func visitPlanPage(_ req: Request, scope: Scope, form: VisitPlanForm, errors: [FieldError]) async throws -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let schools = try await scope.schools(School.query(on: req.db)).sort(\.$name).all()
+        let schools = try await scope.schoolAccess.readable(School.query(on: req.db)).sort(\.$name).all()
         let ctx = PageContext(req)
         var page = Layout.page(
             "制定督导方案", ctx,
@@ -239,7 +233,7 @@ enum PlansController {
     static func createVisitPlan(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let f = try req.content.decode(VisitPlanForm.self)
-        switch try await buildVisitPlan(f, scope: scope, on: req.db) {
+        switch try await buildVisitPlan(f, scope: scope, today: req.today, on: req.db) {
         case .failure(let errors): return try await visitPlanPage(req, scope: scope, form: f, errors: errors).encodeResponse(for: req)
         case .success(let plan):
             try await plan.save(on: req.db)
@@ -248,10 +242,10 @@ enum PlansController {
         }
     }
 
-    static func buildVisitPlan(_ f: VisitPlanForm, scope: Scope, on db: any Database) async throws -> Validated<VisitPlan> {
+    static func buildVisitPlan(_ f: VisitPlanForm, scope: Scope, today: Day, on db: any Database) async throws -> Validated<VisitPlan> {
         var errors: [FieldError] = []
         var school: School?
-        if let id = f.school.flatMap(Int.init), let s = try await School.find(id, on: db), try await scope.mayRecordVisit(to: s, on: db) {
+        if let id = f.school.flatMap(Int.init), let s = try await School.find(id, on: db), try await scope.visitAccess.mayRecordVisit(to: s, today: today, on: db) {
             school = s
         } else {
             errors.append(.init("school", "请选择您负责的学校"))
@@ -275,11 +269,9 @@ enum PlansController {
 
     static func visitPlan(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        guard let id = req.parameters.get("id", as: Int.self), let plan = try await VisitPlan.find(id, on: req.db),
-            plan.inspectorID == scope.principal.inspectorID || (scope.principal.role != .inspector && scope.principal.role != .school && plan.orgPath.hasPrefix(scope.principal.orgPath))
-        else { throw Abort(.notFound, reason: "未找到该督导方案") }
+        let plan = try await scope.visitPlanAccess.load(try req.parameters.id(), on: req.db)
         let school = try await School.find(plan.schoolID, on: req.db)
-        let mine = plan.inspectorID == scope.principal.inspectorID
+        let mine = scope.visitPlanAccess.isMine(plan)
         return Layout.page(
             "督导方案", PageContext(req),
             .el("h1", [], [.text("督导方案：\(school?.name ?? "")")]),

@@ -8,8 +8,7 @@ enum ReportsController {
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let p = scope.principal
-        var q = WorkReport.query(on: req.db)
-        if p.role == .inspector { q = q.filter(\.$inspectorID == (p.inspectorID ?? -1)) } else { q = q.inSubtree(\.$orgPath, p.orgPath) }
+        var q = scope.reportAccess.readable(WorkReport.query(on: req.db))
         if let k = req.query[String.self, at: "kind"].flatMap(ReportKind.init(rawValue:)) { q = q.filter(\.$kind == k) }
         let reports = try await q.sort(\.$semester, .descending).sort(\.$id, .descending).limit(200).all()
         let names = try await Inspector.query(on: req.db).filter(\.$id ~~ Set(reports.map(\.inspectorID))).all()
@@ -48,7 +47,7 @@ enum ReportsController {
         let ctx = PageContext(req)
         var page = Layout.page(
             kind.chineseName, ctx,
-            .el("h1", [], [.text("\(Semester.containing(Day.today()).label)\(kind.chineseName)")]),
+            .el("h1", [], [.text("\(Semester.containing(req.today).label)\(kind.chineseName)")]),
             .errorSummary(errors),
             .el("form", [("method", "post"), ("action", SiteURL.reports.path), ("class", "card")], [
                 .csrf(ctx.csrf), .hidden("kind", kind.rawValue),
@@ -75,12 +74,12 @@ enum ReportsController {
         let r = WorkReport()
         r.inspectorID = me
         r.orgPath = inspector.orgPath
-        r.semester = Semester.containing(Day.today()).code
+        r.semester = Semester.containing(req.today).code
         r.kind = kind
         r.title = (f.title ?? "").trimmingCharacters(in: .whitespaces)
         r.body = f.body ?? ""
         r.selected = false
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await r.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "create", entity: "report", id: r.id!, orgPath: r.orgPath,
                 summary: "提交\(kind.chineseName)《\(r.title)》")
@@ -90,14 +89,7 @@ enum ReportsController {
     }
 
     static func load(_ req: Request, scope: Scope) async throws -> WorkReport {
-        guard let id = req.parameters.get("id", as: Int.self), let r = try await WorkReport.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "未找到")
-        }
-        let p = scope.principal
-        guard p.role == .inspector ? r.inspectorID == p.inspectorID : r.orgPath.hasPrefix(p.orgPath) else {
-            throw Abort(.notFound, reason: "未找到")
-        }
-        return r
+        try await scope.reportAccess.load(try req.parameters.id(), on: req.db)
     }
 
     static func show(req: Request) async throws -> Page {
@@ -110,7 +102,7 @@ enum ReportsController {
             .el("h1", [], [.text(r.title), r.selected ? .badge("已推荐参评", "ok") : .empty]),
             .el("p", [("class", "muted")], [.text("\(r.kind.chineseName) · \(inspector?.name ?? "") · \(Semester(code: r.semester)?.label ?? "") · \(Format.date(r.createdAt))")]),
             .el("article", [("class", "card prewrap")], [.text(r.body)]),
-            scope.principal.mayEditDirectory && r.kind == .caseStudy
+            scope.reportAccess.canSelect(r) && r.kind == .caseStudy
                 ? .postButton(SiteURL.reportSelect(r.id!).path, r.selected ? "取消推荐" : "推荐参加全区案例评选", csrf: ctx.csrf, style: "primary")
                 : .empty
         )
@@ -119,9 +111,10 @@ enum ReportsController {
     static func toggleSelected(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let r = try await load(req, scope: scope)
+        guard scope.reportAccess.canSelect(r) else { throw Abort(.forbidden, reason: "只有督导室可以推荐案例") }
         guard r.kind == .caseStudy else { throw Abort(.badRequest, reason: "只有督导案例可以参加评选") }
         r.selected.toggle()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await r.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "report", id: r.id!, orgPath: r.orgPath,
                 summary: (r.selected ? "推荐案例参评：" : "取消推荐：") + r.title)

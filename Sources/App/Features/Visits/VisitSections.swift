@@ -114,9 +114,10 @@ enum VisitSections {
 
     static let maxPhotoBytes = 8 * 1024 * 1024
 
-    static func photo(data: Data, caption: String) -> Validated<(ImageKind, String)> {
-        guard let kind = ImageKind(sniffing: data) else { return .failure([.init("photo", "只能上传 JPG、PNG 或 WebP 照片")]) }
-        guard data.count <= maxPhotoBytes else { return .failure([.init("photo", "照片不能超过8MB")]) }
+    /// Checks a photo by its first bytes and size (the upload itself is on disk).
+    static func photo(head: Data, size: Int, caption: String) -> Validated<(ImageKind, String)> {
+        guard let kind = ImageKind(sniffing: head) else { return .failure([.init("photo", "只能上传 JPG、PNG 或 WebP 照片")]) }
+        guard size <= maxPhotoBytes else { return .failure([.init("photo", "照片不能超过8MB")]) }
         let c = trimmed(caption)
         if c.count > 100 { return .failure([.init("caption", "照片说明不能超过100个字")]) }
         return .success((kind, c))

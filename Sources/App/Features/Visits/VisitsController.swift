@@ -9,19 +9,18 @@ enum VisitsController {
     // MARK: - Reading
 
     struct ListQuery: Content {
-        var school: Int?
-        var inspector: Int?
+        @RecordID var school: Int?
+        @RecordID var inspector: Int?
         var month: String?
         var status: String?
-        var page: Int?
+        @PageNumber var page: Int?
     }
 
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let query = try req.query.decode(ListQuery.self)
         let paging = Paging(page: query.page, per: 30)
-        let memberOf = try await scope.visitMemberships(on: req.db)
-        var q = scope.visits(Visit.query(on: req.db), memberOf: memberOf)
+        var q = scope.visitAccess.readable(Visit.query(on: req.db))
         if let s = query.school { q = q.filter(\.$schoolID == s) }
         if let i = query.inspector { q = q.filter(\.$inspectorID == i) }
         if let m = query.month.flatMap(YearMonth.init(parsing:)) {
@@ -72,18 +71,18 @@ enum VisitsController {
 
     static func show(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let visit = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
+        let visit = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)
         let loaded = try await load(visit, on: req.db)
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
-        let followUp = scope.canEditDraft(visit) ? try await FollowUp.load(schoolID: visit.schoolID, before: visit, on: req.db) : nil
-        return VisitPage(ctx: PageContext(req), loaded: loaded, settings: settings, editable: scope.canEditDraft(visit),
-            mayAmend: scope.canAmend(visit), hideInternal: scope.principal.role == .school, followUp: followUp,
+        let followUp = scope.visitAccess.canEditDraft(visit) ? try await FollowUp.load(schoolID: visit.schoolID, before: visit, on: req.db) : nil
+        return VisitPage(ctx: PageContext(req), loaded: loaded, settings: settings, editable: scope.visitAccess.canEditDraft(visit),
+            mayAmend: scope.visitAccess.canAmend(visit), hideInternal: scope.principal.role == .school, followUp: followUp,
             errors: [], section: nil).render()
     }
 
     static func printable(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let visit = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
+        let visit = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)
         let loaded = try await load(visit, on: req.db)
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
         return VisitPrintPage(ctx: PageContext(req), loaded: loaded, settings: settings,
@@ -92,10 +91,9 @@ enum VisitsController {
 
     static func photo(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let visit = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
-        guard let pid = req.parameters.get("pid", as: Int.self), let p = try await VisitPhoto.find(pid, on: req.db),
-            p.visitID == visit.id!, let data = try req.attachments.get(p.hash)
-        else { throw Abort(.notFound, reason: "照片不存在") }
+        let p = try await scope.visitAccess.photo(
+            visitID: try req.parameters.id(), photoID: try req.parameters.id("pid"), on: req.db)
+        guard let data = try req.attachments.get(p.hash) else { throw Abort(.notFound, reason: "照片不存在") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: p.contentType)
         headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=86400")
@@ -107,21 +105,22 @@ enum VisitsController {
 
     static func newForm(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        guard let schoolID = req.query[Int.self, at: "school"] else {
-            return try await PickSchoolPage(ctx: PageContext(req), schools: try await scope.schools(School.query(on: req.db)).sort(\.$name).all())
+        guard let schoolID = try req.query.bounded("school", InputBounds.ID.self) else {
+            return try await PickSchoolPage(ctx: PageContext(req), schools: try await scope.schoolAccess.readable(School.query(on: req.db)).sort(\.$name).all())
                 .render().encodeResponse(for: req)
         }
-        let school = try await writableSchool(schoolID, scope: scope, on: req.db)
-        let form = BasicForm(date: Day.today().description, start: "", end: "", kind: VisitKind.routine.rawValue, theme: "",
+        let school = try await writableSchool(schoolID, scope: scope, today: req.today, on: req.db)
+        let form = BasicForm(date: req.today.description, start: "", end: "", kind: VisitKind.routine.rawValue, theme: "",
             plan: req.query[String.self, at: "plan"], members: [])
         return try await newPage(req, scope: scope, school: school, form: form, errors: []).encodeResponse(for: req)
     }
 
-    static func writableSchool(_ id: Int?, scope: Scope, on db: any Database) async throws -> School {
-        guard let id, let school = try await School.find(id, on: db), school.status == .open else {
+    static func writableSchool(_ id: Int?, scope: Scope, today: Day, on db: any Database) async throws -> School {
+        guard let id else { throw Abort(.badRequest, reason: "请选择要督导的学校") }
+        guard let school = try await School.find(id, on: db), school.status == .open else {
             throw Abort(.notFound, reason: "未找到该学校")
         }
-        guard try await scope.mayRecordVisit(to: school, on: db) else {
+        guard try await scope.visitAccess.mayRecordVisit(to: school, today: today, on: db) else {
             throw Abort(.forbidden, reason: "您不是该校的责任督学，需督导室授权后才能记录对该校的督导")
         }
         return school
@@ -135,7 +134,7 @@ enum VisitsController {
             .filter(\.$status == .active).filter(\.$id != me).sort(\.$name).limit(200).all()
         let followUp = try await FollowUp.load(schoolID: school.id!, before: nil, on: req.db)
         var page = NewVisitPage(ctx: PageContext(req), school: school, plans: plans, colleagues: colleagues, form: form,
-            theme: MonthlyTheme.theme(for: form.date.flatMap(Day.init(parsing:)) ?? Day.today()), followUp: followUp, errors: errors).render()
+            theme: MonthlyTheme.theme(for: form.date.flatMap(Day.init(parsing:)) ?? req.today), followUp: followUp, errors: errors).render()
         if !errors.isEmpty { page.status = .unprocessableEntity }
         return page
     }
@@ -150,7 +149,7 @@ enum VisitsController {
         var members: [Int]?
         var summary: String?
         var highlights: String?
-        var school: Int?
+        @RecordID var school: Int?
 
         init(date: String, start: String, end: String, kind: String, theme: String, plan: String?, members: [Int]) {
             self.date = date
@@ -164,11 +163,11 @@ enum VisitsController {
     }
 
     /// Checks the basic fields; shared by create, update and the API.
-    static func validateBasics(_ f: BasicForm, partial: Bool) -> (Day?, VisitKind?, [FieldError]) {
+    static func validateBasics(_ f: BasicForm, partial: Bool, today: Day) -> (Day?, VisitKind?, [FieldError]) {
         var errors: [FieldError] = []
         let day = f.date.flatMap(Day.init(parsing:))
         if day == nil && !(partial && f.date == nil) { errors.append(.init("date", "请填写督导日期，如 2026-11-25")) }
-        if let d = day, d > Day.today() { errors.append(.init("date", "督导日期不能晚于今天")) }
+        if let d = day, d > today { errors.append(.init("date", "督导日期不能晚于今天")) }
         for (field, value) in [("start", f.start), ("end", f.end)] {
             if let v = value, !v.isEmpty, WorkloadRules.minutesOfDay(v) == nil {
                 errors.append(.init(field, "时间格式应为 08:30"))
@@ -188,8 +187,8 @@ enum VisitsController {
     static func create(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let form = try req.content.decode(BasicForm.self)
-        let school = try await writableSchool(form.school, scope: scope, on: req.db)
-        let v = try await createDraft(form, school: school, scope: scope, on: req.db)
+        let school = try await writableSchool(form.school, scope: scope, today: req.today, on: req.db)
+        let v = try await createDraft(form, school: school, scope: scope, today: req.today, on: req.db)
         switch v {
         case .failure(let errors):
             return try await newPage(req, scope: scope, school: school, form: form, errors: errors).encodeResponse(for: req)
@@ -199,8 +198,8 @@ enum VisitsController {
         }
     }
 
-    static func createDraft(_ form: BasicForm, school: School, scope: Scope, on db: any Database) async throws -> Validated<Visit> {
-        var (day, kind, errors) = validateBasics(form, partial: false)
+    static func createDraft(_ form: BasicForm, school: School, scope: Scope, today: Day, on db: any Database) async throws -> Validated<Visit> {
+        var (day, kind, errors) = validateBasics(form, partial: false, today: today)
         let me = scope.principal.inspectorID ?? -1
         var planID: Int?
         if let p = form.plan, !p.isEmpty {
@@ -232,7 +231,7 @@ enum VisitsController {
         v.checks = "{}"
         v.status = .draft
         let principal = scope.principal
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await v.save(on: db)
             for m in members { try await VisitMember(visitID: v.id!, inspectorID: m).save(on: db) }
             try await Audit.record(on: db, actor: principal, action: "create", entity: "visit", id: v.id!, orgPath: v.orgPath,
@@ -244,11 +243,7 @@ enum VisitsController {
     // MARK: - Editing a draft, section by section
 
     static func draft(_ req: Request, scope: Scope) async throws -> Visit {
-        let v = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
-        guard scope.canEditDraft(v) else {
-            throw Abort(.forbidden, reason: v.isDraft ? "只有记录人可以修改草稿" : "记录已提交并锁定，如需更正请使用“更正”")
-        }
-        return v
+        try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
     }
 
     /// Re-renders the visit page with errors for one section (status 422), keeping everything saved.
@@ -272,7 +267,7 @@ enum VisitsController {
         let scope = try await Scope.of(req)
         let v = try await draft(req, scope: scope)
         let form = try req.content.decode(BasicForm.self)
-        let (day, kind, errors) = validateBasics(form, partial: true)
+        let (day, kind, errors) = validateBasics(form, partial: true, today: req.today)
         if !errors.isEmpty {
             if req.headers.first(name: "X-Autosave") != nil { return Response(status: .unprocessableEntity) }
             return try await sectionError(req, scope: scope, visit: v, section: "basic", errors: errors)
@@ -380,24 +375,30 @@ enum VisitsController {
     }
 
     struct PhotoForm: Content {
-        var photo: File?
         var caption: String?
     }
+
+    static let photoLimits = UploadLimits(maxFiles: 1, maxFileBytes: VisitSections.maxPhotoBytes, maxFieldBytes: 16 * 1024)
 
     static func addPhoto(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let v = try await draft(req, scope: scope)
-        let f = try? req.content.decode(PhotoForm.self)
-        guard let file = f?.photo, file.data.readableBytes > 0 else {
+        let upload = try await UploadReader.read(req, limits: photoLimits)
+        defer { upload.discard() }
+        let f = try upload.decode(PhotoForm.self)
+        if !upload.errors.isEmpty {
+            return try await sectionError(req, scope: scope, visit: v, section: "photos",
+                errors: upload.errors.map { .init("photo", $0.message) })
+        }
+        guard let file = upload.files(named: "photo").first, file.size > 0 else {
             return try await sectionError(req, scope: scope, visit: v, section: "photos", errors: [.init("photo", "请选择照片")])
         }
-        let data = Data(buffer: file.data)
-        switch VisitSections.photo(data: data, caption: f?.caption ?? "") {
+        switch VisitSections.photo(head: file.head, size: file.size, caption: f.caption ?? "") {
         case .failure(let errors): return try await sectionError(req, scope: scope, visit: v, section: "photos", errors: errors)
         case .success(let (kind, caption)):
             let p = VisitPhoto()
             p.visitID = v.id!
-            p.hash = try req.attachments.put(data)
+            p.hash = try req.attachments.keep(file)
             p.contentType = kind.rawValue
             p.caption = caption
             try await p.save(on: req.db)
@@ -436,15 +437,16 @@ enum VisitsController {
         if !problems.isEmpty {
             return try await sectionError(req, scope: scope, visit: v, section: "submit", errors: problems)
         }
-        try await submitVisit(v, principal: scope.principal, on: req.db)
+        try await submitVisit(v, principal: scope.principal, now: req.now, on: req.db)
         req.flash("督导记录已提交，记录已锁定")
         return req.redirect(to: SiteURL.visit(v.id!).path)
     }
 
-    static func submitVisit(_ v: Visit, principal: Principal, on db: any Database) async throws {
+    static func submitVisit(_ v: Visit, principal: Principal, now: Date, on db: any Database) async throws {
         v.status = .submitted
-        v.submittedAt = Date()
-        try await db.transaction { db in
+        v.submittedAt = now
+        try await db.writeTransaction { db in
+            guard let fresh = try await db.lockedFind(Visit.self, v.id!), fresh.isDraft else { throw AlreadyHandled() }
             try await v.save(on: db)
             try await Audit.record(on: db, actor: principal, action: "submit", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "提交督导记录（\(v.visitDate)）", after: v.snapshot)
@@ -460,13 +462,19 @@ enum VisitsController {
 
     static func amend(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let v = try await scope.visit(req.parameters.get("id", as: Int.self), on: req.db)
-        guard scope.canAmend(v) else { throw Abort(.forbidden, reason: "只有记录人或督导室可以更正已提交的记录") }
+        let v = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)
+        guard scope.visitAccess.canAmend(v) else { throw Abort(.forbidden, reason: "只有记录人或督导室可以更正已提交的记录") }
         let f = try req.content.decode(AmendForm.self)
         let reason = (f.reason ?? "").trimmingCharacters(in: .whitespaces)
         var errors: [FieldError] = []
         if reason.isEmpty { errors.append(.init("reason", "请填写更正原因")) }
         if let e = Validate.optional(reason, field: "更正原因", maxLength: 300) { errors.append(.init("reason", e)) }
+        // The same limits as the form that wrote the record.
+        var limits = BasicForm(date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: f.theme ?? "",
+            plan: nil, members: [])
+        limits.summary = f.summary
+        limits.highlights = f.highlights
+        errors += validateBasics(limits, partial: true, today: req.today).2.filter { ["theme", "summary", "highlights"].contains($0.field) }
         let before = v.snapshot
         if let s = f.summary { v.summary = s }
         if let h = f.highlights { v.highlights = h }
@@ -488,7 +496,7 @@ enum VisitsController {
         a.userName = p.displayName
         a.reason = reason
         a.changes = try JSONColumn.encode(changes)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await v.save(on: db)
             try await a.save(on: db)
             try await Audit.record(on: db, actor: p, action: "amend", entity: "visit", id: v.id!, orgPath: v.orgPath,
@@ -501,7 +509,7 @@ enum VisitsController {
     // MARK: - Office: temporary grant
 
     struct GrantForm: Content {
-        var inspector: Int?
+        @RecordID var inspector: Int?
         var until: String?
     }
 
@@ -510,7 +518,7 @@ enum VisitsController {
         let school = try await SchoolsController.editable(req, scope: scope)
         let f = try req.content.decode(GrantForm.self)
         guard let iid = f.inspector, let i = try await Inspector.find(iid, on: req.db), i.districtID == school.districtID,
-            let until = f.until.flatMap(Day.init(parsing:)), until >= Day.today()
+            let until = f.until.flatMap(Day.init(parsing:)), until >= req.today
         else {
             req.flash("授权未保存：请选择本区督学并填写不早于今天的截止日期")
             return req.redirect(to: SiteURL.school(school.id!).path)
@@ -520,7 +528,7 @@ enum VisitsController {
         g.schoolID = school.id!
         g.until = until.description
         g.grantedBy = scope.principal.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await g.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "grant", entity: "school", id: school.id!,
                 orgPath: school.orgPath, summary: "授权督学 \(i.name) 至\(until.chinese)前可记录对\(school.name)的督导")

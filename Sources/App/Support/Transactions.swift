@@ -1,0 +1,36 @@
+import Fluent
+import SQLKit
+import Vapor
+
+extension Database {
+    var isSQLite: Bool { (self as? any SQLDatabase)?.dialect.name == "sqlite" }
+
+    /// A transaction that writes. On SQLite its first statement takes the write lock, so simultaneous
+    /// writers queue (the driver's busy handler waits) instead of failing with "database is locked"
+    /// when a transaction that has read tries to write. On PostgreSQL it is a plain transaction; rows
+    /// that decide a change are locked with `lockedFind`.
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await transaction { db in
+            if db.isSQLite, let sql = db as? any SQLDatabase {
+                try await sql.raw("UPDATE write_gate SET n = 0 WHERE id = 1").run()
+            }
+            return try await body(db)
+        }
+    }
+
+    /// Reads a row inside a write transaction so that no one else changes it until the transaction
+    /// ends: `FOR UPDATE` on PostgreSQL; on SQLite the transaction already holds the write lock.
+    func lockedFind<M: Model>(_ type: M.Type, _ id: M.IDValue) async throws -> M? where M.IDValue: Encodable & Sendable {
+        if !isSQLite, let sql = self as? any SQLDatabase {
+            try await sql.select().column("id").from(M.schema).where("id", .equal, SQLBind(id)).for(.update)
+                .run()
+        }
+        return try await M.find(id, on: self)
+    }
+}
+
+/// The record changed since the page was shown: someone else acted first.
+struct AlreadyHandled: AbortError {
+    var status: HTTPResponseStatus { .conflict }
+    var reason: String { "该事项已被他人处理，请刷新页面查看最新状态" }
+}

@@ -1,0 +1,325 @@
+import DudaoCore
+import Fluent
+import Foundation
+import XCTVapor
+
+@testable import App
+
+/// Every route of the route table, asked by every role and by an anonymous visitor, for a record inside
+/// the account's scope and one outside it. A route without a line in `rules` fails the test, so a new
+/// route cannot be added without saying who may use it.
+final class RouteMatrixTests: XCTestCase {
+    func testEveryRouteAnswersEveryRoleExactlyAsAllowed() async throws {
+        try await withApp { app in
+            let f = try await MatrixFixtures.build(app)
+            var failures: [String] = []
+            let routes = app.routes.all.map { MatrixRoute($0) }
+            for r in routes where RouteRules.table[r.key] == nil { failures.append("no rule for \(r.key)") }
+            let ordered = routes.filter { RouteRules.table[$0.key] != nil }
+                .sorted { ($0.order, $0.key) < ($1.order, $1.key) }
+            for who in Who.allCases {
+                let session = try await MatrixClient.signIn(app, who)
+                for route in ordered {
+                    let rule = RouteRules.table[route.key]!
+                    for outside in rule.id.scoped ? [false, true] : [false] {
+                        let path = route.path(rule, f, who: who, outside: outside)
+                        let res = try await session.send(route.method, path, api: route.isAPI, upload: rule.upload, bearer: f.bearer[who])
+                        let allowed = !outside && rule.allowed.contains(who)
+                        if let problem = MatrixClient.judge(res, allowed: allowed, rule: rule, api: route.isAPI) {
+                            failures.append("\(who.rawValue) \(route.method.rawValue) \(path)\(outside ? "（范围外）" : ""): \(problem)")
+                        }
+                    }
+                }
+            }
+            XCTAssertTrue(failures.isEmpty, "\n" + failures.joined(separator: "\n"))
+        }
+    }
+}
+
+/// One route of the table, as Vapor holds it.
+struct MatrixRoute {
+    let method: HTTPMethod
+    let pattern: String
+
+    init(_ route: Route) {
+        method = route.method
+        pattern = "/" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    var key: String { "\(method.rawValue) \(pattern)" }
+    var isAPI: Bool { pattern.hasPrefix("/api/v1/") }
+    /// GETs first, then changes; logging out last.
+    var order: Int { pattern == "/logout" ? 2 : (method == .GET ? 0 : 1) }
+
+    func path(_ rule: RouteRule, _ f: MatrixFixtures, who: Who, outside: Bool) -> String {
+        let set = f.records(for: who, outside: outside)
+        let (id, second) = rule.id.values(f, set, who: who, outside: outside)
+        var p = pattern
+        if let id { p = p.replacingOccurrences(of: ":id", with: id) }
+        if let second {
+            p = p.replacingOccurrences(of: ":pid", with: second).replacingOccurrences(of: ":hash", with: second)
+        }
+        p = p.replacingOccurrences(of: ":kind", with: "schools.xlsx").replacingOccurrences(of: ":hash", with: f.photoHash)
+        if let query = rule.query { p += query.replacingOccurrences(of: "{school}", with: String(set.school)) }
+        return p
+    }
+}
+
+/// What a route's parameters stand for.
+enum RouteID {
+    case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
+    case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
+    /// `?school=` of the query: scoped like a path id.
+    case querySchool
+
+    /// Whether the route is tried on a record outside the account's scope too (public records are not scoped).
+    var scoped: Bool { ![.none, .sign, .fileHash].contains(self) }
+
+    func values(_ f: MatrixFixtures, _ s: RecordSet, who: Who, outside: Bool) -> (String?, String?) {
+        func n(_ i: Int) -> String { String(i) }
+        switch self {
+        case .none, .querySchool: return (nil, nil)
+        case .sign: return (n(f.inside.school), nil)
+        case .fileHash: return (nil, f.photoHash)
+        case .school: return (n(s.school), nil)
+        case .victimSchool: return (n(outside ? s.school : f.victimSchool), nil)
+        case .inspector: return (n(s.inspector), nil)
+        case .victimInspector: return (n(outside ? s.inspector : f.victimInspector), nil)
+        case .area: return (n(s.area), nil)
+        case .victimArea: return (n(outside ? s.area : f.victimArea), nil)
+        case .visit: return (n(s.visit), nil)
+        case .draft: return (n(s.draft), nil)
+        case .photo: return (n(s.visit), n(s.photo))
+        case .problem: return (n(s.problem), nil)
+        case .referral: return (n(s.referral), nil)
+        case .notice: return (n(s.notice), nil)
+        case .noticeFile: return (n(s.notice), s.noticeFile)
+        case .complaint: return (n(s.complaint), nil)
+        case .complaintFile: return (n(s.complaint), s.complaintFile)
+        case .visitPlan: return (n(s.visitPlan), nil)
+        case .areaPlan: return (n(s.areaPlan), nil)
+        case .report: return (n(s.report), nil)
+        case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
+        case .token: return (n(outside ? s.token : (f.tokenIDs[who] ?? s.token)), nil)
+        }
+    }
+}
+
+struct RouteRule {
+    let allowed: Set<Who>
+    var id: RouteID = .none
+    var query: String? = nil
+    /// A multipart upload (sent as one, with the token as its first part).
+    var upload = false
+    /// The allowed answer is a redirect to the login page (logging out).
+    var endsSession = false
+    /// The allowed answer may be 401 (a refused login).
+    var mayRefuseLogin = false
+}
+
+/// Who may use each route, for a record inside their scope. Outside it, nobody.
+enum RouteRules {
+    static let everyone: Set<Who> = Set(Who.allCases)
+    static let signedIn: Set<Who> = [.admin, .office, .leader, .inspector, .school]
+    static let supervisors: Set<Who> = [.admin, .office, .leader, .inspector]
+    static let readers: Set<Who> = [.admin, .office, .leader]
+    static let writers: Set<Who> = [.admin, .office]
+    static let inspector: Set<Who> = [.inspector]
+
+    static func r(_ allowed: Set<Who>, _ id: RouteID = .none, query: String? = nil, upload: Bool = false) -> RouteRule {
+        RouteRule(allowed: allowed, id: id, query: query, upload: upload)
+    }
+
+    static let table: [String: RouteRule] = [
+        // Anyone.
+        "GET /healthz": r(everyone),
+        "GET /assets/app.css": r(everyone),
+        "GET /assets/app.js": r(everyone),
+        "GET /public": r(everyone),
+        "GET /public/schools/:id/sign": r(everyone, .sign),
+        "GET /files/:hash": r(everyone, .fileHash),
+        "GET /public/complaints/new": r(everyone),
+        "POST /public/complaints/new": r(everyone, upload: true),
+        "GET /public/complaints/track": r(everyone),
+        "GET /login": r(everyone),
+        "POST /login": RouteRule(allowed: everyone, mayRefuseLogin: true),
+        "GET /api/openapi.json": r(everyone),
+        "POST /api/v1/auth/token": r(everyone),
+        // Every account.
+        "GET /": r(signedIn),
+        "POST /logout": RouteRule(allowed: signedIn, endsSession: true),
+        "GET /account/password": r(signedIn),
+        "POST /account/password": r(signedIn),
+        "POST /account/tokens/:id/revoke": r(signedIn, .token),
+        "GET /schools": r(signedIn),
+        "GET /schools/:id": r(signedIn, .school),
+        "GET /inspectors/:id": r(supervisors, .inspector),
+        "GET /visits": r(signedIn),
+        "GET /visits/:id": r(signedIn, .visit),
+        "GET /visits/:id/print": r(signedIn, .visit),
+        "GET /visits/:id/photos/:pid": r(signedIn, .photo),
+        "GET /notifications": r(signedIn),
+        "POST /notifications/read": r(signedIn),
+        "GET /problems": r(signedIn),
+        "GET /problems/export.xlsx": r(signedIn),
+        "GET /problems/:id": r(signedIn, .problem),
+        "POST /problems/:id/referral": r([.admin, .office, .inspector], .referral),
+        "GET /notices": r(signedIn),
+        "GET /notices/:id": r(signedIn, .notice),
+        "GET /notices/:id/print": r(signedIn, .notice),
+        "GET /notices/:id/files/:hash": r(signedIn, .noticeFile),
+        "POST /notices/:id/act": r([.admin, .office, .inspector, .school], .notice),
+        "POST /notices/:id/report": r([.school], .notice, upload: true),
+        // Inspectors.
+        "GET /visits/new": r(inspector, .querySchool, query: "?school={school}"),
+        "POST /visits": r(inspector),
+        "POST /visits/:id": r(inspector, .draft),
+        "POST /visits/:id/observations": r(inspector, .draft),
+        "POST /visits/:id/interviews": r(inspector, .draft),
+        "POST /visits/:id/problems": r(inspector, .draft),
+        "POST /visits/:id/checks": r(inspector, .draft),
+        "POST /visits/:id/photos": r(inspector, .draft, upload: true),
+        "POST /visits/:id/remove": r(inspector, .draft),
+        "POST /visits/:id/submit": r(inspector, .draft),
+        "GET /visit-plans": r(inspector),
+        "GET /visit-plans/new": r(inspector),
+        "POST /visit-plans": r(inspector),
+        "GET /plans/new": r(inspector),
+        "POST /plans": r(inspector),
+        "GET /compliance/mine": r(inspector),
+        "GET /notices/new": r(inspector, .querySchool, query: "?school={school}"),
+        "POST /notices": r(inspector),
+        "GET /reports/new": r(inspector),
+        "POST /reports": r(inspector),
+        // Inspectors and the office.
+        "POST /visits/:id/amend": r([.admin, .office, .inspector], .visit),
+        "GET /complaints": r(supervisors),
+        "GET /complaints/:id": r(supervisors, .complaint),
+        "POST /complaints/:id/act": r([.office, .inspector], .complaint),
+        "POST /complaints/:id/problem": r([.office, .inspector], .complaint),
+        "GET /complaints/:id/files/:hash": r([.office], .complaintFile),
+        "GET /visit-plans/:id": r(supervisors, .visitPlan),
+        "GET /plans": r(supervisors),
+        "GET /plans/:id": r(supervisors, .areaPlan),
+        "GET /reports": r(supervisors),
+        "GET /reports/:id": r(supervisors, .report),
+        // Directory readers.
+        "GET /inspectors": r(readers),
+        "GET /areas": r(readers),
+        "GET /areas/:id": r(readers, .area),
+        "GET /coverage": r(readers),
+        "GET /compliance": r(readers),
+        "GET /escalations": r(readers),
+        "GET /compliance/inspectors/:id": r(readers, .inspector),
+        "GET /compliance/export.xlsx": r(readers),
+        "GET /schools/export.xlsx": r(readers),
+        "GET /schools/export.csv": r(readers),
+        "GET /inspectors/export.xlsx": r(readers),
+        "GET /inspectors/export.csv": r(readers),
+        // Directory writers.
+        "GET /schools/new": r(writers),
+        "POST /schools": r(writers),
+        "GET /schools/:id/edit": r(writers, .victimSchool),
+        "POST /schools/:id": r(writers, .victimSchool),
+        "POST /schools/:id/deactivate": r(writers, .victimSchool),
+        "POST /schools/:id/reactivate": r(writers, .victimSchool),
+        "GET /schools/:id/assign": r(writers, .victimSchool),
+        "POST /schools/:id/assign": r(writers, .victimSchool),
+        "POST /schools/:id/grant": r(writers, .victimSchool),
+        "GET /inspectors/new": r(writers),
+        "POST /inspectors": r(writers),
+        "GET /inspectors/:id/edit": r(writers, .victimInspector),
+        "POST /inspectors/:id": r(writers, .victimInspector),
+        "POST /inspectors/:id/deactivate": r(writers, .victimInspector),
+        "POST /inspectors/:id/photo": r(writers, .victimInspector, upload: true),
+        "GET /areas/new": r(writers),
+        "POST /areas": r(writers),
+        "GET /areas/:id/edit": r(writers, .victimArea),
+        "POST /areas/:id": r(writers, .victimArea),
+        "POST /areas/:id/deactivate": r(writers, .victimArea),
+        "GET /import": r(writers),
+        "POST /import/schools": r(writers, upload: true),
+        "POST /import/inspectors": r(writers, upload: true),
+        "GET /import/template/:kind": r(writers),
+        "GET /complaints/new": r(writers),
+        "POST /complaints": r(writers),
+        "POST /complaints/:id/assign": r(writers, .complaint),
+        "POST /plans/:id/review": r(writers, .areaPlan),
+        "POST /reports/:id/select": r(writers, .report),
+        "GET /audit": r(writers),
+        "GET /settings": r(writers),
+        "POST /settings": r(writers),
+        // The platform administrator.
+        "GET /accounts": r([.admin]),
+        "GET /accounts/new": r([.admin]),
+        "POST /accounts": r([.admin]),
+        "POST /accounts/:id/reset": r([.admin], .victimUser),
+        "POST /accounts/:id/deactivate": r([.admin], .victimUser),
+        "POST /accounts/:id/unlock": r([.admin], .victimUser),
+        // The JSON API, with bearer tokens.
+        "GET /api/v1/schools": r(signedIn),
+        "GET /api/v1/schools/:id": r(signedIn, .school),
+        "GET /api/v1/inspectors": r(signedIn),
+        "GET /api/v1/assignments": r(signedIn),
+        "GET /api/v1/visit-plans": r(inspector),
+        "POST /api/v1/visit-plans": r(inspector),
+        "GET /api/v1/visits": r(signedIn),
+        "GET /api/v1/visits/:id": r(signedIn, .visit),
+        "POST /api/v1/visits": r(inspector),
+        "PUT /api/v1/visits/:id": r(inspector, .draft),
+        "POST /api/v1/visits/:id/observations": r(inspector, .draft),
+        "POST /api/v1/visits/:id/interviews": r(inspector, .draft),
+        "POST /api/v1/visits/:id/problems": r(inspector, .draft),
+        "POST /api/v1/visits/:id/photos": r(inspector, .draft, upload: true),
+        "POST /api/v1/visits/:id/submit": r(inspector, .draft),
+        "GET /api/v1/compliance": r(supervisors),
+    ]
+}
+
+/// A browser (or an API client) of one account for the matrix.
+struct MatrixClient {
+    let session: TestSession
+
+    static func signIn(_ app: Application, _ who: Who) async throws -> MatrixClient {
+        if who == .anonymous {
+            let visitor = TestSession(app: app)
+            try await visitor.get("/login")
+            return MatrixClient(session: visitor)
+        }
+        return MatrixClient(session: try await login(app, who.rawValue))
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, api: Bool, upload: Bool, bearer: String?) async throws -> XCTHTTPResponse {
+        let app = session.app
+        if api {
+            var h = HTTPHeaders()
+            if let bearer { h.bearerAuthorization = BearerAuthorization(token: bearer) }
+            if upload {
+                h.replaceOrAdd(name: .contentType, value: "image/png")
+                return try await app.sendRequest(method, path, headers: h, body: ByteBuffer())
+            }
+            if method == .GET { return try await app.sendRequest(method, path, headers: h) }
+            h.contentType = .json
+            return try await app.sendRequest(method, path, headers: h, body: ByteBuffer(string: "{}"))
+        }
+        switch (method, upload) {
+        case (.GET, _): return try await session.get(path)
+        case (_, true): return try await session.postMultipart(path, fields: [])
+        default: return try await session.post(path)
+        }
+    }
+
+    /// nil when the answer is the one expected; otherwise what was wrong.
+    static func judge(_ res: XCTHTTPResponse, allowed: Bool, rule: RouteRule, api: Bool) -> String? {
+        let status = res.status.code
+        if status >= 500 { return "服务器错误 \(status)" }
+        let toLogin = (300..<400).contains(status) && (res.headers.first(name: .location) ?? "").hasPrefix("/login")
+        let refused = status == 403 || status == 404 || toLogin || (api && status == 401)
+        if allowed {
+            if rule.endsSession { return toLogin ? nil : "应退出到登录页，实为 \(status)" }
+            if rule.mayRefuseLogin && status == 401 { return nil }
+            return refused ? "应允许，实为 \(status)" : nil
+        }
+        return refused ? nil : "应拒绝，实为 \(status)"
+    }
+}
