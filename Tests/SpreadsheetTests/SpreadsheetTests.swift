@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-@testable import DudaoCore
+@testable import Spreadsheet
 
 final class SpreadsheetTests: XCTestCase {
     // "学校名称" in GBK / GB18030.
