@@ -21,7 +21,6 @@ public enum CSV {
     ///   apostrophe that `encode` added against formula injection is removed again.
     /// - Rows: an empty line gives `[]` (so row numbers stay right); fully empty
     ///   rows at the end are dropped.
-    ///
     /// - Limits: `SpreadsheetLimits` caps the file size, the length of a cell and
     ///   of a record, the columns, rows and cells; reading stops at the first one
     ///   exceeded, with the error that names it. Empty cells right of the last
