@@ -16,17 +16,20 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        // Pure rules: no Vapor, no Fluent.
+        // CSV and .xlsx reading and writing, with caps for untrusted uploads.
         .target(
-            name: "DudaoCore",
+            name: "Spreadsheet",
             dependencies: [
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]
         ),
+        // Pure rules: no Vapor, no Fluent.
+        .target(name: "DudaoCore", dependencies: ["Spreadsheet"]),
         .target(
             name: "App",
             dependencies: [
                 "DudaoCore",
+                "Spreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -35,11 +38,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dudao", dependencies: ["App"]),
-        .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "Spreadsheet"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
+                "Spreadsheet",
                 .product(name: "XCTVapor", package: "vapor"),
             ]
         ),

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Spreadsheet
 import XCTVapor
 
 @testable import App

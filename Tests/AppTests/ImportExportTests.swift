@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Spreadsheet
 import XCTVapor
 
 @testable import App
@@ -151,6 +152,36 @@ final class ImportExportTests: XCTestCase {
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             XCTAssertTrue(res.body.string.contains("文件不是有效的 Excel (.xlsx) 文件"))
+        }
+    }
+
+    func testImportOfAFileOverAReaderLimitShowsTheLimitAndSavesNothing() async throws {
+        try await withApp { app in
+            let count = try await app.schoolCount()
+            let office = try await login(app, "office")
+            try await office.get("/import")
+            let longName = String(repeating: "校", count: SpreadsheetLimits.maxCellLength + 1)
+            // A good row, then a 10 001-character school name in row 3, column 2.
+            let longCell = Self.csv([
+                "3115900001,城关街道新建小学,小学,公办,城关街道,,,,480,12,36",
+                "3115900002,\(longName),小学,公办,临江镇,,,,300,8,25",
+            ])
+            // A value in column XFD.
+            let farColumn = Self.csv([String(repeating: ",", count: 16_383) + "x"])
+            let files = [
+                ("schools.csv", longCell, "第3行第2列的内容超过10000字"),
+                ("far.csv", farColumn, "表格列数超过200列（第XFD列），请检查是否选错了文件"),
+            ]
+            for (name, file, message) in files {
+                let res = try await office.upload(
+                    "/import/schools", fileName: name, contentType: "text/csv", data: Data(file.utf8))
+
+                XCTAssertEqual(res.status, .unprocessableEntity, name)
+                XCTAssertTrue(res.body.string.contains(message), name)
+                XCTAssertTrue(res.body.string.contains("未保存任何数据"), name)
+                let after = try await app.schoolCount()
+                XCTAssertEqual(after, count, "\(name): nothing is saved, not even the good row")
+            }
         }
     }
 

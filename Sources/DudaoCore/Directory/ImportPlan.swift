@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// Maps a spreadsheet's header row onto named columns and reports what is missing.
 public struct HeaderMap: Sendable {
     public let indexes: [String: Int]

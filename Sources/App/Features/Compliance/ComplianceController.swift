@@ -2,6 +2,7 @@ import DudaoCore
 import Fluent
 import Plot
 import SQLKit
+import Spreadsheet
 import Vapor
 
 /// The office's view of the 六个一: inspectors × months, schools not visited this month, drill-down.

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Spreadsheet
 import Vapor
 
 /// Exports the (filtered, scoped) lists with the import columns, so an export can be edited and re-imported.

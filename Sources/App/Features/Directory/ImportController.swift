@@ -1,6 +1,7 @@
 import DudaoCore
 import Fluent
 import Plot
+import Spreadsheet
 import Vapor
 
 /// Import schools and inspectors from CSV (UTF-8 or GBK) or .xlsx. Every bad row is listed;

@@ -2,6 +2,7 @@ import DudaoCore
 import Fluent
 import Plot
 import SQLKit
+import Spreadsheet
 import Vapor
 
 /// 问题台账: every problem found on visits, filtered and exported, scoped like the visits.

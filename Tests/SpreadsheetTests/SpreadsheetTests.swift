@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-@testable import DudaoCore
+@testable import Spreadsheet
 
 final class SpreadsheetTests: XCTestCase {
     // "学校名称" in GBK / GB18030.
@@ -317,6 +317,32 @@ final class SpreadsheetTests: XCTestCase {
 enum XLSXTestSupport {
     static func zip(_ files: [(String, String)]) throws -> Data {
         try XLSX.zip(files.map { ($0.0, Data($0.1.utf8)) })
+    }
+
+    /// A ZIP of `files` whose central directory and local headers declare every
+    /// entry's uncompressed size as `declared` (when given), as a zip bomb would.
+    static func zip(_ files: [(String, Data)], declaringSize declared: Int?) throws -> Data {
+        var bytes = [UInt8](try XLSX.zip(files.map { ($0.0, $0.1) }))
+        guard let declared else { return Data(bytes) }
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        func put32(_ value: Int, at: Int) {
+            for k in 0..<4 { bytes[at + k] = UInt8((value >> (8 * k)) & 0xFF) }
+        }
+        // ZIPFoundation writes no archive comment: the end record is the last 22 bytes.
+        let end = bytes.count - 22
+        XCTAssertEqual(u32(end), 0x0605_4B50)
+        var patched = 0
+        var p = u32(end + 16)
+        for _ in 0..<u16(end + 10) {
+            XCTAssertEqual(u32(p), 0x0201_4B50)
+            put32(declared, at: p + 24)  // central directory: uncompressed size
+            put32(declared, at: u32(p + 42) + 22)  // local header: uncompressed size
+            patched += 1
+            p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32)
+        }
+        XCTAssertEqual(patched, files.count, "every entry's declared size is patched")
+        return Data(bytes)
     }
 
     static func part(_ path: String, of data: Data) throws -> String {

@@ -3,11 +3,9 @@ import ZIPFoundation
 
 /// Office Open XML workbooks (.xlsx): reads the first worksheet, writes one.
 public enum XLSX {
-    /// Largest uncompressed size of one part of the workbook that `read` accepts.
-    static let maxPartSize = 100 * 1024 * 1024
-    /// Excel's own limits.
-    static let maxRows = 1_048_576
-    static let maxColumns = 16_384
+    /// Excel's own limits: the range A1:XFD1048576.
+    static let excelRows = 1_048_576
+    static let excelColumns = 16_384
 
     // MARK: - Reading
 
@@ -21,9 +19,19 @@ public enum XLSX {
     /// serial numbers. Cell text is trimmed like in `CSV.parse`; fully empty
     /// rows at the end are dropped.
     ///
+    /// The file is untrusted: `SpreadsheetLimits` caps the inflated size of each
+    /// part and of all parts together (counted while inflating, whatever sizes the
+    /// archive declares), the shared strings, the length of a cell, the columns,
+    /// rows and cells. Reading stops at the first limit exceeded. Empty cells right
+    /// of the last column and empty rows below the last row (formatting only) are
+    /// ignored. Row numbers and cell references outside A1:XFD1048576 are refused.
+    ///
     /// - Throws: `SpreadsheetError.invalidExcel` when the data is not a ZIP or
-    ///   holds no worksheet, `.tooLarge` when a part exceeds 100 MB uncompressed,
-    ///   `.empty` when the sheet has no non-empty cell.
+    ///   holds no worksheet, `.empty` when the sheet has no non-empty cell,
+    ///   `.invalidRowNumber` or `.invalidCellReference` for a malformed `r`
+    ///   attribute, one of the limit errors (`.partTooLarge`, `.unpackedTooLarge`,
+    ///   `.tooManySharedStrings`, `.cellTooLong`, `.tooManyColumns`,
+    ///   `.tooManyRows`, `.tooManyCells`) when a limit is exceeded.
     public static func read(_ data: Data) throws -> SpreadsheetTable {
         guard data.count >= 22, data.prefix(2) == Data([0x50, 0x4B]) else {
             throw SpreadsheetError.invalidExcel
@@ -32,11 +40,11 @@ public enum XLSX {
         // (crashes the process) or loops forever on some corrupt ZIPs, so the
         // directory is read here with bounds checks and ZIPFoundation is only
         // used to inflate.
-        let zip = try ZipReader(data)
+        var zip = try ZipReader(data)
         let entries = zip.entries
         func part(_ path: String) throws -> [UInt8]? {
             guard let entry = entries[normalizedPartName(path)] else { return nil }
-            return try zip.contents(of: entry, limit: maxPartSize)
+            return try zip.contents(of: entry)
         }
 
         // Package -> workbook -> first sheet.
@@ -76,7 +84,7 @@ public enum XLSX {
         guard let sheetPath, let sheetXML = try part(sheetPath) else { throw SpreadsheetError.invalidExcel }
 
         let shared = try part(sharedStringsPath).map(sharedStrings) ?? []
-        var rows = cells(of: sheetXML, sharedStrings: shared)
+        var rows = try cells(of: sheetXML, sharedStrings: shared)
         while let last = rows.last, SpreadsheetTable.isBlank(last) { rows.removeLast() }
         if rows.isEmpty { throw SpreadsheetError.empty }
         return SpreadsheetTable(rows: rows)
@@ -147,24 +155,39 @@ public enum XLSX {
         return result
     }
 
-    private static func sharedStrings(_ xml: [UInt8]) -> [String] {
+    /// The shared-string table; nil stands for a string longer than
+    /// `SpreadsheetLimits.maxCellLength`, which is an error only when a cell uses it.
+    private static func sharedStrings(_ xml: [UInt8]) throws -> [String?] {
         var scanner = XMLScanner(xml)
-        var result: [String] = []
+        var result: [String?] = []
         var inItem = false
         var inText = false
         var phoneticDepth = 0
         var buffer: [UInt8] = []
+        var tooLong = false
+        func add(_ string: String?) throws {
+            guard result.count < SpreadsheetLimits.maxSharedStrings else {
+                throw SpreadsheetError.tooManySharedStrings
+            }
+            result.append(string)
+        }
         while let token = scanner.next() {
             switch token {
             case .start("si", _, let selfClosing):
                 if selfClosing {
-                    result.append("")
+                    try add("")
                 } else {
                     inItem = true
+                    tooLong = false
                     buffer.removeAll(keepingCapacity: true)
                 }
             case .end("si"):
-                result.append(unescapeXString(String(decoding: buffer, as: UTF8.self)))
+                if tooLong {
+                    try add(nil)
+                } else {
+                    let text = unescapeXString(String(decoding: buffer, as: UTF8.self))
+                    try add(isTooLong(text) ? nil : text)
+                }
                 inItem = false
             case .start("rPh", _, let selfClosing):
                 if !selfClosing { phoneticDepth += 1 }
@@ -175,9 +198,15 @@ public enum XLSX {
             case .end("t"):
                 inText = false
             case .text(let range):
-                if inText { scanner.appendText(range, to: &buffer) }
+                if inText, !tooLong {
+                    scanner.appendText(range, to: &buffer, limit: maxCellBytes)
+                    tooLong = buffer.count > maxCellBytes
+                }
             case .cdata(let range):
-                if inText { buffer.append(contentsOf: scanner.bytes[range]) }
+                if inText, !tooLong {
+                    scanner.appendRaw(range, to: &buffer, limit: maxCellBytes)
+                    tooLong = buffer.count > maxCellBytes
+                }
             default:
                 break
             }
@@ -185,10 +214,20 @@ public enum XLSX {
         return result
     }
 
-    /// The cells of a worksheet, each row padded with "" up to its last cell.
-    private static func cells(of xml: [UInt8], sharedStrings: [String]) -> [[String]] {
+    /// Bytes of cell text (before `_xHHHH_` escapes are decoded) that certainly
+    /// hold more than `SpreadsheetLimits.maxCellLength` characters: a character
+    /// takes at most 7 bytes (`_x0001_`).
+    private static let maxCellBytes = SpreadsheetLimits.maxCellLength * 7
+
+    private static func isTooLong(_ text: String) -> Bool {
+        text.unicodeScalars.count > SpreadsheetLimits.maxCellLength
+    }
+
+    /// The cells of a worksheet, each row padded with "" up to its last non-empty cell.
+    private static func cells(of xml: [UInt8], sharedStrings: [String?]) throws -> [[String]] {
         var scanner = XMLScanner(xml)
         var rows: [[String]] = []
+        var cellCount = 0
         var rowIndex = -1
         var row: [String] = []
         var inRow = false
@@ -202,10 +241,18 @@ public enum XLSX {
         var value: [UInt8] = []
         var inlineText: [UInt8] = []
 
-        func commitRow() {
-            guard rowIndex >= 0, rowIndex < maxRows else { return }
-            while rows.count <= rowIndex { rows.append([]) }
-            if rows[rowIndex].isEmpty {
+        func cellTooLong() -> SpreadsheetError {
+            .cellTooLong(row: rowIndex + 1, column: column + 1)
+        }
+        /// Stores the row read (if it has a non-empty cell) at `rowIndex`.
+        func commitRow() throws {
+            guard !row.isEmpty else { return }
+            guard rowIndex < SpreadsheetLimits.maxRows else { throw SpreadsheetError.tooManyRows }
+            if rows.count <= rowIndex {
+                rows.append(contentsOf: repeatElement([], count: rowIndex + 1 - rows.count))
+            }
+            let before = rows[rowIndex].count
+            if before == 0 {
                 rows[rowIndex] = row
             } else {
                 // The same row number twice: merge.
@@ -214,15 +261,18 @@ public enum XLSX {
                     rows[rowIndex][index] = cell
                 }
             }
+            cellCount += rows[rowIndex].count - before
+            if cellCount > SpreadsheetLimits.maxCells { throw SpreadsheetError.tooManyCells }
         }
-        func commitCell() {
-            guard column >= 0, column < maxColumns else { return }
+        func commitCell() throws {
             let raw = String(decoding: value, as: UTF8.self)
             let text: String
             switch cellType {
             case "s":
                 let index = Int(raw.trimmingCharacters(in: .whitespaces)) ?? -1
-                text = sharedStrings.indices.contains(index) ? sharedStrings[index] : ""
+                guard sharedStrings.indices.contains(index) else { return }
+                guard let string = sharedStrings[index] else { throw cellTooLong() }
+                text = string
             case "inlineStr":
                 text = inlineText.isEmpty ? raw : unescapeXString(String(decoding: inlineText, as: UTF8.self))
             case "b":
@@ -233,8 +283,12 @@ public enum XLSX {
             default:  // "str" (formula result), "e" (error such as #N/A), "d" (ISO date)
                 text = raw
             }
+            if isTooLong(text) { throw cellTooLong() }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { return }
+            guard column < SpreadsheetLimits.maxColumns else {
+                throw SpreadsheetError.tooManyColumns(column: columnName(column))
+            }
             while row.count < column { row.append("") }
             if row.count == column { row.append(trimmed) } else { row[column] = trimmed }
         }
@@ -242,22 +296,35 @@ public enum XLSX {
         while let token = scanner.next() {
             switch token {
             case .start("row", let attributes, let selfClosing):
-                rowIndex = attributes["r"].flatMap { Int($0) }.map { $0 - 1 } ?? rowIndex + 1
+                if let reference = attributes["r"] {
+                    guard let number = rowNumber(reference) else {
+                        throw SpreadsheetError.invalidRowNumber(SpreadsheetError.shortened(reference))
+                    }
+                    rowIndex = number - 1
+                } else {
+                    rowIndex += 1
+                }
                 row = []
                 column = -1
                 inRow = !selfClosing
-                if selfClosing { commitRow() }
             case .end("row"):
-                if inRow { commitRow() }
+                if inRow { try commitRow() }
                 inRow = false
             case .start("c", let attributes, let selfClosing):
-                column = attributes["r"].flatMap(columnIndex) ?? column + 1
+                if let reference = attributes["r"] {
+                    guard let index = columnIndex(reference) else {
+                        throw SpreadsheetError.invalidCellReference(SpreadsheetError.shortened(reference))
+                    }
+                    column = index
+                } else {
+                    column += 1
+                }
                 cellType = attributes["t"] ?? "n"
                 value.removeAll(keepingCapacity: true)
                 inlineText.removeAll(keepingCapacity: true)
                 inCell = !selfClosing && inRow
             case .end("c"):
-                if inCell { commitCell() }
+                if inCell { try commitCell() }
                 inCell = false
                 inValue = false
                 inInline = false
@@ -280,15 +347,19 @@ public enum XLSX {
                 inText = false
             case .text(let range):
                 if inValue {
-                    scanner.appendText(range, to: &value)
+                    scanner.appendText(range, to: &value, limit: maxCellBytes)
+                    if value.count > maxCellBytes { throw cellTooLong() }
                 } else if inText {
-                    scanner.appendText(range, to: &inlineText)
+                    scanner.appendText(range, to: &inlineText, limit: maxCellBytes)
+                    if inlineText.count > maxCellBytes { throw cellTooLong() }
                 }
             case .cdata(let range):
                 if inValue {
-                    value.append(contentsOf: scanner.bytes[range])
+                    scanner.appendRaw(range, to: &value, limit: maxCellBytes)
+                    if value.count > maxCellBytes { throw cellTooLong() }
                 } else if inText {
-                    inlineText.append(contentsOf: scanner.bytes[range])
+                    scanner.appendRaw(range, to: &inlineText, limit: maxCellBytes)
+                    if inlineText.count > maxCellBytes { throw cellTooLong() }
                 }
             case .end("sheetData"):
                 return rows
@@ -299,23 +370,54 @@ public enum XLSX {
         return rows
     }
 
-    /// 0-based column of a reference like "C5" or "AB12", nil if malformed.
+    /// 0-based column of a cell reference like "C5" or "AB12": one to three
+    /// letters up to XFD, then a row number (see `rowNumber`) or nothing; nil
+    /// otherwise. Never does arithmetic that can overflow.
     static func columnIndex(_ reference: String) -> Int? {
+        let bytes = reference.utf8
         var column = 0
         var letters = 0
-        for scalar in reference.unicodeScalars {
-            let v = scalar.value
-            if v >= 65 && v <= 90 {
-                column = column * 26 + Int(v - 64)
-            } else if v >= 97 && v <= 122 {
-                column = column * 26 + Int(v - 96)
+        var rest = bytes.startIndex
+        while rest < bytes.endIndex {
+            let b = bytes[rest]
+            let value: Int
+            if b >= 0x41 && b <= 0x5A {
+                value = Int(b - 0x40)
+            } else if b >= 0x61 && b <= 0x7A {
+                value = Int(b - 0x60)
             } else {
                 break
             }
             letters += 1
-            if letters > 3 { return nil }
+            guard letters <= 3 else { return nil }
+            column = column * 26 + value
+            rest = bytes.index(after: rest)
         }
-        return letters == 0 ? nil : column - 1
+        guard letters > 0, column <= excelColumns else { return nil }
+        if rest < bytes.endIndex, rowNumber(reference[rest...]) == nil { return nil }
+        return column - 1
+    }
+
+    /// The row number in a `<row r="…">` attribute or after a cell reference's
+    /// letters: decimal digits for 1…1 048 576 (leading zeros allowed), nil for
+    /// anything else (a sign, "0", more than Excel's rows, …). Never does
+    /// arithmetic that can overflow.
+    static func rowNumber<S: StringProtocol>(_ text: S) -> Int? {
+        var number = 0
+        var digits = 0
+        for b in text.utf8 {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            if number == 0 && b == 0x30 {
+                digits = max(digits, 1)
+                continue
+            }
+            digits += 1
+            // Seven significant digits reach past 1 048 576; more cannot be a row.
+            guard number < excelRows else { return nil }
+            number = number * 10 + Int(b - 0x30)
+        }
+        guard digits > 0, number >= 1, number <= excelRows else { return nil }
+        return number
     }
 
     /// "A" for 0, "Z" for 25, "AA" for 26.
@@ -417,9 +519,9 @@ public enum XLSX {
 
     /// The bytes of one file inside a ZIP, nil if it is not there.
     static func unzip(_ path: String, from data: Data) throws -> [UInt8]? {
-        let zip = try ZipReader(data)
+        var zip = try ZipReader(data)
         guard let entry = zip.entries[normalizedPartName(path)] else { return nil }
-        return try zip.contents(of: entry, limit: maxPartSize)
+        return try zip.contents(of: entry)
     }
 
     static func cleanSheetName(_ name: String) -> String {
@@ -653,6 +755,8 @@ struct ZipReader {
     let bytes: [UInt8]
     /// Files by `XLSX.normalizedPartName`; the first of duplicate names wins.
     private(set) var entries: [String: Entry] = [:]
+    /// Bytes inflated so far by `contents(of:)`, against `SpreadsheetLimits.maxUnpackedBytes`.
+    private(set) var unpackedBytes = 0
 
     init(_ data: Data) throws {
         bytes = [UInt8](data)
@@ -697,12 +801,25 @@ struct ZipReader {
     }
 
     /// The uncompressed contents of `entry`, checked against its CRC-32.
-    func contents(of entry: Entry, limit: Int) throws -> [UInt8] {
+    ///
+    /// Sizes are checked against `SpreadsheetLimits.maxPartBytes` (this entry) and
+    /// `maxUnpackedBytes` (all entries read so far) while inflating, so an entry
+    /// that declares a small size but inflates to a large one stops at the limit.
+    mutating func contents(of entry: Entry) throws -> [UInt8] {
         let zip64 = 0xFFFF_FFFF
         guard entry.flags & 0x1 == 0,  // encrypted
             entry.compressedSize != zip64, entry.uncompressedSize != zip64, entry.localHeaderOffset != zip64
         else { throw SpreadsheetError.invalidExcel }
-        if entry.uncompressedSize > limit { throw SpreadsheetError.tooLarge }
+        let alreadyUnpacked = unpackedBytes
+        /// Throws when `size` bytes of this entry would exceed a limit.
+        func check(_ size: Int) throws {
+            if size > SpreadsheetLimits.maxPartBytes { throw SpreadsheetError.partTooLarge }
+            if size > SpreadsheetLimits.maxUnpackedBytes - alreadyUnpacked {
+                throw SpreadsheetError.unpackedTooLarge
+            }
+        }
+        // The declared size refuses an honest large file before any work is done.
+        try check(entry.uncompressedSize)
         let header = entry.localHeaderOffset
         guard try u32(header) == 0x0403_4B50 else { throw SpreadsheetError.invalidExcel }
         let start = header + 30 + Int(try u16(header + 26)) + Int(try u16(header + 28))
@@ -712,10 +829,11 @@ struct ZipReader {
         var output: [UInt8] = []
         switch entry.method {
         case 0:  // stored
+            try check(entry.compressedSize)
             output = Array(bytes[start..<end])
             guard Data(output).crc32(checksum: 0) == entry.crc else { throw SpreadsheetError.invalidExcel }
         case 8:  // deflated
-            output.reserveCapacity(min(entry.uncompressedSize, 16 * 1024 * 1024))
+            output.reserveCapacity(min(entry.uncompressedSize, 16 * 1_048_576))
             let compressedSize = entry.compressedSize
             let source = bytes
             let crc: CRC32
@@ -736,7 +854,7 @@ struct ZipReader {
                         return chunk
                     },
                     consumer: { chunk in
-                        if output.count + chunk.count > limit { throw SpreadsheetError.tooLarge }
+                        try check(output.count + chunk.count)
                         output.append(contentsOf: chunk)
                     })
             } catch let error as SpreadsheetError {
@@ -748,6 +866,7 @@ struct ZipReader {
         default:
             throw SpreadsheetError.invalidExcel
         }
+        unpackedBytes += output.count
         return output
     }
 
@@ -776,6 +895,10 @@ struct XMLScanner {
         case text(Range<Int>)
         case cdata(Range<Int>)
     }
+
+    /// Attributes kept per tag (Excel writes at most about a dozen); later ones are
+    /// skipped, so that a tag with millions of attributes costs no memory.
+    static let maxAttributes = 64
 
     let bytes: [UInt8]
     private var position = 0
@@ -835,10 +958,11 @@ struct XMLScanner {
         return nil
     }
 
-    /// Appends the text in `range` with entities decoded.
-    func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
+    /// Appends the text in `range` with entities decoded, stopping as soon as
+    /// `out` holds more than `limit` bytes.
+    func appendText(_ range: Range<Int>, to out: inout [UInt8], limit: Int = .max) {
         var i = range.lowerBound
-        while i < range.upperBound {
+        while i < range.upperBound, out.count <= limit {
             let b = bytes[i]
             guard b == UInt8(ascii: "&") else {
                 out.append(b)
@@ -875,6 +999,15 @@ struct XMLScanner {
                 i += 1
             }
         }
+    }
+
+    /// Appends the bytes in `range` (CDATA), stopping as soon as `out` holds more
+    /// than `limit` bytes.
+    func appendRaw(_ range: Range<Int>, to out: inout [UInt8], limit: Int = .max) {
+        let room = limit - out.count
+        guard room >= 0 else { return }
+        let take = range.count <= room ? range.count : room + 1
+        out.append(contentsOf: bytes[range.lowerBound..<(range.lowerBound + take)])
     }
 
     private mutating func startTag() -> Token? {
@@ -926,7 +1059,9 @@ struct XMLScanner {
             var value: [UInt8] = []
             appendText(valueStart..<position, to: &value)
             position += 1
-            if attributes[key] == nil { attributes[key] = String(decoding: value, as: UTF8.self) }
+            if attributes.count < Self.maxAttributes, attributes[key] == nil {
+                attributes[key] = String(decoding: value, as: UTF8.self)
+            }
         }
         return nil
     }

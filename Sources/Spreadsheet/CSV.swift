@@ -21,13 +21,21 @@ public enum CSV {
     ///   apostrophe that `encode` added against formula injection is removed again.
     /// - Rows: an empty line gives `[]` (so row numbers stay right); fully empty
     ///   rows at the end are dropped.
+    /// - Limits: `SpreadsheetLimits` caps the file size, the length of a cell and
+    ///   of a record, the columns, rows and cells; reading stops at the first one
+    ///   exceeded, with the error that names it. Empty cells right of the last
+    ///   column and empty rows below the last row are ignored.
     ///
     /// - Throws: `SpreadsheetError.unknownEncoding` if the bytes are neither
     ///   UTF-8 nor GB18030 or contain NUL bytes, `SpreadsheetError.empty` if there
-    ///   is no non-empty cell.
+    ///   is no non-empty cell, one of the limit errors (`.fileTooLarge`,
+    ///   `.cellTooLong`, `.lineTooLong`, `.tooManyColumns`, `.tooManyRows`,
+    ///   `.tooManyCells`) when a limit is exceeded.
     public static func parse(_ data: Data) throws -> SpreadsheetTable {
+        guard data.count <= SpreadsheetLimits.maxFileBytes else { throw SpreadsheetError.fileTooLarge }
         let text = try decode(data)
-        var rows = parseRecords(Array(text.utf8))
+        var reader = RecordReader(Array(text.utf8))
+        var rows = try reader.read()
         while let last = rows.last, SpreadsheetTable.isBlank(last) { rows.removeLast() }
         if rows.isEmpty { throw SpreadsheetError.empty }
         return SpreadsheetTable(rows: rows)
@@ -130,89 +138,146 @@ public enum CSV {
 
     // MARK: - Reading
 
-    private static func parseRecords(_ bytes: [UInt8]) -> [[String]] {
-        let quote: UInt8 = 0x22
-        let comma: UInt8 = 0x2C
-        let cr: UInt8 = 0x0D
-        let lf: UInt8 = 0x0A
+    /// Splits UTF-8 text into records of trimmed fields in one pass over the bytes,
+    /// enforcing `SpreadsheetLimits` as it goes: it stops at the first cell, record,
+    /// column, row or cell count over a limit.
+    private struct RecordReader {
+        static let quote: UInt8 = 0x22
+        static let comma: UInt8 = 0x2C
+        static let cr: UInt8 = 0x0D
+        static let lf: UInt8 = 0x0A
 
+        let bytes: [UInt8]
+        var i = 0
         var rows: [[String]] = []
         var row: [String] = []
+        /// 0-based index of the record being read: its row number - 1.
+        var record = 0
+        /// 0-based index of the field being read.
+        var column = 0
         var field: [UInt8] = []
-        var i = 0
-        let n = bytes.count
+        /// Characters (Unicode scalars) in `field` and in the current record so far.
+        var fieldLength = 0
+        var lineLength = 0
+        var cells = 0
 
-        func finishField() {
-            let text = String(decoding: field, as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            row.append(restoreFormula(text))
-            field.removeAll(keepingCapacity: true)
-        }
-        func finishRecord(lineWasEmpty: Bool) {
-            if lineWasEmpty {
-                rows.append([])
-            } else {
-                finishField()
-                rows.append(row)
-            }
-            row = []
-        }
-        /// Skips CR, LF or CRLF at `i` (which must be CR or LF).
-        func skipLineBreak() {
-            if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 2 } else { i += 1 }
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
         }
 
-        while i < n {
-            // At the start of a field.
-            let lineStart = row.isEmpty
-            var j = i
-            while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-            let quoted = j < n && bytes[j] == quote
-            if quoted {
-                // Quoted field.
-                i = j + 1
-                while i < n {
-                    let b = bytes[i]
-                    if b == quote {
-                        if i + 1 < n, bytes[i + 1] == quote {
-                            field.append(quote)
-                            i += 2
+        mutating func read() throws -> [[String]] {
+            let n = bytes.count
+            while i < n {
+                // At the start of a field.
+                let lineStart = column == 0
+                var j = i
+                while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                let quoted = j < n && bytes[j] == Self.quote
+                if quoted {
+                    // The blanks before the quote and the quote itself are not part of the field.
+                    try countLine(j - i + 1)
+                    i = j + 1
+                    while i < n {
+                        let b = bytes[i]
+                        if b == Self.quote {
+                            if i + 1 < n, bytes[i + 1] == Self.quote {
+                                try countLine(1)
+                                try take(Self.quote)
+                                i += 2
+                            } else {
+                                try countLine(1)
+                                i += 1
+                                break
+                            }
+                        } else if b == Self.cr || b == Self.lf {
+                            try take(Self.lf)
+                            skipLineBreak()
                         } else {
+                            try take(b)
                             i += 1
-                            break
                         }
-                    } else if b == cr || b == lf {
-                        field.append(lf)
-                        skipLineBreak()
-                    } else {
-                        field.append(b)
-                        i += 1
                     }
                 }
-                // After the closing quote: anything up to the delimiter is kept as is.
-                while i < n, bytes[i] != comma, bytes[i] != cr, bytes[i] != lf {
-                    field.append(bytes[i])
+                // Unquoted, or after the closing quote: everything up to the delimiter, as is.
+                while i < n, bytes[i] != Self.comma, bytes[i] != Self.cr, bytes[i] != Self.lf {
+                    try take(bytes[i])
                     i += 1
                 }
-            } else {
-                while i < n, bytes[i] != comma, bytes[i] != cr, bytes[i] != lf {
-                    field.append(bytes[i])
+                // At a delimiter, a line break or the end.
+                if i >= n {
+                    try finishRecord(lineWasEmpty: false)
+                } else if bytes[i] == Self.comma {
+                    try countLine(1)
+                    try finishField()
                     i += 1
+                    if i >= n { try finishRecord(lineWasEmpty: false) }
+                } else {
+                    try finishRecord(lineWasEmpty: lineStart && !quoted && i == j)
+                    skipLineBreak()
                 }
             }
-            // At a delimiter, a line break or the end.
-            if i >= n {
-                finishRecord(lineWasEmpty: false)
-            } else if bytes[i] == comma {
-                finishField()
-                i += 1
-                if i >= n { finishRecord(lineWasEmpty: false) }
-            } else {
-                finishRecord(lineWasEmpty: lineStart && !quoted && i == j)
-                skipLineBreak()
+            return rows
+        }
+
+        /// Adds `count` ASCII characters to the length of the current record.
+        private mutating func countLine(_ count: Int) throws {
+            lineLength += count
+            if lineLength > SpreadsheetLimits.maxLineLength {
+                throw SpreadsheetError.lineTooLong(row: record + 1)
             }
         }
-        return rows
+
+        /// Appends one byte to the field, counting it against the cell and record limits.
+        private mutating func take(_ b: UInt8) throws {
+            if b & 0xC0 != 0x80 {  // not a UTF-8 continuation byte: a new character
+                fieldLength += 1
+                if fieldLength > SpreadsheetLimits.maxCellLength {
+                    throw SpreadsheetError.cellTooLong(row: record + 1, column: column + 1)
+                }
+                try countLine(1)
+            }
+            field.append(b)
+        }
+
+        /// Skips CR, LF or CRLF at `i` (which must be CR or LF).
+        private mutating func skipLineBreak() {
+            if bytes[i] == Self.cr, i + 1 < bytes.count, bytes[i + 1] == Self.lf { i += 2 } else { i += 1 }
+        }
+
+        private mutating func finishField() throws {
+            defer {
+                field.removeAll(keepingCapacity: true)
+                fieldLength = 0
+                column += 1
+            }
+            let text = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard column < SpreadsheetLimits.maxColumns else {
+                // Excel writes empty cells up to the last formatted column; those are dropped.
+                if !text.isEmpty { throw SpreadsheetError.tooManyColumns(column: XLSX.columnName(column)) }
+                return
+            }
+            row.append(CSV.restoreFormula(text))
+        }
+
+        private mutating func finishRecord(lineWasEmpty: Bool) throws {
+            if !lineWasEmpty { try finishField() }
+            defer {
+                row = []
+                field.removeAll(keepingCapacity: true)
+                fieldLength = 0
+                column = 0
+                lineLength = 0
+                record += 1
+            }
+            guard record < SpreadsheetLimits.maxRows else {
+                // Empty rows further down (formatting only) are ignored; content is not.
+                if !SpreadsheetTable.isBlank(row) { throw SpreadsheetError.tooManyRows }
+                return
+            }
+            cells += row.count
+            if cells > SpreadsheetLimits.maxCells { throw SpreadsheetError.tooManyCells }
+            rows.append(row)
+        }
     }
 
     // MARK: - Decoding
