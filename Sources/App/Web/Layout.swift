@@ -49,7 +49,8 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(title + " · 督导"),
+                // Not Plot's `.title`: it also writes og:/twitter: meta tags with the title unescaped in attributes.
+                .element(named: "title", nodes: [.text(title + " · 督导")]),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
                 .link(.attribute(named: "rel", value: "icon"), .href("data:,")),
                 .script(.src(SiteURL.script.path), .attribute(named: "defer"))
