@@ -70,7 +70,7 @@ public enum LoginThrottle {
     /// parallel guesses are counted one by one; a success then resets the pair and the account).
     public static func counting(_ s: State, as counter: Counter, now: Date) -> State {
         var next = current(s, now: now)
-        next.failures = min(next.failures + 1, 1_000_000)
+        next.failures = next.failures >= 1_000_000 ? 1_000_000 : next.failures + 1
         next.lastFailureAt = now
         switch counter {
         case .pair:
