@@ -46,6 +46,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M003_Visits())
     app.migrations.add(M004_Rectification())
     app.migrations.add(M005_Complaints())
+    // M006 comes from the lead's branch and goes here, before M007.
+    app.migrations.add(M007_JobClaims())
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "dudao_session"
