@@ -141,6 +141,8 @@ final class NotificationTests: XCTestCase {
 
     func testAFailedDeliveryIsRecordedAndRetriedLaterWithoutThrowing() async throws {
         try await withApp { app in
+            // Loopback is refused outside tests; this test opens the dead port to reach a connection failure.
+            app.outboundAllowance = OutboundAllowance(loopbackPorts: [9])
             try await app.changeDistrictSettings { $0.webhookURL = Self.deadHook }
             _ = try await RectificationLoopTests.issuedNotice(app)
             let start = Date()
@@ -164,24 +166,30 @@ final class NotificationTests: XCTestCase {
     }
 
     func testDeliveriesBackOffAndStopAfterSixAttempts() async throws {
-        try await withApp { app in
-            // A scheme the client refuses outright fails at once (the dead port takes the 5-second timeout each time).
-            try await app.changeDistrictSettings { $0.webhookURL = "gopher://127.0.0.1:9/hook" }
-            _ = try await RectificationLoopTests.issuedNotice(app)
-            var now = Date()
-            var waits: [TimeInterval] = []
+        // A receiver that always answers 500: every attempt reaches it and fails.
+        try await WebhookReceiver.with(answer: { _ in Response(status: .internalServerError) }) { receiver in
+            try await withApp { app in
+                app.outboundAllowance = OutboundAllowance(loopbackPorts: [receiver.port])
+                try await app.changeDistrictSettings { $0.webhookURL = receiver.url() }
+                _ = try await RectificationLoopTests.issuedNotice(app)
+                var now = Date()
+                var waits: [TimeInterval] = []
 
-            for _ in 0..<(WebhookJob.maxAttempts + 2) {
-                _ = try await WebhookJob.run(app, now: now)
+                for _ in 0..<(WebhookJob.maxAttempts + 2) {
+                    _ = try await WebhookJob.run(app, now: now)
+                    let d = try await WebhookDelivery.query(on: app.db).first()
+                    let next = try XCTUnwrap(d?.nextAttemptAt)
+                    waits.append(next.timeIntervalSince(now).rounded())
+                    now = next.addingTimeInterval(1)
+                }
+
                 let d = try await WebhookDelivery.query(on: app.db).first()
-                let next = try XCTUnwrap(d?.nextAttemptAt)
-                waits.append(next.timeIntervalSince(now).rounded())
-                now = next.addingTimeInterval(1)
+                XCTAssertEqual(d?.attempts, WebhookJob.maxAttempts)
+                XCTAssertEqual(d?.lastError, "HTTP 500")
+                XCTAssertEqual(Array(waits.prefix(5)), [60, 120, 240, 480, 960])
+                let received = await receiver.received
+                XCTAssertEqual(received.count, WebhookJob.maxAttempts, "six attempts, then no more")
             }
-
-            let d = try await WebhookDelivery.query(on: app.db).first()
-            XCTAssertEqual(d?.attempts, WebhookJob.maxAttempts)
-            XCTAssertEqual(Array(waits.prefix(5)), [60, 120, 240, 480, 960])
         }
     }
 }

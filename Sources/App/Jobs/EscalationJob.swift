@@ -113,27 +113,49 @@ enum EscalationJob {
     }
 }
 
-/// Reminds a school once when its notice falls due within three days (an event per notice keeps it to once).
+/// Reminds a school once when its notice falls due within three days. The reminder is an event per notice,
+/// kept to one by a unique index (M007): the event is inserted first, and only the run whose insert took
+/// effect tells anyone, so two instances running at once remind once.
 enum DueSoonJob {
     static let within = 3
+    static let action = "due-soon"
 
-    static func run(on db: any Database, today: Day = Day.today()) async throws -> Int {
-        let horizon = today.adding(days: within).description
-        let notices = try await RectificationNotice.query(on: db).filter(\.$state ~~ [.issued, .acknowledged, .returned])
-            .filter(\.$deadline >= today.description).filter(\.$deadline <= horizon).limit(500).all()
+    static func run(on db: any Database, today: Day = Day.today(), now: Date = Date()) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        struct Row: Decodable { let id: Int }
+        let ids = try await sql.raw("""
+            SELECT n.id FROM rectification_notices n
+            WHERE n.state IN ('issued', 'acknowledged', 'returned')
+                AND n.deadline >= \(bind: today.description) AND n.deadline <= \(bind: today.adding(days: within).description)
+                AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.target = 'notice' AND e.target_id = n.id AND e.action = \(bind: action))
+            ORDER BY n.id LIMIT 500
+            """).all(decoding: Row.self).map(\.id)
+        guard !ids.isEmpty else { return 0 }
         var sent = 0
-        for n in notices {
-            let already = try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!)
-                .filter(\.$action == "due-soon").count()
-            guard already == 0 else { continue }
-            try await db.transaction { db in
-                try await NoticeWorkflow.event(on: db, notice: n, action: "due-soon", actor: nil, comment: "整改期限将至，已提醒学校")
+        for n in try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).sort(\.$id).all() {
+            let reminded = try await db.transaction { db -> Bool in
+                guard try await recordOnce(notice: n.id!, on: db, now: now) else { return false }
                 try await Notifier.notify(userIDs: try await Notifier.schoolUsers(n.schoolID, on: db) + Notifier.inspectorUsers(n.inspectorID, on: db),
                     title: "整改通知书 \(n.number) 将于\(Format.day(n.deadline))到期，请按时报送整改报告", link: SiteURL.notice(n.id!).path,
                     districtID: n.districtID, on: db)
+                return true
             }
-            sent += 1
+            if reminded { sent += 1 }
         }
         return sent
+    }
+
+    /// Records the notice's due-soon event unless it is already there; true when this call recorded it.
+    /// On PostgreSQL a second transaction inserting the same event waits for the first and then inserts nothing.
+    static func recordOnce(notice: Int, on db: any Database, now: Date) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        struct Row: Decodable { let id: Int }
+        let inserted = try await sql.raw("""
+            INSERT INTO case_events (target, target_id, action, actor_id, actor_name, comment, created_at)
+            VALUES ('notice', \(bind: notice), \(bind: action), NULL, \(bind: "系统"), \(bind: "整改期限将至，已提醒学校"), \(bind: now))
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """).all(decoding: Row.self)
+        return !inserted.isEmpty
     }
 }

@@ -64,6 +64,10 @@ final class WebhookDelivery: Model, @unchecked Sendable {
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "delivered_at") var deliveredAt: Date?
     @Field(key: "last_error") var lastError: String
+    /// Set while an instance is attempting the delivery (see `WebhookJob.claim`).
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
+    /// Set when the delivery is given up without sending (its address is not a public one).
+    @OptionalField(key: "abandoned_at") var abandonedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 }

@@ -202,8 +202,9 @@ enum SettingsController {
             }
         }
         let webhook = (form.webhookURL ?? "").trimmingCharacters(in: .whitespaces)
-        if !webhook.isEmpty, !(webhook.hasPrefix("https://") || webhook.hasPrefix("http://")) || URL(string: webhook)?.host == nil || webhook.count > 500 {
-            errors.append(.init("webhookURL", "推送地址应为以 https:// 开头的网址"))
+        // http(s) to a public host only: checked after resolving the name (and again before each delivery).
+        if !webhook.isEmpty, case .failure(let problem) = await OutboundURL.check(webhook, allowance: req.application.outboundAllowance) {
+            errors.append(.init("webhookURL", problem.message))
         }
         guard errors.isEmpty, let maxSchools, let rubric, let noticeDays else {
             return try await page(req, district: district, form: form, errors: errors).encodeResponse(for: req)
