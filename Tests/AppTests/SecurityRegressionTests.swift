@@ -304,6 +304,25 @@ final class SecurityRegressionTests: XCTestCase {
         }
     }
 
+    func testTheTimerSweepsIdleSessionsAndQuietLoginCounters() async throws {
+        let clock = ManualClock(Day(year: 2026, month: 11, day: 16)!.date(hour: 9))
+        try await withApp(history: false) { app in
+            app.clock = clock.clock
+            _ = try await login(app, "office")
+            let visitor = TestSession(app: app)
+            try await visitor.get("/login")
+            try await visitor.post("/login", form: [("username", "office"), ("password", "wrong")])
+            clock.advance(by: 25 * 3600)
+
+            try await Sessions.sweep(now: clock.date, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
+
+            let sessions = try await UserSession.query(on: app.db).count()
+            let counters = try await LoginThrottleRow.query(on: app.db).count()
+            XCTAssertEqual(sessions, 0)
+            XCTAssertEqual(counters, 0)
+        }
+    }
+
     func testTheSessionCookieIsSecureHttpOnlyAndLaxWhenServedOverHTTPS() async throws {
         try await withApp(history: false, configure: { $0.secureCookies = true }) { app in
             let visitor = TestSession(app: app)

@@ -20,7 +20,7 @@ enum EscalationJob {
     static func complaints(on db: any Database, today: Day) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { return Outcome() }
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { return Outcome() }
             struct Row: Decodable { let id: Int }
             let ids = try await sql.raw("""
@@ -55,7 +55,7 @@ enum EscalationJob {
     static func notices(on db: any Database, today: Day) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { return Outcome() }
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { return Outcome() }
             struct Row: Decodable { let id: Int }
             let ids = try await sql.raw("""
@@ -101,10 +101,13 @@ enum EscalationJob {
         app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .minutes(2)) { _ in
             app.eventLoopGroup.next().makeFutureWithTask {
                 do {
-                    let o = try await run(on: app.db)
+                    let now = app.clock.now()
+                    let today = app.clock.today
+                    let o = try await run(on: app.db, today: today)
                     if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
-                    _ = try await DueSoonJob.run(on: app.db)
-                    _ = try await WebhookJob.run(app)
+                    _ = try await DueSoonJob.run(on: app.db, today: today, now: now)
+                    _ = try await WebhookJob.run(app, now: now)
+                    try await Sessions.sweep(now: now, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
                 } catch {
                     app.logger.report(error: error)
                 }

@@ -51,6 +51,17 @@ enum Sessions {
         try await ApiToken.query(on: db).filter(\.$userID == userID).delete()
     }
 
+    /// Deletes sessions past their idle or absolute limit and login counters quiet for a day.
+    static func sweep(now: Date, idleMinutes: Int, on db: any Database) async throws {
+        try await UserSession.query(on: db).group(.or) {
+            $0.filter(\.$lastSeenAt < now.addingTimeInterval(-Double(idleMinutes * 60)))
+                .filter(\.$createdAt < now.addingTimeInterval(-absoluteLifetime))
+        }.delete()
+        try await LoginThrottleRow.query(on: db).group(.or) {
+            $0.filter(\.$lastFailureAt < now.addingTimeInterval(-LoginThrottle.forgetAfter)).filter(\.$lastFailureAt == nil)
+        }.delete()
+    }
+
     static func cookie(_ value: String, _ req: Request, lifetime: TimeInterval?) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: value, expires: lifetime.map { req.now.addingTimeInterval($0) }, maxAge: lifetime.map { Int($0) },

@@ -25,7 +25,8 @@ enum Notifier {
         let payload: [String: Any] = ["msgtype": "text", "text": ["content": "【督导】" + title]]
         d.payload = String(decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
         d.attempts = 0
-        d.nextAttemptAt = Date()
+        // Due at once: the next run of the job delivers it.
+        d.nextAttemptAt = Date(timeIntervalSince1970: 0)
         d.lastError = ""
         try await d.save(on: db)
     }
