@@ -16,7 +16,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return try await APIError(status: status, code: Self.code(status), message: message)
                     .encodeResponse(for: req)
             }
-            let ctx = PageContext(req)
+            let ctx = req.pageContext()
             var page = Layout.page(
                 "出错了", ctx,
                 .el(
@@ -26,7 +26,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                         .el("p", [], [.text(message)]),
                         .el("p", [], [.link(SiteURL.home.path, "返回首页")]),
                     ]))
-            page.status = status
+            page.status = Int(status.code)
             return try await page.encodeResponse(for: req)
         }
     }

@@ -41,3 +41,100 @@ extension Attribute {
         Attribute(name: name, value: HTMLEscape.escape(value), ignoreIfValueIsEmpty: false)
     }
 }
+
+// MARK: - Plot's attribute functions, escaping
+//
+// Plot writes attribute values verbatim. These declarations have the same names and signatures as
+// Plot's, so inside this module they shadow them: `.href(x)`, `.value(x)`, `.class(x)` … in a view
+// always escape. A view cannot reach the unescaped ones by accident.
+
+extension Attribute where Context: HTMLContext {
+    static func id(_ id: String) -> Attribute { .escaped("id", id) }
+    static func `class`(_ className: String) -> Attribute { .escaped("class", className) }
+    static func data(named name: String, value: String) -> Attribute { .escaped("data-" + name, value) }
+    static func title(_ title: String) -> Attribute { .escaped("title", title) }
+}
+
+extension Node where Context: HTMLContext {
+    static func id(_ id: String) -> Node { .attribute(.escaped("id", id)) }
+    static func `class`(_ className: String) -> Node { .attribute(.escaped("class", className)) }
+    static func data(named name: String, value: String) -> Node { .attribute(.escaped("data-" + name, value)) }
+    static func title(_ title: String) -> Node { .attribute(.escaped("title", title)) }
+}
+
+extension Attribute where Context: HTMLNamableContext {
+    static func name(_ name: String) -> Attribute { .escaped("name", name) }
+}
+
+extension Node where Context: HTMLNamableContext {
+    static func name(_ name: String) -> Node { .attribute(.escaped("name", name)) }
+}
+
+extension Attribute where Context: HTMLValueContext {
+    static func value(_ value: String) -> Attribute { .escaped("value", value) }
+}
+
+extension Node where Context: HTMLValueContext {
+    static func value(_ value: String) -> Node { .attribute(.escaped("value", value)) }
+}
+
+extension Attribute where Context: HTMLLinkableContext {
+    static func href(_ url: URLRepresentable) -> Attribute { .escaped("href", url.description) }
+}
+
+extension Node where Context: HTMLLinkableContext {
+    static func href(_ url: URLRepresentable) -> Node { .attribute(.escaped("href", url.description)) }
+}
+
+extension Attribute where Context: HTMLSourceContext {
+    static func src(_ url: URLRepresentable) -> Attribute { .escaped("src", url.description) }
+}
+
+extension Node where Context: HTMLSourceContext {
+    static func src(_ url: URLRepresentable) -> Node { .attribute(.escaped("src", url.description)) }
+}
+
+extension Node where Context == HTML.FormContext {
+    static func action(_ url: URLRepresentable) -> Node { .attribute(.escaped("action", url.description)) }
+}
+
+extension Node where Context == HTML.LabelContext {
+    static func `for`(_ target: String) -> Node { .attribute(.escaped("for", target)) }
+}
+
+extension Attribute where Context == HTML.InputContext {
+    static func placeholder(_ placeholder: String) -> Attribute { .escaped("placeholder", placeholder) }
+}
+
+extension Node where Context == HTML.TextAreaContext {
+    static func placeholder(_ placeholder: String) -> Node { .attribute(.escaped("placeholder", placeholder)) }
+}
+
+extension Attribute where Context == HTML.OptionContext {
+    static func label(_ label: String) -> Attribute { .escaped("label", label) }
+}
+
+extension Attribute where Context == HTML.MetaContext {
+    static func content(_ content: String) -> Attribute { .escaped("content", content) }
+}
+
+extension Attribute where Context == HTML.ImageContext {
+    static func alt(_ text: String) -> Attribute { .escaped("alt", text) }
+}
+
+extension Node where Context: HTML.BodyContext {
+    static func ariaLabel(_ label: String) -> Node { .attribute(.escaped("aria-label", label)) }
+}
+
+extension Attribute {
+    /// Any attribute Plot has no function for (`aria-*`, `data-*` …), escaped.
+    static func attribute(named name: String, value: String?) -> Attribute {
+        Attribute(name: name, value: value.map(HTMLEscape.escape))
+    }
+}
+
+extension Node {
+    static func attribute(named name: String, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
+        .attribute(Attribute(name: name, value: value.map(HTMLEscape.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
+    }
+}

@@ -1,41 +1,24 @@
 import DudaoCore
 import Plot
-import Vapor
 
-/// What every page's frame needs to know.
+/// What every page's frame shows: who is signed in, the form token, the current path, the one-time
+/// message, the unread count, demo mode and today. Plain values, built by `Request.pageContext()`.
 struct PageContext: Sendable {
-    let principal: Principal?
-    let csrf: String
-    let path: String
-    let flash: String?
-    let demo: Bool
-    /// Unread notifications, loaded by the principal middleware.
-    let unread: Int
+    var principal: Principal?
+    var csrf: String
+    var path: String
+    var flash: String?
+    var demo: Bool
+    /// Unread notifications, loaded by the session middleware.
+    var unread: Int
     /// Today, from the application's clock (views never ask the system).
-    let today: Day
-
-    init(_ req: Request) {
-        unread = req.storage[UnreadKey.self] ?? 0
-        principal = req.principal
-        csrf = req.csrfToken
-        path = req.url.path
-        flash = req.takeFlash()
-        today = req.today
-        demo = req.application.config.demo
-    }
+    var today: Day
 }
 
-/// A rendered page, sent as UTF-8 HTML.
-struct Page: AsyncResponseEncodable {
+/// A rendered page: the HTML and the status it is sent with.
+struct Page: Sendable {
     let html: String
-    var status: HTTPStatus = .ok
-
-    func encodeResponse(for request: Request) async throws -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(string: html))
-    }
+    var status: Int = 200
 }
 
 enum Layout {

@@ -161,3 +161,8 @@ extension RoutesBuilder {
         on(.POST, path, body: .stream, use: handler).limited(to: limits.maxBodyBytes, streamed: true)
     }
 }
+
+extension SiteURL {
+    /// The route pattern for Vapor.
+    var route: [PathComponent] { components.map { PathComponent(stringLiteral: $0) } }
+}

@@ -1,4 +1,4 @@
-import Vapor
+import Foundation
 
 /// Every page's address. One enum builds both the route table (with `SiteURL.param` standing for
 /// the `:id` parameter) and the links in views, so the two cannot drift apart.
@@ -132,9 +132,6 @@ enum SiteURL: Sendable, Equatable {
         case .healthz: return ["healthz"]
         }
     }
-
-    /// The route pattern for Vapor.
-    var route: [PathComponent] { components.map { PathComponent(stringLiteral: $0) } }
 
     /// A link with a query string (empty values dropped).
     func with(_ query: [(String, String)]) -> String {

@@ -12,8 +12,8 @@ extension Node where Context: HTML.BodyContext {
         .element(
             named: name,
             nodes: attrs.map {
-                Node<HTML.BodyContext>.attribute(
-                    named: $0.0, value: HTMLEscape.escape($0.1), ignoreIfValueIsEmpty: $0.0 != "value")
+                // `attribute(named:value:)` is the escaping one of this module (HTMLEscape.swift).
+                Node<HTML.BodyContext>.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: $0.0 != "value")
             } + children)
     }
 

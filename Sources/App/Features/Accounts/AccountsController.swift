@@ -14,7 +14,7 @@ enum AccountsController {
         let throttled = try await LoginThrottleRow.query(on: req.db).filter(\.$username ~~ users.map(\.username))
             .filter(\.$blockedUntil > req.now).all(\.$username)
         let locked = Set(throttled.compactMap { $0 })
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             "账号", ctx, wide: true,
             .el("div", [("class", "page-head")], [
@@ -52,7 +52,7 @@ enum AccountsController {
 
     static func formPage(_ req: Request, form: Form, errors: [FieldError]) async throws -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             "新建账号", ctx,
             .el("h1", [], [.text("新建账号")]),
@@ -69,7 +69,7 @@ enum AccountsController {
                 .el("p", [("class", "hint")], [.text("创建后会显示一次临时密码，账号首次登录须修改密码。")]),
                 .el("div", [("class", "form-actions")], [.el("button", [("type", "submit"), ("class", "btn primary")], [.text("创建")])]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 

@@ -14,7 +14,7 @@ enum LoginController {
     static func form(req: Request) async throws -> Response {
         if req.principal != nil { return req.redirect(to: SiteURL.home.path) }
         let next = req.query[String.self, at: "next"] ?? ""
-        return try await LoginPage(ctx: PageContext(req), username: "", next: next, error: nil).render()
+        return try await LoginPage(ctx: req.pageContext(), username: "", next: next, error: nil).render()
             .encodeResponse(for: req)
     }
 
@@ -41,9 +41,9 @@ enum LoginController {
             try await Sessions.start(user, req: req)
             return req.redirect(to: user.mustChangePassword ? SiteURL.password.path : safeNext(form.next))
         case .failure(let message):
-            var page = try await LoginPage(ctx: PageContext(req), username: username, next: form.next ?? "", error: message)
+            var page = try await LoginPage(ctx: req.pageContext(), username: username, next: form.next ?? "", error: message)
                 .render()
-            page.status = .unauthorized
+            page.status = 401
             return try await page.encodeResponse(for: req)
         }
     }
@@ -60,7 +60,7 @@ enum LoginController {
     }
 
     static func passwordForm(req: Request) async throws -> Page {
-        PasswordPage(ctx: PageContext(req), errors: [], tokens: try await tokens(req)).render()
+        PasswordPage(ctx: req.pageContext(), errors: [], tokens: try await tokens(req)).render()
     }
 
     static func tokens(_ req: Request) async throws -> [ApiToken] {
@@ -101,8 +101,8 @@ enum LoginController {
             errors.append(.init("new", "新密码不能与当前密码相同"))
         }
         if !errors.isEmpty {
-            var page = PasswordPage(ctx: PageContext(req), errors: errors, tokens: try await tokens(req)).render()
-            page.status = .unprocessableEntity
+            var page = PasswordPage(ctx: req.pageContext(), errors: errors, tokens: try await tokens(req)).render()
+            page.status = 422
             return try await page.encodeResponse(for: req)
         }
         user.passwordHash = try await req.password.async.hash(newPassword)

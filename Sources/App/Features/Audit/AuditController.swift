@@ -21,7 +21,7 @@ enum AuditController {
         let total = try await q.copy().count()
         let events = try await q.sort(\.$id, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
         return Layout.page(
-            "操作记录", PageContext(req), wide: true,
+            "操作记录", req.pageContext(), wide: true,
             .el("h1", [], [.text("操作记录")]),
             .el("p", [("class", "hint")], [.text("记录每一次新建、修改、停用、挂牌调整与导入：谁、何时、改了什么。")]),
             .auditTrail(events, visible: true),

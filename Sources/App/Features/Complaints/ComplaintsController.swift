@@ -46,7 +46,7 @@ enum ComplaintsController {
         let schools = try await School.query(on: req.db).filter(\.$districtID == district.id!).filter(\.$status == .open)
             .sort(\.$name).limit(2000).all()
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             "举报投诉", ctx,
             .el("h1", [], [.text("\(district.name)教育督导举报投诉")]),
@@ -71,7 +71,7 @@ enum ComplaintsController {
                 .el("button", [("type", "submit"), ("class", "btn primary block")], [.text("提交")]),
             ]),
             .el("p", [], [.link(SiteURL.publicComplaintTrack.path, "已提交过？凭查询码查看进度")]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -111,7 +111,7 @@ enum ComplaintsController {
         let c = try await create(district: district, school: school, channel: "online", category: category, content: content,
             name: name, phone: phone, anonymous: anonymous || (name.isEmpty && phone.isEmpty), files: stored, recordedBy: nil, ip: ip, receivedOn: req.today, on: req.db)
         return try await Layout.page(
-            "已提交", PageContext(req),
+            "已提交", req.pageContext(),
             .el("section", [("class", "card narrow")], [
                 .el("h1", [], [.text("已收到您的反映")]),
                 .el("p", [], [.text("请记下查询码：")]),
@@ -186,7 +186,7 @@ enum ComplaintsController {
             }
             if found == nil { message = "没有找到这个查询码，请核对后重新输入" }
         }
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             "投诉进度查询", ctx,
             .el("section", [("class", "card narrow")], [
@@ -224,7 +224,7 @@ enum ComplaintsController {
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(rows.compactMap(\.schoolID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let stats = scope.principal.role == .inspector ? [] : try await inspectorStats(scope: scope, on: req.db)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             "举报投诉", ctx, wide: true,
             .el("div", [("class", "page-head")], [
@@ -302,7 +302,7 @@ enum ComplaintsController {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
         let district = try await scope.district(on: req.db)
         let schools = try await School.query(on: req.db).filter(\.$districtID == district.id!).filter(\.$status == .open).sort(\.$name).all()
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             "登记电话投诉", ctx,
             .el("h1", [], [.text("登记电话投诉")]),
@@ -319,7 +319,7 @@ enum ComplaintsController {
                 .textareaField("来电内容", name: "content", value: form.content ?? "", error: err("content"), rows: 5),
                 .el("button", [("type", "submit"), ("class", "btn primary")], [.text("登记")]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -376,7 +376,7 @@ enum ComplaintsController {
         let inspectors = scope.complaintAccess.mayAssign(c)
             ? try await Inspector.query(on: req.db).filter(\.$districtID == c.districtID).filter(\.$status == .active).sort(\.$name).all() : []
         let problem = try await Problem.query(on: req.db).filter(\.$complaintID == c.id!).first()
-        return ComplaintPage(ctx: PageContext(req), complaint: c, school: school, inspector: inspector, events: events,
+        return ComplaintPage(ctx: req.pageContext(), complaint: c, school: school, inspector: inspector, events: events,
             inspectors: inspectors, problem: problem, role: scope.principal.role,
             seesIdentity: scope.complaintAccess.seesIdentity).render()
     }

@@ -8,7 +8,7 @@ enum NotificationsController {
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let items = try await scope.notificationAccess.readable(AppNotification.query(on: req.db)).sort(\.$id, .descending).limit(100).all()
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             "消息", ctx,
             .el("div", [("class", "page-head")], [

@@ -20,7 +20,7 @@ enum ComplianceController {
         let result = try await ComplianceService.evaluate(inspectorIDs: inspectors.compactMap(\.id), semester: semester, today: today,
             settings: settings, on: req.db)
         let unvisited = try await unvisitedThisMonth(scope: scope, today: today, on: req.db)
-        return ComplianceMatrixPage(ctx: PageContext(req), semester: semester, inspectors: inspectors, result: result, paging: paging,
+        return ComplianceMatrixPage(ctx: req.pageContext(), semester: semester, inspectors: inspectors, result: result, paging: paging,
             total: total, unvisited: unvisited, today: today).render()
     }
 
@@ -67,7 +67,7 @@ enum ComplianceController {
             settings: settings, on: req.db)
         let schoolIDs = Set(result.monthStates.keys.map(\.schoolID))
         let schools = try await School.query(on: req.db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
-        return InspectorCompliancePage(ctx: PageContext(req), inspector: inspector, semester: semester, result: result,
+        return InspectorCompliancePage(ctx: req.pageContext(), inspector: inspector, semester: semester, result: result,
             schools: schools, today: today).render()
     }
 

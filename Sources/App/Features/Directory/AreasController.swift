@@ -18,7 +18,7 @@ enum AreasController {
         let leadByID = Dictionary(uniqueKeysWithValues: leads.map { ($0.id!, $0) })
         let mayEdit = scope.principal.mayEditDirectory
         return Layout.page(
-            "责任区", PageContext(req),
+            "责任区", req.pageContext(),
             .el("div", [("class", "page-head")], [
                 .el("h1", [], [.text("督学责任区")]),
                 .el("div", [("class", "actions")], [mayEdit ? .button(SiteURL.areaNew.path, "新建责任区") : .empty]),
@@ -48,7 +48,7 @@ enum AreasController {
         let lead = try await area.leadInspectorID.asyncMap { try await Inspector.find($0, on: req.db) } ?? nil
         let audit = scope.principal.role.mayReadAudit ? try await Audit.events(entity: "area", id: area.id!, on: req.db) : []
         let mayEdit = scope.canEdit(orgPath: area.orgPath)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             area.name, ctx,
             .el("div", [("class", "page-head")], [
@@ -105,7 +105,7 @@ enum AreasController {
         let schools = try await q.sort(\.$townshipID).sort(\.$name).limit(1000).all()
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
         let selected = Set(form.schools ?? [])
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             area == nil ? "新建责任区" : "编辑责任区", ctx,
             .el("h1", [], [.text(area == nil ? "新建责任区" : "编辑责任区")]),
@@ -132,7 +132,7 @@ enum AreasController {
                     .link(area.map { SiteURL.area($0.id!).path } ?? SiteURL.areas.path, "取消"),
                 ]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 

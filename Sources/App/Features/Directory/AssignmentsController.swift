@@ -23,9 +23,9 @@ enum AssignmentsController {
         let counts = try await DirectoryQueries.schoolCounts(of: inspectors.compactMap(\.id), on: req.db)
         let current = try await DirectoryQueries.currentInspectors(of: [school.id!], on: req.db)[school.id!]
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: req.db)
-        var page = AssignPage(ctx: PageContext(req), school: school, current: current, inspectors: inspectors,
+        var page = AssignPage(ctx: req.pageContext(), school: school, current: current, inspectors: inspectors,
             counts: counts, limit: settings.maxSchoolsPerInspector, form: form, errors: errors).render()
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 

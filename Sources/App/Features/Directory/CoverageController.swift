@@ -22,7 +22,7 @@ enum CoverageController {
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
         let overloaded = try await overloadedInspectors(scope: scope, limit: settings.maxSchoolsPerInspector, on: req.db)
-        return CoveragePage(ctx: PageContext(req), rows: rows, total: total, open: open, paging: paging,
+        return CoveragePage(ctx: req.pageContext(), rows: rows, total: total, open: open, paging: paging,
             overloaded: overloaded, limit: settings.maxSchoolsPerInspector).render()
     }
 

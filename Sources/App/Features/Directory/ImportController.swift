@@ -20,7 +20,7 @@ enum ImportController {
     }
 
     static func page(req: Request) async throws -> Page {
-        ImportPage(ctx: PageContext(req), outcome: nil).render()
+        ImportPage(ctx: req.pageContext(), outcome: nil).render()
     }
 
     static func importSchools(req: Request) async throws -> Response {
@@ -54,8 +54,8 @@ enum ImportController {
         } else {
             outcome.fileError = "请选择要导入的文件（.xlsx 或 .csv）"
         }
-        var page = ImportPage(ctx: PageContext(req), outcome: outcome).render()
-        if outcome.fileError != nil || !outcome.rowErrors.isEmpty { page.status = .unprocessableEntity }
+        var page = ImportPage(ctx: req.pageContext(), outcome: outcome).render()
+        if outcome.fileError != nil || !outcome.rowErrors.isEmpty { page.status = 422 }
         return try await page.encodeResponse(for: req)
     }
 

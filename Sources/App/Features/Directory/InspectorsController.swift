@@ -37,7 +37,7 @@ enum InspectorsController {
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
         return InspectorListPage(
-            ctx: PageContext(req), query: query, paging: paging, total: total, inspectors: inspectors, counts: counts,
+            ctx: req.pageContext(), query: query, paging: paging, total: total, inspectors: inspectors, counts: counts,
             limit: settings.maxSchoolsPerInspector
         ).render()
     }
@@ -54,7 +54,7 @@ enum InspectorsController {
             ? try await Audit.events(entity: "inspector", id: inspector.id!, on: req.db) : []
         let account = try await User.query(on: req.db).filter(\.$inspectorID == inspector.id!).first()
         return InspectorPage(
-            ctx: PageContext(req), inspector: inspector, assignments: assignments,
+            ctx: req.pageContext(), inspector: inspector, assignments: assignments,
             schools: Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) }), terms: terms,
             limit: settings.maxSchoolsPerInspector, mayEdit: scope.canEdit(orgPath: inspector.orgPath), audit: audit,
             account: account?.username
@@ -101,7 +101,7 @@ enum InspectorsController {
     }
 
     static func newForm(req: Request) async throws -> Page {
-        InspectorFormPage(ctx: PageContext(req), form: Form(), inspector: nil, errors: [], warning: nil).render()
+        InspectorFormPage(ctx: req.pageContext(), form: Form(), inspector: nil, errors: [], warning: nil).render()
     }
 
     static func editable(_ req: Request, scope: Scope) async throws -> Inspector {
@@ -111,7 +111,7 @@ enum InspectorsController {
     static func editForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let i = try await editable(req, scope: scope)
-        return InspectorFormPage(ctx: PageContext(req), form: Form(i), inspector: i, errors: [], warning: nil).render()
+        return InspectorFormPage(ctx: req.pageContext(), form: Form(i), inspector: i, errors: [], warning: nil).render()
     }
 
     static func create(req: Request) async throws -> Response {
@@ -132,9 +132,9 @@ enum InspectorsController {
         switch form.input.validated() {
         case .success(let r): record = r
         case .failure(let errors):
-            var page = InspectorFormPage(ctx: PageContext(req), form: form, inspector: isNew ? nil : inspector,
+            var page = InspectorFormPage(ctx: req.pageContext(), form: form, inspector: isNew ? nil : inspector,
                 errors: errors, warning: nil).render()
-            page.status = .unprocessableEntity
+            page.status = 422
             return try await page.encodeResponse(for: req)
         }
         let district = try await scope.district(on: req.db)

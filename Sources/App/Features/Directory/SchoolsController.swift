@@ -43,7 +43,7 @@ enum SchoolsController {
         let areas = scope.principal.role == .inspector || scope.principal.role == .school
             ? [] : try await DirectoryQueries.areas(scope: scope, on: req.db)
         return SchoolListPage(
-            ctx: PageContext(req), query: query, paging: paging, total: total, schools: schools,
+            ctx: req.pageContext(), query: query, paging: paging, total: total, schools: schools,
             responsible: responsible, townships: townships, areas: areas
         ).render()
     }
@@ -71,7 +71,7 @@ enum SchoolsController {
         let district = scope.canEdit(orgPath: school.orgPath)
             ? try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID).filter(\.$status == .active).sort(\.$name).all() : []
         return SchoolPage(
-            ctx: PageContext(req), school: school, township: township?.name ?? "", area: area, history: history,
+            ctx: req.pageContext(), school: school, township: township?.name ?? "", area: area, history: history,
             visits: visits, openProblems: openProblems, mayVisit: mayVisit, grantable: district,
             inspectors: Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0) }),
             mayEdit: scope.canEdit(orgPath: school.orgPath), audit: audit
@@ -155,9 +155,9 @@ enum SchoolsController {
     {
         let townships = try await DirectoryQueries.townshipNames(scope: scope, on: req.db)
         let areas = try await DirectoryQueries.areas(scope: scope, on: req.db)
-        var page = SchoolFormPage(ctx: PageContext(req), form: form, school: school, townships: townships.map(\.1),
+        var page = SchoolFormPage(ctx: req.pageContext(), form: form, school: school, townships: townships.map(\.1),
             areas: areas, errors: errors).render()
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 

@@ -42,7 +42,7 @@ enum HomeController {
         }
         let uncovered = rows.reduce(0) { $0 + $1.uncovered }
         let byType = try await typeCounts(scope: scope, on: req.db)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             "首页", ctx, wide: true,
             .el("h1", [], [.text(scope.principal.role == .leader ? "督导工作概览" : "督导室工作台")]),
@@ -98,7 +98,7 @@ enum HomeController {
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let calendarSchools = schools.filter { s in result.monthStates.keys.contains { $0.schoolID == s.id } }
         return Layout.page(
-            "我的工作台", PageContext(req),
+            "我的工作台", req.pageContext(),
             .el("h1", [], [.text("\(scope.principal.displayName)，您好")]),
             .el("p", [], [.text("您是 \(schools.count) 所学校的责任督学。\(semester.label)，每所学校每月至少督导一次。")]),
             .warning(settings.flatMap { s in schools.count > s.maxSchoolsPerInspector ? "您负责的学校数超过本区设定的\(s.maxSchoolsPerInspector)所。" : nil }),

@@ -16,7 +16,7 @@ enum PublicController {
         let query = try req.query.decode(Query.self)
         let districts = try await OrgUnit.query(on: req.db).filter(\.$level == .district).sort(\.$id).limit(200).all()
         guard let district = districts.first(where: { $0.id == query.district }) ?? districts.first else {
-            return Layout.page("公开信息", PageContext(req), .el("h1", [], [.text("暂无公开信息")]))
+            return Layout.page("公开信息", req.pageContext(), .el("h1", [], [.text("暂无公开信息")]))
         }
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
         let paging = Paging(page: query.page, per: 100)
@@ -26,7 +26,7 @@ enum PublicController {
         let schools = try await q.sort(\.$townshipID).sort(\.$name).range(paging.offset..<(paging.offset + paging.per)).all()
         let responsible = try await DirectoryQueries.currentInspectors(of: schools.compactMap(\.id), on: req.db)
         let townships = try await OrgUnit.townships(under: district.path, on: req.db)
-        return PublicPage(ctx: PageContext(req), district: district, districts: districts, settings: settings, query: query,
+        return PublicPage(ctx: req.pageContext(), district: district, districts: districts, settings: settings, query: query,
             paging: paging, total: total, schools: schools, responsible: responsible,
             townships: Dictionary(uniqueKeysWithValues: townships.map { ($0.id!, $0.name) })).render()
     }
@@ -39,7 +39,7 @@ enum PublicController {
         let inspector = try await DirectoryQueries.currentInspectors(of: [id], on: req.db)[id]
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: req.db)
         let district = try await OrgUnit.find(school.districtID, on: req.db)
-        return SignPage(ctx: PageContext(req), school: school, inspector: inspector, settings: settings,
+        return SignPage(ctx: req.pageContext(), school: school, inspector: inspector, settings: settings,
             districtName: district?.name ?? "").render()
     }
 

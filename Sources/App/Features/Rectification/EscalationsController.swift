@@ -32,7 +32,7 @@ enum EscalationsController {
         let rows = try await sql.raw("SELECT e.target, e.target_id, e.action, e.comment, e.created_at, COALESCE(n.number, c.tracking_code) AS ref, s.name AS school "
             + body + " ORDER BY e.id DESC LIMIT \(unsafeRaw: String(paging.per)) OFFSET \(unsafeRaw: String(paging.offset))").all(decoding: Row.self)
         return Layout.page(
-            "督办清单", PageContext(req), wide: true,
+            "督办清单", req.pageContext(), wide: true,
             .el("h1", [], [.text("督办清单")]),
             .el("p", [("class", "hint")], [.text("整改通知书逾期未报送、举报投诉超过办理时限时，系统按本区设定自动提醒、约谈、通报，并记录在此。")]),
             .dataTable(["时间", "事项", "学校", "督办", "说明"], rows.map { r in

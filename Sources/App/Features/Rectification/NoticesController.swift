@@ -31,7 +31,7 @@ enum NoticesController {
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let today = req.today
         return Layout.page(
-            "整改通知书", PageContext(req), wide: true,
+            "整改通知书", req.pageContext(), wide: true,
             .el("div", [("class", "page-head")], [
                 .el("h1", [], [.text("整改通知书")]),
                 .el("div", [("class", "actions")], [.admin, .office, .leader].contains(scope.principal.role)
@@ -88,7 +88,7 @@ enum NoticesController {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
         let problems = try await candidateProblems(school, scope: try await Scope.of(req), on: req.db)
         let selected = Set(form.problems ?? [])
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             "下达整改通知", ctx,
             .el("h1", [], [.text("整改通知书：" + school.name)]),
@@ -111,7 +111,7 @@ enum NoticesController {
                 .el("label", [("class", "check")], [.void("input", [("type", "checkbox"), ("name", "needsVisit"), ("value", "on")]), .text(" 复查时需到校核查")]),
                 .el("div", [("class", "form-actions")], [.el("button", [("type", "submit"), ("class", "btn primary")], [.text("生成整改通知书")])]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -183,7 +183,7 @@ enum NoticesController {
         let scope = try await Scope.of(req)
         let notice = try await load(req, scope: scope)
         let data = try await NoticeData.load(notice, on: req.db)
-        return NoticePage(ctx: PageContext(req), data: data, role: scope.principal.role, errors: []).render()
+        return NoticePage(ctx: req.pageContext(), data: data, role: scope.principal.role, errors: []).render()
     }
 
     struct ActForm: Content {
@@ -237,8 +237,8 @@ enum NoticesController {
         errors += evidence.errors
         if !errors.isEmpty {
             let data = try await NoticeData.load(notice, on: req.db)
-            var page = NoticePage(ctx: PageContext(req), data: data, role: scope.principal.role, errors: errors).render()
-            page.status = .unprocessableEntity
+            var page = NoticePage(ctx: req.pageContext(), data: data, role: scope.principal.role, errors: errors).render()
+            page.status = 422
             return try await page.encodeResponse(for: req)
         }
         // Files are stored only once everything has been checked, so a refused report leaves none behind.
@@ -267,6 +267,6 @@ enum NoticesController {
         let scope = try await Scope.of(req)
         let notice = try await load(req, scope: scope)
         let data = try await NoticeData.load(notice, on: req.db)
-        return NoticePrintPage(ctx: PageContext(req), data: data).render()
+        return NoticePrintPage(ctx: req.pageContext(), data: data).render()
     }
 }

@@ -13,7 +13,7 @@ enum ProblemController {
         let scope = try await Scope.of(req)
         let p = try await load(req, scope: scope)
         let school = try await School.find(p.schoolID, on: req.db)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         let mayRefer = scope.problemAccess.canRefer(p)
         return Layout.page(
             "问题详情", ctx,

@@ -81,7 +81,7 @@ enum ProblemsController {
         let rows = try await rows(query, scope: scope, limit: paging.per, offset: paging.offset, on: req.db)
         let district = try await scope.district(on: req.db)
         let categories = try await DistrictSettings.forDistrict(district.id!, on: req.db).categories
-        return ProblemListPage(ctx: PageContext(req), query: query, paging: paging, total: total, rows: rows, categories: categories).render()
+        return ProblemListPage(ctx: req.pageContext(), query: query, paging: paging, total: total, rows: rows, categories: categories).render()
     }
 
     static func export(req: Request) async throws -> Response {

@@ -94,7 +94,7 @@ enum SettingsController {
 
     static func page(_ req: Request, district: OrgUnit, form: Form, errors: [FieldError]) -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             "设置", ctx,
             .el("h1", [], [.text("\(district.name)督导设置")]),
@@ -143,7 +143,7 @@ enum SettingsController {
                 .field("消息推送地址（企业微信或钉钉群机器人，可不填）", name: "webhookURL", value: form.webhookURL ?? "", error: err("webhookURL"), type: "url"),
                 .el("div", [("class", "form-actions")], [.el("button", [("type", "submit"), ("class", "btn primary")], [.text("保存设置")])]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 

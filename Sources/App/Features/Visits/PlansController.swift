@@ -15,7 +15,7 @@ enum PlansController {
         let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
         let current = Semester.containing(req.today)
         return Layout.page(
-            "片区工作计划", PageContext(req), wide: true,
+            "片区工作计划", req.pageContext(), wide: true,
             .el("div", [("class", "page-head")], [
                 .el("h1", [], [.text("学期片区督导工作计划")]),
                 .el("div", [("class", "actions")], p.role == .inspector ? [.button(SiteURL.areaPlanNew.path, "编写\(current.label)计划")] : []),
@@ -47,7 +47,7 @@ enum PlansController {
 
     static func areaPlanPage(_ req: Request, plan: AreaPlan?, form: AreaPlanForm, errors: [FieldError]) -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         let semester = form.semester.flatMap(Semester.init(code:)) ?? Semester.containing(req.today)
         var page = Layout.page(
             "片区工作计划", ctx,
@@ -65,7 +65,7 @@ enum PlansController {
                     .el("button", [("type", "submit"), ("name", "action"), ("value", "submit"), ("class", "btn primary")], [.text("提交督导室备案")]),
                 ]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -109,7 +109,7 @@ enum PlansController {
         let scope = try await Scope.of(req)
         let plan = try await loadAreaPlan(req, scope: scope)
         let inspector = try await Inspector.find(plan.inspectorID, on: req.db)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         let semester = Semester(code: plan.semester)
         let mine = scope.areaPlanAccess.isMine(plan)
         return Layout.page(
@@ -182,7 +182,7 @@ enum PlansController {
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(plans.map(\.schoolID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         return Layout.page(
-            "督导方案", PageContext(req),
+            "督导方案", req.pageContext(),
             .el("div", [("class", "page-head")], [
                 .el("h1", [], [.text("督导方案")]),
                 .el("div", [("class", "actions")], [.button(SiteURL.visitPlanNew.path, "制定督导方案")]),
@@ -212,7 +212,7 @@ enum PlansController {
     static func visitPlanPage(_ req: Request, scope: Scope, form: VisitPlanForm, errors: [FieldError]) async throws -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
         let schools = try await scope.schoolAccess.readable(School.query(on: req.db)).sort(\.$name).all()
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             "制定督导方案", ctx,
             .el("h1", [], [.text("制定督导方案")]),
@@ -226,7 +226,7 @@ enum PlansController {
                 .textareaField("督导重点", name: "focus", value: form.focus ?? "", error: err("focus"), rows: 3),
                 .el("button", [("type", "submit"), ("class", "btn primary")], [.text("保存方案")]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -273,7 +273,7 @@ enum PlansController {
         let school = try await School.find(plan.schoolID, on: req.db)
         let mine = scope.visitPlanAccess.isMine(plan)
         return Layout.page(
-            "督导方案", PageContext(req),
+            "督导方案", req.pageContext(),
             .el("h1", [], [.text("督导方案：\(school?.name ?? "")")]),
             .el("section", [("class", "card")], [
                 .facts([("计划日期", Format.day(plan.plannedDate)), ("督导任务", plan.tasks), ("督导方式", plan.methods), ("督导重点", plan.focus)]),

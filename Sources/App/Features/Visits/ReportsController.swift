@@ -13,7 +13,7 @@ enum ReportsController {
         let reports = try await q.sort(\.$semester, .descending).sort(\.$id, .descending).limit(200).all()
         let names = try await Inspector.query(on: req.db).filter(\.$id ~~ Set(reports.map(\.inspectorID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             "总结与案例", ctx, wide: true,
             .el("div", [("class", "page-head")], [
@@ -44,7 +44,7 @@ enum ReportsController {
     static func page(_ req: Request, form: Form, errors: [FieldError]) -> Page {
         func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
         let kind = form.kind.flatMap(ReportKind.init(rawValue:)) ?? .summary
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         var page = Layout.page(
             kind.chineseName, ctx,
             .el("h1", [], [.text("\(Semester.containing(req.today).label)\(kind.chineseName)")]),
@@ -55,7 +55,7 @@ enum ReportsController {
                 .textareaField("正文", name: "body", value: form.body ?? "", error: err("body"), rows: 14),
                 .el("button", [("type", "submit"), ("class", "btn primary")], [.text("提交督导室")]),
             ]))
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -96,7 +96,7 @@ enum ReportsController {
         let scope = try await Scope.of(req)
         let r = try await load(req, scope: scope)
         let inspector = try await Inspector.find(r.inspectorID, on: req.db)
-        let ctx = PageContext(req)
+        let ctx = req.pageContext()
         return Layout.page(
             r.title, ctx,
             .el("h1", [], [.text(r.title), r.selected ? .badge("已推荐参评", "ok") : .empty]),

@@ -33,7 +33,7 @@ enum VisitsController {
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(visits.map(\.schoolID))).all()
         let inspectors = try await Inspector.query(on: req.db).filter(\.$id ~~ Set(visits.map(\.inspectorID))).all()
         return VisitListPage(
-            ctx: PageContext(req), query: query, paging: paging, total: total, visits: visits,
+            ctx: req.pageContext(), query: query, paging: paging, total: total, visits: visits,
             schools: Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) }),
             inspectors: Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
         ).render()
@@ -75,7 +75,7 @@ enum VisitsController {
         let loaded = try await load(visit, on: req.db)
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
         let followUp = scope.visitAccess.canEditDraft(visit) ? try await FollowUp.load(schoolID: visit.schoolID, before: visit, on: req.db) : nil
-        return VisitPage(ctx: PageContext(req), loaded: loaded, settings: settings, editable: scope.visitAccess.canEditDraft(visit),
+        return VisitPage(ctx: req.pageContext(), loaded: loaded, settings: settings, editable: scope.visitAccess.canEditDraft(visit),
             mayAmend: scope.visitAccess.canAmend(visit), hideInternal: scope.principal.role == .school, followUp: followUp,
             errors: [], section: nil).render()
     }
@@ -85,7 +85,7 @@ enum VisitsController {
         let visit = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)
         let loaded = try await load(visit, on: req.db)
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
-        return VisitPrintPage(ctx: PageContext(req), loaded: loaded, settings: settings,
+        return VisitPrintPage(ctx: req.pageContext(), loaded: loaded, settings: settings,
             hideInternal: scope.principal.role == .school).render()
     }
 
@@ -106,7 +106,7 @@ enum VisitsController {
     static func newForm(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         guard let schoolID = try req.query.bounded("school", InputBounds.ID.self) else {
-            return try await PickSchoolPage(ctx: PageContext(req), schools: try await scope.schoolAccess.readable(School.query(on: req.db)).sort(\.$name).all())
+            return try await PickSchoolPage(ctx: req.pageContext(), schools: try await scope.schoolAccess.readable(School.query(on: req.db)).sort(\.$name).all())
                 .render().encodeResponse(for: req)
         }
         let school = try await writableSchool(schoolID, scope: scope, today: req.today, on: req.db)
@@ -133,9 +133,9 @@ enum VisitsController {
         let colleagues = try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID)
             .filter(\.$status == .active).filter(\.$id != me).sort(\.$name).limit(200).all()
         let followUp = try await FollowUp.load(schoolID: school.id!, before: nil, on: req.db)
-        var page = NewVisitPage(ctx: PageContext(req), school: school, plans: plans, colleagues: colleagues, form: form,
+        var page = NewVisitPage(ctx: req.pageContext(), school: school, plans: plans, colleagues: colleagues, form: form,
             theme: MonthlyTheme.theme(for: form.date.flatMap(Day.init(parsing:)) ?? req.today), followUp: followUp, errors: errors).render()
-        if !errors.isEmpty { page.status = .unprocessableEntity }
+        if !errors.isEmpty { page.status = 422 }
         return page
     }
 
@@ -250,9 +250,9 @@ enum VisitsController {
     static func sectionError(_ req: Request, scope: Scope, visit: Visit, section: String, errors: [FieldError]) async throws -> Response {
         let loaded = try await load(visit, on: req.db)
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
-        var page = VisitPage(ctx: PageContext(req), loaded: loaded, settings: settings, editable: true, mayAmend: false,
+        var page = VisitPage(ctx: req.pageContext(), loaded: loaded, settings: settings, editable: true, mayAmend: false,
             hideInternal: false, followUp: nil, errors: errors, section: section).render()
-        page.status = .unprocessableEntity
+        page.status = 422
         return try await page.encodeResponse(for: req)
     }
 
@@ -484,9 +484,9 @@ enum VisitsController {
         if !errors.isEmpty {
             let loaded = try await load(try await Visit.find(v.id!, on: req.db)!, on: req.db)
             let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
-            var page = VisitPage(ctx: PageContext(req), loaded: loaded, settings: settings, editable: false, mayAmend: true,
+            var page = VisitPage(ctx: req.pageContext(), loaded: loaded, settings: settings, editable: false, mayAmend: true,
                 hideInternal: false, followUp: nil, errors: errors, section: "amend").render()
-            page.status = .unprocessableEntity
+            page.status = 422
             return try await page.encodeResponse(for: req)
         }
         let p = scope.principal
