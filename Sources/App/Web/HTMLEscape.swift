@@ -38,7 +38,8 @@ extension Attribute {
     /// An attribute whose value comes from data: escaped. Use this instead of Plot's typed attribute
     /// functions (`.href`, `.value` …) whenever the value is not a constant.
     static func escaped(_ name: String, _ value: String) -> Attribute {
-        Attribute(name: name, value: HTMLEscape.escape(value), ignoreIfValueIsEmpty: false)
+        // As Plot does: an empty attribute is left out, except `value` (an empty value is a value).
+        Attribute(name: name, value: HTMLEscape.escape(value), ignoreIfValueIsEmpty: name != "value")
     }
 }
 

@@ -21,13 +21,17 @@ struct Page: Sendable {
     var status: Int = 200
 }
 
+extension Page {
+    init(_ document: HTML, status: Int = 200) { self.init(html: document.render(), status: status) }
+}
+
 enum Layout {
-    /// The frame of a signed-in or public page.
-    static func page(
+    /// The frame of a signed-in or public page, as a document (tests render it indented for snapshots).
+    static func document(
         _ title: String, _ ctx: PageContext, wide: Bool = false, printable: Bool = false,
-        _ content: Node<HTML.BodyContext>...
-    ) -> Page {
-        let html = HTML(
+        _ content: [Node<HTML.BodyContext>]
+    ) -> HTML {
+        HTML(
             .lang(.chinese),
             .head(
                 .meta(.charset(.utf8)),
@@ -40,58 +44,54 @@ enum Layout {
             ),
             .body(
                 .class(printable ? "printable" : ""),
-                .el("a", [("class", "skip"), ("href", "#main")], [.text("跳到正文")]),
+                .a(.class("skip"), .href("#main"), .text("跳到正文")),
                 header(ctx),
-                .el(
-                    "main", [("id", "main"), ("class", wide ? "wide" : "")],
-                    [.flash(ctx.flash), .group(content)]),
-                .el(
-                    "footer", [("class", "site-footer")],
-                    [.text("督导 · 区县教育督导工作平台"), .el("a", [("href", SiteURL.publicHome.path)], [.text("公开信息")])])
+                .main(.id("main"), .class(wide ? "wide" : ""), .flash(ctx.flash), .group(content)),
+                .footer(
+                    .class("site-footer"), .text("督导 · 区县教育督导工作平台"),
+                    .a(.href(SiteURL.publicHome.path), .text("公开信息")))
             )
         )
-        return Page(html: html.render())
+    }
+
+    static func page(
+        _ title: String, _ ctx: PageContext, wide: Bool = false, printable: Bool = false,
+        _ content: Node<HTML.BodyContext>...
+    ) -> Page {
+        Page(document(title, ctx, wide: wide, printable: printable, content))
     }
 
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         guard let p = ctx.principal else {
-            return .el(
-                "header", [("class", "site-header")],
-                [
-                    .el("a", [("class", "brand"), ("href", SiteURL.publicHome.path)], [.text("督导")]),
-                    .el("nav", [("class", "nav")], [.link(SiteURL.login.path, "登录")]),
-                ])
+            return .header(
+                .class("site-header"),
+                .a(.class("brand"), .href(SiteURL.publicHome.path), .text("督导")),
+                .nav(.class("nav"), .link(SiteURL.login.path, "登录")))
         }
-        let items = navItems(p.role)
         // A closed <details> hides its content whatever the CSS says, so the phone menu and the
         // desktop bar are two copies of the same links, each shown at its own width.
-        let links: [Node<HTML.BodyContext>] = items.map { item in
+        let links: [Node<HTML.BodyContext>] = navItems(p.role).map { item in
             let current = item.0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix(item.0)
-            return .el("a", [("href", item.0)] + (current ? [("aria-current", "page")] : []), [.text(item.1)])
+            return .a(.href(item.0), current ? .attribute(named: "aria-current", value: "page") : .empty, .text(item.1))
         }
-        return .el(
-            "header", [("class", "site-header")],
-            [
-                .el("a", [("class", "brand"), ("href", SiteURL.home.path)], [.text("督导")]),
-                .el(
-                    "details", [("class", "menu")],
-                    [
-                        .el("summary", [("aria-label", "菜单")], [.text("菜单")]),
-                        .el("nav", [("class", "nav"), ("aria-label", "主导航")], links),
-                    ]),
-                .el("nav", [("class", "nav desktop"), ("aria-label", "主导航")], links),
-                .el(
-                    "div", [("class", "who")],
-                    [
-                        .el("a", [("href", SiteURL.notifications.path), ("class", "bell")],
-                            [.text("消息"), ctx.unread > 0 ? .el("span", [("class", "bell-count"), ("aria-label", "\(ctx.unread)条未读")], [.text(String(ctx.unread))]) : .empty]),
-                        .el("span", [], [.text("\(p.displayName)（\(p.role.label)）")]),
-                        .link(SiteURL.password.path, "修改密码"),
-                        .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link"),
-                    ]),
-            ])
+        return .header(
+            .class("site-header"),
+            .a(.class("brand"), .href(SiteURL.home.path), .text("督导")),
+            .details(
+                .class("menu"),
+                .summary(.ariaLabel("菜单"), .text("菜单")),
+                .nav(.class("nav"), .ariaLabel("主导航"), .group(links))),
+            .nav(.class("nav desktop"), .ariaLabel("主导航"), .group(links)),
+            .div(
+                .class("who"),
+                .a(
+                    .href(SiteURL.notifications.path), .class("bell"), .text("消息"),
+                    ctx.unread > 0
+                        ? .span(.class("bell-count"), .ariaLabel("\(ctx.unread)条未读"), .text(String(ctx.unread))) : .empty),
+                .span(.text("\(p.displayName)（\(p.role.label)）")),
+                .link(SiteURL.password.path, "修改密码"),
+                .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link")))
     }
-
     static func navItems(_ role: Role) -> [(String, String)] {
         let home = (SiteURL.home.path, "首页")
         switch role {
