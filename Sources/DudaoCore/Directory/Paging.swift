@@ -16,3 +16,20 @@ public struct Paging: Sendable, Equatable {
 
     public func pageCount(total: Int) -> Int { max(1, total / per + (total % per == 0 ? 0 : 1)) }
 }
+
+/// One page of a list and how many there are in all.
+public struct PageOf<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let paging: Paging
+    public let total: Int
+
+    public init(items: [Item], paging: Paging, total: Int) {
+        self.items = items
+        self.paging = paging
+        self.total = total
+    }
+
+    public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> PageOf<T> {
+        PageOf<T>(items: try items.map(transform), paging: paging, total: total)
+    }
+}

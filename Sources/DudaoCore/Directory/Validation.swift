@@ -72,3 +72,8 @@ public enum Validated<Value: Sendable>: Sendable {
     case success(Value)
     case failure([FieldError])
 }
+
+extension Array where Element == FieldError {
+    /// The message for `field`, to show next to it (the first, if several).
+    public func message(for field: String) -> String? { first { $0.field == field }?.message }
+}
