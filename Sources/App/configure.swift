@@ -48,6 +48,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M005_Complaints())
     app.migrations.add(M006_Sessions())
     app.migrations.add(M007_JobClaims())
+    app.migrations.add(M008_SchemaRepair())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host
