@@ -31,7 +31,8 @@ final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "escalation") var escalation: EscalationStep?
     @OptionalField(key: "recorded_by") var recordedBy: Int?
     @Field(key: "source_ip") var sourceIP: String
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When it came in, from the application's clock (the hourly limit per address counts by it).
+    @OptionalField(key: "created_at") var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
@@ -39,35 +40,4 @@ final class Complaint: Model, @unchecked Sendable {
     var storedFiles: [StoredFile] {
         JSONColumn.decode([StoredFile].self, files) ?? []
     }
-}
-
-/// In-app notifications (the bell).
-final class AppNotification: Model, @unchecked Sendable {
-    static let schema = "notifications"
-    @ID(custom: "id", generatedBy: .database) var id: Int?
-    @Field(key: "user_id") var userID: Int
-    @Field(key: "title") var title: String
-    @Field(key: "link") var link: String
-    @Field(key: "read") var read: Bool
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    init() {}
-}
-
-/// An outgoing webhook call waiting to be delivered, retried with back-off by the timer.
-final class WebhookDelivery: Model, @unchecked Sendable {
-    static let schema = "webhook_deliveries"
-    @ID(custom: "id", generatedBy: .database) var id: Int?
-    @Field(key: "district_id") var districtID: Int
-    @Field(key: "url") var url: String
-    @Field(key: "payload") var payload: String
-    @Field(key: "attempts") var attempts: Int
-    @Field(key: "next_attempt_at") var nextAttemptAt: Date
-    @OptionalField(key: "delivered_at") var deliveredAt: Date?
-    @Field(key: "last_error") var lastError: String
-    /// Set while an instance is attempting the delivery (see `WebhookJob.claim`).
-    @OptionalField(key: "lease_until") var leaseUntil: Date?
-    /// Set when the delivery is given up without sending (its address is not a public one).
-    @OptionalField(key: "abandoned_at") var abandonedAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    init() {}
 }

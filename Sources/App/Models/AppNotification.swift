@@ -1,0 +1,15 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// In-app notifications (the bell).
+final class AppNotification: Model, @unchecked Sendable {
+    static let schema = "notifications"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "title") var title: String
+    @Field(key: "link") var link: String
+    @Field(key: "read") var read: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

@@ -1,0 +1,84 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// District settings, one row per district, with the defaults of rules.md.
+final class DistrictSettings: Model, @unchecked Sendable {
+    static let schema = "district_settings"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "district_id") var districtID: Int
+    @Field(key: "office_name") var officeName: String
+    @Field(key: "max_schools_per_inspector") var maxSchoolsPerInspector: Int
+    @Field(key: "complaint_phone") var complaintPhone: String
+    @Field(key: "complaint_channel") var complaintChannel: String
+    @Field(key: "responsible_person") var responsiblePerson: String
+    @Field(key: "responsible_phone") var responsiblePhone: String
+    @Field(key: "supervision_items") var supervisionItems: String
+    /// JSON of `ComplianceSettings` (the 六个一 thresholds and vacation months); "{}" means the defaults.
+    @Field(key: "compliance") var compliance: String
+    /// The class-observation rubric, "教学目标:15；…"; empty means the standard one.
+    @Field(key: "rubric") var rubric: String
+    /// Problem categories, separated by "、"; empty means the defaults.
+    @Field(key: "problem_categories") var problemCategories: String
+    /// 整改通知书 numbering prefix ("青督整"), default deadline in days, whether the office approves notices first.
+    @Field(key: "notice_prefix") var noticePrefix: String
+    @Field(key: "notice_days") var noticeDays: Int
+    @Field(key: "notice_requires_approval") var noticeRequiresApproval: Bool
+    /// JSON of `EscalationPolicy`; "{}" means the default steps.
+    @Field(key: "escalation") var escalation: String
+    /// The office's holiday calendar (see `WorkingCalendar.parse`), complaint time limits (JSON), webhook address.
+    @Field(key: "holidays") var holidays: String
+    @Field(key: "complaint_limits") var complaintLimits: String
+    @Field(key: "webhook_url") var webhookURL: String
+    init() {}
+
+    var workingCalendar: WorkingCalendar {
+        if case .success(let c) = WorkingCalendar.parse(holidays) { return c }
+        return WorkingCalendar()
+    }
+
+    var complaintTimeLimits: ComplaintTimeLimits {
+        JSONColumn.decode(ComplaintTimeLimits.self, complaintLimits) ?? ComplaintTimeLimits()
+    }
+
+    var escalationPolicy: EscalationPolicy {
+        JSONColumn.decode(EscalationPolicy.self, escalation) ?? EscalationPolicy()
+    }
+
+    var complianceSettings: ComplianceSettings {
+        JSONColumn.decode(ComplianceSettings.self, compliance) ?? ComplianceSettings()
+    }
+
+    var rubricValue: Rubric { Rubric(setting: rubric) ?? .standard }
+
+    var categories: [String] {
+        let list = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return list.isEmpty ? ProblemCategories.defaults : list
+    }
+
+    static let defaultItems = "学校管理与制度执行；招生、收费与择校；课程开设与课堂教学；学生学习、体育锻炼与课业负担；教师师德与专业发展；校园及周边安全；食堂、食品、饮水及宿舍卫生；校风、教风、学风建设。"
+
+    static func forDistrict(_ id: Int, on db: any Database) async throws -> DistrictSettings {
+        if let s = try await DistrictSettings.query(on: db).filter(\.$districtID == id).first() { return s }
+        let s = DistrictSettings()
+        s.districtID = id
+        s.officeName = "区人民政府教育督导室"
+        s.maxSchoolsPerInspector = 6
+        s.complaintPhone = ""
+        s.complaintChannel = ""
+        s.responsiblePerson = ""
+        s.responsiblePhone = ""
+        s.supervisionItems = defaultItems
+        s.compliance = "{}"
+        s.rubric = ""
+        s.problemCategories = ""
+        s.noticePrefix = "督整"
+        s.noticeDays = 30
+        s.noticeRequiresApproval = false
+        s.escalation = "{}"
+        s.holidays = ""
+        s.complaintLimits = "{}"
+        s.webhookURL = ""
+        return s
+    }
+}

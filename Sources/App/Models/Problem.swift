@@ -1,0 +1,28 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// 存在问题: its own record so rectification can follow it.
+final class Problem: Model, @unchecked Sendable {
+    static let schema = "problems"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    /// The visit that found it, or the complaint it came from.
+    @OptionalField(key: "visit_id") var visitID: Int?
+    @OptionalField(key: "complaint_id") var complaintID: Int?
+    @Field(key: "school_id") var schoolID: Int
+    @Field(key: "org_path") var orgPath: String
+    @Field(key: "inspector_id") var inspectorID: Int
+    @Field(key: "category") var category: String
+    @Field(key: "severity") var severity: ProblemSeverity
+    @Field(key: "disposition") var disposition: ProblemDisposition
+    @Field(key: "description") var description: String
+    @Field(key: "state") var state: ProblemState
+    /// The rectification notice that covers this problem, once one is issued.
+    @OptionalField(key: "notice_id") var noticeID: Int?
+    @OptionalField(key: "deadline") var deadline: String?
+    /// 协商: the bureau department the problem was referred to, and its reply.
+    @Field(key: "referral_department") var referralDepartment: String
+    @Field(key: "referral_reply") var referralReply: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

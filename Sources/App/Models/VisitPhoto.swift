@@ -1,0 +1,15 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// Photos and files of a visit, stored by content hash.
+final class VisitPhoto: Model, @unchecked Sendable {
+    static let schema = "visit_photos"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "visit_id") var visitID: Int
+    @Field(key: "hash") var hash: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "caption") var caption: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
