@@ -140,7 +140,7 @@ final class APITests: XCTestCase {
         try await withApp { app in
             let token = try await apiToken(app, "office")
             for t in try await ApiToken.query(on: app.db).all() {
-                t.expiresAt = Date().addingTimeInterval(-60)
+                t.expiresAt = TestClock.now.addingTimeInterval(-60)
                 try await t.save(on: app.db)
             }
 

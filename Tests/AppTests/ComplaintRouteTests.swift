@@ -52,9 +52,9 @@ final class ComplaintRouteTests: XCTestCase {
             XCTAssertEqual(c.complainantName, "赵晓梅")
             XCTAssertEqual(c.complainantPhone, "13912345678")
             XCTAssertFalse(c.anonymous)
-            XCTAssertEqual(c.receivedOn, Day.today().description)
+            XCTAssertEqual(c.receivedOn, TestClock.today.description)
             let settings = try await Self.districtSettings(app)
-            let acceptBy = settings.workingCalendar.adding(workingDays: settings.complaintTimeLimits.accept, to: Day.today())
+            let acceptBy = settings.workingCalendar.adding(workingDays: settings.complaintTimeLimits.accept, to: TestClock.today)
             XCTAssertEqual(c.deadline, acceptBy.description)
         }
     }
@@ -185,7 +185,7 @@ final class ComplaintRouteTests: XCTestCase {
             for _ in 2...ComplaintsController.perAddressPerHour { _ = try await Self.submitted(app) }
             // The first one was two hours ago.
             try await Complaint.query(on: app.db).filter(\.$id == first.id!)
-                .set(\.$createdAt, to: Date().addingTimeInterval(-7200)).update()
+                .set(\.$createdAt, to: TestClock.now.addingTimeInterval(-7200)).update()
 
             let res = try await submitPublicComplaint(app, PublicComplaint(district: district.id!))
 
@@ -284,7 +284,7 @@ final class ComplaintRouteTests: XCTestCase {
             let settings = try await Self.districtSettings(app)
             let calendar = settings.workingCalendar
             let limits = settings.complaintTimeLimits
-            let today = Day.today()
+            let today = TestClock.today
             let inspector = try await login(app, "inspector")
             try await inspector.get("/complaints/\(id)")
 
@@ -345,7 +345,7 @@ final class ComplaintRouteTests: XCTestCase {
     func testTheAcceptDeadlineSkipsTheDistrictsHolidays() async throws {
         try await withApp { app in
             // Make the next three weekdays holidays: the deadline moves past them.
-            let today = Day.today()
+            let today = TestClock.today
             var weekdays: [Day] = []
             var d = today
             while weekdays.count < 3 {
@@ -468,7 +468,7 @@ final class ComplaintRouteTests: XCTestCase {
             XCTAssertEqual(form.status, .ok)
 
             let res = try await office.post("/complaints", form: [
-                ("receivedAt", Day.today().description), ("name", "钱先生"), ("phone", "13600001111"), ("school", "2"),
+                ("receivedAt", TestClock.today.description), ("name", "钱先生"), ("phone", "13600001111"), ("school", "2"),
                 ("category", "乱收费"), ("content", "学校要求家长统一购买指定教辅资料，每人180元。"),
             ])
 
@@ -491,7 +491,7 @@ final class ComplaintRouteTests: XCTestCase {
         try await withApp { app in
             let settings = try await Self.districtSettings(app)
             let calendar = settings.workingCalendar
-            let today = Day.today()
+            let today = TestClock.today
             let callDay = calendar.adding(workingDays: -1, to: today)
             let office = try await login(app, "office")
             try await office.get("/complaints/new")
@@ -516,7 +516,7 @@ final class ComplaintRouteTests: XCTestCase {
             try await office.get("/complaints/new")
 
             let res = try await office.post("/complaints", form: [
-                ("receivedAt", Day.today().description), ("name", "钱先生"), ("phone", "12345"), ("school", "2"),
+                ("receivedAt", TestClock.today.description), ("name", "钱先生"), ("phone", "12345"), ("school", "2"),
                 ("category", "乱收费"), ("content", ""),
             ])
 
@@ -533,7 +533,7 @@ final class ComplaintRouteTests: XCTestCase {
             let inspector = try await login(app, "inspector")
 
             let log = try await inspector.post("/complaints", form: [
-                ("receivedAt", Day.today().description), ("school", "1"), ("category", "乱收费"), ("content", "来电反映学校乱收费。"),
+                ("receivedAt", TestClock.today.description), ("school", "1"), ("category", "乱收费"), ("content", "来电反映学校乱收费。"),
             ])
             let assign = try await inspector.post("/complaints/\(c.id!)/assign", form: [("inspector", "2")])
 

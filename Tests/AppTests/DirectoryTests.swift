@@ -93,7 +93,7 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(open, 0)
             let history = try await Assignment.query(on: app.db).filter(\.$schoolID == 2).all()
             XCTAssertEqual(history.count, 1, "the assignment is ended, not deleted")
-            XCTAssertEqual(history.first?.endDate, Day.today().description)
+            XCTAssertEqual(history.first?.endDate, TestClock.today.description)
             let event = try await AuditEvent.query(on: app.db).filter(\.$entity == "school").filter(\.$entityID == 2)
                 .filter(\.$action == "deactivate").first()
             XCTAssertEqual(event?.actorID, officeUser.id)

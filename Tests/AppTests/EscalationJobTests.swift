@@ -247,9 +247,9 @@ final class EscalationJobTests: XCTestCase {
             let schoolUser = try await app.user("school")
             let before = try await AppNotification.query(on: app.db).filter(\.$userID == schoolUser.id!).count()
 
-            let early = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -4))
-            let due = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -3))
-            let again = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -1))
+            let early = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -4), now: TestClock.now)
+            let due = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -3), now: TestClock.now)
+            let again = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -1), now: TestClock.now)
 
             XCTAssertEqual([early, due, again], [0, 1, 0])
             let actions = try await app.events("notice", notice).map(\.action)
@@ -267,7 +267,7 @@ final class EscalationJobTests: XCTestCase {
             let reported = try await app.notice(notice)
             let deadline = try XCTUnwrap(reported.deadlineDay)
 
-            let sent = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -1))
+            let sent = try await DueSoonJob.run(on: app.db, today: deadline.adding(days: -1), now: TestClock.now)
 
             XCTAssertEqual(sent, 0)
         }

@@ -145,9 +145,9 @@ final class NotificationTests: XCTestCase {
             app.outboundAllowance = OutboundAllowance(loopbackPorts: [9])
             try await app.changeDistrictSettings { $0.webhookURL = Self.deadHook }
             _ = try await RectificationLoopTests.issuedNotice(app)
-            let start = Date()
+            let start = TestClock.now
 
-            let delivered = try await WebhookJob.run(app)
+            let delivered = try await WebhookJob.run(app, now: TestClock.now)
 
             XCTAssertEqual(delivered, 0)
             let all = try await WebhookDelivery.query(on: app.db).all()
@@ -159,7 +159,7 @@ final class NotificationTests: XCTestCase {
                 XCTAssertGreaterThan(d.nextAttemptAt, start, "retried later, not straight away")
             }
             // Not due again yet: a second run right away attempts nothing.
-            _ = try await WebhookJob.run(app)
+            _ = try await WebhookJob.run(app, now: TestClock.now)
             let again = try await WebhookDelivery.query(on: app.db).all()
             XCTAssertEqual(again.map(\.attempts), all.map { _ in 1 })
         }
@@ -172,7 +172,7 @@ final class NotificationTests: XCTestCase {
                 app.outboundAllowance = OutboundAllowance(loopbackPorts: [receiver.port])
                 try await app.changeDistrictSettings { $0.webhookURL = receiver.url() }
                 _ = try await RectificationLoopTests.issuedNotice(app)
-                var now = Date()
+                var now = TestClock.now
                 var waits: [TimeInterval] = []
 
                 for _ in 0..<(WebhookJob.maxAttempts + 2) {

@@ -46,7 +46,7 @@ final class RectificationLoopTests: XCTestCase {
             XCTAssertTrue(form.body.string.contains(#"name="problems[]" value="\#(problemID)""#), "the problem is a candidate")
 
             // Generate the notice: a draft with the next number of the year.
-            let deadline = Day.today().adding(days: 20)
+            let deadline = TestClock.today.adding(days: 20)
             let created = try await inspector.post("/notices", form: [
                 ("school", "1"), ("problems[]", String(problemID)), ("requirements", "1. 立即清理消防通道；\n2. 更换过期灭火器。"),
                 ("deadline", deadline.description),
@@ -55,7 +55,7 @@ final class RectificationLoopTests: XCTestCase {
             let id = try XCTUnwrap(redirectID(created, under: "/notices"))
             let draft = try await app.notice(id)
             XCTAssertEqual(draft.state, .draft)
-            XCTAssertTrue(draft.number.contains("〔\(Day.today().year)〕"), "number \(draft.number)")
+            XCTAssertTrue(draft.number.contains("〔\(TestClock.today.year)〕"), "number \(draft.number)")
             XCTAssertTrue(draft.number.hasSuffix("号"))
             XCTAssertEqual(draft.schoolID, 1)
             XCTAssertEqual(draft.inspectorID, 1)
@@ -395,7 +395,7 @@ final class RectificationLoopTests: XCTestCase {
             try await inspector.get("/notices/new?school=1")
 
             let res = try await inspector.post("/notices", form: [
-                ("school", "1"), ("requirements", ""), ("deadline", Day.today().description),
+                ("school", "1"), ("requirements", ""), ("deadline", TestClock.today.description),
             ])
 
             XCTAssertEqual(res.status, .unprocessableEntity)

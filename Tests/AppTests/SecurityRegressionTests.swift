@@ -100,7 +100,7 @@ final class SecurityRegressionTests: XCTestCase {
             let inspector = try await app.inspector(named: "王建华")
             let school = try await Assignment.currentSchoolIDs(inspectorID: inspector.id!, on: app.db).first!
             let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": school, "date": Day.today().description, "start": "08:30", "theme": Self.svg,
+                "schoolId": school, "date": TestClock.today.description, "start": "08:30", "theme": Self.svg,
                 "summary": "听课一节",
             ])
             XCTAssertEqual(created.status, .created)
@@ -515,7 +515,7 @@ final class SecurityRegressionTests: XCTestCase {
                     group.addTask {
                         try await inspector.post("/notices", form: [
                             ("school", String(school)), ("problems[]", String(problem)), ("requirements", "立即整改。"),
-                            ("deadline", Day.today().adding(days: 20).description),
+                            ("deadline", TestClock.today.adding(days: 20).description),
                         ]).status
                     }
                 }

@@ -19,13 +19,13 @@ final class VisitScopeTests: XCTestCase {
 
             let form = try await inspector.get("/visits/new?school=\(Self.otherSchool)")
             let post = try await inspector.post("/visits", form: [
-                ("school", String(Self.otherSchool)), ("date", Day.today().description), ("start", "08:30"), ("kind", "routine"),
+                ("school", String(Self.otherSchool)), ("date", TestClock.today.description), ("start", "08:30"), ("kind", "routine"),
             ])
             let api = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": Self.otherSchool, "date": Day.today().description, "start": "08:30",
+                "schoolId": Self.otherSchool, "date": TestClock.today.description, "start": "08:30",
             ])
             let plan = try await apiSend(app, .POST, "/api/v1/visit-plans", token: token, json: [
-                "schoolId": Self.otherSchool, "date": Day.today().description, "tasks": "t", "methods": "m", "focus": "f",
+                "schoolId": Self.otherSchool, "date": TestClock.today.description, "tasks": "t", "methods": "m", "focus": "f",
             ])
 
             XCTAssertEqual(form.status, .forbidden)
@@ -44,7 +44,7 @@ final class VisitScopeTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
             try await office.get("/schools/\(Self.otherSchool)")
-            let until = Day.today().adding(days: 7)
+            let until = TestClock.today.adding(days: 7)
 
             let grant = try await office.post("/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", until.description)])
 
@@ -66,7 +66,7 @@ final class VisitScopeTests: XCTestCase {
             XCTAssertEqual(v.inspectorID, 1)
             let token = try await apiToken(app, "inspector")
             let api = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": Self.otherSchool, "date": Day.today().description, "start": "09:00",
+                "schoolId": Self.otherSchool, "date": TestClock.today.description, "start": "09:00",
             ])
             XCTAssertEqual(api.status, .created)
         }
@@ -76,7 +76,7 @@ final class VisitScopeTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
             try await office.get("/schools/\(Self.otherSchool)")
-            let yesterday = Day.today().adding(days: -1)
+            let yesterday = TestClock.today.adding(days: -1)
 
             let refused = try await office.post("/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", yesterday.description)])
 
@@ -101,7 +101,7 @@ final class VisitScopeTests: XCTestCase {
             let inspector = try await login(app, "inspector")
 
             let res = try await inspector.post("/schools/\(Self.otherSchool)/grant", form: [
-                ("inspector", "1"), ("until", Day.today().adding(days: 7).description),
+                ("inspector", "1"), ("until", TestClock.today.adding(days: 7).description),
             ])
 
             XCTAssertEqual(res.status, .forbidden)

@@ -10,7 +10,7 @@ enum EscalationJob {
     struct Outcome: Equatable { var checked = 0; var escalated = 0 }
 
     /// Notices and complaints, one after the other.
-    static func run(on db: any Database, today: Day = Day.today()) async throws -> Outcome {
+    static func run(on db: any Database, today: Day) async throws -> Outcome {
         let a = try await notices(on: db, today: today)
         let b = try await complaints(on: db, today: today)
         return Outcome(checked: a.checked + b.checked, escalated: a.escalated + b.escalated)
@@ -123,7 +123,7 @@ enum DueSoonJob {
     static let within = 3
     static let action = "due-soon"
 
-    static func run(on db: any Database, today: Day = Day.today(), now: Date = Date()) async throws -> Int {
+    static func run(on db: any Database, today: Day, now: Date) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
         struct Row: Decodable { let id: Int }
         let ids = try await sql.raw("""

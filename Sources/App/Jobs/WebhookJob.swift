@@ -30,7 +30,7 @@ enum WebhookJob {
         case refused(String)
     }
 
-    static func run(_ app: Application, now: Date = Date()) async throws -> Int {
+    static func run(_ app: Application, now: Date) async throws -> Int {
         var delivered = 0
         for d in try await claim(on: app.db, now: now) {
             let result = await attempt(d, app: app)

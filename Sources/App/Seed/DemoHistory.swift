@@ -337,6 +337,7 @@ enum DemoHistory {
             c.recordedBy = item.channel == "phone" ? office.id : nil
             c.sourceIP = item.channel == "phone" ? "phone" : "demo"
             c.escalation = item.state == .handling ? .interview : nil
+            c.createdAt = date(Int(item.received.prefix(4))!, Int(item.received.dropFirst(5).prefix(2))!, Int(item.received.suffix(2))!)
             try await c.save(on: db)
             var steps: [(String, String, String)] = [("create", item.channel == "phone" ? "督导室（电话登记）" : "网上投诉", "")]
             let order: [ComplaintState] = [.accepted, .verifying, .handling, .replied, .closed]

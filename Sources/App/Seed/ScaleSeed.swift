@@ -32,15 +32,21 @@ struct SeedCommand: AsyncCommand {
             context.console.error("--scale 应为 1 到 200000 之间的整数")
             return
         }
-        let started = Date()
-        try await ScaleSeed.run(app.db, schools: n, cost: app.config.bcryptCost)
-        context.console.print(String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), Date().timeIntervalSince(started)))
+        // Durations by the monotonic clock; the records' times from the application's clock.
+        let timer = ContinuousClock()
+        let started = timer.now
+        try await ScaleSeed.run(app.db, schools: n, cost: app.config.bcryptCost, now: app.clock.now())
+        context.console.print(String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), seconds(timer.now - started)))
         if signature.withVisits {
-            let t = Date()
-            let count = try await ScaleSeed.visits(app.db, schools: n, today: Day.today())
-            context.console.print(String(format: "已生成 %d 条督导记录（含听课、访谈），用时 %.1f 秒", count, Date().timeIntervalSince(t)))
+            let t = timer.now
+            let count = try await ScaleSeed.visits(app.db, schools: n, today: app.clock.today, now: app.clock.now())
+            context.console.print(String(format: "已生成 %d 条督导记录（含听课、访谈），用时 %.1f 秒", count, seconds(timer.now - t)))
         }
     }
+}
+
+private func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
 enum ScaleSeed {
@@ -48,10 +54,9 @@ enum ScaleSeed {
     static let townshipsPerDistrict = 10
     static let batch = 500
 
-    static func run(_ db: any Database, schools n: Int, cost: Int) async throws {
+    static func run(_ db: any Database, schools n: Int, cost: Int, now: Date) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let districts = (n + perDistrict - 1) / perDistrict
-        let now = Date()
         // Ids are assigned here, in order, so rows can reference each other without reading back.
         var orgRows: [[any Encodable & Sendable]] = [[1, "示例省", "city", nil as Int?, "/1/", now]]
         var townshipOf: [Int] = []  // district index → first township id
@@ -143,7 +148,7 @@ enum ScaleSeed {
     /// A school year of visits up to this month: one per covered school per school month (Jul/Aug off),
     /// with one observation and two interviews each; about 3% of school months skipped, 2% of visits
     /// without an observation, so the compliance views have something to show.
-    static func visits(_ db: any Database, schools n: Int, today: Day) async throws -> Int {
+    static func visits(_ db: any Database, schools n: Int, today: Day, now: Date) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
         var months: [YearMonth] = []
         var m = YearMonth(today)
@@ -152,7 +157,6 @@ enum ScaleSeed {
             m = m.previous
         }
         months.reverse()
-        let now = Date()
         var visitRows: [[any Encodable & Sendable]] = []
         var obsRows: [[any Encodable & Sendable]] = []
         var interviewRows: [[any Encodable & Sendable]] = []

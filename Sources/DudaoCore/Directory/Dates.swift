@@ -46,7 +46,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return cal.date(from: c) ?? Date(timeIntervalSince1970: Double(ordinal) * 86_400 - 8 * 3600)
     }
 
-    public static func today(now: Date = Date()) -> Day {
+    public static func today(now: Date) -> Day {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = shanghai
         let c = cal.dateComponents([.year, .month, .day], from: now)

@@ -64,7 +64,7 @@ extension TestSession {
 
     /// A draft notice for `problems` of `school` through the new-notice form; returns its id.
     func createNotice(
-        school: Int, problems: [Int], deadline: Day = Day.today().adding(days: 20),
+        school: Int, problems: [Int], deadline: Day = TestClock.today.adding(days: 20),
         requirements: String = "1. 立即清理消防通道；\n2. 更换过期灭火器并建立检查台账。",
         file: StaticString = #filePath, line: UInt = #line
     ) async throws -> Int {

@@ -123,7 +123,7 @@ struct MatrixFixtures: Sendable {
             let spare = ApiToken()
             spare.userID = try await app.user(who.rawValue).id!
             spare.tokenHash = Sessions.hash("spare-\(who.rawValue)")
-            spare.expiresAt = Date().addingTimeInterval(86_400)
+            spare.expiresAt = TestClock.now.addingTimeInterval(86_400)
             try await spare.save(on: db)
             tokenIDs[who] = spare.id!
         }
@@ -137,7 +137,7 @@ struct MatrixFixtures: Sendable {
         school: School, inspector: Inspector, district: OrgUnit, officeUserID: Int, tag: String, app: Application
     ) async throws -> RecordSet {
         let db = app.db
-        let today = Day.today()
+        let today = TestClock.today
         let visit = makeVisit(school: school, inspector: inspector, status: .submitted, day: today.adding(days: -3))
         try await visit.save(on: db)
         let photo = VisitPhoto()
@@ -165,7 +165,7 @@ struct MatrixFixtures: Sendable {
         notice.deadline = today.adding(days: 20).description
         notice.state = .issued
         notice.needsVisit = false
-        notice.issuedAt = Date()
+        notice.issuedAt = TestClock.now
         try await notice.save(on: db)
         let evidence = StoredFile(hash: try app.attachments.put(Data("%PDF-1.4 \(tag)".utf8)), name: "\(tag)报告.pdf",
             type: "application/pdf", size: 12)
@@ -240,7 +240,7 @@ struct MatrixFixtures: Sendable {
         let token = ApiToken()
         token.userID = user.id!
         token.tokenHash = Sessions.hash("matrix-token-\(tag)")
-        token.expiresAt = Date().addingTimeInterval(86_400)
+        token.expiresAt = TestClock.now.addingTimeInterval(86_400)
         try await token.save(on: db)
 
         return RecordSet(
@@ -264,7 +264,7 @@ struct MatrixFixtures: Sendable {
         v.highlights = ""
         v.checks = "{}"
         v.status = status
-        v.submittedAt = status == .submitted ? Date() : nil
+        v.submittedAt = status == .submitted ? TestClock.now : nil
         return v
     }
 

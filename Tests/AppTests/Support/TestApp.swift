@@ -6,6 +6,14 @@ import XCTVapor
 
 @testable import App
 
+/// The moment every test lives in — a Monday in the demo district's autumn semester, after its demo
+/// history — so that no test depends on the real date. A test that needs another time sets `app.clock`.
+enum TestClock {
+    static let today = Day(year: 2026, month: 11, day: 30)!
+    static let now = today.date(hour: 10)
+    static let clock = AppClock.fixed(now)
+}
+
 /// A failure inside a helper that makes the rest of a test meaningless.
 struct TestSetupError: Error, CustomStringConvertible {
     let description: String
@@ -32,6 +40,7 @@ func withApp(
         }
         change(&config)
         try await configure(app, config)
+        app.clock = TestClock.clock
         try await prepareDatabase(app)
         try await DemoSeed.seed(app.db, cost: 4, history: history)
         try await body(app)

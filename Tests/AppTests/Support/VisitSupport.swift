@@ -62,7 +62,7 @@ extension TestSession {
     /// Creates a draft through the new-visit form and returns its id (the redirect's target).
     @discardableResult
     func createVisit(
-        school: Int, date: Day = Day.today(), start: String = "08:30", kind: String = "routine", theme: String = "",
+        school: Int, date: Day = TestClock.today, start: String = "08:30", kind: String = "routine", theme: String = "",
         plan: String = "", members: [Int] = [], file: StaticString = #filePath, line: UInt = #line
     ) async throws -> Int {
         try await get("/visits/new?school=\(school)", file: file, line: line)
@@ -115,7 +115,7 @@ extension Application {
 
     /// The 六个一 as the service computes them for the pages, for one inspector.
     func compliance(
-        inspector: Int, semester: Semester = Semester.containing(Day.today()), today: Day = Day.today()
+        inspector: Int, semester: Semester = Semester.containing(TestClock.today), today: Day = TestClock.today
     ) async throws -> ComplianceResult {
         let district = try await demoDistrict()
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings

@@ -109,7 +109,7 @@ enum ComplaintsController {
         guard errors.isEmpty else { return try await publicPage(req, district: district, form: form, errors: errors).encodeResponse(for: req) }
         let stored = try evidence.store(in: req.attachments)
         let c = try await create(district: district, school: school, channel: "online", category: category, content: content,
-            name: name, phone: phone, anonymous: anonymous || (name.isEmpty && phone.isEmpty), files: stored, recordedBy: nil, ip: ip, receivedOn: req.today, on: req.db)
+            name: name, phone: phone, anonymous: anonymous || (name.isEmpty && phone.isEmpty), files: stored, recordedBy: nil, ip: ip, receivedOn: req.today, now: req.now, on: req.db)
         return try await Layout.page(
             "已提交", req.pageContext(),
             .el("section", [("class", "card narrow")], [
@@ -123,7 +123,7 @@ enum ComplaintsController {
 
     /// Creates a complaint, routes it to the school's responsible inspector and tells them and the office.
     static func create(district: OrgUnit, school: School?, channel: String, category: String, content: String, name: String,
-        phone: String, anonymous: Bool, files: [StoredFile], recordedBy: Int?, ip: String, receivedOn: Day,
+        phone: String, anonymous: Bool, files: [StoredFile], recordedBy: Int?, ip: String, receivedOn: Day, now: Date,
         on db: any Database) async throws -> Complaint
     {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
@@ -149,6 +149,7 @@ enum ComplaintsController {
         c.reply = ""
         c.recordedBy = recordedBy
         c.sourceIP = ip
+        c.createdAt = now
         try await db.writeTransaction { db in
             for _ in 0..<5 {
                 c.trackingCode = TrackingCode.make()
@@ -350,7 +351,7 @@ enum ComplaintsController {
         let c = try await create(district: district, school: school, channel: "phone", category: category,
             content: "【来电 \(when)，登记人 \(scope.principal.displayName)】\n" + content, name: name,
             phone: phone, anonymous: name.isEmpty && phone.isEmpty, files: [], recordedBy: scope.principal.userID, ip: "phone",
-            receivedOn: callDay ?? req.today, on: req.db)
+            receivedOn: callDay ?? req.today, now: req.now, on: req.db)
         req.flash("已登记，查询码 \(c.trackingCode)（可告知来电人）")
         return req.redirect(to: SiteURL.complaint(c.id!).path)
     }
