@@ -6,13 +6,154 @@ import Vapor
 func apiRoutes(_ app: Application) throws {
     let v1 = app.grouped("api", "v1")
     v1.post("auth", "token", use: APIController.token)
-    let authed = v1.grouped(BearerPrincipalMiddleware())
+    let authed = v1.grouped(BearerPrincipalMiddleware(), APIQueryMiddleware())
     authed.get("schools", use: APIController.schools)
     authed.get("schools", ":id", use: APIController.school)
     authed.get("inspectors", use: APIController.inspectors)
     authed.get("assignments", use: APIController.assignments)
     VisitsAPI.register(authed)
     app.get("api", "openapi.json", use: APIController.openAPI)
+    app.middleware.use(APIMethodMiddleware())
+}
+
+/// An /api path asked with a method it does not serve answers 405 with `Allow` (OPTIONS: 204 with
+/// `Allow`) instead of the router's 404. Added by the API, innermost, so only unrouted requests reach it.
+struct APIMethodMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch let error as any AbortError
+            where error.status == .notFound && req.route == nil && req.url.path.hasPrefix("/api/")
+        {
+            let allowed = Self.methods(serving: req.url.path, in: req.application.routes.all)
+            guard !allowed.isEmpty else { throw error }
+            if req.method == .OPTIONS {
+                return Response(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")])
+            }
+            let message = "该地址不支持 \(req.method.rawValue) 请求，可用的请求方法：\(allowed.joined(separator: "、"))"
+            let res = try await APIError(status: .methodNotAllowed, code: "method_not_allowed", message: message)
+                .encodeResponse(for: req)
+            res.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+            return res
+        }
+    }
+
+    /// The methods the routes serve at `path` (HEAD where Vapor adds it, and OPTIONS); empty when none does.
+    static func methods(serving path: String, in routes: [Route]) -> [String] {
+        let parts = path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        var methods: Set<String> = []
+        for route in routes where route.path.count == parts.count {
+            let matches = zip(route.path, parts).allSatisfy { component, part in
+                if case .constant(let c) = component { return c == part }
+                return true
+            }
+            guard matches else { continue }
+            methods.insert(route.method.rawValue)
+            // Vapor answers HEAD for a GET route whose path has no parameters.
+            if route.method == .GET, route.path.allSatisfy({ if case .constant = $0 { true } else { false } }) {
+                methods.insert("HEAD")
+            }
+        }
+        guard !methods.isEmpty else { return [] }
+        let order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+        let rank = { (m: String) in (order.firstIndex(of: m) ?? order.count, m) }
+        return methods.sorted { rank($0) < rank($1) } + ["OPTIONS"]
+    }
+}
+
+/// Every query parameter the API reads takes one value, and a number is not empty: `page=1&page=2`
+/// and `page=` are a 400, not a silent default (the decoder reads a repeated key as a list, and the
+/// shared bounded-number parsing reads empty as absent, as HTML forms need). Unknown parameters are
+/// ignored, repeated or not.
+struct APIQueryMiddleware: AsyncMiddleware {
+    /// The query parameters the API reads (see OpenAPIDocument), and which of them are numbers.
+    static let numbers: Set<String> = ["page", "per", "township", "area", "school"]
+    static let names: Set<String> = numbers.union(["q", "type", "status", "kind", "current", "semester", "caption"])
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let query = req.url.query {
+            var seen: Set<String> = []
+            for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = String(parts[0]).replacingOccurrences(of: "+", with: " ")
+                let name = key.removingPercentEncoding ?? key
+                guard Self.names.contains(name) else { continue }
+                guard seen.insert(name).inserted else {
+                    throw APIError(status: .badRequest, code: "bad_request", message: "查询参数“\(name)”只能出现一次")
+                }
+                if Self.numbers.contains(name), parts.count < 2 || parts[1].isEmpty {
+                    throw APIError(status: .badRequest, code: "bad_request", message: "查询参数“\(name)”应为整数，不能为空")
+                }
+                if parts.count == 2, parts[1].contains("%00") {
+                    throw APIError(status: .badRequest, code: "bad_request", message: APIBody.nulMessage)
+                }
+            }
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// JSON request bodies: a body that does not decode is a 400 with `message`, and so is a value the
+/// API reads holding U+0000, which PostgreSQL cannot store (it would fail as a 500 at the first query
+/// using it). Properties the API does not read are ignored, whatever they hold.
+enum APIBody {
+    static let nulMessage = "文本中不能含有空字符（U+0000）"
+
+    static func decode<T: Codable>(_ type: T.Type, _ req: Request, message: String) throws -> T {
+        let value: T
+        do {
+            value = try req.content.decode(T.self, as: .json)
+            // What was read, written out again: only the fields of T.
+            _ = try JSONDecoder().decode(NoNulText.self, from: JSONEncoder().encode(value))
+        } catch let nul as NulFound {
+            throw APIError(status: .badRequest, code: "bad_request", message: nul.message)
+        } catch {
+            throw APIError(status: .badRequest, code: "bad_request", message: message)
+        }
+        return value
+    }
+
+    struct NulFound: Error { let message = nulMessage }
+
+    /// Any JSON value; decoding throws `NulFound` when a string or a key holds U+0000.
+    struct NoNulText: Decodable {
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            if let object = try? decoder.container(keyedBy: Key.self) {
+                for key in object.allKeys {
+                    if key.stringValue.contains("\0") { throw NulFound() }
+                    _ = try object.decode(NoNulText.self, forKey: key)
+                }
+            } else if var array = try? decoder.unkeyedContainer() {
+                while !array.isAtEnd { _ = try array.decode(NoNulText.self) }
+            } else if let text = try? decoder.singleValueContainer().decode(String.self), text.contains("\0") {
+                throw NulFound()
+            }
+        }
+    }
+}
+
+/// The API's query strings are checked strictly: a filter that is given must be one of its values,
+/// and free text has a length limit, so that a mistyped filter is a 400 rather than a silent "all".
+enum APIQuery {
+    static func oneOf(_ req: Request, _ name: String, _ values: [String], label: String) throws {
+        guard let v = req.query[String.self, at: name] else { return }
+        guard values.contains(v) else {
+            let message = "\(label)应为 \(values.joined(separator: "、")) 之一"
+            throw APIError(status: .badRequest, code: "bad_request", message: message)
+        }
+    }
+
+    static func text(_ req: Request, _ name: String, maxLength: Int, label: String) throws {
+        guard let v = req.query[String.self, at: name], v.count > maxLength else { return }
+        throw APIError(status: .badRequest, code: "bad_request", message: "\(label)不能超过\(maxLength)个字")
+    }
 }
 
 /// Resolves `Authorization: Bearer …` to the account; anything else is a JSON 401.
@@ -51,9 +192,7 @@ enum APIController {
     }
 
     static func token(req: Request) async throws -> TokenResponse {
-        guard let c = try? req.content.decode(Credentials.self, as: .json) else {
-            throw APIError(status: .badRequest, code: "bad_request", message: "请求体应为 JSON：{\"username\":\"…\",\"password\":\"…\"}")
-        }
+        let c = try APIBody.decode(Credentials.self, req, message: "请求体应为 JSON：{\"username\":\"…\",\"password\":\"…\"}")
         let outcome = try await Authenticator.check(
             username: String(c.username.prefix(64)), password: c.password, address: req.clientAddress, on: req.db, now: req.now)
         switch outcome {
@@ -125,6 +264,9 @@ enum APIController {
     static func schools(req: Request) async throws -> PageOf<SchoolDTO> {
         let scope = try await Scope.of(req)
         let paging = try paging(req)
+        try APIQuery.text(req, "q", maxLength: 100, label: "查询内容")
+        try APIQuery.oneOf(req, "type", SchoolType.allCases.map(\.rawValue), label: "学校类型")
+        try APIQuery.oneOf(req, "status", ["open", "closed", "all"], label: "办学状态")
         let query = try req.query.decode(SchoolsController.ListQuery.self)
         let base = SchoolsController.filtered(query, scope: scope, db: req.db)
         let total = try await base.copy().count()
@@ -157,6 +299,9 @@ enum APIController {
     static func inspectors(req: Request) async throws -> PageOf<InspectorDTO> {
         let scope = try await Scope.of(req)
         let paging = try paging(req)
+        try APIQuery.text(req, "q", maxLength: 100, label: "查询内容")
+        try APIQuery.oneOf(req, "kind", InspectorKind.allCases.map(\.rawValue), label: "督学类别")
+        try APIQuery.oneOf(req, "status", ["active", "retired", "all"], label: "在岗状态")
         let query = try req.query.decode(InspectorsController.ListQuery.self)
         let base = InspectorsController.filtered(query, scope: scope, db: req.db)
         let total = try await base.copy().count()
@@ -179,6 +324,7 @@ enum APIController {
     static func assignments(req: Request) async throws -> PageOf<AssignmentDTO> {
         let scope = try await Scope.of(req)
         let paging = try paging(req)
+        try APIQuery.oneOf(req, "current", ["true", "false"], label: "current 参数")
         var q = scope.assignmentAccess.readable(Assignment.query(on: req.db))
         if req.query[String.self, at: "current"] == "true" { q = q.filter(\.$endDate == nil) }
         let total = try await q.copy().count()

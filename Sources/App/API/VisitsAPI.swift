@@ -163,9 +163,7 @@ enum VisitsAPI {
     }
 
     static func decode<T: Content>(_ type: T.Type, _ req: Request) throws -> T {
-        do { return try req.content.decode(T.self, as: .json) } catch {
-            throw APIError(status: .badRequest, code: "bad_request", message: "请求体应为有效的 JSON")
-        }
+        try APIBody.decode(T.self, req, message: "请求体应为有效的 JSON")
     }
 
     static func create(req: Request) async throws -> Response {
@@ -185,11 +183,28 @@ enum VisitsAPI {
         }
     }
 
+    /// The fields of a draft that PUT changes; the school, plan and team are fixed when the draft is made.
+    struct VisitPatch: Content {
+        var date: String?
+        var start: String?
+        var end: String?
+        var kind: String?
+        var theme: String?
+        var summary: String?
+        var highlights: String?
+
+        var form: VisitsController.BasicForm {
+            var f = VisitsController.BasicForm(date: "", start: "", end: "", kind: "", theme: "", plan: nil, members: [])
+            (f.date, f.start, f.end, f.kind) = (date, start, end, kind)
+            (f.theme, f.summary, f.highlights) = (theme, summary, highlights)
+            return f
+        }
+    }
+
     static func update(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
         let v = try await VisitsController.draft(req, scope: scope)
-        var body = try decode(NewVisit.self, req).form
-        if body.kind == "routine", (try? req.content.get(String.self, at: "kind")) == nil { body.kind = nil }
+        let body = try decode(VisitPatch.self, req).form
         let (day, kind, errors) = VisitsController.validateBasics(body, partial: true, today: req.today)
         guard errors.isEmpty else { throw invalid(errors) }
         if let day { v.visitDate = day.description }
@@ -216,6 +231,22 @@ enum VisitsAPI {
         var form: VisitsController.ObservationForm {
             .init(kind: kind, className: className, subject: subject, teacher: teacher, topic: topic, comment: comment,
                 scores: scores?.mapValues(\.text))
+        }
+
+        /// What JSON can send and the page's form cannot: an unknown kind or score name, and a class or
+        /// subject on a research record (the form shows those fields for lessons only).
+        func checksBeyondTheForm(rubric: Rubric) -> [FieldError] {
+            var errors: [FieldError] = []
+            if let k = kind, ObservationKind(rawValue: k) == nil {
+                errors.append(.init("kind", "类型应为 lesson（听课）或 research（教研活动）"))
+            }
+            if VisitSections.trimmed(className).count > 30 { errors.append(.init("className", "班级不能超过30个字")) }
+            if VisitSections.trimmed(subject).count > 20 { errors.append(.init("subject", "学科不能超过20个字")) }
+            let names = rubric.dimensions.map(\.name)
+            for name in (scores ?? [:]).keys.sorted() where !names.contains(name) {
+                errors.append(.init("scores", "没有名为“\(name)”的评分项，可用：\(names.joined(separator: "、"))"))
+            }
+            return errors
         }
     }
 
@@ -254,7 +285,10 @@ enum VisitsAPI {
         let v = try await VisitsController.draft(req, scope: scope)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
-        switch VisitSections.observation(try decode(NewObservation.self, req).form, rubric: settings.rubricValue, visitID: v.id!) {
+        let body = try decode(NewObservation.self, req)
+        let beyond = body.checksBeyondTheForm(rubric: settings.rubricValue)
+        guard beyond.isEmpty else { throw invalid(beyond) }
+        switch VisitSections.observation(body.form, rubric: settings.rubricValue, visitID: v.id!) {
         case .failure(let e): throw invalid(e)
         case .success(let o):
             try await o.save(on: req.db)
@@ -335,6 +369,10 @@ enum VisitsAPI {
     static func compliance(req: Request) async throws -> ComplianceDTO {
         let scope = try await Scope.of(req)
         guard scope.principal.role != .school else { throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看") }
+        if let code = req.query[String.self, at: "semester"], Semester(code: code) == nil {
+            throw APIError(
+                status: .badRequest, code: "bad_request", message: "学期应写成 2026-autumn（秋季学期）或 2027-spring（春季学期）")
+        }
         let semester = ComplianceService.semester(req)
         let paging = try APIController.paging(req)
         let base = scope.inspectorAccess.readable(Inspector.query(on: req.db)).filter(\.$status == .active)
