@@ -13,7 +13,7 @@ import XCTVapor
 final class GeneratedInputTests: XCTestCase {
     static let extremes = [
         "9223372036854775807", "-9223372036854775808", "-1", "0", "1000000000000000000000000000000", "NaN", "9999-12-31",
-        String(repeating: "长", count: 10_000),
+        String(repeating: "长", count: 10_000), "a\u{0}b",
     ]
     static let payload = #""><svg onload=alert(1)>'"#
 

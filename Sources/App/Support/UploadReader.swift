@@ -239,6 +239,10 @@ private final class PartState: @unchecked Sendable {
             path = ""
         } else if filename == nil {
             let value = String(decoding: text, as: UTF8.self)
+            if text.contains(0) {
+                failure = BadInput(message: "提交的内容中含有无效字符")
+                return
+            }
             if name == CSRFMiddleware.field {
                 guard csrfOK(value) else {
                     failure = Abort(.forbidden, reason: CSRFMiddleware.refusal)

@@ -10,6 +10,10 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // PostgreSQL refuses U+0000 in text: no query string may carry one into a filter.
+        if let query = req.url.query, query.range(of: "%00", options: .caseInsensitive) != nil || query.contains("\0") {
+            throw BadInput(message: "请求中含有无效字符")
+        }
         // MultipartKit's parser traps on an empty boundary: refuse such a body before anything reads it.
         if let type = req.headers.contentType, type.type == "multipart" {
             guard let boundary = type.parameters["boundary"], (1...70).contains(boundary.count) else {
@@ -29,6 +33,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             } catch {
                 throw Abort(.payloadTooLarge, reason: RouteLimits.tooLargeMessage(max))
             }
+        }
+        if let body = req.body.data, req.headers.contentType == .urlEncodedForm,
+            body.containsNUL(encoded: true)
+        {
+            throw BadInput(message: "提交的内容中含有无效字符")
         }
         let sent = (try? req.content.get(String.self, at: CSRFMiddleware.field)) ?? ""
         guard CSRFMiddleware.accepts(sent, for: req) else {
@@ -80,5 +89,18 @@ extension Route {
     func limited(to bytes: Int, streamed: Bool = false) -> Route {
         userInfo[RouteLimits.key] = RouteLimits(maxBytes: bytes, streamed: streamed)
         return self
+    }
+}
+
+extension ByteBuffer {
+    /// Whether the readable bytes hold U+0000, as a byte or, in a URL-encoded body, as `%00`.
+    func containsNUL(encoded: Bool) -> Bool {
+        var previous: (UInt8, UInt8) = (0x20, 0x20)
+        for byte in readableBytesView {
+            if byte == 0 { return true }
+            if encoded, previous.0 == 0x25, previous.1 == 0x30, byte == 0x30 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }
