@@ -2,6 +2,12 @@ import DudaoCore
 import Fluent
 import Vapor
 
+/// An id and a name: a choice in a filter or a form, or a link to a record.
+struct NamedID: Sendable, Equatable {
+    let id: Int
+    let name: String
+}
+
 /// Lookups the directory pages share.
 enum DirectoryQueries {
     /// Townships in the account's district as (id, name), for filters and forms.
@@ -20,6 +26,11 @@ enum DirectoryQueries {
         let district = try await scope.district(on: db)
         return try await ResponsibilityArea.query(on: db).filter(\.$districtID == district.id!)
             .filter(\.$active == true).sort(\.$name).all()
+    }
+
+    /// The active inspectors of a district, by name, for the forms that choose one.
+    static func activeInspectors(district: Int, on db: any Database) async throws -> [Inspector] {
+        try await Inspector.query(on: db).filter(\.$districtID == district).filter(\.$status == .active).sort(\.$name).all()
     }
 
     /// The current responsible inspector of each school id.
