@@ -52,11 +52,11 @@ enum ExportController {
 
     static func inspectorTable(_ req: Request) async throws -> SpreadsheetTable {
         let scope = try await Scope.of(req)
-        let query = try req.query.decode(InspectorsController.ListQuery.self)
+        let filter = try req.query.decode(InspectorList.Filter.self)
         var rows = [InspectorInput.headers + ["职责", "负责学校数", "状态"]]
         var offset = 0
         while true {
-            let page = try await InspectorsController.filtered(query, scope: scope, db: req.db).sort(\.$id)
+            let page = try await InspectorList.filtered(filter, scope: scope, on: req.db).sort(\.$id)
                 .range(offset..<(offset + pageSize)).all()
             let counts = try await DirectoryQueries.schoolCounts(of: page.compactMap(\.id), on: req.db)
             for i in page {
