@@ -24,7 +24,7 @@ enum AuditController {
             "操作记录", req.pageContext(), wide: true,
             .el("h1", [], [.text("操作记录")]),
             .el("p", [("class", "hint")], [.text("记录每一次新建、修改、停用、挂牌调整与导入：谁、何时、改了什么。")]),
-            .auditTrail(events, visible: true),
+            .auditTrail(events.map(AuditTrailEntry.init)),
             .pager(paging, total: total, link: { SiteURL.audit.with([("entity", query.entity ?? ""), ("page", String($0))]) })
         )
     }

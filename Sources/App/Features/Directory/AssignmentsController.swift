@@ -1,38 +1,20 @@
 import DudaoCore
 import Fluent
-import Plot
 import Vapor
 
 /// 挂牌调整: give a school a (new) responsible inspector, ending the current assignment.
 enum AssignmentsController {
-    struct Form: Content {
-        var inspector: String?
-        var start: String?
-        var note: String?
-    }
-
     static func form(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let school = try await SchoolsController.editable(req, scope: scope)
-        return try await page(req, scope: scope, school: school, form: Form(start: req.today.description), errors: [])
-    }
-
-    static func page(_ req: Request, scope: Scope, school: School, form: Form, errors: [FieldError]) async throws -> Page {
-        let inspectors = try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID)
-            .filter(\.$status == .active).sort(\.$name).all()
-        let counts = try await DirectoryQueries.schoolCounts(of: inspectors.compactMap(\.id), on: req.db)
-        let current = try await DirectoryQueries.currentInspectors(of: [school.id!], on: req.db)[school.id!]
-        let settings = try await DistrictSettings.forDistrict(school.districtID, on: req.db)
-        var page = AssignPage(ctx: req.pageContext(), school: school, current: current, inspectors: inspectors,
-            counts: counts, limit: settings.maxSchoolsPerInspector, form: form, errors: errors).render()
-        if !errors.isEmpty { page.status = 422 }
-        return page
+        let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
+        let model = try await SchoolAssignForm.query(.init(start: req.today.description), school: school, on: req.db)
+        return SchoolAssignFormView(ctx: req.pageContext(), model: model).render()
     }
 
     static func assign(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let school = try await SchoolsController.editable(req, scope: scope)
-        let form = try req.content.decode(Form.self)
+        let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
+        let form = try req.content.decode(SchoolAssignForm.Values.self)
         var errors: [FieldError] = []
         guard school.status == .open else { throw Abort(.badRequest, reason: "停办学校不能安排责任督学") }
         let start = form.start.flatMap(Day.init(parsing:))
@@ -56,7 +38,10 @@ enum AssignmentsController {
             errors.append(.init("inspector", "该督学已是本校责任督学"))
         }
         guard errors.isEmpty, let start else {
-            return try await page(req, scope: scope, school: school, form: form, errors: errors).encodeResponse(for: req)
+            let model = try await SchoolAssignForm.query(form, school: school, errors: errors, on: req.db)
+            var page = SchoolAssignFormView(ctx: req.pageContext(), model: model).render()
+            page.status = 422
+            return try await page.encodeResponse(for: req)
         }
         let note = (form.note ?? "").trimmingCharacters(in: .whitespaces)
         let p = scope.principal
@@ -86,44 +71,5 @@ enum AssignmentsController {
         }
         req.flash((inspector.map { "已安排 \($0.name) 为责任督学" } ?? "已解除该校的责任督学") + (warning.map { "。注意：" + $0 } ?? ""))
         return req.redirect(to: SiteURL.school(school.id!).path)
-    }
-}
-
-struct AssignPage {
-    let ctx: PageContext
-    let school: School
-    let current: Inspector?
-    let inspectors: [Inspector]
-    let counts: [Int: Int]
-    let limit: Int
-    let form: AssignmentsController.Form
-    let errors: [FieldError]
-
-    func render() -> Page {
-        func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let options = inspectors.map { i -> (String, String) in
-            let n = counts[i.id!] ?? 0
-            return (String(i.id!), "\(i.name)（\(i.kind.label)，现负责\(n)所\(n >= limit ? "，已满" : "")）")
-        } + [("none", "（解除责任督学，暂不安排）")]
-        return Layout.page(
-            "调整责任督学", ctx,
-            .el("h1", [], [.text("调整责任督学：" + school.name)]),
-            .el("p", [], [.text("现任责任督学：" + (current?.name ?? "无"))]),
-            .errorSummary(errors),
-            .el(
-                "form", [("method", "post"), ("action", SiteURL.schoolAssign(school.id!).path), ("class", "card")],
-                [
-                    .csrf(ctx.csrf),
-                    .selectField("新的责任督学", name: "inspector", options: options, selected: form.inspector ?? "",
-                        error: err("inspector"), required: true),
-                    .field("挂牌开始日期", name: "start", value: form.start ?? "", error: err("start"), type: "date", required: true,
-                        hint: "现任督学的挂牌在前一天结束，历史记录保留"),
-                    .field("说明", name: "note", value: form.note ?? "", hint: "如：学年调整、督学离任"),
-                    .el("div", [("class", "form-actions")], [
-                        .el("button", [("type", "submit"), ("class", "btn primary")], [.text("确认调整")]),
-                        .link(SiteURL.school(school.id!).path, "取消"),
-                    ]),
-                ])
-        )
     }
 }

@@ -2,12 +2,18 @@ import DudaoCore
 import Fluent
 import Vapor
 
+/// An id and a name: a choice in a filter or a form, or a link to a record.
+struct NamedID: Sendable, Equatable {
+    let id: Int
+    let name: String
+}
+
 /// Lookups the directory pages share.
 enum DirectoryQueries {
-    /// Townships in the account's district as (id, name), for filters and forms.
-    static func townshipNames(scope: Scope, on db: any Database) async throws -> [(Int, String)] {
+    /// Townships in the account's district, for filters and forms.
+    static func townshipNames(scope: Scope, on db: any Database) async throws -> [NamedID] {
         let district = try await scope.district(on: db)
-        return try await OrgUnit.townships(under: district.path, on: db).map { ($0.id!, $0.name) }
+        return try await OrgUnit.townships(under: district.path, on: db).map { NamedID(id: $0.id!, name: $0.name) }
     }
 
     static func township(named name: String, scope: Scope, on db: any Database) async throws -> OrgUnit? {
@@ -16,10 +22,16 @@ enum DirectoryQueries {
             .filter(\.$name == name.trimmingCharacters(in: .whitespaces)).first()
     }
 
-    static func areas(scope: Scope, on db: any Database) async throws -> [ResponsibilityArea] {
+    /// The active responsibility areas of the account's district, by name.
+    static func areas(scope: Scope, on db: any Database) async throws -> [NamedID] {
         let district = try await scope.district(on: db)
         return try await ResponsibilityArea.query(on: db).filter(\.$districtID == district.id!)
-            .filter(\.$active == true).sort(\.$name).all()
+            .filter(\.$active == true).sort(\.$name).all().map { NamedID(id: $0.id!, name: $0.name) }
+    }
+
+    /// The active inspectors of a district, by name, for the forms that choose one.
+    static func activeInspectors(district: Int, on db: any Database) async throws -> [Inspector] {
+        try await Inspector.query(on: db).filter(\.$districtID == district).filter(\.$status == .active).sort(\.$name).all()
     }
 
     /// The current responsible inspector of each school id.

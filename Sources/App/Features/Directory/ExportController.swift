@@ -25,13 +25,14 @@ enum ExportController {
 
     static func schoolTable(_ req: Request) async throws -> SpreadsheetTable {
         let scope = try await Scope.of(req)
-        let query = try req.query.decode(SchoolsController.ListQuery.self)
-        let townships = Dictionary(uniqueKeysWithValues: try await DirectoryQueries.townshipNames(scope: scope, on: req.db))
+        let filter = try req.query.decode(SchoolList.Filter.self)
+        let townships = Dictionary(
+            uniqueKeysWithValues: try await DirectoryQueries.townshipNames(scope: scope, on: req.db).map { ($0.id, $0.name) })
         var rows = [SchoolInput.headers + ["小学在校生数", "初中在校生数", "高中在校生数", "责任督学", "状态"]]
         var offset = 0
         // Read in pages so a province-sized export never holds every model at once.
         while true {
-            let page = try await SchoolsController.filtered(query, scope: scope, db: req.db).sort(\.$id)
+            let page = try await SchoolList.filtered(filter, scope: scope, on: req.db).sort(\.$id)
                 .range(offset..<(offset + pageSize)).all()
             let responsible = try await DirectoryQueries.currentInspectors(of: page.compactMap(\.id), on: req.db)
             for s in page {
@@ -51,11 +52,11 @@ enum ExportController {
 
     static func inspectorTable(_ req: Request) async throws -> SpreadsheetTable {
         let scope = try await Scope.of(req)
-        let query = try req.query.decode(InspectorsController.ListQuery.self)
+        let filter = try req.query.decode(InspectorList.Filter.self)
         var rows = [InspectorInput.headers + ["职责", "负责学校数", "状态"]]
         var offset = 0
         while true {
-            let page = try await InspectorsController.filtered(query, scope: scope, db: req.db).sort(\.$id)
+            let page = try await InspectorList.filtered(filter, scope: scope, on: req.db).sort(\.$id)
                 .range(offset..<(offset + pageSize)).all()
             let counts = try await DirectoryQueries.schoolCounts(of: page.compactMap(\.id), on: req.db)
             for i in page {

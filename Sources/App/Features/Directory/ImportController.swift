@@ -1,6 +1,5 @@
 import DudaoCore
 import Fluent
-import Plot
 import Spreadsheet
 import Vapor
 
@@ -9,29 +8,21 @@ import Vapor
 enum ImportController {
     static let uploadLimits = UploadLimits(maxFiles: 1, maxFileBytes: 10 << 20, maxFieldBytes: 4096)
 
-    struct Outcome {
-        var kind: String
-        var fileName: String
-        var fileError: String?
-        var rowErrors: [ImportRowError] = []
-        var created = 0
-        var updated = 0
-        var unchanged = 0
-    }
+    typealias Outcome = DirectoryImport.Outcome
 
     static func page(req: Request) async throws -> Page {
-        ImportPage(ctx: req.pageContext(), outcome: nil).render()
+        DirectoryImportView(ctx: req.pageContext(), model: DirectoryImport(outcome: nil)).render()
     }
 
     static func importSchools(req: Request) async throws -> Response {
-        try await run(req, kind: "schools")
+        try await run(req, kind: .schools)
     }
 
     static func importInspectors(req: Request) async throws -> Response {
-        try await run(req, kind: "inspectors")
+        try await run(req, kind: .inspectors)
     }
 
-    static func run(_ req: Request, kind: String) async throws -> Response {
+    static func run(_ req: Request, kind: DirectoryImport.Kind) async throws -> Response {
         let scope = try await Scope.of(req)
         let upload = try await UploadReader.read(req, limits: uploadLimits)
         defer { upload.discard() }
@@ -43,7 +34,7 @@ enum ImportController {
             do {
                 let table = try SpreadsheetTable.read(try file.data, fileName: file.filename)
                 let district = try await scope.district(on: req.db)
-                if kind == "schools" {
+                if kind == .schools {
                     try await importSchools(table, district: district, scope: scope, db: req.db, outcome: &outcome)
                 } else {
                     try await importInspectors(table, district: district, scope: scope, db: req.db, outcome: &outcome)
@@ -54,8 +45,8 @@ enum ImportController {
         } else {
             outcome.fileError = "请选择要导入的文件（.xlsx 或 .csv）"
         }
-        var page = ImportPage(ctx: req.pageContext(), outcome: outcome).render()
-        if outcome.fileError != nil || !outcome.rowErrors.isEmpty { page.status = 422 }
+        var page = DirectoryImportView(ctx: req.pageContext(), model: DirectoryImport(outcome: outcome)).render()
+        if outcome.failed { page.status = 422 }
         return try await page.encodeResponse(for: req)
     }
 
@@ -182,72 +173,5 @@ enum ImportController {
 extension Array {
     func chunked(_ size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
-    }
-}
-
-struct ImportPage {
-    let ctx: PageContext
-    let outcome: ImportController.Outcome?
-
-    func render() -> Page {
-        Layout.page(
-            "导入导出", ctx,
-            .el("h1", [], [.text("导入与导出")]),
-            result,
-            .el("div", [("class", "grid-2")], [
-                uploadCard("导入学校", action: SiteURL.importSchools.path, template: "schools.xlsx",
-                    columns: SchoolInput.headers.joined(separator: "、"), note: "以学校标识码识别学校：已有的学校会被更新，不会重复建立。一贯制学校可另加“小学在校生数”“初中在校生数”“高中在校生数”列。"),
-                uploadCard("导入督学", action: SiteURL.importInspectors.path, template: "inspectors.xlsx",
-                    columns: InspectorInput.headers.joined(separator: "、"), note: "以手机号识别督学：已有的督学会被更新，不会重复建立。可另加“职责”列。"),
-            ]),
-            .el("section", [("class", "card")], [
-                .el("h2", [], [.text("导出")]),
-                .el("p", [], [.text("导出的文件与导入模板的列相同，可修改后再导入。")]),
-                .el("div", [("class", "actions")], [
-                    .button(SiteURL.schoolsExport(format: "xlsx").path, "学校名录 Excel", style: "secondary"),
-                    .button(SiteURL.schoolsExport(format: "csv").path, "学校名录 CSV", style: "secondary"),
-                    .button(SiteURL.inspectorsExport(format: "xlsx").path, "督学名录 Excel", style: "secondary"),
-                    .button(SiteURL.inspectorsExport(format: "csv").path, "督学名录 CSV", style: "secondary"),
-                ]),
-            ])
-        )
-    }
-
-    func uploadCard(_ title: String, action: String, template: String, columns: String, note: String) -> Node<HTML.BodyContext> {
-        .el("section", [("class", "card")], [
-            .el("h2", [], [.text(title)]),
-            .el("p", [("class", "hint")], [.text("列：" + columns)]),
-            .el("p", [("class", "hint")], [.text(note)]),
-            .el("p", [], [.link(SiteURL.importTemplate(kind: template).path, "下载导入模板（Excel）")]),
-            .el("form", [("method", "post"), ("action", action), ("enctype", "multipart/form-data")], [
-                .csrf(ctx.csrf),
-                .el("div", [("class", "field")], [
-                    .el("label", [("for", "file-" + template)], [.text("选择文件（.xlsx 或 .csv，CSV 可为 UTF-8 或 GBK 编码）")]),
-                    .void("input", [("type", "file"), ("id", "file-" + template), ("name", "file"), ("accept", ".xlsx,.csv"), ("required", nil)]),
-                ]),
-                .el("button", [("type", "submit"), ("class", "btn primary")], [.text("检查并导入")]),
-            ]),
-        ])
-    }
-
-    var result: Node<HTML.BodyContext> {
-        guard let o = outcome else { return .empty }
-        let what = o.kind == "schools" ? "学校" : "督学"
-        if let e = o.fileError {
-            return .el("div", [("class", "alert error"), ("role", "alert")], [.text("导入\(what)失败（\(o.fileName)）：\(e) 未保存任何数据。")])
-        }
-        if !o.rowErrors.isEmpty {
-            return .el("section", [("class", "card")], [
-                .el("div", [("class", "alert error"), ("role", "alert")], [
-                    .text("文件“\(o.fileName)”中有 \(o.rowErrors.count) 行有误，未保存任何数据。请按下表修改后重新导入。"),
-                ]),
-                .dataTable(["行号", "问题"], o.rowErrors.map { e in
-                    [.text("第 \(e.row) 行"), .el("ul", [], e.messages.map { .el("li", [], [.text($0)]) })]
-                }),
-            ])
-        }
-        return .el("div", [("class", "alert success"), ("role", "status")], [
-            .text("导入\(what)完成：新建 \(o.created) 条，更新 \(o.updated) 条，无变化 \(o.unchanged) 条。"),
-        ])
     }
 }

@@ -1,107 +1,33 @@
 import DudaoCore
 import Fluent
-import Plot
 import Vapor
 
+/// 督学: the list, an inspector's page, the form, 离任 and the photo.
 enum InspectorsController {
-    struct ListQuery: Content {
-        var q: String?
-        var kind: String?
-        var status: String?
-        @PageNumber var page: Int?
-        @Bounded<InputBounds.PerPage> var per: Int?
-    }
+    /// The list's filter, also read by the export and the API.
+    typealias ListQuery = InspectorList.Filter
 
+    /// The filtered, scoped query behind the list, the export and the API.
     static func filtered(_ query: ListQuery, scope: Scope, db: any Database) -> QueryBuilder<Inspector> {
-        var q = scope.inspectorAccess.readable(Inspector.query(on: db))
-        if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$phone == text).filter(\.$employer ~~ text) }
-        }
-        if let k = query.kind.flatMap(InspectorKind.init(rawValue:)) { q = q.filter(\.$kind == k) }
-        switch query.status {
-        case "retired": q = q.filter(\.$status == .retired)
-        case "all": break
-        default: q = q.filter(\.$status == .active)
-        }
-        return q
+        InspectorList.filtered(query, scope: scope, on: db)
     }
 
     static func list(req: Request) async throws -> Page {
+        let filter = try req.query.decode(InspectorList.Filter.self)
         let scope = try await Scope.of(req)
-        let query = try req.query.decode(ListQuery.self)
-        let paging = Paging(page: query.page, per: query.per)
-        let base = filtered(query, scope: scope, db: req.db)
-        let total = try await base.copy().count()
-        let inspectors = try await base.sort(\.$name).sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        let counts = try await DirectoryQueries.schoolCounts(of: inspectors.compactMap(\.id), on: req.db)
-        let district = try await scope.district(on: req.db)
-        let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
-        return InspectorListPage(
-            ctx: req.pageContext(), query: query, paging: paging, total: total, inspectors: inspectors, counts: counts,
-            limit: settings.maxSchoolsPerInspector
-        ).render()
+        let model = try await InspectorList.query(filter, scope: scope, on: req.db)
+        return InspectorListView(ctx: req.pageContext(), model: model).render()
     }
 
     static func show(req: Request) async throws -> Page {
+        let id = try req.parameters.id()
         let scope = try await Scope.of(req)
-        let inspector = try await scope.inspectorAccess.load(try req.parameters.id(), on: req.db)
-        let assignments = try await Assignment.query(on: req.db).filter(\.$inspectorID == inspector.id!)
-            .sort(\.$startDate, .descending).all()
-        let schools = try await School.query(on: req.db).filter(\.$id ~~ Set(assignments.map(\.schoolID))).all()
-        let terms = try await InspectorTerm.query(on: req.db).filter(\.$inspectorID == inspector.id!).sort(\.$startDate).all()
-        let settings = try await DistrictSettings.forDistrict(inspector.districtID, on: req.db)
-        let audit = scope.principal.role.mayReadAudit
-            ? try await Audit.events(entity: "inspector", id: inspector.id!, on: req.db) : []
-        let account = try await User.query(on: req.db).filter(\.$inspectorID == inspector.id!).first()
-        return InspectorPage(
-            ctx: req.pageContext(), inspector: inspector, assignments: assignments,
-            schools: Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) }), terms: terms,
-            limit: settings.maxSchoolsPerInspector, mayEdit: scope.canEdit(orgPath: inspector.orgPath), audit: audit,
-            account: account?.username
-        ).render()
-    }
-
-    struct Form: Content {
-        var name: String?
-        var kind: String?
-        var gender: String?
-        var phone: String?
-        var employer: String?
-        var post: String?
-        var termStart: String?
-        var termEnd: String?
-        var duties: String?
-
-        init() {}
-        init(_ i: Inspector) {
-            name = i.name
-            kind = i.kind.rawValue
-            gender = i.gender.rawValue
-            phone = i.phone
-            employer = i.employer
-            post = i.post
-            termStart = i.termStart
-            termEnd = i.termEnd
-            duties = i.duties
-        }
-
-        var input: InspectorInput {
-            var i = InspectorInput()
-            i.name = name ?? ""
-            i.kind = kind ?? ""
-            i.gender = gender ?? ""
-            i.phone = phone ?? ""
-            i.employer = employer ?? ""
-            i.post = post ?? ""
-            i.termStart = termStart ?? ""
-            i.termEnd = termEnd ?? ""
-            i.duties = duties ?? ""
-            return i
-        }
+        let model = try await InspectorDetail.query(id, scope: scope, on: req.db)
+        return InspectorDetailView(ctx: req.pageContext(), model: model).render()
     }
 
     static func newForm(req: Request) async throws -> Page {
-        InspectorFormPage(ctx: req.pageContext(), form: Form(), inspector: nil, errors: [], warning: nil).render()
+        InspectorFormView(ctx: req.pageContext(), model: InspectorForm(values: .init(), inspectorID: nil, errors: [])).render()
     }
 
     static func editable(_ req: Request, scope: Scope) async throws -> Inspector {
@@ -110,30 +36,32 @@ enum InspectorsController {
 
     static func editForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let i = try await editable(req, scope: scope)
-        return InspectorFormPage(ctx: req.pageContext(), form: Form(i), inspector: i, errors: [], warning: nil).render()
+        let inspector = try await editable(req, scope: scope)
+        return InspectorFormView(ctx: req.pageContext(), model: .editing(inspector)).render()
     }
 
     static func create(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let i = Inspector()
         i.status = .active
-        return try await save(req, scope: scope, form: try req.content.decode(Form.self), inspector: i, isNew: true)
+        return try await save(req, scope: scope, values: try req.content.decode(InspectorForm.Values.self), inspector: i, isNew: true)
     }
 
     static func update(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let i = try await editable(req, scope: scope)
-        return try await save(req, scope: scope, form: try req.content.decode(Form.self), inspector: i, isNew: false)
+        return try await save(req, scope: scope, values: try req.content.decode(InspectorForm.Values.self), inspector: i, isNew: false)
     }
 
-    static func save(_ req: Request, scope: Scope, form: Form, inspector: Inspector, isNew: Bool) async throws -> Response {
+    static func save(_ req: Request, scope: Scope, values: InspectorForm.Values, inspector: Inspector, isNew: Bool) async throws
+        -> Response
+    {
         let record: InspectorRecord
-        switch form.input.validated() {
+        switch values.input.validated() {
         case .success(let r): record = r
         case .failure(let errors):
-            var page = InspectorFormPage(ctx: req.pageContext(), form: form, inspector: isNew ? nil : inspector,
-                errors: errors, warning: nil).render()
+            let model = InspectorForm(values: values, inspectorID: isNew ? nil : inspector.id, errors: errors)
+            var page = InspectorFormView(ctx: req.pageContext(), model: model).render()
             page.status = 422
             return try await page.encodeResponse(for: req)
         }

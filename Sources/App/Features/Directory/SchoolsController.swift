@@ -1,206 +1,98 @@
 import DudaoCore
 import Fluent
-import Plot
 import Vapor
 
+/// 学校: the list, a school's page, the form, and 停办 / 恢复.
 enum SchoolsController {
-    struct ListQuery: Content {
-        var q: String?
-        @RecordID var township: Int?
-        var type: String?
-        @RecordID var area: Int?
-        var status: String?
-        @PageNumber var page: Int?
-        @Bounded<InputBounds.PerPage> var per: Int?
-    }
+    /// The list's filter, also read by the export and the API.
+    typealias ListQuery = SchoolList.Filter
 
     /// The filtered, scoped query behind the list, the export and the API.
     static func filtered(_ query: ListQuery, scope: Scope, db: any Database) -> QueryBuilder<School> {
-        var q = scope.schoolAccess.readable(School.query(on: db))
-        if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$code == text) }
-        }
-        if let t = query.township { q = q.filter(\.$townshipID == t) }
-        if let t = query.type.flatMap(SchoolType.init(rawValue:)) { q = q.filter(\.$type == t) }
-        if let a = query.area { q = q.filter(\.$areaID == a) }
-        switch query.status {
-        case "closed": q = q.filter(\.$status == .closed)
-        case "all": break
-        default: q = q.filter(\.$status == .open)
-        }
-        return q
+        SchoolList.filtered(query, scope: scope, on: db)
     }
 
     static func list(req: Request) async throws -> Page {
+        let filter = try req.query.decode(SchoolList.Filter.self)
         let scope = try await Scope.of(req)
-        let query = try req.query.decode(ListQuery.self)
-        let paging = Paging(page: query.page, per: query.per)
-        let base = filtered(query, scope: scope, db: req.db)
-        let total = try await base.copy().count()
-        let schools = try await base.sort(\.$name).sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        let responsible = try await DirectoryQueries.currentInspectors(of: schools.compactMap(\.id), on: req.db)
-        let townships = try await DirectoryQueries.townshipNames(scope: scope, on: req.db)
-        let areas = scope.principal.role == .inspector || scope.principal.role == .school
-            ? [] : try await DirectoryQueries.areas(scope: scope, on: req.db)
-        return SchoolListPage(
-            ctx: req.pageContext(), query: query, paging: paging, total: total, schools: schools,
-            responsible: responsible, townships: townships, areas: areas
-        ).render()
+        let model = try await SchoolList.query(filter, scope: scope, on: req.db)
+        return SchoolListView(ctx: req.pageContext(), model: model).render()
     }
 
     static func show(req: Request) async throws -> Page {
+        let id = try req.parameters.id()
         let scope = try await Scope.of(req)
-        let school = try await scope.schoolAccess.load(try req.parameters.id(), on: req.db)
-        let history = try await Assignment.query(on: req.db).filter(\.$schoolID == school.id!)
-            .sort(\.$startDate, .descending).sort(\.$id, .descending).all()
-        let inspectorIDs = Array(Set(history.map(\.inspectorID)))
-        let inspectors = try await Inspector.query(on: req.db).filter(\.$id ~~ inspectorIDs).all()
-        let township = try await OrgUnit.find(school.townshipID, on: req.db)
-        let area = try await school.areaID.asyncMap { try await ResponsibilityArea.find($0, on: req.db) } ?? nil
-        let audit = scope.principal.role.mayReadAudit
-            ? try await Audit.events(entity: "school", id: school.id!, on: req.db) : []
-        let visits = try await scope.visitAccess.readable(Visit.query(on: req.db)).filter(\.$schoolID == school.id!)
-            .filter(\.$status == .submitted).sort(\.$visitDate, .descending).limit(10).all()
-        // Problems of drafts are not shown until the visit is submitted.
-        let drafts = try await Visit.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$status == .draft).all(\.$id)
-            .compactMap { $0 }
-        var problemQuery = Problem.query(on: req.db).filter(\.$schoolID == school.id!).filter(\.$state == .open)
-        if !drafts.isEmpty { problemQuery = problemQuery.group(.or) { $0.filter(\.$visitID == nil).filter(\.$visitID !~ drafts) } }
-        let openProblems = try await problemQuery.sort(\.$id, .descending).limit(30).all()
-        let mayVisit = try await scope.visitAccess.mayRecordVisit(to: school, today: req.today, on: req.db)
-        let district = scope.canEdit(orgPath: school.orgPath)
-            ? try await Inspector.query(on: req.db).filter(\.$districtID == school.districtID).filter(\.$status == .active).sort(\.$name).all() : []
-        return SchoolPage(
-            ctx: req.pageContext(), school: school, township: township?.name ?? "", area: area, history: history,
-            visits: visits, openProblems: openProblems, mayVisit: mayVisit, grantable: district,
-            inspectors: Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0) }),
-            mayEdit: scope.canEdit(orgPath: school.orgPath), audit: audit
-        ).render()
+        let model = try await SchoolDetail.query(id, scope: scope, today: req.today, on: req.db)
+        return SchoolDetailView(ctx: req.pageContext(), model: model).render()
     }
 
     // MARK: - Create and edit
 
-    struct Form: Content {
-        var code: String?
-        var name: String?
-        var type: String?
-        var ownership: String?
-        var township: String?
-        var address: String?
-        var principal: String?
-        var phone: String?
-        var students: String?
-        var students_primary: String?
-        var students_junior: String?
-        var students_senior: String?
-        var classes: String?
-        var staff: String?
-        var area: String?
-
-        var input: SchoolInput {
-            var i = SchoolInput()
-            i.code = code ?? ""
-            i.name = name ?? ""
-            i.type = type ?? ""
-            i.ownership = ownership ?? ""
-            i.township = township ?? ""
-            i.address = address ?? ""
-            i.principal = principal ?? ""
-            i.phone = phone ?? ""
-            i.students = students ?? ""
-            i.classes = classes ?? ""
-            i.staff = staff ?? ""
-            if let v = students_primary { i.sectionStudents[.primary] = v }
-            if let v = students_junior { i.sectionStudents[.junior] = v }
-            if let v = students_senior { i.sectionStudents[.senior] = v }
-            return i
-        }
-
-        init() {}
-
-        init(_ s: School, township: String) {
-            code = s.code
-            name = s.name
-            type = s.type.rawValue
-            ownership = s.ownership.rawValue
-            self.township = township
-            address = s.address
-            principal = s.principal
-            phone = s.phone
-            students = String(s.students)
-            let sec = s.sections
-            students_primary = sec[.primary].map(String.init)
-            students_junior = sec[.junior].map(String.init)
-            students_senior = sec[.senior].map(String.init)
-            classes = String(s.classes)
-            staff = String(s.staff)
-            area = s.areaID.map(String.init)
-        }
-    }
-
     static func newForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        return try await formPage(req, scope: scope, form: Form(), school: nil, errors: [])
+        let model = try await SchoolForm.query(.init(), schoolID: nil, scope: scope, on: req.db)
+        return SchoolFormView(ctx: req.pageContext(), model: model).render()
     }
 
     static func editForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let school = try await editable(req, scope: scope)
-        let township = try await OrgUnit.find(school.townshipID, on: req.db)
-        return try await formPage(req, scope: scope, form: Form(school, township: township?.name ?? ""), school: school, errors: [])
+        let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
+        let model = try await SchoolForm.editing(school, scope: scope, on: req.db)
+        return SchoolFormView(ctx: req.pageContext(), model: model).render()
     }
 
-    static func formPage(_ req: Request, scope: Scope, form: Form, school: School?, errors: [FieldError]) async throws
-        -> Page
+    /// The form again with what was typed and why it was refused (422).
+    static func refused(_ req: Request, scope: Scope, values: SchoolForm.Values, schoolID: Int?, errors: [FieldError])
+        async throws -> Response
     {
-        let townships = try await DirectoryQueries.townshipNames(scope: scope, on: req.db)
-        let areas = try await DirectoryQueries.areas(scope: scope, on: req.db)
-        var page = SchoolFormPage(ctx: req.pageContext(), form: form, school: school, townships: townships.map(\.1),
-            areas: areas, errors: errors).render()
-        if !errors.isEmpty { page.status = 422 }
-        return page
+        let model = try await SchoolForm.query(values, schoolID: schoolID, errors: errors, scope: scope, on: req.db)
+        var page = SchoolFormView(ctx: req.pageContext(), model: model).render()
+        page.status = 422
+        return try await page.encodeResponse(for: req)
     }
 
+    /// A school the account may change, or 403/404. (Also used by the visit grant.)
     static func editable(_ req: Request, scope: Scope) async throws -> School {
         try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
     }
 
     static func create(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let form = try req.content.decode(Form.self)
+        let values = try req.content.decode(SchoolForm.Values.self)
         let school = School()
         school.status = .open
-        return try await save(req, scope: scope, form: form, school: school, isNew: true)
+        return try await save(req, scope: scope, values: values, school: school, isNew: true)
     }
 
     static func update(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let school = try await editable(req, scope: scope)
-        let form = try req.content.decode(Form.self)
-        return try await save(req, scope: scope, form: form, school: school, isNew: false)
+        let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
+        let values = try req.content.decode(SchoolForm.Values.self)
+        return try await save(req, scope: scope, values: values, school: school, isNew: false)
     }
 
-    static func save(_ req: Request, scope: Scope, form: Form, school: School, isNew: Bool) async throws -> Response {
+    static func save(_ req: Request, scope: Scope, values: SchoolForm.Values, school: School, isNew: Bool) async throws
+        -> Response
+    {
         let before = isNew ? [:] : school.snapshot
         var errors: [FieldError] = []
         var record: SchoolRecord?
-        switch form.input.validated() {
+        switch values.input.validated() {
         case .success(let r): record = r
         case .failure(let e): errors = e
         }
         var township: OrgUnit?
-        if let name = form.township, !name.isEmpty {
+        if let name = values.township, !name.isEmpty {
             township = try await DirectoryQueries.township(named: name, scope: scope, on: req.db)
             if township == nil { errors.append(.init("township", "镇街“\(name)”不在本区范围内")) }
         }
         @RecordID var areaID: Int?
-        if let a = form.area, !a.isEmpty {
+        if let a = values.area, !a.isEmpty {
             guard let id = Int(a), let area = try await ResponsibilityArea.find(id, on: req.db),
                 area.orgPath.hasPrefix(scope.principal.orgPath) || scope.principal.orgPath.hasPrefix(area.orgPath)
             else {
                 errors.append(.init("area", "所选责任区不存在"))
-                return try await formPage(req, scope: scope, form: form, school: isNew ? nil : school, errors: errors)
-                    .encodeResponse(for: req)
+                return try await refused(req, scope: scope, values: values, schoolID: isNew ? nil : school.id, errors: errors)
             }
             areaID = area.id
         }
@@ -210,8 +102,7 @@ enum SchoolsController {
             errors.append(.init("code", "学校标识码 \(r.code) 已被“\(existing.name)”使用"))
         }
         guard errors.isEmpty, let record, let township else {
-            return try await formPage(req, scope: scope, form: form, school: isNew ? nil : school, errors: errors)
-                .encodeResponse(for: req)
+            return try await refused(req, scope: scope, values: values, schoolID: isNew ? nil : school.id, errors: errors)
         }
         school.apply(record, township: township)
         school.areaID = areaID
@@ -238,7 +129,7 @@ enum SchoolsController {
     /// 停办 / 恢复: schools are never deleted. Closing a school ends its 挂牌 assignment.
     static func setStatus(_ req: Request, _ status: SchoolStatus) async throws -> Response {
         let scope = try await Scope.of(req)
-        let school = try await editable(req, scope: scope)
+        let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
         let before = school.snapshot
         school.status = status
         let today = req.today.description

@@ -1,0 +1,27 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// One line of a record's 操作记录: when, who, what, and each field's change. Plain values.
+struct AuditTrailEntry: Sendable, Equatable {
+    let time: Date?
+    let actor: String
+    /// The action as the office says it (新建, 修改, 挂牌调整 …).
+    let action: String
+    let summary: String
+    let changes: [FieldChange]
+}
+
+extension AuditTrailEntry {
+    init(_ e: AuditEvent) {
+        self.init(
+            time: e.createdAt, actor: e.actorName, action: Audit.actionLabels[e.action] ?? e.action, summary: e.summary,
+            changes: e.fieldChanges)
+    }
+
+    /// The latest events of one record, or nil when the account does not read audit trails.
+    static func of(entity: String, id: Int, scope: Scope, on db: any Database) async throws -> [AuditTrailEntry]? {
+        guard scope.auditAccess.mayRead else { return nil }
+        return try await Audit.events(entity: entity, id: id, on: db).map(AuditTrailEntry.init)
+    }
+}

@@ -1,0 +1,84 @@
+import DudaoCore
+import Fluent
+
+/// 学校名录: one page of the schools the account may see, filtered. Plain values; `query` builds it.
+struct SchoolList: Sendable {
+    /// What the list is filtered by (the query string); the export and the API read the same.
+    struct Filter: Codable, Sendable, Equatable {
+        var q: String? = nil
+        @RecordID var township: Int? = nil
+        var type: String? = nil
+        @RecordID var area: Int? = nil
+        var status: String? = nil
+        @PageNumber var page: Int? = nil
+        @Bounded<InputBounds.PerPage> var per: Int? = nil
+
+        /// The filter as query items, for links that keep it (pager, export).
+        var queryItems: [(String, String)] {
+            [
+                ("q", q ?? ""), ("township", township.map(String.init) ?? ""), ("type", type ?? ""),
+                ("area", area.map(String.init) ?? ""), ("status", status ?? ""),
+            ]
+        }
+    }
+
+    struct Row: Sendable, Equatable {
+        let id: Int
+        let name: String
+        let code: String
+        let type: SchoolType
+        let ownership: Ownership
+        let township: String
+        let students: Int
+        /// The current responsible inspector; nil when the school has none (未挂牌).
+        let inspector: String?
+        let isOpen: Bool
+    }
+
+    let filter: Filter
+    let paging: Paging
+    let total: Int
+    let rows: [Row]
+    /// The district's townships, for the filter.
+    let townships: [NamedID]
+    /// The district's active areas, for the filter (none for inspectors and schools).
+    let areas: [NamedID]
+}
+
+extension SchoolList {
+    /// The page of the list for `filter`, scoped by the account's access policy.
+    static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> SchoolList {
+        let paging = Paging(page: filter.page, per: filter.per)
+        let page = try await filtered(filter, scope: scope, on: db).sort(\.$name).sort(\.$id).paginate(paging)
+        let responsible = try await DirectoryQueries.currentInspectors(of: page.items.compactMap(\.id), on: db)
+        let townships = try await DirectoryQueries.townshipNames(scope: scope, on: db)
+        let role = scope.principal.role
+        let areas = role == .inspector || role == .school ? [] : try await DirectoryQueries.areas(scope: scope, on: db)
+        let townshipNames = Dictionary(townships.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let rows = page.items.map { s in
+            Row(
+                id: s.id!, name: s.name, code: s.code, type: s.type, ownership: s.ownership,
+                township: townshipNames[s.townshipID] ?? "", students: s.students, inspector: responsible[s.id!]?.name,
+                isOpen: s.status == .open)
+        }
+        return SchoolList(
+            filter: filter, paging: paging, total: page.total, rows: rows, townships: townships, areas: areas)
+    }
+
+    /// The filtered, scoped query behind the list, the export and the API.
+    static func filtered(_ filter: Filter, scope: Scope, on db: any Database) -> QueryBuilder<School> {
+        var q = scope.schoolAccess.readable(School.query(on: db))
+        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$code == text) }
+        }
+        if let t = filter.township { q = q.filter(\.$townshipID == t) }
+        if let t = filter.type.flatMap(SchoolType.init(rawValue:)) { q = q.filter(\.$type == t) }
+        if let a = filter.area { q = q.filter(\.$areaID == a) }
+        switch filter.status {
+        case "closed": q = q.filter(\.$status == .closed)
+        case "all": break
+        default: q = q.filter(\.$status == .open)
+        }
+        return q
+    }
+}
