@@ -68,9 +68,9 @@ enum VisitsAPI {
         let scope = try await Scope.of(req)
         try requireInspector(scope)
         let body = try decode(NewVisitPlan.self, req)
-        let form = PlansController.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
+        let form = VisitRecords.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
             methods: body.methods, focus: body.focus)
-        switch try await PlansController.buildVisitPlan(form, scope: scope, today: req.today, on: req.db) {
+        switch try await VisitRecords.buildVisitPlan(form, scope: scope, today: req.today, on: req.db) {
         case .failure(let e): throw invalid(e)
         case .success(let plan):
             try await plan.save(on: req.db)

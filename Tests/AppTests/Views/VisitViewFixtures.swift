@@ -3,9 +3,10 @@ import Foundation
 
 @testable import App
 
-/// Fixed records for the snapshots of the visit pages.
+/// Fixed records for the snapshots of the visit and plan pages.
 enum VisitFixtures {
     static let day = Day(year: 2026, month: 11, day: 12)!
+    static let semester = Semester(startYear: 2026, kind: .autumn)
 
     /// A visit with one of each section: a lesson with scores, a research session, interviews (one internal),
     /// checks with a failed homework finding, two problems (one with a notice), a photo.

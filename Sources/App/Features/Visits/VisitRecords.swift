@@ -3,8 +3,8 @@ import Fluent
 import Vapor
 
 /// The visit rules the pages and the JSON API share: which school an inspector may record a visit to,
-/// the checks of a visit's basic fields, making a draft, submitting it, and loading a visit with its
-/// sections. Handlers parse their input, call these and answer in their own way.
+/// the checks of a visit's basic fields, making a draft, submitting it, loading a visit with its
+/// sections, and building a 督导方案. Handlers parse their input, call these and answer in their own way.
 enum VisitRecords {
     // MARK: - A visit with its sections
 
@@ -157,5 +157,44 @@ enum VisitRecords {
             try await Audit.record(on: db, actor: principal, action: "submit", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "提交督导记录（\(v.visitDate)）", after: v.snapshot)
         }
+    }
+
+    // MARK: - 督导方案
+
+    /// A 督导方案 as the page's form and the API send it.
+    struct VisitPlanForm: Content {
+        var school: String?
+        var date: String?
+        var tasks: String?
+        var methods: String?
+        var focus: String?
+    }
+
+    /// Checks the form and builds (does not save) a plan for a school the account may record visits to.
+    static func buildVisitPlan(_ f: VisitPlanForm, scope: Scope, today: Day, on db: any Database) async throws -> Validated<VisitPlan> {
+        var errors: [FieldError] = []
+        var school: School?
+        if let id = f.school.flatMap(Int.init), let s = try await School.find(id, on: db),
+            try await scope.visitAccess.mayRecordVisit(to: s, today: today, on: db)
+        {
+            school = s
+        } else {
+            errors.append(.init("school", "请选择您负责的学校"))
+        }
+        let day = f.date.flatMap(Day.init(parsing:))
+        if day == nil { errors.append(.init("date", "请填写计划日期，如 2026-12-03")) }
+        if let e = Validate.required(f.tasks ?? "", field: "督导任务", maxLength: 2000) { errors.append(.init("tasks", e)) }
+        if let e = Validate.required(f.methods ?? "", field: "督导方式", maxLength: 1000) { errors.append(.init("methods", e)) }
+        if let e = Validate.required(f.focus ?? "", field: "督导重点", maxLength: 1000) { errors.append(.init("focus", e)) }
+        guard errors.isEmpty, let school, let day else { return .failure(errors) }
+        let p = VisitPlan()
+        p.inspectorID = scope.principal.inspectorID ?? -1
+        p.schoolID = school.id!
+        p.orgPath = school.orgPath
+        p.plannedDate = day.description
+        p.tasks = (f.tasks ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        p.methods = (f.methods ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        p.focus = (f.focus ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return .success(p)
     }
 }
