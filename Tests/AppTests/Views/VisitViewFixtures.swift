@@ -3,7 +3,7 @@ import Foundation
 
 @testable import App
 
-/// Fixed records for the snapshots of the visit and plan pages.
+/// Fixed records for the snapshots of the visit, plan, report, compliance and home pages.
 enum VisitFixtures {
     static let day = Day(year: 2026, month: 11, day: 12)!
     static let semester = Semester(startYear: 2026, kind: .autumn)
@@ -50,4 +50,31 @@ enum VisitFixtures {
     static let followUp = FollowUp(
         lastVisit: .init(id: 9, date: "2026-10-20", author: "王建华", kind: .routine, summary: "查阅了教学计划。"),
         openProblems: [.init(category: "安全", severity: .minor, description: "消防演练记录不全。")])
+
+    /// Inspector 1 (王建华) with schools 1 and 2, inspector 2 (李敏) with school 3, in the autumn semester of 2026.
+    static func compliance(today: Day = Day(year: 2026, month: 11, day: 16)!) -> ComplianceResult {
+        let start = Day(year: 2026, month: 9, day: 1)!
+        return Compliance.evaluate(ComplianceInput(
+            inspectorIDs: [1, 2],
+            assignments: [
+                .init(inspectorID: 1, schoolID: 1, start: start), .init(inspectorID: 1, schoolID: 2, start: start),
+                .init(inspectorID: 2, schoolID: 3, start: start),
+            ],
+            visits: [
+                .init(id: 1, schoolID: 1, date: Day(year: 2026, month: 9, day: 10)!, leadInspectorID: 1, hadPlanBefore: true,
+                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                .init(id: 2, schoolID: 1, date: Day(year: 2026, month: 10, day: 15)!, leadInspectorID: 1, hadPlanBefore: false,
+                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 1),
+                .init(id: 3, schoolID: 2, date: Day(year: 2026, month: 9, day: 20)!, leadInspectorID: 1, hadPlanBefore: true,
+                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                .init(id: 4, schoolID: 3, date: Day(year: 2026, month: 9, day: 8)!, leadInspectorID: 2, hadPlanBefore: true,
+                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                .init(id: 5, schoolID: 3, date: Day(year: 2026, month: 10, day: 9)!, leadInspectorID: 2, hadPlanBefore: true,
+                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                .init(id: 6, schoolID: 3, date: Day(year: 2026, month: 11, day: 6)!, leadInspectorID: 2, hadPlanBefore: true,
+                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+            ],
+            filedPlans: [.init(inspectorID: 2, semester: semester)],
+            semester: semester, today: today))
+    }
 }
