@@ -68,9 +68,9 @@ enum VisitsAPI {
         let scope = try await Scope.of(req)
         try requireInspector(scope)
         let body = try decode(NewVisitPlan.self, req)
-        let form = PlansController.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
+        let form = VisitRecords.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
             methods: body.methods, focus: body.focus)
-        switch try await PlansController.buildVisitPlan(form, scope: scope, today: req.today, on: req.db) {
+        switch try await VisitRecords.buildVisitPlan(form, scope: scope, today: req.today, on: req.db) {
         case .failure(let e): throw invalid(e)
         case .success(let plan):
             try await plan.save(on: req.db)
@@ -104,7 +104,7 @@ enum VisitsAPI {
         struct ProblemDTO: Content { let id: Int; let category: String; let severity: String; let disposition: String; let description: String; let state: String }
     }
 
-    static func dto(_ v: Visit, loaded: VisitsController.Loaded?, hideInternal: Bool) -> VisitDTO {
+    static func dto(_ v: Visit, loaded: VisitRecords.Loaded?, hideInternal: Bool) -> VisitDTO {
         VisitDTO(
             id: v.id!, schoolId: v.schoolID, inspectorId: v.inspectorID, memberIds: loaded?.members.compactMap(\.id) ?? [],
             date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: v.theme, planId: v.visitPlanID,
@@ -136,7 +136,7 @@ enum VisitsAPI {
     static func show(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
         let v = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)
-        return dto(v, loaded: try await VisitsController.load(v, on: req.db), hideInternal: scope.principal.role == .school)
+        return dto(v, loaded: try await VisitRecords.load(v, on: req.db), hideInternal: scope.principal.role == .school)
     }
 
     struct NewVisit: Content {
@@ -151,8 +151,8 @@ enum VisitsAPI {
         var summary: String?
         var highlights: String?
 
-        var form: VisitsController.BasicForm {
-            var f = VisitsController.BasicForm(date: date ?? "", start: start ?? "", end: end ?? "", kind: kind ?? "routine",
+        var form: VisitRecords.BasicForm {
+            var f = VisitRecords.BasicForm(date: date ?? "", start: start ?? "", end: end ?? "", kind: kind ?? "routine",
                 theme: theme ?? "", plan: planId.map(String.init), members: memberIds ?? [])
             if date == nil { f.date = nil }
             f.summary = summary
@@ -170,8 +170,8 @@ enum VisitsAPI {
         let scope = try await Scope.of(req)
         try requireInspector(scope)
         let body = try decode(NewVisit.self, req)
-        let school = try await VisitsController.writableSchool(body.schoolId, scope: scope, today: req.today, on: req.db)
-        switch try await VisitsController.createDraft(body.form, school: school, scope: scope, today: req.today, on: req.db) {
+        let school = try await VisitRecords.writableSchool(body.schoolId, scope: scope, today: req.today, on: req.db)
+        switch try await VisitRecords.createDraft(body.form, school: school, scope: scope, today: req.today, on: req.db) {
         case .failure(let e): throw invalid(e)
         case .success(let v):
             if body.summary != nil || body.highlights != nil {
@@ -193,8 +193,8 @@ enum VisitsAPI {
         var summary: String?
         var highlights: String?
 
-        var form: VisitsController.BasicForm {
-            var f = VisitsController.BasicForm(date: "", start: "", end: "", kind: "", theme: "", plan: nil, members: [])
+        var form: VisitRecords.BasicForm {
+            var f = VisitRecords.BasicForm(date: "", start: "", end: "", kind: "", theme: "", plan: nil, members: [])
             (f.date, f.start, f.end, f.kind) = (date, start, end, kind)
             (f.theme, f.summary, f.highlights) = (theme, summary, highlights)
             return f
@@ -203,9 +203,9 @@ enum VisitsAPI {
 
     static func update(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
-        let v = try await VisitsController.draft(req, scope: scope)
+        let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let body = try decode(VisitPatch.self, req).form
-        let (day, kind, errors) = VisitsController.validateBasics(body, partial: true, today: req.today)
+        let (day, kind, errors) = VisitRecords.validateBasics(body, partial: true, today: req.today)
         guard errors.isEmpty else { throw invalid(errors) }
         if let day { v.visitDate = day.description }
         if let kind { v.kind = kind }
@@ -215,7 +215,7 @@ enum VisitsAPI {
         if let s = body.summary { v.summary = s }
         if let h = body.highlights { v.highlights = h }
         try await v.save(on: req.db)
-        return dto(v, loaded: try await VisitsController.load(v, on: req.db), hideInternal: false)
+        return dto(v, loaded: try await VisitRecords.load(v, on: req.db), hideInternal: false)
     }
 
     /// JSON bodies use numbers and booleans; the web forms' checks take the same values as text.
@@ -282,7 +282,7 @@ enum VisitsAPI {
 
     static func addObservation(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let v = try await VisitsController.draft(req, scope: scope)
+        let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let body = try decode(NewObservation.self, req)
@@ -298,7 +298,7 @@ enum VisitsAPI {
 
     static func addInterview(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let v = try await VisitsController.draft(req, scope: scope)
+        let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         switch VisitSections.interview(try decode(NewInterview.self, req).form, visitID: v.id!) {
         case .failure(let e): throw invalid(e)
         case .success(let i):
@@ -309,7 +309,7 @@ enum VisitsAPI {
 
     static func addProblem(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let v = try await VisitsController.draft(req, scope: scope)
+        let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         switch VisitSections.problem(try decode(VisitsController.ProblemForm.self, req), categories: settings.categories, visit: v) {
@@ -323,7 +323,7 @@ enum VisitsAPI {
     /// The photo is the request body itself (image/jpeg, image/png or image/webp); `?caption=` optional.
     static func addPhoto(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let v = try await VisitsController.draft(req, scope: scope)
+        let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let upload = try await UploadReader.readRaw(req, maxBytes: VisitSections.maxPhotoBytes)
         defer { upload.discard() }
         guard let file = upload.files.first, file.size > 0 else { throw invalid([.init("photo", "请求体应为照片文件")]) }
@@ -342,11 +342,11 @@ enum VisitsAPI {
 
     static func submit(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
-        let v = try await VisitsController.draft(req, scope: scope)
-        let loaded = try await VisitsController.load(v, on: req.db)
+        let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
+        let loaded = try await VisitRecords.load(v, on: req.db)
         let problems = VisitSections.submitProblems(loaded)
         guard problems.isEmpty else { throw invalid(problems) }
-        try await VisitsController.submitVisit(v, principal: scope.principal, now: req.now, on: req.db)
+        try await VisitRecords.submit(v, principal: scope.principal, now: req.now, on: req.db)
         return dto(v, loaded: loaded, hideInternal: false)
     }
 

@@ -67,8 +67,13 @@ enum ComplianceService {
             filedPlans: plans, reports: reports, semester: semester, today: today, settings: settings))
     }
 
+    /// The semester named by `code` (`2026-autumn`), or the one of `today`.
+    static func semester(code: String?, today: Day) -> Semester {
+        code.flatMap(Semester.init(code:)) ?? Semester.containing(today)
+    }
+
     /// The semester named in the query (`?semester=2026-autumn`), or the current one.
     static func semester(_ req: Request) -> Semester {
-        req.query[String.self, at: "semester"].flatMap(Semester.init(code:)) ?? Semester.containing(req.today)
+        semester(code: req.query[String.self, at: "semester"], today: req.today)
     }
 }

@@ -124,7 +124,7 @@ enum VisitSections {
     }
 
     /// What a visit needs before it can be submitted: a summary. The 六个一 shortfalls are shown, not enforced.
-    static func submitProblems(_ l: VisitsController.Loaded) -> [FieldError] {
+    static func submitProblems(_ l: VisitRecords.Loaded) -> [FieldError] {
         var errors: [FieldError] = []
         if l.visit.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors.append(.init("summary", "请先填写“督导情况”再提交"))
@@ -134,7 +134,7 @@ enum VisitSections {
     }
 
     /// The 六个一 checks of one visit, shown on the page before submitting.
-    static func reminders(_ l: VisitsController.Loaded, settings: ComplianceSettings) -> [String] {
+    static func reminders(_ l: VisitRecords.Loaded, settings: ComplianceSettings) -> [String] {
         var out: [String] = []
         if l.plan == nil { out.append("未关联督导方案（六个一：每次督导前制定一份方案）") }
         if l.observations.count < settings.observationsPerVisit { out.append("尚未记录听课或教研活动（每次至少\(settings.observationsPerVisit)节）") }

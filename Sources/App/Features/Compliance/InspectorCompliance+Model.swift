@@ -1,0 +1,24 @@
+import DudaoCore
+import Fluent
+
+/// One inspector's 六个一 for a semester: the rules, the visit calendar of their schools, the shortfalls.
+struct InspectorCompliance: Sendable {
+    let inspectorID: Int
+    let inspectorName: String
+    let semester: Semester
+    let result: ComplianceResult
+    /// The schools of the calendar (those assigned in the semester), by name.
+    let schools: [NamedSchool]
+
+    /// The figures of `inspector`, whom the caller loaded through the account's inspector access.
+    static func query(_ inspector: Inspector, semester: Semester, today: Day, on db: any Database) async throws -> InspectorCompliance {
+        let settings = try await DistrictSettings.forDistrict(inspector.districtID, on: db).complianceSettings
+        let result = try await ComplianceService.evaluate(
+            inspectorIDs: [inspector.id!], semester: semester, today: today, settings: settings, on: db)
+        let schoolIDs = Set(result.monthStates.keys.map(\.schoolID))
+        let schools = try await School.query(on: db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
+        return InspectorCompliance(
+            inspectorID: inspector.id!, inspectorName: inspector.name, semester: semester, result: result,
+            schools: schools.map { NamedSchool(id: $0.id!, name: $0.name) })
+    }
+}

@@ -1,0 +1,36 @@
+import DudaoCore
+import Plot
+
+/// An inspector's 六个一 detail: the six rules, the calendar, the shortfalls with links to their visits.
+struct InspectorComplianceView {
+    let ctx: PageContext
+    let model: InspectorCompliance
+
+    func render() -> Page { Page(document()) }
+
+    func document() -> HTML {
+        let m = model
+        let shortfalls = m.result.shortfalls(inspectorID: m.inspectorID)
+        let nameOf = Dictionary(uniqueKeysWithValues: m.schools.map { ($0.id, $0.name) })
+        return Layout.document(
+            "六个一明细", ctx, wide: true,
+            [
+                .h1(.text("\(m.inspectorName) · \(m.semester.label)“六个一”明细")),
+                .ruleStates(m.result.ruleStates(inspectorID: m.inspectorID)),
+                .visitCalendar(result: m.result, inspectorID: m.inspectorID, schools: m.schools, months: m.semester.months),
+                .section(
+                    .class("card"),
+                    .h2(.text("不足项（\(shortfalls.count)）")),
+                    .dataTable(
+                        ["要求", "学校", "月份", "说明", ""],
+                        shortfalls.map { s in
+                            [
+                                .text("\(s.rule.number). \(s.rule.label)"), .text(s.schoolID.flatMap { nameOf[$0] } ?? ""),
+                                .text(s.month?.label ?? ""), .text(s.message),
+                                s.visitID.map { .link(SiteURL.visit($0).path, "查看记录") } ?? .empty,
+                            ]
+                        }, empty: "没有不足项。")),
+                .p(.link(SiteURL.visits.with([("inspector", String(m.inspectorID))]), "查看该督学的全部督导记录")),
+            ])
+    }
+}

@@ -1,0 +1,76 @@
+import DudaoCore
+import Fluent
+
+/// An inspector's workbench: their schools, drafts not yet submitted, this semester's 六个一 with the visit
+/// calendar, and the open problems of their schools.
+struct InspectorHome: Sendable {
+    struct SchoolCard: Sendable, Equatable {
+        let id: Int
+        let name: String
+        let type: SchoolType
+        let students: Int
+        let principal: String
+        let phone: String
+    }
+
+    struct Draft: Sendable, Equatable {
+        let id: Int
+        let school: String
+        let date: String
+    }
+
+    struct OpenProblem: Sendable, Equatable {
+        let school: String
+        let category: String
+        /// The visit or complaint the problem came from (the register when neither).
+        let source: String
+        let description: String
+        let disposition: ProblemDisposition
+    }
+
+    let inspectorID: Int
+    /// The schools assigned to the inspector now, by name.
+    let schools: [SchoolCard]
+    /// The district's cap on schools per inspector (nil when the account has no inspector record).
+    let maxSchools: Int?
+    let semester: Semester
+    let result: ComplianceResult
+    /// The schools with a visit state this semester, for the calendar.
+    let calendarSchools: [NamedSchool]
+    /// The ten latest drafts.
+    let drafts: [Draft]
+    /// The 20 newest open problems of the inspector's schools.
+    let problems: [OpenProblem]
+}
+
+extension InspectorHome {
+    static func query(scope: Scope, today: Day, on db: any Database) async throws -> InspectorHome {
+        let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).all()
+        let inspector = try await scope.principal.inspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
+        let settings = try await inspector.asyncMap { try await DistrictSettings.forDistrict($0.districtID, on: db) }
+        let semester = Semester.containing(today)
+        let me = scope.principal.inspectorID ?? -1
+        let result = try await ComplianceService.evaluate(
+            inspectorIDs: [me], semester: semester, today: today, settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
+        let drafts = try await Visit.query(on: db).filter(\.$inspectorID == me).filter(\.$status == .draft)
+            .sort(\.$visitDate, .descending).limit(10).all()
+        let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id)).filter(\.$state == .open)
+            .sort(\.$id, .descending).limit(20).all()
+        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        return InspectorHome(
+            inspectorID: me,
+            schools: schools.map {
+                SchoolCard(id: $0.id!, name: $0.name, type: $0.type, students: $0.students, principal: $0.principal, phone: $0.phone)
+            },
+            maxSchools: settings?.maxSchoolsPerInspector, semester: semester, result: result,
+            calendarSchools: schools.filter { s in result.monthStates.keys.contains { $0.schoolID == s.id } }
+                .map { NamedSchool(id: $0.id!, name: $0.name) },
+            drafts: drafts.map { Draft(id: $0.id!, school: nameOf[$0.schoolID] ?? "", date: $0.visitDate) },
+            problems: problems.map {
+                OpenProblem(
+                    school: nameOf[$0.schoolID] ?? "", category: $0.category,
+                    source: $0.visitID.map { SiteURL.visit($0).path } ?? $0.complaintID.map { SiteURL.complaint($0).path } ?? SiteURL.problems.path,
+                    description: $0.description, disposition: $0.disposition)
+            })
+    }
+}

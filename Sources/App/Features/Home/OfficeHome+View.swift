@@ -1,0 +1,46 @@
+import DudaoCore
+import Plot
+
+/// The office's workbench (a leader's overview): counts, coverage by township, schools by type.
+struct OfficeHomeView {
+    let ctx: PageContext
+    let model: OfficeHome
+
+    func render() -> Page { Page(document()) }
+
+    func document() -> HTML {
+        let m = model
+        let uncovered = m.uncovered
+        return Layout.document(
+            "首页", ctx, wide: true,
+            [
+                .h1(.text(m.isLeader ? "督导工作概览" : "督导室工作台")),
+                .div(
+                    .class("stats"),
+                    .statCard("在办学校", "\(m.openSchools)", href: SiteURL.schools.path),
+                    .statCard("在岗督学", "\(m.activeInspectors)", href: SiteURL.inspectors.path),
+                    .statCard("责任区", "\(m.activeAreas)", href: SiteURL.areas.path),
+                    .statCard("未挂牌学校", "\(uncovered)", href: SiteURL.coverage.path, tone: uncovered > 0 ? "warn" : "ok"),
+                    .statCard("挂牌覆盖率", m.coverage, href: SiteURL.coverage.path)),
+                .div(
+                    .class("grid-2"),
+                    .section(
+                        .class("card"),
+                        .h2(.text("各镇街挂牌情况")),
+                        .dataTable(["镇街", "在办学校", "未挂牌"], m.townships.map(township))),
+                    .section(
+                        .class("card"),
+                        .h2(.text("学校类型")),
+                        .dataTable(
+                            ["类型", "学校数"],
+                            m.schoolTypes.map { [.link(SiteURL.schools.with([("type", $0.type.rawValue)]), $0.type.label), .text("\($0.schools)")] }))),
+            ])
+    }
+
+    func township(_ r: OfficeHome.Township) -> [Node<HTML.BodyContext>] {
+        [
+            .link(SiteURL.schools.with([("township", String(r.id))]), r.name), .text("\(r.schools)"),
+            r.uncovered > 0 ? .badge("\(r.uncovered)", "warn") : .text("0"),
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+import DudaoCore
+import Fluent
+
+/// An inspector's plan for a semester as a form: what was saved (or sent, with errors), and the state the
+/// office left it in (returned with a comment, or filed).
+struct AreaPlanEditor: Sendable {
+    struct Form: Sendable, Equatable {
+        var goals: String
+        var focus: String
+        var schedule: String
+    }
+
+    let semester: Semester
+    /// The saved plan's state and the office's comment, when there is a saved plan.
+    let status: PlanStatus?
+    let officeComment: String
+    let form: Form
+    let errors: [FieldError]
+
+    /// The account's plan for the semester of `today`, or a new one whose schedule lists the months' default themes.
+    static func query(scope: Scope, today: Day, on db: any Database) async throws -> AreaPlanEditor {
+        let semester = Semester.containing(today)
+        let existing = try await AreaPlan.query(on: db).filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
+            .filter(\.$semester == semester.code).first()
+        let schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(separator: "\n")
+        return AreaPlanEditor(
+            semester: semester, status: existing?.status, officeComment: existing?.officeComment ?? "",
+            form: Form(goals: existing?.goals ?? "", focus: existing?.focus ?? "", schedule: existing?.schedule ?? schedule),
+            errors: [])
+    }
+}

@@ -1,0 +1,392 @@
+import DudaoCore
+import Plot
+
+/// A visit record as a page. A draft shows each section with its own form (the basic one autosaves);
+/// a submitted record reads as a whole, with its corrections and the form to correct it.
+struct VisitDetailView {
+    let ctx: PageContext
+    let model: VisitDetail
+
+    var r: VisitDetail.Record { model.record }
+    var editable: Bool { model.editable }
+
+    func render() -> Page { Page(document()) }
+
+    func document() -> HTML {
+        let title = "\(r.schoolName) · \(Format.day(r.date))"
+        return Layout.document(
+            title, ctx,
+            [
+                .div(
+                    .class("page-head"),
+                    .h1(.text(title), r.isDraft ? .badge("草稿", "warn") : .badge("已提交", "ok")),
+                    .div(.class("actions"), r.isDraft ? .empty : .button(SiteURL.visitPrint(r.id).path, "打印记录表", style: "secondary"))),
+                .errorSummary(model.errors),
+                editable ? .p(.class("hint"), .text("每一部分单独保存；“督导情况”边写边自动保存。离开页面不会丢失已保存的内容。")) : .empty,
+                editable ? reminders : .empty,
+                basic,
+                observations,
+                interviews,
+                checks,
+                problems,
+                photos,
+                editable ? submitCard : .empty,
+                amendments,
+                editable ? .followUp(model.followUp) : .empty,
+            ])
+    }
+
+    func err(_ field: String, in section: String) -> String? { model.error(field, in: section) }
+
+    /// A section's "add" form, folded away unless it is the one that failed.
+    func addForm(_ section: String, _ summary: String, _ form: Node<HTML.DetailsContext>) -> Node<HTML.BodyContext> {
+        .details(.class("add"), .open(model.failure?.section == section), .summary(.class("btn secondary"), .text(summary)), form)
+    }
+
+    var reminders: Node<HTML.BodyContext> {
+        guard !model.reminders.isEmpty else {
+            return .div(.class("alert success"), .text("本次督导已满足“六个一”中每次督导的各项要求。"))
+        }
+        return .div(
+            .class("alert warn"),
+            .p(.text("对照“六个一”，本次督导还有：")),
+            .ul(.forEach(model.reminders) { .li(.text($0)) }))
+    }
+
+    // MARK: - Basic information
+
+    var team: String { r.team.joined(separator: "、") }
+
+    var basic: Node<HTML.BodyContext> {
+        editable ? basicForm : basicFacts
+    }
+
+    var basicFacts: Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("basic"),
+            .h2(.text("基本情况")),
+            .facts([
+                ("学校", r.schoolName), ("日期", Format.day(r.date)), ("时间", [r.start, r.end].filter { !$0.isEmpty }.joined(separator: "—")),
+                ("督导类型", r.kind.label), ("主题", r.theme), ("督学", team),
+                ("督导方案", r.plan.map { "\(Format.day($0.plannedDate))：\($0.focus)" } ?? "未关联"),
+            ]),
+            .h3(.text("督导情况")), .p(.class("prewrap"), .text(r.summary.isEmpty ? "—" : r.summary)),
+            .h3(.text("亮点")), .p(.class("prewrap"), .text(r.highlights.isEmpty ? "—" : r.highlights)))
+    }
+
+    var basicForm: Node<HTML.BodyContext> {
+        let s = "basic"
+        return .section(
+            .class("card"), .id("basic"),
+            .h2(.text("基本情况")),
+            .p(.class("muted"), .text("督学：" + team + (r.plan.map { " · 方案：" + $0.focus } ?? ""))),
+            .form(
+                .method(.post), .action(SiteURL.visit(r.id).path), .data(named: "autosave", value: "1"), .class("form-grid"),
+                .csrf(ctx.csrf),
+                .field("督导日期", name: "date", value: r.date, error: err("date", in: s), type: "date", required: true),
+                .selectField(
+                    "督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) }, selected: r.kind.rawValue, blank: nil),
+                .field("到校时间", name: "start", value: r.start, error: err("start", in: s) ?? err("start", in: "submit"), type: "time"),
+                .field("离校时间", name: "end", value: r.end, error: err("end", in: s), type: "time"),
+                .div(
+                    .class("span-all"),
+                    .field("主题", name: "theme", value: r.theme, error: err("theme", in: s)),
+                    .textareaField(
+                        "督导情况（看到的、听到的、查到的）", name: "summary", value: r.summary,
+                        error: err("summary", in: s) ?? err("summary", in: "submit"), rows: 6),
+                    .textareaField("亮点", name: "highlights", value: r.highlights, error: err("highlights", in: s), rows: 3)),
+                .div(
+                    .class("form-actions span-all"),
+                    .button(.type(.submit), .class("btn primary"), .text("保存")),
+                    .span(.class("autosave-status muted"), .attribute(named: "aria-live", value: "polite")))))
+    }
+
+    /// The button that removes an item from a draft.
+    func removeButton(_ kind: String, _ id: Int) -> Node<HTML.BodyContext> {
+        guard editable else { return .empty }
+        return .form(
+            .method(.post), .action(SiteURL.visitRemove(r.id).path), .class("inline"), .data(named: "confirm", value: "确定删除这一项？"),
+            .csrf(ctx.csrf), .hidden("kind", kind), .hidden("item", String(id)),
+            .button(.type(.submit), .class("btn link"), .text("删除")))
+    }
+
+    // MARK: - 听课与教研
+
+    var observations: Node<HTML.BodyContext> {
+        let s = "observations"
+        return .section(
+            .class("card"), .id(s),
+            .h2(.text("听课与教研（\(r.observations.count)）")),
+            .forEach(r.observations, observation),
+            editable ? addForm(s, "＋ 添加听课或教研活动", observationForm) : .empty)
+    }
+
+    func observation(_ o: VisitDetail.Record.Observation) -> Node<HTML.BodyContext> {
+        let scoreParts: [String] = r.rubric.dimensions.compactMap { d in o.scores[d.name].map { "\(d.name) \($0)/\(d.max)" } }
+        let gradeText: String = r.rubric.grade(o.scores).map { " · 评定：" + $0 } ?? ""
+        let title: String = " " + [o.className, o.subject, o.teacher].filter { !$0.isEmpty }.joined(separator: " · ") + " 《\(o.topic)》"
+        return .div(
+            .class("item"),
+            .p(.class("item-title"), .badge(o.kind.label), .text(title)),
+            o.scores.isEmpty ? .empty : .p(.class("muted"), .text(scoreParts.joined(separator: "，") + gradeText)),
+            o.comment.isEmpty ? .empty : .p(.class("prewrap"), .text(o.comment)),
+            removeButton("observation", o.id))
+    }
+
+    var observationForm: Node<HTML.DetailsContext> {
+        let s = "observations"
+        let rubric = r.rubric
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path),
+            .csrf(ctx.csrf),
+            .selectField("类型", name: "kind", options: ObservationKind.allCases.map { ($0.rawValue, $0.label) }, selected: "lesson", blank: nil),
+            .field("班级", name: "className", value: "", error: err("className", in: s), hint: "如：四（2）班"),
+            .field("学科", name: "subject", value: "", error: err("subject", in: s)),
+            .field("授课教师", name: "teacher", value: "", error: err("teacher", in: s)),
+            .field("课题 / 活动主题", name: "topic", value: "", error: err("topic", in: s), required: true),
+            .fieldset(
+                .class("rubric"),
+                .el("legend", [], [.text("课堂教学质量评估（满分\(rubric.total)分，可只填部分）")]),
+                .forEach(rubric.dimensions) { d in
+                    .field(
+                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "", error: err("score_" + d.name, in: s),
+                        type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
+                }),
+            .textareaField("评价意见", name: "comment", value: "", error: err("comment", in: s)),
+            .button(.type(.submit), .class("btn primary"), .text("保存听课记录")))
+    }
+
+    // MARK: - 访谈
+
+    var interviews: Node<HTML.BodyContext> {
+        let s = "interviews"
+        let n = { (g: InterviewGroup) in r.interviewed[g] ?? 0 }
+        return .section(
+            .class("card"), .id(s),
+            .h2(.text("访谈（教师\(n(.teachers))人 · 学生\(n(.students))人 · 家长\(n(.parents))人）")),
+            .forEach(r.interviews, interview),
+            editable ? addForm(s, "＋ 添加访谈", interviewForm) : .empty)
+    }
+
+    func interview(_ i: VisitDetail.Record.Interview) -> Node<HTML.BodyContext> {
+        .div(
+            .class("item"),
+            .p(.class("item-title"), .badge(i.group.label), .text(" \(i.people)人"), i.isInternal ? .badge("内部", "muted") : .empty),
+            i.notes.isEmpty ? .empty : .p(.class("prewrap"), .text(i.notes)),
+            removeButton("interview", i.id))
+    }
+
+    var interviewForm: Node<HTML.DetailsContext> {
+        let s = "interviews"
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path),
+            .csrf(ctx.csrf),
+            .selectField(
+                "访谈对象", name: "group", options: InterviewGroup.allCases.map { ($0.rawValue, $0.label) }, selected: "",
+                error: err("group", in: s), required: true),
+            .field(
+                "人数", name: "people", value: "", error: err("people", in: s), type: "number", required: true,
+                attrs: [("min", "1"), ("inputmode", "numeric")]),
+            .textareaField("访谈内容（可不写姓名，学生一律匿名）", name: "notes", value: "", error: err("notes", in: s)),
+            .label(
+                .class("check"), .input(.type(.checkbox), .name("internalOnly"), .value("on")),
+                .text(" 仅内部可见（学校看不到这条记录）")),
+            .button(.type(.submit), .class("btn primary"), .text("保存访谈")))
+    }
+
+    // MARK: - 查阅资料与检查
+
+    var checks: Node<HTML.BodyContext> {
+        let s = "checks"
+        return .section(
+            .class("card"), .id(s),
+            .h2(.text("查阅资料与“五项管理”“双减”检查")),
+            checksSummary,
+            editable ? addForm(s, "填写检查情况", checksForm) : .empty)
+    }
+
+    var checksSummary: Node<HTML.BodyContext> {
+        let c = r.checks
+        let findings = c.findings
+        return .group(
+            .p(.text("已查阅：" + (c.documents.isEmpty ? "—" : c.documents.joined(separator: "、")))),
+            c.documentNotes.isEmpty ? .empty : .p(.class("prewrap"), .text(c.documentNotes)),
+            findings.isEmpty
+                ? .empty
+                : .ul(
+                    .class("findings"),
+                    .forEach(findings) { f in .li(.class(f.ok ? "ok" : "bad"), .text((f.ok ? "✓ " : "✗ ") + f.item + "：" + f.message)) }))
+    }
+
+    var checksForm: Node<HTML.DetailsContext> {
+        let s = "checks"
+        let c = r.checks
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path),
+            .csrf(ctx.csrf),
+            .fieldset(
+                .el("legend", [], [.text("查阅资料（必查教师作业批改）")]),
+                .forEach(DocumentChecklist.items) { item in
+                    .label(
+                        .class("check"),
+                        .input(.type(.checkbox), .name("documents[]"), .value(item), .checked(c.documents.contains(item))),
+                        .text(" " + item))
+                },
+                .textareaField("查阅情况", name: "documentNotes", value: c.documentNotes, error: err("documentNotes", in: s))),
+            workloadFields(c.workload),
+            .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
+    }
+
+    func yesNo(_ name: String, _ label: String, _ value: Bool?) -> Node<HTML.FormContext> {
+        let selected: String = value.map { $0 ? "yes" : "no" } ?? ""
+        return .selectField(label, name: name, options: [("yes", "符合"), ("no", "不符合")], selected: selected, blank: "未检查")
+    }
+
+    func workloadFields(_ w: WorkloadObservation) -> Node<HTML.FormContext> {
+        let s = "checks"
+        let bands: [(String, String)] = GradeBand.allCases.map { ($0.rawValue, $0.label) }
+        let homework: String = w.homeworkMinutes.map { String($0) } ?? ""
+        let sleep: String = w.sleepHours.map { String($0) } ?? ""
+        let pe: String = w.peLessonsPerWeek.map { String($0) } ?? ""
+        let fields: [Node<HTML.FormContext>] = [
+            .el("legend", [], [.text("五项管理与双减（只填检查了的项目）")]),
+            .selectField("年级段", name: "band", options: bands, selected: w.band?.rawValue ?? "", error: err("band", in: s), blank: "未选择"),
+            .field(
+                "书面作业平均时长（分钟/天）", name: "homeworkMinutes", value: homework, error: err("homeworkMinutes", in: s), type: "number",
+                attrs: [("inputmode", "numeric")]),
+            .field(
+                "学生睡眠时间（小时）", name: "sleepHours", value: sleep, error: err("sleepHours", in: s), type: "number",
+                attrs: [("step", "0.5"), ("inputmode", "decimal")]),
+            .field("第一节课开始时间", name: "firstLesson", value: w.firstLesson ?? "", error: err("firstLesson", in: s), type: "time"),
+            .field(
+                "每周体育课节数", name: "peLessons", value: pe, error: err("peLessons", in: s), type: "number",
+                attrs: [("inputmode", "numeric")]),
+            yesNo("phones", "手机管理", w.phonesManaged),
+            yesNo("reading", "读物管理（审核备案）", w.readingFiled),
+            yesNo("exercise", "每天1小时体育锻炼", w.exerciseHour),
+            yesNo("afterSchool", "课后服务时间", w.afterSchoolService),
+        ]
+        return .fieldset(.class("form-grid"), .group(fields))
+    }
+
+    // MARK: - 存在问题
+
+    var problems: Node<HTML.BodyContext> {
+        let s = "problems"
+        return .section(
+            .class("card"), .id(s),
+            .h2(.text("存在问题（\(r.problems.count)）")),
+            .forEach(r.problems, problem),
+            editable ? addForm(s, "＋ 记录问题", problemForm) : .empty)
+    }
+
+    func problem(_ p: VisitDetail.Record.Problem) -> Node<HTML.BodyContext> {
+        let mayIssue = !r.isDraft && model.issuesNotices && p.disposition == .rectify && p.state == .open
+        let notice: Node<HTML.BodyContext> =
+            p.noticeID.map { id -> Node<HTML.BodyContext> in .link(SiteURL.notice(id).path, "查看整改通知书") }
+            ?? (mayIssue
+                ? .link(SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id))]), "下达整改通知") : .empty)
+        return .div(
+            .class("item"),
+            .p(
+                .class("item-title"), .badge(p.category), .badge(p.severity.label, p.severity == .minor ? "" : "warn"),
+                .badge(p.disposition.label, "muted"), .badge(p.state.label, p.state == .open ? "warn" : "ok")),
+            .p(.class("prewrap"), .text(p.description)),
+            notice,
+            removeButton("problem", p.id))
+    }
+
+    static func dispositionLabel(_ d: ProblemDisposition) -> String {
+        d.label + (d == .rectify ? "（发整改通知）" : d == .refer ? "（移交局相关科室）" : "（仅提建议）")
+    }
+
+    var problemForm: Node<HTML.DetailsContext> {
+        let s = "problems"
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path),
+            .csrf(ctx.csrf),
+            .selectField(
+                "问题类别", name: "category", options: model.categories.map { ($0, $0) }, selected: "", error: err("category", in: s),
+                required: true),
+            .selectField(
+                "严重程度", name: "severity", options: ProblemSeverity.allCases.map { ($0.rawValue, $0.label) }, selected: "minor",
+                error: err("severity", in: s), required: true, blank: nil),
+            .selectField(
+                "处理方式", name: "disposition", options: ProblemDisposition.allCases.map { ($0.rawValue, Self.dispositionLabel($0)) },
+                selected: "rectify", error: err("disposition", in: s), required: true, blank: nil),
+            .textareaField("问题描述", name: "description", value: "", error: err("description", in: s), rows: 3),
+            .button(.type(.submit), .class("btn primary"), .text("保存问题")))
+    }
+
+    // MARK: - 照片
+
+    var photos: Node<HTML.BodyContext> {
+        let s = "photos"
+        return .section(
+            .class("card"), .id(s),
+            .h2(.text("照片（\(r.photos.count)）")),
+            .div(.class("thumbs"), .forEach(r.photos, photo)),
+            editable ? photoForm : .empty)
+    }
+
+    func photo(_ p: VisitDetail.Record.Photo) -> Node<HTML.BodyContext> {
+        let url = SiteURL.visitPhoto(r.id, p.id).path
+        return .el("figure", [], [
+            .a(.href(url), .img(.src(url), .alt(p.caption.isEmpty ? "督导照片" : p.caption), .attribute(named: "loading", value: "lazy"))),
+            p.caption.isEmpty ? .empty : .el("figcaption", [], [.text(p.caption)]),
+            removeButton("photo", p.id),
+        ])
+    }
+
+    var photoForm: Node<HTML.BodyContext> {
+        let s = "photos"
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path), .enctype(.multipartData), .class("inline-upload"),
+            .csrf(ctx.csrf),
+            .label(.for("photo"), .text("拍照或选择照片（JPG/PNG，不超过8MB）")),
+            .input(
+                .type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/*"),
+                .attribute(named: "capture", value: "environment")),
+            .field("照片说明", name: "caption", value: "", error: err("caption", in: s)),
+            .errorText("f-photo", err("photo", in: s)),
+            .button(.type(.submit), .class("btn secondary"), .text("上传")))
+    }
+
+    // MARK: - Submit and amend
+
+    var submitCard: Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("submit"),
+            .h2(.text("提交")),
+            .p(.text("提交后记录锁定，学校可以看到（标记为内部的访谈除外）；之后如需修改只能“更正”并说明原因。")),
+            .postButton(SiteURL.visitSubmit(r.id).path, "提交督导记录", csrf: ctx.csrf, confirm: "提交后不能直接修改，确定提交？", style: "primary"))
+    }
+
+    var amendments: Node<HTML.BodyContext> {
+        guard !r.isDraft else { return .empty }
+        return .section(
+            .class("card"), .id("amendments"),
+            .h2(.text("更正记录")),
+            .dataTable(["时间", "更正人", "原因", "内容"], r.amendments.map(amendment), empty: "没有更正"),
+            model.mayAmend ? addForm("amend", "更正本记录", amendForm) : .empty)
+    }
+
+    func amendment(_ a: VisitDetail.Record.Amendment) -> [Node<HTML.BodyContext>] {
+        [
+            .text(Format.date(a.at)), .text(a.userName), .text(a.reason),
+            .ul(.class("changes"), .forEach(a.changes) { .li(.text("\($0.field)：\($0.before ?? "") → \($0.after ?? "")")) }),
+        ]
+    }
+
+    var amendForm: Node<HTML.DetailsContext> {
+        let s = "amend"
+        return .form(
+            .method(.post), .action(SiteURL.visitAmend(r.id).path),
+            .csrf(ctx.csrf),
+            .field("主题", name: "theme", value: r.theme),
+            .textareaField("督导情况", name: "summary", value: r.summary, error: err("summary", in: s), rows: 5),
+            .textareaField("亮点", name: "highlights", value: r.highlights, rows: 3),
+            .field("更正原因", name: "reason", value: "", error: err("reason", in: s), required: true),
+            .button(.type(.submit), .class("btn primary"), .text("保存更正")))
+    }
+}

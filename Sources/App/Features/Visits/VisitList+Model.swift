@@ -1,0 +1,64 @@
+import DudaoCore
+import Fluent
+
+/// 督导记录: one page of the visits the account may read, newest first, filtered.
+struct VisitList: Sendable {
+    /// What the list is filtered by (the query string).
+    struct Filter: Codable, Sendable, Equatable {
+        @RecordID var school: Int? = nil
+        @RecordID var inspector: Int? = nil
+        var month: String?
+        var status: String?
+        @PageNumber var page: Int? = nil
+
+        /// The filter as query items, for links that keep it (the pager).
+        var queryItems: [(String, String)] {
+            [("school", school.map(String.init) ?? ""), ("inspector", inspector.map(String.init) ?? ""), ("month", month ?? ""),
+             ("status", status ?? "")]
+        }
+    }
+
+    struct Row: Sendable, Equatable {
+        let id: Int
+        let date: String
+        let school: String
+        let inspector: String
+        let kind: VisitKind
+        let theme: String
+        let isDraft: Bool
+    }
+
+    let filter: Filter
+    let paging: Paging
+    let total: Int
+    let rows: [Row]
+
+    static let perPage = 30
+}
+
+extension VisitList {
+    /// The page of visits for `filter`, through the account's visit access (a filter never widens it).
+    static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> VisitList {
+        var q = scope.visitAccess.readable(Visit.query(on: db))
+        if let s = filter.school { q = q.filter(\.$schoolID == s) }
+        if let i = filter.inspector { q = q.filter(\.$inspectorID == i) }
+        if let m = filter.month.flatMap(YearMonth.init(parsing:)) {
+            q = q.filter(\.$visitDate >= m.firstDay.description).filter(\.$visitDate <= m.lastDay.description)
+        }
+        if let st = filter.status.flatMap(VisitStatus.init(rawValue:)) { q = q.filter(\.$status == st) }
+        let page = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending)
+            .paginate(Paging(page: filter.page, per: perPage))
+        let visits = page.items
+        let schools = try await School.query(on: db).filter(\.$id ~~ Set(visits.map(\.schoolID))).all()
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(visits.map(\.inspectorID))).all()
+        let schoolName = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        let inspectorName = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
+        return VisitList(
+            filter: filter, paging: page.paging, total: page.total,
+            rows: visits.map {
+                Row(
+                    id: $0.id!, date: $0.visitDate, school: schoolName[$0.schoolID] ?? "", inspector: inspectorName[$0.inspectorID] ?? "",
+                    kind: $0.kind, theme: $0.theme, isDraft: $0.isDraft)
+            })
+    }
+}

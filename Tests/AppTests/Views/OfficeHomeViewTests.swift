@@ -1,0 +1,24 @@
+import DudaoCore
+import SnapshotTesting
+import XCTest
+
+@testable import App
+
+final class OfficeHomeViewTests: XCTestCase {
+    static let model = OfficeHome(
+        isLeader: false, openSchools: 46, activeInspectors: 12, activeAreas: 5,
+        townships: [.init(id: 9, name: "城关街道", schools: 20, uncovered: 0), .init(id: 10, name: "东坝镇", schools: 26, uncovered: 3)],
+        schoolTypes: [.init(type: .kindergarten, schools: 12), .init(type: .primary, schools: 28), .init(type: .junior, schools: 6)])
+
+    func testTheOfficeSeesCountsCoverageAndSchoolTypes() {
+        let view = OfficeHomeView(ctx: .fixture(.office, path: "/"), model: Self.model)
+
+        assertSnapshot(of: view.document(), as: .html)
+    }
+
+    func testCoverageIsTheShareOfOpenSchoolsWithAnInspector() {
+        XCTAssertEqual(Self.model.coverage, "93.5%")
+        XCTAssertEqual(
+            OfficeHome(isLeader: true, openSchools: 0, activeInspectors: 0, activeAreas: 0, townships: [], schoolTypes: []).coverage, "—")
+    }
+}
