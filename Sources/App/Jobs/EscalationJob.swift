@@ -37,7 +37,7 @@ enum EscalationJob {
                 let taken = Set(try await CaseEvent.query(on: db).filter(\.$target == "complaint").filter(\.$targetID == c.id!).all(\.$action)
                     .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
                 for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await ComplaintsController.event(on: db, c, action: "escalate:" + step.rawValue, actor: nil,
+                    try await CaseEvents.record(on: db, .complaint, id: c.id!, action: "escalate:" + step.rawValue, actor: nil,
                         comment: "\(c.state.label)环节超过期限\(today.ordinal - due.ordinal)天，自动\(step.label)")
                     c.escalation = step
                     outcome.escalated += 1
@@ -79,7 +79,7 @@ enum EscalationJob {
                     .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
                 let overdue = today.ordinal - due.ordinal
                 for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await NoticeWorkflow.event(on: db, notice: n, action: "escalate:" + step.rawValue, actor: nil,
+                    try await CaseEvents.record(on: db, .notice, id: n.id!, action: "escalate:" + step.rawValue, actor: nil,
                         comment: "逾期\(overdue)天，自动\(step.label)")
                     n.escalation = step
                     outcome.escalated += 1

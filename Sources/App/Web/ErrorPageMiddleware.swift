@@ -1,5 +1,4 @@
 import DudaoCore
-import Plot
 import Vapor
 
 /// Turns errors into a Chinese page (or JSON under /api), never a stack trace.
@@ -16,18 +15,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return try await APIError(status: status, code: Self.code(status), message: message)
                     .encodeResponse(for: req)
             }
-            let ctx = req.pageContext()
-            var page = Layout.page(
-                "出错了", ctx,
-                .el(
-                    "section", [("class", "card error-page")],
-                    [
-                        .el("h1", [], [.text(Self.title(status))]),
-                        .el("p", [], [.text(message)]),
-                        .el("p", [], [.link(SiteURL.home.path, "返回首页")]),
-                    ]))
-            page.status = Int(status.code)
-            return try await page.encodeResponse(for: req)
+            let model = ErrorPage(status: Int(status.code), title: Self.title(status), message: message)
+            return try await ErrorPageView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
     }
 

@@ -33,6 +33,14 @@ extension Node where Context: HTML.BodyContext {
         .input(.type(.hidden), .name(name), .value(value))
     }
 
+    /// A check box with its label after it (`<label class="check">`); the label is written after a space.
+    static func checkbox(_ label: String, name: String, value: String = "on", checked: Bool = false) -> Node {
+        .label(
+            .class("check"),
+            .input(.type(.checkbox), .name(name), .value(value), checked ? .attribute(named: "checked", value: "checked") : .empty),
+            .text(" " + label))
+    }
+
     static func errorText(_ id: String, _ message: String?) -> Node {
         guard let message else { return .empty }
         return .p(.class("field-error"), .id(id + "-error"), .attribute(named: "role", value: "alert"), .text(message))
@@ -211,4 +219,7 @@ enum Format {
         guard let iso, let d = Day(parsing: iso) else { return "" }
         return d.chinese
     }
+
+    /// A figure with one decimal ("2.5").
+    static func decimal(_ x: Double) -> String { String(format: "%.1f", x) }
 }

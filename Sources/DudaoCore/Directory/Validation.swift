@@ -73,6 +73,14 @@ public enum Validated<Value: Sendable>: Sendable {
     case failure([FieldError])
 }
 
+extension Validated {
+    /// The messages of a failure; none on success.
+    public var errors: [FieldError] {
+        if case .failure(let e) = self { return e }
+        return []
+    }
+}
+
 extension Array where Element == FieldError {
     /// The message for `field`, to show next to it (the first, if several).
     public func message(for field: String) -> String? { first { $0.field == field }?.message }

@@ -189,3 +189,43 @@ public enum ComplaintMachine {
         calendar.adding(workingDays: limits.total, to: received)
     }
 }
+
+// MARK: - 转为学校问题
+
+/// Why a complaint may not become a problem of its school now (转为学校问题, so it is rectified like any
+/// other problem). Checked in this order; the page offers the button only when there is none.
+public enum ComplaintProblemRefusal: Sendable, Equatable {
+    /// Only the office and inspectors turn complaints into problems; everyone else reads.
+    case readOnly
+    /// About the district as a whole, not a school.
+    case notAboutASchool
+    /// Only while it is verified or handled (核实中/处理中).
+    case notBeingHandled
+    /// It has already become one.
+    case alreadyAProblem
+
+    public var message: String {
+        switch self {
+        case .readOnly: "领导账号只能查看"
+        case .notAboutASchool: "反映全区性问题的投诉不能转为学校问题"
+        case .notBeingHandled: "只有核实中或处理中的投诉可以转为学校问题"
+        case .alreadyAProblem: "该投诉已转为问题"
+        }
+    }
+}
+
+extension ComplaintMachine {
+    /// Who may turn a complaint into a school problem.
+    public static let problemMakers: Set<Role> = [.office, .inspector]
+
+    /// Why `role` may not turn a complaint in `state` into a problem of its school, or nil when it may.
+    public static func problemRefusal(state: ComplaintState, aboutSchool: Bool, alreadyAProblem: Bool, role: Role)
+        -> ComplaintProblemRefusal?
+    {
+        if !problemMakers.contains(role) { return .readOnly }
+        if !aboutSchool { return .notAboutASchool }
+        if state != .verifying && state != .handling { return .notBeingHandled }
+        if alreadyAProblem { return .alreadyAProblem }
+        return nil
+    }
+}

@@ -1,41 +1,14 @@
 import DudaoCore
 import Fluent
-import Plot
 import Vapor
 
 /// Accounts, for the platform administrator: list, create, reset a password, deactivate.
 enum AccountsController {
     static func list(req: Request) async throws -> Page {
+        let page = try req.query.page()
         let p = try req.requirePrincipal()
-        let paging = Paging(page: try req.query.page(), per: 50)
-        let q = User.query(on: req.db).inSubtree(\.$orgPath, p.orgPath)
-        let total = try await q.copy().count()
-        let users = try await q.sort(\.$role).sort(\.$username).range(paging.offset..<(paging.offset + paging.per)).all()
-        let throttled = try await LoginThrottleRow.query(on: req.db).filter(\.$username ~~ users.map(\.username))
-            .filter(\.$blockedUntil > req.now).all(\.$username)
-        let locked = Set(throttled.compactMap { $0 })
-        let ctx = req.pageContext()
-        return Layout.page(
-            "账号", ctx, wide: true,
-            .el("div", [("class", "page-head")], [
-                .el("h1", [], [.text("账号管理")]),
-                .el("div", [("class", "actions")], [.button(SiteURL.accountNew.path, "新建账号")]),
-            ]),
-            .dataTable(["用户名", "姓名", "角色", "状态", "最近登录", ""], users.map { u in
-                [
-                    .text(u.username), .text(u.displayName), .text(u.role.label),
-                    !u.active ? .badge("已停用", "muted") : (locked.contains(u.username) ? .badge("登录受限", "warn") : .text("正常")),
-                    .text(Format.date(u.lastLoginAt)),
-                    u.id == p.userID || !u.active ? .empty : .group([
-                        locked.contains(u.username)
-                            ? .postButton(SiteURL.accountUnlock(u.id!).path, "解锁", csrf: ctx.csrf) : .empty,
-                        .postButton(SiteURL.accountReset(u.id!).path, "重置密码", csrf: ctx.csrf, confirm: "重置后将生成临时密码，对方首次登录须修改。确定吗？"),
-                        .postButton(SiteURL.accountDeactivate(u.id!).path, "停用", csrf: ctx.csrf, confirm: "确定停用该账号？", style: "danger"),
-                    ]),
-                ]
-            }),
-            .pager(paging, total: total, link: { SiteURL.accounts.with([("page", String($0))]) })
-        )
+        let model = try await AccountList.query(page: page, principal: p, now: req.now, on: req.db)
+        return AccountListView(ctx: req.pageContext(), model: model).render()
     }
 
     struct Form: Content {
@@ -44,75 +17,40 @@ enum AccountsController {
         var role: String?
         var school: String?
         var inspector: String?
+
+        var values: NewAccount.Form {
+            .init(username: username ?? "", displayName: displayName ?? "", role: role ?? "", school: school ?? "", inspector: inspector ?? "")
+        }
     }
 
     static func newForm(req: Request) async throws -> Page {
-        try await formPage(req, form: Form(), errors: [])
-    }
-
-    static func formPage(_ req: Request, form: Form, errors: [FieldError]) async throws -> Page {
-        func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let ctx = req.pageContext()
-        var page = Layout.page(
-            "新建账号", ctx,
-            .el("h1", [], [.text("新建账号")]),
-            .errorSummary(errors),
-            .el("form", [("method", "post"), ("action", SiteURL.accounts.path), ("class", "card")], [
-                .csrf(ctx.csrf),
-                .field("用户名", name: "username", value: form.username ?? "", error: err("username"), required: true,
-                    hint: "字母、数字或下划线，3–32位"),
-                .field("姓名", name: "displayName", value: form.displayName ?? "", error: err("displayName"), required: true),
-                .selectField("角色", name: "role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form.role ?? "",
-                    error: err("role"), required: true),
-                .field("学校标识码（学校账号填写）", name: "school", value: form.school ?? "", error: err("school")),
-                .field("督学手机号（督学账号填写）", name: "inspector", value: form.inspector ?? "", error: err("inspector")),
-                .el("p", [("class", "hint")], [.text("创建后会显示一次临时密码，账号首次登录须修改密码。")]),
-                .el("div", [("class", "form-actions")], [.el("button", [("type", "submit"), ("class", "btn primary")], [.text("创建")])]),
-            ]))
-        if !errors.isEmpty { page.status = 422 }
-        return page
+        NewAccountView(ctx: req.pageContext(), model: NewAccount(form: .init(), errors: [])).render()
     }
 
     static func create(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let form = try req.content.decode(Form.self)
-        var errors: [FieldError] = []
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
-        if username.count < 3 || username.count > 32 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
-            errors.append(.init("username", "用户名应为3–32位字母、数字或下划线"))
-        } else if try await User.query(on: req.db).filter(\.$username == username).count() > 0 {
-            errors.append(.init("username", "用户名已被使用"))
-        }
-        if let e = Validate.required(form.displayName ?? "", field: "姓名", maxLength: 30) { errors.append(.init("displayName", e)) }
-        let role = Role(rawValue: form.role ?? "")
-        if role == nil { errors.append(.init("role", "请选择角色")) }
         let district = try await scope.district(on: req.db)
-        var school: School?
-        var inspector: Inspector?
-        if role == .school {
-            school = try await School.query(on: req.db).filter(\.$code == (form.school ?? "").trimmingCharacters(in: .whitespaces))
-                .inSubtree(\.$orgPath, district.path).first()
-            if school == nil { errors.append(.init("school", "请填写本区学校的学校标识码")) }
+        let new: NewAccount.Checked
+        switch try await NewAccount.check(form.values, district: district, on: req.db) {
+        case .failure(let errors):
+            return try await NewAccountView(ctx: req.pageContext(), model: NewAccount(form: form.values, errors: errors)).render()
+                .encodeResponse(for: req)
+        case .success(let checked): new = checked
         }
-        if role == .inspector {
-            inspector = try await Inspector.query(on: req.db).filter(\.$phone == (form.inspector ?? "").trimmingCharacters(in: .whitespaces))
-                .filter(\.$districtID == district.id!).first()
-            if inspector == nil { errors.append(.init("inspector", "请填写本区督学的手机号")) }
-        }
-        guard errors.isEmpty, let role else { return try await formPage(req, form: form, errors: errors).encodeResponse(for: req) }
         let temporary = temporaryPassword()
         var org = district
-        if let school, let t = try await OrgUnit.find(school.townshipID, on: req.db) { org = t }
-        let user = User(username: username, passwordHash: try await req.password.async.hash(temporary),
-            displayName: (form.displayName ?? "").trimmingCharacters(in: .whitespaces), role: role, org: org, mustChangePassword: true)
-        user.schoolID = school?.id
-        user.inspectorID = inspector?.id
+        if let school = new.school, let t = try await OrgUnit.find(school.townshipID, on: req.db) { org = t }
+        let user = User(username: new.username, passwordHash: try await req.password.async.hash(temporary),
+            displayName: new.displayName, role: new.role, org: org, mustChangePassword: true)
+        user.schoolID = new.school?.id
+        user.inspectorID = new.inspector?.id
         try await req.db.writeTransaction { db in
             try await user.save(on: db)
             try await Audit.record(on: db, actor: scope.principal, action: "create", entity: "user", id: user.id!, orgPath: user.orgPath,
-                summary: "新建账号 \(username)（\(role.label)）")
+                summary: "新建账号 \(new.username)（\(new.role.label)）")
         }
-        req.flash("已创建账号 \(username)，临时密码：\(temporary)（请当面或电话告知，首次登录须修改）")
+        req.flash("已创建账号 \(new.username)，临时密码：\(temporary)（请当面或电话告知，首次登录须修改）")
         return req.redirect(to: SiteURL.accounts.path)
     }
 

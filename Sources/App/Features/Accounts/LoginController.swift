@@ -1,7 +1,6 @@
 import DudaoCore
 import Fluent
 import SQLKit
-import Plot
 import Vapor
 
 enum LoginController {
@@ -14,7 +13,7 @@ enum LoginController {
     static func form(req: Request) async throws -> Response {
         if req.principal != nil { return req.redirect(to: SiteURL.home.path) }
         let next = req.query[String.self, at: "next"] ?? ""
-        return try await LoginPage(ctx: req.pageContext(), username: "", next: next, error: nil).render()
+        return try await LoginView(ctx: req.pageContext(), model: Login(username: "", next: next, error: nil)).render()
             .encodeResponse(for: req)
     }
 
@@ -41,10 +40,8 @@ enum LoginController {
             try await Sessions.start(user, req: req)
             return req.redirect(to: user.mustChangePassword ? SiteURL.password.path : safeNext(form.next))
         case .failure(let message):
-            var page = try await LoginPage(ctx: req.pageContext(), username: username, next: form.next ?? "", error: message)
-                .render()
-            page.status = 401
-            return try await page.encodeResponse(for: req)
+            let model = Login(username: username, next: form.next ?? "", error: message)
+            return try await LoginView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
     }
 
@@ -60,13 +57,9 @@ enum LoginController {
     }
 
     static func passwordForm(req: Request) async throws -> Page {
-        PasswordPage(ctx: req.pageContext(), errors: [], tokens: try await tokens(req)).render()
-    }
-
-    static func tokens(_ req: Request) async throws -> [ApiToken] {
         let p = try req.requirePrincipal()
-        return try await ApiToken.query(on: req.db).filter(\.$userID == p.userID).filter(\.$expiresAt > req.now)
-            .sort(\.$id, .descending).limit(50).all()
+        let model = try await AccountPassword.query(userID: p.userID, errors: [], now: req.now, on: req.db)
+        return AccountPasswordView(ctx: req.pageContext(), model: model).render()
     }
 
     /// Revokes one of the user's own API tokens (a lost phone, an old integration).
@@ -101,9 +94,8 @@ enum LoginController {
             errors.append(.init("new", "新密码不能与当前密码相同"))
         }
         if !errors.isEmpty {
-            var page = PasswordPage(ctx: req.pageContext(), errors: errors, tokens: try await tokens(req)).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            let model = try await AccountPassword.query(userID: p.userID, errors: errors, now: req.now, on: req.db)
+            return try await AccountPasswordView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         user.passwordHash = try await req.password.async.hash(newPassword)
         user.mustChangePassword = false
@@ -229,90 +221,5 @@ struct ThrottleKeys {
     /// Is the account slowed down or locked anywhere (for the accounts list)?
     static func isThrottled(username: String, now: Date, on db: any Database) async throws -> Bool {
         try await LoginThrottleRow.query(on: db).filter(\.$username == username).filter(\.$blockedUntil > now).count() > 0
-    }
-}
-
-struct LoginPage {
-    let ctx: PageContext
-    let username: String
-    let next: String
-    let error: String?
-
-    func render() async throws -> Page {
-        Layout.page(
-            "登录", ctx,
-            .el(
-                "section", [("class", "card narrow")],
-                [
-                    .el("h1", [], [.text("登录督导平台")]),
-                    error.map { .el("div", [("class", "alert error"), ("role", "alert")], [.text($0)]) } ?? .empty,
-                    .el(
-                        "form", [("method", "post"), ("action", SiteURL.login.path)],
-                        [
-                            .csrf(ctx.csrf),
-                            .hidden("next", next),
-                            .field("用户名", name: "username", value: username, required: true,
-                                attrs: [("autocomplete", "username"), ("autocapitalize", "off")]),
-                            .field("密码", name: "password", value: "", type: "password", required: true,
-                                attrs: [("autocomplete", "current-password")]),
-                            .el("button", [("type", "submit"), ("class", "btn primary block")], [.text("登录")]),
-                        ]),
-                    ctx.demo ? demoLogins : .empty,
-                ]))
-    }
-
-    var demoLogins: Node<HTML.BodyContext> {
-        .el(
-            "div", [("class", "demo-logins")],
-            [
-                .el("h2", [], [.text("演示账号")]),
-                .el("p", [], [.text("密码均为 \(DemoSeed.password)")]),
-                .el("ul", [], DemoSeed.logins.map { .el("li", [], [.el("code", [], [.text($0.0)]), .text(" — \($0.1)")]) }),
-            ])
-    }
-}
-
-struct PasswordPage {
-    let ctx: PageContext
-    let errors: [FieldError]
-    let tokens: [ApiToken]
-
-    func render() -> Page {
-        func err(_ f: String) -> String? { errors.first { $0.field == f }?.message }
-        let forced = ctx.principal?.mustChangePassword == true
-        return Layout.page(
-            "修改密码", ctx,
-            .el(
-                "section", [("class", "card narrow")],
-                [
-                    .el("h1", [], [.text("修改密码")]),
-                    forced ? .warning("首次登录或密码已被重置，请先设置新密码。") : .empty,
-                    .el(
-                        "form", [("method", "post"), ("action", SiteURL.password.path)],
-                        [
-                            .csrf(ctx.csrf),
-                            .field("当前密码", name: "current", value: "", error: err("current"), type: "password",
-                                required: true, attrs: [("autocomplete", "current-password")]),
-                            .field("新密码", name: "new", value: "", error: err("new"), type: "password", required: true,
-                                hint: "至少8位，须同时包含字母和数字", attrs: [("autocomplete", "new-password")]),
-                            .field("再次输入新密码", name: "confirm", value: "", error: err("confirm"), type: "password",
-                                required: true, attrs: [("autocomplete", "new-password")]),
-                            .el("button", [("type", "submit"), ("class", "btn primary")], [.text("保存新密码")]),
-                        ]),
-                ]),
-            .el(
-                "section", [("class", "card narrow")],
-                [
-                    .el("h2", [], [.text("访问令牌")]),
-                    .el("p", [("class", "hint")], [.text("手机应用等通过接口登录时获得的令牌。修改密码后全部失效；不再使用的可在此撤销。")]),
-                    .dataTable(
-                        ["获得时间", "最近使用", "有效期至", ""],
-                        tokens.map { t in
-                            [
-                                .text(Format.date(t.createdAt)), .text(Format.date(t.lastUsedAt)), .text(Format.date(t.expiresAt)),
-                                .postButton(SiteURL.tokenRevoke(t.id!).path, "撤销", csrf: ctx.csrf, confirm: "撤销后使用该令牌的应用需重新登录，确定吗？"),
-                            ]
-                        }, empty: "没有有效的访问令牌"),
-                ]))
     }
 }

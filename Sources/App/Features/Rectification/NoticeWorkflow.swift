@@ -4,15 +4,56 @@ import Vapor
 
 /// Applies a `RectificationMachine` transition with its side effects, in one transaction, with the event and audit.
 enum NoticeWorkflow {
-    static func event(on db: any Database, notice: RectificationNotice, action: String, actor: Principal?, comment: String) async throws {
-        let e = CaseEvent()
-        e.target = "notice"
-        e.targetID = notice.id!
-        e.action = action
-        e.actorID = actor?.userID
-        e.actorName = actor?.displayName ?? "系统"
-        e.comment = comment
-        try await e.save(on: db)
+    /// A new notice (a draft) for `school` covering `problems`, numbered next in the district's year. Two notices
+    /// at once get consecutive numbers, and a problem goes into one notice only (409 for the second).
+    /// Returns the notice and whether the district's office approves notices before they are issued.
+    static func create(
+        for school: School, problems: [Problem], requirements: String, deadline: Day, needsVisit: Bool,
+        principal p: Principal, today: Day, on db: any Database
+    ) async throws -> (notice: RectificationNotice, requiresApproval: Bool) {
+        let settings = try await DistrictSettings.forDistrict(school.districtID, on: db)
+        var inspectorID = p.inspectorID
+        if inspectorID == nil { inspectorID = try await DirectoryQueries.currentInspectors(of: [school.id!], on: db)[school.id!]?.id }
+        guard let inspectorID else { throw Abort(.badRequest, reason: "该校没有责任督学，请先安排责任督学") }
+        let district = try await OrgUnit.find(school.districtID, on: db)
+        let year = today.year
+        let notice = RectificationNotice()
+        notice.districtID = school.districtID
+        notice.orgPath = school.orgPath
+        notice.schoolID = school.id!
+        notice.inspectorID = inspectorID
+        notice.year = year
+        notice.requirements = requirements
+        notice.deadline = deadline.description
+        notice.state = .draft
+        notice.needsVisit = needsVisit
+        let prefix = (district?.name.prefix(1)).map(String.init).map { $0 + settings.noticePrefix } ?? settings.noticePrefix
+        try await db.writeTransaction { db in
+            // The number is the next in the district's year: the district's row is locked while it is taken,
+            // so simultaneous notices get consecutive numbers (PostgreSQL; SQLite holds the write lock).
+            _ = try await db.lockedFind(OrgUnit.self, notice.districtID)
+            for problem in problems {
+                guard let fresh = try await db.lockedFind(Problem.self, problem.id!), fresh.noticeID == nil else {
+                    throw AlreadyHandled()
+                }
+            }
+            let last = try await RectificationNotice.query(on: db).filter(\.$districtID == notice.districtID).filter(\.$year == year)
+                .sort(\.$sequence, .descending).first()?.sequence ?? 0
+            notice.sequence = last + 1
+            notice.number = NoticeNumber.format(prefix: prefix, year: year, sequence: notice.sequence)
+            try await notice.save(on: db)
+            for problem in problems {
+                try await NoticeProblem(noticeID: notice.id!, problemID: problem.id!).save(on: db)
+                problem.noticeID = notice.id
+                problem.deadline = notice.deadline
+                try await problem.save(on: db)
+            }
+            try await CaseEvents.record(
+                on: db, .notice, id: notice.id!, action: "create", actor: p, comment: "生成整改通知书（\(problems.count)个问题）")
+            try await Audit.record(on: db, actor: p, action: "create", entity: "notice", id: notice.id!, orgPath: notice.orgPath,
+                summary: "生成整改通知书 \(notice.number)")
+        }
+        return (notice, settings.noticeRequiresApproval)
     }
 
     /// Applies `action` to `notice` as its user saw it. Two clicks (or two users) at once apply it once:
@@ -56,7 +97,7 @@ enum NoticeWorkflow {
                 r.reviewedAt = now
                 try await r.save(on: db)
             }
-            try await event(on: db, notice: notice, action: action.rawValue, actor: principal, comment: comment)
+            try await CaseEvents.record(on: db, .notice, id: notice.id!, action: action.rawValue, actor: principal, comment: comment)
             let link = SiteURL.notice(notice.id!).path
             switch next {
             case .issued:
@@ -80,28 +121,5 @@ enum NoticeWorkflow {
                 orgPath: notice.orgPath, summary: "整改通知书 \(notice.number)：\(action.label)" + (comment.isEmpty ? "" : "（\(comment)）"),
                 before: ["状态": before.label], after: ["状态": next.label])
         }
-    }
-}
-
-/// Everything a notice page and its printout show.
-struct NoticeData {
-    let notice: RectificationNotice
-    let school: School
-    let inspector: Inspector?
-    let problems: [Problem]
-    let reports: [RectificationReport]
-    let events: [CaseEvent]
-    let settings: DistrictSettings
-    let district: OrgUnit?
-
-    static func load(_ n: RectificationNotice, on db: any Database) async throws -> NoticeData {
-        guard let school = try await School.find(n.schoolID, on: db) else { throw Abort(.notFound) }
-        return NoticeData(
-            notice: n, school: school, inspector: try await Inspector.find(n.inspectorID, on: db),
-            problems: try await Problem.query(on: db).filter(\.$noticeID == n.id!).sort(\.$id).all(),
-            reports: try await RectificationReport.query(on: db).filter(\.$noticeID == n.id!).sort(\.$id).all(),
-            events: try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!).sort(\.$id).all(),
-            settings: try await DistrictSettings.forDistrict(n.districtID, on: db),
-            district: try await OrgUnit.find(n.districtID, on: db))
     }
 }

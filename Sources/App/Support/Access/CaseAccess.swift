@@ -130,7 +130,14 @@ struct ComplaintAccess: RecordAccess {
 
     func mayAssign(_ c: Complaint) -> Bool { principal.mayEditDirectory }
 
-    func mayMakeProblem(_ c: Complaint) -> Bool { principal.role == .office || principal.role == .inspector }
+    /// The same rule for raw SQL over `complaints c` (counts and figures read by the database).
+    func sqlWhere() -> SQLQueryString {
+        switch principal.role {
+        case .admin, .office, .leader: return "\(Subtree.sql("c.org_path", principal.orgPath))"
+        case .inspector: return "c.inspector_id = \(bind: principal.inspectorID ?? -1)"
+        case .school: return "c.id = -1"
+        }
+    }
 
     func attachment(complaintID: Int?, hash: String?, on db: any Database) async throws -> StoredFile {
         let c = try await load(complaintID, on: db)

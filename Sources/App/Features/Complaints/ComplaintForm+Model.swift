@@ -1,0 +1,38 @@
+import DudaoCore
+import Fluent
+
+/// 举报投诉 for the public: the form of one district, with what was typed and its messages. Plain values.
+struct ComplaintForm: Sendable {
+    struct SchoolOption: Sendable, Equatable {
+        let id: Int
+        let name: String
+    }
+
+    let districtID: Int
+    let districtName: String
+    /// The district's complaint line, offered as the other way in.
+    let complaintPhone: String
+    /// The district's open schools, by name.
+    let schools: [SchoolOption]
+    let values: ComplaintIntake.Input
+    let errors: [FieldError]
+
+    /// Attachments a complaint may have, and their size.
+    static let maxFiles = 3
+    static let maxFileBytes = 5 * 1024 * 1024
+    /// The most schools the form lists.
+    static let maxSchools = 2000
+}
+
+extension ComplaintForm {
+    static func query(district: OrgUnit, values: ComplaintIntake.Input, errors: [FieldError], on db: any Database) async throws
+        -> ComplaintForm
+    {
+        let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open)
+            .sort(\.$name).limit(maxSchools).all()
+        let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
+        return ComplaintForm(
+            districtID: district.id!, districtName: district.name, complaintPhone: settings.complaintPhone,
+            schools: schools.map { SchoolOption(id: $0.id!, name: $0.name) }, values: values, errors: errors)
+    }
+}

@@ -1,0 +1,32 @@
+import DudaoCore
+import Fluent
+
+/// 投诉进度查询: what a tracking code shows the public — its state and the reply, nothing else. Plain values.
+struct ComplaintTracking: Sendable {
+    struct Found: Sendable, Equatable {
+        let trackingCode: String
+        let state: ComplaintState
+        let receivedOn: Day?
+        let reply: String
+    }
+
+    /// The code as typed.
+    let code: String
+    /// "Not found", next to the field.
+    let message: String?
+    let found: Found?
+}
+
+extension ComplaintTracking {
+    static func query(code: String, on db: any Database) async throws -> ComplaintTracking {
+        guard !code.isEmpty else { return ComplaintTracking(code: code, message: nil, found: nil) }
+        var c: Complaint?
+        if let normalised = TrackingCode.normalise(code) {
+            c = try await Complaint.query(on: db).filter(\.$trackingCode == normalised).first()
+        }
+        guard let c else { return ComplaintTracking(code: code, message: "没有找到这个查询码，请核对后重新输入", found: nil) }
+        return ComplaintTracking(
+            code: code, message: nil,
+            found: Found(trackingCode: c.trackingCode, state: c.state, receivedOn: Day(parsing: c.receivedOn), reply: c.reply))
+    }
+}

@@ -1,0 +1,18 @@
+import DudaoCore
+import Fluent
+
+/// 登记电话投诉: the office's form for a complaint made by phone, with what was typed and its messages.
+struct PhoneLog: Sendable {
+    /// The district's open schools, by name.
+    let schools: [ComplaintForm.SchoolOption]
+    let values: ComplaintIntake.Input
+    let errors: [FieldError]
+}
+
+extension PhoneLog {
+    static func query(values: ComplaintIntake.Input, errors: [FieldError], scope: Scope, on db: any Database) async throws -> PhoneLog {
+        let district = try await scope.district(on: db)
+        let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open).sort(\.$name).all()
+        return PhoneLog(schools: schools.map { .init(id: $0.id!, name: $0.name) }, values: values, errors: errors)
+    }
+}

@@ -1,0 +1,39 @@
+import DudaoCore
+import Plot
+
+/// 登记电话投诉: when the call came, who called, about which school, what was said.
+struct PhoneLogView {
+    let ctx: PageContext
+    let model: PhoneLog
+
+    func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
+
+    func document() -> HTML {
+        let v = model.values
+        let errors = model.errors
+        return Layout.document(
+            "登记电话投诉", ctx,
+            [
+                .h1(.text("登记电话投诉")),
+                .errorSummary(errors),
+                .form(
+                    .method(.post), .action(SiteURL.complaints.path), .class("card"),
+                    .csrf(ctx.csrf),
+                    .field(
+                        "来电日期", name: "receivedAt", value: v.receivedAt ?? "", error: errors.message(for: "receivedAt"), type: "date",
+                        required: true),
+                    .field("来电时间", name: "receivedTime", value: v.receivedTime ?? "", error: errors.message(for: "receivedTime"), type: "time"),
+                    .field("来电人", name: "name", value: v.name ?? "", error: errors.message(for: "name")),
+                    .field("来电号码", name: "phone", value: v.phone ?? "", error: errors.message(for: "phone"), type: "tel"),
+                    .selectField(
+                        "反映的学校", name: "school",
+                        options: [(ComplaintIntake.districtChoice, "（区教育局或全区性问题）")] + model.schools.map { (String($0.id), $0.name) },
+                        selected: v.school ?? "", error: errors.message(for: "school"), required: true),
+                    .selectField(
+                        "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) }, selected: v.category ?? "",
+                        error: errors.message(for: "category"), required: true),
+                    .textareaField("来电内容", name: "content", value: v.content ?? "", error: errors.message(for: "content"), rows: 5),
+                    .button(.type(.submit), .class("btn primary"), .text("登记"))),
+            ])
+    }
+}

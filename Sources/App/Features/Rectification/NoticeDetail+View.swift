@@ -1,0 +1,109 @@
+import DudaoCore
+import Plot
+
+/// One 整改通知书: its facts and problems, the school's reports, the report form (a school), the buttons of
+/// the steps the account may take, and every step so far.
+struct NoticeDetailView {
+    let ctx: PageContext
+    let model: NoticeDetail
+
+    func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
+
+    func document() -> HTML {
+        let n = model
+        let waiting = [NoticeState.issued, .acknowledged, .returned].contains(n.state)
+        let status = n.deadline.map { DeadlineStatus.of(due: $0, today: ctx.today) }
+        return Layout.document(
+            n.number, ctx,
+            [
+                .div(
+                    .class("page-head"),
+                    .h1(.text("整改通知书 \(n.number)"), .badge(n.state.label, n.state == .closed ? "ok" : "warn")),
+                    .div(.class("actions"), .button(SiteURL.noticePrint(n.id).path, "打印通知书", style: "secondary"))),
+                .errorSummary(n.errors),
+                .section(
+                    .class("card"),
+                    .facts([
+                        ("学校", n.school), ("责任督学", n.inspector ?? ""), ("整改期限", n.deadline?.chinese ?? ""),
+                        ("进度", waiting ? (status?.label ?? "") : n.state.label), ("督办", n.escalation?.label ?? "无"),
+                        ("复查方式", n.needsVisit ? "需到校核查" : "审阅整改报告"),
+                    ]),
+                    .h2(.text("存在问题")),
+                    .ol(.forEach(n.problems) { p in .li(.badge(p.category), .text(" " + p.description)) }),
+                    .h2(.text("整改要求")),
+                    .p(.class("prewrap"), .text(n.requirements))),
+                reports,
+                n.mayReport ? reportForm : .empty,
+                actionForm,
+                .section(
+                    .class("card"),
+                    .h2(.text("办理记录")),
+                    .dataTable(
+                        ["时间", "办理人", "事项", "意见"],
+                        n.events.map { e in [.text(Format.date(e.createdAt)), .text(e.actorName), .text(Self.label(e.action)), .text(e.comment)] })),
+            ])
+    }
+
+    /// What an event's action reads as.
+    static func label(_ action: String) -> String {
+        if action.hasPrefix("escalate:") { return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action }
+        return NoticeAction(rawValue: action)?.label ?? ["create": "生成", "due-soon": "到期提醒"][action] ?? action
+    }
+
+    var reports: Node<HTML.BodyContext> {
+        guard !model.reports.isEmpty else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("整改报告（\(model.reports.count)）")),
+            .forEach(model.reports) { r in
+                .div(
+                    .class("item"),
+                    .p(
+                        .class("item-title"),
+                        .text(Format.date(r.createdAt) + " "),
+                        .badge(
+                            r.outcome == "accepted" ? "复查通过" : r.outcome == "returned" ? "已退回" : "待复查",
+                            r.outcome == "accepted" ? "ok" : "warn")),
+                    .p(.class("prewrap"), .text(r.body)),
+                    .ul(.forEach(r.files) { f in .li(.link(SiteURL.noticeFile(model.id, f.hash).path, "\(f.name)（\(f.size / 1024 + 1)KB）")) }),
+                    r.reviewComment.isEmpty ? .empty : .p(.class("muted"), .text("复查意见：" + r.reviewComment)))
+            })
+    }
+
+    var reportForm: Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text("提交整改报告")),
+            .form(
+                .method(.post), .action(SiteURL.noticeReport(model.id).path), .enctype(.multipartData),
+                .csrf(ctx.csrf),
+                .textareaField("整改情况（逐条说明）", name: "body", value: "", error: model.errors.message(for: "body"), rows: 6),
+                .div(
+                    .class("field"),
+                    .label(.for("files"), .text("佐证材料（照片或 PDF，最多10个，每个不超过10MB）")),
+                    .input(
+                        .type(.file), .id("files"), .name("files[]"), .multiple(true),
+                        .attribute(named: "accept", value: "image/*,application/pdf")),
+                    .errorText("f-files", model.errors.message(for: "files"))),
+                .button(.type(.submit), .class("btn primary"), .text("提交整改报告"))))
+    }
+
+    /// The buttons of the steps the account may take, with the comment they share.
+    var actionForm: Node<HTML.BodyContext> {
+        guard !model.actions.isEmpty else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("办理")),
+            .form(
+                .method(.post), .action(SiteURL.noticeAct(model.id).path),
+                .csrf(ctx.csrf),
+                .field("意见 / 理由", name: "comment", value: "", hint: "退回、审批退回、撤回时必填"),
+                .div(
+                    .class("actions"),
+                    .forEach(model.actions) { a in
+                        .button(
+                            .type(.submit), .name("action"), .value(a.rawValue),
+                            .class("btn " + ([.returnReport, .reject, .withdraw].contains(a) ? "danger" : "primary")), .text(a.label))
+                    })))
+    }
+}

@@ -1,0 +1,51 @@
+import DudaoCore
+import Fluent
+
+/// 整改通知书: one page of the notices the account may see, by state tab. Plain values; `query` builds it.
+struct NoticeList: Sendable {
+    struct Filter: Sendable, Equatable {
+        /// A tab: open (default), overdue, all, or a state.
+        var state = "open"
+        var page: Int?
+    }
+
+    struct Row: Sendable, Equatable {
+        let id: Int
+        let number: String
+        let school: String
+        let state: NoticeState
+        let deadline: Day?
+        let escalation: EscalationStep?
+    }
+
+    let filter: Filter
+    let page: PageOf<Row>
+    /// The office, leaders and the administrator see the 督办清单 button.
+    let showsEscalations: Bool
+
+    static let perPage = 50
+    static let tabs = [("open", "未办结"), ("overdue", "已逾期"), ("reported", "待复查"), ("closed", "已销号"), ("all", "全部")]
+}
+
+extension NoticeList {
+    /// The notices of the tab, soonest deadline first, scoped by the account's access policy.
+    static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> NoticeList {
+        var q = scope.noticeAccess.readable(RectificationNotice.query(on: db))
+        switch filter.state {
+        case "open": q = q.filter(\.$state !~ [.closed, .withdrawn])
+        case "overdue": q = q.filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < today.description)
+        case "all": break
+        default: if let s = NoticeState(rawValue: filter.state) { q = q.filter(\.$state == s) }
+        }
+        let notices = try await q.sort(\.$deadline).sort(\.$id).paginate(Paging(page: filter.page, per: perPage))
+        let schools = try await School.query(on: db).filter(\.$id ~~ Set(notices.items.map(\.schoolID))).all()
+        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        return NoticeList(
+            filter: filter,
+            page: notices.map {
+                Row(id: $0.id!, number: $0.number, school: nameOf[$0.schoolID] ?? "", state: $0.state, deadline: $0.deadlineDay,
+                    escalation: $0.escalation)
+            },
+            showsEscalations: [.admin, .office, .leader].contains(scope.principal.role))
+    }
+}

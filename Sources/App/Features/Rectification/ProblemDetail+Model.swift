@@ -1,0 +1,34 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// One problem: where it came from, its notice, and for 协商 (referral) the department and its reply.
+struct ProblemDetail: Sendable {
+    let id: Int
+    let school: String
+    let category: String
+    let severity: ProblemSeverity
+    let disposition: ProblemDisposition
+    let state: ProblemState
+    let description: String
+    let foundAt: Date?
+    let deadline: Day?
+    let referralDepartment: String
+    let referralReply: String
+    let visitID: Int?
+    let complaintID: Int?
+    let noticeID: Int?
+    /// The referral form is offered (`ProblemAccess.canRefer`).
+    let mayRefer: Bool
+}
+
+extension ProblemDetail {
+    static func query(_ p: Problem, scope: Scope, on db: any Database) async throws -> ProblemDetail {
+        let school = try await School.find(p.schoolID, on: db)
+        return ProblemDetail(
+            id: p.id!, school: school?.name ?? "", category: p.category, severity: p.severity, disposition: p.disposition,
+            state: p.state, description: p.description, foundAt: p.createdAt, deadline: p.deadline.flatMap(Day.init(parsing:)),
+            referralDepartment: p.referralDepartment, referralReply: p.referralReply, visitID: p.visitID,
+            complaintID: p.complaintID, noticeID: p.noticeID, mayRefer: scope.problemAccess.canRefer(p))
+    }
+}

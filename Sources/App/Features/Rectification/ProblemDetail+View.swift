@@ -1,0 +1,44 @@
+import DudaoCore
+import Plot
+
+/// 问题详情: the facts, the description, its source and notice, and for 协商 the referral form.
+struct ProblemDetailView {
+    let ctx: PageContext
+    let model: ProblemDetail
+
+    func render() -> Page { Page(document()) }
+
+    func document() -> HTML {
+        let p = model
+        return Layout.document(
+            "问题详情", ctx,
+            [
+                .h1(.text("问题详情"), .badge(p.state.label, p.state == .open ? "warn" : "ok")),
+                .section(
+                    .class("card"),
+                    .facts([
+                        ("学校", p.school), ("类别", p.category), ("严重程度", p.severity.label), ("处理方式", p.disposition.label),
+                        ("发现时间", Format.date(p.foundAt)), ("整改期限", p.deadline?.chinese ?? ""),
+                        ("移交部门", p.referralDepartment), ("部门答复", p.referralReply),
+                    ]),
+                    .p(.class("prewrap"), .text(p.description)),
+                    .p(
+                        p.visitID.map { .link(SiteURL.visit($0).path, "来源：督导记录") }
+                            ?? p.complaintID.map { .link(SiteURL.complaint($0).path, "来源：举报投诉") } ?? .empty,
+                        .text(" "),
+                        p.noticeID.map { .link(SiteURL.notice($0).path, "整改通知书") } ?? .empty)),
+                p.mayRefer ? referralForm : .empty,
+            ])
+    }
+
+    var referralForm: Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteURL.problemReferral(model.id).path), .class("card"),
+            .csrf(ctx.csrf),
+            .h2(.text("协商办理（移交局相关科室）")),
+            .field("移交部门", name: "department", value: model.referralDepartment, hint: "如：基础教育科、计财科、安全科"),
+            .textareaField("部门答复", name: "reply", value: model.referralReply, rows: 3),
+            .checkbox("部门已办理完毕，问题销号", name: "close"),
+            .button(.type(.submit), .class("btn primary"), .text("保存")))
+    }
+}
