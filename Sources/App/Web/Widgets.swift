@@ -4,28 +4,13 @@ import Plot
 
 /// Shared widgets. Generic over the body-like contexts so they work inside forms and labels too.
 extension Node where Context: HTML.BodyContext {
-    /// Any element with attributes and body content. Attribute names are constants of the code;
-    /// their values are escaped here, since Plot writes attribute values verbatim.
-    static func el(_ name: String, _ attrs: [(String, String)] = [], _ children: [Node<HTML.BodyContext>] = [])
-        -> Node
-    {
-        .element(
-            named: name,
-            nodes: attrs.map {
-                // `attribute(named:value:)` is the escaping one of this module (HTMLEscape.swift).
-                Node<HTML.BodyContext>.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: $0.0 != "value")
-            } + children)
-    }
+    /// Elements Plot has no typed function for. Their names are constants; their content goes through
+    /// the escaping text and attribute functions like every other node.
+    static func legend(_ text: String) -> Node { .element(named: "legend", nodes: [.text(text)]) }
 
-    static func void(_ name: String, _ attrs: [(String, String?)]) -> Node {
-        // Boolean attributes (nil value) and empty values must still be written.
-        .selfClosedElement(
-            named: name,
-            attributes: attrs.map {
-                Attribute<Context>(
-                    name: $0.0, value: $0.1.map(HTMLEscape.escape), ignoreIfValueIsEmpty: $0.1 != nil && $0.0 != "value")
-            })
-    }
+    static func figure(_ nodes: Node...) -> Node { .element(named: "figure", nodes: nodes) }
+
+    static func figcaption(_ text: String) -> Node { .element(named: "figcaption", nodes: [.text(text)]) }
 
     static func csrf(_ token: String) -> Node { .hidden(CSRFMiddleware.field, token) }
 

@@ -20,7 +20,7 @@ struct NewNoticeView {
                     .method(.post), .action(SiteURL.notices.path), .class("card"),
                     .csrf(ctx.csrf), .hidden("school", String(model.schoolID)),
                     .fieldset(
-                        .el("legend", [], [.text("需整改的问题（处理方式为“整改”且尚未下达通知的问题）")]),
+                        .legend("需整改的问题（处理方式为“整改”且尚未下达通知的问题）"),
                         .errorText("f-problems", errors.message(for: "problems")),
                         model.candidates.isEmpty ? .p(.class("empty"), .text("该校没有待下达整改通知的问题。")) : .empty,
                         .forEach(model.candidates) { p in

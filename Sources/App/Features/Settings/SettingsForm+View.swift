@@ -36,7 +36,7 @@ struct SettingsFormView {
                     .textareaField("督导事项（公开）", name: "supervisionItems", value: f.supervisionItems, error: err("supervisionItems"), rows: 5),
                     .fieldset(
                         .class("form-grid"),
-                        .el("legend", [], [.text("责任督学“六个一”考核标准")]),
+                        .legend("责任督学“六个一”考核标准"),
                         .field(
                             "每校每月至少督导（次）", name: "visitsPerSchoolPerMonth", value: c.visitsPerSchoolPerMonth,
                             error: err("visitsPerSchoolPerMonth"), attrs: numeric),
@@ -66,7 +66,7 @@ struct SettingsFormView {
                         "问题类别（用顿号分隔）", name: "problemCategories", value: f.problemCategories, error: err("problemCategories"), rows: 2),
                     .fieldset(
                         .class("form-grid"),
-                        .el("legend", [], [.text("整改与督办")]),
+                        .legend("整改与督办"),
                         .field(
                             "整改通知书文号前缀", name: "noticePrefix", value: f.noticePrefix, error: err("noticePrefix"),
                             hint: "如“督整”，文号为“青督整〔2026〕3号”"),
@@ -86,7 +86,7 @@ struct SettingsFormView {
                             attrs: numeric)),
                     .fieldset(
                         .class("form-grid"),
-                        .el("legend", [], [.text("举报投诉办理时限（工作日）")]),
+                        .legend("举报投诉办理时限（工作日）"),
                         .field("受理", name: "limitAccept", value: f.limitAccept, error: err("limitAccept"), attrs: numeric),
                         .field("核实", name: "limitVerify", value: f.limitVerify, error: err("limitVerify"), attrs: numeric),
                         .field("处理", name: "limitHandle", value: f.limitHandle, error: err("limitHandle"), attrs: numeric),

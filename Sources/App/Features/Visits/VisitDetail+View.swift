@@ -146,7 +146,7 @@ struct VisitDetailView {
             .field("课题 / 活动主题", name: "topic", value: "", error: err("topic", in: s), required: true),
             .fieldset(
                 .class("rubric"),
-                .el("legend", [], [.text("课堂教学质量评估（满分\(rubric.total)分，可只填部分）")]),
+                .legend("课堂教学质量评估（满分\(rubric.total)分，可只填部分）"),
                 .forEach(rubric.dimensions) { d in
                     .field(
                         "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "", error: err("score_" + d.name, in: s),
@@ -225,7 +225,7 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .fieldset(
-                .el("legend", [], [.text("查阅资料（必查教师作业批改）")]),
+                .legend("查阅资料（必查教师作业批改）"),
                 .forEach(DocumentChecklist.items) { item in
                     .label(
                         .class("check"),
@@ -249,7 +249,7 @@ struct VisitDetailView {
         let sleep: String = w.sleepHours.map { String($0) } ?? ""
         let pe: String = w.peLessonsPerWeek.map { String($0) } ?? ""
         let fields: [Node<HTML.FormContext>] = [
-            .el("legend", [], [.text("五项管理与双减（只填检查了的项目）")]),
+            .legend("五项管理与双减（只填检查了的项目）"),
             .selectField("年级段", name: "band", options: bands, selected: w.band?.rawValue ?? "", error: err("band", in: s), blank: "未选择"),
             .field(
                 "书面作业平均时长（分钟/天）", name: "homeworkMinutes", value: homework, error: err("homeworkMinutes", in: s), type: "number",
@@ -331,11 +331,11 @@ struct VisitDetailView {
 
     func photo(_ p: VisitDetail.Record.Photo) -> Node<HTML.BodyContext> {
         let url = SiteURL.visitPhoto(r.id, p.id).path
-        return .el("figure", [], [
+        return .figure(
             .a(.href(url), .img(.src(url), .alt(p.caption.isEmpty ? "督导照片" : p.caption), .attribute(named: "loading", value: "lazy"))),
-            p.caption.isEmpty ? .empty : .el("figcaption", [], [.text(p.caption)]),
-            removeButton("photo", p.id),
-        ])
+            p.caption.isEmpty ? .empty : .figcaption(p.caption),
+            removeButton("photo", p.id)
+        )
     }
 
     var photoForm: Node<HTML.BodyContext> {
