@@ -19,8 +19,8 @@ final class HTMLEscapeTests: XCTestCase {
     func testWidgetAttributesAreEscaped() {
         let html = Node<Plot.HTML.BodyContext>.link(#"/x?q="><svg onload=alert(1)>"#, "链接").render()
         XCTAssertEqual(html, #"<a href="/x?q=&quot;&gt;&lt;svg onload=alert(1)&gt;">链接</a>"#)
-        let input = Node<Plot.HTML.BodyContext>.input(.name("x"), .value(#"'"><b>"#)).render()
-        XCTAssertEqual(input, #"<input name="x" value="&#39;&quot;&gt;&lt;b&gt;"/>"#)
+        let input = Node<Plot.HTML.BodyContext>.hidden("x", #"'"><b>"#).render()
+        XCTAssertEqual(input, #"<input type="hidden" name="x" value="&#39;&quot;&gt;&lt;b&gt;"/>"#)
         let legend = Node<Plot.HTML.BodyContext>.legend("<script>").render()
         XCTAssertEqual(legend, "<legend>&lt;script&gt;</legend>")
         let caption = Node<Plot.HTML.BodyContext>.figcaption(#""><img>"#).render()

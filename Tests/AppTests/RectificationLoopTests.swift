@@ -265,6 +265,51 @@ final class RectificationLoopTests: XCTestCase {
         }
     }
 
+    func testAWithdrawnNoticeStillListsItsProblemWhichIsFreeForANewNotice() async throws {
+        try await withApp { app in
+            let (inspector, notice, problem) = try await Self.issuedNotice(app)
+            let office = try await login(app, "office")
+
+            let withdrawn = try await office.act(onNotice: notice, .withdraw, comment: "问题定性有误，重新下达")
+            let page = try await office.get("/notices/\(notice)")
+            let form = try await inspector.get("/notices/new?school=1")
+
+            XCTAssertEqual(withdrawn.status, .seeOther)
+            try await assertState(app, notice: notice, .withdrawn)
+            XCTAssertTrue(page.body.string.contains("教学楼消防通道堆放杂物"), "the withdrawn notice still shows what it listed")
+            let released = try await app.problem(problem)
+            XCTAssertNil(released.noticeID)
+            XCTAssertTrue(form.body.string.contains(#"name="problems[]" value="\#(problem)""#), "the problem can go on a new notice")
+        }
+    }
+
+    func testTheOfficeOpensANoticeOnAProblemAndIssuesIt() async throws {
+        try await withApp { app in
+            let inspector = try await login(app, "inspector")
+            let (_, problem) = try await inspector.recordVisitWithProblem(school: 1)
+            let office = try await login(app, "office")
+
+            let problemPage = try await office.get("/problems/\(problem)")
+            let form = try await office.get("/notices/new?school=1&problem=\(problem)")
+            let created = try await office.post("/notices", form: [
+                ("school", "1"), ("problems[]", String(problem)), ("requirements", "立即清理消防通道。"),
+                ("deadline", TestClock.today.adding(days: 15).description),
+            ])
+            let id = try XCTUnwrap(redirectID(created, under: "/notices"))
+            let issued = try await office.act(onNotice: id, .issue)
+
+            XCTAssertTrue(problemPage.body.string.contains("下达整改通知"), "the office sees the button on the problem")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.string.contains(#"name="problems[]" value="\#(problem)""#))
+            XCTAssertEqual(issued.status, .seeOther)
+            let notice = try await app.notice(id)
+            XCTAssertEqual(notice.state, .issued)
+            XCTAssertEqual(notice.inspectorID, 1, "the school's responsible inspector re-checks it")
+            let covered = try await app.problem(problem)
+            XCTAssertEqual(covered.noticeID, id)
+        }
+    }
+
     func testAnotherSchoolCannotLoadActOnOrReportOnTheNotice() async throws {
         try await withApp { app in
             let (_, notice, _) = try await Self.issuedNotice(app)

@@ -187,8 +187,8 @@ enum RouteRules {
         "GET /plans/new": r(inspector),
         "POST /plans": r(inspector),
         "GET /compliance/mine": r(inspector),
-        "GET /notices/new": r(inspector, .querySchool, query: "?school={school}"),
-        "POST /notices": r(inspector),
+        "GET /notices/new": r([.office, .inspector], .querySchool, query: "?school={school}"),
+        "POST /notices": r([.office, .inspector]),
         "GET /reports/new": r(inspector),
         "POST /reports": r(inspector),
         // Inspectors and the office.

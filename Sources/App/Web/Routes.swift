@@ -67,10 +67,13 @@ func routes(_ app: Application) throws {
     inspectors.get(SiteURL.areaPlanNew.route, use: PlansController.areaPlanForm)
     inspectors.post(SiteURL.areaPlans.route, use: PlansController.saveAreaPlan)
     inspectors.get(SiteURL.complianceInspectorSelf.route, use: ComplianceController.mine)
-    inspectors.get(SiteURL.noticeNew.route, use: NoticesController.newForm)
-    inspectors.post(SiteURL.notices.route, use: NoticesController.create)
     inspectors.get(SiteURL.reportNew.route, use: ReportsController.newForm)
     inspectors.post(SiteURL.reports.route, use: ReportsController.create)
+
+    // The responsible inspector or the office: issue a 整改通知书 (NoticeAccess.mayIssue decides the school).
+    let issuers = app.grouped(RequireRole(.inspector, .office))
+    issuers.get(SiteURL.noticeNew.route, use: NoticesController.newForm)
+    issuers.post(SiteURL.notices.route, use: NoticesController.create)
 
     // Inspectors and the office: amend a submitted record; read plans, summaries and cases.
     let inspectorsAndOffice = app.grouped(RequireRole(.inspector, .office, .admin, .leader))

@@ -59,7 +59,10 @@ extension NoticeDetail {
         let inspector = try await Inspector.find(n.inspectorID, on: db)
         let settings = try await DistrictSettings.forDistrict(n.districtID, on: db)
         let policy = NoticePolicy(requiresApproval: settings.noticeRequiresApproval)
-        let problems = try await Problem.query(on: db).filter(\.$noticeID == n.id!).sort(\.$id).all()
+        // The notice's problems as it listed them, read from notice_problems: a withdrawn notice releases its
+        // problems (their notice_id is cleared so a new notice can cover them) but still shows what it listed.
+        let listed = try await NoticeProblem.query(on: db).filter(\.$noticeID == n.id!).all().map(\.problemID)
+        let problems = try await Problem.query(on: db).filter(\.$id ~~ listed).sort(\.$id).all()
         let reports = try await RectificationReport.query(on: db).filter(\.$noticeID == n.id!).sort(\.$id).all()
         let events = try await CaseEvents.of(.notice, id: n.id!, on: db)
         return NoticeDetail(

@@ -6,6 +6,7 @@ import Foundation
 struct ProblemDetail: Sendable {
     let id: Int
     let school: String
+    let schoolID: Int
     let category: String
     let severity: ProblemSeverity
     let disposition: ProblemDisposition
@@ -20,15 +21,19 @@ struct ProblemDetail: Sendable {
     let noticeID: Int?
     /// The referral form is offered (`ProblemAccess.canRefer`).
     let mayRefer: Bool
+    /// A 整改通知书 may be opened on it here (`NoticeAccess.mayIssue`, an open 整改 problem without a notice).
+    let mayIssueNotice: Bool
 }
 
 extension ProblemDetail {
     static func query(_ p: Problem, scope: Scope, on db: any Database) async throws -> ProblemDetail {
         let school = try await School.find(p.schoolID, on: db)
+        let issuable = p.disposition == .rectify && p.state == .open && p.noticeID == nil
         return ProblemDetail(
-            id: p.id!, school: school?.name ?? "", category: p.category, severity: p.severity, disposition: p.disposition,
+            id: p.id!, school: school?.name ?? "", schoolID: p.schoolID, category: p.category, severity: p.severity, disposition: p.disposition,
             state: p.state, description: p.description, foundAt: p.createdAt, deadline: p.deadline.flatMap(Day.init(parsing:)),
             referralDepartment: p.referralDepartment, referralReply: p.referralReply, visitID: p.visitID,
-            complaintID: p.complaintID, noticeID: p.noticeID, mayRefer: scope.problemAccess.canRefer(p))
+            complaintID: p.complaintID, noticeID: p.noticeID, mayRefer: scope.problemAccess.canRefer(p),
+            mayIssueNotice: issuable && school.map(scope.noticeAccess.mayIssue(for:)) == true)
     }
 }

@@ -26,7 +26,13 @@ struct ProblemDetailView {
                         p.visitID.map { .link(SiteURL.visit($0).path, "来源：督导记录") }
                             ?? p.complaintID.map { .link(SiteURL.complaint($0).path, "来源：举报投诉") } ?? .empty,
                         .text(" "),
-                        p.noticeID.map { .link(SiteURL.notice($0).path, "整改通知书") } ?? .empty)),
+                        p.noticeID.map { .link(SiteURL.notice($0).path, "整改通知书") } ?? .empty),
+                    p.mayIssueNotice
+                        ? .p(
+                            .a(
+                                .href(SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id))])),
+                                .class("btn primary"), .text("下达整改通知")))
+                        : .empty),
                 p.mayRefer ? referralForm : .empty,
             ])
     }

@@ -124,7 +124,7 @@ extension VisitDetail {
             record: Record(loaded, rubric: settings.rubricValue, hideInternal: access.hidesInternalNotes),
             categories: settings.categories,
             reminders: editable ? VisitSections.reminders(loaded, settings: settings.complianceSettings) : [],
-            editable: editable, mayAmend: access.canAmend(visit), issuesNotices: scope.principal.role == .inspector,
+            editable: editable, mayAmend: access.canAmend(visit), issuesNotices: scope.noticeAccess.mayIssue(for: loaded.school),
             followUp: followUp, failure: failure)
     }
 }
