@@ -40,7 +40,8 @@ public enum DudaoMain {
         ]
         if seeded { lines.append("已生成演示区县数据。") }
         if config.demo {
-            lines.append("演示账号（密码均为 \(DemoSeed.password)）：" + DemoSeed.logins.map { "\($0.0)（\($0.1)）" }.joined(separator: "、"))
+            lines.append(
+                "演示账号（密码均为 \(DemoSeed.password)）：" + DemoSeed.logins.map { "\($0.0)（\($0.1)）" }.joined(separator: "、"))
         }
         print(lines.joined(separator: "\n"))
     }

@@ -50,7 +50,8 @@ final class APITests: XCTestCase {
             var headers = HTTPHeaders()
             headers.contentType = .json
 
-            let res = try await app.sendRequest(.POST, "/api/v1/auth/token", headers: headers, body: ByteBuffer(string: "{"))
+            let res = try await app.sendRequest(
+                .POST, "/api/v1/auth/token", headers: headers, body: ByteBuffer(string: "{"))
 
             XCTAssertEqual(res.status, .badRequest)
             XCTAssertEqual(try res.content.decode(APIErrorReply.self).error.code, "bad_request")
@@ -186,7 +187,11 @@ final class APITests: XCTestCase {
 
             let res = try await apiGet(app, "/api/v1/assignments?current=true", token: token)
 
-            struct Item: Decodable { let inspectorId: Int; let schoolId: Int; let endDate: String? }
+            struct Item: Decodable {
+                let inspectorId: Int
+                let schoolId: Int
+                let endDate: String?
+            }
             let page = try res.content.decode(APIPage<Item>.self)
             XCTAssertEqual(page.total, 4)
             XCTAssertTrue(page.items.allSatisfy { $0.inspectorId == wang.id && $0.endDate == nil })
@@ -201,7 +206,10 @@ final class APITests: XCTestCase {
             let current = try await apiGet(app, "/api/v1/assignments?current=true&per=200", token: token)
             let all = try await apiGet(app, "/api/v1/assignments?per=200", token: token)
 
-            struct Item: Decodable { let id: Int; let endDate: String? }
+            struct Item: Decodable {
+                let id: Int
+                let endDate: String?
+            }
             XCTAssertEqual(current.status, .ok)
             let open = try current.content.decode(APIPage<Item>.self)
             XCTAssertEqual(open.total, 37, "39 schools, the last two uncovered")

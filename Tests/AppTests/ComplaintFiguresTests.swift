@@ -8,20 +8,27 @@ import XCTVapor
 /// are the figures of every complaint however many there are (they once came from the newest 5 000 only).
 final class ComplaintFiguresTests: XCTestCase {
     /// The figures as the page computed them in memory, over every complaint the account may see.
-    static func inMemory(_ all: [Complaint], inspectors: [Inspector], settings: DistrictSettings) -> [ComplaintList.InspectorFigures] {
+    static func inMemory(_ all: [Complaint], inspectors: [Inspector], settings: DistrictSettings) -> [ComplaintList
+        .InspectorFigures]
+    {
         let calendar = settings.workingCalendar
         let limits = settings.complaintTimeLimits
         return inspectors.sorted { ($0.name, $0.id!) < ($1.name, $1.id!) }.compactMap { i in
             let mine = all.filter { $0.inspectorID == i.id }
             guard !mine.isEmpty else { return nil }
             let replied = mine.compactMap { c -> (Day, Day)? in
-                guard let r = c.repliedOn.flatMap(Day.init(parsing:)), let s = Day(parsing: c.receivedOn) else { return nil }
+                guard let r = c.repliedOn.flatMap(Day.init(parsing:)), let s = Day(parsing: c.receivedOn) else {
+                    return nil
+                }
                 return (s, r)
             }
-            let onTime = replied.filter { s, r in r <= ComplaintMachine.replyDue(received: s, limits: limits, calendar: calendar) }.count
+            let onTime = replied.filter { s, r in
+                r <= ComplaintMachine.replyDue(received: s, limits: limits, calendar: calendar)
+            }.count
             let days = replied.map { Double(calendar.workingDays(from: $0.0, to: $0.1)) }
             return .init(
-                name: i.name, received: mine.count, handled: mine.filter { [.replied, .closed].contains($0.state) }.count,
+                name: i.name, received: mine.count,
+                handled: mine.filter { [.replied, .closed].contains($0.state) }.count,
                 onTime: onTime, averageDays: days.isEmpty ? nil : days.reduce(0, +) / Double(days.count))
         }
     }
@@ -32,7 +39,9 @@ final class ComplaintFiguresTests: XCTestCase {
             let scope = Scope(principal: Principal(office), assignedSchoolIDs: [])
             let wang = try await app.inspector(named: "王建华")
             let school = try await app.school(1)
-            let before = try await ComplaintList.inspectorFigures(scope: scope, on: app.db).first { $0.name == wang.name }?.received ?? 0
+            let before =
+                try await ComplaintList.inspectorFigures(scope: scope, on: app.db).first { $0.name == wang.name }?
+                .received ?? 0
             // 5 100 more complaints for one inspector: past the old cap, and five pages of replies and more.
             let start = Day(year: 2026, month: 3, day: 2)!
             let added = (0..<5100).map { n -> Complaint in
@@ -68,8 +77,11 @@ final class ComplaintFiguresTests: XCTestCase {
 
             let figures = try await ComplaintList.inspectorFigures(scope: scope, on: app.db)
 
-            let all = try await scope.complaintAccess.readable(Complaint.query(on: app.db)).filter(\.$inspectorID != nil).all()
-            let inspectors = try await Inspector.query(on: app.db).filter(\.$id ~~ Set(all.compactMap(\.inspectorID))).all()
+            let all = try await scope.complaintAccess.readable(Complaint.query(on: app.db)).filter(
+                \.$inspectorID != nil
+            ).all()
+            let inspectors = try await Inspector.query(on: app.db).filter(\.$id ~~ Set(all.compactMap(\.inspectorID)))
+                .all()
             let settings = try await DistrictSettings.forDistrict(school.districtID, on: app.db)
             XCTAssertEqual(figures, Self.inMemory(all, inspectors: inspectors, settings: settings))
             let mine = try XCTUnwrap(figures.first { $0.name == wang.name })

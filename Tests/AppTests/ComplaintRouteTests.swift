@@ -11,7 +11,9 @@ final class ComplaintRouteTests: XCTestCase {
     static let codePattern = #"^TS-[A-Z0-9]{4}-[A-Z0-9]{4}$"#
 
     /// A public complaint about school 1 (王建华's) with a name and phone; returns the stored complaint.
-    static func submitted(_ app: Application, _ change: (inout PublicComplaint) -> Void = { _ in }) async throws -> Complaint {
+    static func submitted(_ app: Application, _ change: (inout PublicComplaint) -> Void = { _ in }) async throws
+        -> Complaint
+    {
         var form = PublicComplaint(district: try await app.demoDistrict().id!)
         change(&form)
         let res = try await submitPublicComplaint(app, form)
@@ -54,7 +56,8 @@ final class ComplaintRouteTests: XCTestCase {
             XCTAssertFalse(c.anonymous)
             XCTAssertEqual(c.receivedOn, TestClock.today.description)
             let settings = try await Self.districtSettings(app)
-            let acceptBy = settings.workingCalendar.adding(workingDays: settings.complaintTimeLimits.accept, to: TestClock.today)
+            let acceptBy = settings.workingCalendar.adding(
+                workingDays: settings.complaintTimeLimits.accept, to: TestClock.today)
             XCTAssertEqual(c.deadline, acceptBy.description)
         }
     }
@@ -392,7 +395,8 @@ final class ComplaintRouteTests: XCTestCase {
             try await inspector.act(onComplaint: c.id!, .accept)
             try await inspector.act(onComplaint: c.id!, .startVerifying)
             let page = try await inspector.get("/complaints/\(c.id!)")
-            XCTAssertTrue(page.body.string.contains(#"action="/complaints/\#(c.id!)/problem""#), "offered while verifying")
+            XCTAssertTrue(
+                page.body.string.contains(#"action="/complaints/\#(c.id!)/problem""#), "offered while verifying")
 
             let res = try await inspector.post("/complaints/\(c.id!)/problem")
             let again = try await inspector.post("/complaints/\(c.id!)/problem")
@@ -467,10 +471,13 @@ final class ComplaintRouteTests: XCTestCase {
             let form = try await office.get("/complaints/new")
             XCTAssertEqual(form.status, .ok)
 
-            let res = try await office.post("/complaints", form: [
-                ("receivedAt", TestClock.today.description), ("name", "钱先生"), ("phone", "13600001111"), ("school", "2"),
-                ("category", "乱收费"), ("content", "学校要求家长统一购买指定教辅资料，每人180元。"),
-            ])
+            let res = try await office.post(
+                "/complaints",
+                form: [
+                    ("receivedAt", TestClock.today.description), ("name", "钱先生"), ("phone", "13600001111"),
+                    ("school", "2"),
+                    ("category", "乱收费"), ("content", "学校要求家长统一购买指定教辅资料，每人180元。"),
+                ])
 
             XCTAssertEqual(res.status, .seeOther)
             let id = try XCTUnwrap(redirectID(res, under: "/complaints"))
@@ -496,16 +503,19 @@ final class ComplaintRouteTests: XCTestCase {
             let office = try await login(app, "office")
             try await office.get("/complaints/new")
 
-            let res = try await office.post("/complaints", form: [
-                ("receivedAt", callDay.description), ("name", ""), ("phone", ""), ("school", "2"),
-                ("category", "乱收费"), ("content", "学校要求家长统一购买指定教辅资料，每人180元。"),
-            ])
+            let res = try await office.post(
+                "/complaints",
+                form: [
+                    ("receivedAt", callDay.description), ("name", ""), ("phone", ""), ("school", "2"),
+                    ("category", "乱收费"), ("content", "学校要求家长统一购买指定教辅资料，每人180元。"),
+                ])
 
             XCTAssertEqual(res.status, .seeOther)
             let id = try XCTUnwrap(redirectID(res, under: "/complaints"))
             let c = try await app.complaint(id)
             XCTAssertEqual(c.receivedOn, callDay.description, "the day of the call, as entered")
-            XCTAssertEqual(c.deadline, calendar.adding(workingDays: settings.complaintTimeLimits.accept, to: callDay).description)
+            XCTAssertEqual(
+                c.deadline, calendar.adding(workingDays: settings.complaintTimeLimits.accept, to: callDay).description)
         }
     }
 
@@ -515,10 +525,12 @@ final class ComplaintRouteTests: XCTestCase {
             let office = try await login(app, "office")
             try await office.get("/complaints/new")
 
-            let res = try await office.post("/complaints", form: [
-                ("receivedAt", TestClock.today.description), ("name", "钱先生"), ("phone", "12345"), ("school", "2"),
-                ("category", "乱收费"), ("content", ""),
-            ])
+            let res = try await office.post(
+                "/complaints",
+                form: [
+                    ("receivedAt", TestClock.today.description), ("name", "钱先生"), ("phone", "12345"), ("school", "2"),
+                    ("category", "乱收费"), ("content", ""),
+                ])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             XCTAssertTrue(res.body.string.contains("请填写来电内容"))
@@ -532,9 +544,12 @@ final class ComplaintRouteTests: XCTestCase {
             let c = try await Self.submitted(app)
             let inspector = try await login(app, "inspector")
 
-            let log = try await inspector.post("/complaints", form: [
-                ("receivedAt", TestClock.today.description), ("school", "1"), ("category", "乱收费"), ("content", "来电反映学校乱收费。"),
-            ])
+            let log = try await inspector.post(
+                "/complaints",
+                form: [
+                    ("receivedAt", TestClock.today.description), ("school", "1"), ("category", "乱收费"),
+                    ("content", "来电反映学校乱收费。"),
+                ])
             let assign = try await inspector.post("/complaints/\(c.id!)/assign", form: [("inspector", "2")])
 
             XCTAssertEqual(log.status, .forbidden)

@@ -109,7 +109,8 @@ final class ComplianceRouteTests: XCTestCase {
             XCTAssertTrue(next.contains("inspector=1"), "the next-page link keeps the filter: \(next)")
             let second = try await office.get(next)
             XCTAssertEqual(HTML.listTotal(in: second.body.string), wangs.count)
-            XCTAssertTrue(visitLinks(in: second.body.string).isSubset(of: wangs), "page 2 lists other inspectors' visits")
+            XCTAssertTrue(
+                visitLinks(in: second.body.string).isSubset(of: wangs), "page 2 lists other inspectors' visits")
         }
     }
 
@@ -147,9 +148,12 @@ final class ComplianceRouteTests: XCTestCase {
             let result = try await app.compliance(inspector: 1, semester: try XCTUnwrap(Semester(code: "2026-autumn")))
             let october = YearMonth(year: 2026, month: 10)
             XCTAssertEqual(result.monthStates[.init(inspectorID: 1, schoolID: 3, month: october)], .overdue)
-            let oneStudent = result.shortfalls.filter { $0.rule == .interviews && $0.schoolID == 2 && $0.month == october }
+            let oneStudent = result.shortfalls.filter {
+                $0.rule == .interviews && $0.schoolID == 2 && $0.month == october
+            }
             XCTAssertEqual(oneStudent.count, 1)
-            XCTAssertTrue(html.contains("href=\"/visits/\(oneStudent.first?.visitID ?? -1)\""), "the shortfall links its visit")
+            XCTAssertTrue(
+                html.contains("href=\"/visits/\(oneStudent.first?.visitID ?? -1)\""), "the shortfall links its visit")
         }
     }
 
@@ -203,7 +207,9 @@ final class ComplianceRouteTests: XCTestCase {
             let day = TestClock.today
             let semester = Semester.containing(day)
             let settings = try await app.complianceSettings()
-            XCTAssertTrue(semester.contains(day) && !settings.vacationMonths.contains(day.month), "the test day is a school month")
+            XCTAssertTrue(
+                semester.contains(day) && !settings.vacationMonths.contains(day.month), "the test day is a school month"
+            )
             let inspector = try await login(app, "inspector")
             let before = try await inspector.get("/")
             XCTAssertFalse(before.body.string.contains("title=\"已督导\""), "nothing visited yet on a clean slate")

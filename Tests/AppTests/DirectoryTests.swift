@@ -25,13 +25,15 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(after.name, newName)
             XCTAssertEqual(after.code, before.code)
             XCTAssertEqual(after.areaID, before.areaID)
-            let events = try await AuditEvent.query(on: app.db).filter(\.$entity == "school").filter(\.$entityID == 1).all()
+            let events = try await AuditEvent.query(on: app.db).filter(\.$entity == "school").filter(\.$entityID == 1)
+                .all()
             XCTAssertEqual(events.count, 1)
             let event = try XCTUnwrap(events.first)
             XCTAssertEqual(event.action, "update")
             XCTAssertEqual(event.actorID, officeUser.id)
             XCTAssertTrue(event.actorName.contains("office"))
-            XCTAssertEqual(event.fieldChanges, [FieldChange(field: "学校名称", before: oldName, after: newName)],
+            XCTAssertEqual(
+                event.fieldChanges, [FieldChange(field: "学校名称", before: oldName, after: newName)],
                 "only the name changed")
         }
     }
@@ -97,7 +99,8 @@ final class DirectoryTests: XCTestCase {
             let event = try await AuditEvent.query(on: app.db).filter(\.$entity == "school").filter(\.$entityID == 2)
                 .filter(\.$action == "deactivate").first()
             XCTAssertEqual(event?.actorID, officeUser.id)
-            XCTAssertEqual(event?.fieldChanges.first { $0.field == "状态" }, FieldChange(field: "状态", before: "在办", after: "停办"))
+            XCTAssertEqual(
+                event?.fieldChanges.first { $0.field == "状态" }, FieldChange(field: "状态", before: "在办", after: "停办"))
             // Still reachable, marked closed, and gone from the default list and the public pages.
             let page = try await office.get("/schools/2")
             XCTAssertEqual(page.status, .ok)
@@ -119,7 +122,8 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(res.status, .seeOther)
             let school = try await app.school(2)
             XCTAssertEqual(school.status, .open)
-            let actions = try await AuditEvent.query(on: app.db).filter(\.$entityID == 2).sort(\.$id).all().map(\.action)
+            let actions = try await AuditEvent.query(on: app.db).filter(\.$entityID == 2).sort(\.$id).all().map(
+                \.action)
             XCTAssertEqual(actions, ["deactivate", "reactivate"])
         }
     }

@@ -10,7 +10,9 @@ final class EscalationJobTests: XCTestCase {
     /// A notice for school 1 issued through the pages on a clean slate (no demo history), with its deadline.
     static func issuedNotice(_ app: Application) async throws -> (id: Int, deadline: Day) {
         let (_, notice, _) = try await RectificationLoopTests.issuedNotice(app)
-        guard let deadline = try await app.notice(notice).deadlineDay else { throw TestSetupError("notice without deadline") }
+        guard let deadline = try await app.notice(notice).deadlineDay else {
+            throw TestSetupError("notice without deadline")
+        }
         return (notice, deadline)
     }
 
@@ -98,7 +100,9 @@ final class EscalationJobTests: XCTestCase {
 
             let told = try await AppNotification.query(on: app.db).filter(\.$link == link).all()
                 .filter { $0.title.contains("逾期未报送整改报告，已提醒") }.map(\.userID)
-            let expected = [try await app.user("office").id!, try await app.user("inspector").id!, try await app.user("school").id!]
+            let expected = [
+                try await app.user("office").id!, try await app.user("inspector").id!, try await app.user("school").id!,
+            ]
             XCTAssertEqual(Set(told), Set(expected))
             let after = try await AppNotification.query(on: app.db).filter(\.$link == link).count()
             XCTAssertEqual(after, before + 3, "one each, not one per role query")
@@ -148,7 +152,8 @@ final class EscalationJobTests: XCTestCase {
             let closedEventsAfter = try await app.events("notice", closed.id!).count
             XCTAssertEqual(closedEventsAfter, closedEvents)
             let steps = try await app.escalations("notice", overdue.id!)
-            XCTAssertEqual(steps, ["escalate:reminder", "escalate:interview", "escalate:publicNotice"],
+            XCTAssertEqual(
+                steps, ["escalate:reminder", "escalate:interview", "escalate:publicNotice"],
                 "the demo's reminder and interview are not taken again")
             let overdueAfter = try await app.notice(overdue.id!)
             XCTAssertEqual(overdueAfter.escalation, .publicNotice)
@@ -171,7 +176,8 @@ final class EscalationJobTests: XCTestCase {
 
             XCTAssertEqual([third.escalated, fourth.escalated, sixth.escalated, much.escalated], [0, 1, 1, 0])
             let steps = try await app.escalations("notice", notice)
-            XCTAssertEqual(steps, ["escalate:reminder", "escalate:interview"], "no public notice in this district's policy")
+            XCTAssertEqual(
+                steps, ["escalate:reminder", "escalate:interview"], "no public notice in this district's policy")
         }
     }
 

@@ -12,14 +12,15 @@ import XCTVapor
 /// may carry the payload unescaped.
 final class GeneratedInputTests: XCTestCase {
     static let extremes = [
-        "9223372036854775807", "-9223372036854775808", "-1", "0", "1000000000000000000000000000000", "NaN", "9999-12-31",
+        "9223372036854775807", "-9223372036854775808", "-1", "0", "1000000000000000000000000000000", "NaN",
+        "9999-12-31",
         String(repeating: "长", count: 10_000), "a\u{0}b",
     ]
     static let payload = #""><svg onload=alert(1)>'"#
 
     func testExtremeValuesInEveryParameterAndFieldOfEveryRouteGetAnAnswer() async throws {
         // Each account sends from its own address, so the login throttle of one does not refuse the next.
-        try await withApp(configure: { $0.clientAddressHeader = "X-Forwarded-For" }) { app in
+        try await withApp(clientAddressHeader: "X-Forwarded-For") { app in
             let f = try await MatrixFixtures.build(app)
             let routes = app.routes.all.map(MatrixRoute.init).filter { RouteRules.table[$0.key] != nil }
             let fields = try await FormCrawler.fieldsByRoute(app, f, routes: routes)
@@ -28,7 +29,8 @@ final class GeneratedInputTests: XCTestCase {
                 var client = try await MatrixClient.signIn(app, who)
                 let address = "198.51.100.\(Who.allCases.firstIndex(of: who)! + 1)"
                 client.session.forwardedFor = address
-                for route in routes.sorted(by: { ($0.order, $0.key) < ($1.order, $1.key) }) where route.pattern != "/logout" {
+                for route in routes.sorted(by: { ($0.order, $0.key) < ($1.order, $1.key) })
+                where route.pattern != "/logout" {
                     let rule = RouteRules.table[route.key]!
                     let names = (fields[route.key] ?? []).union(["page", "per"])
                     for value in Self.extremes {
@@ -53,7 +55,9 @@ final class GeneratedInputTests: XCTestCase {
     func testAScriptPayloadInEveryStoredTextAndEveryQueryParameterNeverReachesAPageUnescaped() async throws {
         try await withApp { app in
             let f = try await MatrixFixtures.build(app)
-            let routes = app.routes.all.map(MatrixRoute.init).filter { RouteRules.table[$0.key] != nil && $0.method == .GET }
+            let routes = app.routes.all.map(MatrixRoute.init).filter {
+                RouteRules.table[$0.key] != nil && $0.method == .GET
+            }
             let fields = try await FormCrawler.fieldsByRoute(app, f, routes: routes)
             // Every free text of every table carries the payload, as if typed into every form and sent by the API.
             let columns = try await StoredText.poison(app.db, with: Self.payload)
@@ -71,7 +75,9 @@ final class GeneratedInputTests: XCTestCase {
                         path = url
                         let res = try await client.session.get(url)
                         pages += 1
-                        if res.status.code >= 500 { failures.append("\(who.rawValue) GET \(url.prefix(80)): \(res.status.code)") }
+                        if res.status.code >= 500 {
+                            failures.append("\(who.rawValue) GET \(url.prefix(80)): \(res.status.code)")
+                        }
                         let type = res.headers.contentType?.description ?? ""
                         guard type.contains("html") else { continue }
                         if res.body.string.range(of: "<svg", options: .caseInsensitive) != nil {
@@ -88,7 +94,9 @@ final class GeneratedInputTests: XCTestCase {
 
 /// Finds the fields of every form and the query keys of every link on every page, by route.
 enum FormCrawler {
-    static func fieldsByRoute(_ app: Application, _ f: MatrixFixtures, routes: [MatrixRoute]) async throws -> [String: Set<String>] {
+    static func fieldsByRoute(_ app: Application, _ f: MatrixFixtures, routes: [MatrixRoute]) async throws -> [String:
+        Set<String>]
+    {
         var out: [String: Set<String>] = [:]
         let all = app.routes.all.map(MatrixRoute.init)
         for who in [Who.anonymous, .office, .inspector, .school, .admin] {
@@ -117,7 +125,9 @@ enum FormCrawler {
 
     static func forms(in html: String) -> [Form] {
         let pattern = #"<form([^>]*)>(.*?)</form>"#
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        guard let re = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+            return []
+        }
         return re.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { m in
             guard let a = Range(m.range(at: 1), in: html), let b = Range(m.range(at: 2), in: html) else { return nil }
             let attrs = String(html[a])
@@ -132,7 +142,9 @@ enum FormCrawler {
         all(##"href="([^"#]*\?[^"#]*)""##, in: html).map { href in
             let decoded = href.replacingOccurrences(of: "&amp;", with: "&")
             let parts = decoded.split(separator: "?", maxSplits: 1)
-            let keys = parts.count > 1 ? parts[1].split(separator: "&").map { String($0.split(separator: "=").first ?? "") } : []
+            let keys =
+                parts.count > 1
+                ? parts[1].split(separator: "&").map { String($0.split(separator: "=").first ?? "") } : []
             return (String(parts[0]), Set(keys.filter { !$0.isEmpty }))
         }
     }
@@ -160,7 +172,8 @@ enum FormCrawler {
 enum ExtremeSender {
     static let jsonKeys = [
         "schoolId", "date", "start", "end", "kind", "theme", "planId", "summary", "highlights", "className", "subject",
-        "teacher", "topic", "comment", "group", "people", "notes", "internalOnly", "category", "severity", "disposition",
+        "teacher", "topic", "comment", "group", "people", "notes", "internalOnly", "category", "severity",
+        "disposition",
         "description", "tasks", "methods", "focus", "username", "password",
     ]
 
@@ -218,15 +231,22 @@ enum StoredText {
 
     static func poison(_ db: any Database, with payload: String) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
-        struct Column: Decodable { let table_name: String; let column_name: String }
+        struct Column: Decodable {
+            let table_name: String
+            let column_name: String
+        }
         let columns: [Column]
         if sql.dialect.name == "sqlite" {
             struct Table: Decodable { let name: String }
-            struct Info: Decodable { let name: String; let type: String }
+            struct Info: Decodable {
+                let name: String
+                let type: String
+            }
             var found: [Column] = []
-            for t in try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                .all(decoding: Table.self)
-            {
+            for t in try await sql.raw(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+            .all(decoding: Table.self) {
                 for c in try await sql.raw("PRAGMA table_info(\(ident: t.name))").all(decoding: Info.self)
                 where c.type.uppercased() == "TEXT" {
                     found.append(Column(table_name: t.name, column_name: c.name))
@@ -234,17 +254,22 @@ enum StoredText {
             }
             columns = found
         } else {
-            columns = try await sql.raw("""
+            columns = try await sql.raw(
+                """
                 SELECT table_name, column_name FROM information_schema.columns
                 WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')
-                """).all(decoding: Column.self)
+                """
+            ).all(decoding: Column.self)
         }
         var poisoned = 0
-        for c in columns where !parsed.contains(c.column_name) && !c.column_name.hasSuffix("_id")
+        for c in columns
+        where !parsed.contains(c.column_name) && !c.column_name.hasSuffix("_id")
             && !c.column_name.hasSuffix("_at") && !["_fluent_migrations", "write_gate"].contains(c.table_name)
         {
-            try await sql.raw("UPDATE \(ident: c.table_name) SET \(ident: c.column_name) = \(ident: c.column_name) || \(bind: payload)")
-                .run()
+            try await sql.raw(
+                "UPDATE \(ident: c.table_name) SET \(ident: c.column_name) = \(ident: c.column_name) || \(bind: payload)"
+            )
+            .run()
             poisoned += 1
         }
         return poisoned

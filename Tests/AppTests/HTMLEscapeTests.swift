@@ -5,7 +5,8 @@ import XCTest
 
 final class HTMLEscapeTests: XCTestCase {
     func testTheFiveCharactersAreEscapedAndNothingElse() {
-        XCTAssertEqual(HTMLEscape.escape(#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        XCTAssertEqual(
+            HTMLEscape.escape(#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         XCTAssertEqual(HTMLEscape.escape("城关街道中心小学 3（1）班"), "城关街道中心小学 3（1）班")
         XCTAssertEqual(HTMLEscape.escape(""), "")
     }

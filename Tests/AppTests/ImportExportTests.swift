@@ -57,7 +57,8 @@ final class ImportExportTests: XCTestCase {
             let bytes = try gb18030(Self.twoNewSchools)
             XCTAssertNil(String(data: bytes, encoding: .utf8), "precondition: the file is not valid UTF-8")
 
-            let res = try await office.upload("/import/schools", fileName: "学校.csv", contentType: "text/csv", data: bytes)
+            let res = try await office.upload(
+                "/import/schools", fileName: "学校.csv", contentType: "text/csv", data: bytes)
 
             XCTAssertEqual(res.status, .ok)
             XCTAssertTrue(res.body.string.contains("新建 2 条，更新 0 条，无变化 0 条"))
@@ -80,11 +81,13 @@ final class ImportExportTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
             let data = Data(Self.twoNewSchools.utf8)
-            let first = try await office.upload("/import/schools", fileName: "schools.csv", contentType: "text/csv", data: data)
+            let first = try await office.upload(
+                "/import/schools", fileName: "schools.csv", contentType: "text/csv", data: data)
             XCTAssertTrue(first.body.string.contains("新建 2 条"))
             let count = try await app.schoolCount()
 
-            let second = try await office.upload("/import/schools", fileName: "schools.csv", contentType: "text/csv", data: data)
+            let second = try await office.upload(
+                "/import/schools", fileName: "schools.csv", contentType: "text/csv", data: data)
 
             XCTAssertEqual(second.status, .ok)
             XCTAssertTrue(second.body.string.contains("新建 0 条，更新 0 条，无变化 2 条"))
@@ -99,7 +102,7 @@ final class ImportExportTests: XCTestCase {
             let count = try await app.schoolCount()
             let office = try await login(app, "office")
             let file = Self.csv([
-                "\(school1.code),\(school1.name),小学,公办,城关街道,新地址1号,新校长,0573-82100001,999,24,70",
+                "\(school1.code),\(school1.name),小学,公办,城关街道,新地址1号,新校长,0573-82100001,999,24,70"
             ])
 
             let res = try await office.upload(
@@ -246,7 +249,8 @@ final class ImportExportTests: XCTestCase {
             let leader = try await login(app, "leader")
 
             let res = try await leader.upload(
-                "/import/schools", fileName: "schools.csv", contentType: "text/csv", data: Data(Self.twoNewSchools.utf8))
+                "/import/schools", fileName: "schools.csv", contentType: "text/csv", data: Data(Self.twoNewSchools.utf8)
+            )
 
             XCTAssertEqual(res.status, .forbidden)
             let n = try await School.query(on: app.db).filter(\.$code == "3115900001").count()
@@ -256,12 +260,11 @@ final class ImportExportTests: XCTestCase {
 
     // MARK: Inspectors
 
-    static let inspectorCSV = (
-        [InspectorInput.headers.joined(separator: ",")] + [
+    static let inspectorCSV =
+        ([InspectorInput.headers.joined(separator: ",")] + [
             "孙立新,兼职,男,13812345678,青川区实验小学,副校长,2026-09-01,2029-08-31",
             "钱美玲,专职,女,13912345679,青川区教育督导室,专职督学,,",
-        ]
-    ).joined(separator: "\r\n") + "\r\n"
+        ]).joined(separator: "\r\n") + "\r\n"
 
     func testInspectorImportIsKeyedByMobileNumber() async throws {
         try await withApp { app in
@@ -269,7 +272,8 @@ final class ImportExportTests: XCTestCase {
             let office = try await login(app, "office")
             let data = Data(Self.inspectorCSV.utf8)
 
-            let first = try await office.upload("/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: data)
+            let first = try await office.upload(
+                "/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: data)
 
             XCTAssertEqual(first.status, .ok)
             XCTAssertTrue(first.body.string.contains("导入督学完成：新建 2 条，更新 0 条，无变化 0 条"))
@@ -283,7 +287,8 @@ final class ImportExportTests: XCTestCase {
             let terms = try await InspectorTerm.query(on: app.db).filter(\.$inspectorID == sun.id!).count()
             XCTAssertEqual(terms, 1)
 
-            let second = try await office.upload("/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: data)
+            let second = try await office.upload(
+                "/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: data)
 
             XCTAssertTrue(second.body.string.contains("新建 0 条，更新 0 条，无变化 2 条"))
             let count3 = try await app.inspectorCount()
@@ -292,7 +297,8 @@ final class ImportExportTests: XCTestCase {
             XCTAssertEqual(terms2, 1)
 
             let renamed = Data(Self.inspectorCSV.replacingOccurrences(of: "孙立新", with: "孙立鑫").utf8)
-            let third = try await office.upload("/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: renamed)
+            let third = try await office.upload(
+                "/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: renamed)
 
             XCTAssertTrue(third.body.string.contains("新建 0 条，更新 1 条，无变化 1 条"))
             let count4 = try await app.inspectorCount()
@@ -332,7 +338,8 @@ final class ImportExportTests: XCTestCase {
             let res = try await office.get("/schools/export.xlsx")
 
             XCTAssertEqual(res.status, .ok)
-            XCTAssertEqual(res.headers.first(name: .contentType),
+            XCTAssertEqual(
+                res.headers.first(name: .contentType),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let data = Data(res.body.readableBytesView)
             XCTAssertEqual(Array(data.prefix(2)), Array("PK".utf8))
@@ -362,7 +369,8 @@ final class ImportExportTests: XCTestCase {
             let export = try await office.get("/schools/export.csv")
 
             let res = try await office.upload(
-                "/import/schools", fileName: "export.csv", contentType: "text/csv", data: Data(export.body.readableBytesView))
+                "/import/schools", fileName: "export.csv", contentType: "text/csv",
+                data: Data(export.body.readableBytesView))
 
             XCTAssertEqual(res.status, .ok, HTML.first(#"(第 \d+ 行[\s\S]{0,300})"#, in: res.body.string) ?? "")
             XCTAssertTrue(res.body.string.contains("新建 0 条，更新 0 条，无变化 \(count) 条"))

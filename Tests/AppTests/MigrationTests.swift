@@ -41,10 +41,12 @@ final class MigrationTests: XCTestCase {
             guard let sql = app.db as? any SQLDatabase else { return }
             let school = try await app.school(1)
             let inspector = try await app.inspector(named: "王建华")
-            let visit = MatrixFixtures.makeVisit(school: school, inspector: inspector, status: .submitted, day: TestClock.today)
+            let visit = MatrixFixtures.makeVisit(
+                school: school, inspector: inspector, status: .submitted, day: TestClock.today)
             try await visit.save(on: app.db)
             for n in 1...3 {
-                try await MatrixFixtures.makeProblem(visit: visit, disposition: .rectify, text: "问题\(n)").save(on: app.db)
+                try await MatrixFixtures.makeProblem(visit: visit, disposition: .rectify, text: "问题\(n)").save(
+                    on: app.db)
             }
             // Put the database back as the first M003/M004 left it.
             try await sql.raw("DROP INDEX idx_visits_date").run()
@@ -76,20 +78,28 @@ final class MigrationTests: XCTestCase {
     }
 
     private func visitIDIsOptional(_ sql: any SQLDatabase) async throws -> Bool {
-        struct Column: Decodable { let name: String; let notnull: Int }
+        struct Column: Decodable {
+            let name: String
+            let notnull: Int
+        }
         struct Nullable: Decodable { let is_nullable: String }
         if sql.dialect.name == "sqlite" {
-            return try await sql.raw("PRAGMA table_info(problems)").all(decoding: Column.self).first { $0.name == "visit_id" }?.notnull == 0
+            return try await sql.raw("PRAGMA table_info(problems)").all(decoding: Column.self).first {
+                $0.name == "visit_id"
+            }?.notnull == 0
         }
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT is_nullable FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name = 'problems' AND column_name = 'visit_id'
-            """).first(decoding: Nullable.self)?.is_nullable == "YES"
+            """
+        ).first(decoding: Nullable.self)?.is_nullable == "YES"
     }
 
     private func indexExists(_ name: String, _ sql: any SQLDatabase) async throws -> Bool {
         struct Count: Decodable { let n: Int }
-        let query: SQLQueryString = sql.dialect.name == "sqlite"
+        let query: SQLQueryString =
+            sql.dialect.name == "sqlite"
             ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND name = \(bind: name)"
             : "SELECT COUNT(*) AS n FROM pg_indexes WHERE schemaname = current_schema() AND indexname = \(bind: name)"
         return try await sql.raw(query).first(decoding: Count.self)?.n == 1
@@ -99,10 +109,14 @@ final class MigrationTests: XCTestCase {
         guard let sql = app.db as? any SQLDatabase else { return [] }
         struct Name: Decodable { let name: String }
         if sql.dialect.name == "sqlite" {
-            return Set(try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                .all(decoding: Name.self).map(\.name))
+            return Set(
+                try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                    .all(decoding: Name.self).map(\.name))
         }
-        return Set(try await sql.raw("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")
+        return Set(
+            try await sql.raw(
+                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )
             .all(decoding: Name.self).map(\.name))
     }
 }

@@ -39,7 +39,8 @@ final class NotificationTests: XCTestCase {
             let list = try await school.get("/notifications")
             XCTAssertEqual(list.status, .ok)
             let html = list.body.string
-            XCTAssertTrue(html.contains(#"<li class="unread"><a href="/notices/\#(notice)""#), "unread, linked to the notice")
+            XCTAssertTrue(
+                html.contains(#"<li class="unread"><a href="/notices/\#(notice)""#), "unread, linked to the notice")
             XCTAssertTrue(html.contains("收到整改通知书 \(number)"))
             XCTAssertTrue(html.contains(#"action="/notifications/read""#))
 
@@ -97,7 +98,8 @@ final class NotificationTests: XCTestCase {
 
             let expected = [try await app.user("office").id!, try await app.user("inspector").id!]
             XCTAssertEqual(Set(told.map(\.userID)), Set(expected))
-            XCTAssertTrue(told.allSatisfy { !$0.title.contains("赵晓梅") && !$0.title.contains("13912345678") },
+            XCTAssertTrue(
+                told.allSatisfy { !$0.title.contains("赵晓梅") && !$0.title.contains("13912345678") },
                 "the bell does not carry the complainant's identity")
         }
     }
@@ -167,7 +169,8 @@ final class NotificationTests: XCTestCase {
 
     func testDeliveriesBackOffAndStopAfterSixAttempts() async throws {
         // A receiver that always answers 500: every attempt reaches it and fails.
-        try await WebhookReceiver.with(answer: { _ in Response(status: .internalServerError) }) { receiver in
+        let failing: @Sendable (Request) -> Response = { _ in Response(status: .internalServerError) }
+        try await WebhookReceiver.with(answer: failing) { receiver in
             try await withApp { app in
                 app.outboundAllowance = OutboundAllowance(loopbackPorts: [receiver.port])
                 try await app.changeDistrictSettings { $0.webhookURL = receiver.url() }

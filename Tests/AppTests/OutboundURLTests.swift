@@ -102,7 +102,9 @@ final class OutboundURLTests: XCTestCase {
         let resolved = await OutboundURL.resolve("localhost")
         XCTAssertFalse(resolved.isEmpty)
         XCTAssertTrue(resolved.allSatisfy { NetworkAddress.classify($0).kind == .loopback }, "\(resolved)")
-        XCTAssertEqual(NetworkAddress.check(resolved: resolved, name: "localhost"), .notPublic(resolved[0], NetworkAddress.classify(resolved[0])))
+        XCTAssertEqual(
+            NetworkAddress.check(resolved: resolved, name: "localhost"),
+            .notPublic(resolved[0], NetworkAddress.classify(resolved[0])))
     }
 
     func testTheTestAllowanceOpensLoopbackOnItsPortsOnly() async {
@@ -114,7 +116,11 @@ final class OutboundURLTests: XCTestCase {
         let privateNet = await OutboundURL.check("http://10.0.0.1:18080/hook", allowance: allowance)
         let none = await OutboundURL.check("http://127.0.0.1:18080/hook")
 
-        XCTAssertEqual(allowed, .success(.init(url: "http://127.0.0.1:18080/hook", host: "127.0.0.1", port: 18080, address: Self.v4("127.0.0.1"))))
+        XCTAssertEqual(
+            allowed,
+            .success(
+                .init(url: "http://127.0.0.1:18080/hook", host: "127.0.0.1", port: 18080, address: Self.v4("127.0.0.1"))
+            ))
         XCTAssertEqual(otherPort, .failure(Self.notPublic(Self.v4("127.0.0.1"))))
         XCTAssertEqual(byName, .failure(.refused(.localName("localhost"))))
         XCTAssertEqual(privateNet, .failure(Self.notPublic(Self.v4("10.0.0.1"))))

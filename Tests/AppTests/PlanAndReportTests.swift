@@ -7,8 +7,10 @@ import XCTVapor
 /// 学期片区督导工作计划 (filed or returned by the office), 督导方案, 工作总结 and 督导案例.
 final class PlanAndReportTests: XCTestCase {
     static func planForm(semester: Semester, action: String) -> [(String, String)] {
-        [("semester", semester.code), ("goals", "每月到每所责任学校督导不少于一次。"), ("focus", "作业管理；食堂安全。"),
-         ("schedule", semester.months.map { "\($0.label)：常规督导" }.joined(separator: "\n")), ("action", action)]
+        [
+            ("semester", semester.code), ("goals", "每月到每所责任学校督导不少于一次。"), ("focus", "作业管理；食堂安全。"),
+            ("schedule", semester.months.map { "\($0.label)：常规督导" }.joined(separator: "\n")), ("action", action),
+        ]
     }
 
     // MARK: - Area plans
@@ -34,7 +36,8 @@ final class PlanAndReportTests: XCTestCase {
             XCTAssertEqual(hidden.status, .notFound, "the office does not see a draft")
 
             try await inspector.get("/plans/new")
-            let submitted = try await inspector.post("/plans", form: Self.planForm(semester: semester, action: "submit"))
+            let submitted = try await inspector.post(
+                "/plans", form: Self.planForm(semester: semester, action: "submit"))
             XCTAssertEqual(submitted.status, .seeOther)
             XCTAssertEqual(redirectID(submitted, under: "/plans"), id, "the same plan, not a second one")
             let waiting = try await AreaPlan.find(id, on: app.db)
@@ -47,14 +50,17 @@ final class PlanAndReportTests: XCTestCase {
             let review = try await office.get("/plans/\(id)")
             XCTAssertEqual(review.status, .ok)
             XCTAssertTrue(review.body.string.contains("action=\"/plans/\(id)/review\""))
-            let filed = try await office.post("/plans/\(id)/review", form: [("decision", "file"), ("comment", "同意备案。")])
+            let filed = try await office.post(
+                "/plans/\(id)/review", form: [("decision", "file"), ("comment", "同意备案。")])
             XCTAssertEqual(filed.status, .seeOther)
             XCTAssertEqual(filed.headers.first(name: .location), "/plans")
             let plan = try await AreaPlan.find(id, on: app.db)
             XCTAssertEqual(plan?.status, .filed)
             XCTAssertEqual(plan?.officeComment, "同意备案。")
             XCTAssertNotNil(plan?.reviewedAt)
-            let audit = try await AuditEvent.query(on: app.db).filter(\.$entity == "area_plan").filter(\.$action == "file").count()
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$entity == "area_plan").filter(
+                \.$action == "file"
+            ).count()
             XCTAssertEqual(audit, 1)
             let after = try await app.compliance(inspector: 1)
 
@@ -74,7 +80,8 @@ final class PlanAndReportTests: XCTestCase {
             let inspector = try await login(app, "inspector")
             try await inspector.get("/plans/new")
 
-            let res = try await inspector.post("/plans", form: replacing(Self.planForm(semester: semester, action: "submit"), "focus", with: ""))
+            let res = try await inspector.post(
+                "/plans", form: replacing(Self.planForm(semester: semester, action: "submit"), "focus", with: ""))
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             XCTAssertTrue(res.body.string.contains("请填写督导重点"))
@@ -117,7 +124,8 @@ final class PlanAndReportTests: XCTestCase {
             let office = try await login(app, "office")
             try await office.get("/plans/\(plan.id!)")
 
-            let bare = try await office.post("/plans/\(plan.id!)/review", form: [("decision", "return"), ("comment", "  ")])
+            let bare = try await office.post(
+                "/plans/\(plan.id!)/review", form: [("decision", "return"), ("comment", "  ")])
 
             XCTAssertEqual(bare.status, .seeOther)
             XCTAssertEqual(bare.headers.first(name: .location), "/plans/\(plan.id!)")
@@ -126,13 +134,16 @@ final class PlanAndReportTests: XCTestCase {
             let unchanged = try await AreaPlan.find(plan.id, on: app.db)
             XCTAssertEqual(unchanged?.status, .submitted)
 
-            let returned = try await office.post("/plans/\(plan.id!)/review", form: [("decision", "return"), ("comment", "请补充各校月度重点。")])
+            let returned = try await office.post(
+                "/plans/\(plan.id!)/review", form: [("decision", "return"), ("comment", "请补充各校月度重点。")])
 
             XCTAssertEqual(returned.status, .seeOther)
             let after = try await AreaPlan.find(plan.id, on: app.db)
             XCTAssertEqual(after?.status, .returned)
             XCTAssertEqual(after?.officeComment, "请补充各校月度重点。")
-            let audit = try await AuditEvent.query(on: app.db).filter(\.$entity == "area_plan").filter(\.$action == "return").count()
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$entity == "area_plan").filter(
+                \.$action == "return"
+            ).count()
             XCTAssertEqual(audit, 1)
         }
     }
@@ -160,20 +171,28 @@ final class PlanAndReportTests: XCTestCase {
             let inspector = try await login(app, "inspector")
             try await inspector.get("/visit-plans/new?school=2")
 
-            let saved = try await inspector.post("/visit-plans", form: [
-                ("school", "2"), ("date", day.description), ("tasks", "跟进上次的消防通道问题"), ("methods", "校园巡查"), ("focus", "校园安全"),
-            ])
+            let saved = try await inspector.post(
+                "/visit-plans",
+                form: [
+                    ("school", "2"), ("date", day.description), ("tasks", "跟进上次的消防通道问题"), ("methods", "校园巡查"),
+                    ("focus", "校园安全"),
+                ])
 
             XCTAssertEqual(saved.status, .seeOther)
             let planID = try XCTUnwrap(redirectID(saved, under: "/visit-plans"))
             let page = try await inspector.get("/visit-plans/\(planID)")
-            XCTAssertTrue(page.body.string.contains("/visits/new?school=2&amp;plan=\(planID)") || page.body.string.contains("/visits/new?school=2&plan=\(planID)"))
+            XCTAssertTrue(
+                page.body.string.contains("/visits/new?school=2&amp;plan=\(planID)")
+                    || page.body.string.contains("/visits/new?school=2&plan=\(planID)"))
             let id = try await inspector.createVisit(school: 2, plan: String(planID))
             let v = try await app.visit(id)
             XCTAssertEqual(v.visitPlanID, planID)
-            let wrongSchool = try await inspector.post("/visits", form: [
-                ("school", "1"), ("date", day.description), ("start", "08:30"), ("kind", "routine"), ("plan", String(planID)),
-            ])
+            let wrongSchool = try await inspector.post(
+                "/visits",
+                form: [
+                    ("school", "1"), ("date", day.description), ("start", "08:30"), ("kind", "routine"),
+                    ("plan", String(planID)),
+                ])
             XCTAssertEqual(wrongSchool.status, .unprocessableEntity)
             XCTAssertTrue(wrongSchool.body.string.contains("所选督导方案不存在"))
         }
@@ -189,9 +208,11 @@ final class PlanAndReportTests: XCTestCase {
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.body.string.contains("督导案例"))
 
-            let created = try await inspector.post("/reports", form: [
-                ("kind", "caseStudy"), ("title", "一次作业公示引发的改变"), ("body", "一、背景\n二、做法\n三、成效"),
-            ])
+            let created = try await inspector.post(
+                "/reports",
+                form: [
+                    ("kind", "caseStudy"), ("title", "一次作业公示引发的改变"), ("body", "一、背景\n二、做法\n三、成效"),
+                ])
 
             XCTAssertEqual(created.status, .seeOther)
             let id = try XCTUnwrap(redirectID(created, under: "/reports"))
@@ -219,7 +240,8 @@ final class PlanAndReportTests: XCTestCase {
             try await office.post("/reports/\(id)/select")
             let unselected = try await WorkReport.find(id, on: app.db)
             XCTAssertEqual(unselected?.selected, false)
-            let audits = try await AuditEvent.query(on: app.db).filter(\.$entity == "report").filter(\.$entityID == id).count()
+            let audits = try await AuditEvent.query(on: app.db).filter(\.$entity == "report").filter(\.$entityID == id)
+                .count()
             XCTAssertEqual(audits, 3, "written, selected, unselected")
         }
     }
@@ -228,7 +250,8 @@ final class PlanAndReportTests: XCTestCase {
         try await withApp(history: false) { app in
             let inspector = try await login(app, "inspector")
             try await inspector.get("/reports/new?kind=summary")
-            let created = try await inspector.post("/reports", form: [("kind", "summary"), ("title", "期中小结"), ("body", "本学期……")])
+            let created = try await inspector.post(
+                "/reports", form: [("kind", "summary"), ("title", "期中小结"), ("body", "本学期……")])
             let id = try XCTUnwrap(redirectID(created, under: "/reports"))
             let office = try await login(app, "office")
 

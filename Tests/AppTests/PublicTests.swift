@@ -72,7 +72,11 @@ final class PublicTests: XCTestCase {
 
     func testHealthzReportsOkAndTheDatabaseInUse() async throws {
         try await withApp { app in
-            struct Health: Decodable { let status: String; let database: String; let version: String }
+            struct Health: Decodable {
+                let status: String
+                let database: String
+                let version: String
+            }
             let expected: String
             switch app.config.database {
             case .postgres: expected = "postgres"

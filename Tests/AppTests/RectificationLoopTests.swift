@@ -15,7 +15,9 @@ final class RectificationLoopTests: XCTestCase {
         let (_, problem) = try await inspector.recordVisitWithProblem(school: 1, file: file, line: line)
         let notice = try await inspector.createNotice(school: 1, problems: [problem], file: file, line: line)
         let issued = try await inspector.act(onNotice: notice, .issue, file: file, line: line)
-        guard issued.status == .seeOther else { throw TestSetupError("issuing notice \(notice) failed: \(issued.status.code)") }
+        guard issued.status == .seeOther else {
+            throw TestSetupError("issuing notice \(notice) failed: \(issued.status.code)")
+        }
         return (inspector, notice, problem)
     }
 
@@ -27,7 +29,9 @@ final class RectificationLoopTests: XCTestCase {
         let school = try await login(app, "school", file: file, line: line)
         try await school.get("/notices/\(notice)", file: file, line: line)
         let reported = try await school.report(onNotice: notice, body: "已清理消防通道，更换灭火器6具。", file: file, line: line)
-        guard reported.status == .seeOther else { throw TestSetupError("reporting on notice \(notice) failed: \(reported.status.code)") }
+        guard reported.status == .seeOther else {
+            throw TestSetupError("reporting on notice \(notice) failed: \(reported.status.code)")
+        }
         return (inspector, school, notice, problem)
     }
 
@@ -43,14 +47,17 @@ final class RectificationLoopTests: XCTestCase {
             // The new-notice form offers the problem.
             let form = try await inspector.get("/notices/new?school=1")
             XCTAssertEqual(form.status, .ok)
-            XCTAssertTrue(form.body.string.contains(#"name="problems[]" value="\#(problemID)""#), "the problem is a candidate")
+            XCTAssertTrue(
+                form.body.string.contains(#"name="problems[]" value="\#(problemID)""#), "the problem is a candidate")
 
             // Generate the notice: a draft with the next number of the year.
             let deadline = TestClock.today.adding(days: 20)
-            let created = try await inspector.post("/notices", form: [
-                ("school", "1"), ("problems[]", String(problemID)), ("requirements", "1. 立即清理消防通道；\n2. 更换过期灭火器。"),
-                ("deadline", deadline.description),
-            ])
+            let created = try await inspector.post(
+                "/notices",
+                form: [
+                    ("school", "1"), ("problems[]", String(problemID)), ("requirements", "1. 立即清理消防通道；\n2. 更换过期灭火器。"),
+                    ("deadline", deadline.description),
+                ])
             XCTAssertEqual(created.status, .seeOther)
             let id = try XCTUnwrap(redirectID(created, under: "/notices"))
             let draft = try await app.notice(id)
@@ -123,7 +130,8 @@ final class RectificationLoopTests: XCTestCase {
             XCTAssertEqual(closed.state, .closed)
             XCTAssertNotNil(closed.closedAt)
             try await assertState(app, problem: problemID, .closed)
-            let outcomes = try await RectificationReport.query(on: app.db).filter(\.$noticeID == id).sort(\.$id).all().map(\.outcome)
+            let outcomes = try await RectificationReport.query(on: app.db).filter(\.$noticeID == id).sort(\.$id).all()
+                .map(\.outcome)
             XCTAssertEqual(outcomes, ["returned", "accepted"])
             let actions = try await app.events("notice", id).map(\.action)
             XCTAssertEqual(actions, ["create", "issue", "acknowledge", "report", "returnReport", "report", "close"])
@@ -160,7 +168,8 @@ final class RectificationLoopTests: XCTestCase {
             let (inspector, _, notice, _) = try await Self.reportedNotice(app)
             // A visit photo is in the same store, but it is not evidence of this notice.
             let visit = try await inspector.createVisit(school: 1)
-            try await inspector.uploadPhoto("/visits/\(visit)/photos", data: tinyPNG + Data("other".utf8), caption: "别的照片")
+            try await inspector.uploadPhoto(
+                "/visits/\(visit)/photos", data: tinyPNG + Data("other".utf8), caption: "别的照片")
             let photo = try await VisitPhoto.query(on: app.db).filter(\.$visitID == visit).first()
             let hash = try XCTUnwrap(photo?.hash)
 
@@ -279,7 +288,9 @@ final class RectificationLoopTests: XCTestCase {
             XCTAssertTrue(page.body.string.contains("教学楼消防通道堆放杂物"), "the withdrawn notice still shows what it listed")
             let released = try await app.problem(problem)
             XCTAssertNil(released.noticeID)
-            XCTAssertTrue(form.body.string.contains(#"name="problems[]" value="\#(problem)""#), "the problem can go on a new notice")
+            XCTAssertTrue(
+                form.body.string.contains(#"name="problems[]" value="\#(problem)""#),
+                "the problem can go on a new notice")
         }
     }
 
@@ -291,10 +302,12 @@ final class RectificationLoopTests: XCTestCase {
 
             let problemPage = try await office.get("/problems/\(problem)")
             let form = try await office.get("/notices/new?school=1&problem=\(problem)")
-            let created = try await office.post("/notices", form: [
-                ("school", "1"), ("problems[]", String(problem)), ("requirements", "立即清理消防通道。"),
-                ("deadline", TestClock.today.adding(days: 15).description),
-            ])
+            let created = try await office.post(
+                "/notices",
+                form: [
+                    ("school", "1"), ("problems[]", String(problem)), ("requirements", "立即清理消防通道。"),
+                    ("deadline", TestClock.today.adding(days: 15).description),
+                ])
             let id = try XCTUnwrap(redirectID(created, under: "/notices"))
             let issued = try await office.act(onNotice: id, .issue)
 
@@ -421,7 +434,8 @@ final class RectificationLoopTests: XCTestCase {
             let (_, notice, _) = try await Self.issuedNotice(app)
             let school = try await login(app, "school")
             try await school.get("/notices/\(notice)")
-            let pdf = UploadPart(field: "files[]", fileName: "整改方案.pdf", contentType: "application/pdf",
+            let pdf = UploadPart(
+                field: "files[]", fileName: "整改方案.pdf", contentType: "application/pdf",
                 data: Data("%PDF-1.4\n%…\n".utf8))
 
             let res = try await school.report(onNotice: notice, body: "附整改方案。", files: [pdf])
@@ -439,9 +453,11 @@ final class RectificationLoopTests: XCTestCase {
             let before = try await RectificationNotice.query(on: app.db).count()
             try await inspector.get("/notices/new?school=1")
 
-            let res = try await inspector.post("/notices", form: [
-                ("school", "1"), ("requirements", ""), ("deadline", TestClock.today.description),
-            ])
+            let res = try await inspector.post(
+                "/notices",
+                form: [
+                    ("school", "1"), ("requirements", ""), ("deadline", TestClock.today.description),
+                ])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             let html = res.body.string

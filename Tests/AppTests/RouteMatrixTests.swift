@@ -23,10 +23,12 @@ final class RouteMatrixTests: XCTestCase {
                     let rule = RouteRules.table[route.key]!
                     for outside in rule.id.scoped ? [false, true] : [false] {
                         let path = route.path(rule, f, who: who, outside: outside)
-                        let res = try await session.send(route.method, path, api: route.isAPI, upload: rule.upload, bearer: f.bearer[who])
+                        let res = try await session.send(
+                            route.method, path, api: route.isAPI, upload: rule.upload, bearer: f.bearer[who])
                         let allowed = !outside && rule.allowed.contains(who)
                         if let problem = MatrixClient.judge(res, allowed: allowed, rule: rule, api: route.isAPI) {
-                            failures.append("\(who.rawValue) \(route.method.rawValue) \(path)\(outside ? "（范围外）" : ""): \(problem)")
+                            failures.append(
+                                "\(who.rawValue) \(route.method.rawValue) \(path)\(outside ? "（范围外）" : ""): \(problem)")
                         }
                     }
                 }
@@ -59,7 +61,8 @@ struct MatrixRoute {
         if let second {
             p = p.replacingOccurrences(of: ":pid", with: second).replacingOccurrences(of: ":hash", with: second)
         }
-        p = p.replacingOccurrences(of: ":kind", with: "schools.xlsx").replacingOccurrences(of: ":hash", with: f.photoHash)
+        p = p.replacingOccurrences(of: ":kind", with: "schools.xlsx").replacingOccurrences(
+            of: ":hash", with: f.photoHash)
         if let query = rule.query { p += query.replacingOccurrences(of: "{school}", with: String(set.school)) }
         return p
     }
@@ -289,7 +292,9 @@ struct MatrixClient {
         return MatrixClient(session: try await login(app, who.rawValue))
     }
 
-    func send(_ method: HTTPMethod, _ path: String, api: Bool, upload: Bool, bearer: String?) async throws -> XCTHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, api: Bool, upload: Bool, bearer: String?) async throws
+        -> XCTHTTPResponse
+    {
         let app = session.app
         if api {
             var h = HTTPHeaders()

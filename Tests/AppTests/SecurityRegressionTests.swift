@@ -27,7 +27,9 @@ final class SecurityRegressionTests: XCTestCase {
     func testExtremePagesOnTheAPIAreJSON400s() async throws {
         try await withApp(history: false) { app in
             let token = try await apiToken(app, "office")
-            for value in ["9223372036854775807", "-9223372036854775808", "0", "-1", "1e30", "NaN", "99999999999999999999"] {
+            for value in [
+                "9223372036854775807", "-9223372036854775808", "0", "-1", "1e30", "NaN", "99999999999999999999",
+            ] {
                 let res = try await apiGet(app, "/api/v1/schools?page=\(value)", token: token)
 
                 XCTAssertEqual(res.status, .badRequest, value)
@@ -44,10 +46,12 @@ final class SecurityRegressionTests: XCTestCase {
             let office = try await login(app, "office")
             try await office.get("/inspectors/new")
 
-            let res = try await office.post("/inspectors", form: [
-                ("name", "测试督学"), ("kind", "partTime"), ("gender", "female"), ("phone", "13900001111"),
-                ("employer", "某中学"), ("post", "教师"), ("termStart", "2199-01-01"), ("termEnd", "2202-01-01"),
-            ])
+            let res = try await office.post(
+                "/inspectors",
+                form: [
+                    ("name", "测试督学"), ("kind", "partTime"), ("gender", "female"), ("phone", "13900001111"),
+                    ("employer", "某中学"), ("post", "教师"), ("termStart", "2199-01-01"), ("termEnd", "2202-01-01"),
+                ])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             let count = try await Inspector.query(on: app.db).filter(\.$name == "测试督学").count()
@@ -99,10 +103,12 @@ final class SecurityRegressionTests: XCTestCase {
             let token = try await apiToken(app, "inspector")
             let inspector = try await app.inspector(named: "王建华")
             let school = try await Assignment.currentSchoolIDs(inspectorID: inspector.id!, on: app.db).first!
-            let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": school, "date": TestClock.today.description, "start": "08:30", "theme": Self.svg,
-                "summary": "听课一节",
-            ])
+            let created = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": school, "date": TestClock.today.description, "start": "08:30", "theme": Self.svg,
+                    "summary": "听课一节",
+                ])
             XCTAssertEqual(created.status, .created)
             let visit = try await Visit.query(on: app.db).sort(\.$id, .descending).first()!
             let photo = try await apiPostRaw(
@@ -132,9 +138,11 @@ final class SecurityRegressionTests: XCTestCase {
             try await problem.save(on: app.db)
             try await inspector.get("/problems/\(problemID)")
 
-            let res = try await inspector.post("/problems/\(problemID)/referral", form: [
-                ("department", "基础教育科"), ("reply", Self.svg),
-            ])
+            let res = try await inspector.post(
+                "/problems/\(problemID)/referral",
+                form: [
+                    ("department", "基础教育科"), ("reply", Self.svg),
+                ])
 
             XCTAssertEqual(res.status, .seeOther)
             let page = try await inspector.get("/problems/\(problemID)")
@@ -161,7 +169,7 @@ final class SecurityRegressionTests: XCTestCase {
     // MARK: Login throttling
 
     func testThirtyParallelWrongGuessesAreCountedOneByOneAndOnlyFiveAreChecked() async throws {
-        try await withApp(history: false, configure: { $0.clientAddressHeader = "X-Forwarded-For" }) { app in
+        try await withApp(history: false, clientAddressHeader: "X-Forwarded-For") { app in
             let attacker = TestSession(app: app)
             attacker.forwardedFor = "203.0.113.7"
             try await attacker.get("/login")
@@ -169,7 +177,8 @@ final class SecurityRegressionTests: XCTestCase {
             let statuses = try await withThrowingTaskGroup(of: String.self) { group in
                 for n in 0..<30 {
                     group.addTask {
-                        try await attacker.post("/login", form: [("username", "office"), ("password", "guess-\(n)")]).body.string
+                        try await attacker.post("/login", form: [("username", "office"), ("password", "guess-\(n)")])
+                            .body.string
                     }
                 }
                 var bodies: [String] = []
@@ -184,14 +193,15 @@ final class SecurityRegressionTests: XCTestCase {
     }
 
     func testAStrangersWrongGuessesDoNotLockTheOwnerOut() async throws {
-        try await withApp(history: false, configure: { $0.clientAddressHeader = "X-Forwarded-For" }) { app in
+        try await withApp(history: false, clientAddressHeader: "X-Forwarded-For") { app in
             let stranger = TestSession(app: app)
             stranger.forwardedFor = "198.51.100.9"
             try await stranger.get("/login")
             for n in 1...5 {
                 try await stranger.post("/login", form: [("username", "office"), ("password", "wrong-\(n)")])
             }
-            let locked = try await stranger.post("/login", form: [("username", "office"), ("password", DemoSeed.password)])
+            let locked = try await stranger.post(
+                "/login", form: [("username", "office"), ("password", DemoSeed.password)])
             XCTAssertEqual(locked.status, .unauthorized)
 
             let owner = TestSession(app: app)
@@ -204,11 +214,13 @@ final class SecurityRegressionTests: XCTestCase {
     }
 
     func testAnAdministratorUnlocksAnAccount() async throws {
-        try await withApp(history: false, configure: { $0.clientAddressHeader = "X-Forwarded-For" }) { app in
+        try await withApp(history: false, clientAddressHeader: "X-Forwarded-For") { app in
             let visitor = TestSession(app: app)
             visitor.forwardedFor = "198.51.100.9"
             try await visitor.get("/login")
-            for n in 1...5 { try await visitor.post("/login", form: [("username", "office"), ("password", "wrong-\(n)")]) }
+            for n in 1...5 {
+                try await visitor.post("/login", form: [("username", "office"), ("password", "wrong-\(n)")])
+            }
             let admin = try await login(app, "admin")
             let office = try await app.user("office")
             let list = try await admin.get("/accounts")
@@ -217,7 +229,8 @@ final class SecurityRegressionTests: XCTestCase {
             let res = try await admin.post("/accounts/\(office.id!)/unlock")
 
             XCTAssertEqual(res.status, .seeOther)
-            let again = try await visitor.post("/login", form: [("username", "office"), ("password", DemoSeed.password)])
+            let again = try await visitor.post(
+                "/login", form: [("username", "office"), ("password", DemoSeed.password)])
             XCTAssertEqual(again.status, .seeOther)
         }
     }
@@ -230,9 +243,11 @@ final class SecurityRegressionTests: XCTestCase {
             let desktop = try await login(app, "office")
             let token = try await apiToken(app, "office")
 
-            let res = try await desktop.post("/account/password", form: [
-                ("current", DemoSeed.password), ("new", "newpass2027"), ("confirm", "newpass2027"),
-            ])
+            let res = try await desktop.post(
+                "/account/password",
+                form: [
+                    ("current", DemoSeed.password), ("new", "newpass2027"), ("confirm", "newpass2027"),
+                ])
 
             XCTAssertEqual(res.status, .seeOther)
             let stillIn = try await desktop.get("/")
@@ -324,7 +339,7 @@ final class SecurityRegressionTests: XCTestCase {
     }
 
     func testTheSessionCookieIsSecureHttpOnlyAndLaxWhenServedOverHTTPS() async throws {
-        try await withApp(history: false, configure: { $0.secureCookies = true }) { app in
+        try await withApp(history: false, secureCookies: true) { app in
             let visitor = TestSession(app: app)
             try await visitor.get("/login")
 
@@ -342,9 +357,11 @@ final class SecurityRegressionTests: XCTestCase {
     func testThreeFourMegabytePhotosFitTheComplaintForm() async throws {
         try await withApp(history: false) { app in
             let district = try await app.demoDistrict()
-            let photo = UploadPart(field: "files[]", fileName: "现场.png", contentType: "image/png", data: bigPNG(4 << 20))
+            let photo = UploadPart(
+                field: "files[]", fileName: "现场.png", contentType: "image/png", data: bigPNG(4 << 20))
 
-            let res = try await submitPublicComplaint(app, PublicComplaint(district: district.id!, files: [photo, photo, photo]))
+            let res = try await submitPublicComplaint(
+                app, PublicComplaint(district: district.id!, files: [photo, photo, photo]))
 
             XCTAssertEqual(res.status, .ok)
             XCTAssertNotNil(trackingCode(in: res.body.string))
@@ -355,7 +372,8 @@ final class SecurityRegressionTests: XCTestCase {
         try await withApp(history: false) { app in
             let (noticeID, school) = try await issuedNotice(app)
             try await school.get("/notices/\(noticeID)")
-            let pdf = UploadPart(field: "files[]", fileName: "整改.pdf", contentType: "application/pdf", data: bigPDF(6 << 20))
+            let pdf = UploadPart(
+                field: "files[]", fileName: "整改.pdf", contentType: "application/pdf", data: bigPDF(6 << 20))
 
             let res = try await school.report(onNotice: noticeID, body: "已清理消防通道，更换灭火器。", files: [pdf, pdf])
 
@@ -399,9 +417,11 @@ final class SecurityRegressionTests: XCTestCase {
             let visit = try await inspector.recordSubmittedVisit(school: school)
             try await inspector.get("/visits/\(visit)")
 
-            let res = try await inspector.post("/visits/\(visit)/amend", form: [
-                ("reason", "补充"), ("summary", String(repeating: "长", count: 5001)),
-            ])
+            let res = try await inspector.post(
+                "/visits/\(visit)/amend",
+                form: [
+                    ("reason", "补充"), ("summary", String(repeating: "长", count: 5001)),
+                ])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             let saved = try await app.visit(visit)
@@ -415,9 +435,12 @@ final class SecurityRegressionTests: XCTestCase {
         try await withApp(history: false) { app in
             let inspector = try await login(app, "inspector")
             let draft = try await inspector.createVisit(school: 1)
-            try await inspector.post("/visits/\(draft)/problems", form: [
-                ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"), ("description", "草稿中的问题，尚未核实。"),
-            ])
+            try await inspector.post(
+                "/visits/\(draft)/problems",
+                form: [
+                    ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"),
+                    ("description", "草稿中的问题，尚未核实。"),
+                ])
             let problem = try await Problem.query(on: app.db).filter(\.$visitID == draft).first()!
             let school = try await login(app, "school")
             let leader = try await login(app, "leader")
@@ -450,7 +473,7 @@ final class SecurityRegressionTests: XCTestCase {
     }
 
     func testTheComplaintLimitCountsTheAddressTheTrustedProxyGives() async throws {
-        try await withApp(history: false, configure: { $0.clientAddressHeader = "X-Forwarded-For" }) { app in
+        try await withApp(history: false, clientAddressHeader: "X-Forwarded-For") { app in
             let district = try await app.demoDistrict()
             let first = TestSession(app: app)
             first.forwardedFor = "203.0.113.1"
@@ -482,13 +505,15 @@ final class SecurityRegressionTests: XCTestCase {
 
             XCTAssertEqual(statuses.filter { $0 == .seeOther }.count, 1)
             XCTAssertEqual(statuses.filter { $0 == .conflict || $0 == .forbidden }.count, 1)
-            let events = try await app.events("notice", noticeID).filter { $0.action == NoticeAction.acknowledge.rawValue }
+            let events = try await app.events("notice", noticeID).filter {
+                $0.action == NoticeAction.acknowledge.rawValue
+            }
             XCTAssertEqual(events.count, 1)
         }
     }
 
     func testFiftySimultaneousComplaintsAndNoticesGiveNoServerError() async throws {
-        try await withApp(history: false, fileDatabase: true, configure: { $0.clientAddressHeader = "X-Forwarded-For" }) { app in
+        try await withApp(history: false, fileDatabase: true, clientAddressHeader: "X-Forwarded-For") { app in
             let district = try await app.demoDistrict()
             let inspector = try await login(app, "inspector")
             let school = try await Assignment.currentSchoolIDs(
@@ -496,7 +521,8 @@ final class SecurityRegressionTests: XCTestCase {
             ).first!
             var problems: [Int] = []
             for n in 0..<10 {
-                problems.append(try await inspector.recordVisitWithProblem(school: school, description: "问题\(n)：操场围栏破损。").problem)
+                problems.append(
+                    try await inspector.recordVisitWithProblem(school: school, description: "问题\(n)：操场围栏破损。").problem)
             }
             try await inspector.get("/notices/new?school=\(school)")
             var visitors: [TestSession] = []
@@ -509,14 +535,19 @@ final class SecurityRegressionTests: XCTestCase {
 
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for v in visitors {
-                    group.addTask { try await submitPublicComplaint(app, PublicComplaint(district: district.id!), session: v).status }
+                    group.addTask {
+                        try await submitPublicComplaint(app, PublicComplaint(district: district.id!), session: v).status
+                    }
                 }
                 for problem in problems {
                     group.addTask {
-                        try await inspector.post("/notices", form: [
-                            ("school", String(school)), ("problems[]", String(problem)), ("requirements", "立即整改。"),
-                            ("deadline", TestClock.today.adding(days: 20).description),
-                        ]).status
+                        try await inspector.post(
+                            "/notices",
+                            form: [
+                                ("school", String(school)), ("problems[]", String(problem)), ("requirements", "立即整改。"),
+                                ("deadline", TestClock.today.adding(days: 20).description),
+                            ]
+                        ).status
                     }
                 }
                 var all: [HTTPStatus] = []

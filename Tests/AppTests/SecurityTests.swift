@@ -78,7 +78,8 @@ final class SecurityTests: XCTestCase {
             let visitor = TestSession(app: app)
             try await visitor.get("/login")
             for attempt in 1...5 {
-                let res = try await visitor.post("/login", form: [("username", "office"), ("password", "wrong-\(attempt)")])
+                let res = try await visitor.post(
+                    "/login", form: [("username", "office"), ("password", "wrong-\(attempt)")])
                 XCTAssertEqual(res.status, .unauthorized, "attempt \(attempt)")
             }
 
@@ -99,7 +100,8 @@ final class SecurityTests: XCTestCase {
             try await visitor.get("/login")
             var last = ""
             for _ in 1...4 {
-                last = try await visitor.post("/login", form: [("username", "office"), ("password", "wrong")]).body.string
+                last = try await visitor.post("/login", form: [("username", "office"), ("password", "wrong")]).body
+                    .string
             }
             XCTAssertTrue(last.contains("再失败1次"))
 

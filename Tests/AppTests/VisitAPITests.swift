@@ -24,10 +24,12 @@ final class VisitAPITests: XCTestCase {
             let before = try await app.compliance(inspector: 1)
 
             // The plan, before the visit.
-            let planRes = try await apiSend(app, .POST, "/api/v1/visit-plans", token: token, json: [
-                "schoolId": 1, "date": day.description, "tasks": "了解作业公示制度落实情况", "methods": "推门听课；查阅作业",
-                "focus": "作业管理",
-            ])
+            let planRes = try await apiSend(
+                app, .POST, "/api/v1/visit-plans", token: token,
+                json: [
+                    "schoolId": 1, "date": day.description, "tasks": "了解作业公示制度落实情况", "methods": "推门听课；查阅作业",
+                    "focus": "作业管理",
+                ])
             XCTAssertEqual(planRes.status, .created)
             let plan = try planRes.content.decode(APIVisitPlan.self)
             XCTAssertEqual(plan.schoolId, 1)
@@ -35,10 +37,12 @@ final class VisitAPITests: XCTestCase {
             XCTAssertTrue(try plans.content.decode([APIVisitPlan].self).contains { $0.id == plan.id })
 
             // The visit, with its plan.
-            let createRes = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 1, "date": day.description, "start": "08:20", "kind": "routine", "planId": plan.id,
-                "summary": "随堂听课一节，查阅作业批改。",
-            ])
+            let createRes = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 1, "date": day.description, "start": "08:20", "kind": "routine", "planId": plan.id,
+                    "summary": "随堂听课一节，查阅作业批改。",
+                ])
             XCTAssertEqual(createRes.status, .created)
             let created = try createRes.content.decode(APIVisit.self)
             XCTAssertEqual(created.status, "draft")
@@ -46,21 +50,29 @@ final class VisitAPITests: XCTestCase {
             XCTAssertEqual(created.summary, "随堂听课一节，查阅作业批改。")
             let id = created.id
 
-            let observation = try await apiSend(app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: Self.lesson)
+            let observation = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: Self.lesson)
             XCTAssertEqual(observation.status, .created)
-            let teachers = try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: [
-                "group": "teachers", "people": "2", "notes": "教师反映作业量已压减。",
-            ])
+            let teachers = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token,
+                json: [
+                    "group": "teachers", "people": "2", "notes": "教师反映作业量已压减。",
+                ])
             XCTAssertEqual(teachers.status, .created)
-            let students = try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: [
-                "group": "students", "people": "3", "notes": "学生每天有大课间。",
-            ])
+            let students = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token,
+                json: [
+                    "group": "students", "people": "3", "notes": "学生每天有大课间。",
+                ])
             XCTAssertEqual(students.status, .created)
-            let problem = try await apiSend(app, .POST, "/api/v1/visits/\(id)/problems", token: token, json: [
-                "category": "安全", "severity": "serious", "disposition": "rectify", "description": "消防通道堆放杂物。",
-            ])
+            let problem = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/problems", token: token,
+                json: [
+                    "category": "安全", "severity": "serious", "disposition": "rectify", "description": "消防通道堆放杂物。",
+                ])
             XCTAssertEqual(problem.status, .created)
-            let photo = try await apiPostRaw(app, "/api/v1/visits/\(id)/photos?caption=%E6%A0%A1%E5%9B%AD%E5%B7%A1%E6%9F%A5",
+            let photo = try await apiPostRaw(
+                app, "/api/v1/visits/\(id)/photos?caption=%E6%A0%A1%E5%9B%AD%E5%B7%A1%E6%9F%A5",
                 token: token, contentType: "image/png", data: tinyPNG)
             XCTAssertEqual(photo.status, .created)
 
@@ -92,7 +104,8 @@ final class VisitAPITests: XCTestCase {
 
             // The 六个一: counted this month, and a visit with plan, lesson and interviews leaves no gap.
             let after = try await app.compliance(inspector: 1)
-            XCTAssertEqual(after.visitsCount(inspectorID: 1, month: month), before.visitsCount(inspectorID: 1, month: month) + 1)
+            XCTAssertEqual(
+                after.visitsCount(inspectorID: 1, month: month), before.visitsCount(inspectorID: 1, month: month) + 1)
             XCTAssertEqual(after.monthStates[.init(inspectorID: 1, schoolID: 1, month: month)], .visited)
             let compliance = try await apiSend(app, .GET, "/api/v1/compliance", token: token)
             XCTAssertEqual(compliance.status, .ok)
@@ -113,13 +126,17 @@ final class VisitAPITests: XCTestCase {
             let beforeShortfalls = before.items.first?.shortfalls ?? []
 
             // No plan and only one student.
-            let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 2, "date": day.description, "start": "09:00", "summary": "巡查校园安全。",
-            ])
+            let created = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 2, "date": day.description, "start": "09:00", "summary": "巡查校园安全。",
+                ])
             let id = try created.content.decode(APIVisit.self).id
             try await apiSend(app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: Self.lesson)
-            try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: ["group": "teachers", "people": "2"])
-            try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: ["group": "students", "people": "1"])
+            try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: ["group": "teachers", "people": "2"])
+            try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: ["group": "students", "people": "1"])
             let submit = try await apiSend(app, .POST, "/api/v1/visits/\(id)/submit", token: token)
             XCTAssertEqual(submit.status, .ok)
 
@@ -148,7 +165,10 @@ final class VisitAPITests: XCTestCase {
             XCTAssertEqual(body.total, 10)
             XCTAssertEqual(body.items.map(\.inspectorId), [1, 2, 3, 4, 5])
             let wang = try XCTUnwrap(body.items.first)
-            XCTAssertTrue(wang.shortfalls.contains { $0.rule == .monthlyVisit && $0.schoolID == 3 && $0.month == YearMonth(year: 2026, month: 10) })
+            XCTAssertTrue(
+                wang.shortfalls.contains {
+                    $0.rule == .monthlyVisit && $0.schoolID == 3 && $0.month == YearMonth(year: 2026, month: 10)
+                })
             XCTAssertEqual(refused.status, .forbidden)
             XCTAssertEqual(try refused.content.decode(APIErrorReply.self).error.code, "forbidden")
         }
@@ -161,9 +181,11 @@ final class VisitAPITests: XCTestCase {
             let token = try await apiToken(app, "inspector")
             let visitsBefore = try await Visit.query(on: app.db).count()
 
-            let badVisit = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 1, "date": "下周三", "start": "25:99", "kind": "picnic",
-            ])
+            let badVisit = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 1, "date": "下周三", "start": "25:99", "kind": "picnic",
+                ])
 
             XCTAssertEqual(badVisit.status, .unprocessableEntity)
             XCTAssertEqual(badVisit.headers.contentType, .json)
@@ -175,24 +197,32 @@ final class VisitAPITests: XCTestCase {
             XCTAssertEqual(visitsAfter, visitsBefore)
 
             // A section of an existing draft.
-            let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 1, "date": TestClock.today.description, "start": "08:30",
-            ])
+            let created = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 1, "date": TestClock.today.description, "start": "08:30",
+                ])
             let id = try created.content.decode(APIVisit.self).id
             var lesson = Self.lesson
             lesson["topic"] = ""
             lesson["scores"] = ["教学目标": "99"]
-            let badLesson = try await apiSend(app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: lesson)
+            let badLesson = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: lesson)
             XCTAssertEqual(badLesson.status, .unprocessableEntity)
             let lessonReply = try badLesson.content.decode(APIInvalidReply.self)
             XCTAssertEqual(lessonReply.error.code, "invalid")
             XCTAssertEqual(Set(lessonReply.error.fields?.map(\.field) ?? []), ["topic", "score_教学目标"])
-            let badInterview = try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: [
-                "group": "aliens", "people": "0",
-            ])
+            let badInterview = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token,
+                json: [
+                    "group": "aliens", "people": "0",
+                ])
             XCTAssertEqual(badInterview.status, .unprocessableEntity)
-            XCTAssertEqual(Set(try badInterview.content.decode(APIInvalidReply.self).error.fields?.map(\.field) ?? []), ["group", "people"])
-            let notAPhoto = try await apiPostRaw(app, "/api/v1/visits/\(id)/photos", token: token, contentType: "image/png",
+            XCTAssertEqual(
+                Set(try badInterview.content.decode(APIInvalidReply.self).error.fields?.map(\.field) ?? []),
+                ["group", "people"])
+            let notAPhoto = try await apiPostRaw(
+                app, "/api/v1/visits/\(id)/photos", token: token, contentType: "image/png",
                 data: Data("GIF89a".utf8))
             XCTAssertEqual(notAPhoto.status, .unprocessableEntity)
             XCTAssertEqual(try notAPhoto.content.decode(APIInvalidReply.self).error.fields?.map(\.field), ["photo"])
@@ -213,7 +243,8 @@ final class VisitAPITests: XCTestCase {
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
 
-            let res = try await app.sendRequest(.POST, "/api/v1/visits", headers: headers, body: ByteBuffer(string: "{\"schoolId\": 1,"))
+            let res = try await app.sendRequest(
+                .POST, "/api/v1/visits", headers: headers, body: ByteBuffer(string: "{\"schoolId\": 1,"))
 
             XCTAssertEqual(res.status, .badRequest)
             XCTAssertEqual(try res.content.decode(APIErrorReply.self).error.code, "bad_request")
@@ -223,15 +254,18 @@ final class VisitAPITests: XCTestCase {
     func testASubmittedVisitRefusesFurtherChangesWithAJSON403() async throws {
         try await withApp { app in
             let token = try await apiToken(app, "inspector")
-            let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 1, "date": TestClock.today.description, "start": "08:30", "summary": "原文",
-            ])
+            let created = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 1, "date": TestClock.today.description, "start": "08:30", "summary": "原文",
+                ])
             let id = try created.content.decode(APIVisit.self).id
             let submit = try await apiSend(app, .POST, "/api/v1/visits/\(id)/submit", token: token)
             XCTAssertEqual(submit.status, .ok)
 
             let put = try await apiSend(app, .PUT, "/api/v1/visits/\(id)", token: token, json: ["summary": "提交后改写"])
-            let add = try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: ["group": "parents", "people": "2"])
+            let add = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: ["group": "parents", "people": "2"])
             let again = try await apiSend(app, .POST, "/api/v1/visits/\(id)/submit", token: token)
 
             XCTAssertEqual(put.status, .forbidden)
@@ -249,9 +283,12 @@ final class VisitAPITests: XCTestCase {
     func testADraftCanBeUpdatedPartiallyWithPut() async throws {
         try await withApp { app in
             let token = try await apiToken(app, "inspector")
-            let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 1, "date": TestClock.today.description, "start": "08:30", "kind": "special", "theme": "食堂安全",
-            ])
+            let created = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 1, "date": TestClock.today.description, "start": "08:30", "kind": "special",
+                    "theme": "食堂安全",
+                ])
             let id = try created.content.decode(APIVisit.self).id
 
             let put = try await apiSend(app, .PUT, "/api/v1/visits/\(id)", token: token, json: ["summary": "查看了食堂留样。"])
@@ -271,17 +308,22 @@ final class VisitAPITests: XCTestCase {
     func testScoresAndHeadCountsMayBeSentAsJSONNumbers() async throws {
         try await withApp { app in
             let token = try await apiToken(app, "inspector")
-            let created = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": 1, "date": TestClock.today.description, "start": "08:30",
-            ])
+            let created = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": 1, "date": TestClock.today.description, "start": "08:30",
+                ])
             let id = try created.content.decode(APIVisit.self).id
             var lesson = Self.lesson
             lesson["scores"] = ["教学目标": 13, "教学内容": 17]
 
-            let observation = try await apiSend(app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: lesson)
-            let interview = try await apiSend(app, .POST, "/api/v1/visits/\(id)/interviews", token: token, json: [
-                "group": "teachers", "people": 2, "internalOnly": true,
-            ])
+            let observation = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: lesson)
+            let interview = try await apiSend(
+                app, .POST, "/api/v1/visits/\(id)/interviews", token: token,
+                json: [
+                    "group": "teachers", "people": 2, "internalOnly": true,
+                ])
 
             XCTAssertEqual(observation.status, .created, observation.body.string)
             XCTAssertEqual(interview.status, .created, interview.body.string)

@@ -13,14 +13,19 @@ final class VisitFormTests: XCTestCase {
     ]
 
     static func lesson(topic: String = "两位数乘两位数") -> [(String, String)] {
-        [("kind", "lesson"), ("className", "四（2）班"), ("subject", "数学"), ("teacher", "李红梅"), ("topic", topic),
-         ("comment", "目标明确，环节清楚。")] + rubricScores
+        [
+            ("kind", "lesson"), ("className", "四（2）班"), ("subject", "数学"), ("teacher", "李红梅"), ("topic", topic),
+            ("comment", "目标明确，环节清楚。"),
+        ] + rubricScores
     }
 
     /// The basic form as the page's autosave script sends it (every field of the form, plus the token).
     static func basicForm(_ v: Visit, summary: String) -> [(String, String)] {
-        [("date", v.visitDate), ("kind", v.kind.rawValue), ("start", v.startTime), ("end", v.endTime), ("theme", v.theme),
-         ("summary", summary), ("highlights", v.highlights)]
+        [
+            ("date", v.visitDate), ("kind", v.kind.rawValue), ("start", v.startTime), ("end", v.endTime),
+            ("theme", v.theme),
+            ("summary", summary), ("highlights", v.highlights),
+        ]
     }
 
     /// Whether the current month requires a visit to each school (inside a semester, not a vacation month).
@@ -42,9 +47,12 @@ final class VisitFormTests: XCTestCase {
             // Start the draft.
             let newForm = try await inspector.get("/visits/new?school=1")
             XCTAssertEqual(newForm.status, .ok)
-            let created = try await inspector.post("/visits", form: [
-                ("school", "1"), ("date", day.description), ("start", "08:30"), ("kind", "routine"), ("theme", ""), ("plan", ""),
-            ])
+            let created = try await inspector.post(
+                "/visits",
+                form: [
+                    ("school", "1"), ("date", day.description), ("start", "08:30"), ("kind", "routine"), ("theme", ""),
+                    ("plan", ""),
+                ])
             XCTAssertEqual(created.status, .seeOther)
             let id = try XCTUnwrap(redirectID(created, under: "/visits"))
             XCTAssertEqual(created.headers.first(name: .location), "/visits/\(id)")
@@ -60,7 +68,8 @@ final class VisitFormTests: XCTestCase {
 
             // The summary, autosaved in the background.
             let summary = "推门听课一节，课堂组织有序；查阅作业批改记录，四年级书面作业偏多。"
-            let autosave = try await inspector.post("/visits/\(id)", form: Self.basicForm(draft, summary: summary),
+            let autosave = try await inspector.post(
+                "/visits/\(id)", form: Self.basicForm(draft, summary: summary),
                 extraHeaders: [("X-Autosave", "1")])
             XCTAssertEqual(autosave.status, .noContent)
             let saved = try await app.visit(id).summary
@@ -75,24 +84,31 @@ final class VisitFormTests: XCTestCase {
             XCTAssertEqual(observations.first?.scoreMap, ["教学目标": 12, "教学内容": 16, "教学方法": 15, "学生参与": 20, "教学效果": 16])
 
             // Two interviews: two teachers, three students.
-            let teachers = try await inspector.post("/visits/\(id)/interviews", form: [
-                ("group", "teachers"), ("people", "2"), ("notes", "教师反映课后服务排班较紧。"),
-            ])
+            let teachers = try await inspector.post(
+                "/visits/\(id)/interviews",
+                form: [
+                    ("group", "teachers"), ("people", "2"), ("notes", "教师反映课后服务排班较紧。"),
+                ])
             XCTAssertEqual(teachers.status, .seeOther)
-            let students = try await inspector.post("/visits/\(id)/interviews", form: [
-                ("group", "students"), ("people", "3"), ("notes", "学生表示作业一般一小时内完成。"),
-            ])
+            let students = try await inspector.post(
+                "/visits/\(id)/interviews",
+                form: [
+                    ("group", "students"), ("people", "3"), ("notes", "学生表示作业一般一小时内完成。"),
+                ])
             XCTAssertEqual(students.status, .seeOther)
             let interviews = try await Interview.query(on: app.db).filter(\.$visitID == id).sort(\.$id).all()
             XCTAssertEqual(interviews.map(\.group), [.teachers, .students])
             XCTAssertEqual(interviews.map(\.people), [2, 3])
 
             // Documents checked and homework measured: 75 minutes is over the 60 allowed for grades 3–6.
-            let checks = try await inspector.post("/visits/\(id)/checks", form: [
-                ("documents[]", "作业布置与批改"), ("documentNotes", "抽查作业本12本。"), ("band", "upperPrimary"),
-                ("homeworkMinutes", "75"), ("sleepHours", ""), ("firstLesson", ""), ("peLessons", ""), ("phones", ""),
-                ("reading", ""), ("exercise", ""), ("afterSchool", ""),
-            ])
+            let checks = try await inspector.post(
+                "/visits/\(id)/checks",
+                form: [
+                    ("documents[]", "作业布置与批改"), ("documentNotes", "抽查作业本12本。"), ("band", "upperPrimary"),
+                    ("homeworkMinutes", "75"), ("sleepHours", ""), ("firstLesson", ""), ("peLessons", ""),
+                    ("phones", ""),
+                    ("reading", ""), ("exercise", ""), ("afterSchool", ""),
+                ])
             XCTAssertEqual(checks.status, .seeOther)
             let record = try await app.visit(id).checkRecord
             XCTAssertEqual(record.documents, ["作业布置与批改"])
@@ -101,10 +117,12 @@ final class VisitFormTests: XCTestCase {
             XCTAssertEqual(record.findings.map(\.ok), [false])
 
             // A problem and a photo.
-            let problem = try await inspector.post("/visits/\(id)/problems", form: [
-                ("category", "作业管理"), ("severity", "minor"), ("disposition", "rectify"),
-                ("description", "四年级书面作业时长超过规定，作业公示不及时。"),
-            ])
+            let problem = try await inspector.post(
+                "/visits/\(id)/problems",
+                form: [
+                    ("category", "作业管理"), ("severity", "minor"), ("disposition", "rectify"),
+                    ("description", "四年级书面作业时长超过规定，作业公示不及时。"),
+                ])
             XCTAssertEqual(problem.status, .seeOther)
             let photo = try await inspector.uploadPhoto("/visits/\(id)/photos", data: tinyPNG, caption: "查阅作业批改")
             XCTAssertEqual(photo.status, .seeOther)
@@ -151,7 +169,8 @@ final class VisitFormTests: XCTestCase {
             XCTAssertTrue(lockedHTML.contains("已提交"))
             XCTAssertFalse(lockedHTML.contains("data-autosave"))
             for section in ["observations", "interviews", "checks", "problems", "photos", "submit", "remove"] {
-                XCTAssertFalse(lockedHTML.contains("action=\"/visits/\(id)/\(section)\""), "the \(section) form is gone")
+                XCTAssertFalse(
+                    lockedHTML.contains("action=\"/visits/\(id)/\(section)\""), "the \(section) form is gone")
             }
             XCTAssertTrue(lockedHTML.contains("action=\"/visits/\(id)/amend\""), "the author may still amend")
             XCTAssertTrue(lockedHTML.contains(summary))
@@ -162,9 +181,11 @@ final class VisitFormTests: XCTestCase {
 
             // The 六个一: one more visit this month; the school is visited; the only gap is the missing plan.
             let after = try await app.compliance(inspector: 1)
-            XCTAssertEqual(after.visitsCount(inspectorID: 1, month: month), before.visitsCount(inspectorID: 1, month: month) + 1)
+            XCTAssertEqual(
+                after.visitsCount(inspectorID: 1, month: month), before.visitsCount(inspectorID: 1, month: month) + 1)
             XCTAssertEqual(after.monthStates[.init(inspectorID: 1, schoolID: 1, month: month)], .visited)
-            XCTAssertEqual(after.shortfalls.filter { $0.visitID == id }.map(\.rule), [.visitPlan],
+            XCTAssertEqual(
+                after.shortfalls.filter { $0.visitID == id }.map(\.rule), [.visitPlan],
                 "one lesson, two teachers and three students meet rules 4 and 5; no plan was linked")
         }
     }
@@ -190,7 +211,8 @@ final class VisitFormTests: XCTestCase {
             XCTAssertEqual(withDraft.visitsCount(inspectorID: 1, month: month), 0)
             XCTAssertEqual(after.monthStates[key], .visited)
             XCTAssertEqual(after.visitsCount(inspectorID: 1, month: month), 1)
-            XCTAssertEqual(after.monthStates[.init(inspectorID: 1, schoolID: 2, month: month)], .due, "other schools still wait")
+            XCTAssertEqual(
+                after.monthStates[.init(inspectorID: 1, schoolID: 2, month: month)], .due, "other schools still wait")
         }
     }
 
@@ -215,9 +237,12 @@ final class VisitFormTests: XCTestCase {
             try await inspector.get("/visits/new?school=1")
             let countBefore = try await Visit.query(on: app.db).count()
 
-            let res = try await inspector.post("/visits", form: [
-                ("school", "1"), ("date", TestClock.today.adding(days: 1).description), ("start", "08:30"), ("kind", "routine"),
-            ])
+            let res = try await inspector.post(
+                "/visits",
+                form: [
+                    ("school", "1"), ("date", TestClock.today.adding(days: 1).description), ("start", "08:30"),
+                    ("kind", "routine"),
+                ])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             XCTAssertTrue(res.body.string.contains("督导日期不能晚于今天"))
@@ -232,7 +257,8 @@ final class VisitFormTests: XCTestCase {
             let id = try await inspector.createVisit(school: 1)
             let typed = "<script>alert('督导')</script>"
             try await inspector.post("/visits/\(id)", form: [("summary", typed)])
-            try await inspector.post("/visits/\(id)/interviews", form: [("group", "teachers"), ("people", "2"), ("notes", typed)])
+            try await inspector.post(
+                "/visits/\(id)/interviews", form: [("group", "teachers"), ("people", "2"), ("notes", typed)])
             try await inspector.post("/visits/\(id)/submit")
             let school = try await login(app, "school")
 
@@ -254,7 +280,8 @@ final class VisitFormTests: XCTestCase {
             try await inspector.post("/visits/\(id)", form: [("summary", summary)], extraHeaders: [("X-Autosave", "1")])
             try await inspector.post("/visits/\(id)/observations", form: Self.lesson(topic: "《秋天的雨》"))
 
-            let res = try await inspector.post("/visits/\(id)/observations", form: replacing(Self.lesson(), "topic", with: ""))
+            let res = try await inspector.post(
+                "/visits/\(id)/observations", form: replacing(Self.lesson(), "topic", with: ""))
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             let html = res.body.string
@@ -276,7 +303,8 @@ final class VisitFormTests: XCTestCase {
             try await inspector.post("/visits/\(id)", form: [("summary", "听课一节。")])
             try await inspector.post("/visits/\(id)/observations", form: Self.lesson(topic: "《秋天的雨》"))
 
-            let res = try await inspector.post("/visits/\(id)/observations",
+            let res = try await inspector.post(
+                "/visits/\(id)/observations",
                 form: replacing(Self.lesson(topic: "立定跳远"), "scores[教学目标]", with: "99"))
 
             XCTAssertEqual(res.status, .unprocessableEntity)
@@ -295,8 +323,10 @@ final class VisitFormTests: XCTestCase {
             try await inspector.post("/visits/\(id)", form: [("summary", "第一稿")], extraHeaders: [("X-Autosave", "1")])
             let v = try await app.visit(id)
 
-            let res = try await inspector.post("/visits/\(id)",
-                form: replacing(Self.basicForm(v, summary: "第二稿"), "date", with: "2026-13-45"), extraHeaders: [("X-Autosave", "1")])
+            let res = try await inspector.post(
+                "/visits/\(id)",
+                form: replacing(Self.basicForm(v, summary: "第二稿"), "date", with: "2026-13-45"),
+                extraHeaders: [("X-Autosave", "1")])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
             let after = try await app.visit(id)
@@ -314,7 +344,8 @@ final class VisitFormTests: XCTestCase {
             let forged = String(repeating: "A", count: inspector.csrf?.count ?? 32)
 
             let overwrite = try await inspector.post("/visits/\(id)", form: [("summary", "")], csrf: .value(forged))
-            let add = try await inspector.post("/visits/\(id)/observations", form: Self.lesson(topic: "伪造"), csrf: .value(forged))
+            let add = try await inspector.post(
+                "/visits/\(id)/observations", form: Self.lesson(topic: "伪造"), csrf: .value(forged))
             let submit = try await inspector.post("/visits/\(id)/submit", csrf: .omit)
 
             XCTAssertEqual(overwrite.status, .forbidden)
@@ -336,7 +367,8 @@ final class VisitFormTests: XCTestCase {
             let first = try await Interview.query(on: app.db).filter(\.$visitID == id).first()
             let wrong = try XCTUnwrap(first)
 
-            let res = try await inspector.post("/visits/\(id)/remove", form: [("kind", "interview"), ("item", String(wrong.id!))])
+            let res = try await inspector.post(
+                "/visits/\(id)/remove", form: [("kind", "interview"), ("item", String(wrong.id!))])
 
             XCTAssertEqual(res.status, .seeOther)
             XCTAssertEqual(res.headers.first(name: .location), "/visits/\(id)#interviews")
@@ -353,9 +385,11 @@ final class VisitFormTests: XCTestCase {
             let id = try await inspector.recordSubmittedVisit(school: 1, summary: "原督导情况：听课一节。")
             try await inspector.get("/visits/\(id)")
 
-            let res = try await inspector.post("/visits/\(id)/amend", form: [
-                ("summary", "更正后的督导情况：听课两节。"), ("reason", "漏记了第二节课"),
-            ])
+            let res = try await inspector.post(
+                "/visits/\(id)/amend",
+                form: [
+                    ("summary", "更正后的督导情况：听课两节。"), ("reason", "漏记了第二节课"),
+                ])
 
             XCTAssertEqual(res.status, .seeOther)
             XCTAssertEqual(res.headers.first(name: .location), "/visits/\(id)#amendments")
@@ -367,7 +401,8 @@ final class VisitFormTests: XCTestCase {
             let amendment = try XCTUnwrap(amendments.first)
             XCTAssertEqual(amendment.reason, "漏记了第二节课")
             XCTAssertEqual(amendment.userName, "王建华")
-            XCTAssertEqual(amendment.fieldChanges,
+            XCTAssertEqual(
+                amendment.fieldChanges,
                 [FieldChange(field: "督导情况", before: "原督导情况：听课一节。", after: "更正后的督导情况：听课两节。")])
             let audits = try await AuditEvent.query(on: app.db).filter(\.$entity == "visit").filter(\.$entityID == id)
                 .filter(\.$action == "amend").all()
@@ -421,7 +456,8 @@ final class VisitFormTests: XCTestCase {
             let office = try await login(app, "office")
             try await office.get("/visits/\(id)")
 
-            let res = try await office.post("/visits/\(id)/amend", form: [("summary", "督导室核对后更正。"), ("reason", "与学校核实")])
+            let res = try await office.post(
+                "/visits/\(id)/amend", form: [("summary", "督导室核对后更正。"), ("reason", "与学校核实")])
 
             XCTAssertEqual(res.status, .seeOther)
             let amendment = try await VisitAmendment.query(on: app.db).filter(\.$visitID == id).first()

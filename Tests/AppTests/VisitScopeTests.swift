@@ -18,15 +18,23 @@ final class VisitScopeTests: XCTestCase {
             let before = try await Visit.query(on: app.db).filter(\.$schoolID == Self.otherSchool).count()
 
             let form = try await inspector.get("/visits/new?school=\(Self.otherSchool)")
-            let post = try await inspector.post("/visits", form: [
-                ("school", String(Self.otherSchool)), ("date", TestClock.today.description), ("start", "08:30"), ("kind", "routine"),
-            ])
-            let api = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": Self.otherSchool, "date": TestClock.today.description, "start": "08:30",
-            ])
-            let plan = try await apiSend(app, .POST, "/api/v1/visit-plans", token: token, json: [
-                "schoolId": Self.otherSchool, "date": TestClock.today.description, "tasks": "t", "methods": "m", "focus": "f",
-            ])
+            let post = try await inspector.post(
+                "/visits",
+                form: [
+                    ("school", String(Self.otherSchool)), ("date", TestClock.today.description), ("start", "08:30"),
+                    ("kind", "routine"),
+                ])
+            let api = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": Self.otherSchool, "date": TestClock.today.description, "start": "08:30",
+                ])
+            let plan = try await apiSend(
+                app, .POST, "/api/v1/visit-plans", token: token,
+                json: [
+                    "schoolId": Self.otherSchool, "date": TestClock.today.description, "tasks": "t", "methods": "m",
+                    "focus": "f",
+                ])
 
             XCTAssertEqual(form.status, .forbidden)
             XCTAssertTrue(form.body.string.contains("需督导室授权"))
@@ -46,7 +54,8 @@ final class VisitScopeTests: XCTestCase {
             try await office.get("/schools/\(Self.otherSchool)")
             let until = TestClock.today.adding(days: 7)
 
-            let grant = try await office.post("/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", until.description)])
+            let grant = try await office.post(
+                "/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", until.description)])
 
             XCTAssertEqual(grant.status, .seeOther)
             XCTAssertEqual(grant.headers.first(name: .location), "/schools/\(Self.otherSchool)")
@@ -54,7 +63,9 @@ final class VisitScopeTests: XCTestCase {
             XCTAssertEqual(grants.map(\.inspectorID), [1])
             XCTAssertEqual(grants.map(\.schoolID), [Self.otherSchool])
             XCTAssertEqual(grants.map(\.until), [until.description])
-            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "grant").filter(\.$entityID == Self.otherSchool).count()
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "grant").filter(
+                \.$entityID == Self.otherSchool
+            ).count()
             XCTAssertEqual(audit, 1)
 
             let inspector = try await login(app, "inspector")
@@ -65,9 +76,11 @@ final class VisitScopeTests: XCTestCase {
             XCTAssertEqual(v.schoolID, Self.otherSchool)
             XCTAssertEqual(v.inspectorID, 1)
             let token = try await apiToken(app, "inspector")
-            let api = try await apiSend(app, .POST, "/api/v1/visits", token: token, json: [
-                "schoolId": Self.otherSchool, "date": TestClock.today.description, "start": "09:00",
-            ])
+            let api = try await apiSend(
+                app, .POST, "/api/v1/visits", token: token,
+                json: [
+                    "schoolId": Self.otherSchool, "date": TestClock.today.description, "start": "09:00",
+                ])
             XCTAssertEqual(api.status, .created)
         }
     }
@@ -78,7 +91,8 @@ final class VisitScopeTests: XCTestCase {
             try await office.get("/schools/\(Self.otherSchool)")
             let yesterday = TestClock.today.adding(days: -1)
 
-            let refused = try await office.post("/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", yesterday.description)])
+            let refused = try await office.post(
+                "/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", yesterday.description)])
 
             XCTAssertEqual(refused.status, .seeOther)
             let saved = try await VisitGrant.query(on: app.db).count()
@@ -100,9 +114,11 @@ final class VisitScopeTests: XCTestCase {
         try await withApp { app in
             let inspector = try await login(app, "inspector")
 
-            let res = try await inspector.post("/schools/\(Self.otherSchool)/grant", form: [
-                ("inspector", "1"), ("until", TestClock.today.adding(days: 7).description),
-            ])
+            let res = try await inspector.post(
+                "/schools/\(Self.otherSchool)/grant",
+                form: [
+                    ("inspector", "1"), ("until", TestClock.today.adding(days: 7).description),
+                ])
 
             XCTAssertEqual(res.status, .forbidden)
             let grants = try await VisitGrant.query(on: app.db).count()
@@ -118,7 +134,8 @@ final class VisitScopeTests: XCTestCase {
             let submitted = try await inspector.recordSubmittedVisit(school: 1)
             let draft = try await inspector.createVisit(school: 1)
             let elsewhere = try await inspector.recordSubmittedVisit(school: 2)
-            let expected = try await Visit.query(on: app.db).filter(\.$schoolID == 1).filter(\.$status == .submitted).all()
+            let expected = try await Visit.query(on: app.db).filter(\.$schoolID == 1).filter(\.$status == .submitted)
+                .all()
             XCTAssertLessThanOrEqual(expected.count, 30, "all on the first page")
             let school = try await login(app, "school")
 
@@ -172,11 +189,14 @@ final class VisitScopeTests: XCTestCase {
             let inspector = try await login(app, "inspector")
             let id = try await inspector.createVisit(school: 1)
             try await inspector.post("/visits/\(id)", form: [("summary", "巡查食堂。")])
-            let internalRes = try await inspector.post("/visits/\(id)/interviews", form: [
-                ("group", "parents"), ("people", "2"), ("notes", secret), ("internalOnly", "on"),
-            ])
+            let internalRes = try await inspector.post(
+                "/visits/\(id)/interviews",
+                form: [
+                    ("group", "parents"), ("people", "2"), ("notes", secret), ("internalOnly", "on"),
+                ])
             XCTAssertEqual(internalRes.status, .seeOther)
-            try await inspector.post("/visits/\(id)/interviews", form: [("group", "students"), ("people", "3"), ("notes", open)])
+            try await inspector.post(
+                "/visits/\(id)/interviews", form: [("group", "students"), ("people", "3"), ("notes", open)])
             try await inspector.post("/visits/\(id)/submit")
             let stored = try await Interview.query(on: app.db).filter(\.$visitID == id).sort(\.$id).all()
             XCTAssertEqual(stored.map(\.isInternal), [true, false])
@@ -219,7 +239,8 @@ final class VisitScopeTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertFalse(page.body.string.contains("action=\"/visits/\(id)/amend\""), "no amend form for the leader")
             XCTAssertEqual(amend.status, .forbidden)
-            XCTAssertTrue(amend.body.string.contains("只有记录人或督导室可以更正已提交的记录"), "refused by the visit rule, not the role guard")
+            XCTAssertTrue(
+                amend.body.string.contains("只有记录人或督导室可以更正已提交的记录"), "refused by the visit rule, not the role guard")
             let v = try await app.visit(id)
             XCTAssertEqual(v.summary, "原督导情况。")
             let amendments = try await VisitAmendment.query(on: app.db).count()
@@ -241,8 +262,11 @@ final class VisitScopeTests: XCTestCase {
 
             let page = try await member.get("/visits/\(id)")
             let update = try await member.post("/visits/\(id)", form: [("summary", "李秀英改写")])
-            let autosave = try await member.post("/visits/\(id)", form: [("summary", "李秀英改写")], extraHeaders: [("X-Autosave", "1")])
-            let lesson = try await member.post("/visits/\(id)/observations", form: [("kind", "lesson"), ("className", "一班"), ("subject", "语文"), ("topic", "x")])
+            let autosave = try await member.post(
+                "/visits/\(id)", form: [("summary", "李秀英改写")], extraHeaders: [("X-Autosave", "1")])
+            let lesson = try await member.post(
+                "/visits/\(id)/observations",
+                form: [("kind", "lesson"), ("className", "一班"), ("subject", "语文"), ("topic", "x")])
             let submit = try await member.post("/visits/\(id)/submit")
             let put = try await apiSend(app, .PUT, "/api/v1/visits/\(id)", token: token, json: ["summary": "李秀英改写"])
 

@@ -13,7 +13,9 @@ final class WebhookJobTests: XCTestCase {
 
     /// A delivery waiting in the queue, due since a second before `now`.
     @discardableResult
-    static func queue(_ app: Application, url: String, marker: String, due: Date = now.addingTimeInterval(-1)) async throws -> WebhookDelivery {
+    static func queue(_ app: Application, url: String, marker: String, due: Date = now.addingTimeInterval(-1))
+        async throws -> WebhookDelivery
+    {
         let d = WebhookDelivery()
         d.districtID = try await app.demoDistrict().id!
         d.url = url
@@ -44,7 +46,9 @@ final class WebhookJobTests: XCTestCase {
                 XCTAssertEqual(received.count, 1)
                 XCTAssertEqual(received.first?.path, "/hook")
                 XCTAssertEqual(received.first?.body, d.payload)
-                XCTAssertTrue(received.first?.contentType.hasPrefix("application/json") == true, received.first?.contentType ?? "")
+                XCTAssertTrue(
+                    received.first?.contentType.hasPrefix("application/json") == true, received.first?.contentType ?? ""
+                )
                 let after = try await Self.delivery(app, d.id!)
                 XCTAssertEqual(after.attempts, 1)
                 XCTAssertEqual(after.deliveredAt, Self.now)
@@ -59,10 +63,14 @@ final class WebhookJobTests: XCTestCase {
         try await WebhookReceiver.with { receiver in
             try await withApp(history: false) { app in
                 // Saved before the rule existed, or a name that has since been pointed inside: all lead to the receiver.
-                let urls = [receiver.url(), "http://localhost:\(receiver.port)/hook", "http://2130706433:\(receiver.port)/hook",
-                    "http://[::ffff:127.0.0.1]:\(receiver.port)/hook"]
+                let urls = [
+                    receiver.url(), "http://localhost:\(receiver.port)/hook", "http://2130706433:\(receiver.port)/hook",
+                    "http://[::ffff:127.0.0.1]:\(receiver.port)/hook",
+                ]
                 var ids: [Int] = []
-                for (i, url) in urls.enumerated() { ids.append(try await Self.queue(app, url: url, marker: "第\(i)条").id!) }
+                for (i, url) in urls.enumerated() {
+                    ids.append(try await Self.queue(app, url: url, marker: "第\(i)条").id!)
+                }
 
                 let delivered = try await WebhookJob.run(app, now: Self.now)
                 let later = try await WebhookJob.run(app, now: Self.now.addingTimeInterval(86400))
@@ -124,7 +132,8 @@ final class WebhookJobTests: XCTestCase {
 
             let first = try await WebhookJob.claim(on: app.db, now: Self.now)
             let again = try await WebhookJob.claim(on: app.db, now: Self.now)
-            let stillHeld = try await WebhookJob.claim(on: app.db, now: Self.now.addingTimeInterval(WebhookJob.lease - 1))
+            let stillHeld = try await WebhookJob.claim(
+                on: app.db, now: Self.now.addingTimeInterval(WebhookJob.lease - 1))
             let expired = try await WebhookJob.claim(on: app.db, now: Self.now.addingTimeInterval(WebhookJob.lease + 1))
 
             XCTAssertEqual(first.map(\.id), [d.id!])
@@ -132,7 +141,8 @@ final class WebhookJobTests: XCTestCase {
             XCTAssertEqual(first.first?.url, "https://8.8.8.8/hook")
             XCTAssertEqual(again.map(\.id), [])
             XCTAssertEqual(stillHeld.map(\.id), [])
-            XCTAssertEqual(expired.map(\.id), [d.id!], "an instance that died while sending does not hold the delivery for ever")
+            XCTAssertEqual(
+                expired.map(\.id), [d.id!], "an instance that died while sending does not hold the delivery for ever")
             XCTAssertEqual(expired.first?.attempts, 2)
             let held = try await Self.delivery(app, d.id!)
             XCTAssertEqual(held.leaseUntil, Self.now.addingTimeInterval(2 * WebhookJob.lease + 1))
@@ -142,7 +152,8 @@ final class WebhookJobTests: XCTestCase {
     func testTheClaimTakesOnlyDueUndeliveredLiveDeliveries() async throws {
         try await withApp(history: false) { app in
             let due = try await Self.queue(app, url: "https://8.8.8.8/due", marker: "due")
-            let notYet = try await Self.queue(app, url: "https://8.8.8.8/later", marker: "later", due: Self.now.addingTimeInterval(60))
+            let notYet = try await Self.queue(
+                app, url: "https://8.8.8.8/later", marker: "later", due: Self.now.addingTimeInterval(60))
             let delivered = try await Self.queue(app, url: "https://8.8.8.8/done", marker: "done")
             delivered.deliveredAt = Self.now.addingTimeInterval(-30)
             try await delivered.save(on: app.db)
@@ -165,9 +176,11 @@ final class WebhookJobTests: XCTestCase {
     }
 
     func testARedirectIsAnsweredAsAFailureAndNotFollowed() async throws {
-        try await WebhookReceiver.with(answer: { req in
-            req.url.path == "/hook" ? Response(status: .found, headers: ["Location": "/elsewhere"]) : Response(status: .ok)
-        }) { receiver in
+        let redirecting: @Sendable (Request) -> Response = { req in
+            req.url.path == "/hook"
+                ? Response(status: .found, headers: ["Location": "/elsewhere"]) : Response(status: .ok)
+        }
+        try await WebhookReceiver.with(answer: redirecting) { receiver in
             try await withApp(history: false) { app in
                 app.outboundAllowance = OutboundAllowance(loopbackPorts: [receiver.port])
                 let d = try await Self.queue(app, url: receiver.url("/hook"), marker: "redirect")

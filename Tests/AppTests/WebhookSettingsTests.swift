@@ -10,11 +10,15 @@ final class WebhookSettingsTests: XCTestCase {
     /// The fields of the settings form as the page shows them (inputs, checked boxes, textareas), as a browser
     /// would send them back.
     static func settingsFields(_ html: String) throws -> [(String, String)] {
-        guard let start = html.range(of: #"action="/settings""#), let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else {
+        guard let start = html.range(of: #"action="/settings""#),
+            let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex)
+        else {
             throw TestSetupError("no settings form")
         }
         let form = String(html[start.upperBound..<end.lowerBound])
-        func attr(_ name: String, _ tag: String) -> String? { HTML.first(#"\b\#(name)="([^"]*)""#, in: tag).map(unescape) }
+        func attr(_ name: String, _ tag: String) -> String? {
+            HTML.first(#"\b\#(name)="([^"]*)""#, in: tag).map(unescape)
+        }
         var fields: [(String, String)] = []
         let inputs = try NSRegularExpression(pattern: #"<input\b[^>]*>"#)
         for m in inputs.matches(in: form, range: NSRange(form.startIndex..., in: form)) {
@@ -23,9 +27,14 @@ final class WebhookSettingsTests: XCTestCase {
             if attr("type", tag) == "checkbox" && !tag.contains("checked") { continue }
             fields.append((name, attr("value", tag) ?? ""))
         }
-        let areas = try NSRegularExpression(pattern: #"<textarea\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</textarea>"#, options: [.dotMatchesLineSeparators])
+        let areas = try NSRegularExpression(
+            pattern: #"<textarea\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</textarea>"#, options: [.dotMatchesLineSeparators])
         for m in areas.matches(in: form, range: NSRange(form.startIndex..., in: form)) {
-            fields.append((String(form[Range(m.range(at: 1), in: form)!]), unescape(String(form[Range(m.range(at: 2), in: form)!]))))
+            fields.append(
+                (
+                    String(form[Range(m.range(at: 1), in: form)!]),
+                    unescape(String(form[Range(m.range(at: 2), in: form)!]))
+                ))
         }
         return fields
     }
@@ -51,7 +60,8 @@ final class WebhookSettingsTests: XCTestCase {
 
             let res = try await Self.save(webhook: "", as: office)
 
-            XCTAssertEqual(res.status, .seeOther, HTML.first(#"class="field-error"[^>]*>([^<]*)<"#, in: res.body.string) ?? "")
+            XCTAssertEqual(
+                res.status, .seeOther, HTML.first(#"class="field-error"[^>]*>([^<]*)<"#, in: res.body.string) ?? "")
             XCTAssertEqual(res.headers.first(name: .location), "/settings")
         }
     }
@@ -78,7 +88,8 @@ final class WebhookSettingsTests: XCTestCase {
 
                 XCTAssertEqual(res.status, .unprocessableEntity, url)
                 let html = res.body.string
-                XCTAssertTrue(html.contains(#"<p class="field-error" id="f-webhookURL-error" role="alert">\#(message)</p>"#), url)
+                XCTAssertTrue(
+                    html.contains(#"<p class="field-error" id="f-webhookURL-error" role="alert">\#(message)</p>"#), url)
                 XCTAssertTrue(html.contains(#"aria-describedby="f-webhookURL-error""#), url)
                 let saved = try await DistrictSettings.forDistrict(try await app.demoDistrict().id!, on: app.db)
                 XCTAssertEqual(saved.webhookURL, "", "nothing saved for \(url)")

@@ -24,20 +24,24 @@ final class AccountabilityTests: XCTestCase {
     }
 
     func testAnsweredOrFinishedDecisionsTakeNoMoreResponses() {
-        XCTAssertEqual(Accountability.mayRespond(state: .responded, notifiedOn: notified, today: notified), .alreadyAnswered)
+        XCTAssertEqual(
+            Accountability.mayRespond(state: .responded, notifiedOn: notified, today: notified), .alreadyAnswered)
         for state in [AccountabilityState.upheld, .changed, .withdrawn] {
             XCTAssertEqual(Accountability.mayRespond(state: state, notifiedOn: notified, today: notified), .closed)
         }
     }
 
     func testTheOfficeDecidesTheOutcomeAfterAResponseOrAfterTheWindow() {
-        XCTAssertEqual(Accountability.outcomesOpen(state: .decided, notifiedOn: notified, today: notified), [.withdrawn])
         XCTAssertEqual(
-            Accountability.outcomesOpen(state: .responded, notifiedOn: notified, today: notified), [.upheld, .changed, .withdrawn])
+            Accountability.outcomesOpen(state: .decided, notifiedOn: notified, today: notified), [.withdrawn])
+        XCTAssertEqual(
+            Accountability.outcomesOpen(state: .responded, notifiedOn: notified, today: notified),
+            [.upheld, .changed, .withdrawn])
         XCTAssertEqual(
             Accountability.outcomesOpen(state: .decided, notifiedOn: notified, today: notified.adding(days: 16)),
             [.upheld, .changed, .withdrawn])
-        XCTAssertEqual(Accountability.outcomesOpen(state: .upheld, notifiedOn: notified, today: notified.adding(days: 40)), [])
+        XCTAssertEqual(
+            Accountability.outcomesOpen(state: .upheld, notifiedOn: notified, today: notified.adding(days: 40)), [])
     }
 
     func testASecondMeasureInOneYearIsAggravating() {

@@ -90,8 +90,10 @@ final class ComplaintIntakeTests: XCTestCase {
             ("too short", { $0.content = " 太短了 \n" }, [.init("content", "请至少写10个字，说明具体情况")]),
             ("too long", { $0.content = longText }, [.init("content", "内容不能超过2000个字")]),
             ("long name", { $0.name = String(repeating: "名", count: 21) }, [.init("name", "姓名不能超过20个字")]),
-            ("bad phone", { $0.phone = "12" },
-             [.init("phone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]),
+            (
+                "bad phone", { $0.phone = "12" },
+                [.init("phone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]
+            ),
         ]
         for (name, change, expected) in cases {
             var input = goodOnline
@@ -116,8 +118,10 @@ final class ComplaintIntakeTests: XCTestCase {
             ("category as sent", { $0.category = " 违规补课" }, [.init("category", "请选择问题类别")]),
             ("no content", { $0.content = " \n " }, [.init("content", "请填写来电内容")]),
             ("too long", { $0.content = longText }, [.init("content", "来电内容不能超过2000个字")]),
-            ("bad phone", { $0.phone = "12" },
-             [.init("phone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]),
+            (
+                "bad phone", { $0.phone = "12" },
+                [.init("phone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]
+            ),
             ("long name", { $0.name = String(repeating: "名", count: 21) }, [.init("name", "来电人不能超过20个字")]),
             ("no day", { $0.receivedAt = nil }, [.init("receivedAt", "请填写来电日期")]),
             ("not a day", { $0.receivedAt = "昨天" }, [.init("receivedAt", "请填写来电日期")]),
@@ -141,7 +145,8 @@ final class ComplaintIntakeTests: XCTestCase {
             receivedAt: "", receivedTime: "25:00")
         XCTAssertEqual(errors(online(bad)).map(\.field), ["school", "category", "content", "name", "phone"])
         XCTAssertEqual(
-            errors(phone(bad)).map(\.field), ["school", "category", "content", "phone", "name", "receivedAt", "receivedTime"])
+            errors(phone(bad)).map(\.field),
+            ["school", "category", "content", "phone", "name", "receivedAt", "receivedTime"])
     }
 
     func testTheRequestedSchool() {
@@ -163,10 +168,13 @@ final class ComplaintProblemRuleTests: XCTestCase {
                         let got = ComplaintMachine.problemRefusal(
                             state: state, aboutSchool: aboutSchool, alreadyAProblem: already, role: role)
                         let want: ComplaintProblemRefusal? =
-                            ![.office, .inspector].contains(role) ? .readOnly
-                            : !aboutSchool ? .notAboutASchool
-                            : ![.verifying, .handling].contains(state) ? .notBeingHandled
-                            : already ? .alreadyAProblem : nil
+                            ![.office, .inspector].contains(role)
+                            ? .readOnly
+                            : !aboutSchool
+                                ? .notAboutASchool
+                                : ![.verifying, .handling].contains(state)
+                                    ? .notBeingHandled
+                                    : already ? .alreadyAProblem : nil
                         XCTAssertEqual(got, want, "\(role) \(state) school:\(aboutSchool) already:\(already)")
                         if got == nil { allowed += 1 }
                     }

@@ -58,12 +58,15 @@ final class SchoolInputTests: XCTestCase {
     }
 
     func testSectionEnrolmentMustAddUpAndBelongToTheType() {
-        guard case .success(let ok) = input(["学校类型": "九年一贯制", "在校生数": "", "小学在校生数": "820", "初中在校生数": "460"]).validated()
+        guard
+            case .success(let ok) = input(["学校类型": "九年一贯制", "在校生数": "", "小学在校生数": "820", "初中在校生数": "460"]).validated()
         else { return XCTFail("should be valid") }
         XCTAssertEqual(ok.students, 1280)
         XCTAssertEqual(ok.sectionStudents, [.primary: 820, .junior: 460])
 
-        guard case .failure(let mismatch) = input(["学校类型": "九年一贯制", "在校生数": "1000", "小学在校生数": "820", "初中在校生数": "460"]).validated()
+        guard
+            case .failure(let mismatch) = input(["学校类型": "九年一贯制", "在校生数": "1000", "小学在校生数": "820", "初中在校生数": "460"])
+                .validated()
         else { return XCTFail("sum mismatch must fail") }
         XCTAssertTrue(mismatch[0].message.contains("不一致"))
 
@@ -91,16 +94,21 @@ final class InspectorTermTests: XCTestCase {
     }
 
     func testAFourthConsecutivePartTimeTermIsWarned() {
-        let previous = [term("2017-09-01", "2020-08-31"), term("2020-09-01", "2023-08-31"), term("2023-09-01", "2026-08-31")]
+        let previous = [
+            term("2017-09-01", "2020-08-31"), term("2020-09-01", "2023-08-31"), term("2023-09-01", "2026-08-31"),
+        ]
         let fourth = term("2026-09-01", "2029-08-31")
         XCTAssertEqual(InspectorRules.consecutiveTerms(previous + [fourth]), 4)
         XCTAssertNotNil(InspectorRules.termWarning(kind: .partTime, previousTerms: previous, proposed: fourth))
         XCTAssertNil(InspectorRules.termWarning(kind: .fullTime, previousTerms: previous, proposed: fourth))
-        XCTAssertNil(InspectorRules.termWarning(kind: .partTime, previousTerms: Array(previous.dropFirst()), proposed: fourth))
+        XCTAssertNil(
+            InspectorRules.termWarning(kind: .partTime, previousTerms: Array(previous.dropFirst()), proposed: fourth))
     }
 
     func testAGapOfMoreThanAMonthBreaksTheChain() {
-        let terms = [term("2017-09-01", "2020-08-31"), term("2020-09-01", "2023-08-31"), term("2024-03-01", "2027-02-28")]
+        let terms = [
+            term("2017-09-01", "2020-08-31"), term("2020-09-01", "2023-08-31"), term("2024-03-01", "2027-02-28"),
+        ]
         XCTAssertEqual(InspectorRules.consecutiveTerms(terms), 1)
         let withinMonth = [term("2020-09-01", "2023-08-31"), term("2023-09-30", "2026-08-31")]
         XCTAssertEqual(InspectorRules.consecutiveTerms(withinMonth), 2)
@@ -178,11 +186,14 @@ final class ImportCheckTests: XCTestCase {
 
 final class SmallRulesTests: XCTestCase {
     func testAuditDiffListsOnlyChangedFieldsInOrder() {
-        let changes = AuditDiff.changes(before: ["名称": "甲", "电话": "1", "地址": "x"], after: ["名称": "乙", "电话": "1", "校长": "张"])
-        XCTAssertEqual(changes, [
-            FieldChange(field: "名称", before: "甲", after: "乙"), FieldChange(field: "地址", before: "x", after: nil),
-            FieldChange(field: "校长", before: nil, after: "张"),
-        ].sorted { $0.field < $1.field })
+        let changes = AuditDiff.changes(
+            before: ["名称": "甲", "电话": "1", "地址": "x"], after: ["名称": "乙", "电话": "1", "校长": "张"])
+        XCTAssertEqual(
+            changes,
+            [
+                FieldChange(field: "名称", before: "甲", after: "乙"), FieldChange(field: "地址", before: "x", after: nil),
+                FieldChange(field: "校长", before: nil, after: "张"),
+            ].sorted { $0.field < $1.field })
     }
 
     func testPagingClampsPageAndSize() {

@@ -55,41 +55,72 @@ final class DistrictSettingsInputTests: XCTestCase {
     func testEachMistakeHasItsMessage() {
         let cases: [(String, (inout DistrictSettingsInput) -> Void, [FieldError])] = [
             ("no office name", { $0.officeName = " " }, [.init("officeName", "请填写督导室名称")]),
-            ("long office name", { $0.officeName = String(repeating: "室", count: 41) },
-             [.init("officeName", "督导室名称不能超过40个字")]),
+            (
+                "long office name", { $0.officeName = String(repeating: "室", count: 41) },
+                [.init("officeName", "督导室名称不能超过40个字")]
+            ),
             ("no limit", { $0.maxSchools = "" }, [.init("maxSchools", "请填写1到50之间的整数")]),
             ("limit 0", { $0.maxSchools = "0" }, [.init("maxSchools", "请填写1到50之间的整数")]),
             ("limit 51", { $0.maxSchools = "51" }, [.init("maxSchools", "请填写1到50之间的整数")]),
-            ("bad phone", { $0.complaintPhone = "12" },
-             [.init("complaintPhone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]),
-            ("bad responsible phone", { $0.responsiblePhone = "abc" },
-             [.init("responsiblePhone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]),
-            ("long channel", { $0.complaintChannel = String(repeating: "x", count: 201) },
-             [.init("complaintChannel", "投诉渠道不能超过200个字")]),
-            ("long person", { $0.responsiblePerson = String(repeating: "人", count: 41) },
-             [.init("responsiblePerson", "区级负责人不能超过40个字")]),
-            ("long items", { $0.supervisionItems = String(repeating: "项", count: 2001) },
-             [.init("supervisionItems", "督导事项不能超过2000个字")]),
-            ("compliance", { $0.compliance.visitsPerSchoolPerMonth = "11" },
-             [.init("visitsPerSchoolPerMonth", "每校每月督导次数应为1到10之间的整数")]),
-            ("rubric", { $0.rubric = "教学目标" },
-             [.init("rubric", "评估表格式应为“教学目标:15；教学内容:20”，每项满分1到100")]),
-            ("no categories", { $0.problemCategories = "、 、" },
-             [.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字")]),
-            ("long category", { $0.problemCategories = "安全、" + String(repeating: "类", count: 11) },
-             [.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字")]),
-            ("31 categories", { $0.problemCategories = (1...31).map { "类\($0)" }.joined(separator: "、") },
-             [.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字")]),
+            (
+                "bad phone", { $0.complaintPhone = "12" },
+                [.init("complaintPhone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]
+            ),
+            (
+                "bad responsible phone", { $0.responsiblePhone = "abc" },
+                [.init("responsiblePhone", "电话格式不正确，手机号为11位数字，座机请写成“区号-号码”")]
+            ),
+            (
+                "long channel", { $0.complaintChannel = String(repeating: "x", count: 201) },
+                [.init("complaintChannel", "投诉渠道不能超过200个字")]
+            ),
+            (
+                "long person", { $0.responsiblePerson = String(repeating: "人", count: 41) },
+                [.init("responsiblePerson", "区级负责人不能超过40个字")]
+            ),
+            (
+                "long items", { $0.supervisionItems = String(repeating: "项", count: 2001) },
+                [.init("supervisionItems", "督导事项不能超过2000个字")]
+            ),
+            (
+                "compliance", { $0.compliance.visitsPerSchoolPerMonth = "11" },
+                [.init("visitsPerSchoolPerMonth", "每校每月督导次数应为1到10之间的整数")]
+            ),
+            (
+                "rubric", { $0.rubric = "教学目标" },
+                [.init("rubric", "评估表格式应为“教学目标:15；教学内容:20”，每项满分1到100")]
+            ),
+            (
+                "no categories", { $0.problemCategories = "、 、" },
+                [.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字")]
+            ),
+            (
+                "long category", { $0.problemCategories = "安全、" + String(repeating: "类", count: 11) },
+                [.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字")]
+            ),
+            (
+                "31 categories", { $0.problemCategories = (1...31).map { "类\($0)" }.joined(separator: "、") },
+                [.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字")]
+            ),
             ("no prefix", { $0.noticePrefix = " " }, [.init("noticePrefix", "文号前缀为1到6个字")]),
             ("long prefix", { $0.noticePrefix = "一二三四五六七" }, [.init("noticePrefix", "文号前缀为1到6个字")]),
             ("0 days", { $0.noticeDays = "0" }, [.init("noticeDays", "整改期限应为1到180天")]),
             ("181 days", { $0.noticeDays = "181" }, [.init("noticeDays", "整改期限应为1到180天")]),
             ("step not a number", { $0.reminderAfter = "x" }, [.init("reminderAfter", "应为0到365之间的整数，或留空")]),
             ("step 366", { $0.interviewAfter = "366" }, [.init("interviewAfter", "应为0到365之间的整数，或留空")]),
-            ("steps out of order", { $0.reminderAfter = "9"; $0.interviewAfter = "3"; $0.publicNoticeAfter = "" },
-             [.init("publicNoticeAfter", "“约谈”不能早于“提醒”")]),
-            ("holidays", { $0.holidays = "十月一日" },
-             [.init("holidays", "第1行：无法识别“十月一日”，请写成 2026-10-01、+2026-10-10 或 2026-10-01~2026-10-07")]),
+            (
+                "steps out of order",
+                {
+                    $0.reminderAfter = "9"
+                    $0.interviewAfter = "3"
+                    $0.publicNoticeAfter = ""
+                },
+                [.init("publicNoticeAfter", "“约谈”不能早于“提醒”")]
+            ),
+            (
+                "holidays", { $0.holidays = "十月一日" },
+                [.init("holidays", "第1行：无法识别“十月一日”，请写成 2026-10-01、+2026-10-10 或 2026-10-01~2026-10-07")]
+            ),
             ("limit not a number", { $0.limitHandle = "五" }, [.init("limitAccept", "办理时限应为整数（工作日）")]),
             ("limit 0", { $0.limitReply = "0" }, [.init("reply", "回复时限应为1到60个工作日")]),
         ]
@@ -113,8 +144,10 @@ final class DistrictSettingsInputTests: XCTestCase {
             errors(input).map(\.field),
             [
                 "officeName", "maxSchools", "complaintPhone", "responsiblePhone", "visitsPerSchoolPerMonth",
-                "observationsPerVisit", "teachersPerVisit", "studentsPerVisit", "summariesPerSemester", "casesPerSemester",
-                "minAssignedDaysInMonth", "rubric", "problemCategories", "noticePrefix", "noticeDays", "publicNoticeAfter",
+                "observationsPerVisit", "teachersPerVisit", "studentsPerVisit", "summariesPerSemester",
+                "casesPerSemester",
+                "minAssignedDaysInMonth", "rubric", "problemCategories", "noticePrefix", "noticeDays",
+                "publicNoticeAfter",
                 "holidays", "limitAccept",
             ])
     }

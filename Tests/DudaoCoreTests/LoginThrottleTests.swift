@@ -16,7 +16,8 @@ final class LoginThrottleTests: XCTestCase {
         let locked = counted(.pair, times: 5)
         XCTAssertEqual(locked.failures, 5)
         XCTAssertEqual(locked.blockedUntil, now.addingTimeInterval(15 * 60))
-        let refusal = LoginThrottle.refusal(pair: locked, account: .init(), address: .init(), fromUsualAddress: false, now: now)
+        let refusal = LoginThrottle.refusal(
+            pair: locked, account: .init(), address: .init(), fromUsualAddress: false, now: now)
         XCTAssertEqual(refusal, .locked(seconds: 900))
         XCTAssertEqual(refusal?.message, "连续登录失败次数过多，已暂停此设备登录该账号，请15分钟后再试，或请管理员解锁")
     }
@@ -36,19 +37,23 @@ final class LoginThrottleTests: XCTestCase {
 
     func testTheOwnersUsualAddressIsNotSlowedByTheAccountCounter() {
         let account = counted(.account, times: 30)
-        XCTAssertNotNil(LoginThrottle.refusal(pair: .init(), account: account, address: .init(), fromUsualAddress: false, now: now))
-        XCTAssertNil(LoginThrottle.refusal(pair: .init(), account: account, address: .init(), fromUsualAddress: true, now: now))
+        XCTAssertNotNil(
+            LoginThrottle.refusal(pair: .init(), account: account, address: .init(), fromUsualAddress: false, now: now))
+        XCTAssertNil(
+            LoginThrottle.refusal(pair: .init(), account: account, address: .init(), fromUsualAddress: true, now: now))
     }
 
     func testAPairLockStillAppliesAtTheUsualAddress() {
         let pair = counted(.pair, times: 5)
-        XCTAssertNotNil(LoginThrottle.refusal(pair: pair, account: .init(), address: .init(), fromUsualAddress: true, now: now))
+        XCTAssertNotNil(
+            LoginThrottle.refusal(pair: pair, account: .init(), address: .init(), fromUsualAddress: true, now: now))
     }
 
     func testABlockEndsWhenItsTimeHasPassed() {
         let pair = counted(.pair, times: 5)
         let later = now.addingTimeInterval(15 * 60)
-        XCTAssertNil(LoginThrottle.refusal(pair: pair, account: .init(), address: .init(), fromUsualAddress: false, now: later))
+        XCTAssertNil(
+            LoginThrottle.refusal(pair: pair, account: .init(), address: .init(), fromUsualAddress: false, now: later))
     }
 
     func testCountersAreForgottenAfterAQuietDay() {

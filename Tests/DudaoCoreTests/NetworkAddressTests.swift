@@ -367,7 +367,10 @@ final class HostVerdictTests: XCTestCase {
             ("0xa9fea9fe", .refuse(.notPublic(v4(169, 254, 169, 254), .init(.linkLocal, "169.254.0.0/16")))),
             ("[::1]", .refuse(.notPublic(ip("::1"), .init(.loopback, "::1/128")))),
             ("[::]", .refuse(.notPublic(ip("::"), .init(.unspecified, "::/128")))),
-            ("[::ffff:127.0.0.1]", .refuse(.notPublic(ip("::ffff:127.0.0.1"), .init(.loopback, "::ffff:0:0/96 → 127.0.0.0/8")))),
+            (
+                "[::ffff:127.0.0.1]",
+                .refuse(.notPublic(ip("::ffff:127.0.0.1"), .init(.loopback, "::ffff:0:0/96 → 127.0.0.0/8")))
+            ),
             ("[fe80::1]", .refuse(.notPublic(ip("fe80::1"), .init(.linkLocal, "fe80::/10")))),
             ("[fd00::1]", .refuse(.notPublic(ip("fd00::1"), .init(.privateNetwork, "fc00::/7")))),
             ("10.0.0.1", .refuse(.notPublic(v4(10, 0, 0, 1), .init(.privateNetwork, "10.0.0.0/8")))),
@@ -390,9 +393,11 @@ final class HostVerdictTests: XCTestCase {
         let pub = [v4(8, 8, 8, 8), ip("2400:3200::1")]
         XCTAssertNil(NetworkAddress.check(resolved: pub, name: "example.cn"))
         XCTAssertEqual(NetworkAddress.check(resolved: [], name: "nowhere.invalid"), .unresolvable("nowhere.invalid"))
-        XCTAssertEqual(NetworkAddress.check(resolved: pub + [v4(10, 0, 0, 5)], name: "rebind.example"),
+        XCTAssertEqual(
+            NetworkAddress.check(resolved: pub + [v4(10, 0, 0, 5)], name: "rebind.example"),
             .notPublic(v4(10, 0, 0, 5), .init(.privateNetwork, "10.0.0.0/8")), "one inside address is enough to refuse")
-        XCTAssertEqual(NetworkAddress.check(resolved: [ip("::1"), v4(8, 8, 8, 8)], name: "x.example"),
+        XCTAssertEqual(
+            NetworkAddress.check(resolved: [ip("::1"), v4(8, 8, 8, 8)], name: "x.example"),
             .notPublic(ip("::1"), .init(.loopback, "::1/128")))
     }
 }

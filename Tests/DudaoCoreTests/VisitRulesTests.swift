@@ -80,7 +80,9 @@ final class RubricTests: XCTestCase {
     }
 
     func testScoresMustBeWholeAndWithinTheMaximum() {
-        guard case .success(let ok) = Rubric.standard.validate(["教学目标": "12", "教学内容": " 20 ", "教学效果": ""]) else { return XCTFail() }
+        guard case .success(let ok) = Rubric.standard.validate(["教学目标": "12", "教学内容": " 20 ", "教学效果": ""]) else {
+            return XCTFail()
+        }
         XCTAssertEqual(ok, ["教学目标": 12, "教学内容": 20])
         guard case .failure(let e) = Rubric.standard.validate(["教学目标": "16", "学生参与": "abc"]) else { return XCTFail() }
         XCTAssertEqual(e.map(\.field), ["score_教学目标", "score_学生参与"])

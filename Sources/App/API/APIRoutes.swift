@@ -163,7 +163,8 @@ struct BearerPrincipalMiddleware: AsyncMiddleware {
             throw APIError(status: .unauthorized, code: "unauthorized", message: "缺少访问令牌，请先调用 /api/v1/auth/token")
         }
         let now = req.now
-        guard token.count <= 100, let t = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Sessions.hash(token)).first(),
+        guard token.count <= 100,
+            let t = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Sessions.hash(token)).first(),
             t.expiresAt > now, let user = try await User.find(t.userID, on: req.db), user.active
         else {
             throw APIError(status: .unauthorized, code: "unauthorized", message: "访问令牌无效或已过期")
@@ -194,7 +195,8 @@ enum APIController {
     static func token(req: Request) async throws -> TokenResponse {
         let c = try APIBody.decode(Credentials.self, req, message: "请求体应为 JSON：{\"username\":\"…\",\"password\":\"…\"}")
         let outcome = try await Authenticator.check(
-            username: String(c.username.prefix(64)), password: c.password, address: req.clientAddress, on: req.db, now: req.now)
+            username: String(c.username.prefix(64)), password: c.password, address: req.clientAddress, on: req.db,
+            now: req.now)
         switch outcome {
         case .failure(let message):
             throw APIError(status: .unauthorized, code: "invalid_credentials", message: message)
@@ -272,7 +274,9 @@ enum APIController {
         let total = try await base.copy().count()
         let rows = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
         let insp = try await DirectoryQueries.currentInspectors(of: rows.compactMap(\.id), on: req.db)
-        return PageOf(items: rows.map { SchoolDTO($0, inspectorID: insp[$0.id!]?.id) }, page: paging.page, per: paging.per, total: total)
+        return PageOf(
+            items: rows.map { SchoolDTO($0, inspectorID: insp[$0.id!]?.id) }, page: paging.page, per: paging.per,
+            total: total)
     }
 
     static func school(req: Request) async throws -> SchoolDTO {
@@ -306,10 +310,13 @@ enum APIController {
         let base = InspectorsController.filtered(query, scope: scope, db: req.db)
         let total = try await base.copy().count()
         let rows = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PageOf(items: rows.map {
-            InspectorDTO(id: $0.id!, name: $0.name, kind: $0.kind.rawValue, gender: $0.gender.rawValue, phone: $0.phone,
-                employer: $0.employer, post: $0.post, termStart: $0.termStart, termEnd: $0.termEnd, status: $0.status.rawValue)
-        }, page: paging.page, per: paging.per, total: total)
+        return PageOf(
+            items: rows.map {
+                InspectorDTO(
+                    id: $0.id!, name: $0.name, kind: $0.kind.rawValue, gender: $0.gender.rawValue, phone: $0.phone,
+                    employer: $0.employer, post: $0.post, termStart: $0.termStart, termEnd: $0.termEnd,
+                    status: $0.status.rawValue)
+            }, page: paging.page, per: paging.per, total: total)
     }
 
     struct AssignmentDTO: Content {
@@ -329,9 +336,12 @@ enum APIController {
         if req.query[String.self, at: "current"] == "true" { q = q.filter(\.$endDate == nil) }
         let total = try await q.copy().count()
         let rows = try await q.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PageOf(items: rows.map {
-            AssignmentDTO(id: $0.id!, inspectorId: $0.inspectorID, schoolId: $0.schoolID, startDate: $0.startDate, endDate: $0.endDate)
-        }, page: paging.page, per: paging.per, total: total)
+        return PageOf(
+            items: rows.map {
+                AssignmentDTO(
+                    id: $0.id!, inspectorId: $0.inspectorID, schoolId: $0.schoolID, startDate: $0.startDate,
+                    endDate: $0.endDate)
+            }, page: paging.page, per: paging.per, total: total)
     }
 
     static func openAPI(req: Request) async throws -> Response {

@@ -4,509 +4,509 @@
 /// `python3 -m openapi_spec_validator` on the served document (the script does).
 enum OpenAPIDocument {
     static let json = #"""
-{
-  "openapi": "3.0.3",
-  "info": {
-    "title": "督导 Dudao API",
-    "version": "1",
-    "description": "教育督导平台的 JSON 接口，供移动端、离线采集和系统对接使用。先用账号密码调用 POST /api/v1/auth/token 换取访问令牌，之后每个请求带 Authorization: Bearer <令牌>。数据范围与网页相同：督学只看到自己负责的学校和本人的记录，学校账号只看到本校。列表分页：page 为 1–100000，per 为 1–200（默认 50）。出错时一律返回 JSON：{\"error\":{\"code\",\"message\",\"fields\"?}}，code 为稳定的英文代码，message 为中文说明，fields 列出有误的字段。JSON 请求体不超过 1MB，照片不超过 8MB，超过时返回 413。文本不能含有空字符 U+0000。查询参数每个只能出现一次，数字参数不能为空。本接口不支持的请求方法返回 405 并在 Allow 中列出可用的方法。"
-  },
-  "security": [{"bearer": []}],
-  "paths": {
-    "/api/v1/auth/token": {
-      "post": {
-        "operationId": "createToken",
-        "summary": "用户名和密码换取访问令牌",
-        "description": "连续输错密码会暂停该设备登录该账号（仍返回 401，message 说明还需等待多久）。初始密码须先在网页上修改，否则返回 403。",
-        "security": [],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
-        "responses": {
-          "200": {"description": "访问令牌", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Token"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"description": "用户名或密码不正确，或登录失败次数过多暂停登录（code 为 invalid_credentials）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "403": {"description": "须先在网页上修改初始密码（code 为 password_change_required）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "413": {"$ref": "#/components/responses/TooLarge"}
+        {
+          "openapi": "3.0.3",
+          "info": {
+            "title": "督导 Dudao API",
+            "version": "1",
+            "description": "教育督导平台的 JSON 接口，供移动端、离线采集和系统对接使用。先用账号密码调用 POST /api/v1/auth/token 换取访问令牌，之后每个请求带 Authorization: Bearer <令牌>。数据范围与网页相同：督学只看到自己负责的学校和本人的记录，学校账号只看到本校。列表分页：page 为 1–100000，per 为 1–200（默认 50）。出错时一律返回 JSON：{\"error\":{\"code\",\"message\",\"fields\"?}}，code 为稳定的英文代码，message 为中文说明，fields 列出有误的字段。JSON 请求体不超过 1MB，照片不超过 8MB，超过时返回 413。文本不能含有空字符 U+0000。查询参数每个只能出现一次，数字参数不能为空。本接口不支持的请求方法返回 405 并在 Allow 中列出可用的方法。"
+          },
+          "security": [{"bearer": []}],
+          "paths": {
+            "/api/v1/auth/token": {
+              "post": {
+                "operationId": "createToken",
+                "summary": "用户名和密码换取访问令牌",
+                "description": "连续输错密码会暂停该设备登录该账号（仍返回 401，message 说明还需等待多久）。初始密码须先在网页上修改，否则返回 403。",
+                "security": [],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
+                "responses": {
+                  "200": {"description": "访问令牌", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Token"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"description": "用户名或密码不正确，或登录失败次数过多暂停登录（code 为 invalid_credentials）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "403": {"description": "须先在网页上修改初始密码（code 为 password_change_required）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "413": {"$ref": "#/components/responses/TooLarge"}
+                }
+              }
+            },
+            "/api/v1/schools": {
+              "get": {
+                "operationId": "listSchools",
+                "summary": "学校（按账号范围）",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"name": "q", "in": "query", "description": "按校名（包含）或学校标识码（完全一致）查找", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}},
+                  {"name": "township", "in": "query", "description": "镇街编号", "schema": {"$ref": "#/components/schemas/Id"}},
+                  {"name": "area", "in": "query", "description": "责任区编号", "schema": {"$ref": "#/components/schemas/Id"}},
+                  {"name": "type", "in": "query", "description": "学校类型", "schema": {"$ref": "#/components/schemas/SchoolType"}},
+                  {"name": "status", "in": "query", "description": "办学状态：open 在办（默认）、closed 停办、all 全部", "schema": {"type": "string", "enum": ["open", "closed", "all"], "default": "open"}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的学校列表", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SchoolPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/schools/{id}": {
+              "get": {
+                "operationId": "getSchool",
+                "summary": "一所学校",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "responses": {
+                  "200": {"description": "学校", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/School"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/inspectors": {
+              "get": {
+                "operationId": "listInspectors",
+                "summary": "督学（按账号范围）",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"name": "q", "in": "query", "description": "按姓名、工作单位（包含）或手机号（完全一致）查找", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}},
+                  {"name": "kind", "in": "query", "description": "督学类别", "schema": {"$ref": "#/components/schemas/InspectorKind"}},
+                  {"name": "status", "in": "query", "description": "在岗状态：active 在岗（默认）、retired 离任、all 全部", "schema": {"type": "string", "enum": ["active", "retired", "all"], "default": "active"}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的督学列表", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InspectorPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/assignments": {
+              "get": {
+                "operationId": "listAssignments",
+                "summary": "挂牌记录（按账号范围）",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"name": "current", "in": "query", "description": "true 只看当前有效的挂牌", "schema": {"type": "boolean", "default": false}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的挂牌记录", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AssignmentPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/visit-plans": {
+              "get": {
+                "operationId": "listVisitPlans",
+                "summary": "本人的督导方案（最近 200 份）",
+                "responses": {
+                  "200": {"description": "督导方案，计划日期由近及远", "content": {"application/json": {"schema": {"type": "array", "maxItems": 200, "items": {"$ref": "#/components/schemas/VisitPlan"}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotAnInspector"}
+                }
+              },
+              "post": {
+                "operationId": "createVisitPlan",
+                "summary": "制定督导方案",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewVisitPlan"},
+                  "example": {"schoolId": 1, "date": "2026-12-03", "tasks": "了解作业公示制度落实情况", "methods": "推门听课；查阅作业", "focus": "作业管理"}}}},
+                "responses": {
+                  "201": {"description": "已保存", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VisitPlan"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotAnInspector"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/api/v1/visits": {
+              "get": {
+                "operationId": "listVisits",
+                "summary": "督导记录（按账号范围，不含听课、访谈、问题和照片明细）",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"name": "school", "in": "query", "description": "学校编号", "schema": {"$ref": "#/components/schemas/Id"}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的督导记录，督导日期由近及远", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VisitPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              },
+              "post": {
+                "operationId": "createVisit",
+                "summary": "新建督导记录草稿",
+                "description": "只有督学账号可以记录，且须是该校责任督学或获督导室授权。督导日期不能晚于今天。",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewVisit"},
+                  "example": {"schoolId": 1, "date": "2026-11-02", "start": "08:30", "end": "11:30", "kind": "routine", "summary": "推门听课一节，查阅作业批改。"}}}},
+                "responses": {
+                  "201": {"description": "草稿", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}},
+                    "links": {
+                      "visit": {"operationId": "getVisit", "parameters": {"id": "$response.body#/id"}},
+                      "update": {"operationId": "updateVisit", "parameters": {"id": "$response.body#/id"}},
+                      "observation": {"operationId": "addObservation", "parameters": {"id": "$response.body#/id"}},
+                      "interview": {"operationId": "addInterview", "parameters": {"id": "$response.body#/id"}},
+                      "problem": {"operationId": "addProblem", "parameters": {"id": "$response.body#/id"}},
+                      "photo": {"operationId": "addPhoto", "parameters": {"id": "$response.body#/id"}},
+                      "submit": {"operationId": "submitVisit", "parameters": {"id": "$response.body#/id"}}
+                    }},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"description": "不是督学账号，或不是该校责任督学且未获授权（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "404": {"description": "学校不存在或已停办（code 为 not_found）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/api/v1/visits/{id}": {
+              "get": {
+                "operationId": "getVisit",
+                "summary": "一条督导记录（含听课、访谈、问题和照片编号）",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "responses": {
+                  "200": {"description": "督导记录", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              },
+              "put": {
+                "operationId": "updateVisit",
+                "summary": "修改草稿（只传要改的字段）",
+                "description": "学校、督导方案和同行督学在新建时确定，不能修改。",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VisitPatch"},
+                  "example": {"summary": "推门听课一节，查阅作业批改，与教师座谈。", "end": "11:40"}}}},
+                "responses": {
+                  "200": {"description": "已保存", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotYourDraft"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/api/v1/visits/{id}/observations": {
+              "post": {
+                "operationId": "addObservation",
+                "summary": "添加听课或教研活动记录",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewObservation"},
+                  "example": {"kind": "lesson", "className": "五（1）班", "subject": "语文", "teacher": "陈晓燕", "topic": "《落花生》", "comment": "朗读指导扎实。",
+                    "scores": {"教学目标": 13, "教学内容": 17, "教学方法": 17, "学生参与": 21, "教学效果": 17}}}}},
+                "responses": {
+                  "201": {"description": "已添加"},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotYourDraft"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/api/v1/visits/{id}/interviews": {
+              "post": {
+                "operationId": "addInterview",
+                "summary": "添加访谈记录",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewInterview"},
+                  "example": {"group": "students", "people": 3, "notes": "学生每天有大课间。", "internalOnly": false}}}},
+                "responses": {
+                  "201": {"description": "已添加"},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotYourDraft"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/api/v1/visits/{id}/problems": {
+              "post": {
+                "operationId": "addProblem",
+                "summary": "记录存在问题",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewProblem"},
+                  "example": {"category": "安全", "severity": "serious", "disposition": "rectify", "description": "消防通道堆放杂物。"}}}},
+                "responses": {
+                  "201": {"description": "已记录"},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotYourDraft"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/api/v1/visits/{id}/photos": {
+              "post": {
+                "operationId": "addPhoto",
+                "summary": "上传照片（请求体即图片文件，说明放在查询参数 caption）",
+                "description": "只接受 JPG、PNG 和 WebP（按文件内容判断），不超过 8MB。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/id"},
+                  {"name": "caption", "in": "query", "description": "照片说明", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}}
+                ],
+                "requestBody": {"required": true, "content": {
+                  "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+                  "image/png": {"schema": {"type": "string", "format": "binary"}},
+                  "image/webp": {"schema": {"type": "string", "format": "binary"}}
+                }},
+                "responses": {
+                  "201": {"description": "已上传"},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotYourDraft"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"description": "照片超过 8MB（code 为 too_large）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                  "422": {"description": "不是 JPG、PNG 或 WebP 图片，或照片说明超过 100 字（code 为 invalid）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }
+              }
+            },
+            "/api/v1/visits/{id}/submit": {
+              "post": {
+                "operationId": "submitVisit",
+                "summary": "提交并锁定督导记录",
+                "parameters": [{"$ref": "#/components/parameters/id"}],
+                "responses": {
+                  "200": {"description": "已提交", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/NotYourDraft"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "409": {"$ref": "#/components/responses/Conflict"},
+                  "422": {"description": "缺少督导情况或到校时间（code 为 invalid，fields 列出缺少的字段）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }
+              }
+            },
+            "/api/v1/compliance": {
+              "get": {
+                "operationId": "getCompliance",
+                "summary": "“六个一”落实情况",
+                "description": "督学看到本人的情况；督导室和领导看到范围内在岗督学的一页。学校账号无权查看。",
+                "parameters": [
+                  {"name": "semester", "in": "query", "description": "学期，如 2026-autumn（秋季学期）、2027-spring（春季学期）；默认为今天所在学期", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(spring|autumn)$", "example": "2026-autumn"}},
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"}
+                ],
+                "responses": {
+                  "200": {"description": "每名督学的规则状态与不足项", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Compliance"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"description": "学校账号无权查看（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }
+              }
+            },
+            "/api/openapi.json": {
+              "get": {
+                "operationId": "getOpenAPIDocument",
+                "summary": "本文档",
+                "security": [],
+                "responses": {
+                  "200": {"description": "OpenAPI 3.0 文档", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"]}}}}
+                }
+              }
+            }
+          },
+          "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "POST /api/v1/auth/token 返回的令牌"}},
+            "parameters": {
+              "page": {"name": "page", "in": "query", "description": "页码", "schema": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}},
+              "per": {"name": "per", "in": "query", "description": "每页条数", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+              "id": {"name": "id", "in": "path", "required": true, "description": "记录编号", "schema": {"$ref": "#/components/schemas/Id"}}
+            },
+            "responses": {
+              "BadRequest": {"description": "参数超出范围、类型不对、为空或重复，筛选值不在可选范围内，文本含有空字符，或请求体不是有效的 JSON（code 为 bad_request）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Unauthorized": {"description": "缺少访问令牌，或令牌无效、已过期（code 为 unauthorized）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotAnInspector": {"description": "只有督学账号可以使用（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotYourDraft": {"description": "不是本人的草稿，或记录已提交并锁定（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotFound": {"description": "不存在，或不在账号的范围内（code 为 not_found）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Conflict": {"description": "记录已被他人同时修改或提交，请重新读取（code 为 conflict）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "TooLarge": {"description": "请求体超过 1MB（code 为 too_large）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Invalid": {"description": "格式正确但有字段不符合要求，如日期晚于今天、学校不在本人负责范围、问题类别不在本区设置中（code 为 invalid，fields 逐项说明）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            },
+            "schemas": {
+              "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string", "enum": ["bad_request", "unauthorized", "invalid_credentials", "password_change_required", "forbidden", "not_found", "method_not_allowed", "conflict", "too_large", "invalid", "too_many_requests", "server_error"]},
+                "message": {"type": "string", "description": "中文说明"},
+                "fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}}}}},
+              "FieldError": {"type": "object", "required": ["field", "message"], "properties": {"field": {"type": "string"}, "message": {"type": "string"}}},
+              "Id": {"type": "integer", "minimum": 1, "maximum": 2147483647},
+              "Day": {"type": "string", "format": "date", "pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD，1900–2100 年"},
+              "OptionalDay": {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$", "description": "YYYY-MM-DD，未填为空字符串"},
+              "NumberText": {"type": "string", "pattern": "^\\s*[0-9]*\\s*$", "description": "写成文本的整数，范围与数字写法相同；评分项写空文本视同未打分"},
+              "Text": {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$", "description": "不能只有空白"},
+              "Time": {"type": "string", "nullable": true, "pattern": "^(([01]?[0-9]|2[0-3]):[0-5][0-9])?$", "description": "HH:MM，如 08:30；空字符串或 null 视同未填"},
+              "SchoolType": {"type": "string", "enum": ["kindergarten", "primary", "junior", "nineYear", "twelveYear", "complete", "senior", "vocational", "special", "teachingPoint"]},
+              "InspectorKind": {"type": "string", "enum": ["fullTime", "partTime", "special", "responsible"]},
+              "VisitKind": {"type": "string", "enum": ["routine", "followUp", "special", "comprehensive", "fullDay"], "description": "常规、随访、专项、综合、一日督导"},
+              "Credentials": {"type": "object", "required": ["username", "password"], "properties": {
+                "username": {"type": "string", "pattern": "^[^\\x00]*$"}, "password": {"type": "string", "format": "password", "pattern": "^[^\\x00]*$"}}},
+              "Token": {"type": "object", "required": ["token", "expiresAt", "role"], "properties": {
+                "token": {"type": "string", "description": "访问令牌，放在 Authorization: Bearer 之后"},
+                "expiresAt": {"type": "string", "format": "date-time"},
+                "role": {"type": "string", "enum": ["admin", "office", "inspector", "school", "leader"]}}},
+              "School": {"type": "object", "required": ["id", "code", "name", "type", "typeLabel", "ownership", "townshipId", "address", "principal", "phone", "students", "sections", "classes", "staff", "status"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "code": {"type": "string", "description": "学校标识码"},
+                "name": {"type": "string"},
+                "type": {"$ref": "#/components/schemas/SchoolType"},
+                "typeLabel": {"type": "string", "description": "学校类型的中文名"},
+                "ownership": {"type": "string", "enum": ["public", "private"]},
+                "townshipId": {"type": "integer"},
+                "address": {"type": "string"},
+                "principal": {"type": "string", "description": "校长（园长）"},
+                "phone": {"type": "string"},
+                "students": {"type": "integer", "minimum": 0},
+                "sections": {"type": "object", "description": "一贯制学校各学段的在校生数，键为 preschool、primary、junior、senior、vocational、special", "additionalProperties": {"type": "integer", "minimum": 0}},
+                "classes": {"type": "integer", "minimum": 0},
+                "staff": {"type": "integer", "minimum": 0},
+                "status": {"type": "string", "enum": ["open", "closed"]},
+                "inspectorId": {"type": "integer", "description": "当前挂牌督学；没有时不出现"}}},
+              "SchoolPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/School"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "Inspector": {"type": "object", "required": ["id", "name", "kind", "gender", "phone", "employer", "post", "status"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "name": {"type": "string"},
+                "kind": {"$ref": "#/components/schemas/InspectorKind"},
+                "gender": {"type": "string", "enum": ["male", "female"]},
+                "phone": {"type": "string"},
+                "employer": {"type": "string", "description": "工作单位"},
+                "post": {"type": "string", "description": "职务"},
+                "termStart": {"$ref": "#/components/schemas/OptionalDay"},
+                "termEnd": {"$ref": "#/components/schemas/OptionalDay"},
+                "status": {"type": "string", "enum": ["active", "retired"]}}},
+              "InspectorPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Inspector"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "Assignment": {"type": "object", "required": ["id", "inspectorId", "schoolId", "startDate"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "inspectorId": {"type": "integer"},
+                "schoolId": {"type": "integer"},
+                "startDate": {"$ref": "#/components/schemas/Day"},
+                "endDate": {"$ref": "#/components/schemas/Day"}}},
+              "AssignmentPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Assignment"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "VisitPlan": {"type": "object", "required": ["id", "schoolId", "plannedDate", "tasks", "methods", "focus"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "schoolId": {"type": "integer"},
+                "plannedDate": {"$ref": "#/components/schemas/Day"},
+                "tasks": {"type": "string"}, "methods": {"type": "string"}, "focus": {"type": "string"}}},
+              "NewVisitPlan": {"type": "object", "required": ["schoolId", "date", "tasks", "methods", "focus"], "properties": {
+                "schoolId": {"$ref": "#/components/schemas/Id"},
+                "date": {"$ref": "#/components/schemas/Day"},
+                "tasks": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 2000, "description": "督导任务"},
+                "methods": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 1000, "description": "督导方式"},
+                "focus": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 1000, "description": "督导重点"}}},
+              "Visit": {"type": "object", "required": ["id", "schoolId", "inspectorId", "memberIds", "date", "start", "end", "kind", "theme", "summary", "highlights", "status"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "schoolId": {"type": "integer"},
+                "inspectorId": {"type": "integer", "description": "记录人"},
+                "memberIds": {"type": "array", "description": "同行督学；列表中为空", "items": {"type": "integer"}},
+                "date": {"$ref": "#/components/schemas/Day"},
+                "start": {"type": "string", "description": "到校时间 HH:MM，未填为空字符串"},
+                "end": {"type": "string", "description": "离校时间 HH:MM，未填为空字符串"},
+                "kind": {"$ref": "#/components/schemas/VisitKind"},
+                "theme": {"type": "string", "description": "督导主题"},
+                "planId": {"type": "integer", "description": "关联的督导方案；没有时不出现"},
+                "summary": {"type": "string", "description": "督导情况"},
+                "highlights": {"type": "string", "description": "亮点"},
+                "status": {"type": "string", "enum": ["draft", "submitted"]},
+                "observations": {"type": "array", "description": "只在单条记录中出现", "items": {"$ref": "#/components/schemas/Observation"}},
+                "interviews": {"type": "array", "description": "只在单条记录中出现；学校账号看不到仅内部可见的访谈", "items": {"$ref": "#/components/schemas/Interview"}},
+                "problems": {"type": "array", "description": "只在单条记录中出现", "items": {"$ref": "#/components/schemas/Problem"}},
+                "photoIds": {"type": "array", "description": "只在单条记录中出现", "items": {"type": "integer"}}}},
+              "VisitPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Visit"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "NewVisit": {"type": "object", "required": ["schoolId", "date"], "description": "可选字段写 null 视同未填。", "properties": {
+                "schoolId": {"$ref": "#/components/schemas/Id"},
+                "date": {"$ref": "#/components/schemas/Day"},
+                "start": {"$ref": "#/components/schemas/Time"},
+                "end": {"$ref": "#/components/schemas/Time"},
+                "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "comprehensive", "fullDay", null], "default": "routine", "description": "常规、随访、专项、综合、一日督导"},
+                "theme": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 100, "description": "督导主题；不填时为当月主题"},
+                "planId": {"type": "integer", "nullable": true, "minimum": 1, "maximum": 2147483647, "description": "本人为该校制定的督导方案"},
+                "memberIds": {"type": "array", "nullable": true, "description": "同行督学（本区督学）", "items": {"$ref": "#/components/schemas/Id"}},
+                "summary": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 5000, "description": "督导情况"},
+                "highlights": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000, "description": "亮点"}}},
+              "VisitPatch": {"type": "object", "description": "只传要改的字段；不传或写 null 的字段不变。", "properties": {
+                "date": {"type": "string", "nullable": true, "format": "date", "pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD，1900–2100 年"},
+                "start": {"$ref": "#/components/schemas/Time"},
+                "end": {"$ref": "#/components/schemas/Time"},
+                "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "comprehensive", "fullDay", null]},
+                "theme": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 100},
+                "summary": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 5000},
+                "highlights": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000}}},
+              "Observation": {"type": "object", "required": ["id", "kind", "className", "subject", "teacher", "topic", "scores", "comment"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "kind": {"type": "string", "enum": ["lesson", "research"]},
+                "className": {"type": "string"}, "subject": {"type": "string"}, "teacher": {"type": "string"}, "topic": {"type": "string"},
+                "scores": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+                "comment": {"type": "string"}}},
+              "NewObservation": {"type": "object", "required": ["topic"], "description": "听课（lesson）须填班级、学科和课题；教研活动（research）须填活动主题。可选字段写 null 视同未填。", "properties": {
+                "kind": {"type": "string", "nullable": true, "enum": ["lesson", "research", null], "default": "lesson"},
+                "className": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 30, "description": "班级"},
+                "subject": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 20, "description": "学科"},
+                "teacher": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 20, "description": "授课教师"},
+                "topic": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 100, "description": "课题或活动主题"},
+                "comment": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000, "description": "评价意见"},
+                "scores": {"type": "object", "nullable": true, "additionalProperties": false,
+                  "description": "按本区课堂评价量表打分，每项为 0 到该项满分的整数（也可写成数字文本），可只打部分项。下列为默认量表；区县改了量表时，以设置中的评分项为准，不认识的评分项返回 422。",
+                  "properties": {
+                    "教学目标": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 15}, {"$ref": "#/components/schemas/NumberText"}]},
+                    "教学内容": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]},
+                    "教学方法": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]},
+                    "学生参与": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 25}, {"$ref": "#/components/schemas/NumberText"}]},
+                    "教学效果": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]}}}}},
+              "Interview": {"type": "object", "required": ["id", "group", "people", "notes", "internalOnly"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "group": {"type": "string", "enum": ["teachers", "students", "parents"]},
+                "people": {"type": "integer", "minimum": 1},
+                "notes": {"type": "string"},
+                "internalOnly": {"type": "boolean"}}},
+              "NewInterview": {"type": "object", "required": ["group", "people"], "properties": {
+                "group": {"type": "string", "enum": ["teachers", "students", "parents"], "description": "访谈对象：教师、学生、家长"},
+                "people": {"description": "人数 1–500（也可写成数字文本）", "anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"$ref": "#/components/schemas/NumberText"}]},
+                "notes": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 3000, "description": "访谈内容"},
+                "internalOnly": {"description": "仅内部可见（学校账号看不到）：true、1 或 \"on\" 为是，其他值或 null 为否", "anyOf": [{"type": "boolean", "nullable": true}, {"type": "number"}, {"type": "string", "pattern": "^[^\\x00]*$"}]}}},
+              "Problem": {"type": "object", "required": ["id", "category", "severity", "disposition", "description", "state"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "category": {"type": "string"},
+                "severity": {"type": "string", "enum": ["minor", "serious", "urgent"]},
+                "disposition": {"type": "string", "enum": ["rectify", "refer", "suggest"]},
+                "description": {"type": "string"},
+                "state": {"type": "string", "enum": ["open", "closed"]}}},
+              "NewProblem": {"type": "object", "required": ["category", "severity", "disposition", "description"], "properties": {
+                "category": {"allOf": [{"$ref": "#/components/schemas/Text"}], "description": "本区设置的问题类别之一（默认：办学行为、课程教学、作业管理、安全、食堂卫生、师德师风、校园环境、五项管理、其他）"},
+                "severity": {"type": "string", "enum": ["minor", "serious", "urgent"], "description": "一般、较重、严重"},
+                "disposition": {"type": "string", "enum": ["rectify", "refer", "suggest"], "description": "整改、协商、建议"},
+                "description": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 2000, "description": "问题描述"}}},
+              "Compliance": {"type": "object", "required": ["semester", "items", "page", "per", "total"], "properties": {
+                "semester": {"type": "string", "pattern": "^[0-9]{4}-(spring|autumn)$"},
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceRow"}},
+                "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "ComplianceRow": {"type": "object", "required": ["inspectorId", "rules", "shortfalls"], "properties": {
+                "inspectorId": {"type": "integer"},
+                "rules": {"type": "object", "description": "六条规则（areaPlan、visitPlan、monthlyVisit、observation、interviews、summaryAndCase）的状态：met 已落实、pending 未到期、short:N 有 N 项不足",
+                  "additionalProperties": {"type": "string", "pattern": "^(met|pending|short:[0-9]+)$"}},
+                "shortfalls": {"type": "array", "items": {"$ref": "#/components/schemas/Shortfall"}}}},
+              "Shortfall": {"type": "object", "required": ["rule", "inspectorID", "expected", "actual", "message"], "properties": {
+                "rule": {"type": "string", "enum": ["areaPlan", "visitPlan", "monthlyVisit", "observation", "interviews", "summaryAndCase"]},
+                "inspectorID": {"type": "integer"},
+                "schoolID": {"type": "integer"},
+                "month": {"type": "object", "required": ["year", "month"], "properties": {"year": {"type": "integer"}, "month": {"type": "integer", "minimum": 1, "maximum": 12}}},
+                "visitID": {"type": "integer"},
+                "reportKind": {"type": "string", "enum": ["summary", "caseStudy"]},
+                "expected": {"type": "integer"},
+                "actual": {"type": "integer"},
+                "message": {"type": "string", "description": "中文说明"}}}
+            }
+          }
         }
-      }
-    },
-    "/api/v1/schools": {
-      "get": {
-        "operationId": "listSchools",
-        "summary": "学校（按账号范围）",
-        "parameters": [
-          {"$ref": "#/components/parameters/page"},
-          {"$ref": "#/components/parameters/per"},
-          {"name": "q", "in": "query", "description": "按校名（包含）或学校标识码（完全一致）查找", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}},
-          {"name": "township", "in": "query", "description": "镇街编号", "schema": {"$ref": "#/components/schemas/Id"}},
-          {"name": "area", "in": "query", "description": "责任区编号", "schema": {"$ref": "#/components/schemas/Id"}},
-          {"name": "type", "in": "query", "description": "学校类型", "schema": {"$ref": "#/components/schemas/SchoolType"}},
-          {"name": "status", "in": "query", "description": "办学状态：open 在办（默认）、closed 停办、all 全部", "schema": {"type": "string", "enum": ["open", "closed", "all"], "default": "open"}}
-        ],
-        "responses": {
-          "200": {"description": "分页的学校列表", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SchoolPage"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"}
-        }
-      }
-    },
-    "/api/v1/schools/{id}": {
-      "get": {
-        "operationId": "getSchool",
-        "summary": "一所学校",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "responses": {
-          "200": {"description": "学校", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/School"}}}},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "404": {"$ref": "#/components/responses/NotFound"}
-        }
-      }
-    },
-    "/api/v1/inspectors": {
-      "get": {
-        "operationId": "listInspectors",
-        "summary": "督学（按账号范围）",
-        "parameters": [
-          {"$ref": "#/components/parameters/page"},
-          {"$ref": "#/components/parameters/per"},
-          {"name": "q", "in": "query", "description": "按姓名、工作单位（包含）或手机号（完全一致）查找", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}},
-          {"name": "kind", "in": "query", "description": "督学类别", "schema": {"$ref": "#/components/schemas/InspectorKind"}},
-          {"name": "status", "in": "query", "description": "在岗状态：active 在岗（默认）、retired 离任、all 全部", "schema": {"type": "string", "enum": ["active", "retired", "all"], "default": "active"}}
-        ],
-        "responses": {
-          "200": {"description": "分页的督学列表", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InspectorPage"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"}
-        }
-      }
-    },
-    "/api/v1/assignments": {
-      "get": {
-        "operationId": "listAssignments",
-        "summary": "挂牌记录（按账号范围）",
-        "parameters": [
-          {"$ref": "#/components/parameters/page"},
-          {"$ref": "#/components/parameters/per"},
-          {"name": "current", "in": "query", "description": "true 只看当前有效的挂牌", "schema": {"type": "boolean", "default": false}}
-        ],
-        "responses": {
-          "200": {"description": "分页的挂牌记录", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AssignmentPage"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"}
-        }
-      }
-    },
-    "/api/v1/visit-plans": {
-      "get": {
-        "operationId": "listVisitPlans",
-        "summary": "本人的督导方案（最近 200 份）",
-        "responses": {
-          "200": {"description": "督导方案，计划日期由近及远", "content": {"application/json": {"schema": {"type": "array", "maxItems": 200, "items": {"$ref": "#/components/schemas/VisitPlan"}}}}},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotAnInspector"}
-        }
-      },
-      "post": {
-        "operationId": "createVisitPlan",
-        "summary": "制定督导方案",
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewVisitPlan"},
-          "example": {"schoolId": 1, "date": "2026-12-03", "tasks": "了解作业公示制度落实情况", "methods": "推门听课；查阅作业", "focus": "作业管理"}}}},
-        "responses": {
-          "201": {"description": "已保存", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VisitPlan"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotAnInspector"},
-          "413": {"$ref": "#/components/responses/TooLarge"},
-          "422": {"$ref": "#/components/responses/Invalid"}
-        }
-      }
-    },
-    "/api/v1/visits": {
-      "get": {
-        "operationId": "listVisits",
-        "summary": "督导记录（按账号范围，不含听课、访谈、问题和照片明细）",
-        "parameters": [
-          {"$ref": "#/components/parameters/page"},
-          {"$ref": "#/components/parameters/per"},
-          {"name": "school", "in": "query", "description": "学校编号", "schema": {"$ref": "#/components/schemas/Id"}}
-        ],
-        "responses": {
-          "200": {"description": "分页的督导记录，督导日期由近及远", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VisitPage"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"}
-        }
-      },
-      "post": {
-        "operationId": "createVisit",
-        "summary": "新建督导记录草稿",
-        "description": "只有督学账号可以记录，且须是该校责任督学或获督导室授权。督导日期不能晚于今天。",
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewVisit"},
-          "example": {"schoolId": 1, "date": "2026-11-02", "start": "08:30", "end": "11:30", "kind": "routine", "summary": "推门听课一节，查阅作业批改。"}}}},
-        "responses": {
-          "201": {"description": "草稿", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}},
-            "links": {
-              "visit": {"operationId": "getVisit", "parameters": {"id": "$response.body#/id"}},
-              "update": {"operationId": "updateVisit", "parameters": {"id": "$response.body#/id"}},
-              "observation": {"operationId": "addObservation", "parameters": {"id": "$response.body#/id"}},
-              "interview": {"operationId": "addInterview", "parameters": {"id": "$response.body#/id"}},
-              "problem": {"operationId": "addProblem", "parameters": {"id": "$response.body#/id"}},
-              "photo": {"operationId": "addPhoto", "parameters": {"id": "$response.body#/id"}},
-              "submit": {"operationId": "submitVisit", "parameters": {"id": "$response.body#/id"}}
-            }},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"description": "不是督学账号，或不是该校责任督学且未获授权（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "404": {"description": "学校不存在或已停办（code 为 not_found）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "413": {"$ref": "#/components/responses/TooLarge"},
-          "422": {"$ref": "#/components/responses/Invalid"}
-        }
-      }
-    },
-    "/api/v1/visits/{id}": {
-      "get": {
-        "operationId": "getVisit",
-        "summary": "一条督导记录（含听课、访谈、问题和照片编号）",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "responses": {
-          "200": {"description": "督导记录", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}}},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "404": {"$ref": "#/components/responses/NotFound"}
-        }
-      },
-      "put": {
-        "operationId": "updateVisit",
-        "summary": "修改草稿（只传要改的字段）",
-        "description": "学校、督导方案和同行督学在新建时确定，不能修改。",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VisitPatch"},
-          "example": {"summary": "推门听课一节，查阅作业批改，与教师座谈。", "end": "11:40"}}}},
-        "responses": {
-          "200": {"description": "已保存", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotYourDraft"},
-          "404": {"$ref": "#/components/responses/NotFound"},
-          "413": {"$ref": "#/components/responses/TooLarge"},
-          "422": {"$ref": "#/components/responses/Invalid"}
-        }
-      }
-    },
-    "/api/v1/visits/{id}/observations": {
-      "post": {
-        "operationId": "addObservation",
-        "summary": "添加听课或教研活动记录",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewObservation"},
-          "example": {"kind": "lesson", "className": "五（1）班", "subject": "语文", "teacher": "陈晓燕", "topic": "《落花生》", "comment": "朗读指导扎实。",
-            "scores": {"教学目标": 13, "教学内容": 17, "教学方法": 17, "学生参与": 21, "教学效果": 17}}}}},
-        "responses": {
-          "201": {"description": "已添加"},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotYourDraft"},
-          "404": {"$ref": "#/components/responses/NotFound"},
-          "413": {"$ref": "#/components/responses/TooLarge"},
-          "422": {"$ref": "#/components/responses/Invalid"}
-        }
-      }
-    },
-    "/api/v1/visits/{id}/interviews": {
-      "post": {
-        "operationId": "addInterview",
-        "summary": "添加访谈记录",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewInterview"},
-          "example": {"group": "students", "people": 3, "notes": "学生每天有大课间。", "internalOnly": false}}}},
-        "responses": {
-          "201": {"description": "已添加"},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotYourDraft"},
-          "404": {"$ref": "#/components/responses/NotFound"},
-          "413": {"$ref": "#/components/responses/TooLarge"},
-          "422": {"$ref": "#/components/responses/Invalid"}
-        }
-      }
-    },
-    "/api/v1/visits/{id}/problems": {
-      "post": {
-        "operationId": "addProblem",
-        "summary": "记录存在问题",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewProblem"},
-          "example": {"category": "安全", "severity": "serious", "disposition": "rectify", "description": "消防通道堆放杂物。"}}}},
-        "responses": {
-          "201": {"description": "已记录"},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotYourDraft"},
-          "404": {"$ref": "#/components/responses/NotFound"},
-          "413": {"$ref": "#/components/responses/TooLarge"},
-          "422": {"$ref": "#/components/responses/Invalid"}
-        }
-      }
-    },
-    "/api/v1/visits/{id}/photos": {
-      "post": {
-        "operationId": "addPhoto",
-        "summary": "上传照片（请求体即图片文件，说明放在查询参数 caption）",
-        "description": "只接受 JPG、PNG 和 WebP（按文件内容判断），不超过 8MB。",
-        "parameters": [
-          {"$ref": "#/components/parameters/id"},
-          {"name": "caption", "in": "query", "description": "照片说明", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}}
-        ],
-        "requestBody": {"required": true, "content": {
-          "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
-          "image/png": {"schema": {"type": "string", "format": "binary"}},
-          "image/webp": {"schema": {"type": "string", "format": "binary"}}
-        }},
-        "responses": {
-          "201": {"description": "已上传"},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotYourDraft"},
-          "404": {"$ref": "#/components/responses/NotFound"},
-          "413": {"description": "照片超过 8MB（code 为 too_large）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "422": {"description": "不是 JPG、PNG 或 WebP 图片，或照片说明超过 100 字（code 为 invalid）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        }
-      }
-    },
-    "/api/v1/visits/{id}/submit": {
-      "post": {
-        "operationId": "submitVisit",
-        "summary": "提交并锁定督导记录",
-        "parameters": [{"$ref": "#/components/parameters/id"}],
-        "responses": {
-          "200": {"description": "已提交", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Visit"}}}},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"$ref": "#/components/responses/NotYourDraft"},
-          "404": {"$ref": "#/components/responses/NotFound"},
-          "409": {"$ref": "#/components/responses/Conflict"},
-          "422": {"description": "缺少督导情况或到校时间（code 为 invalid，fields 列出缺少的字段）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        }
-      }
-    },
-    "/api/v1/compliance": {
-      "get": {
-        "operationId": "getCompliance",
-        "summary": "“六个一”落实情况",
-        "description": "督学看到本人的情况；督导室和领导看到范围内在岗督学的一页。学校账号无权查看。",
-        "parameters": [
-          {"name": "semester", "in": "query", "description": "学期，如 2026-autumn（秋季学期）、2027-spring（春季学期）；默认为今天所在学期", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(spring|autumn)$", "example": "2026-autumn"}},
-          {"$ref": "#/components/parameters/page"},
-          {"$ref": "#/components/parameters/per"}
-        ],
-        "responses": {
-          "200": {"description": "每名督学的规则状态与不足项", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Compliance"}}}},
-          "400": {"$ref": "#/components/responses/BadRequest"},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "403": {"description": "学校账号无权查看（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        }
-      }
-    },
-    "/api/openapi.json": {
-      "get": {
-        "operationId": "getOpenAPIDocument",
-        "summary": "本文档",
-        "security": [],
-        "responses": {
-          "200": {"description": "OpenAPI 3.0 文档", "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "info", "paths"]}}}}
-        }
-      }
-    }
-  },
-  "components": {
-    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "POST /api/v1/auth/token 返回的令牌"}},
-    "parameters": {
-      "page": {"name": "page", "in": "query", "description": "页码", "schema": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}},
-      "per": {"name": "per", "in": "query", "description": "每页条数", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
-      "id": {"name": "id", "in": "path", "required": true, "description": "记录编号", "schema": {"$ref": "#/components/schemas/Id"}}
-    },
-    "responses": {
-      "BadRequest": {"description": "参数超出范围、类型不对、为空或重复，筛选值不在可选范围内，文本含有空字符，或请求体不是有效的 JSON（code 为 bad_request）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "Unauthorized": {"description": "缺少访问令牌，或令牌无效、已过期（code 为 unauthorized）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "NotAnInspector": {"description": "只有督学账号可以使用（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "NotYourDraft": {"description": "不是本人的草稿，或记录已提交并锁定（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "NotFound": {"description": "不存在，或不在账号的范围内（code 为 not_found）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "Conflict": {"description": "记录已被他人同时修改或提交，请重新读取（code 为 conflict）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "TooLarge": {"description": "请求体超过 1MB（code 为 too_large）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "Invalid": {"description": "格式正确但有字段不符合要求，如日期晚于今天、学校不在本人负责范围、问题类别不在本区设置中（code 为 invalid，fields 逐项说明）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-    },
-    "schemas": {
-      "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-        "code": {"type": "string", "enum": ["bad_request", "unauthorized", "invalid_credentials", "password_change_required", "forbidden", "not_found", "method_not_allowed", "conflict", "too_large", "invalid", "too_many_requests", "server_error"]},
-        "message": {"type": "string", "description": "中文说明"},
-        "fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}}}}},
-      "FieldError": {"type": "object", "required": ["field", "message"], "properties": {"field": {"type": "string"}, "message": {"type": "string"}}},
-      "Id": {"type": "integer", "minimum": 1, "maximum": 2147483647},
-      "Day": {"type": "string", "format": "date", "pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD，1900–2100 年"},
-      "OptionalDay": {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$", "description": "YYYY-MM-DD，未填为空字符串"},
-      "NumberText": {"type": "string", "pattern": "^\\s*[0-9]*\\s*$", "description": "写成文本的整数，范围与数字写法相同；评分项写空文本视同未打分"},
-      "Text": {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$", "description": "不能只有空白"},
-      "Time": {"type": "string", "nullable": true, "pattern": "^(([01]?[0-9]|2[0-3]):[0-5][0-9])?$", "description": "HH:MM，如 08:30；空字符串或 null 视同未填"},
-      "SchoolType": {"type": "string", "enum": ["kindergarten", "primary", "junior", "nineYear", "twelveYear", "complete", "senior", "vocational", "special", "teachingPoint"]},
-      "InspectorKind": {"type": "string", "enum": ["fullTime", "partTime", "special", "responsible"]},
-      "VisitKind": {"type": "string", "enum": ["routine", "followUp", "special", "comprehensive", "fullDay"], "description": "常规、随访、专项、综合、一日督导"},
-      "Credentials": {"type": "object", "required": ["username", "password"], "properties": {
-        "username": {"type": "string", "pattern": "^[^\\x00]*$"}, "password": {"type": "string", "format": "password", "pattern": "^[^\\x00]*$"}}},
-      "Token": {"type": "object", "required": ["token", "expiresAt", "role"], "properties": {
-        "token": {"type": "string", "description": "访问令牌，放在 Authorization: Bearer 之后"},
-        "expiresAt": {"type": "string", "format": "date-time"},
-        "role": {"type": "string", "enum": ["admin", "office", "inspector", "school", "leader"]}}},
-      "School": {"type": "object", "required": ["id", "code", "name", "type", "typeLabel", "ownership", "townshipId", "address", "principal", "phone", "students", "sections", "classes", "staff", "status"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "code": {"type": "string", "description": "学校标识码"},
-        "name": {"type": "string"},
-        "type": {"$ref": "#/components/schemas/SchoolType"},
-        "typeLabel": {"type": "string", "description": "学校类型的中文名"},
-        "ownership": {"type": "string", "enum": ["public", "private"]},
-        "townshipId": {"type": "integer"},
-        "address": {"type": "string"},
-        "principal": {"type": "string", "description": "校长（园长）"},
-        "phone": {"type": "string"},
-        "students": {"type": "integer", "minimum": 0},
-        "sections": {"type": "object", "description": "一贯制学校各学段的在校生数，键为 preschool、primary、junior、senior、vocational、special", "additionalProperties": {"type": "integer", "minimum": 0}},
-        "classes": {"type": "integer", "minimum": 0},
-        "staff": {"type": "integer", "minimum": 0},
-        "status": {"type": "string", "enum": ["open", "closed"]},
-        "inspectorId": {"type": "integer", "description": "当前挂牌督学；没有时不出现"}}},
-      "SchoolPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/School"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-      "Inspector": {"type": "object", "required": ["id", "name", "kind", "gender", "phone", "employer", "post", "status"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "name": {"type": "string"},
-        "kind": {"$ref": "#/components/schemas/InspectorKind"},
-        "gender": {"type": "string", "enum": ["male", "female"]},
-        "phone": {"type": "string"},
-        "employer": {"type": "string", "description": "工作单位"},
-        "post": {"type": "string", "description": "职务"},
-        "termStart": {"$ref": "#/components/schemas/OptionalDay"},
-        "termEnd": {"$ref": "#/components/schemas/OptionalDay"},
-        "status": {"type": "string", "enum": ["active", "retired"]}}},
-      "InspectorPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Inspector"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-      "Assignment": {"type": "object", "required": ["id", "inspectorId", "schoolId", "startDate"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "inspectorId": {"type": "integer"},
-        "schoolId": {"type": "integer"},
-        "startDate": {"$ref": "#/components/schemas/Day"},
-        "endDate": {"$ref": "#/components/schemas/Day"}}},
-      "AssignmentPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Assignment"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-      "VisitPlan": {"type": "object", "required": ["id", "schoolId", "plannedDate", "tasks", "methods", "focus"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "schoolId": {"type": "integer"},
-        "plannedDate": {"$ref": "#/components/schemas/Day"},
-        "tasks": {"type": "string"}, "methods": {"type": "string"}, "focus": {"type": "string"}}},
-      "NewVisitPlan": {"type": "object", "required": ["schoolId", "date", "tasks", "methods", "focus"], "properties": {
-        "schoolId": {"$ref": "#/components/schemas/Id"},
-        "date": {"$ref": "#/components/schemas/Day"},
-        "tasks": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 2000, "description": "督导任务"},
-        "methods": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 1000, "description": "督导方式"},
-        "focus": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 1000, "description": "督导重点"}}},
-      "Visit": {"type": "object", "required": ["id", "schoolId", "inspectorId", "memberIds", "date", "start", "end", "kind", "theme", "summary", "highlights", "status"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "schoolId": {"type": "integer"},
-        "inspectorId": {"type": "integer", "description": "记录人"},
-        "memberIds": {"type": "array", "description": "同行督学；列表中为空", "items": {"type": "integer"}},
-        "date": {"$ref": "#/components/schemas/Day"},
-        "start": {"type": "string", "description": "到校时间 HH:MM，未填为空字符串"},
-        "end": {"type": "string", "description": "离校时间 HH:MM，未填为空字符串"},
-        "kind": {"$ref": "#/components/schemas/VisitKind"},
-        "theme": {"type": "string", "description": "督导主题"},
-        "planId": {"type": "integer", "description": "关联的督导方案；没有时不出现"},
-        "summary": {"type": "string", "description": "督导情况"},
-        "highlights": {"type": "string", "description": "亮点"},
-        "status": {"type": "string", "enum": ["draft", "submitted"]},
-        "observations": {"type": "array", "description": "只在单条记录中出现", "items": {"$ref": "#/components/schemas/Observation"}},
-        "interviews": {"type": "array", "description": "只在单条记录中出现；学校账号看不到仅内部可见的访谈", "items": {"$ref": "#/components/schemas/Interview"}},
-        "problems": {"type": "array", "description": "只在单条记录中出现", "items": {"$ref": "#/components/schemas/Problem"}},
-        "photoIds": {"type": "array", "description": "只在单条记录中出现", "items": {"type": "integer"}}}},
-      "VisitPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Visit"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-      "NewVisit": {"type": "object", "required": ["schoolId", "date"], "description": "可选字段写 null 视同未填。", "properties": {
-        "schoolId": {"$ref": "#/components/schemas/Id"},
-        "date": {"$ref": "#/components/schemas/Day"},
-        "start": {"$ref": "#/components/schemas/Time"},
-        "end": {"$ref": "#/components/schemas/Time"},
-        "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "comprehensive", "fullDay", null], "default": "routine", "description": "常规、随访、专项、综合、一日督导"},
-        "theme": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 100, "description": "督导主题；不填时为当月主题"},
-        "planId": {"type": "integer", "nullable": true, "minimum": 1, "maximum": 2147483647, "description": "本人为该校制定的督导方案"},
-        "memberIds": {"type": "array", "nullable": true, "description": "同行督学（本区督学）", "items": {"$ref": "#/components/schemas/Id"}},
-        "summary": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 5000, "description": "督导情况"},
-        "highlights": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000, "description": "亮点"}}},
-      "VisitPatch": {"type": "object", "description": "只传要改的字段；不传或写 null 的字段不变。", "properties": {
-        "date": {"type": "string", "nullable": true, "format": "date", "pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD，1900–2100 年"},
-        "start": {"$ref": "#/components/schemas/Time"},
-        "end": {"$ref": "#/components/schemas/Time"},
-        "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "comprehensive", "fullDay", null]},
-        "theme": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 100},
-        "summary": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 5000},
-        "highlights": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000}}},
-      "Observation": {"type": "object", "required": ["id", "kind", "className", "subject", "teacher", "topic", "scores", "comment"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "kind": {"type": "string", "enum": ["lesson", "research"]},
-        "className": {"type": "string"}, "subject": {"type": "string"}, "teacher": {"type": "string"}, "topic": {"type": "string"},
-        "scores": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
-        "comment": {"type": "string"}}},
-      "NewObservation": {"type": "object", "required": ["topic"], "description": "听课（lesson）须填班级、学科和课题；教研活动（research）须填活动主题。可选字段写 null 视同未填。", "properties": {
-        "kind": {"type": "string", "nullable": true, "enum": ["lesson", "research", null], "default": "lesson"},
-        "className": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 30, "description": "班级"},
-        "subject": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 20, "description": "学科"},
-        "teacher": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 20, "description": "授课教师"},
-        "topic": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 100, "description": "课题或活动主题"},
-        "comment": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000, "description": "评价意见"},
-        "scores": {"type": "object", "nullable": true, "additionalProperties": false,
-          "description": "按本区课堂评价量表打分，每项为 0 到该项满分的整数（也可写成数字文本），可只打部分项。下列为默认量表；区县改了量表时，以设置中的评分项为准，不认识的评分项返回 422。",
-          "properties": {
-            "教学目标": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 15}, {"$ref": "#/components/schemas/NumberText"}]},
-            "教学内容": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]},
-            "教学方法": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]},
-            "学生参与": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 25}, {"$ref": "#/components/schemas/NumberText"}]},
-            "教学效果": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]}}}}},
-      "Interview": {"type": "object", "required": ["id", "group", "people", "notes", "internalOnly"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "group": {"type": "string", "enum": ["teachers", "students", "parents"]},
-        "people": {"type": "integer", "minimum": 1},
-        "notes": {"type": "string"},
-        "internalOnly": {"type": "boolean"}}},
-      "NewInterview": {"type": "object", "required": ["group", "people"], "properties": {
-        "group": {"type": "string", "enum": ["teachers", "students", "parents"], "description": "访谈对象：教师、学生、家长"},
-        "people": {"description": "人数 1–500（也可写成数字文本）", "anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"$ref": "#/components/schemas/NumberText"}]},
-        "notes": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 3000, "description": "访谈内容"},
-        "internalOnly": {"description": "仅内部可见（学校账号看不到）：true、1 或 \"on\" 为是，其他值或 null 为否", "anyOf": [{"type": "boolean", "nullable": true}, {"type": "number"}, {"type": "string", "pattern": "^[^\\x00]*$"}]}}},
-      "Problem": {"type": "object", "required": ["id", "category", "severity", "disposition", "description", "state"], "properties": {
-        "id": {"$ref": "#/components/schemas/Id"},
-        "category": {"type": "string"},
-        "severity": {"type": "string", "enum": ["minor", "serious", "urgent"]},
-        "disposition": {"type": "string", "enum": ["rectify", "refer", "suggest"]},
-        "description": {"type": "string"},
-        "state": {"type": "string", "enum": ["open", "closed"]}}},
-      "NewProblem": {"type": "object", "required": ["category", "severity", "disposition", "description"], "properties": {
-        "category": {"allOf": [{"$ref": "#/components/schemas/Text"}], "description": "本区设置的问题类别之一（默认：办学行为、课程教学、作业管理、安全、食堂卫生、师德师风、校园环境、五项管理、其他）"},
-        "severity": {"type": "string", "enum": ["minor", "serious", "urgent"], "description": "一般、较重、严重"},
-        "disposition": {"type": "string", "enum": ["rectify", "refer", "suggest"], "description": "整改、协商、建议"},
-        "description": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 2000, "description": "问题描述"}}},
-      "Compliance": {"type": "object", "required": ["semester", "items", "page", "per", "total"], "properties": {
-        "semester": {"type": "string", "pattern": "^[0-9]{4}-(spring|autumn)$"},
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceRow"}},
-        "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-      "ComplianceRow": {"type": "object", "required": ["inspectorId", "rules", "shortfalls"], "properties": {
-        "inspectorId": {"type": "integer"},
-        "rules": {"type": "object", "description": "六条规则（areaPlan、visitPlan、monthlyVisit、observation、interviews、summaryAndCase）的状态：met 已落实、pending 未到期、short:N 有 N 项不足",
-          "additionalProperties": {"type": "string", "pattern": "^(met|pending|short:[0-9]+)$"}},
-        "shortfalls": {"type": "array", "items": {"$ref": "#/components/schemas/Shortfall"}}}},
-      "Shortfall": {"type": "object", "required": ["rule", "inspectorID", "expected", "actual", "message"], "properties": {
-        "rule": {"type": "string", "enum": ["areaPlan", "visitPlan", "monthlyVisit", "observation", "interviews", "summaryAndCase"]},
-        "inspectorID": {"type": "integer"},
-        "schoolID": {"type": "integer"},
-        "month": {"type": "object", "required": ["year", "month"], "properties": {"year": {"type": "integer"}, "month": {"type": "integer", "minimum": 1, "maximum": 12}}},
-        "visitID": {"type": "integer"},
-        "reportKind": {"type": "string", "enum": ["summary", "caseStudy"]},
-        "expected": {"type": "integer"},
-        "actual": {"type": "integer"},
-        "message": {"type": "string", "description": "中文说明"}}}
-    }
-  }
-}
-"""#
+        """#
 }

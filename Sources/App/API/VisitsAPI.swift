@@ -21,7 +21,9 @@ enum VisitsAPI {
     }
 
     static func invalid(_ errors: [FieldError]) -> APIError {
-        APIError(status: .unprocessableEntity, code: "invalid", message: errors.map(\.message).joined(separator: "；"), fields: errors)
+        APIError(
+            status: .unprocessableEntity, code: "invalid", message: errors.map(\.message).joined(separator: "；"),
+            fields: errors)
     }
 
     static func requireInspector(_ scope: Scope) throws {
@@ -68,7 +70,8 @@ enum VisitsAPI {
         let scope = try await Scope.of(req)
         try requireInspector(scope)
         let body = try decode(NewVisitPlan.self, req)
-        let form = VisitRecords.VisitPlanForm(school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
+        let form = VisitRecords.VisitPlanForm(
+            school: body.schoolId.map(String.init), date: body.date, tasks: body.tasks,
             methods: body.methods, focus: body.focus)
         switch try await VisitRecords.buildVisitPlan(form, scope: scope, today: req.today, on: req.db) {
         case .failure(let e): throw invalid(e)
@@ -99,25 +102,55 @@ enum VisitsAPI {
         let problems: [ProblemDTO]?
         let photoIds: [Int]?
 
-        struct Observation: Content { let id: Int; let kind: String; let className: String; let subject: String; let teacher: String; let topic: String; let scores: [String: Int]; let comment: String }
-        struct InterviewDTO: Content { let id: Int; let group: String; let people: Int; let notes: String; let internalOnly: Bool }
-        struct ProblemDTO: Content { let id: Int; let category: String; let severity: String; let disposition: String; let description: String; let state: String }
+        struct Observation: Content {
+            let id: Int
+            let kind: String
+            let className: String
+            let subject: String
+            let teacher: String
+            let topic: String
+            let scores: [String: Int]
+            let comment: String
+        }
+        struct InterviewDTO: Content {
+            let id: Int
+            let group: String
+            let people: Int
+            let notes: String
+            let internalOnly: Bool
+        }
+        struct ProblemDTO: Content {
+            let id: Int
+            let category: String
+            let severity: String
+            let disposition: String
+            let description: String
+            let state: String
+        }
     }
 
     static func dto(_ v: Visit, loaded: VisitRecords.Loaded?, hideInternal: Bool) -> VisitDTO {
         VisitDTO(
-            id: v.id!, schoolId: v.schoolID, inspectorId: v.inspectorID, memberIds: loaded?.members.compactMap(\.id) ?? [],
-            date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: v.theme, planId: v.visitPlanID,
+            id: v.id!, schoolId: v.schoolID, inspectorId: v.inspectorID,
+            memberIds: loaded?.members.compactMap(\.id) ?? [],
+            date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: v.theme,
+            planId: v.visitPlanID,
             summary: v.summary, highlights: v.highlights, status: v.status.rawValue,
             observations: loaded?.observations.map {
-                .init(id: $0.id!, kind: $0.kind.rawValue, className: $0.className, subject: $0.subject, teacher: $0.teacher,
+                .init(
+                    id: $0.id!, kind: $0.kind.rawValue, className: $0.className, subject: $0.subject,
+                    teacher: $0.teacher,
                     topic: $0.topic, scores: $0.scoreMap, comment: $0.comment)
             },
             interviews: loaded?.interviews.filter { !(hideInternal && $0.isInternal) }.map {
-                .init(id: $0.id!, group: $0.group.rawValue, people: $0.people, notes: $0.notes, internalOnly: $0.isInternal)
+                .init(
+                    id: $0.id!, group: $0.group.rawValue, people: $0.people, notes: $0.notes,
+                    internalOnly: $0.isInternal)
             },
             problems: loaded?.problems.map {
-                .init(id: $0.id!, category: $0.category, severity: $0.severity.rawValue, disposition: $0.disposition.rawValue,
+                .init(
+                    id: $0.id!, category: $0.category, severity: $0.severity.rawValue,
+                    disposition: $0.disposition.rawValue,
                     description: $0.description, state: $0.state.rawValue)
             },
             photoIds: loaded?.photos.compactMap(\.id))
@@ -129,8 +162,12 @@ enum VisitsAPI {
         var q = scope.visitAccess.readable(Visit.query(on: req.db))
         if let s = try req.query.bounded("school", InputBounds.ID.self) { q = q.filter(\.$schoolID == s) }
         let total = try await q.copy().count()
-        let rows = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
-        return .init(items: rows.map { dto($0, loaded: nil, hideInternal: true) }, page: paging.page, per: paging.per, total: total)
+        let rows = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending).range(
+            paging.offset..<(paging.offset + paging.per)
+        ).all()
+        return .init(
+            items: rows.map { dto($0, loaded: nil, hideInternal: true) }, page: paging.page, per: paging.per,
+            total: total)
     }
 
     static func show(req: Request) async throws -> VisitDTO {
@@ -152,7 +189,8 @@ enum VisitsAPI {
         var highlights: String?
 
         var form: VisitRecords.BasicForm {
-            var f = VisitRecords.BasicForm(date: date ?? "", start: start ?? "", end: end ?? "", kind: kind ?? "routine",
+            var f = VisitRecords.BasicForm(
+                date: date ?? "", start: start ?? "", end: end ?? "", kind: kind ?? "routine",
                 theme: theme ?? "", plan: planId.map(String.init), members: memberIds ?? [])
             if date == nil { f.date = nil }
             f.summary = summary
@@ -171,7 +209,8 @@ enum VisitsAPI {
         try requireInspector(scope)
         let body = try decode(NewVisit.self, req)
         let school = try await VisitRecords.writableSchool(body.schoolId, scope: scope, today: req.today, on: req.db)
-        switch try await VisitRecords.createDraft(body.form, school: school, scope: scope, today: req.today, on: req.db) {
+        switch try await VisitRecords.createDraft(body.form, school: school, scope: scope, today: req.today, on: req.db)
+        {
         case .failure(let e): throw invalid(e)
         case .success(let v):
             if body.summary != nil || body.highlights != nil {
@@ -229,7 +268,8 @@ enum VisitsAPI {
         var scores: [String: Lenient]?
 
         var form: VisitsController.ObservationForm {
-            .init(kind: kind, className: className, subject: subject, teacher: teacher, topic: topic, comment: comment,
+            .init(
+                kind: kind, className: className, subject: subject, teacher: teacher, topic: topic, comment: comment,
                 scores: scores?.mapValues(\.text))
         }
 
@@ -257,7 +297,9 @@ enum VisitsAPI {
         var internalOnly: Lenient?
 
         var form: VisitsController.InterviewForm {
-            .init(group: group, people: people?.text ?? "", notes: notes, internalOnly: internalOnly?.isTrue == true ? "on" : nil)
+            .init(
+                group: group, people: people?.text ?? "", notes: notes,
+                internalOnly: internalOnly?.isTrue == true ? "on" : nil)
         }
     }
 
@@ -268,10 +310,15 @@ enum VisitsAPI {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let n = try? c.decode(Int.self) { text = String(n) }
-            else if let d = try? c.decode(Double.self) { text = String(d) }
-            else if let b = try? c.decode(Bool.self) { text = b ? "true" : "false" }
-            else { text = try c.decode(String.self) }
+            if let n = try? c.decode(Int.self) {
+                text = String(n)
+            } else if let d = try? c.decode(Double.self) {
+                text = String(d)
+            } else if let b = try? c.decode(Bool.self) {
+                text = b ? "true" : "false"
+            } else {
+                text = try c.decode(String.self)
+            }
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -312,7 +359,9 @@ enum VisitsAPI {
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
-        switch VisitSections.problem(try decode(VisitsController.ProblemForm.self, req), categories: settings.categories, visit: v) {
+        switch VisitSections.problem(
+            try decode(VisitsController.ProblemForm.self, req), categories: settings.categories, visit: v)
+        {
         case .failure(let e): throw invalid(e)
         case .success(let p):
             try await p.save(on: req.db)
@@ -327,7 +376,9 @@ enum VisitsAPI {
         let upload = try await UploadReader.readRaw(req, maxBytes: VisitSections.maxPhotoBytes)
         defer { upload.discard() }
         guard let file = upload.files.first, file.size > 0 else { throw invalid([.init("photo", "请求体应为照片文件")]) }
-        switch VisitSections.photo(head: file.head, size: file.size, caption: req.query[String.self, at: "caption"] ?? "") {
+        switch VisitSections.photo(
+            head: file.head, size: file.size, caption: req.query[String.self, at: "caption"] ?? "")
+        {
         case .failure(let e): throw invalid(e)
         case .success(let (kind, caption)):
             let p = VisitPhoto()
@@ -368,7 +419,9 @@ enum VisitsAPI {
     /// The 六个一 figures: an inspector gets their own; office and leader a page of their inspectors.
     static func compliance(req: Request) async throws -> ComplianceDTO {
         let scope = try await Scope.of(req)
-        guard scope.principal.role != .school else { throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看") }
+        guard scope.principal.role != .school else {
+            throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看")
+        }
         if let code = req.query[String.self, at: "semester"], Semester(code: code) == nil {
             throw APIError(
                 status: .badRequest, code: "bad_request", message: "学期应写成 2026-autumn（秋季学期）或 2027-spring（春季学期）")
@@ -380,7 +433,8 @@ enum VisitsAPI {
         let inspectors = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
-        let result = try await ComplianceService.evaluate(inspectorIDs: inspectors.compactMap(\.id), semester: semester,
+        let result = try await ComplianceService.evaluate(
+            inspectorIDs: inspectors.compactMap(\.id), semester: semester,
             today: req.today, settings: settings, on: req.db)
         func code(_ s: RuleState) -> String {
             switch s {
@@ -389,9 +443,16 @@ enum VisitsAPI {
             case .short(let n): "short:\(n)"
             }
         }
-        return ComplianceDTO(semester: semester.code, items: inspectors.map { i in
-            .init(inspectorId: i.id!, rules: Dictionary(uniqueKeysWithValues: result.ruleStates(inspectorID: i.id!).map { ($0.key.rawValue, code($0.value)) }),
-                shortfalls: result.shortfalls(inspectorID: i.id!))
-        }, page: paging.page, per: paging.per, total: total)
+        return ComplianceDTO(
+            semester: semester.code,
+            items: inspectors.map { i in
+                .init(
+                    inspectorId: i.id!,
+                    rules: Dictionary(
+                        uniqueKeysWithValues: result.ruleStates(inspectorID: i.id!).map {
+                            ($0.key.rawValue, code($0.value))
+                        }),
+                    shortfalls: result.shortfalls(inspectorID: i.id!))
+            }, page: paging.page, per: paging.per, total: total)
     }
 }

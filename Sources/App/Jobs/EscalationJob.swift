@@ -7,7 +7,10 @@ import Vapor
 /// Idempotent (a step is an event unique per notice and step, and is never taken twice) and safe with
 /// several instances on PostgreSQL (rows are claimed with FOR UPDATE SKIP LOCKED).
 enum EscalationJob {
-    struct Outcome: Equatable { var checked = 0; var escalated = 0 }
+    struct Outcome: Equatable {
+        var checked = 0
+        var escalated = 0
+    }
 
     /// Notices and complaints, one after the other.
     static func run(on db: any Database, today: Day) async throws -> Outcome {
@@ -23,28 +26,36 @@ enum EscalationJob {
         return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { return Outcome() }
             struct Row: Decodable { let id: Int }
-            let ids = try await sql.raw("""
+            let ids = try await sql.raw(
+                """
                 SELECT id FROM complaints
                 WHERE state IN ('received', 'accepted', 'verifying', 'handling') AND deadline < \(bind: today.description)
                 ORDER BY id LIMIT 500
-                """ + lock).all(decoding: Row.self).map(\.id)
+                """ + lock
+            ).all(decoding: Row.self).map(\.id)
             var outcome = Outcome()
             guard !ids.isEmpty else { return outcome }
             for c in try await Complaint.query(on: db).filter(\.$id ~~ ids).all() {
                 outcome.checked += 1
                 guard let due = c.deadline.flatMap(Day.init(parsing:)) else { continue }
                 let policy = try await DistrictSettings.forDistrict(c.districtID, on: db).escalationPolicy
-                let taken = Set(try await CaseEvent.query(on: db).filter(\.$target == "complaint").filter(\.$targetID == c.id!).all(\.$action)
+                let taken = Set(
+                    try await CaseEvent.query(on: db).filter(\.$target == "complaint").filter(\.$targetID == c.id!).all(
+                        \.$action
+                    )
                     .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
                 for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await CaseEvents.record(on: db, .complaint, id: c.id!, action: "escalate:" + step.rawValue, actor: nil,
+                    try await CaseEvents.record(
+                        on: db, .complaint, id: c.id!, action: "escalate:" + step.rawValue, actor: nil,
                         comment: "\(c.state.label)环节超过期限\(today.ordinal - due.ordinal)天，自动\(step.label)")
                     c.escalation = step
                     outcome.escalated += 1
                     let d = try await OrgUnit.find(c.districtID, on: db)
-                    try await Notifier.notify(userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? c.orgPath, on: db)
-                        + Notifier.inspectorUsers(c.inspectorID, on: db),
-                        title: "投诉 \(c.trackingCode) 超时，已\(step.label)", link: SiteURL.complaint(c.id!).path, districtID: c.districtID, on: db)
+                    try await Notifier.notify(
+                        userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? c.orgPath, on: db)
+                            + Notifier.inspectorUsers(c.inspectorID, on: db),
+                        title: "投诉 \(c.trackingCode) 超时，已\(step.label)", link: SiteURL.complaint(c.id!).path,
+                        districtID: c.districtID, on: db)
                 }
                 try await c.save(on: db)
             }
@@ -58,11 +69,13 @@ enum EscalationJob {
         return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { return Outcome() }
             struct Row: Decodable { let id: Int }
-            let ids = try await sql.raw("""
+            let ids = try await sql.raw(
+                """
                 SELECT id FROM rectification_notices
                 WHERE state IN ('issued', 'acknowledged', 'returned') AND deadline < \(bind: today.description)
                 ORDER BY id LIMIT 500
-                """ + lock).all(decoding: Row.self).map(\.id)
+                """ + lock
+            ).all(decoding: Row.self).map(\.id)
             var outcome = Outcome()
             guard !ids.isEmpty else { return outcome }
             let notices = try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).all()
@@ -71,21 +84,28 @@ enum EscalationJob {
                 outcome.checked += 1
                 guard let due = n.deadlineDay else { continue }
                 let policy: EscalationPolicy
-                if let p = policies[n.districtID] { policy = p } else {
+                if let p = policies[n.districtID] {
+                    policy = p
+                } else {
                     policy = try await DistrictSettings.forDistrict(n.districtID, on: db).escalationPolicy
                     policies[n.districtID] = policy
                 }
-                let taken = Set(try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!).all(\.$action)
+                let taken = Set(
+                    try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!).all(
+                        \.$action
+                    )
                     .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
                 let overdue = today.ordinal - due.ordinal
                 for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await CaseEvents.record(on: db, .notice, id: n.id!, action: "escalate:" + step.rawValue, actor: nil,
+                    try await CaseEvents.record(
+                        on: db, .notice, id: n.id!, action: "escalate:" + step.rawValue, actor: nil,
                         comment: "逾期\(overdue)天，自动\(step.label)")
                     n.escalation = step
                     outcome.escalated += 1
                     let d = try await OrgUnit.find(n.districtID, on: db)
-                    try await Notifier.notify(userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? n.orgPath, on: db)
-                        + Notifier.inspectorUsers(n.inspectorID, on: db) + Notifier.schoolUsers(n.schoolID, on: db),
+                    try await Notifier.notify(
+                        userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? n.orgPath, on: db)
+                            + Notifier.inspectorUsers(n.inspectorID, on: db) + Notifier.schoolUsers(n.schoolID, on: db),
                         title: "整改通知书 \(n.number) 逾期未报送整改报告，已\(step.label)", link: SiteURL.notice(n.id!).path,
                         districtID: n.districtID, on: db)
                 }
@@ -126,20 +146,25 @@ enum DueSoonJob {
     static func run(on db: any Database, today: Day, now: Date) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
         struct Row: Decodable { let id: Int }
-        let ids = try await sql.raw("""
+        let ids = try await sql.raw(
+            """
             SELECT n.id FROM rectification_notices n
             WHERE n.state IN ('issued', 'acknowledged', 'returned')
                 AND n.deadline >= \(bind: today.description) AND n.deadline <= \(bind: today.adding(days: within).description)
                 AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.target = 'notice' AND e.target_id = n.id AND e.action = \(bind: action))
             ORDER BY n.id LIMIT 500
-            """).all(decoding: Row.self).map(\.id)
+            """
+        ).all(decoding: Row.self).map(\.id)
         guard !ids.isEmpty else { return 0 }
         var sent = 0
         for n in try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).sort(\.$id).all() {
             let reminded = try await db.transaction { db -> Bool in
                 guard try await recordOnce(notice: n.id!, on: db, now: now) else { return false }
-                try await Notifier.notify(userIDs: try await Notifier.schoolUsers(n.schoolID, on: db) + Notifier.inspectorUsers(n.inspectorID, on: db),
-                    title: "整改通知书 \(n.number) 将于\(Format.day(n.deadline))到期，请按时报送整改报告", link: SiteURL.notice(n.id!).path,
+                try await Notifier.notify(
+                    userIDs: try await Notifier.schoolUsers(n.schoolID, on: db)
+                        + Notifier.inspectorUsers(n.inspectorID, on: db),
+                    title: "整改通知书 \(n.number) 将于\(Format.day(n.deadline))到期，请按时报送整改报告",
+                    link: SiteURL.notice(n.id!).path,
                     districtID: n.districtID, on: db)
                 return true
             }
@@ -153,12 +178,14 @@ enum DueSoonJob {
     static func recordOnce(notice: Int, on db: any Database, now: Date) async throws -> Bool {
         guard let sql = db as? any SQLDatabase else { return false }
         struct Row: Decodable { let id: Int }
-        let inserted = try await sql.raw("""
+        let inserted = try await sql.raw(
+            """
             INSERT INTO case_events (target, target_id, action, actor_id, actor_name, comment, created_at)
             VALUES ('notice', \(bind: notice), \(bind: action), NULL, \(bind: "系统"), \(bind: "整改期限将至，已提醒学校"), \(bind: now))
             ON CONFLICT DO NOTHING
             RETURNING id
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return !inserted.isEmpty
     }
 }

@@ -63,7 +63,8 @@ enum WebhookJob {
         let target: OutboundURL.Target
         switch await OutboundURL.check(d.url, allowance: app.outboundAllowance) {
         case .success(let t): target = t
-        case .failure(let problem): return problem.isTransient ? .failed(problem.deliveryError) : .refused(problem.deliveryError)
+        case .failure(let problem):
+            return problem.isTransient ? .failed(problem.deliveryError) : .refused(problem.deliveryError)
         }
         do {
             let status = try await OutboundURL.post(target, json: d.payload, on: app.eventLoopGroup)
@@ -80,7 +81,8 @@ enum WebhookJob {
         case .delivered:
             q.set(\.$deliveredAt, to: now).set(\.$lastError, to: "")
         case .failed(let error):
-            q.set(\.$lastError, to: error).set(\.$nextAttemptAt, to: now.addingTimeInterval(60 * pow(2, Double(max(d.attempts, 1) - 1))))
+            q.set(\.$lastError, to: error).set(
+                \.$nextAttemptAt, to: now.addingTimeInterval(60 * pow(2, Double(max(d.attempts, 1) - 1))))
         case .refused(let error):
             q.set(\.$lastError, to: error).set(\.$abandonedAt, to: now)
         }

@@ -129,7 +129,8 @@ struct M003_Visits: AsyncMigration {
         // One column per statement: SQLite adds a single column per ALTER TABLE.
         try await db.schema("district_settings").field("compliance", .string, .required, .sql(.default("{}"))).update()
         try await db.schema("district_settings").field("rubric", .string, .required, .sql(.default(""))).update()
-        try await db.schema("district_settings").field("problem_categories", .string, .required, .sql(.default(""))).update()
+        try await db.schema("district_settings").field("problem_categories", .string, .required, .sql(.default("")))
+            .update()
         guard let sql = db as? any SQLDatabase else { return }
         for statement in [
             "CREATE INDEX idx_visits_school_date ON visits (school_id, visit_date)",
@@ -158,7 +159,8 @@ struct M003_Visits: AsyncMigration {
             try await db.schema("district_settings").deleteField(FieldKey(stringLiteral: field)).update()
         }
         for table in [
-            "visit_grants", "work_reports", "visit_amendments", "visit_photos", "problems", "interviews", "class_observations",
+            "visit_grants", "work_reports", "visit_amendments", "visit_photos", "problems", "interviews",
+            "class_observations",
             "visit_members", "visits", "visit_plans", "area_plans",
         ] {
             try await db.schema(table).delete()

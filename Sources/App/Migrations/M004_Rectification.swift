@@ -59,9 +59,12 @@ struct M004_Rectification: AsyncMigration {
         try await db.schema("problems").field("deadline", .string).update()
         try await db.schema("problems").field("referral_department", .string, .required, .sql(.default(""))).update()
         try await db.schema("problems").field("referral_reply", .string, .required, .sql(.default(""))).update()
-        try await db.schema("district_settings").field("notice_prefix", .string, .required, .sql(.default("督整"))).update()
+        try await db.schema("district_settings").field("notice_prefix", .string, .required, .sql(.default("督整")))
+            .update()
         try await db.schema("district_settings").field("notice_days", .int, .required, .sql(.default(30))).update()
-        try await db.schema("district_settings").field("notice_requires_approval", .bool, .required, .sql(.default(false))).update()
+        try await db.schema("district_settings").field(
+            "notice_requires_approval", .bool, .required, .sql(.default(false))
+        ).update()
         try await db.schema("district_settings").field("escalation", .string, .required, .sql(.default("{}"))).update()
         guard let sql = db as? any SQLDatabase else { return }
         for statement in [

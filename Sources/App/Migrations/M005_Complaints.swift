@@ -56,7 +56,8 @@ struct M005_Complaints: AsyncMigration {
         // One column per statement: SQLite adds a single column per ALTER TABLE.
         try await db.schema("problems").field("complaint_id", .int, .references("complaints", "id")).update()
         try await db.schema("district_settings").field("holidays", .string, .required, .sql(.default(""))).update()
-        try await db.schema("district_settings").field("complaint_limits", .string, .required, .sql(.default("{}"))).update()
+        try await db.schema("district_settings").field("complaint_limits", .string, .required, .sql(.default("{}")))
+            .update()
         try await db.schema("district_settings").field("webhook_url", .string, .required, .sql(.default(""))).update()
         guard let sql = db as? any SQLDatabase else { return }
         for statement in [

@@ -15,11 +15,15 @@ struct M007_JobClaims: AsyncMigration {
         try await db.schema("webhook_deliveries").field("lease_until", .datetime).update()
         try await db.schema("webhook_deliveries").field("abandoned_at", .datetime).update()
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             DELETE FROM case_events WHERE action = 'due-soon' AND id NOT IN (
                 SELECT MIN(id) FROM case_events WHERE action = 'due-soon' GROUP BY target, target_id)
-            """).run()
-        try await sql.raw("CREATE UNIQUE INDEX idx_case_events_due_soon ON case_events (target, target_id) WHERE action = 'due-soon'").run()
+            """
+        ).run()
+        try await sql.raw(
+            "CREATE UNIQUE INDEX idx_case_events_due_soon ON case_events (target, target_id) WHERE action = 'due-soon'"
+        ).run()
     }
 
     func revert(on db: any Database) async throws {

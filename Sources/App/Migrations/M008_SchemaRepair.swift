@@ -25,7 +25,8 @@ struct M008_SchemaRepair: AsyncMigration {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.raw("DROP INDEX IF EXISTS idx_problems_complaint").run()
         if db.isSQLite {
-            try await SQLiteTableRebuild.rebuild("problems", on: db, change: SQLiteTableRebuild.withoutReference("complaint_id"))
+            try await SQLiteTableRebuild.rebuild(
+                "problems", on: db, change: SQLiteTableRebuild.withoutReference("complaint_id"))
         }
     }
 }

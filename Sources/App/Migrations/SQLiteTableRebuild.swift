@@ -6,13 +6,17 @@ import SQLKit
 /// CREATE statement, its rows copied, its indexes made again — in one transaction, foreign keys
 /// checked at commit (the procedure of the SQLite manual, "Making Other Kinds Of Table Schema Changes").
 enum SQLiteTableRebuild {
-    static func rebuild(_ table: String, on db: any Database, change: @escaping @Sendable (String) -> String) async throws {
+    static func rebuild(_ table: String, on db: any Database, change: @escaping @Sendable (String) -> String)
+        async throws
+    {
         try await db.transaction { db in
             guard let sql = db as? any SQLDatabase else { return }
             struct Row: Decodable { let sql: String }
-            guard let create = try await sql.raw(
-                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = \(bind: table)"
-            ).first(decoding: Row.self)?.sql else { return }
+            guard
+                let create = try await sql.raw(
+                    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = \(bind: table)"
+                ).first(decoding: Row.self)?.sql
+            else { return }
             let changed = change(create)
             guard changed != create else { return }
             let indexes = try await sql.raw(

@@ -52,7 +52,9 @@ final class DistrictSettings: Model, @unchecked Sendable {
     var rubricValue: Rubric { Rubric(setting: rubric) ?? .standard }
 
     var categories: [String] {
-        let list = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let list = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         return list.isEmpty ? ProblemCategories.defaults : list
     }
 

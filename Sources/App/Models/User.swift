@@ -23,9 +23,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(username: String, passwordHash: String, displayName: String, role: Role, org: OrgUnit,
-        mustChangePassword: Bool)
-    {
+    init(
+        username: String, passwordHash: String, displayName: String, role: Role, org: OrgUnit,
+        mustChangePassword: Bool
+    ) {
         self.username = username
         self.passwordHash = passwordHash
         self.displayName = displayName

@@ -10,7 +10,7 @@ enum DemoHistory {
     static let photos: [String] = [
         "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAQYklEQVR42iXShxrDAENQ0T6YAxcooKIILhAHSwUVRe1O2zRt0zTdM02TdIN7bxFFxMfiy/nvdx7hNv5A8//XWrTp0KVHn4ABQ0aEjImYMGVGzJyEBSlLVqzZsGXHngNHTpy5kHEl50ZBScWdB09evPnwrTX+YPP3ai3adOjSo0/AgCEjQsZETJgyI2ZOwoKUJSvWbNiyY8+BIyfOXMi4knOjoKTizoMnL958+NYaf6j5/2ot2nTo0qNPwIAhI0LGREyYMiNmTsKClCUr1mzYsmPPgSMnzlzIuJJzo6Ck4s6DJy/efPjWGn+4+bu1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a40fav7fWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrXGH2n+Tq1Fmw5devQJGDBkRMiYiAlTZsTMSViQsmTFmg1bduw5cOTEmQsZV3JuFJRU3Hnw5MWbD99a4482/0+tRZsOXXr0CRgwZETImIgJU2bEzElYkLJkxZoNW3bsOXDkxJkLGVdybhSUVNx58OTFmw/fWuOPNf93rUWbDl169AkYMGREyJiICVNmxMxJWJCyZMWaDVt27Dlw5MSZCxlXcm4UlFTcefDkxZsP31rjjzd/u9aiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8Sea/6vWok2HLj36BAwYMiJkTMSEKTNi5iQsSFmyYs2GLTv2HDhy4syFjCs5NwpKKu48ePLizYdvrfHDzd+qtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8SPN/1lq06dClR5+AAUNGhIyJmDBlRsychAUpS1as2bBlx54DR06cuZBxJedGQUnFnQdPXrz58K01/mTzf9RatOnQpUefgAFDRoSMiZgwZUbMnIQFKUtWrNmwZceeA0dOnLmQcSXnRkFJxZ0HT168+fCtNf5U87/XWrTp0KVHn4ABQ0aEjImYMGVGzJyEBSlLVqzZsGXHngNHTpy5kHEl50ZBScWdB09evPnwrTV+tPnfai3adOjSo0/AgCEjQsZETJgyI2ZOwoKUJSvWbNiyY8+BIyfOXMi4knOjoKTizoMnL958+NYaP9b8r7UWbTp06dEnYMCQESFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjR9v/pdaizYduvToEzBgyIiQMRETpsyImZOwIGXJijUbtuzYc+DIiTMXMq7k3Cgoqbjz4MmLNx++tcafbv7nWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrXGn2n+p1qLNh269OgTMGDIiJAxEROmzIiZk7AgZcmKNRu27Nhz4MiJMxcyruTcKCipuPPgyYs3H761xp9t/sdaizYduvToEzBgyIiQMRETpsyImZOwIGXJijUbtuzYc+DIiTMXMq7k3Cgoqbjz4MmLNx++tcZPNP9DrUWbDl169AkYMGREyJiICVNmxMxJWJCyZMWaDVt27Dlw5MSZCxlXcm4UlFTcefDkxZsP31rjzzX/fa1Fmw5devQJGDBkRMiYiAlTZsTMSViQsmTFmg1bduw5cOTEmQsZV3JuFJRU3Hnw5MWbD99a4883/12tRZsOXXr0CRgwZETImIgJU2bEzElYkLJkxZoNW3bsOXDkxJkLGVdybhSUVNx58OTFmw/fWuMnm/+21qJNhy49+gQMGDIiZEzEhCkzYuYkLEhZsmLNhi079hw4cuLMhYwrOTcKSiruPHjy4s2Hb63xF5r/ptaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8VPNf11r0aZDlx59AgYMGREyJmLClBkxcxIWpCxZsWbDlh17Dhw5ceZCxpWcGwUlFXcePHnx5sO31vjp5r+qtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8xea/rLVo06FLjz4BA4aMCBkTMWHKjJg5CQtSlqxYs2HLjj0Hjpw4cyHjSs6NgpKKOw+evHjz4Vtr/KXmv6i1aNOhS48+AQOGjAgZEzFhyoyYOQkLUpasWLNhy449B46cOHMh40rOjYKSijsPnrx48+Fba/zl5j+vtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8leY/q7Vo06FLjz4BA4aMCBkTMWHKjJg5CQtSlqxYs2HLjj0Hjpw4cyHjSs6NgpKKOw+evHjz4Vtr/NXmb9ZatOnQpUefgAFDRoSMiZgwZUbMnIQFKUtWrNmwZceeA0dOnLmQcSXnRkFJxZ0HT168+fCtNX6m+Ru1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a42fbX5rLdp06NKjT8CAISNCxkRMmDIjZk7CgpQlK9Zs2LJjz4EjJ85cyLiSc6OgpOLOgycv3nz41hp/rfmptWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8XPNda9GmQ5cefQIGDBkRMiZiwpQZMXMSFqQsWbFmw5Ydew4cOXHmQsaVnBsFJRV3Hjx58ebDt9b4681XrUWbDl169AkYMGREyJiICVNmxMxJWJCyZMWaDVt27Dlw5MSZCxlXcm4UlFTcefDkxZsP31rjbzSftRZtOnTp0SdgwJARIWMiJkyZETMnYUHKkhVrNmzZsefAkRNnLmRcyblRUFJx58GTF28+fGuNv9l81Fq06dClR5+AAUNGhIyJmDBlRsychAUpS1as2bBlx54DR06cuZBxJedGQUnFnQdPXrz58K01/lbzXmvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+PlmVWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+IVmWWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+MVmUWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+KXmrdaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8cvNvNaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t8beb11qLNh269OgTMGDIiJAxEROmzIiZk7AgZcmKNRu27Nhz4MiJMxcyruTcKCipuPPgyYs3H761xt9pZrUWbTp06dEnYMCQESFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjb/bvNRatOnQpUefgAFDRoSMiZgwZUbMnIQFKUtWrNmwZceeA0dOnLmQcSXnRkFJxZ0HT168+fCtNX6lea61aNOhS48+AQOGjAgZEzFhyoyYOQkLUpasWLNhy449B46cOHMh40rOjYKSijsPnrx48+Fba/xq81Rr0aZDlx59AgYMGREyJmLClBkxcxIWpCxZsWbDlh17Dhw5ceZCxpWcGwUlFXcePHnx5sO31vh7zWOtRZsOXXr0CRgwZETImIgJU2bEzElYkLJkxZoNW3bsOXDkxJkLGVdybhSUVNx58OTFmw/fWuPvNw+1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a41/0NzXWrTp0KVHn4ABQ0aEjImYMGVGzJyEBSlLVqzZsGXHngNHTpy5kHEl50ZBScWdB09evPnwrTV+rbmrtWjToUuPPgEDhowIGRMxYcqMmDkJC1KWrFizYcuOPQeOnDhzIeNKzo2Ckoo7D568ePPhW2v8w+a21qJNhy49+gQMGDIiZEzEhCkzYuYkLEhZsmLNhi079hw4cuLMhYwrOTcKSiruPHjy4s2Hb63xj5qbWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrXGrzfXtRZtOnTp0SdgwJARIWMiJkyZETMnYUHKkhVrNmzZsefAkRNnLmRcyblRUFJx58GTF28+fGuNf9xc1Vq06dClR5+AAUNGhIyJmDBlRsychAUpS1as2bBlx54DR06cuZBxJedGQUnFnQdPXrz58K01/klzWWvRpkOXHn0CBgwZETImYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7fW+KfNtNaiTYcuPfoEDBgyImRMxIQpM2LmJCxIWbJizYYtO/YcOHLizIWMKzk3Ckoq7jx48uLNh2+t0Wwuai3adOjSo0/AgCEjQsZETJgyI2ZOwoKUJSvWbNiyY8+BIyfOXMi4knOjoKTizoMnL958+NYarWZSa9GmQ5cefQIGDBkRMiZiwpQZMXMSFqQsWbFmw5Ydew4cOXHmQsaVnBsFJRV3Hjx58ebDt9ZoN+e1Fm06dOnRJ2DAkBEhYyImTJkRMydhQcqSFWs2bNmx58CRE2cuZFzJuVFQUnHnwZMXbz58a41OM661aNOhS48+AQOGjAgZEzFhyoyYOQkLUpasWLNhy449B46cOHMh40rOjYKSijsPnrx48+Fba3Sbs1qLNh269OgTMGDIiJAxEROmzIiZk7AgZcmKNRu27Nhz4MiJMxcyruTcKCipuPPgyYs3H761Rq85rbVo06FLjz4BA4aMCBkTMWHKjJg5CQtSlqxYs2HLjj0Hjpw4cyHjSs6NgpKKOw+evHjz4Vtr9JuTWos2Hbr06BMwYMiIkDERE6bMiJmTsCBlyYo1G7bs2HPgyIkzFzKu5NwoKKm48+DJizcfvrVG0IxqLdp06NKjT8CAISNCxkRMmDIjZk7CgpQlK9Zs2LJjz4EjJ85cyLiSc6OgpOLOgycv3nz41hqD5rjWok2HLj36BAwYMiJkTMSEKTNi5iQsSFmyYs2GLTv2HDhy4syFjCs5NwpKKu48ePLizYdvrTFshrUWbTp06dEnYMCQESFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjVFzVGvRpkOXHn0CBgz5QSFjIiZMmREzJ2FBypIVazZs2bHnwJETZy5kXMm5UVBScefBkxdvPnxrjbA5rLVo06FLjz4BA36w0IgfPDQmYsKUGTFzEhakLFmxZsOWHXsOHDlx5kLGlZwbBSUVdx48efHmw7f2+zcckPct7FgKAAAAAElFTkSuQmCC",
         "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAFxklEQVR42u3Q1bHiAAAAwFcnneHuxBMkWPAr65htgd/MbAX792/V+Prw5sWTB3duVFy5cObEkZIDe3ZsKcjJSEmIiQgJ2LBmxZIFc2ZMmTBmxJABfXp06dCmRZO/OqgO+jFo3fj68ObFkwd3blRcuXDmxJGSA3t2bCnIyUhJiIkICdiwZsWSBXNmTJkwZsSQAX16dOnQpkWTOqgO+jVo0/j68ObFkwd3blRcuXDmxJGSA3t2bCnIyUhJiIkICdiwZsWSBXNmTJkwZsSQAX16dOnQpkWTOqgO+jUoaHx9ePPiyYM7NyquXDhz4kjJgT07thTkZKQkxESEBGxYs2LJgjkzpkwYM2LIgD49unRo06JJHVQH/RoUNr4+vHnx5MGdGxVXLpw5caTkwJ4dWwpyMlISYiJCAjasWbFkwZwZUyaMGTFkQJ8eXTq0adGkDqqDfg2KGl8f3rx48uDOjYorF86cOFJyYM+OLQU5GSkJMREhARvWrFiyYM6MKRPGjBgyoE+PLh3atGhSB9VBvwbFja8Pb148eXDnRsWVC2dOHCk5sGfHloKcjJSEmIiQgA1rVixZMGfGlAljRgwZ0KdHlw5tWjSpg+qgX4OSxteHNy+ePLhzo+LKhTMnjpQc2LNjS0FORkpCTERIwIY1K5YsmDNjyoQxI4YM6NOjS4c2LZrUQXXQr0Fp4+vDmxdPHty5UXHlwpkTR0oO7NmxpSAnIyUhJiIkYMOaFUsWzJkxZcKYEUMG9OnRpUObFk3qoDro16Cs8fXhzYsnD+7cqLhy4cyJIyUH9uzYUpCTkZIQExESsGHNiiUL5syYMmHMiCED+vTo0qFNiyZ1UB30a1De+Prw5sWTB3duVFy5cObEkZIDe3ZsKcjJSEmIiQgJ2LBmxZIFc2ZMmTBmxJABfXp06dCmRZM6qA76NahofH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GrRtfH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GrRrfH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GrRvfH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GnRofH148+LJgzs3Kq5cOHPiSMmBPTu2FORkpCTERIQEbFizYsmCOTOmTBgzYsiAPj26dGjTokkdVAf9GlQ2vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DTo2vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DTo1vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DTo3vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+Dbo0vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+Dbo2vj68efHkwZ0bFVcunDlxpOTAnh1bCnIyUhJiIkICNqxZsWTBnBlTJowZMWRAnx5dOrRp0aQOqoN+DaoaXx/evHjy4M6NiisXzpw4UnJgz44tBTkZKQkxESEBG9asWLJgzowpE8aMGDKgT48uHdq0aFIH1UG/Bt0aXx/evHjy4M6NiisXzpw4UnJgz44tBTkZKQkxESEBG9asWLJgzowpE8aMGDKgT48uHdq0aFIH1UG/Bf0H439CwtxW4xEAAAAASUVORK5CYII=",
-        "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAKHklEQVR42jXQBQ7EAGIYwLw4XttrZuamzHBlxqSUtM3XupI10rxg/uiP/5C/Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efijP/5D8Qr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF1S+Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgFVa+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH1K+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4dfUPMK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4RfUvgI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4BXWvgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B/SvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9DwCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEXNL4CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AVNr4APIRExXxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+QfMr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Q8gr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF7S+Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgFba+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH7K+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0PEK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4Rd0vgI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4BV2vgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B9yvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9DzCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9FdeAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/uQV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/or74CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX9tVfAh5CImC8JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPv6C//gr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF/Q3XgEfQiJiviSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3Dz8gv7mK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0N96BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+tuvgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5Bf+cV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/o774CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX9vVfAh5CImC8JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPv6C//wr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF/QPXgEfQiJiviSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3Dz8gv7hK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0D96BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+sevgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B/+QV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/oD6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9BXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+ifvQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf3zV8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oH/xCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9C9fAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/tUr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Qv34FfAiJiPmSkJKRU1BSUdPQ0tEzMDIxs7CysXNwcnHz8Av6N6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9hXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+jfvQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf37V8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oP/wCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9B9fAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/tMr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Qf34FfAiJiPmSkJKRU1BSUdPQ0tEzMDIxs7CysXNwcnHz8Av6L6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9RXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+i/vQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf3pK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0J+9Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgF/fdXwIeQiJgvCSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3D7+g//EK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4Rf0P18BH0IiYr4kpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw8/IL+1yvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9D/fgV8CImI+ZKQkpFTUFJR09DS0TMwMjGzsLKxc3BycfPwC/rzV8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oL94BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+j+vgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B//cV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/o/70CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX95SvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uH/w/huoWzvgSApgAAAABJRU5ErkJggg=="
+        "iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAKHklEQVR42jXQBQ7EAGIYwLw4XttrZuamzHBlxqSUtM3XupI10rxg/uiP/5C/Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efijP/5D8Qr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF1S+Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgFVa+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH1K+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4dfUPMK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4RfUvgI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4BXWvgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B/SvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9DwCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEXNL4CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AVNr4APIRExXxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+QfMr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Q8gr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF7S+Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgFba+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH7K+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0PEK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4Rd0vgI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4BV2vgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B9yvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9DzCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9FdeAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/uQV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/or74CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX9tVfAh5CImC8JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPv6C//gr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF/Q3XgEfQiJiviSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3Dz8gv7mK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0N96BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+tuvgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5Bf+cV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/o774CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX9vVfAh5CImC8JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPv6C//wr4EBIR8yUhJSOnoKSipqGlo2dgZGJmYWVj5+Dk4ubhF/QPXgEfQiJiviSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3Dz8gv7hK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0D96BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+sevgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B/+QV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/oD6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9BXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+ifvQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf3zV8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oH/xCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9C9fAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/tUr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Qv34FfAiJiPmSkJKRU1BSUdPQ0tEzMDIxs7CysXNwcnHz8Av6N6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9hXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+jfvQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf37V8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oP/wCvgQEhHzJSElI6egpKKmoaWjZ2BkYmZhZWPn4OTi5uEX9B9fAR9CImK+JKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPPyC/tMr4ENIRMyXhJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh1/Qf34FfAiJiPmSkJKRU1BSUdPQ0tEzMDIxs7CysXNwcnHz8Av6L6+ADyERMV8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efkH/9RXwISQi5ktCSkZOQUlFTUNLR8/AyMTMwsrGzsHJxc3DL+i/vQI+hETEfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn4Bf3pK+BDSETMl4SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4df0J+9Aj6ERMR8SUjJyCkoqahpaOnoGRiZmFlY2dg5OLm4efgF/fdXwIeQiJgvCSkZOQUlFTUNLR09AyMTMwsrGzsHJxc3D7+g//EK+BASEfMlISUjp6CkoqahpaNnYGRiZmFlY+fg5OLm4Rf0P18BH0IiYr4kpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw8/IL+1yvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHX9D/fgV8CImI+ZKQkpFTUFJR09DS0TMwMjGzsLKxc3BycfPwC/rzV8CHkIiYLwkpGTkFJRU1DS0dPQMjEzMLKxs7BycXNw+/oL94BXwIiYj5kpCSkVNQUlHT0NLRMzAyMbOwsrFzcHJx8/AL+j+vgA8hETFfElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uHn5B//cV8CEkIuZLQkpGTkFJRU1DS0fPwMjEzMLKxs7BycXNwy/o/70CPoRExHxJSMnIKSipqGlo6egZGJmYWVjZ2Dk4ubh5+AX95SvgQ0hEzJeElIycgpKKmoaWjp6BkYmZhZWNnYOTi5uH/w/huoWzvgSApgAAAABJRU5ErkJggg==",
     ]
 
     static let subjects = ["语文", "数学", "英语", "科学", "道德与法治", "音乐", "体育"]
@@ -22,9 +22,10 @@ enum DemoHistory {
         "随堂听课并参加年级组教研活动，教研主题明确；检查课后服务安排和读物管理台账；对上次督导提出的问题进行跟踪。",
     ]
 
-    static func seed(_ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User,
-        store: (any AttachmentStore)?) async throws
-    {
+    static func seed(
+        _ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User,
+        store: (any AttachmentStore)?
+    ) async throws {
         let semester = Semester(startYear: 2026, kind: .autumn)
         // 王建华's area plan, filed; 李秀英's waiting for the office.
         for (n, inspector) in inspectors.prefix(6).enumerated() {
@@ -34,7 +35,8 @@ enum DemoHistory {
             plan.semester = semester.code
             plan.goals = "落实“六个一”要求，每月到责任学校督导不少于一次，推动“双减”和“五项管理”落地。"
             plan.focus = "课堂教学与作业管理；食堂食品安全；校园及周边安全；教师师德。"
-            plan.schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(separator: "\n")
+            plan.schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(
+                separator: "\n")
             plan.status = n == 1 ? .submitted : (n == 4 ? .returned : .filed)
             plan.officeComment = n == 4 ? "请补充各校的月度督导重点。" : (n == 1 ? "" : "同意备案。")
             plan.submittedAt = date(2026, 9, 8)
@@ -44,7 +46,9 @@ enum DemoHistory {
         let months = [(2026, 9), (2026, 10), (2026, 11)]
         var photoIndex = 0
         for (k, inspector) in inspectors.enumerated() {
-            let mine = try await Assignment.query(on: db).filter(\.$inspectorID == inspector.id!).filter(\.$endDate == nil).all()
+            let mine = try await Assignment.query(on: db).filter(\.$inspectorID == inspector.id!).filter(
+                \.$endDate == nil
+            ).all()
             for (j, assignment) in mine.enumerated() {
                 guard let school = schools.first(where: { $0.id == assignment.schoolID }) else { continue }
                 for (m, (year, month)) in months.enumerated() {
@@ -93,7 +97,9 @@ enum DemoHistory {
                     v.submittedAt = date(year, month, day.day, hour: 17)
                     try await v.save(on: db)
                     // A team visit: 李秀英 goes with 王建华 in September.
-                    if k == 0 && j == 0 && month == 9 { try await VisitMember(visitID: v.id!, inspectorID: inspectors[1].id!).save(on: db) }
+                    if k == 0 && j == 0 && month == 9 {
+                        try await VisitMember(visitID: v.id!, inspectorID: inspectors[1].id!).save(on: db)
+                    }
                     let o = ClassObservation()
                     o.visitID = v.id!
                     o.kind = m == 2 && j == 1 ? .research : .lesson
@@ -102,7 +108,8 @@ enum DemoHistory {
                     o.teacher = teachers[(k * 2 + j + m) % teachers.count]
                     o.topic = topics[(k + j + m) % topics.count]
                     let base = 12 + (k + j + m) % 4
-                    o.scores = "{\"教学目标\":\(base),\"教学内容\":\(base + 3),\"教学方法\":\(base + 2),\"学生参与\":\(base + 6),\"教学效果\":\(base + 3)}"
+                    o.scores =
+                        "{\"教学目标\":\(base),\"教学内容\":\(base + 3),\"教学方法\":\(base + 2),\"学生参与\":\(base + 6),\"教学效果\":\(base + 3)}"
                     o.comment = "目标明确，环节清楚；建议增加学生自主探究的时间。"
                     try await o.save(on: db)
                     let onlyOneStudent = k == 0 && j == 1 && month == 10
@@ -161,8 +168,10 @@ enum DemoHistory {
             }
         }
         // A draft left on the phone yesterday.
-        let lastOfFirst = try await Assignment.query(on: db).filter(\.$inspectorID == inspectors[0].id!).filter(\.$endDate == nil)
-            .sort(\.$id).all().last?.schoolID
+        let lastOfFirst = try await Assignment.query(on: db).filter(\.$inspectorID == inspectors[0].id!).filter(
+            \.$endDate == nil
+        )
+        .sort(\.$id).all().last?.schoolID
         if let school = schools.first(where: { $0.id == lastOfFirst }) {
             let v = Visit()
             v.schoolID = school.id!
@@ -193,7 +202,8 @@ enum DemoHistory {
             r.semester = semester.code
             r.kind = kind
             r.title = title
-            r.body = "一、背景\n本学期按照“一月一主题”安排开展督导。\n二、做法\n推门听课、查阅作业、座谈访谈相结合，发现问题当场反馈并跟踪整改。\n三、成效与反思\n学校建立了作业公示制度，学生书面作业时长明显下降。"
+            r.body =
+                "一、背景\n本学期按照“一月一主题”安排开展督导。\n二、做法\n推门听课、查阅作业、座谈访谈相结合，发现问题当场反馈并跟踪整改。\n三、成效与反思\n学校建立了作业公示制度，学生书面作业时长明显下降。"
             r.selected = selected
             try await r.save(on: db)
         }
@@ -211,17 +221,32 @@ enum DemoHistory {
             let escalations: [EscalationStep]
         }
         let plans = [
-            Plan(school: 0, category: "安全", text: "教学楼三楼消防通道堆放杂物，两具灭火器过期未更换。", state: .issued, deadline: "2026-12-20", escalations: []),
-            Plan(school: 1, category: "作业管理", text: "四年级部分班级书面作业时长超过60分钟，作业公示不及时。", state: .reported, deadline: "2026-12-10", escalations: []),
-            Plan(school: 2, category: "食堂卫生", text: "食堂留样不足125克，留样记录缺少签字。", state: .issued, deadline: "2026-11-12", escalations: [.reminder, .interview]),
-            Plan(school: 3, category: "五项管理", text: "学生手机统一保管制度未落实到班级。", state: .closed, deadline: "2026-10-31", escalations: []),
-            Plan(school: 4, category: "安全", text: "校门口缺少减速带，上下学时段无人护导。", state: .acknowledged, deadline: "2026-12-15", escalations: []),
-            Plan(school: 5, category: "课程教学", text: "课程表中科学课课时不足国家课程方案要求。", state: .returned, deadline: "2026-12-05", escalations: []),
+            Plan(
+                school: 0, category: "安全", text: "教学楼三楼消防通道堆放杂物，两具灭火器过期未更换。", state: .issued, deadline: "2026-12-20",
+                escalations: []),
+            Plan(
+                school: 1, category: "作业管理", text: "四年级部分班级书面作业时长超过60分钟，作业公示不及时。", state: .reported,
+                deadline: "2026-12-10", escalations: []),
+            Plan(
+                school: 2, category: "食堂卫生", text: "食堂留样不足125克，留样记录缺少签字。", state: .issued, deadline: "2026-11-12",
+                escalations: [.reminder, .interview]),
+            Plan(
+                school: 3, category: "五项管理", text: "学生手机统一保管制度未落实到班级。", state: .closed, deadline: "2026-10-31",
+                escalations: []),
+            Plan(
+                school: 4, category: "安全", text: "校门口缺少减速带，上下学时段无人护导。", state: .acknowledged, deadline: "2026-12-15",
+                escalations: []),
+            Plan(
+                school: 5, category: "课程教学", text: "课程表中科学课课时不足国家课程方案要求。", state: .returned, deadline: "2026-12-05",
+                escalations: []),
         ]
         var sequence = 0
         for plan in plans {
             let school = schools[plan.school]
-            guard let visit = try await Visit.query(on: db).filter(\.$schoolID == school.id!).filter(\.$status == .submitted)
+            guard
+                let visit = try await Visit.query(on: db).filter(\.$schoolID == school.id!).filter(
+                    \.$status == .submitted
+                )
                 .sort(\.$visitDate, .descending).first()
             else { continue }
             let p = Problem()
@@ -259,7 +284,9 @@ enum DemoHistory {
             try await p.save(on: db)
             try await NoticeProblem(noticeID: n.id!, problemID: p.id!).save(on: db)
             var steps: [(String, String, String)] = [("create", "王建华", "生成整改通知书（1个问题）"), ("issue", "王建华", "")]
-            if [.acknowledged, .reported, .returned, .closed].contains(plan.state) { steps.append(("acknowledge", school.name, "")) }
+            if [.acknowledged, .reported, .returned, .closed].contains(plan.state) {
+                steps.append(("acknowledge", school.name, ""))
+            }
             if [.reported, .returned, .closed].contains(plan.state) { steps.append(("report", school.name, "提交整改报告")) }
             if plan.state == .returned { steps.append(("returnReport", "责任督学", "整改报告未附课程表调整后的照片，请补充。")) }
             if plan.state == .closed { steps.append(("close", "责任督学", "已到校核查，整改到位，同意销号。")) }
@@ -281,7 +308,8 @@ enum DemoHistory {
                 r.files = "[]"
                 r.submittedBy = office.id!
                 r.outcome = plan.state == .closed ? "accepted" : plan.state == .returned ? "returned" : "pending"
-                r.reviewComment = plan.state == .returned ? "整改报告未附课程表调整后的照片，请补充。" : (plan.state == .closed ? "整改到位，同意销号。" : "")
+                r.reviewComment =
+                    plan.state == .returned ? "整改报告未附课程表调整后的照片，请补充。" : (plan.state == .closed ? "整改到位，同意销号。" : "")
                 r.reviewedAt = plan.state == .reported ? nil : date(2026, 11, 2)
                 try await r.save(on: db)
             }
@@ -289,29 +317,56 @@ enum DemoHistory {
     }
 
     /// Complaints from the public and by phone, one in each state, one overdue and escalated.
-    static func seedComplaints(_ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User) async throws {
+    static func seedComplaints(
+        _ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User
+    ) async throws {
         let s = try await DistrictSettings.forDistrict(district.id!, on: db)
         s.holidays = "2026-10-01~2026-10-07\n+2026-09-27\n+2026-10-10\n2027-01-01"
         try await s.save(on: db)
         let calendar = s.workingCalendar
         let limits = s.complaintTimeLimits
-        struct C { let school: Int?; let category: String; let text: String; let state: ComplaintState; let received: String; let stage: String
-            let channel: String; let name: String; let phone: String; let reply: String }
+        struct C {
+            let school: Int?
+            let category: String
+            let text: String
+            let state: ComplaintState
+            let received: String
+            let stage: String
+            let channel: String
+            let name: String
+            let phone: String
+            let reply: String
+        }
         let list = [
-            C(school: 0, category: "违规补课", text: "听说学校六年级周六在校外培训机构组织补课，每人收费200元。", state: .received, received: "2026-11-24", stage: "2026-11-24",
-              channel: "online", name: "", phone: "", reply: ""),
-            C(school: 1, category: "课业负担", text: "孩子四年级，每天数学作业要做到晚上十点，家长群里还要求打卡。", state: .accepted, received: "2026-11-18", stage: "2026-11-19",
-              channel: "online", name: "张女士", phone: "13805731234", reply: ""),
-            C(school: 2, category: "食堂卫生", text: "学校食堂饭菜经常是凉的，上周有学生吃完拉肚子。", state: .verifying, received: "2026-11-10", stage: "2026-11-11",
-              channel: "phone", name: "李先生", phone: "13905735678", reply: ""),
-            C(school: 4, category: "乱收费", text: "开学收了300元“班费”，没有收据，也没有公示用途。", state: .handling, received: "2026-10-20", stage: "2026-10-28",
-              channel: "phone", name: "", phone: "", reply: ""),
-            C(school: 3, category: "校园安全", text: "放学时校门口车辆乱停，孩子过马路很危险。", state: .replied, received: "2026-10-12", stage: "2026-10-26",
-              channel: "online", name: "王先生", phone: "13705739876", reply: "经核实，学校已安排教师在放学时段护导，并已协调交警在校门口施划禁停线、增设减速带。感谢您的监督。"),
-            C(school: 5, category: "师德师风", text: "某老师上课时经常用手机，对学生说话很难听。", state: .closed, received: "2026-09-15", stage: "2026-10-09",
-              channel: "online", name: "", phone: "", reply: "经核实，学校已对该教师进行批评教育并责令书面检查，学校组织全体教师开展师德专题学习。"),
-            C(school: nil, category: "其他", text: "希望区里多建几所公办幼儿园，附近的民办园收费太高。", state: .rejected, received: "2026-11-02", stage: "2026-11-03",
-              channel: "online", name: "", phone: "", reply: "您反映的学前教育资源规划问题不属于教育督导受理范围，已转区教育局基础教育科研究，可拨打12345咨询。"),
+            C(
+                school: 0, category: "违规补课", text: "听说学校六年级周六在校外培训机构组织补课，每人收费200元。", state: .received,
+                received: "2026-11-24", stage: "2026-11-24",
+                channel: "online", name: "", phone: "", reply: ""),
+            C(
+                school: 1, category: "课业负担", text: "孩子四年级，每天数学作业要做到晚上十点，家长群里还要求打卡。", state: .accepted,
+                received: "2026-11-18", stage: "2026-11-19",
+                channel: "online", name: "张女士", phone: "13805731234", reply: ""),
+            C(
+                school: 2, category: "食堂卫生", text: "学校食堂饭菜经常是凉的，上周有学生吃完拉肚子。", state: .verifying, received: "2026-11-10",
+                stage: "2026-11-11",
+                channel: "phone", name: "李先生", phone: "13905735678", reply: ""),
+            C(
+                school: 4, category: "乱收费", text: "开学收了300元“班费”，没有收据，也没有公示用途。", state: .handling,
+                received: "2026-10-20", stage: "2026-10-28",
+                channel: "phone", name: "", phone: "", reply: ""),
+            C(
+                school: 3, category: "校园安全", text: "放学时校门口车辆乱停，孩子过马路很危险。", state: .replied, received: "2026-10-12",
+                stage: "2026-10-26",
+                channel: "online", name: "王先生", phone: "13705739876",
+                reply: "经核实，学校已安排教师在放学时段护导，并已协调交警在校门口施划禁停线、增设减速带。感谢您的监督。"),
+            C(
+                school: 5, category: "师德师风", text: "某老师上课时经常用手机，对学生说话很难听。", state: .closed, received: "2026-09-15",
+                stage: "2026-10-09",
+                channel: "online", name: "", phone: "", reply: "经核实，学校已对该教师进行批评教育并责令书面检查，学校组织全体教师开展师德专题学习。"),
+            C(
+                school: nil, category: "其他", text: "希望区里多建几所公办幼儿园，附近的民办园收费太高。", state: .rejected,
+                received: "2026-11-02", stage: "2026-11-03",
+                channel: "online", name: "", phone: "", reply: "您反映的学前教育资源规划问题不属于教育督导受理范围，已转区教育局基础教育科研究，可拨打12345咨询。"),
         ]
         for (n, item) in list.enumerated() {
             let school = item.school.map { schools[$0] }
@@ -328,16 +383,24 @@ enum DemoHistory {
             c.anonymous = item.name.isEmpty && item.phone.isEmpty
             c.files = "[]"
             c.state = item.state
-            c.inspectorID = try await school.asyncMap { try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id } ?? nil
+            c.inspectorID =
+                try await school.asyncMap {
+                    try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id
+                } ?? nil
             c.receivedOn = item.received
             c.stageStarted = item.stage
-            c.deadline = ComplaintMachine.deadline(state: item.state, stageStarted: Day(parsing: item.stage)!, limits: limits, calendar: calendar)?.description
+            c.deadline =
+                ComplaintMachine.deadline(
+                    state: item.state, stageStarted: Day(parsing: item.stage)!, limits: limits, calendar: calendar)?
+                .description
             c.reply = item.reply
             c.repliedOn = item.reply.isEmpty ? nil : item.stage
             c.recordedBy = item.channel == "phone" ? office.id : nil
             c.sourceIP = item.channel == "phone" ? "phone" : "demo"
             c.escalation = item.state == .handling ? .interview : nil
-            c.createdAt = date(Int(item.received.prefix(4))!, Int(item.received.dropFirst(5).prefix(2))!, Int(item.received.suffix(2))!)
+            c.createdAt = date(
+                Int(item.received.prefix(4))!, Int(item.received.dropFirst(5).prefix(2))!, Int(item.received.suffix(2))!
+            )
             try await c.save(on: db)
             var steps: [(String, String, String)] = [("create", item.channel == "phone" ? "督导室（电话登记）" : "网上投诉", "")]
             let order: [ComplaintState] = [.accepted, .verifying, .handling, .replied, .closed]
@@ -345,7 +408,9 @@ enum DemoHistory {
             if item.state == .rejected {
                 steps.append(("reject", "督导室 陈立新", "不属于督导受理范围"))
             } else if let reached = order.firstIndex(of: item.state) {
-                for a in actions.prefix(reached + 1) { steps.append((a.rawValue, a == .close || a == .accept ? "督导室 陈立新" : "责任督学", "")) }
+                for a in actions.prefix(reached + 1) {
+                    steps.append((a.rawValue, a == .close || a == .accept ? "督导室 陈立新" : "责任督学", ""))
+                }
             }
             if item.state == .handling {
                 steps.append(("escalate:reminder", "系统", "处理中环节超过期限，自动提醒"))

@@ -22,8 +22,10 @@ enum DemoSeed {
             try await db.transaction { db in
                 let city = OrgUnit(name: "本市", level: .city, parent: nil)
                 try await city.create(on: db, parentPath: "/")
-                try await User(username: "admin", passwordHash: try Bcrypt.hash(temp, cost: config.bcryptCost),
-                    displayName: "平台管理员", role: .admin, org: city, mustChangePassword: true).save(on: db)
+                try await User(
+                    username: "admin", passwordHash: try Bcrypt.hash(temp, cost: config.bcryptCost),
+                    displayName: "平台管理员", role: .admin, org: city, mustChangePassword: true
+                ).save(on: db)
             }
             print("已创建管理员账号 admin，临时密码：\(temp)（首次登录须修改）")
         }
@@ -41,28 +43,51 @@ enum DemoSeed {
     static let townships = ["城关街道", "东湖街道", "临江镇", "白沙镇", "石桥乡"]
 
     static func schoolSeeds(for township: String, index t: Int) -> [SchoolSeed] {
-        let short = township.replacingOccurrences(of: "街道", with: "").replacingOccurrences(of: "镇", with: "").replacingOccurrences(of: "乡", with: "")
+        let short = township.replacingOccurrences(of: "街道", with: "").replacingOccurrences(of: "镇", with: "")
+            .replacingOccurrences(of: "乡", with: "")
         var list: [SchoolSeed] = [
-            .init(name: "\(township)中心小学", type: .primary, ownership: .publicSchool, students: 1180 - t * 90, sections: [:]),
-            .init(name: "\(short)实验小学", type: .primary, ownership: .publicSchool, students: 860 + t * 40, sections: [:]),
-            .init(name: "\(short)初级中学", type: .junior, ownership: .publicSchool, students: 1020 - t * 60, sections: [:]),
-            .init(name: "\(township)中心幼儿园", type: .kindergarten, ownership: .publicSchool, students: 360 - t * 20, sections: [:]),
-            .init(name: "\(short)阳光幼儿园", type: .kindergarten, ownership: .privateSchool, students: 210 + t * 15, sections: [:]),
-            .init(name: "\(short)第二小学", type: .primary, ownership: .publicSchool, students: 540 + t * 25, sections: [:]),
-            .init(name: "\(short)学校", type: .nineYear, ownership: .publicSchool, students: 1280 - t * 50,
+            .init(
+                name: "\(township)中心小学", type: .primary, ownership: .publicSchool, students: 1180 - t * 90,
+                sections: [:]),
+            .init(
+                name: "\(short)实验小学", type: .primary, ownership: .publicSchool, students: 860 + t * 40, sections: [:]),
+            .init(
+                name: "\(short)初级中学", type: .junior, ownership: .publicSchool, students: 1020 - t * 60, sections: [:]),
+            .init(
+                name: "\(township)中心幼儿园", type: .kindergarten, ownership: .publicSchool, students: 360 - t * 20,
+                sections: [:]),
+            .init(
+                name: "\(short)阳光幼儿园", type: .kindergarten, ownership: .privateSchool, students: 210 + t * 15,
+                sections: [:]),
+            .init(
+                name: "\(short)第二小学", type: .primary, ownership: .publicSchool, students: 540 + t * 25, sections: [:]),
+            .init(
+                name: "\(short)学校", type: .nineYear, ownership: .publicSchool, students: 1280 - t * 50,
                 sections: [.primary: 820 - t * 30, .junior: 460 - t * 20]),
         ]
         if t == 0 {
-            list.append(.init(name: "青川区第一中学", type: .complete, ownership: .publicSchool, students: 2460, sections: [.junior: 1050, .senior: 1410]))
-            list.append(.init(name: "青川区特殊教育学校", type: .special, ownership: .publicSchool, students: 126, sections: [:]))
+            list.append(
+                .init(
+                    name: "青川区第一中学", type: .complete, ownership: .publicSchool, students: 2460,
+                    sections: [.junior: 1050, .senior: 1410]))
+            list.append(
+                .init(name: "青川区特殊教育学校", type: .special, ownership: .publicSchool, students: 126, sections: [:]))
         }
-        if t == 4 { list.append(.init(name: "石桥乡柳树湾教学点", type: .teachingPoint, ownership: .publicSchool, students: 38, sections: [:])) }
-        if t == 2 { list.append(.init(name: "临江镇启明双语幼儿园", type: .kindergarten, ownership: .privateSchool, students: 180, sections: [:])) }
+        if t == 4 {
+            list.append(
+                .init(name: "石桥乡柳树湾教学点", type: .teachingPoint, ownership: .publicSchool, students: 38, sections: [:]))
+        }
+        if t == 2 {
+            list.append(
+                .init(name: "临江镇启明双语幼儿园", type: .kindergarten, ownership: .privateSchool, students: 180, sections: [:]))
+        }
         return list
     }
 
-    static let principals = ["陈志远", "林晓红", "郑国平", "孙丽华", "马建军", "朱海涛", "胡雪梅", "郭永胜", "何静", "高伟",
-        "罗春兰", "梁志刚", "宋玉芳", "谢卫东", "韩冬梅", "唐明亮", "冯晓燕", "于洪涛", "董丽萍", "萧建平"]
+    static let principals = [
+        "陈志远", "林晓红", "郑国平", "孙丽华", "马建军", "朱海涛", "胡雪梅", "郭永胜", "何静", "高伟",
+        "罗春兰", "梁志刚", "宋玉芳", "谢卫东", "韩冬梅", "唐明亮", "冯晓燕", "于洪涛", "董丽萍", "萧建平",
+    ]
 
     struct InspectorSeed {
         let name: String
@@ -74,20 +99,44 @@ enum DemoSeed {
     }
 
     static let inspectors: [InspectorSeed] = [
-        .init(name: "王建华", kind: .fullTime, gender: .male, employer: "青川区教育督导室", post: "专职督学", terms: [("2024-09-01", "2027-08-31")]),
-        .init(name: "李秀英", kind: .partTime, gender: .female, employer: "青川区教师发展中心", post: "小学语文教研员", terms: [("2023-09-01", "2026-08-31"), ("2026-09-01", "2029-08-31")]),
-        .init(name: "张志强", kind: .partTime, gender: .male, employer: "城关初级中学", post: "退休校长", terms: [("2024-09-01", "2027-08-31")]),
-        .init(name: "刘芳", kind: .responsible, gender: .female, employer: "青川区教育局", post: "基础教育科副科长", terms: [("2025-03-01", "2028-02-29")]),
-        .init(name: "陈国庆", kind: .fullTime, gender: .male, employer: "青川区教育督导室", post: "督导室副主任", terms: [("2024-09-01", "2027-08-31")]),
-        .init(name: "杨丽娟", kind: .partTime, gender: .female, employer: "东湖中心幼儿园", post: "园长", terms: [("2024-09-01", "2027-08-31")]),
-        .init(name: "赵文斌", kind: .partTime, gender: .male, employer: "青川区教育局", post: "安全科科长", terms: [("2025-09-01", "2028-08-31")]),
-        .init(name: "黄海燕", kind: .special, gender: .female, employer: "青川区人大常委会", post: "教科文卫工委委员", terms: [("2025-09-01", "2028-08-31")]),
-        .init(name: "周明", kind: .partTime, gender: .male, employer: "白沙镇中心小学", post: "原副校长",
-            terms: [("2017-09-01", "2020-08-31"), ("2020-09-01", "2023-08-31"), ("2023-09-01", "2026-08-31"), ("2026-09-01", "2029-08-31")]),
-        .init(name: "吴晓梅", kind: .partTime, gender: .female, employer: "青川区教师发展中心", post: "学前教育教研员", terms: [("2024-09-01", "2027-08-31")]),
+        .init(
+            name: "王建华", kind: .fullTime, gender: .male, employer: "青川区教育督导室", post: "专职督学",
+            terms: [("2024-09-01", "2027-08-31")]),
+        .init(
+            name: "李秀英", kind: .partTime, gender: .female, employer: "青川区教师发展中心", post: "小学语文教研员",
+            terms: [("2023-09-01", "2026-08-31"), ("2026-09-01", "2029-08-31")]),
+        .init(
+            name: "张志强", kind: .partTime, gender: .male, employer: "城关初级中学", post: "退休校长",
+            terms: [("2024-09-01", "2027-08-31")]),
+        .init(
+            name: "刘芳", kind: .responsible, gender: .female, employer: "青川区教育局", post: "基础教育科副科长",
+            terms: [("2025-03-01", "2028-02-29")]),
+        .init(
+            name: "陈国庆", kind: .fullTime, gender: .male, employer: "青川区教育督导室", post: "督导室副主任",
+            terms: [("2024-09-01", "2027-08-31")]),
+        .init(
+            name: "杨丽娟", kind: .partTime, gender: .female, employer: "东湖中心幼儿园", post: "园长",
+            terms: [("2024-09-01", "2027-08-31")]),
+        .init(
+            name: "赵文斌", kind: .partTime, gender: .male, employer: "青川区教育局", post: "安全科科长",
+            terms: [("2025-09-01", "2028-08-31")]),
+        .init(
+            name: "黄海燕", kind: .special, gender: .female, employer: "青川区人大常委会", post: "教科文卫工委委员",
+            terms: [("2025-09-01", "2028-08-31")]),
+        .init(
+            name: "周明", kind: .partTime, gender: .male, employer: "白沙镇中心小学", post: "原副校长",
+            terms: [
+                ("2017-09-01", "2020-08-31"), ("2020-09-01", "2023-08-31"), ("2023-09-01", "2026-08-31"),
+                ("2026-09-01", "2029-08-31"),
+            ]),
+        .init(
+            name: "吴晓梅", kind: .partTime, gender: .female, employer: "青川区教师发展中心", post: "学前教育教研员",
+            terms: [("2024-09-01", "2027-08-31")]),
     ]
 
-    static func seed(_ db: any Database, cost: Int, store: (any AttachmentStore)? = nil, history: Bool = true) async throws {
+    static func seed(_ db: any Database, cost: Int, store: (any AttachmentStore)? = nil, history: Bool = true)
+        async throws
+    {
         let hash = try Bcrypt.hash(password, cost: cost)
         try await db.transaction { db in
             let city = OrgUnit(name: "江南市", level: .city, parent: nil)
@@ -150,10 +199,13 @@ enum DemoSeed {
             let start = Day(year: 2026, month: 9, day: 1)!
             for (n, school) in schools.dropLast(2).enumerated() {
                 let inspector = inspectorModels[min(n / 4, inspectorModels.count - 1)]
-                try await Assignment(inspectorID: inspector.id!, schoolID: school.id!, start: start, note: "2026学年挂牌").save(on: db)
+                try await Assignment(inspectorID: inspector.id!, schoolID: school.id!, start: start, note: "2026学年挂牌")
+                    .save(on: db)
             }
             // An earlier assignment, ended, so the history shows a change.
-            let earlier = Assignment(inspectorID: inspectorModels[4].id!, schoolID: schools[0].id!, start: Day(year: 2023, month: 9, day: 1)!, note: "2023学年挂牌")
+            let earlier = Assignment(
+                inspectorID: inspectorModels[4].id!, schoolID: schools[0].id!,
+                start: Day(year: 2023, month: 9, day: 1)!, note: "2023学年挂牌")
             earlier.endDate = "2026-08-31"
             try await earlier.save(on: db)
 
@@ -182,7 +234,9 @@ enum DemoSeed {
             try await settings.save(on: db)
 
             func account(_ username: String, _ name: String, _ role: Role, _ org: OrgUnit) -> User {
-                User(username: username, passwordHash: hash, displayName: name, role: role, org: org, mustChangePassword: false)
+                User(
+                    username: username, passwordHash: hash, displayName: name, role: role, org: org,
+                    mustChangePassword: false)
             }
             try await account("admin", "平台管理员", .admin, city).save(on: db)
             try await account("office", "督导室 陈立新", .office, district).save(on: db)
@@ -197,7 +251,8 @@ enum DemoSeed {
             try await schoolUser.save(on: db)
             if history {
                 let office = try await User.query(on: db).filter(\.$username == "office").first()!
-                try await DemoHistory.seed(db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
+                try await DemoHistory.seed(
+                    db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
             }
         }
     }

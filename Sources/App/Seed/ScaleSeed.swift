@@ -11,7 +11,9 @@ struct SeedCommand: AsyncCommand {
         @Option(name: "scale", help: "Number of schools to generate (e.g. 20000)")
         var scale: Int?
 
-        @Flag(name: "with-visits", help: "Also generate a school year of submitted visits (one per school per school month)")
+        @Flag(
+            name: "with-visits",
+            help: "Also generate a school year of submitted visits (one per school per school month)")
         var withVisits: Bool
     }
 
@@ -36,7 +38,8 @@ struct SeedCommand: AsyncCommand {
         let timer = ContinuousClock()
         let started = timer.now
         try await ScaleSeed.run(app.db, schools: n, cost: app.config.bcryptCost, now: app.clock.now())
-        context.console.print(String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), seconds(timer.now - started)))
+        context.console.print(
+            String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), seconds(timer.now - started)))
         if signature.withVisits {
             let t = timer.now
             let count = try await ScaleSeed.visits(app.db, schools: n, today: app.clock.today, now: app.clock.now())
@@ -74,7 +77,10 @@ enum ScaleSeed {
         }
         try await insert(sql, "org_units", ["id", "name", "level", "parent_id", "path", "created_at"], orgRows)
 
-        let types: [SchoolType] = [.primary, .primary, .primary, .junior, .kindergarten, .kindergarten, .nineYear, .teachingPoint, .complete, .special]
+        let types: [SchoolType] = [
+            .primary, .primary, .primary, .junior, .kindergarten, .kindergarten, .nineYear, .teachingPoint, .complete,
+            .special,
+        ]
         var schoolRows: [[any Encodable & Sendable]] = []
         for i in 0..<n {
             let d = i / perDistrict
@@ -82,7 +88,8 @@ enum ScaleSeed {
             let tid = townshipOf[d] + (i % townshipsPerDistrict)
             let type = types[i % types.count]
             let students = 80 + (i * 7919) % 2400
-            let sections = type == .nineYear ? "junior:\(students * 4 / 10);primary:\(students - students * 4 / 10)" : ""
+            let sections =
+                type == .nineYear ? "junior:\(students * 4 / 10);primary:\(students - students * 4 / 10)" : ""
             schoolRows.append([
                 i + 1, String(format: "3%09d", i + 1), "第\(d + 1)区县第\(i % perDistrict + 1)\(type.label)", type.rawValue,
                 i % 9 == 0 ? "private" : "public", tid, did, "/1/\(did)/\(tid)/", nil as Int?, "示例路\(i % 500 + 1)号",
@@ -136,11 +143,24 @@ enum ScaleSeed {
         try await fixSequences(sql, tables: ["org_units", "schools", "inspectors", "assignments"])
 
         let hash = try Bcrypt.hash(DemoSeed.password, cost: cost)
-        guard let city = try await OrgUnit.find(1, on: db), let firstDistrict = try await OrgUnit.find(2, on: db) else { return }
-        try await User(username: "admin", passwordHash: hash, displayName: "平台管理员", role: .admin, org: city, mustChangePassword: false).save(on: db)
-        try await User(username: "office", passwordHash: hash, displayName: "省督导室", role: .office, org: city, mustChangePassword: false).save(on: db)
-        try await User(username: "leader", passwordHash: hash, displayName: "领导", role: .leader, org: firstDistrict, mustChangePassword: false).save(on: db)
-        let insp = User(username: "inspector", passwordHash: hash, displayName: "督学", role: .inspector, org: firstDistrict, mustChangePassword: false)
+        guard let city = try await OrgUnit.find(1, on: db), let firstDistrict = try await OrgUnit.find(2, on: db) else {
+            return
+        }
+        try await User(
+            username: "admin", passwordHash: hash, displayName: "平台管理员", role: .admin, org: city,
+            mustChangePassword: false
+        ).save(on: db)
+        try await User(
+            username: "office", passwordHash: hash, displayName: "省督导室", role: .office, org: city,
+            mustChangePassword: false
+        ).save(on: db)
+        try await User(
+            username: "leader", passwordHash: hash, displayName: "领导", role: .leader, org: firstDistrict,
+            mustChangePassword: false
+        ).save(on: db)
+        let insp = User(
+            username: "inspector", passwordHash: hash, displayName: "督学", role: .inspector, org: firstDistrict,
+            mustChangePassword: false)
         insp.inspectorID = 1
         try await insp.save(on: db)
     }
@@ -161,19 +181,37 @@ enum ScaleSeed {
         var obsRows: [[any Encodable & Sendable]] = []
         var interviewRows: [[any Encodable & Sendable]] = []
         var problemRows: [[any Encodable & Sendable]] = []
-        var visitID = 0, obsID = 0, interviewID = 0, problemID = 0
+        var visitID = 0
+        var obsID = 0
+        var interviewID = 0
+        var problemID = 0
         let categories = ProblemCategories.defaults
         func flush(force: Bool) async throws {
             if visitRows.count >= batch || (force && !visitRows.isEmpty) {
-                try await insert(sql, "visits", ["id", "school_id", "org_path", "inspector_id", "visit_date", "start_time", "end_time", "kind",
-                    "theme", "visit_plan_id", "summary", "highlights", "checks", "status", "submitted_at", "created_at", "updated_at"], visitRows)
+                try await insert(
+                    sql, "visits",
+                    [
+                        "id", "school_id", "org_path", "inspector_id", "visit_date", "start_time", "end_time", "kind",
+                        "theme", "visit_plan_id", "summary", "highlights", "checks", "status", "submitted_at",
+                        "created_at", "updated_at",
+                    ], visitRows)
                 visitRows.removeAll(keepingCapacity: true)
-                try await insert(sql, "class_observations", ["id", "visit_id", "kind", "class_name", "subject", "teacher", "topic", "scores", "comment"], obsRows)
+                try await insert(
+                    sql, "class_observations",
+                    ["id", "visit_id", "kind", "class_name", "subject", "teacher", "topic", "scores", "comment"],
+                    obsRows)
                 obsRows.removeAll(keepingCapacity: true)
-                try await insert(sql, "interviews", ["id", "visit_id", "interview_group", "people", "notes", "internal"], interviewRows)
+                try await insert(
+                    sql, "interviews", ["id", "visit_id", "interview_group", "people", "notes", "internal"],
+                    interviewRows)
                 interviewRows.removeAll(keepingCapacity: true)
-                try await insert(sql, "problems", ["id", "visit_id", "school_id", "org_path", "inspector_id", "category", "severity", "disposition",
-                    "description", "state", "created_at", "referral_department", "referral_reply"], problemRows)
+                try await insert(
+                    sql, "problems",
+                    [
+                        "id", "visit_id", "school_id", "org_path", "inspector_id", "category", "severity",
+                        "disposition",
+                        "description", "state", "created_at", "referral_department", "referral_reply",
+                    ], problemRows)
                 problemRows.removeAll(keepingCapacity: true)
             }
         }
@@ -187,8 +225,11 @@ enum ScaleSeed {
                 let day = min(month.dayCount, 1 + (school % 27))
                 guard let date = Day(year: month.year, month: month.month, day: day), date <= today else { continue }
                 visitID += 1
-                visitRows.append([visitID, school, "/1/\(did)/\(tid)/", inspector, date.description, "08:30", "11:30", "routine",
-                    MonthlyTheme.defaults[month.month] ?? "", nil as Int?, "常规督导：听课、查阅作业、座谈。", "", "{}", "submitted", now, now, now])
+                visitRows.append([
+                    visitID, school, "/1/\(did)/\(tid)/", inspector, date.description, "08:30", "11:30", "routine",
+                    MonthlyTheme.defaults[month.month] ?? "", nil as Int?, "常规督导：听课、查阅作业、座谈。", "", "{}", "submitted",
+                    now, now, now,
+                ])
                 if (visitID * 7) % 50 != 0 {
                     obsID += 1
                     obsRows.append([obsID, visitID, "lesson", "四（1）班", "数学", "教师", "课题", "{}", ""])
@@ -201,9 +242,12 @@ enum ScaleSeed {
                 for p in 0..<(visitID % 4 == 0 ? 2 : 1) {
                     problemID += 1
                     let category = categories[(visitID + p) % categories.count]
-                    problemRows.append([problemID, visitID, school, "/1/\(did)/\(tid)/", inspector, category,
-                        ["minor", "minor", "serious", "urgent"][(visitID + p) % 4], ["rectify", "rectify", "suggest", "refer"][(visitID * 3 + p) % 4],
-                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", now, "", ""])
+                    problemRows.append([
+                        problemID, visitID, school, "/1/\(did)/\(tid)/", inspector, category,
+                        ["minor", "minor", "serious", "urgent"][(visitID + p) % 4],
+                        ["rectify", "rectify", "suggest", "refer"][(visitID * 3 + p) % 4],
+                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", now, "", "",
+                    ])
                 }
                 try await flush(force: false)
             }
@@ -213,16 +257,25 @@ enum ScaleSeed {
         return visitID
     }
 
-    static let inspectorColumns = ["id", "district_id", "org_path", "name", "kind", "gender", "phone", "photo", "employer", "post",
-        "term_start", "term_end", "duties", "status", "created_at", "updated_at"]
+    static let inspectorColumns = [
+        "id", "district_id", "org_path", "name", "kind", "gender", "phone", "photo", "employer", "post",
+        "term_start", "term_end", "duties", "status", "created_at", "updated_at",
+    ]
     static let assignmentColumns = ["id", "inspector_id", "school_id", "start_date", "end_date", "note", "created_at"]
 
     static func insertSchools(_ sql: any SQLDatabase, _ rows: [[any Encodable & Sendable]]) async throws {
-        try await insert(sql, "schools", ["id", "code", "name", "type", "ownership", "township_id", "district_id", "org_path", "area_id",
-            "address", "principal", "phone", "students", "section_students", "classes", "staff", "status", "created_at", "updated_at"], rows)
+        try await insert(
+            sql, "schools",
+            [
+                "id", "code", "name", "type", "ownership", "township_id", "district_id", "org_path", "area_id",
+                "address", "principal", "phone", "students", "section_students", "classes", "staff", "status",
+                "created_at", "updated_at",
+            ], rows)
     }
 
-    static func insert(_ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+    static func insert(
+        _ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]
+    ) async throws {
         for chunk in rows.chunked(batch) {
             let insert = sql.insert(into: table).columns(columns)
             for row in chunk {
@@ -237,7 +290,9 @@ enum ScaleSeed {
     static func fixSequences(_ sql: any SQLDatabase, tables: [String]) async throws {
         guard sql.dialect.name == "postgresql" else { return }
         for t in tables {
-            try await sql.raw("SELECT setval(pg_get_serial_sequence('\(unsafeRaw: t)', 'id'), (SELECT MAX(id) FROM \(ident: t)))").run()
+            try await sql.raw(
+                "SELECT setval(pg_get_serial_sequence('\(unsafeRaw: t)', 'id'), (SELECT MAX(id) FROM \(ident: t)))"
+            ).run()
         }
     }
 }

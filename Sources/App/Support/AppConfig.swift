@@ -73,15 +73,19 @@ public struct AppConfig: Sendable {
         config.apiTokenDays = try number(env, "DUDAO_API_TOKEN_DAYS", default: 30, range: 1...365)
         config.secureCookies = try flag(env, "DUDAO_SECURE_COOKIES", default: !demo)
         if let header = env["DUDAO_CLIENT_ADDRESS_HEADER"], !header.isEmpty {
-            guard header.count <= 64, header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                throw Invalid(variable: "DUDAO_CLIENT_ADDRESS_HEADER", reason: "应为一个请求头名称，如 X-Forwarded-For 或 X-Real-IP")
+            guard header.count <= 64, header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            else {
+                throw Invalid(
+                    variable: "DUDAO_CLIENT_ADDRESS_HEADER", reason: "应为一个请求头名称，如 X-Forwarded-For 或 X-Real-IP")
             }
             config.clientAddressHeader = header
         }
         return config
     }
 
-    static func number(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    static func number(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws
+        -> Int
+    {
         guard let raw = env[name], !raw.isEmpty else { return value }
         guard let n = Int(raw), range.contains(n) else {
             throw Invalid(variable: name, reason: "应为 \(range.lowerBound)–\(range.upperBound) 之间的整数，当前为“\(raw)”")

@@ -43,12 +43,20 @@ struct DiskAttachmentStore: AttachmentStore {
 
 /// The kinds of image accepted as photos, recognised by their first bytes (not the file name).
 enum ImageKind: String {
-    case jpeg = "image/jpeg", png = "image/png", webp = "image/webp"
+    case jpeg = "image/jpeg"
+    case png = "image/png"
+    case webp = "image/webp"
 
     init?(sniffing d: Data) {
         let b = [UInt8](d.prefix(12))
-        if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF { self = .jpeg; return }
-        if b.count >= 8, b[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] { self = .png; return }
+        if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF {
+            self = .jpeg
+            return
+        }
+        if b.count >= 8, b[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] {
+            self = .png
+            return
+        }
         if b.count >= 12, b[0..<4] == [0x52, 0x49, 0x46, 0x46], b[8..<12] == [0x57, 0x45, 0x42, 0x50] {
             self = .webp
             return

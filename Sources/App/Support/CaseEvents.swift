@@ -26,6 +26,7 @@ enum CaseEvents {
 
     /// The steps of one case, oldest first.
     static func of(_ target: Target, id: Int, on db: any Database) async throws -> [CaseEvent] {
-        try await CaseEvent.query(on: db).filter(\.$target == target.rawValue).filter(\.$targetID == id).sort(\.$id).all()
+        try await CaseEvent.query(on: db).filter(\.$target == target.rawValue).filter(\.$targetID == id).sort(\.$id)
+            .all()
     }
 }

@@ -23,7 +23,9 @@ struct EvidenceUpload {
 
     func store(in store: any AttachmentStore) throws -> [StoredFile] {
         try accepted.map {
-            StoredFile(hash: try store.keep($0.file), name: String($0.file.filename.prefix(100)), type: $0.type, size: $0.file.size)
+            StoredFile(
+                hash: try store.keep($0.file), name: String($0.file.filename.prefix(100)), type: $0.type,
+                size: $0.file.size)
         }
     }
 }

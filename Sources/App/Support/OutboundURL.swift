@@ -4,9 +4,9 @@ import NIOCore
 import Vapor
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Exceptions to the public-internet rule for outgoing calls. Only tests set this (to reach a receiver they
@@ -81,17 +81,23 @@ enum OutboundURL {
     }
 
     /// Checks a URL typed by a user; resolves its host name when it has one.
-    static func check(_ text: String, allowance: OutboundAllowance = OutboundAllowance()) async -> Result<Target, Problem> {
+    static func check(_ text: String, allowance: OutboundAllowance = OutboundAllowance()) async -> Result<
+        Target, Problem
+    > {
         guard text.count <= maxLength else { return .failure(.tooLong) }
         // The HTTP client's own reading of the URL, so the host checked is the host it would connect to.
-        guard let request = try? HTTPClient.Request(url: text, method: .POST), ["http", "https"].contains(request.scheme.lowercased()) else {
+        guard let request = try? HTTPClient.Request(url: text, method: .POST),
+            ["http", "https"].contains(request.scheme.lowercased())
+        else {
             return .failure(.notHTTP)
         }
         if request.url.user != nil || request.url.password != nil { return .failure(.userInfo) }
         let host = request.host
         let port = request.port
         let allowed = { (refusal: NetworkAddress.Refusal) -> IPAddress? in
-            if case .notPublic(let a, let c) = refusal, c.kind == .loopback, allowance.loopbackPorts.contains(port) { return a }
+            if case .notPublic(let a, let c) = refusal, c.kind == .loopback, allowance.loopbackPorts.contains(port) {
+                return a
+            }
             return nil
         }
         switch NetworkAddress.verdict(host: host) {
@@ -102,7 +108,9 @@ enum OutboundURL {
             return .failure(.refused(refusal))
         case .resolve(let name):
             let addresses = await resolve(name)
-            if let refusal = NetworkAddress.check(resolved: addresses, name: name) { return .failure(.refused(refusal)) }
+            if let refusal = NetworkAddress.check(resolved: addresses, name: name) {
+                return .failure(.refused(refusal))
+            }
             return .success(Target(url: text, host: host, port: port, address: addresses[0]))
         }
     }
@@ -110,7 +118,9 @@ enum OutboundURL {
     /// POSTs a JSON body to a checked target and answers the response status. Connects to `target.address`
     /// only (TLS still verifies the certificate for the host name), gives up after 5 seconds in all, and
     /// answers a redirect as it is instead of following it.
-    static func post(_ target: Target, json: String, on eventLoopGroup: any EventLoopGroup) async throws -> HTTPResponseStatus {
+    static func post(_ target: Target, json: String, on eventLoopGroup: any EventLoopGroup) async throws
+        -> HTTPResponseStatus
+    {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(timeout), read: .seconds(timeout))
@@ -140,9 +150,9 @@ enum OutboundURL {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else
-        hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(name, nil, &hints, &list) == 0, let first = list else { return [] }
@@ -153,7 +163,9 @@ enum OutboundURL {
             if let sa = info.pointee.ai_addr {
                 switch info.pointee.ai_family {
                 case AF_INET:
-                    let a = sa.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { IPAddress(v4: UInt32(bigEndian: $0.pointee.sin_addr.s_addr)) }
+                    let a = sa.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                        IPAddress(v4: UInt32(bigEndian: $0.pointee.sin_addr.s_addr))
+                    }
                     if !out.contains(a) { out.append(a) }
                 case AF_INET6:
                     let bytes = sa.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { p in

@@ -18,7 +18,9 @@ extension QueryBuilder {
         filter(field >= path).filter(field < Subtree.upperBound(path))
     }
 
-    func inSubtree<Joined: Schema>(_ joined: Joined.Type, _ field: KeyPath<Joined, FieldProperty<Joined, String>>, _ path: String) -> Self {
+    func inSubtree<Joined: Schema>(
+        _ joined: Joined.Type, _ field: KeyPath<Joined, FieldProperty<Joined, String>>, _ path: String
+    ) -> Self {
         filter(joined, field >= path).filter(joined, field < Subtree.upperBound(path))
     }
 }

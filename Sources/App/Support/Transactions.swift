@@ -20,7 +20,8 @@ extension Database {
 
     /// Reads a row inside a write transaction so that no one else changes it until the transaction
     /// ends: `FOR UPDATE` on PostgreSQL; on SQLite the transaction already holds the write lock.
-    func lockedFind<M: Model>(_ type: M.Type, _ id: M.IDValue) async throws -> M? where M.IDValue: Encodable & Sendable {
+    func lockedFind<M: Model>(_ type: M.Type, _ id: M.IDValue) async throws -> M?
+    where M.IDValue: Encodable & Sendable {
         if !isSQLite, let sql = self as? any SQLDatabase {
             try await sql.select().column("id").from(M.schema).where("id", .equal, SQLBind(id)).for(.update)
                 .run()

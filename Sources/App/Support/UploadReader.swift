@@ -62,7 +62,8 @@ final class UploadedForm: @unchecked Sendable {
 }
 
 enum UploadReader {
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
 
     /// Reads a `multipart/form-data` body of a streamed route. Call it after the permission check.
@@ -82,7 +83,9 @@ enum UploadReader {
         do {
             for try await chunk in req.body {
                 total += chunk.readableBytes
-                if total > limits.maxBodyBytes { throw Abort(.payloadTooLarge, reason: RouteLimits.tooLargeMessage(limits.maxBodyBytes)) }
+                if total > limits.maxBodyBytes {
+                    throw Abort(.payloadTooLarge, reason: RouteLimits.tooLargeMessage(limits.maxBodyBytes))
+                }
                 try parser.execute(chunk)
                 if let failure = state.failure { throw failure }
             }
@@ -104,7 +107,8 @@ enum UploadReader {
         let dir = req.application.config.dataDir + "/tmp"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let form = UploadedForm()
-        let state = PartState(form: form, limits: UploadLimits(maxFiles: 1, maxFileBytes: maxBytes), dir: dir, csrfOK: { _ in true })
+        let state = PartState(
+            form: form, limits: UploadLimits(maxFiles: 1, maxFileBytes: maxBytes), dir: dir, csrfOK: { _ in true })
         state.startRawFile()
         var total = 0
         for try await var chunk in req.body {
@@ -204,7 +208,8 @@ private final class PartState: @unchecked Sendable {
             return
         }
         path = dir + "/" + UUID().uuidString
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path)
+        else {
             failure = Abort(.internalServerError, reason: "服务器暂时无法保存上传的文件，请稍后再试")
             return
         }
@@ -235,7 +240,8 @@ private final class PartState: @unchecked Sendable {
             try? h.close()
             handle = nil
             let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-            form.add(file: UploadedFile(field: name, filename: filename, path: path, size: size, hash: hash, head: head))
+            form.add(
+                file: UploadedFile(field: name, filename: filename, path: path, size: size, hash: hash, head: head))
             path = ""
         } else if filename == nil {
             let value = String(decoding: text, as: UTF8.self)

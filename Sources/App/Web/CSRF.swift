@@ -26,7 +26,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         let max = limits?.maxBytes ?? RouteLimits.formBytes
         if let collected = req.body.data {
             // A small body arrives whole with the request head; it still counts against the limit.
-            guard collected.readableBytes <= max else { throw Abort(.payloadTooLarge, reason: RouteLimits.tooLargeMessage(max)) }
+            guard collected.readableBytes <= max else {
+                throw Abort(.payloadTooLarge, reason: RouteLimits.tooLargeMessage(max))
+            }
         } else {
             do {
                 _ = try await req.body.collect(max: max).get()

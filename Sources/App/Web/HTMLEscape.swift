@@ -136,6 +136,7 @@ extension Attribute {
 
 extension Node {
     static func attribute(named name: String, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
-        .attribute(Attribute(name: name, value: value.map(HTMLEscape.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
+        .attribute(
+            Attribute(name: name, value: value.map(HTMLEscape.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
     }
 }

@@ -87,7 +87,8 @@ enum Layout {
                 .a(
                     .href(SiteURL.notifications.path), .class("bell"), .text("消息"),
                     ctx.unread > 0
-                        ? .span(.class("bell-count"), .ariaLabel("\(ctx.unread)条未读"), .text(String(ctx.unread))) : .empty),
+                        ? .span(.class("bell-count"), .ariaLabel("\(ctx.unread)条未读"), .text(String(ctx.unread)))
+                        : .empty),
                 .span(.text("\(p.displayName)（\(p.role.label)）")),
                 .link(SiteURL.password.path, "修改密码"),
                 .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link")))
@@ -98,7 +99,8 @@ enum Layout {
         case .admin:
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
-                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"),
+                (SiteURL.problems.path, "问题台账"),
                 (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"), (SiteURL.importPage.path, "导入导出"),
                 (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"), (SiteURL.accounts.path, "账号"),
@@ -106,7 +108,8 @@ enum Layout {
         case .office:
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
-                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"),
+                (SiteURL.problems.path, "问题台账"),
                 (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"), (SiteURL.importPage.path, "导入导出"),
                 (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"),
@@ -114,7 +117,8 @@ enum Layout {
         case .leader:
             return [
                 home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
-                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
+                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"),
+                (SiteURL.problems.path, "问题台账"),
                 (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]
@@ -126,7 +130,9 @@ enum Layout {
                 (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
             ]
         case .school:
-            return [home, (SiteURL.notices.path, "整改通知"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "本校问题")]
+            return [
+                home, (SiteURL.notices.path, "整改通知"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "本校问题"),
+            ]
         }
     }
 }

@@ -13,7 +13,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.publicSign(s).route, use: PublicController.sign)
     app.get(SiteURL.file(String(s)).route, use: PublicController.file)
     app.get(SiteURL.publicComplaintNew.route, use: ComplaintsController.publicForm)
-    app.upload(SiteURL.publicComplaintNew.route, ComplaintsController.uploadLimits, use: ComplaintsController.publicSubmit)
+    app.upload(
+        SiteURL.publicComplaintNew.route, ComplaintsController.uploadLimits, use: ComplaintsController.publicSubmit)
     app.get(SiteURL.publicComplaintTrack.route, use: ComplaintsController.track)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
@@ -58,7 +59,8 @@ func routes(_ app: Application) throws {
     inspectors.post(SiteURL.visitSection(s, "interviews").route, use: VisitsController.addInterview)
     inspectors.post(SiteURL.visitSection(s, "problems").route, use: VisitsController.addProblem)
     inspectors.post(SiteURL.visitSection(s, "checks").route, use: VisitsController.saveChecks)
-    inspectors.upload(SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)
+    inspectors.upload(
+        SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)
     inspectors.post(SiteURL.visitRemove(s).route, use: VisitsController.removeItem)
     inspectors.post(SiteURL.visitSubmit(s).route, use: VisitsController.submit)
     inspectors.get(SiteURL.visitPlans.route, use: PlansController.visitPlans)
@@ -120,7 +122,8 @@ func routes(_ app: Application) throws {
     writers.get(SiteURL.inspectorEdit(s).route, use: InspectorsController.editForm)
     writers.post(SiteURL.inspector(s).route, use: InspectorsController.update)
     writers.post(SiteURL.inspectorDeactivate(s).route, use: InspectorsController.deactivate)
-    writers.upload(SiteURL.inspectorPhoto(s).route, InspectorsController.photoLimits, use: InspectorsController.uploadPhoto)
+    writers.upload(
+        SiteURL.inspectorPhoto(s).route, InspectorsController.photoLimits, use: InspectorsController.uploadPhoto)
     writers.get(SiteURL.areaNew.route, use: AreasController.newForm)
     writers.post(SiteURL.areas.route, use: AreasController.create)
     writers.get(SiteURL.areaEdit(s).route, use: AreasController.editForm)
@@ -128,7 +131,8 @@ func routes(_ app: Application) throws {
     writers.post(SiteURL.areaDeactivate(s).route, use: AreasController.deactivate)
     writers.get(SiteURL.importPage.route, use: ImportController.page)
     writers.upload(SiteURL.importSchools.route, ImportController.uploadLimits, use: ImportController.importSchools)
-    writers.upload(SiteURL.importInspectors.route, ImportController.uploadLimits, use: ImportController.importInspectors)
+    writers.upload(
+        SiteURL.importInspectors.route, ImportController.uploadLimits, use: ImportController.importInspectors)
     writers.get(SiteURL.importTemplate(kind: ":kind").route, use: ImportController.template)
     writers.post(SiteURL.schoolGrant(s).route, use: VisitsController.grant)
     writers.get(SiteURL.complaintNew.route, use: ComplaintsController.phoneForm)

@@ -18,8 +18,10 @@ enum Sessions {
     }
 
     static func randomToken() -> String {
-        [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "=", with: "")
+        [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+            of: "+", with: "-"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     /// Starts a session for `user` (ending the one the request came with) and sets its cookie.
@@ -58,7 +60,8 @@ enum Sessions {
                 .filter(\.$createdAt < now.addingTimeInterval(-absoluteLifetime))
         }.delete()
         try await LoginThrottleRow.query(on: db).group(.or) {
-            $0.filter(\.$lastFailureAt < now.addingTimeInterval(-LoginThrottle.forgetAfter)).filter(\.$lastFailureAt == nil)
+            $0.filter(\.$lastFailureAt < now.addingTimeInterval(-LoginThrottle.forgetAfter)).filter(
+                \.$lastFailureAt == nil)
         }.delete()
     }
 
@@ -152,7 +155,9 @@ extension Request {
 
     /// The message left by the previous request, if any; reading it marks it shown (the cookie is then cleared).
     func takeFlash() -> String? {
-        guard var state = storage[FlashKey.self], let message = state.incoming, state.outgoing == nil else { return nil }
+        guard var state = storage[FlashKey.self], let message = state.incoming, state.outgoing == nil else {
+            return nil
+        }
         state.shown = true
         state.incoming = nil
         storage[FlashKey.self] = state

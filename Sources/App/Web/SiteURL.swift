@@ -6,29 +6,73 @@ enum SiteURL: Sendable, Equatable {
     /// Put in place of an id to get the route pattern instead of a link.
     static let param = Int.min
 
-    case home, login, logout, password, tokenRevoke(Int)
-    case schools, schoolNew, school(Int), schoolEdit(Int), schoolDeactivate(Int), schoolReactivate(Int)
-    case schoolAssign(Int), schoolsExport(format: String)
-    case inspectors, inspectorNew, inspector(Int), inspectorEdit(Int), inspectorDeactivate(Int)
-    case inspectorPhoto(Int), inspectorsExport(format: String)
-    case areas, areaNew, area(Int), areaEdit(Int), areaDeactivate(Int)
+    case home, login, logout, password
+    case tokenRevoke(Int)
+    case schools, schoolNew
+    case school(Int)
+    case schoolEdit(Int)
+    case schoolDeactivate(Int)
+    case schoolReactivate(Int)
+    case schoolAssign(Int)
+    case schoolsExport(format: String)
+    case inspectors, inspectorNew
+    case inspector(Int)
+    case inspectorEdit(Int)
+    case inspectorDeactivate(Int)
+    case inspectorPhoto(Int)
+    case inspectorsExport(format: String)
+    case areas, areaNew
+    case area(Int)
+    case areaEdit(Int)
+    case areaDeactivate(Int)
     case coverage
-    case importPage, importSchools, importInspectors, importTemplate(kind: String)
+    case importPage, importSchools, importInspectors
+    case importTemplate(kind: String)
     case audit
     case settings
-    case accounts, accountNew, accountReset(Int), accountDeactivate(Int), accountUnlock(Int)
-    case visits, visitNew, visit(Int), visitPrint(Int), visitPhoto(Int, Int), visitSection(Int, String)
-    case visitSubmit(Int), visitAmend(Int), visitRemove(Int), schoolGrant(Int)
-    case visitPlans, visitPlanNew, visitPlan(Int)
-    case areaPlans, areaPlanNew, areaPlan(Int), areaPlanReview(Int)
-    case reports, reportNew, report(Int), reportSelect(Int)
-    case compliance, complianceInspector(Int), complianceExport, complianceInspectorSelf
-    case problems, problemsExport, problem(Int), problemReferral(Int), escalations
-    case complaints, complaintNew, complaint(Int), complaintAct(Int), complaintAssign(Int), complaintProblem(Int)
+    case accounts, accountNew
+    case accountReset(Int)
+    case accountDeactivate(Int)
+    case accountUnlock(Int)
+    case visits, visitNew
+    case visit(Int)
+    case visitPrint(Int)
+    case visitPhoto(Int, Int)
+    case visitSection(Int, String)
+    case visitSubmit(Int)
+    case visitAmend(Int)
+    case visitRemove(Int)
+    case schoolGrant(Int)
+    case visitPlans, visitPlanNew
+    case visitPlan(Int)
+    case areaPlans, areaPlanNew
+    case areaPlan(Int)
+    case areaPlanReview(Int)
+    case reports, reportNew
+    case report(Int)
+    case reportSelect(Int)
+    case compliance
+    case complianceInspector(Int)
+    case complianceExport, complianceInspectorSelf
+    case problems, problemsExport
+    case problem(Int)
+    case problemReferral(Int)
+    case escalations
+    case complaints, complaintNew
+    case complaint(Int)
+    case complaintAct(Int)
+    case complaintAssign(Int)
+    case complaintProblem(Int)
     case complaintFile(Int, String)
     case publicComplaintNew, publicComplaintTrack, notifications, notificationsRead
-    case notices, noticeNew, notice(Int), noticeAct(Int), noticeReport(Int), noticePrint(Int), noticeFile(Int, String)
-    case publicHome, publicSign(Int)
+    case notices, noticeNew
+    case notice(Int)
+    case noticeAct(Int)
+    case noticeReport(Int)
+    case noticePrint(Int)
+    case noticeFile(Int, String)
+    case publicHome
+    case publicSign(Int)
     case file(String)
     case stylesheet, script
     case healthz
@@ -107,14 +151,16 @@ enum SiteURL: Sendable, Equatable {
         case .noticeAct(let n): return ["notices", id(n), "act"]
         case .noticeReport(let n): return ["notices", id(n), "report"]
         case .noticePrint(let n): return ["notices", id(n), "print"]
-        case .noticeFile(let n, let hash): return ["notices", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
+        case .noticeFile(let n, let hash):
+            return ["notices", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .complaints: return ["complaints"]
         case .complaintNew: return ["complaints", "new"]
         case .complaint(let n): return ["complaints", id(n)]
         case .complaintAct(let n): return ["complaints", id(n), "act"]
         case .complaintAssign(let n): return ["complaints", id(n), "assign"]
         case .complaintProblem(let n): return ["complaints", id(n), "problem"]
-        case .complaintFile(let n, let hash): return ["complaints", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
+        case .complaintFile(let n, let hash):
+            return ["complaints", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .publicComplaintNew: return ["public", "complaints", "new"]
         case .publicComplaintTrack: return ["public", "complaints", "track"]
         case .notifications: return ["notifications"]

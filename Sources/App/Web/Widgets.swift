@@ -22,7 +22,9 @@ extension Node where Context: HTML.BodyContext {
     static func checkbox(_ label: String, name: String, value: String = "on", checked: Bool = false) -> Node {
         .label(
             .class("check"),
-            .input(.type(.checkbox), .name(name), .value(value), checked ? .attribute(named: "checked", value: "checked") : .empty),
+            .input(
+                .type(.checkbox), .name(name), .value(value),
+                checked ? .attribute(named: "checked", value: "checked") : .empty),
             .text(" " + label))
     }
 
@@ -46,14 +48,23 @@ extension Node where Context: HTML.BodyContext {
             .type(HTMLInputType(rawValue: type) ?? .text), .id(id), .name(name), .value(value), .required(required),
         ]
         if error != nil {
-            input += [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: id + "-error")]
+            input += [
+                .attribute(named: "aria-invalid", value: "true"),
+                .attribute(named: "aria-describedby", value: id + "-error"),
+            ]
         }
         // A later `type` (e.g. "search") replaces the first one.
-        input += attrs.map { Attribute<HTML.InputContext>(name: $0.0, value: $0.1.map(HTMLEscape.escape), ignoreIfValueIsEmpty: false) }
+        input += attrs.map {
+            Attribute<HTML.InputContext>(name: $0.0, value: $0.1.map(HTMLEscape.escape), ignoreIfValueIsEmpty: false)
+        }
         return .div(
             .class(error == nil ? "field" : "field has-error"),
             fieldLabel(label, for: id, required: required),
-            .selfClosedElement(named: "input", attributes: input.map { Attribute<Context>(name: $0.name, value: $0.value, ignoreIfValueIsEmpty: $0.ignoreIfValueIsEmpty) }),
+            .selfClosedElement(
+                named: "input",
+                attributes: input.map {
+                    Attribute<Context>(name: $0.name, value: $0.value, ignoreIfValueIsEmpty: $0.ignoreIfValueIsEmpty)
+                }),
             hint.map { .p(.class("hint"), .text($0)) } ?? .empty,
             .errorText(id, error))
     }
@@ -77,10 +88,12 @@ extension Node where Context: HTML.BodyContext {
         let id = "f-" + name
         // Plot's `.option` takes attributes only; the text is the option's content, so it is built here.
         func option(_ value: String, _ text: String, selected: Bool) -> Node<HTML.SelectContext> {
-            .element(named: "option", nodes: [
-                .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
-                selected ? .attribute(named: "selected") : .empty, .text(text),
-            ])
+            .element(
+                named: "option",
+                nodes: [
+                    .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                    selected ? .attribute(named: "selected") : .empty, .text(text),
+                ])
         }
         var choices: [Node<HTML.SelectContext>] = []
         if let blank { choices.append(option("", blank, selected: false)) }
@@ -93,9 +106,10 @@ extension Node where Context: HTML.BodyContext {
     }
 
     /// A one-button form for an action that changes data (deactivate, logout …).
-    static func postButton(_ action: String, _ label: String, csrf: String, confirm: String? = nil,
-        style: String = "secondary") -> Node
-    {
+    static func postButton(
+        _ action: String, _ label: String, csrf: String, confirm: String? = nil,
+        style: String = "secondary"
+    ) -> Node {
         .form(
             .method(.post), .action(action), .class("inline"),
             confirm.map { .data(named: "confirm", value: $0) } ?? .empty,
@@ -117,9 +131,13 @@ extension Node where Context: HTML.BodyContext {
 
     static func statCard(_ label: String, _ value: String, href: String? = nil, tone: String = "") -> Node {
         if let href {
-            return .a(.class("stat " + tone), .href(href), .span(.class("stat-value"), .text(value)), .span(.class("stat-label"), .text(label)))
+            return .a(
+                .class("stat " + tone), .href(href), .span(.class("stat-value"), .text(value)),
+                .span(.class("stat-label"), .text(label)))
         }
-        return .div(.class("stat " + tone), .span(.class("stat-value"), .text(value)), .span(.class("stat-label"), .text(label)))
+        return .div(
+            .class("stat " + tone), .span(.class("stat-value"), .text(value)), .span(.class("stat-label"), .text(label))
+        )
     }
 
     /// A summary of form errors at the top of a form.
@@ -147,17 +165,20 @@ extension Node where Context: HTML.BodyContext {
         return .nav(
             .class("pager"), .ariaLabel("分页"),
             .span(.text("共 \(total) 条 · 第 \(paging.page)/\(pages) 页")),
-            paging.page > 1 ? .a(.href(link(paging.page - 1)), .attribute(named: "rel", value: "prev"), .text("上一页")) : .empty,
-            paging.page < pages ? .a(.href(link(paging.page + 1)), .attribute(named: "rel", value: "next"), .text("下一页")) : .empty)
+            paging.page > 1
+                ? .a(.href(link(paging.page - 1)), .attribute(named: "rel", value: "prev"), .text("上一页")) : .empty,
+            paging.page < pages
+                ? .a(.href(link(paging.page + 1)), .attribute(named: "rel", value: "next"), .text("下一页")) : .empty)
     }
 
     /// A definition list of label/value pairs.
     static func facts(_ pairs: [(String, String)]) -> Node {
         .dl(
             .class("facts"),
-            .group(pairs.flatMap { pair -> [Node<HTML.DescriptionListContext>] in
-                [.dt(.text(pair.0)), .dd(.text(pair.1.isEmpty ? "—" : pair.1))]
-            }))
+            .group(
+                pairs.flatMap { pair -> [Node<HTML.DescriptionListContext>] in
+                    [.dt(.text(pair.0)), .dd(.text(pair.1.isEmpty ? "—" : pair.1))]
+                }))
     }
 
     /// A table with a header row; cells are nodes. Wrapped so it scrolls on a phone instead of overflowing.
@@ -181,7 +202,9 @@ extension Node where Context: HTML.BodyContext {
         if let photoURL {
             return .img(.class("avatar " + size), .src(photoURL), .alt(name + "的照片"))
         }
-        return .span(.class("avatar placeholder " + size), .attribute(named: "aria-hidden", value: "true"), .text(String(name.prefix(1))))
+        return .span(
+            .class("avatar placeholder " + size), .attribute(named: "aria-hidden", value: "true"),
+            .text(String(name.prefix(1))))
     }
 }
 

@@ -71,7 +71,8 @@ public enum SchoolSection: String, LabelledEnum {
 }
 
 public enum Ownership: String, LabelledEnum {
-    case publicSchool = "public", privateSchool = "private"
+    case publicSchool = "public"
+    case privateSchool = "private"
     public var label: String { self == .publicSchool ? "公办" : "民办" }
 }
 

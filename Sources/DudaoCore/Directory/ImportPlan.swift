@@ -45,14 +45,18 @@ public enum ImportCheck {
 
     /// Checks a school table: required columns, every row, and codes repeated within the file.
     public static func schools(_ table: SpreadsheetTable) -> CheckedImport<SchoolRecord> {
-        check(table, required: ["学校标识码", "学校名称", "学校类型", "办学性质", "所属镇街"],
-            validate: { SchoolInput(row: $0).validated() }, key: { $0.code }, duplicateMessage: { "学校标识码 \($0) 在文件中重复（第\($1)行已出现）" })
+        check(
+            table, required: ["学校标识码", "学校名称", "学校类型", "办学性质", "所属镇街"],
+            validate: { SchoolInput(row: $0).validated() }, key: { $0.code },
+            duplicateMessage: { "学校标识码 \($0) 在文件中重复（第\($1)行已出现）" })
     }
 
     /// Checks an inspector table; the mobile number identifies an inspector across imports.
     public static func inspectors(_ table: SpreadsheetTable) -> CheckedImport<InspectorRecord> {
-        check(table, required: ["姓名", "督学类型", "性别", "手机号"],
-            validate: { InspectorInput(row: $0).validated() }, key: { $0.phone }, duplicateMessage: { "手机号 \($0) 在文件中重复（第\($1)行已出现）" })
+        check(
+            table, required: ["姓名", "督学类型", "性别", "手机号"],
+            validate: { InspectorInput(row: $0).validated() }, key: { $0.phone },
+            duplicateMessage: { "手机号 \($0) 在文件中重复（第\($1)行已出现）" })
     }
 
     static func check<R>(

@@ -64,7 +64,8 @@ extension SchoolInput {
         if let e = Validate.required(name, field: "学校名称", maxLength: 60) { errors.append(.init("name", e)) }
         let schoolType = SchoolType(label: type)
         if schoolType == nil {
-            errors.append(.init("type", t(type).isEmpty ? "请选择学校类型" : "学校类型“\(t(type))”无法识别，应为：\(SchoolType.labelList)"))
+            errors.append(
+                .init("type", t(type).isEmpty ? "请选择学校类型" : "学校类型“\(t(type))”无法识别，应为：\(SchoolType.labelList)"))
         }
         let own = Ownership(label: ownership)
         if own == nil {

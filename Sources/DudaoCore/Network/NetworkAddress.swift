@@ -39,7 +39,10 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         var best: Range<Int>? = nil
         var i = 0
         while i < 8 {
-            guard g[i] == 0 else { i += 1; continue }
+            guard g[i] == 0 else {
+                i += 1
+                continue
+            }
             var j = i
             while j < 8 && g[j] == 0 { j += 1 }
             if j - i >= 2, j - i > (best?.count ?? 0) { best = i..<j }
@@ -104,7 +107,8 @@ public enum NetworkAddress {
         init(_ text: String, _ kind: Kind) {
             let parts = text.split(separator: "/")
             let address = String(parts[0])
-            guard let bits = Int(parts[1]), let a = NetworkAddress.ipv4Standard(address) ?? NetworkAddress.ipv6(address) else {
+            guard let bits = Int(parts[1]), let a = NetworkAddress.ipv4Standard(address) ?? NetworkAddress.ipv6(address)
+            else {
                 preconditionFailure("bad block \(text)")
             }
             prefix = a.bytes
@@ -176,7 +180,8 @@ public enum NetworkAddress {
     public static func classify(_ address: IPAddress) -> Classification {
         let bytes = address.bytes
         if address.isV4 {
-            return v4Blocks.first { $0.contains(bytes) }.map { Classification($0.kind, $0.text) } ?? Classification(.publicInternet, nil)
+            return v4Blocks.first { $0.contains(bytes) }.map { Classification($0.kind, $0.text) }
+                ?? Classification(.publicInternet, nil)
         }
         for (carrier, offset) in v4Carriers where carrier.contains(bytes) {
             let inner = IPAddress(bytes: Array(bytes[offset..<offset + 4]))!
@@ -196,7 +201,8 @@ public enum NetworkAddress {
         guard parts.count == 4 else { return nil }
         var value: UInt32 = 0
         for p in parts {
-            guard (1...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isNumber }), !(p.count > 1 && p.first == "0"),
+            guard (1...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isNumber }),
+                !(p.count > 1 && p.first == "0"),
                 let n = UInt32(p), n <= 255
             else { return nil }
             value = value << 8 | n
@@ -251,11 +257,15 @@ public enum NetworkAddress {
     /// IPv6 text (RFC 4291): eight groups of up to four hex digits, one `::` for a run of zero groups, and the
     /// last 32 bits possibly as `a.b.c.d`. Zone identifiers (`%eth0`) are not accepted.
     public static func ipv6(_ text: String) -> IPAddress? {
-        guard text.contains(":"), text.allSatisfy({ $0.isASCII && ($0.isHexDigit || $0 == ":" || $0 == ".") }) else { return nil }
+        guard text.contains(":"), text.allSatisfy({ $0.isASCII && ($0.isHexDigit || $0 == ":" || $0 == ".") }) else {
+            return nil
+        }
         // Split at the one `::`, if any.
         var halves: [String] = []
         var rest = Substring(text)
-        while let i = rest.indices.first(where: { rest[$0] == ":" && rest.index(after: $0) < rest.endIndex && rest[rest.index(after: $0)] == ":" }) {
+        while let i = rest.indices.first(where: {
+            rest[$0] == ":" && rest.index(after: $0) < rest.endIndex && rest[rest.index(after: $0)] == ":"
+        }) {
             halves.append(String(rest[..<i]))
             rest = rest[rest.index(i, offsetBy: 2)...]
         }
@@ -279,7 +289,9 @@ public enum NetworkAddress {
         }
         var all: [UInt16]
         if halves.count == 2 {
-            guard let head = groups(halves[0], last: false), let tail = groups(halves[1], last: true), head.count + tail.count <= 7 else {
+            guard let head = groups(halves[0], last: false), let tail = groups(halves[1], last: true),
+                head.count + tail.count <= 7
+            else {
                 return nil
             }
             all = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
@@ -313,13 +325,17 @@ public enum NetworkAddress {
             return ipv6(host).map { .address($0, standardForm: true) } ?? .invalid
         }
         if host.contains(":") { return ipv6(host).map { .address($0, standardForm: true) } ?? .invalid }
-        guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }) else {
+        guard !host.isEmpty,
+            host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") })
+        else {
             return .invalid
         }
         var labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last == "" { labels.removeLast() }
         let last = labels.last ?? ""
-        let endsInNumber = !last.isEmpty && (last.allSatisfy(\.isNumber) || ((last.hasPrefix("0x")) && last.dropFirst(2).allSatisfy(\.isHexDigit)))
+        let endsInNumber =
+            !last.isEmpty
+            && (last.allSatisfy(\.isNumber) || ((last.hasPrefix("0x")) && last.dropFirst(2).allSatisfy(\.isHexDigit)))
         if endsInNumber {
             guard let a = ipv4Loose(host) else { return .invalid }
             return .address(a, standardForm: ipv4Standard(host) != nil)

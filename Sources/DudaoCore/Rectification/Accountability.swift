@@ -104,7 +104,9 @@ public enum Accountability {
     /// The outcomes the office may record now: after a response, or once the window has passed.
     public static func outcomesOpen(state: AccountabilityState, notifiedOn: Day, today: Day) -> [AccountabilityState] {
         if state.isFinal { return [] }
-        if state == .responded || today > appealDeadline(notifiedOn: notifiedOn) { return [.upheld, .changed, .withdrawn] }
+        if state == .responded || today > appealDeadline(notifiedOn: notifiedOn) {
+            return [.upheld, .changed, .withdrawn]
+        }
         // Within the window without a response the office may still withdraw its own decision.
         return [.withdrawn]
     }
@@ -114,7 +116,8 @@ public enum Accountability {
 
     /// What a proposal suggests for an overdue item: a timer step mapped to a measure, for the office
     /// to decide on. A reminder is not a measure: it is just sent.
-    public static func proposedMeasure(for step: EscalationStep, target: AccountabilityTarget) -> AccountabilityMeasure? {
+    public static func proposedMeasure(for step: EscalationStep, target: AccountabilityTarget) -> AccountabilityMeasure?
+    {
         switch (step, target) {
         case (.reminder, _): nil
         case (.interview, .unit): .unitInterview

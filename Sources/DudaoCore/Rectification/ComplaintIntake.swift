@@ -102,7 +102,9 @@ public struct ComplaintIntake: Sendable, Equatable {
         let category = input.category ?? ""
         if !categories.contains(category) { errors.append(.init("category", "请选择问题类别")) }
         let content = (input.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let e = Validate.required(content, field: "来电内容", maxLength: maxContent) { errors.append(.init("content", e)) }
+        if let e = Validate.required(content, field: "来电内容", maxLength: maxContent) {
+            errors.append(.init("content", e))
+        }
         if let e = Validate.phone(input.phone ?? "") { errors.append(.init("phone", e)) }
         if (input.name ?? "").count > maxName { errors.append(.init("name", "来电人不能超过\(maxName)个字")) }
         let callDay = input.receivedAt.flatMap(Day.init(parsing:))

@@ -25,7 +25,8 @@ public struct DistrictSettingsValues: Sendable, Equatable {
     public init(
         officeName: String, maxSchoolsPerInspector: Int, complaintPhone: String, complaintChannel: String,
         responsiblePerson: String, responsiblePhone: String, supervisionItems: String, compliance: ComplianceSettings,
-        rubric: Rubric, problemCategories: [String], noticePrefix: String, noticeDays: Int, noticeRequiresApproval: Bool,
+        rubric: Rubric, problemCategories: [String], noticePrefix: String, noticeDays: Int,
+        noticeRequiresApproval: Bool,
         escalation: EscalationPolicy, holidays: String, complaintLimits: ComplaintTimeLimits, webhookURL: String
     ) {
         self.officeName = officeName
@@ -95,7 +96,8 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         noticeDays = String(v.noticeDays)
         noticeRequiresApproval = v.noticeRequiresApproval
         // The first rule of a step counts, as when escalating.
-        let steps = Dictionary(v.escalation.steps.map { ($0.step, $0.afterDaysOverdue) }, uniquingKeysWith: { a, _ in a })
+        let steps = Dictionary(
+            v.escalation.steps.map { ($0.step, $0.afterDaysOverdue) }, uniquingKeysWith: { a, _ in a })
         reminderAfter = steps[.reminder].map(String.init) ?? ""
         interviewAfter = steps[.interview].map(String.init) ?? ""
         publicNoticeAfter = steps[.publicNotice].map(String.init) ?? ""
@@ -111,16 +113,26 @@ public struct DistrictSettingsInput: Sendable, Equatable {
     public func validated() -> Validated<DistrictSettingsValues> {
         var errors: [FieldError] = []
         func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
-        func whole(_ s: String, in range: ClosedRange<Int>) -> Int? { Int(trimmed(s)).flatMap { range.contains($0) ? $0 : nil } }
+        func whole(_ s: String, in range: ClosedRange<Int>) -> Int? {
+            Int(trimmed(s)).flatMap { range.contains($0) ? $0 : nil }
+        }
 
-        if let e = Validate.required(officeName, field: "督导室名称", maxLength: 40) { errors.append(.init("officeName", e)) }
+        if let e = Validate.required(officeName, field: "督导室名称", maxLength: 40) {
+            errors.append(.init("officeName", e))
+        }
         let maxSchools = whole(self.maxSchools, in: 1...50)
         if maxSchools == nil { errors.append(.init("maxSchools", "请填写1到50之间的整数")) }
         if let e = Validate.phone(complaintPhone) { errors.append(.init("complaintPhone", e)) }
         if let e = Validate.phone(responsiblePhone) { errors.append(.init("responsiblePhone", e)) }
-        if let e = Validate.optional(complaintChannel, field: "投诉渠道", maxLength: 200) { errors.append(.init("complaintChannel", e)) }
-        if let e = Validate.optional(responsiblePerson, field: "区级负责人", maxLength: 40) { errors.append(.init("responsiblePerson", e)) }
-        if let e = Validate.optional(supervisionItems, field: "督导事项", maxLength: 2000) { errors.append(.init("supervisionItems", e)) }
+        if let e = Validate.optional(complaintChannel, field: "投诉渠道", maxLength: 200) {
+            errors.append(.init("complaintChannel", e))
+        }
+        if let e = Validate.optional(responsiblePerson, field: "区级负责人", maxLength: 40) {
+            errors.append(.init("responsiblePerson", e))
+        }
+        if let e = Validate.optional(supervisionItems, field: "督导事项", maxLength: 2000) {
+            errors.append(.init("supervisionItems", e))
+        }
         var compliance = ComplianceSettings()
         switch self.compliance.validated() {
         case .success(let c): compliance = c
@@ -128,7 +140,8 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         }
         let rubric = Rubric(setting: self.rubric)
         if rubric == nil { errors.append(.init("rubric", "评估表格式应为“教学目标:15；教学内容:20”，每项满分1到100")) }
-        let categories = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let categories = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+        { !$0.isEmpty }
         if categories.isEmpty || categories.count > 30 || categories.contains(where: { $0.count > 10 }) {
             errors.append(.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字"))
         }
@@ -143,7 +156,10 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         ] {
             let t = trimmed(text)
             if t.isEmpty { continue }
-            guard let n = whole(t, in: 0...365) else { errors.append(.init(field, "应为0到365之间的整数，或留空")); continue }
+            guard let n = whole(t, in: 0...365) else {
+                errors.append(.init(field, "应为0到365之间的整数，或留空"))
+                continue
+            }
             steps.append(.init(step: step, afterDaysOverdue: n))
         }
         let escalation = EscalationPolicy(steps: steps)
@@ -166,7 +182,8 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         guard errors.isEmpty, let maxSchools, let rubric, let noticeDays else { return .failure(errors) }
         return .success(
             DistrictSettingsValues(
-                officeName: trimmed(officeName), maxSchoolsPerInspector: maxSchools, complaintPhone: trimmed(complaintPhone),
+                officeName: trimmed(officeName), maxSchoolsPerInspector: maxSchools,
+                complaintPhone: trimmed(complaintPhone),
                 complaintChannel: trimmed(complaintChannel), responsiblePerson: trimmed(responsiblePerson),
                 responsiblePhone: trimmed(responsiblePhone), supervisionItems: trimmed(supervisionItems),
                 compliance: compliance, rubric: rubric, problemCategories: categories, noticePrefix: prefix,

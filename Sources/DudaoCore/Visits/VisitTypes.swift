@@ -93,8 +93,10 @@ public struct Rubric: Sendable, Equatable {
 
     /// Parses the district setting "教学目标:15；教学内容:20 …"; nil when malformed.
     public init?(setting: String) {
-        let parts = setting.split(whereSeparator: { "；;\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        let parts = setting.split(whereSeparator: { "；;\n".contains($0) }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }
         var dims: [Dimension] = []
         for part in parts {
             let kv = part.split(whereSeparator: { ":：".contains($0) })

@@ -76,27 +76,44 @@ public enum WorkloadRules {
             if let minutes = o.homeworkMinutes {
                 if let limit = band.homeworkLimit {
                     let ok = minutes <= limit
-                    out.append(.init(item: "作业管理", ok: ok,
-                        message: limit == 0
-                            ? (ok ? "\(band.label)未布置书面家庭作业" : "\(band.label)布置了书面家庭作业（约\(minutes)分钟），不符合“一二年级不布置书面家庭作业”")
-                            : (ok ? "\(band.label)书面作业平均约\(minutes)分钟，未超过\(limit)分钟" : "\(band.label)书面作业平均约\(minutes)分钟，超过\(limit)分钟的规定")))
+                    out.append(
+                        .init(
+                            item: "作业管理", ok: ok,
+                            message: limit == 0
+                                ? (ok
+                                    ? "\(band.label)未布置书面家庭作业"
+                                    : "\(band.label)布置了书面家庭作业（约\(minutes)分钟），不符合“一二年级不布置书面家庭作业”")
+                                : (ok
+                                    ? "\(band.label)书面作业平均约\(minutes)分钟，未超过\(limit)分钟"
+                                    : "\(band.label)书面作业平均约\(minutes)分钟，超过\(limit)分钟的规定")))
                 }
             }
             if let hours = o.sleepHours {
                 let ok = hours >= Double(band.sleepHours)
-                out.append(.init(item: "睡眠管理", ok: ok,
-                    message: ok ? "学生睡眠约\(format(hours))小时，达到\(band.sleepHours)小时要求" : "学生睡眠约\(format(hours))小时，少于\(band.sleepHours)小时的要求"))
+                out.append(
+                    .init(
+                        item: "睡眠管理", ok: ok,
+                        message: ok
+                            ? "学生睡眠约\(format(hours))小时，达到\(band.sleepHours)小时要求"
+                            : "学生睡眠约\(format(hours))小时，少于\(band.sleepHours)小时的要求"))
             }
             if let text = o.firstLesson, let minutes = minutesOfDay(text) {
                 let ok = minutes >= band.earliestFirstLesson
                 let limit = band.earliestFirstLesson
-                out.append(.init(item: "睡眠管理", ok: ok,
-                    message: ok ? "第一节课\(text)开始，不早于\(limit / 60):\(String(format: "%02d", limit % 60))" : "第一节课\(text)开始，早于\(limit / 60):\(String(format: "%02d", limit % 60))的规定"))
+                out.append(
+                    .init(
+                        item: "睡眠管理", ok: ok,
+                        message: ok
+                            ? "第一节课\(text)开始，不早于\(limit / 60):\(String(format: "%02d", limit % 60))"
+                            : "第一节课\(text)开始，早于\(limit / 60):\(String(format: "%02d", limit % 60))的规定"))
             }
             if let pe = o.peLessonsPerWeek {
                 let ok = pe >= band.peLessonsPerWeek
-                out.append(.init(item: "体质管理", ok: ok,
-                    message: ok ? "体育课每周\(pe)节，达到\(band.peLessonsPerWeek)节" : "体育课每周\(pe)节，少于\(band.peLessonsPerWeek)节的规定"))
+                out.append(
+                    .init(
+                        item: "体质管理", ok: ok,
+                        message: ok
+                            ? "体育课每周\(pe)节，达到\(band.peLessonsPerWeek)节" : "体育课每周\(pe)节，少于\(band.peLessonsPerWeek)节的规定"))
             }
         }
         if let v = o.phonesManaged {

@@ -38,7 +38,8 @@ extension TestSession {
         let multipart = Multipart(parts: parts)
         var h = headers
         h.replaceOrAdd(name: .contentType, value: multipart.contentType)
-        return try await app.sendRequest(.POST, path, headers: h, body: ByteBuffer(data: multipart.body),
+        return try await app.sendRequest(
+            .POST, path, headers: h, body: ByteBuffer(data: multipart.body),
             file: file, line: line)
     }
 
@@ -49,13 +50,21 @@ extension TestSession {
     ) async throws -> (visit: Int, problem: Int) {
         let visit = try await createVisit(school: school, file: file, line: line)
         let saved = try await post("/visits/\(visit)", form: [("summary", "查看校园安全，查阅安全台账。")], file: file, line: line)
-        guard saved.status == .seeOther else { throw TestSetupError("saving visit \(visit) failed: \(saved.status.code)") }
-        let added = try await post("/visits/\(visit)/problems", form: [
-            ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"), ("description", description),
-        ], file: file, line: line)
-        guard added.status == .seeOther else { throw TestSetupError("adding a problem to visit \(visit) failed: \(added.status.code)") }
+        guard saved.status == .seeOther else {
+            throw TestSetupError("saving visit \(visit) failed: \(saved.status.code)")
+        }
+        let added = try await post(
+            "/visits/\(visit)/problems",
+            form: [
+                ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"), ("description", description),
+            ], file: file, line: line)
+        guard added.status == .seeOther else {
+            throw TestSetupError("adding a problem to visit \(visit) failed: \(added.status.code)")
+        }
         let submitted = try await post("/visits/\(visit)/submit", file: file, line: line)
-        guard submitted.status == .seeOther else { throw TestSetupError("submitting visit \(visit) failed: \(submitted.status.code)") }
+        guard submitted.status == .seeOther else {
+            throw TestSetupError("submitting visit \(visit) failed: \(submitted.status.code)")
+        }
         guard let problem = try await Problem.query(on: app.db).filter(\.$visitID == visit).first()?.id else {
             throw TestSetupError("no problem saved on visit \(visit)")
         }
@@ -69,11 +78,13 @@ extension TestSession {
         file: StaticString = #filePath, line: UInt = #line
     ) async throws -> Int {
         try await get("/notices/new?school=\(school)", file: file, line: line)
-        let form = [("school", String(school)), ("requirements", requirements), ("deadline", deadline.description)]
+        let form =
+            [("school", String(school)), ("requirements", requirements), ("deadline", deadline.description)]
             + problems.map { ("problems[]", String($0)) }
         let res = try await post("/notices", form: form, file: file, line: line)
         guard res.status == .seeOther, let id = redirectID(res, under: "/notices") else {
-            throw TestSetupError("creating a notice for school \(school) failed: \(res.status.code) \(res.body.string.prefix(300))")
+            throw TestSetupError(
+                "creating a notice for school \(school) failed: \(res.status.code) \(res.body.string.prefix(300))")
         }
         return id
     }
@@ -81,9 +92,11 @@ extension TestSession {
     /// Takes a `RectificationMachine` action on a notice through its page's form.
     @discardableResult
     func act(
-        onNotice id: Int, _ action: NoticeAction, comment: String = "", file: StaticString = #filePath, line: UInt = #line
+        onNotice id: Int, _ action: NoticeAction, comment: String = "", file: StaticString = #filePath,
+        line: UInt = #line
     ) async throws -> XCTHTTPResponse {
-        try await post("/notices/\(id)/act", form: [("action", action.rawValue), ("comment", comment)], file: file, line: line)
+        try await post(
+            "/notices/\(id)/act", form: [("action", action.rawValue), ("comment", comment)], file: file, line: line)
     }
 
     /// Takes a `ComplaintMachine` action on a complaint through its page's form.
@@ -100,7 +113,8 @@ extension TestSession {
     /// The school's 整改报告 through the notice page's multipart form.
     @discardableResult
     func report(
-        onNotice id: Int, body: String, files: [UploadPart] = [.png()], file: StaticString = #filePath, line: UInt = #line
+        onNotice id: Int, body: String, files: [UploadPart] = [.png()], file: StaticString = #filePath,
+        line: UInt = #line
     ) async throws -> XCTHTTPResponse {
         try await postMultipart("/notices/\(id)/report", fields: [("body", body)], files: files, file: file, line: line)
     }
@@ -124,8 +138,10 @@ struct PublicComplaint {
     var files: [UploadPart] = []
 
     var fields: [(String, String)] {
-        var f = [("district", String(district)), ("school", school), ("category", category), ("content", content),
-                 ("name", name), ("phone", phone)]
+        var f = [
+            ("district", String(district)), ("school", school), ("category", category), ("content", content),
+            ("name", name), ("phone", phone),
+        ]
         if anonymous { f.append(("anonymous", "on")) }
         return f
     }
@@ -138,7 +154,8 @@ func submitPublicComplaint(
 ) async throws -> XCTHTTPResponse {
     let visitor = session ?? TestSession(app: app)
     if visitor.csrf == nil { try await visitor.get("/public/complaints/new", file: file, line: line) }
-    return try await visitor.postMultipart("/public/complaints/new", fields: complaint.fields, files: complaint.files,
+    return try await visitor.postMultipart(
+        "/public/complaints/new", fields: complaint.fields, files: complaint.files,
         file: file, line: line)
 }
 
@@ -154,7 +171,8 @@ extension Factory {
         guard let township = try await OrgUnit.find(school.townshipID, on: db) else {
             throw TestSetupError("no township for \(school.name)")
         }
-        let user = User(username: username, passwordHash: try Bcrypt.hash(DemoSeed.password, cost: 4),
+        let user = User(
+            username: username, passwordHash: try Bcrypt.hash(DemoSeed.password, cost: 4),
             displayName: school.name, role: .school, org: township, mustChangePassword: false)
         user.schoolID = school.id
         user.orgPath = school.orgPath

@@ -34,14 +34,17 @@ enum Factory {
         try await township.create(on: db, parentPath: district.path)
         let school = try await makeSchool(code: secondSchoolCode, name: "松岭镇中心小学", township: township, on: db)
         let hash = try Bcrypt.hash(DemoSeed.password, cost: 4)
-        let office = User(username: "office2", passwordHash: hash, displayName: "松岭区督导室", role: .office,
+        let office = User(
+            username: "office2", passwordHash: hash, displayName: "松岭区督导室", role: .office,
             org: district, mustChangePassword: false)
         try await office.save(on: db)
-        let schoolAccount = User(username: "school2", passwordHash: hash, displayName: "松岭镇中心小学", role: .school,
+        let schoolAccount = User(
+            username: "school2", passwordHash: hash, displayName: "松岭镇中心小学", role: .school,
             org: township, mustChangePassword: false)
         schoolAccount.schoolID = school.id
         try await schoolAccount.save(on: db)
-        return SecondDistrict(district: district, township: township, school: school, office: office,
+        return SecondDistrict(
+            district: district, township: township, school: school, office: office,
             schoolAccount: schoolAccount)
     }
 
@@ -73,7 +76,8 @@ func schoolFormFields(_ school: School, township: String) -> [(String, String)] 
     let sections = school.sections
     return [
         ("code", school.code), ("name", school.name), ("type", school.type.rawValue),
-        ("ownership", school.ownership.rawValue), ("township", township), ("area", school.areaID.map(String.init) ?? ""),
+        ("ownership", school.ownership.rawValue), ("township", township),
+        ("area", school.areaID.map(String.init) ?? ""),
         ("address", school.address), ("principal", school.principal), ("phone", school.phone),
         ("students", String(school.students)), ("classes", String(school.classes)), ("staff", String(school.staff)),
         ("students_primary", sections[.primary].map(String.init) ?? ""),

@@ -9,7 +9,8 @@ enum HTML {
 
     /// The number of a stat card (`<span class="stat-value">N</span><span class="stat-label">label</span>`).
     static func statValue(_ label: String, in html: String) -> Int? {
-        let pattern = #"<span class="stat-value">([^<]*)</span><span class="stat-label">"#
+        let pattern =
+            #"<span class="stat-value">([^<]*)</span><span class="stat-label">"#
             + NSRegularExpression.escapedPattern(for: label) + "</span>"
         return first(pattern, in: html).flatMap { Int($0) }
     }

@@ -92,7 +92,8 @@ struct MatrixFixtures: Sendable {
         let inside = try await makeSet(
             school: school1, inspector: wang, district: district, officeUserID: officeUser.id!, tag: "内", app: app)
         let near = try await makeSet(
-            school: others[0], inspector: otherInspectors[0], district: district, officeUserID: officeUser.id!, tag: "近", app: app)
+            school: others[0], inspector: otherInspectors[0], district: district, officeUserID: officeUser.id!,
+            tag: "近", app: app)
 
         // A district of another city: outside every account of the demo.
         let city = OrgUnit(name: "远山市", level: .city, parent: nil)
@@ -103,10 +104,13 @@ struct MatrixFixtures: Sendable {
         try await farTownship.create(on: db, parentPath: farDistrict.path)
         let farSchool = try await Factory.makeSchool(code: "3399000001", name: "远山镇中心小学", township: farTownship, on: db)
         let farInspector = try await makeInspector("远山督学", district: farDistrict, on: db)
-        try await Assignment(inspectorID: farInspector.id!, schoolID: farSchool.id!, start: Day(year: 2026, month: 9, day: 1)!)
-            .save(on: db)
+        try await Assignment(
+            inspectorID: farInspector.id!, schoolID: farSchool.id!, start: Day(year: 2026, month: 9, day: 1)!
+        )
+        .save(on: db)
         let far = try await makeSet(
-            school: farSchool, inspector: farInspector, district: farDistrict, officeUserID: officeUser.id!, tag: "远", app: app)
+            school: farSchool, inspector: farInspector, district: farDistrict, officeUserID: officeUser.id!, tag: "远",
+            app: app)
 
         let victimInspector = otherInspectors[1]
         let victimArea = try await makeArea("备用责任区", district: district, on: db)
@@ -129,7 +133,8 @@ struct MatrixFixtures: Sendable {
         }
         return MatrixFixtures(
             inside: inside, near: near, far: far, victimSchool: others[1].id!, victimInspector: victimInspector.id!,
-            victimArea: victimArea.id!, victimUser: victimUser.id!, tokenIDs: tokenIDs, bearer: bearer, photoHash: photoHash)
+            victimArea: victimArea.id!, victimUser: victimUser.id!, tokenIDs: tokenIDs, bearer: bearer,
+            photoHash: photoHash)
     }
 
     /// Every kind of record for `school` and `inspector`, built straight through the models.
@@ -167,7 +172,8 @@ struct MatrixFixtures: Sendable {
         notice.needsVisit = false
         notice.issuedAt = TestClock.now
         try await notice.save(on: db)
-        let evidence = StoredFile(hash: try app.attachments.put(Data("%PDF-1.4 \(tag)".utf8)), name: "\(tag)报告.pdf",
+        let evidence = StoredFile(
+            hash: try app.attachments.put(Data("%PDF-1.4 \(tag)".utf8)), name: "\(tag)报告.pdf",
             type: "application/pdf", size: 12)
         let report = RectificationReport()
         report.noticeID = notice.id!
@@ -178,13 +184,15 @@ struct MatrixFixtures: Sendable {
         report.reviewComment = "请补充照片"
         try await report.save(on: db)
 
-        let attachment = StoredFile(hash: try app.attachments.put(Data("%PDF-1.4 投诉\(tag)".utf8)), name: "\(tag)举报.pdf",
+        let attachment = StoredFile(
+            hash: try app.attachments.put(Data("%PDF-1.4 投诉\(tag)".utf8)), name: "\(tag)举报.pdf",
             type: "application/pdf", size: 14)
         let complaint = Complaint()
         complaint.districtID = district.id!
         complaint.orgPath = school.orgPath
         complaint.schoolID = school.id
-        complaint.trackingCode = "TS-MX\(tag.unicodeScalars.first!.value % 100)-\(1000 + (try await Complaint.query(on: db).count()))"
+        complaint.trackingCode =
+            "TS-MX\(tag.unicodeScalars.first!.value % 100)-\(1000 + (try await Complaint.query(on: db).count()))"
         complaint.channel = "online"
         complaint.category = "违规补课"
         complaint.content = "\(tag)：周六组织补课并收费。"
@@ -234,7 +242,8 @@ struct MatrixFixtures: Sendable {
 
         let area = try await makeArea("\(tag)责任区", district: district, on: db)
         let user = User(
-            username: "matrix-\(tag.unicodeScalars.first!.value)", passwordHash: try Bcrypt.hash(DemoSeed.password, cost: 4),
+            username: "matrix-\(tag.unicodeScalars.first!.value)",
+            passwordHash: try Bcrypt.hash(DemoSeed.password, cost: 4),
             displayName: "\(tag)账号", role: .leader, org: district, mustChangePassword: false)
         try await user.save(on: db)
         let token = ApiToken()

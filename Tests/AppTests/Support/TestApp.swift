@@ -25,8 +25,9 @@ struct TestSetupError: Error, CustomStringConvertible {
 /// The schema, the data directory and the application are cleaned up whether `body` throws or not.
 /// `history: false` leaves out the demo semester of visits, plans and reports (a clean slate).
 /// `fileDatabase: true` puts SQLite in a file (WAL, several connections) instead of memory, as in production.
+/// `clientAddressHeader` and `secureCookies` set those settings as a deployment behind a proxy would.
 func withApp(
-    history: Bool = true, fileDatabase: Bool = false, configure change: (inout AppConfig) -> Void = { _ in },
+    history: Bool = true, fileDatabase: Bool = false, clientAddressHeader: String? = nil, secureCookies: Bool = false,
     _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
@@ -38,7 +39,8 @@ func withApp(
             try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
             config.database = .sqliteFile(config.dataDir + "/test.sqlite")
         }
-        change(&config)
+        config.clientAddressHeader = clientAddressHeader ?? config.clientAddressHeader
+        config.secureCookies = secureCookies || config.secureCookies
         try await configure(app, config)
         app.clock = TestClock.clock
         try await prepareDatabase(app)

@@ -40,7 +40,9 @@ final class TestSession: @unchecked Sendable {
     var headers: HTTPHeaders {
         var h = HTTPHeaders()
         if !cookies.isEmpty {
-            h.replaceOrAdd(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            h.replaceOrAdd(
+                name: .cookie,
+                value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if let forwardedFor { h.replaceOrAdd(name: "X-Forwarded-For", value: forwardedFor) }
         return h
@@ -88,7 +90,8 @@ final class TestSession: @unchecked Sendable {
         ])
         var h = headers
         h.replaceOrAdd(name: .contentType, value: multipart.contentType)
-        let res = try await app.sendRequest(.POST, path, headers: h, body: ByteBuffer(data: multipart.body),
+        let res = try await app.sendRequest(
+            .POST, path, headers: h, body: ByteBuffer(data: multipart.body),
             file: file, line: line)
         absorb(res)
         return res
@@ -113,7 +116,8 @@ func login(
 ) async throws -> TestSession {
     let session = TestSession(app: app)
     try await session.get("/login", file: file, line: line)
-    let res = try await session.post("/login", form: [("username", username), ("password", password)],
+    let res = try await session.post(
+        "/login", form: [("username", username), ("password", password)],
         file: file, line: line)
     guard res.status == .seeOther else {
         throw TestSetupError("login as \(username) failed with \(res.status.code)")
@@ -126,8 +130,9 @@ func login(
 
 enum FormEncoding {
     /// RFC 3986 unreserved characters; everything else (Chinese too) is percent-encoded as UTF-8.
-    static let unreserved = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let unreserved = CharacterSet(
+        charactersIn:
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func encode(_ fields: [(String, String)]) -> String {
         fields.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
@@ -208,9 +213,12 @@ func jsonBody(_ object: [String: String]) throws -> ByteBuffer {
 func apiToken(_ app: Application, _ username: String, password: String = DemoSeed.password) async throws -> String {
     var headers = HTTPHeaders()
     headers.contentType = .json
-    let res = try await app.sendRequest(.POST, "/api/v1/auth/token", headers: headers,
+    let res = try await app.sendRequest(
+        .POST, "/api/v1/auth/token", headers: headers,
         body: try jsonBody(["username": username, "password": password]))
-    guard res.status == .ok else { throw TestSetupError("token for \(username): \(res.status.code) \(res.body.string)") }
+    guard res.status == .ok else {
+        throw TestSetupError("token for \(username): \(res.status.code) \(res.body.string)")
+    }
     return try res.content.decode(APITokenReply.self).token
 }
 

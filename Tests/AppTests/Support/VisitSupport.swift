@@ -21,9 +21,10 @@ func redirectID(_ res: XCTHTTPResponse, under prefix: String) -> Int? {
 func visitLinks(in html: String) -> Set<Int> {
     guard let re = try? NSRegularExpression(pattern: #"href="/visits/(\d+)""#) else { return [] }
     let range = NSRange(html.startIndex..., in: html)
-    return Set(re.matches(in: html, range: range).compactMap { m in
-        Range(m.range(at: 1), in: html).flatMap { Int(html[$0]) }
-    })
+    return Set(
+        re.matches(in: html, range: range).compactMap { m in
+            Range(m.range(at: 1), in: html).flatMap { Int(html[$0]) }
+        })
 }
 
 extension TestSession {
@@ -55,7 +56,8 @@ extension TestSession {
         ])
         var h = headers
         h.replaceOrAdd(name: .contentType, value: multipart.contentType)
-        return try await app.sendRequest(.POST, path, headers: h, body: ByteBuffer(data: multipart.body),
+        return try await app.sendRequest(
+            .POST, path, headers: h, body: ByteBuffer(data: multipart.body),
             file: file, line: line)
     }
 
@@ -73,7 +75,9 @@ extension TestSession {
         form += members.map { ("members[]", String($0)) }
         let res = try await post("/visits", form: form, file: file, line: line)
         guard res.status == .seeOther, let id = redirectID(res, under: "/visits") else {
-            throw TestSetupError("creating a visit to school \(school) failed: \(res.status.code) \(res.headers.first(name: .location) ?? "")")
+            throw TestSetupError(
+                "creating a visit to school \(school) failed: \(res.status.code) \(res.headers.first(name: .location) ?? "")"
+            )
         }
         return id
     }
@@ -87,7 +91,9 @@ extension TestSession {
         let saved = try await post("/visits/\(id)", form: [("summary", summary)], file: file, line: line)
         guard saved.status == .seeOther else { throw TestSetupError("saving visit \(id) failed: \(saved.status.code)") }
         let submitted = try await post("/visits/\(id)/submit", file: file, line: line)
-        guard submitted.status == .seeOther else { throw TestSetupError("submitting visit \(id) failed: \(submitted.status.code)") }
+        guard submitted.status == .seeOther else {
+            throw TestSetupError("submitting visit \(id) failed: \(submitted.status.code)")
+        }
         return id
     }
 }
@@ -95,11 +101,13 @@ extension TestSession {
 extension Factory {
     /// A sign-in account for a seeded inspector (the demo has one only, `inspector` for 王建华).
     @discardableResult
-    static func inspectorAccount(_ username: String, for inspector: Inspector, on db: any Database) async throws -> User {
+    static func inspectorAccount(_ username: String, for inspector: Inspector, on db: any Database) async throws -> User
+    {
         guard let district = try await OrgUnit.find(inspector.districtID, on: db) else {
             throw TestSetupError("no district for \(inspector.name)")
         }
-        let user = User(username: username, passwordHash: try Bcrypt.hash(DemoSeed.password, cost: 4),
+        let user = User(
+            username: username, passwordHash: try Bcrypt.hash(DemoSeed.password, cost: 4),
             displayName: inspector.name, role: .inspector, org: district, mustChangePassword: false)
         user.inspectorID = inspector.id
         try await user.save(on: db)
@@ -119,7 +127,8 @@ extension Application {
     ) async throws -> ComplianceResult {
         let district = try await demoDistrict()
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
-        return try await ComplianceService.evaluate(inspectorIDs: [inspector], semester: semester, today: today,
+        return try await ComplianceService.evaluate(
+            inspectorIDs: [inspector], semester: semester, today: today,
             settings: settings, on: db)
     }
 

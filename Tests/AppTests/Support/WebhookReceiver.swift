@@ -33,20 +33,27 @@ final class WebhookReceiver: Sendable {
 
     /// Starts a receiver, runs `body`, and stops the receiver whether `body` throws or not.
     static func with(
-        answer: @escaping @Sendable (Request) -> Response = { _ in Response(status: .ok, body: .init(string: #"{"errcode":0}"#)) },
+        answer: @escaping @Sendable (Request) -> Response = { _ in
+            Response(status: .ok, body: .init(string: #"{"errcode":0}"#))
+        },
         _ body: (WebhookReceiver) async throws -> Void
     ) async throws {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         let log = Log()
         app.on(.POST, "**") { req async -> Response in
-            await log.add(Received(path: req.url.path, body: req.body.string ?? "", contentType: req.headers.first(name: .contentType) ?? ""))
+            await log.add(
+                Received(
+                    path: req.url.path, body: req.body.string ?? "",
+                    contentType: req.headers.first(name: .contentType) ?? ""))
             return answer(req)
         }
         var failure: (any Error)?
         do {
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-            guard let port = app.http.server.shared.localAddress?.port else { throw TestSetupError("receiver has no port") }
+            guard let port = app.http.server.shared.localAddress?.port else {
+                throw TestSetupError("receiver has no port")
+            }
             let receiver = WebhookReceiver(port: port, log: log)
             try await body(receiver)
         } catch {

@@ -7,7 +7,12 @@ import XCTest
 final class AccountPasswordViewTests: XCTestCase {
     func testThePasswordFormAndTheTokens() {
         let model = AccountPassword(
-            errors: [], tokens: [.init(id: 3, createdAt: fixtureTime, lastUsedAt: nil, expiresAt: Day(year: 2026, month: 12, day: 12)!.date(hour: 10))])
+            errors: [],
+            tokens: [
+                .init(
+                    id: 3, createdAt: fixtureTime, lastUsedAt: nil,
+                    expiresAt: Day(year: 2026, month: 12, day: 12)!.date(hour: 10))
+            ])
 
         let view = AccountPasswordView(ctx: .fixture(.inspector, path: "/account/password"), model: model)
 

@@ -5,12 +5,14 @@ import XCTest
 @testable import App
 
 final class ComplaintDetailViewTests: XCTestCase {
-    func model(identity: ComplaintDetail.Identity?, actions: [ComplaintAction], mayMakeProblem: Bool,
-        inspectors: [ComplaintDetail.InspectorOption]) -> ComplaintDetail
-    {
+    func model(
+        identity: ComplaintDetail.Identity?, actions: [ComplaintAction], mayMakeProblem: Bool,
+        inspectors: [ComplaintDetail.InspectorOption]
+    ) -> ComplaintDetail {
         ComplaintDetail(
             id: 5, trackingCode: "TS-AB12-CD34", byPhone: false, schoolID: 1, school: "城关街道中心小学", category: "乱收费",
-            receivedOn: Day(year: 2026, month: 11, day: 2), state: .handling, deadline: Day(year: 2026, month: 11, day: 23),
+            receivedOn: Day(year: 2026, month: 11, day: 2), state: .handling,
+            deadline: Day(year: 2026, month: 11, day: 23),
             inspectorID: 1, inspector: "王建华", escalation: nil, content: "学校要求每位学生购买指定教辅材料，每人120元。", reply: "",
             fileCount: 1, identity: identity, isProblem: false, actions: actions, mayMakeProblem: mayMakeProblem,
             inspectors: inspectors,
@@ -23,10 +25,12 @@ final class ComplaintDetailViewTests: XCTestCase {
     func testTheOfficeSeesWhoComplainedTheAttachmentsAndReassignment() {
         let identity = ComplaintDetail.Identity(
             complainant: "张三 13800138000",
-            files: [StoredFile(hash: String(repeating: "b", count: 64), name: "收据.jpg", type: "image/jpeg", size: 1000)])
+            files: [StoredFile(hash: String(repeating: "b", count: 64), name: "收据.jpg", type: "image/jpeg", size: 1000)]
+        )
         let view = ComplaintDetailView(
             ctx: .fixture(.office, path: "/complaints/5"),
-            model: model(identity: identity, actions: [.reply], mayMakeProblem: true,
+            model: model(
+                identity: identity, actions: [.reply], mayMakeProblem: true,
                 inspectors: [.init(id: 1, name: "王建华"), .init(id: 2, name: "李敏")]))
 
         assertSnapshot(of: view.document(), as: .html)

@@ -8,7 +8,8 @@ final class ComplaintTrackingViewTests: XCTestCase {
     func testAKnownCodeShowsTheStateAndTheReply() {
         let model = ComplaintTracking(
             code: "ts-ab12-cd34", message: nil,
-            found: .init(trackingCode: "TS-AB12-CD34", state: .replied, receivedOn: Day(year: 2026, month: 11, day: 2),
+            found: .init(
+                trackingCode: "TS-AB12-CD34", state: .replied, receivedOn: Day(year: 2026, month: 11, day: 2),
                 reply: "经核实，学校已退还所收费用。"))
 
         let view = ComplaintTrackingView(ctx: .fixture(nil, path: "/public/complaints/track"), model: model)

@@ -7,9 +7,12 @@ import XCTest
 final class ComplianceMatrixViewTests: XCTestCase {
     func testEachInspectorHasACellPerMonthAndPerRuleAndTheUnvisitedSchoolsFollow() {
         let model = ComplianceMatrix(
-            semester: VisitFixtures.semester, month: YearMonth(year: 2026, month: 11), paging: Paging(page: 1, per: 30), total: 2,
+            semester: VisitFixtures.semester, month: YearMonth(year: 2026, month: 11), paging: Paging(page: 1, per: 30),
+            total: 2,
             inspectors: [.init(id: 2, name: "李敏"), .init(id: 1, name: "王建华")], result: VisitFixtures.compliance(),
-            unvisited: [.init(id: 1, name: "城关街道中心小学", inspector: "王建华"), .init(id: 2, name: "城关第二小学", inspector: "王建华")],
+            unvisited: [
+                .init(id: 1, name: "城关街道中心小学", inspector: "王建华"), .init(id: 2, name: "城关第二小学", inspector: "王建华"),
+            ],
             unvisitedTotal: 102)
 
         let view = ComplianceMatrixView(ctx: .fixture(.office, path: "/compliance"), model: model)

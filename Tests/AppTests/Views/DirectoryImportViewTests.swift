@@ -19,16 +19,19 @@ final class DirectoryImportViewTests: XCTestCase {
                 ImportRowError(row: 4, messages: ["学校类型“大学”无法识别", "所属镇街“松岭镇”不在本区，可选：城关街道、临江镇"]),
             ])
 
-        let view = DirectoryImportView(ctx: .fixture(.office, path: "/import/schools"), model: DirectoryImport(outcome: outcome))
+        let view = DirectoryImportView(
+            ctx: .fixture(.office, path: "/import/schools"), model: DirectoryImport(outcome: outcome))
 
         assertSnapshot(of: view.document(), as: .html)
     }
 
     func testARefusedFileAndASuccessEachSayWhatHappened() {
-        let refused = DirectoryImport.Outcome(kind: .inspectors, fileName: "督学.xlsx", fileError: "文件不是有效的 Excel (.xlsx) 文件")
+        let refused = DirectoryImport.Outcome(
+            kind: .inspectors, fileName: "督学.xlsx", fileError: "文件不是有效的 Excel (.xlsx) 文件")
         let done = DirectoryImport.Outcome(kind: .inspectors, fileName: "督学.xlsx", created: 2, updated: 1, unchanged: 3)
 
-        let refusedHTML = DirectoryImportView(ctx: .fixture(.office), model: DirectoryImport(outcome: refused)).render().html
+        let refusedHTML = DirectoryImportView(ctx: .fixture(.office), model: DirectoryImport(outcome: refused)).render()
+            .html
         let doneHTML = DirectoryImportView(ctx: .fixture(.office), model: DirectoryImport(outcome: done)).render().html
 
         XCTAssertTrue(refusedHTML.contains("导入督学失败（督学.xlsx）：文件不是有效的 Excel (.xlsx) 文件 未保存任何数据。"))

@@ -35,7 +35,8 @@ final class InspectorDetailViewTests: XCTestCase {
             id: 1, name: "王建华", kind: .fullTime, gender: .male, phone: "13800000001", employer: "区教育督导室", post: "督学",
             termStart: nil, termEnd: nil, duties: "", status: .retired, photo: nil, account: nil)
         let model = InspectorDetail(
-            inspector: retired, assignments: [], terms: [], currentSchools: 0, limit: 5, termWarning: nil, mayEdit: false,
+            inspector: retired, assignments: [], terms: [], currentSchools: 0, limit: 5, termWarning: nil,
+            mayEdit: false,
             audit: nil)
 
         let view = InspectorDetailView(ctx: .fixture(.inspector, path: "/inspectors/1"), model: model)

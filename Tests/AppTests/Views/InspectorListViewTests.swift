@@ -10,7 +10,8 @@ final class InspectorListViewTests: XCTestCase {
             filter: .init(q: "中心", kind: "partTime", status: "all"), paging: Paging(page: 1, per: 50), total: 3,
             rows: [
                 .init(
-                    id: 1, name: "王建华", kind: .fullTime, phone: "13800000001", employer: "区教育督导室", post: "督学", schools: 3,
+                    id: 1, name: "王建华", kind: .fullTime, phone: "13800000001", employer: "区教育督导室", post: "督学",
+                    schools: 3,
                     termEnd: nil, isActive: true),
                 .init(
                     id: 2, name: "李秀英", kind: .partTime, phone: "13800000002", employer: "区教师发展中心", post: "教研员",

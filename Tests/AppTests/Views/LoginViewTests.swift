@@ -6,7 +6,8 @@ import XCTest
 
 final class LoginViewTests: XCTestCase {
     func testTheLoginForm() {
-        let view = LoginView(ctx: .fixture(nil, path: "/login"), model: Login(username: "", next: "/complaints", error: nil))
+        let view = LoginView(
+            ctx: .fixture(nil, path: "/login"), model: Login(username: "", next: "/complaints", error: nil))
 
         assertSnapshot(of: view.document(), as: .html)
         XCTAssertEqual(view.render().status, 200)

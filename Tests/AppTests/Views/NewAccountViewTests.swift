@@ -6,7 +6,8 @@ import XCTest
 
 final class NewAccountViewTests: XCTestCase {
     func testTheEmptyForm() {
-        let view = NewAccountView(ctx: .fixture(.admin, path: "/accounts/new"), model: NewAccount(form: .init(), errors: []))
+        let view = NewAccountView(
+            ctx: .fixture(.admin, path: "/accounts/new"), model: NewAccount(form: .init(), errors: []))
 
         assertSnapshot(of: view.document(), as: .html)
     }

@@ -13,7 +13,9 @@ let noticeFixture = NoticeDetail(
     reports: [
         .init(
             createdAt: fixtureTime, outcome: "returned", body: "已清理通道。",
-            files: [StoredFile(hash: String(repeating: "a", count: 64), name: "通道.jpg", type: "image/jpeg", size: 204_800)],
+            files: [
+                StoredFile(hash: String(repeating: "a", count: 64), name: "通道.jpg", type: "image/jpeg", size: 204_800)
+            ],
             reviewComment: "灭火器尚未更换，请补充。")
     ],
     events: [
@@ -34,9 +36,12 @@ final class NoticeDetailViewTests: XCTestCase {
     func testTheInspectorSeesTheButtonsOfTheStepsTheyMayTake() {
         let f = noticeFixture
         let model = NoticeDetail(
-            id: f.id, number: f.number, state: .reported, deadline: f.deadline, requirements: f.requirements, needsVisit: false,
-            escalation: nil, issuedOn: f.issuedOn, school: f.school, inspector: f.inspector, inspectorPhone: f.inspectorPhone,
-            officeName: f.officeName, problems: f.problems, reports: [], events: [], actions: [.close, .returnReport], mayReport: false,
+            id: f.id, number: f.number, state: .reported, deadline: f.deadline, requirements: f.requirements,
+            needsVisit: false,
+            escalation: nil, issuedOn: f.issuedOn, school: f.school, inspector: f.inspector,
+            inspectorPhone: f.inspectorPhone,
+            officeName: f.officeName, problems: f.problems, reports: [], events: [], actions: [.close, .returnReport],
+            mayReport: false,
             errors: [])
 
         let view = NoticeDetailView(ctx: .fixture(.inspector, path: "/notices/7"), model: model)

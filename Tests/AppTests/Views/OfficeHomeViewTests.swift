@@ -7,8 +7,14 @@ import XCTest
 final class OfficeHomeViewTests: XCTestCase {
     static let model = OfficeHome(
         isLeader: false, openSchools: 46, activeInspectors: 12, activeAreas: 5,
-        townships: [.init(id: 9, name: "城关街道", schools: 20, uncovered: 0), .init(id: 10, name: "东坝镇", schools: 26, uncovered: 3)],
-        schoolTypes: [.init(type: .kindergarten, schools: 12), .init(type: .primary, schools: 28), .init(type: .junior, schools: 6)])
+        townships: [
+            .init(id: 9, name: "城关街道", schools: 20, uncovered: 0),
+            .init(id: 10, name: "东坝镇", schools: 26, uncovered: 3),
+        ],
+        schoolTypes: [
+            .init(type: .kindergarten, schools: 12), .init(type: .primary, schools: 28),
+            .init(type: .junior, schools: 6),
+        ])
 
     func testTheOfficeSeesCountsCoverageAndSchoolTypes() {
         let view = OfficeHomeView(ctx: .fixture(.office, path: "/"), model: Self.model)
@@ -19,6 +25,8 @@ final class OfficeHomeViewTests: XCTestCase {
     func testCoverageIsTheShareOfOpenSchoolsWithAnInspector() {
         XCTAssertEqual(Self.model.coverage, "93.5%")
         XCTAssertEqual(
-            OfficeHome(isLeader: true, openSchools: 0, activeInspectors: 0, activeAreas: 0, townships: [], schoolTypes: []).coverage, "—")
+            OfficeHome(
+                isLeader: true, openSchools: 0, activeInspectors: 0, activeAreas: 0, townships: [], schoolTypes: []
+            ).coverage, "—")
     }
 }

@@ -18,7 +18,9 @@ final class PhoneLogViewTests: XCTestCase {
     func testMistakesAreShownNextToTheirFields() {
         let model = PhoneLog(
             schools: schools,
-            values: .init(school: "1", category: "其他", content: "", name: "李四", phone: "", receivedAt: "2026-11-17", receivedTime: "9点"),
+            values: .init(
+                school: "1", category: "其他", content: "", name: "李四", phone: "", receivedAt: "2026-11-17",
+                receivedTime: "9点"),
             errors: [
                 .init("content", "请填写来电内容"), .init("receivedAt", "来电日期不能晚于今天"), .init("receivedTime", "时间格式应为 09:30"),
             ])

@@ -17,7 +17,8 @@ final class PickSchoolViewTests: XCTestCase {
     }
 
     func testAnInspectorWithoutSchoolsIsTold() {
-        let html = PickSchoolView(ctx: .fixture(.inspector, path: "/visits/new"), model: PickSchool(schools: [])).render().html
+        let html = PickSchoolView(ctx: .fixture(.inspector, path: "/visits/new"), model: PickSchool(schools: []))
+            .render().html
 
         XCTAssertTrue(html.contains("您目前没有挂牌学校。"))
     }

@@ -7,8 +7,10 @@ import XCTest
 final class ProblemDetailViewTests: XCTestCase {
     func testAReferralShowsItsSourceAndTheReferralForm() {
         let model = ProblemDetail(
-            id: 34, school: "城关街道中心小学", schoolID: 1, category: "校园环境", severity: .minor, disposition: .refer, state: .open,
-            description: "校门口道路缺少减速带。", foundAt: fixtureTime, deadline: nil, referralDepartment: "安全科", referralReply: "",
+            id: 34, school: "城关街道中心小学", schoolID: 1, category: "校园环境", severity: .minor, disposition: .refer,
+            state: .open,
+            description: "校门口道路缺少减速带。", foundAt: fixtureTime, deadline: nil, referralDepartment: "安全科",
+            referralReply: "",
             visitID: 12, complaintID: nil, noticeID: nil, mayRefer: true, mayIssueNotice: false)
 
         let view = ProblemDetailView(ctx: .fixture(.inspector, path: "/problems/34"), model: model)
@@ -18,9 +20,12 @@ final class ProblemDetailViewTests: XCTestCase {
 
     func testAClosedProblemFromAComplaintLinksItsNotice() {
         let model = ProblemDetail(
-            id: 35, school: "城关街道中心小学", schoolID: 1, category: "其他", severity: .serious, disposition: .rectify, state: .closed,
-            description: "（举报投诉 TS-AB12-CD34 经核实）违规收费。", foundAt: fixtureTime, deadline: Day(year: 2026, month: 12, day: 1),
-            referralDepartment: "", referralReply: "", visitID: nil, complaintID: 5, noticeID: 7, mayRefer: false, mayIssueNotice: false)
+            id: 35, school: "城关街道中心小学", schoolID: 1, category: "其他", severity: .serious, disposition: .rectify,
+            state: .closed,
+            description: "（举报投诉 TS-AB12-CD34 经核实）违规收费。", foundAt: fixtureTime,
+            deadline: Day(year: 2026, month: 12, day: 1),
+            referralDepartment: "", referralReply: "", visitID: nil, complaintID: 5, noticeID: 7, mayRefer: false,
+            mayIssueNotice: false)
 
         let html = ProblemDetailView(ctx: .fixture(.school, path: "/problems/35"), model: model).render().html
 
@@ -31,12 +36,14 @@ final class ProblemDetailViewTests: XCTestCase {
 
     func testTheOfficeOpensANoticeOnAnOpenProblemHere() {
         let model = ProblemDetail(
-            id: 36, school: "城关街道中心小学", schoolID: 1, category: "安全", severity: .serious, disposition: .rectify, state: .open,
+            id: 36, school: "城关街道中心小学", schoolID: 1, category: "安全", severity: .serious, disposition: .rectify,
+            state: .open,
             description: "消防通道堆放杂物。", foundAt: fixtureTime, deadline: nil, referralDepartment: "", referralReply: "",
             visitID: 12, complaintID: nil, noticeID: nil, mayRefer: false, mayIssueNotice: true)
 
         let html = ProblemDetailView(ctx: .fixture(.office, path: "/problems/36"), model: model).render().html
 
-        XCTAssertTrue(html.contains(#"<a href="/notices/new?school=1&amp;problem=36" class="btn primary">下达整改通知</a>"#), html)
+        XCTAssertTrue(
+            html.contains(#"<a href="/notices/new?school=1&amp;problem=36" class="btn primary">下达整改通知</a>"#), html)
     }
 }

@@ -25,7 +25,8 @@ final class ProblemRegisterViewTests: XCTestCase {
     }
 
     func testAnEmptyRegisterSaysSo() {
-        let model = ProblemRegister(filter: .init(), paging: Paging(page: 1, per: 50), total: 0, rows: [], categories: [])
+        let model = ProblemRegister(
+            filter: .init(), paging: Paging(page: 1, per: 50), total: 0, rows: [], categories: [])
 
         let html = ProblemRegisterView(ctx: .fixture(.school, path: "/problems"), model: model).render().html
 

@@ -7,7 +7,9 @@ import XCTest
 final class ReportListViewTests: XCTestCase {
     func testAnInspectorSeesTheReportsAndTheButtonsToWriteOne() {
         let model = ReportList(rows: [
-            .init(id: 8, semester: "2026-autumn", kind: .caseStudy, title: "一次作业公示引发的改变", inspector: "王建华", selected: true),
+            .init(
+                id: 8, semester: "2026-autumn", kind: .caseStudy, title: "一次作业公示引发的改变", inspector: "王建华", selected: true
+            ),
             .init(id: 7, semester: "2026-autumn", kind: .caseStudy, title: "课后服务", inspector: "王建华", selected: false),
             .init(id: 6, semester: "2026-spring", kind: .summary, title: "春季学期工作总结", inspector: "王建华", selected: false),
         ])

@@ -8,7 +8,8 @@ final class SchoolDetailViewTests: XCTestCase {
     static let facts = SchoolDetail.Facts(
         id: 5, name: "临江镇育才学校", code: "3115000005", type: .nineYear, ownership: .publicSchool, township: "临江镇",
         area: "第二责任区（临江片）", address: "临江镇滨江路18号", principal: "周明", phone: "0573-82101234", students: 980,
-        sections: [.init(section: .primary, students: 620), .init(section: .junior, students: 360)], classes: 24, staff: 76,
+        sections: [.init(section: .primary, students: 620), .init(section: .junior, students: 360)], classes: 24,
+        staff: 76,
         status: .open)
 
     func testTheOfficeSeesFactsInspectorHistoryVisitsProblemsActionsGrantAndAuditTrail() {
@@ -40,7 +41,8 @@ final class SchoolDetailViewTests: XCTestCase {
     func testAClosedSchoolWithoutAnInspectorAsItsInspectorSeesIt() {
         let closed = SchoolDetail.Facts(
             id: 9, name: "临江镇江滨小学", code: "3115000009", type: .primary, ownership: .publicSchool, township: "临江镇",
-            area: nil, address: "", principal: "", phone: "", students: 0, sections: [], classes: 0, staff: 0, status: .closed)
+            area: nil, address: "", principal: "", phone: "", students: 0, sections: [], classes: 0, staff: 0,
+            status: .closed)
         let model = SchoolDetail(
             school: closed, responsible: nil, history: [], visits: [], openProblems: [], mayVisit: true, mayEdit: false,
             grantable: [], audit: nil)

@@ -21,7 +21,8 @@ final class SchoolListViewTests: XCTestCase {
 
     func testTheOfficeSeesFiltersExportsEachSchoolsInspectorOrItsLackAndThePager() {
         let model = SchoolList(
-            filter: .init(q: "临江", township: 4, status: "all", page: 2, per: 3), paging: Paging(page: 2, per: 3), total: 9,
+            filter: .init(q: "临江", township: 4, status: "all", page: 2, per: 3), paging: Paging(page: 2, per: 3),
+            total: 9,
             rows: Self.rows, townships: Self.townships, areas: [NamedID(id: 1, name: "第一责任区（城区片）")])
 
         let view = SchoolListView(ctx: .fixture(.office, path: "/schools"), model: model)
@@ -31,7 +32,8 @@ final class SchoolListViewTests: XCTestCase {
 
     func testAnInspectorSeesTheirSchoolsWithoutFiltersOrExports() {
         let model = SchoolList(
-            filter: .init(), paging: Paging(page: 1, per: 50), total: 1, rows: [Self.rows[0]], townships: Self.townships, areas: [])
+            filter: .init(), paging: Paging(page: 1, per: 50), total: 1, rows: [Self.rows[0]],
+            townships: Self.townships, areas: [])
 
         let view = SchoolListView(ctx: .fixture(.inspector, path: "/schools"), model: model)
 

@@ -10,7 +10,8 @@ extension PageContext {
     static func fixture(_ role: Role?, path: String = "/", flash: String? = nil, unread: Int = 0) -> PageContext {
         let principal = role.map {
             Principal(
-                userID: 7, username: "office", displayName: $0 == .inspector ? "王建华" : "督导室 陈立新", role: $0, orgPath: "/1/2/",
+                userID: 7, username: "office", displayName: $0 == .inspector ? "王建华" : "督导室 陈立新", role: $0,
+                orgPath: "/1/2/",
                 orgUnitID: 2, schoolID: $0 == .school ? 1 : nil, inspectorID: $0 == .inspector ? 1 : nil,
                 mustChangePassword: false)
         }

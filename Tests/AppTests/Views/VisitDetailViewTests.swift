@@ -9,7 +9,8 @@ final class VisitDetailViewTests: XCTestCase {
         VisitDetail(
             record: VisitFixtures.record(isDraft: true), categories: ["作业管理", "安全", "教学"],
             reminders: ["已访谈教师1名，应至少2名", "常规督导必查教师作业批改，尚未勾选"],
-            editable: true, mayAmend: false, issuesNotices: true, followUp: failure == nil ? VisitFixtures.followUp : nil,
+            editable: true, mayAmend: false, issuesNotices: true,
+            followUp: failure == nil ? VisitFixtures.followUp : nil,
             failure: failure)
     }
 
@@ -23,7 +24,8 @@ final class VisitDetailViewTests: XCTestCase {
         let failure = VisitDetail.Failure(
             section: "observations", errors: [.init("topic", "请填写课题"), .init("score_教学目标", "“教学目标”应为0到15之间的整数")])
 
-        let view = VisitDetailView(ctx: .fixture(.inspector, path: "/visits/12/observations"), model: Self.draft(failure: failure))
+        let view = VisitDetailView(
+            ctx: .fixture(.inspector, path: "/visits/12/observations"), model: Self.draft(failure: failure))
 
         assertSnapshot(of: view.document(), as: .html)
     }
@@ -33,8 +35,10 @@ final class VisitDetailViewTests: XCTestCase {
             at: fixtureTime, userName: "王建华", reason: "漏记了第二节课",
             changes: [.init(field: "督导情况", before: "听课一节。", after: "听课两节。")])
         let model = VisitDetail(
-            record: VisitFixtures.record(isDraft: false, amendments: [amendment]), categories: [], reminders: [], editable: false,
-            mayAmend: true, issuesNotices: true, followUp: nil, failure: .init(section: "amend", errors: [.init("reason", "请填写更正原因")]))
+            record: VisitFixtures.record(isDraft: false, amendments: [amendment]), categories: [], reminders: [],
+            editable: false,
+            mayAmend: true, issuesNotices: true, followUp: nil,
+            failure: .init(section: "amend", errors: [.init("reason", "请填写更正原因")]))
 
         let view = VisitDetailView(ctx: .fixture(.inspector, path: "/visits/12/amend"), model: model)
 
@@ -43,7 +47,8 @@ final class VisitDetailViewTests: XCTestCase {
 
     func testASchoolReadsTheRecordWithoutFormsOrNoticeLinks() {
         let model = VisitDetail(
-            record: VisitFixtures.record(isDraft: false), categories: [], reminders: [], editable: false, mayAmend: false,
+            record: VisitFixtures.record(isDraft: false), categories: [], reminders: [], editable: false,
+            mayAmend: false,
             issuesNotices: false, followUp: nil, failure: nil)
 
         let html = VisitDetailView(ctx: .fixture(.school, path: "/visits/12"), model: model).render().html

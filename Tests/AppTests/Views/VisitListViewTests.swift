@@ -7,10 +7,15 @@ import XCTest
 final class VisitListViewTests: XCTestCase {
     func testAnInspectorSeesTheVisitsTheNewButtonAndAPagerThatKeepsTheFilter() {
         let model = VisitList(
-            filter: .init(inspector: 1, month: "2026-11", status: "submitted", page: 2), paging: Paging(page: 2, per: 30), total: 62,
+            filter: .init(inspector: 1, month: "2026-11", status: "submitted", page: 2),
+            paging: Paging(page: 2, per: 30), total: 62,
             rows: [
-                .init(id: 12, date: "2026-11-12", school: "城关街道中心小学", inspector: "王建华", kind: .routine, theme: "作业管理", isDraft: false),
-                .init(id: 11, date: "2026-11-03", school: "城关第二小学", inspector: "王建华", kind: .followUp, theme: "<课后服务>", isDraft: true),
+                .init(
+                    id: 12, date: "2026-11-12", school: "城关街道中心小学", inspector: "王建华", kind: .routine, theme: "作业管理",
+                    isDraft: false),
+                .init(
+                    id: 11, date: "2026-11-03", school: "城关第二小学", inspector: "王建华", kind: .followUp, theme: "<课后服务>",
+                    isDraft: true),
             ])
 
         let view = VisitListView(ctx: .fixture(.inspector, path: "/visits"), model: model)

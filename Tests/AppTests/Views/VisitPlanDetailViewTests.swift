@@ -17,7 +17,8 @@ final class VisitPlanDetailViewTests: XCTestCase {
 
     func testTheOfficeReadsIt() {
         let model = VisitPlanDetail(
-            id: 5, schoolID: 1, school: "城关街道中心小学", plannedDate: "2026-11-10", tasks: "", methods: "", focus: "", isMine: false)
+            id: 5, schoolID: 1, school: "城关街道中心小学", plannedDate: "2026-11-10", tasks: "", methods: "", focus: "",
+            isMine: false)
 
         let html = VisitPlanDetailView(ctx: .fixture(.office, path: "/visit-plans/5"), model: model).render().html
 

@@ -10,7 +10,9 @@ final class VisitPlanEditorViewTests: XCTestCase {
     func testTheFormStartsWithTheMonthsThemeAndTheUsualMethods() {
         let model = VisitPlanEditor(
             schools: Self.schools,
-            form: .init(school: "1", date: "2026-11-16", tasks: "", methods: VisitPlanEditor.defaultMethods, focus: "作业管理"), errors: [])
+            form: .init(
+                school: "1", date: "2026-11-16", tasks: "", methods: VisitPlanEditor.defaultMethods, focus: "作业管理"),
+            errors: [])
 
         let view = VisitPlanEditorView(ctx: .fixture(.inspector, path: "/visit-plans/new"), model: model)
 

@@ -18,7 +18,8 @@ enum VisitFixtures {
         checks.workload.homeworkMinutes = 90
         checks.workload.phonesManaged = true
         return VisitDetail.Record(
-            id: 12, schoolName: "城关街道中心小学", date: "2026-11-12", start: "08:30", end: isDraft ? "" : "11:40", kind: .routine,
+            id: 12, schoolName: "城关街道中心小学", date: "2026-11-12", start: "08:30", end: isDraft ? "" : "11:40",
+            kind: .routine,
             theme: "作业管理", summary: isDraft ? "" : "推门听课一节，查阅作业批改记录。\n与教师、学生座谈。",
             highlights: isDraft ? "" : "课后服务项目丰富。", isDraft: isDraft, submittedAt: isDraft ? nil : fixtureTime,
             team: ["王建华", "李敏"],
@@ -28,7 +29,9 @@ enum VisitFixtures {
                 .init(
                     id: 3, kind: .lesson, className: "四（2）班", subject: "数学", teacher: "张老师", topic: "两位数乘两位数",
                     scores: ["教学目标": 12, "教学内容": 16, "教学方法": 15, "学生参与": 20, "教学效果": 16], comment: "目标清楚，练习充分。"),
-                .init(id: 4, kind: .research, className: "", subject: "", teacher: "", topic: "数学组集体备课", scores: [:], comment: ""),
+                .init(
+                    id: 4, kind: .research, className: "", subject: "", teacher: "", topic: "数学组集体备课", scores: [:],
+                    comment: ""),
             ],
             interviews: [
                 .init(id: 5, group: .teachers, people: 2, notes: "教师反映作业量已减少。", isInternal: false),
@@ -54,27 +57,40 @@ enum VisitFixtures {
     /// Inspector 1 (王建华) with schools 1 and 2, inspector 2 (李敏) with school 3, in the autumn semester of 2026.
     static func compliance(today: Day = Day(year: 2026, month: 11, day: 16)!) -> ComplianceResult {
         let start = Day(year: 2026, month: 9, day: 1)!
-        return Compliance.evaluate(ComplianceInput(
-            inspectorIDs: [1, 2],
-            assignments: [
-                .init(inspectorID: 1, schoolID: 1, start: start), .init(inspectorID: 1, schoolID: 2, start: start),
-                .init(inspectorID: 2, schoolID: 3, start: start),
-            ],
-            visits: [
-                .init(id: 1, schoolID: 1, date: Day(year: 2026, month: 9, day: 10)!, leadInspectorID: 1, hadPlanBefore: true,
-                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
-                .init(id: 2, schoolID: 1, date: Day(year: 2026, month: 10, day: 15)!, leadInspectorID: 1, hadPlanBefore: false,
-                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 1),
-                .init(id: 3, schoolID: 2, date: Day(year: 2026, month: 9, day: 20)!, leadInspectorID: 1, hadPlanBefore: true,
-                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
-                .init(id: 4, schoolID: 3, date: Day(year: 2026, month: 9, day: 8)!, leadInspectorID: 2, hadPlanBefore: true,
-                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
-                .init(id: 5, schoolID: 3, date: Day(year: 2026, month: 10, day: 9)!, leadInspectorID: 2, hadPlanBefore: true,
-                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
-                .init(id: 6, schoolID: 3, date: Day(year: 2026, month: 11, day: 6)!, leadInspectorID: 2, hadPlanBefore: true,
-                    observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
-            ],
-            filedPlans: [.init(inspectorID: 2, semester: semester)],
-            semester: semester, today: today))
+        return Compliance.evaluate(
+            ComplianceInput(
+                inspectorIDs: [1, 2],
+                assignments: [
+                    .init(inspectorID: 1, schoolID: 1, start: start), .init(inspectorID: 1, schoolID: 2, start: start),
+                    .init(inspectorID: 2, schoolID: 3, start: start),
+                ],
+                visits: [
+                    .init(
+                        id: 1, schoolID: 1, date: Day(year: 2026, month: 9, day: 10)!, leadInspectorID: 1,
+                        hadPlanBefore: true,
+                        observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                    .init(
+                        id: 2, schoolID: 1, date: Day(year: 2026, month: 10, day: 15)!, leadInspectorID: 1,
+                        hadPlanBefore: false,
+                        observations: 1, teachersInterviewed: 2, studentsInterviewed: 1),
+                    .init(
+                        id: 3, schoolID: 2, date: Day(year: 2026, month: 9, day: 20)!, leadInspectorID: 1,
+                        hadPlanBefore: true,
+                        observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                    .init(
+                        id: 4, schoolID: 3, date: Day(year: 2026, month: 9, day: 8)!, leadInspectorID: 2,
+                        hadPlanBefore: true,
+                        observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                    .init(
+                        id: 5, schoolID: 3, date: Day(year: 2026, month: 10, day: 9)!, leadInspectorID: 2,
+                        hadPlanBefore: true,
+                        observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                    .init(
+                        id: 6, schoolID: 3, date: Day(year: 2026, month: 11, day: 6)!, leadInspectorID: 2,
+                        hadPlanBefore: true,
+                        observations: 1, teachersInterviewed: 2, studentsInterviewed: 3),
+                ],
+                filedPlans: [.init(inspectorID: 2, semester: semester)],
+                semester: semester, today: today))
     }
 }

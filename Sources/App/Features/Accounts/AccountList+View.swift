@@ -17,7 +17,8 @@ struct AccountListView {
                     .h1(.text("账号管理")),
                     .div(.class("actions"), .button(SiteURL.accountNew.path, "新建账号"))),
                 .dataTable(["用户名", "姓名", "角色", "状态", "最近登录", ""], model.page.items.map(cells)),
-                .pager(model.page.paging, total: model.page.total, link: { SiteURL.accounts.with([("page", String($0))]) }),
+                .pager(
+                    model.page.paging, total: model.page.total, link: { SiteURL.accounts.with([("page", String($0))]) }),
             ])
     }
 
@@ -32,7 +33,9 @@ struct AccountListView {
                     u.locked ? .postButton(SiteURL.accountUnlock(u.id).path, "解锁", csrf: ctx.csrf) : .empty,
                     .postButton(
                         SiteURL.accountReset(u.id).path, "重置密码", csrf: ctx.csrf, confirm: "重置后将生成临时密码，对方首次登录须修改。确定吗？"),
-                    .postButton(SiteURL.accountDeactivate(u.id).path, "停用", csrf: ctx.csrf, confirm: "确定停用该账号？", style: "danger"),
+                    .postButton(
+                        SiteURL.accountDeactivate(u.id).path, "停用", csrf: ctx.csrf, confirm: "确定停用该账号？", style: "danger"
+                    ),
                 ]),
         ]
     }

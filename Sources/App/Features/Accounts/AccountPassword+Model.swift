@@ -18,11 +18,14 @@ struct AccountPassword: Sendable {
 }
 
 extension AccountPassword {
-    static func query(userID: Int, errors: [FieldError], now: Date, on db: any Database) async throws -> AccountPassword {
+    static func query(userID: Int, errors: [FieldError], now: Date, on db: any Database) async throws -> AccountPassword
+    {
         let tokens = try await ApiToken.query(on: db).filter(\.$userID == userID).filter(\.$expiresAt > now)
             .sort(\.$id, .descending).limit(maxTokens).all()
         return AccountPassword(
             errors: errors,
-            tokens: tokens.map { Token(id: $0.id!, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, expiresAt: $0.expiresAt) })
+            tokens: tokens.map {
+                Token(id: $0.id!, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, expiresAt: $0.expiresAt)
+            })
     }
 }

@@ -22,13 +22,16 @@ struct AccountPasswordView {
                         .method(.post), .action(SiteURL.password.path),
                         .csrf(ctx.csrf),
                         .field(
-                            "当前密码", name: "current", value: "", error: errors.message(for: "current"), type: "password", required: true,
+                            "当前密码", name: "current", value: "", error: errors.message(for: "current"), type: "password",
+                            required: true,
                             attrs: [("autocomplete", "current-password")]),
                         .field(
-                            "新密码", name: "new", value: "", error: errors.message(for: "new"), type: "password", required: true,
+                            "新密码", name: "new", value: "", error: errors.message(for: "new"), type: "password",
+                            required: true,
                             hint: "至少8位，须同时包含字母和数字", attrs: [("autocomplete", "new-password")]),
                         .field(
-                            "再次输入新密码", name: "confirm", value: "", error: errors.message(for: "confirm"), type: "password",
+                            "再次输入新密码", name: "confirm", value: "", error: errors.message(for: "confirm"),
+                            type: "password",
                             required: true, attrs: [("autocomplete", "new-password")]),
                         .button(.type(.submit), .class("btn primary"), .text("保存新密码")))),
                 .section(
@@ -39,9 +42,11 @@ struct AccountPasswordView {
                         ["获得时间", "最近使用", "有效期至", ""],
                         model.tokens.map { t in
                             [
-                                .text(Format.date(t.createdAt)), .text(Format.date(t.lastUsedAt)), .text(Format.date(t.expiresAt)),
+                                .text(Format.date(t.createdAt)), .text(Format.date(t.lastUsedAt)),
+                                .text(Format.date(t.expiresAt)),
                                 .postButton(
-                                    SiteURL.tokenRevoke(t.id).path, "撤销", csrf: ctx.csrf, confirm: "撤销后使用该令牌的应用需重新登录，确定吗？"),
+                                    SiteURL.tokenRevoke(t.id).path, "撤销", csrf: ctx.csrf,
+                                    confirm: "撤销后使用该令牌的应用需重新登录，确定吗？"),
                             ]
                         }, empty: "没有有效的访问令牌")),
             ])

@@ -19,7 +19,9 @@ enum AccountsController {
         var inspector: String?
 
         var values: NewAccount.Form {
-            .init(username: username ?? "", displayName: displayName ?? "", role: role ?? "", school: school ?? "", inspector: inspector ?? "")
+            .init(
+                username: username ?? "", displayName: displayName ?? "", role: role ?? "", school: school ?? "",
+                inspector: inspector ?? "")
         }
     }
 
@@ -34,20 +36,24 @@ enum AccountsController {
         let new: NewAccount.Checked
         switch try await NewAccount.check(form.values, district: district, on: req.db) {
         case .failure(let errors):
-            return try await NewAccountView(ctx: req.pageContext(), model: NewAccount(form: form.values, errors: errors)).render()
+            return try await NewAccountView(
+                ctx: req.pageContext(), model: NewAccount(form: form.values, errors: errors)
+            ).render()
                 .encodeResponse(for: req)
         case .success(let checked): new = checked
         }
         let temporary = temporaryPassword()
         var org = district
         if let school = new.school, let t = try await OrgUnit.find(school.townshipID, on: req.db) { org = t }
-        let user = User(username: new.username, passwordHash: try await req.password.async.hash(temporary),
+        let user = User(
+            username: new.username, passwordHash: try await req.password.async.hash(temporary),
             displayName: new.displayName, role: new.role, org: org, mustChangePassword: true)
         user.schoolID = new.school?.id
         user.inspectorID = new.inspector?.id
         try await req.db.writeTransaction { db in
             try await user.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "create", entity: "user", id: user.id!, orgPath: user.orgPath,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "create", entity: "user", id: user.id!, orgPath: user.orgPath,
                 summary: "新建账号 \(new.username)（\(new.role.label)）")
         }
         req.flash("已创建账号 \(new.username)，临时密码：\(temporary)（请当面或电话告知，首次登录须修改）")
@@ -57,7 +63,8 @@ enum AccountsController {
     static func temporaryPassword() -> String {
         let letters = Array("abcdefghjkmnpqrstuvwxyz")
         let digits = Array("23456789")
-        return String((0..<6).map { _ in letters.randomElement()! }) + String((0..<4).map { _ in digits.randomElement()! })
+        return String((0..<6).map { _ in letters.randomElement()! })
+            + String((0..<4).map { _ in digits.randomElement()! })
     }
 
     static func target(_ req: Request) async throws -> (Principal, User) {
@@ -78,7 +85,8 @@ enum AccountsController {
             try await u.save(on: db)
             try await Sessions.revokeAll(userID: u.id!, on: db)
             try await ThrottleKeys.unlock(username: u.username, on: db)
-            try await Audit.record(on: db, actor: p, action: "reset", entity: "user", id: u.id!, orgPath: u.orgPath,
+            try await Audit.record(
+                on: db, actor: p, action: "reset", entity: "user", id: u.id!, orgPath: u.orgPath,
                 summary: "重置 \(u.username) 的密码并解除锁定（其登录和访问令牌已失效）")
         }
         req.flash("已重置 \(u.username) 的密码，临时密码：\(temporary)（首次登录须修改）")
@@ -91,7 +99,9 @@ enum AccountsController {
         try await req.db.writeTransaction { db in
             try await u.save(on: db)
             try await Sessions.revokeAll(userID: u.id!, on: db)
-            try await Audit.record(on: db, actor: p, action: "deactivate", entity: "user", id: u.id!, orgPath: u.orgPath, summary: "停用账号 \(u.username)")
+            try await Audit.record(
+                on: db, actor: p, action: "deactivate", entity: "user", id: u.id!, orgPath: u.orgPath,
+                summary: "停用账号 \(u.username)")
         }
         req.flash("已停用账号 \(u.username)")
         return req.redirect(to: SiteURL.accounts.path)
@@ -102,7 +112,8 @@ enum AccountsController {
         let (p, u) = try await target(req)
         try await req.db.writeTransaction { db in
             try await ThrottleKeys.unlock(username: u.username, on: db)
-            try await Audit.record(on: db, actor: p, action: "unlock", entity: "user", id: u.id!, orgPath: u.orgPath,
+            try await Audit.record(
+                on: db, actor: p, action: "unlock", entity: "user", id: u.id!, orgPath: u.orgPath,
                 summary: "解除 \(u.username) 的登录限制")
         }
         req.flash("已解除 \(u.username) 的登录限制")

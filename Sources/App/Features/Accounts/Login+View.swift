@@ -15,7 +15,9 @@ struct LoginView {
                 .section(
                     .class("card narrow"),
                     .h1(.text("登录督导平台")),
-                    model.error.map { .div(.class("alert error"), .attribute(named: "role", value: "alert"), .text($0)) } ?? .empty,
+                    model.error.map {
+                        .div(.class("alert error"), .attribute(named: "role", value: "alert"), .text($0))
+                    } ?? .empty,
                     .form(
                         .method(.post), .action(SiteURL.login.path),
                         .csrf(ctx.csrf),
@@ -23,7 +25,9 @@ struct LoginView {
                         .field(
                             "用户名", name: "username", value: model.username, required: true,
                             attrs: [("autocomplete", "username"), ("autocapitalize", "off")]),
-                        .field("密码", name: "password", value: "", type: "password", required: true, attrs: [("autocomplete", "current-password")]),
+                        .field(
+                            "密码", name: "password", value: "", type: "password", required: true,
+                            attrs: [("autocomplete", "current-password")]),
                         .button(.type(.submit), .class("btn primary block"), .text("登录"))),
                     ctx.demo ? demoAccounts : .empty)
             ])

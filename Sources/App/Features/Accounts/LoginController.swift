@@ -70,7 +70,8 @@ enum LoginController {
         else { throw Abort(.notFound, reason: "未找到该访问令牌") }
         try await req.db.writeTransaction { db in
             try await token.delete(on: db)
-            try await Audit.record(on: db, actor: p, action: "revoke", entity: "user", id: p.userID, orgPath: p.orgPath,
+            try await Audit.record(
+                on: db, actor: p, action: "revoke", entity: "user", id: p.userID, orgPath: p.orgPath,
                 summary: "撤销了一个访问令牌")
         }
         req.flash("已撤销该访问令牌，使用它的应用需要重新登录")
@@ -177,18 +178,24 @@ struct ThrottleKeys {
         return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             for (counter, id) in ids {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     INSERT INTO login_throttles (id, username, failures) VALUES (\(bind: id), \(bind: counter == .address ? nil : username), 0)
                     ON CONFLICT (id) DO NOTHING
-                    """).run()
+                    """
+                ).run()
             }
             var rows: [LoginThrottle.Counter: LoginThrottleRow] = [:]
             for (counter, id) in ids {
-                guard let row = try await db.lockedFind(LoginThrottleRow.self, id) else { throw Abort(.internalServerError) }
+                guard let row = try await db.lockedFind(LoginThrottleRow.self, id) else {
+                    throw Abort(.internalServerError)
+                }
                 rows[counter] = row
             }
             func state(_ c: LoginThrottle.Counter) -> LoginThrottle.State {
-                rows[c].map { .init(failures: $0.failures, lastFailureAt: $0.lastFailureAt, blockedUntil: $0.blockedUntil) }
+                rows[c].map {
+                    .init(failures: $0.failures, lastFailureAt: $0.lastFailureAt, blockedUntil: $0.blockedUntil)
+                }
                     ?? .init()
             }
             if let refusal = LoginThrottle.refusal(
@@ -220,6 +227,7 @@ struct ThrottleKeys {
 
     /// Is the account slowed down or locked anywhere (for the accounts list)?
     static func isThrottled(username: String, now: Date, on db: any Database) async throws -> Bool {
-        try await LoginThrottleRow.query(on: db).filter(\.$username == username).filter(\.$blockedUntil > now).count() > 0
+        try await LoginThrottleRow.query(on: db).filter(\.$username == username).filter(\.$blockedUntil > now).count()
+            > 0
     }
 }

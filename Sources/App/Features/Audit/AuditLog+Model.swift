@@ -39,7 +39,8 @@ extension AuditLog {
 extension AuditLog.Entry {
     init(_ e: AuditEvent) {
         self.init(
-            createdAt: e.createdAt, actorName: e.actorName, action: Audit.actionLabels[e.action] ?? e.action, summary: e.summary,
+            createdAt: e.createdAt, actorName: e.actorName, action: Audit.actionLabels[e.action] ?? e.action,
+            summary: e.summary,
             changes: e.fieldChanges)
     }
 }

@@ -15,9 +15,11 @@ struct AuditLogView {
                 .h1(.text("操作记录")),
                 .p(.class("hint"), .text("记录每一次新建、修改、停用、挂牌调整与导入：谁、何时、改了什么。")),
                 .auditEntries(model.page.items),
-                .pager(model.page.paging, total: model.page.total, link: {
-                    SiteURL.audit.with([("entity", model.filter.entity ?? ""), ("page", String($0))])
-                }),
+                .pager(
+                    model.page.paging, total: model.page.total,
+                    link: {
+                        SiteURL.audit.with([("entity", model.filter.entity ?? ""), ("page", String($0))])
+                    }),
             ])
     }
 }
@@ -39,7 +41,9 @@ extension Node where Context: HTML.BodyContext {
                                 ? .empty
                                 : .ul(
                                     .class("changes"),
-                                    .forEach(e.changes) { c in .li(.text("\(c.field)：\(c.before ?? "（空）") → \(c.after ?? "（空）")")) })),
+                                    .forEach(e.changes) { c in
+                                        .li(.text("\(c.field)：\(c.before ?? "（空）") → \(c.after ?? "（空）")"))
+                                    })),
                     ]
                 }, empty: "暂无操作记录"))
     }

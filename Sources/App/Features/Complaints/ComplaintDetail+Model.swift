@@ -61,18 +61,26 @@ extension ComplaintDetail {
         let school = try await c.schoolID.asyncMap { try await School.find($0, on: db) } ?? nil
         let inspector = try await c.inspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
         let events = try await CaseEvents.of(.complaint, id: c.id!, on: db)
-        let inspectors = access.mayAssign(c) && c.state.isOpen
-            ? try await Inspector.query(on: db).filter(\.$districtID == c.districtID).filter(\.$status == .active).sort(\.$name).all() : []
+        let inspectors =
+            access.mayAssign(c) && c.state.isOpen
+            ? try await Inspector.query(on: db).filter(\.$districtID == c.districtID).filter(\.$status == .active).sort(
+                \.$name
+            ).all() : []
         let isProblem = try await Problem.query(on: db).filter(\.$complaintID == c.id!).first() != nil
-        let identity = access.seesIdentity
+        let identity =
+            access.seesIdentity
             ? Identity(
-                complainant: c.anonymous ? "匿名" : [c.complainantName, c.complainantPhone].filter { !$0.isEmpty }.joined(separator: " "),
+                complainant: c.anonymous
+                    ? "匿名" : [c.complainantName, c.complainantPhone].filter { !$0.isEmpty }.joined(separator: " "),
                 files: c.storedFiles)
             : nil
         return ComplaintDetail(
-            id: c.id!, trackingCode: c.trackingCode, byPhone: c.channel == "phone", schoolID: c.schoolID, school: school?.name,
-            category: c.category, receivedOn: Day(parsing: c.receivedOn), state: c.state, deadline: c.deadline.flatMap(Day.init(parsing:)),
-            inspectorID: c.inspectorID, inspector: inspector?.name, escalation: c.escalation, content: c.content, reply: c.reply,
+            id: c.id!, trackingCode: c.trackingCode, byPhone: c.channel == "phone", schoolID: c.schoolID,
+            school: school?.name,
+            category: c.category, receivedOn: Day(parsing: c.receivedOn), state: c.state,
+            deadline: c.deadline.flatMap(Day.init(parsing:)),
+            inspectorID: c.inspectorID, inspector: inspector?.name, escalation: c.escalation, content: c.content,
+            reply: c.reply,
             fileCount: c.storedFiles.count, identity: identity, isProblem: isProblem,
             actions: ComplaintMachine.allowedActions(from: c.state, role: role),
             mayMakeProblem: ComplaintMachine.problemRefusal(
@@ -80,7 +88,8 @@ extension ComplaintDetail {
             inspectors: inspectors.map { InspectorOption(id: $0.id!, name: $0.name) },
             events: events.map {
                 Event(
-                    createdAt: $0.createdAt, actorName: access.seesIdentity || $0.action != "create" ? $0.actorName : "—",
+                    createdAt: $0.createdAt,
+                    actorName: access.seesIdentity || $0.action != "create" ? $0.actorName : "—",
                     action: $0.action, comment: $0.comment)
             })
     }

@@ -29,10 +29,12 @@ struct ComplaintDetailView {
                     files,
                     c.reply.isEmpty ? .empty : .group([.h2(.text("答复")), .p(.class("prewrap"), .text(c.reply))]),
                     c.isProblem
-                        ? .p(.link(SiteURL.problems.with([("school", String(c.schoolID ?? 0))]), "已转为学校问题，查看问题台账")) : .empty),
+                        ? .p(.link(SiteURL.problems.with([("school", String(c.schoolID ?? 0))]), "已转为学校问题，查看问题台账"))
+                        : .empty),
                 actionForm,
                 c.mayMakeProblem
-                    ? .postButton(SiteURL.complaintProblem(c.id).path, "核实属实，转为学校问题（进入整改）", csrf: ctx.csrf, style: "secondary")
+                    ? .postButton(
+                        SiteURL.complaintProblem(c.id).path, "核实属实，转为学校问题（进入整改）", csrf: ctx.csrf, style: "secondary")
                     : .empty,
                 reassign,
                 .section(
@@ -40,21 +42,33 @@ struct ComplaintDetailView {
                     .h2(.text("办理记录")),
                     .dataTable(
                         ["时间", "办理人", "事项", "意见"],
-                        c.events.map { e in [.text(Format.date(e.createdAt)), .text(e.actorName), .text(Self.label(e.action)), .text(e.comment)] })),
+                        c.events.map { e in
+                            [
+                                .text(Format.date(e.createdAt)), .text(e.actorName), .text(Self.label(e.action)),
+                                .text(e.comment),
+                            ]
+                        })),
             ])
     }
 
     /// What an event's action reads as.
     static func label(_ action: String) -> String {
-        if action.hasPrefix("escalate:") { return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action }
-        return ComplaintAction(rawValue: action)?.label ?? ["create": "收到", "assign": "改派", "problem": "转为问题"][action] ?? action
+        if action.hasPrefix("escalate:") {
+            return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action
+        }
+        return ComplaintAction(rawValue: action)?.label ?? ["create": "收到", "assign": "改派", "problem": "转为问题"][action]
+            ?? action
     }
 
     /// The attachments: links for the office, only their number for everyone else.
     var files: Node<HTML.BodyContext> {
         guard model.fileCount > 0 else { return .empty }
-        guard let identity = model.identity else { return .p(.class("muted"), .text("附件 \(model.fileCount) 个（仅督导室可查看）")) }
-        return .ul(.class("files"), .forEach(identity.files) { f in .li(.link(SiteURL.complaintFile(model.id, f.hash).path, f.name)) })
+        guard let identity = model.identity else {
+            return .p(.class("muted"), .text("附件 \(model.fileCount) 个（仅督导室可查看）"))
+        }
+        return .ul(
+            .class("files"),
+            .forEach(identity.files) { f in .li(.link(SiteURL.complaintFile(model.id, f.hash).path, f.name)) })
     }
 
     var actionForm: Node<HTML.BodyContext> {
@@ -73,7 +87,8 @@ struct ComplaintDetailView {
                     .class("actions"),
                     .forEach(actions) { a in
                         .button(
-                            .type(.submit), .name("action"), .value(a.rawValue), .class("btn " + (a == .reject ? "danger" : "primary")),
+                            .type(.submit), .name("action"), .value(a.rawValue),
+                            .class("btn " + (a == .reject ? "danger" : "primary")),
                             .text(a.label))
                     })))
     }

@@ -25,7 +25,8 @@ struct ComplaintForm: Sendable {
 }
 
 extension ComplaintForm {
-    static func query(district: OrgUnit, values: ComplaintIntake.Input, errors: [FieldError], on db: any Database) async throws
+    static func query(district: OrgUnit, values: ComplaintIntake.Input, errors: [FieldError], on db: any Database)
+        async throws
         -> ComplaintForm
     {
         let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open)

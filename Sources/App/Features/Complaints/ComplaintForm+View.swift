@@ -22,16 +22,20 @@ struct ComplaintFormView {
                     .csrf(ctx.csrf), .hidden("district", String(model.districtID)),
                     .selectField(
                         "反映的学校", name: "school",
-                        options: [(ComplaintIntake.districtChoice, "（反映区教育局或全区性问题）")] + model.schools.map { (String($0.id), $0.name) },
+                        options: [(ComplaintIntake.districtChoice, "（反映区教育局或全区性问题）")]
+                            + model.schools.map { (String($0.id), $0.name) },
                         selected: v.school ?? "", error: errors.message(for: "school"), required: true),
                     .selectField(
-                        "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) }, selected: v.category ?? "",
+                        "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) },
+                        selected: v.category ?? "",
                         error: errors.message(for: "category"), required: true),
                     .textareaField(
                         "反映内容（时间、地点、经过，越具体越便于核实）", name: "content", value: v.content ?? "",
                         error: errors.message(for: "content"), rows: 6),
                     .field("姓名（可不填）", name: "name", value: v.name ?? "", error: errors.message(for: "name")),
-                    .field("联系电话（可不填，填写后便于回访）", name: "phone", value: v.phone ?? "", error: errors.message(for: "phone"), type: "tel"),
+                    .field(
+                        "联系电话（可不填，填写后便于回访）", name: "phone", value: v.phone ?? "", error: errors.message(for: "phone"),
+                        type: "tel"),
                     .checkbox("匿名反映（不保存姓名和电话）", name: "anonymous", checked: v.anonymous),
                     .div(
                         .class("field"),

@@ -64,7 +64,8 @@ extension ComplaintList {
             filter: filter,
             page: complaints.map { c in
                 Row(
-                    id: c.id!, trackingCode: c.trackingCode, school: c.schoolID.flatMap { nameOf[$0] }, category: c.category,
+                    id: c.id!, trackingCode: c.trackingCode, school: c.schoolID.flatMap { nameOf[$0] },
+                    category: c.category,
                     state: c.state, deadline: c.deadline.flatMap(Day.init(parsing:)),
                     overdue: c.state.isOpen && (c.deadline ?? "9999") < today.description, escalation: c.escalation)
             },
@@ -88,7 +89,8 @@ extension ComplaintList {
             let received: Int
             let handled: Int
         }
-        let counts = try await sql.raw("""
+        let counts = try await sql.raw(
+            """
             SELECT c.inspector_id, i.name, COUNT(*) AS received,
               SUM(CASE WHEN c.state IN ('replied', 'closed') THEN 1 ELSE 0 END) AS handled
             FROM complaints c JOIN inspectors i ON i.id = c.inspector_id
@@ -108,11 +110,14 @@ extension ComplaintList {
         while true {
             let page = try await sql.raw(
                 "SELECT c.id, c.inspector_id, c.received_on, c.replied_on FROM complaints c"
-                    + " WHERE c.inspector_id IS NOT NULL AND c.replied_on IS NOT NULL AND c.id > \(bind: after) AND " + readable
+                    + " WHERE c.inspector_id IS NOT NULL AND c.replied_on IS NOT NULL AND c.id > \(bind: after) AND "
+                    + readable
                     + " ORDER BY c.id LIMIT \(bind: pageSize)"
             ).all(decoding: Reply.self)
             for r in page {
-                guard let received = Day(parsing: r.received_on), let replied = Day(parsing: r.replied_on) else { continue }
+                guard let received = Day(parsing: r.received_on), let replied = Day(parsing: r.replied_on) else {
+                    continue
+                }
                 if replied <= ComplaintMachine.replyDue(received: received, limits: limits, calendar: calendar) {
                     onTime[r.inspector_id, default: 0] += 1
                 }

@@ -26,9 +26,11 @@ struct ComplaintListView {
                             f.state == key ? .attribute(named: "aria-current", value: "page") : .empty, .text(label))
                     }),
                 .dataTable(["查询码", "学校", "类别", "状态", "本环节期限", "督办"], model.page.items.map(cells), empty: "没有举报投诉"),
-                .pager(model.page.paging, total: model.page.total, link: {
-                    SiteURL.complaints.with([("state", f.state), ("page", String($0))])
-                }),
+                .pager(
+                    model.page.paging, total: model.page.total,
+                    link: {
+                        SiteURL.complaints.with([("state", f.state), ("page", String($0))])
+                    }),
                 figures,
             ])
     }

@@ -27,6 +27,7 @@ extension ComplaintTracking {
         guard let c else { return ComplaintTracking(code: code, message: "没有找到这个查询码，请核对后重新输入", found: nil) }
         return ComplaintTracking(
             code: code, message: nil,
-            found: Found(trackingCode: c.trackingCode, state: c.state, receivedOn: Day(parsing: c.receivedOn), reply: c.reply))
+            found: Found(
+                trackingCode: c.trackingCode, state: c.state, receivedOn: Day(parsing: c.receivedOn), reply: c.reply))
     }
 }

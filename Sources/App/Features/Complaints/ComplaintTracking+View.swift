@@ -29,7 +29,8 @@ struct ComplaintTrackingView {
         .div(
             .class("track-result"),
             .facts([("查询码", c.trackingCode), ("办理状态", c.state.label), ("受理日期", c.receivedOn?.chinese ?? "")]),
-            [.replied, .closed].contains(c.state) ? .div(.h2(.text("答复")), .p(.class("prewrap"), .text(c.reply))) : .empty,
+            [.replied, .closed].contains(c.state)
+                ? .div(.h2(.text("答复")), .p(.class("prewrap"), .text(c.reply))) : .empty,
             c.state == .rejected
                 ? .p(.text("答复：" + (c.reply.isEmpty ? "不属于教育督导受理范围，请向相关部门反映。" : c.reply))) : .empty)
     }

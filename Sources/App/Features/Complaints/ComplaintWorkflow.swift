@@ -7,7 +7,8 @@ import Vapor
 enum ComplaintWorkflow {
     /// Saves a checked intake, routes it to the school's responsible inspector and tells them and the office.
     static func create(
-        _ intake: ComplaintIntake, district: OrgUnit, school: School?, files: [StoredFile], recordedBy: Int?, ip: String,
+        _ intake: ComplaintIntake, district: OrgUnit, school: School?, files: [StoredFile], recordedBy: Int?,
+        ip: String,
         now: Date, on db: any Database
     ) async throws -> Complaint {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
@@ -25,11 +26,15 @@ enum ComplaintWorkflow {
         c.anonymous = intake.anonymous
         c.files = try JSONColumn.encode(files)
         c.state = .received
-        c.inspectorID = try await school.asyncMap { try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id } ?? nil
+        c.inspectorID =
+            try await school.asyncMap { try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id }
+            ?? nil
         c.receivedOn = received.description
         c.stageStarted = received.description
-        c.deadline = ComplaintMachine.deadline(state: .received, stageStarted: received, limits: settings.complaintTimeLimits,
-            calendar: settings.workingCalendar)?.description
+        c.deadline =
+            ComplaintMachine.deadline(
+                state: .received, stageStarted: received, limits: settings.complaintTimeLimits,
+                calendar: settings.workingCalendar)?.description
         c.reply = ""
         c.recordedBy = recordedBy
         c.sourceIP = ip
@@ -45,8 +50,11 @@ enum ComplaintWorkflow {
             try await CaseEvents.record(
                 on: db, .complaint, id: c.id!, action: "create", actor: nil,
                 name: channel == .phone ? "督导室（电话登记）" : "网上投诉", comment: "")
-            let users = try await Notifier.officeUsers(districtPath: district.path, on: db) + Notifier.inspectorUsers(c.inspectorID, on: db)
-            try await Notifier.notify(userIDs: users, title: "新的举报投诉（\(category)）：\(school?.name ?? district.name)",
+            let users =
+                try await Notifier.officeUsers(districtPath: district.path, on: db)
+                + Notifier.inspectorUsers(c.inspectorID, on: db)
+            try await Notifier.notify(
+                userIDs: users, title: "新的举报投诉（\(category)）：\(school?.name ?? district.name)",
                 link: SiteURL.complaint(c.id!).path, districtID: district.id, on: db)
         }
         return c
@@ -74,14 +82,20 @@ enum ComplaintWorkflow {
         // The verify clock starts at acceptance and is not restarted when verification begins.
         if action != .startVerifying { c.stageStarted = today.description }
         c.state = next
-        c.deadline = ComplaintMachine.deadline(state: next, stageStarted: Day(parsing: c.stageStarted) ?? today,
-            limits: settings.complaintTimeLimits, calendar: settings.workingCalendar)?.description
+        c.deadline =
+            ComplaintMachine.deadline(
+                state: next, stageStarted: Day(parsing: c.stageStarted) ?? today,
+                limits: settings.complaintTimeLimits, calendar: settings.workingCalendar)?.description
         if !next.isOpen { c.escalation = nil }
         try await db.writeTransaction { [before = stateBefore] db in
-            guard let fresh = try await db.lockedFind(Complaint.self, c.id!), fresh.state == before else { throw AlreadyHandled() }
+            guard let fresh = try await db.lockedFind(Complaint.self, c.id!), fresh.state == before else {
+                throw AlreadyHandled()
+            }
             try await c.save(on: db)
-            try await CaseEvents.record(on: db, .complaint, id: c.id!, action: action.rawValue, actor: principal, comment: comment)
-            try await Audit.record(on: db, actor: principal, action: action.rawValue, entity: "complaint", id: c.id!,
+            try await CaseEvents.record(
+                on: db, .complaint, id: c.id!, action: action.rawValue, actor: principal, comment: comment)
+            try await Audit.record(
+                on: db, actor: principal, action: action.rawValue, entity: "complaint", id: c.id!,
                 orgPath: c.orgPath, summary: "投诉 \(c.trackingCode)：\(action.label)")
         }
         return nil
@@ -93,8 +107,10 @@ enum ComplaintWorkflow {
         let (id, name) = (i.id!, i.name)
         try await db.writeTransaction { db in
             try await c.save(on: db)
-            try await CaseEvents.record(on: db, .complaint, id: c.id!, action: "assign", actor: principal, comment: "改派给 \(name)")
-            try await Notifier.notify(userIDs: try await Notifier.inspectorUsers(id, on: db), title: "督导室转办投诉 \(c.trackingCode)",
+            try await CaseEvents.record(
+                on: db, .complaint, id: c.id!, action: "assign", actor: principal, comment: "改派给 \(name)")
+            try await Notifier.notify(
+                userIDs: try await Notifier.inspectorUsers(id, on: db), title: "督导室转办投诉 \(c.trackingCode)",
                 link: SiteURL.complaint(c.id!).path, districtID: c.districtID, on: db)
         }
     }
@@ -111,7 +127,9 @@ enum ComplaintWorkflow {
         }
         guard let school, let schoolID = school.id else { return }
         var inspectorID = c.inspectorID
-        if inspectorID == nil { inspectorID = try await DirectoryQueries.currentInspectors(of: [schoolID], on: db)[schoolID]?.id }
+        if inspectorID == nil {
+            inspectorID = try await DirectoryQueries.currentInspectors(of: [schoolID], on: db)[schoolID]?.id
+        }
         guard let inspectorID else { throw Abort(.badRequest, reason: "该校没有责任督学，请先安排") }
         let p = Problem()
         p.visitID = nil
@@ -129,9 +147,12 @@ enum ComplaintWorkflow {
         try await db.writeTransaction { db in
             // Checked under the write lock, so a double click makes one problem.
             _ = try await db.lockedFind(Complaint.self, c.id!)
-            guard try await Problem.query(on: db).filter(\.$complaintID == c.id!).count() == 0 else { throw AlreadyHandled() }
+            guard try await Problem.query(on: db).filter(\.$complaintID == c.id!).count() == 0 else {
+                throw AlreadyHandled()
+            }
             try await p.save(on: db)
-            try await CaseEvents.record(on: db, .complaint, id: c.id!, action: "problem", actor: principal, comment: "转为学校问题，进入整改")
+            try await CaseEvents.record(
+                on: db, .complaint, id: c.id!, action: "problem", actor: principal, comment: "转为学校问题，进入整改")
         }
     }
 }

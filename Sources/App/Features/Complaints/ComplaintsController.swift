@@ -20,7 +20,9 @@ enum ComplaintsController {
         var anonymous: String?
 
         var input: ComplaintIntake.Input {
-            .init(school: school, category: category, content: content, name: name, phone: phone, anonymous: anonymous == "on")
+            .init(
+                school: school, category: category, content: content, name: name, phone: phone,
+                anonymous: anonymous == "on")
         }
     }
 
@@ -43,16 +45,21 @@ enum ComplaintsController {
     }
 
     /// The school a complaint form asks about, when it is one of the district's.
-    static func districtSchool(_ input: ComplaintIntake.Input, district: OrgUnit, on db: any Database) async throws -> School? {
-        guard let id = ComplaintIntake.requestedSchoolID(input), let s = try await School.find(id, on: db), s.districtID == district.id
+    static func districtSchool(_ input: ComplaintIntake.Input, district: OrgUnit, on db: any Database) async throws
+        -> School?
+    {
+        guard let id = ComplaintIntake.requestedSchoolID(input), let s = try await School.find(id, on: db),
+            s.districtID == district.id
         else { return nil }
         return s
     }
 
     static func publicSubmit(req: Request) async throws -> Response {
         let ip = req.clientAddress
-        let recent = try await Complaint.query(on: req.db).filter(\.$sourceIP == ip).filter(\.$createdAt >= req.now.addingTimeInterval(-3600))
-            .count()
+        let recent = try await Complaint.query(on: req.db).filter(\.$sourceIP == ip).filter(
+            \.$createdAt >= req.now.addingTimeInterval(-3600)
+        )
+        .count()
         if recent >= perAddressPerHour {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试，或拨打举报投诉电话")
         }
@@ -61,17 +68,22 @@ enum ComplaintsController {
         let form = try upload.decode(PublicForm.self)
         let district = try await publicDistrict(form.district, on: req.db)
         let school = try await districtSchool(form.input, district: district, on: req.db)
-        let intake = ComplaintIntake.online(form.input, districtSchoolIDs: Set([school?.id].compactMap { $0 }), today: req.today)
+        let intake = ComplaintIntake.online(
+            form.input, districtSchoolIDs: Set([school?.id].compactMap { $0 }), today: req.today)
         let evidence = EvidenceUpload.check(upload, field: "files[]")
         guard case .success(let checked) = intake, evidence.errors.isEmpty else {
             let errors = intake.errors + evidence.errors
-            let model = try await ComplaintForm.query(district: district, values: form.input, errors: errors, on: req.db)
+            let model = try await ComplaintForm.query(
+                district: district, values: form.input, errors: errors, on: req.db)
             return try await ComplaintFormView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         let stored = try evidence.store(in: req.attachments)
         let c = try await ComplaintWorkflow.create(
-            checked, district: district, school: school, files: stored, recordedBy: nil, ip: ip, now: req.now, on: req.db)
-        return try await ComplaintReceiptView(ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode)).render()
+            checked, district: district, school: school, files: stored, recordedBy: nil, ip: ip, now: req.now,
+            on: req.db)
+        return try await ComplaintReceiptView(
+            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode)
+        ).render()
             .encodeResponse(for: req)
     }
 
@@ -85,7 +97,8 @@ enum ComplaintsController {
     // MARK: - Office and inspectors
 
     static func list(req: Request) async throws -> Page {
-        let filter = ComplaintList.Filter(state: req.query[String.self, at: "state"] ?? "open", page: try req.query.page())
+        let filter = ComplaintList.Filter(
+            state: req.query[String.self, at: "state"] ?? "open", page: try req.query.page())
         let scope = try await Scope.of(req)
         let model = try await ComplaintList.query(filter, scope: scope, today: req.today, on: req.db)
         return ComplaintListView(ctx: req.pageContext(), model: model).render()
@@ -109,7 +122,8 @@ enum ComplaintsController {
 
     static func phoneForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let model = try await PhoneLog.query(values: .init(receivedAt: req.today.description), errors: [], scope: scope, on: req.db)
+        let model = try await PhoneLog.query(
+            values: .init(receivedAt: req.today.description), errors: [], scope: scope, on: req.db)
         return PhoneLogView(ctx: req.pageContext(), model: model).render()
     }
 
@@ -127,7 +141,8 @@ enum ComplaintsController {
             return try await PhoneLogView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         case .success(let intake):
             let c = try await ComplaintWorkflow.create(
-                intake, district: district, school: school, files: [], recordedBy: scope.principal.userID, ip: "phone", now: req.now, on: req.db)
+                intake, district: district, school: school, files: [], recordedBy: scope.principal.userID, ip: "phone",
+                now: req.now, on: req.db)
             req.flash("已登记，查询码 \(c.trackingCode)（可告知来电人）")
             return req.redirect(to: SiteURL.complaint(c.id!).path)
         }
@@ -163,11 +178,13 @@ enum ComplaintsController {
         let c = try await load(req, scope: scope)
         guard scope.complaintAccess.mayAct else { throw Abort(.forbidden, reason: "只有承办督学和督导室可以办理投诉") }
         let form = try req.content.decode(ActForm.self)
-        guard let action = form.action.flatMap(ComplaintAction.init(rawValue:)) else { throw Abort(.badRequest, reason: "无效的操作") }
+        guard let action = form.action.flatMap(ComplaintAction.init(rawValue:)) else {
+            throw Abort(.badRequest, reason: "无效的操作")
+        }
         let comment = (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if let message = try await ComplaintWorkflow.apply(
-            action, to: c, reply: form.reply, comment: comment, principal: scope.principal, today: req.today, on: req.db)
-        {
+            action, to: c, reply: form.reply, comment: comment, principal: scope.principal, today: req.today, on: req.db
+        ) {
             req.flash(message)
         } else {
             req.flash("已\(action.label)")
@@ -182,7 +199,9 @@ enum ComplaintsController {
         let c = try await load(req, scope: scope)
         guard scope.complaintAccess.mayAssign(c) else { throw Abort(.forbidden, reason: "只有督导室可以改派") }
         let form = try req.content.decode(AssignForm.self)
-        guard let id = form.inspector, let i = try await Inspector.find(id, on: req.db), i.districtID == c.districtID, i.status == .active else {
+        guard let id = form.inspector, let i = try await Inspector.find(id, on: req.db), i.districtID == c.districtID,
+            i.status == .active
+        else {
             req.flash("请选择本区在岗督学")
             return req.redirect(to: SiteURL.complaint(c.id!).path)
         }

@@ -21,6 +21,7 @@ extension NotificationList {
     static func query(scope: Scope, on db: any Database) async throws -> NotificationList {
         let items = try await scope.notificationAccess.readable(AppNotification.query(on: db)).sort(\.$id, .descending)
             .limit(latest).all()
-        return NotificationList(items: items.map { Item(title: $0.title, link: $0.link, read: $0.read, createdAt: $0.createdAt) })
+        return NotificationList(
+            items: items.map { Item(title: $0.title, link: $0.link, read: $0.read, createdAt: $0.createdAt) })
     }
 }

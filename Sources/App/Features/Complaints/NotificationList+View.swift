@@ -16,11 +16,14 @@ struct NotificationListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("消息")),
-                    items.contains { !$0.read } ? .postButton(SiteURL.notificationsRead.path, "全部标为已读", csrf: ctx.csrf) : .empty),
+                    items.contains { !$0.read }
+                        ? .postButton(SiteURL.notificationsRead.path, "全部标为已读", csrf: ctx.csrf) : .empty),
                 .ul(
                     .class("notifications"),
                     .forEach(items) { n in
-                        .li(.class(n.read ? "read" : "unread"), .link(n.link, n.title), .span(.class("muted"), .text(" " + Format.date(n.createdAt))))
+                        .li(
+                            .class(n.read ? "read" : "unread"), .link(n.link, n.title),
+                            .span(.class("muted"), .text(" " + Format.date(n.createdAt))))
                     }),
                 items.isEmpty ? .p(.class("empty"), .text("暂无消息")) : .empty,
             ])

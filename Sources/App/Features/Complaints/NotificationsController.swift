@@ -12,7 +12,9 @@ enum NotificationsController {
 
     static func markRead(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        try await scope.notificationAccess.readable(AppNotification.query(on: req.db)).filter(\.$read == false).set(\.$read, to: true).update()
+        try await scope.notificationAccess.readable(AppNotification.query(on: req.db)).filter(\.$read == false).set(
+            \.$read, to: true
+        ).update()
         return req.redirect(to: SiteURL.notifications.path)
     }
 }

@@ -10,9 +10,12 @@ struct PhoneLog: Sendable {
 }
 
 extension PhoneLog {
-    static func query(values: ComplaintIntake.Input, errors: [FieldError], scope: Scope, on db: any Database) async throws -> PhoneLog {
+    static func query(values: ComplaintIntake.Input, errors: [FieldError], scope: Scope, on db: any Database)
+        async throws -> PhoneLog
+    {
         let district = try await scope.district(on: db)
-        let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open).sort(\.$name).all()
+        let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open)
+            .sort(\.$name).all()
         return PhoneLog(schools: schools.map { .init(id: $0.id!, name: $0.name) }, values: values, errors: errors)
     }
 }

@@ -31,13 +31,16 @@ struct ComplianceMatrix: Sendable {
 }
 
 extension ComplianceMatrix {
-    static func query(semester: Semester, page: Int?, scope: Scope, today: Day, on db: any Database) async throws -> ComplianceMatrix {
+    static func query(semester: Semester, page: Int?, scope: Scope, today: Day, on db: any Database) async throws
+        -> ComplianceMatrix
+    {
         let district = try await scope.district(on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
         let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
             .sort(\.$name).sort(\.$id).paginate(Paging(page: page, per: perPage))
         let result = try await ComplianceService.evaluate(
-            inspectorIDs: inspectors.items.compactMap(\.id), semester: semester, today: today, settings: settings, on: db)
+            inspectorIDs: inspectors.items.compactMap(\.id), semester: semester, today: today, settings: settings,
+            on: db)
         let (unvisited, unvisitedTotal) = try await unvisitedThisMonth(scope: scope, today: today, on: db)
         return ComplianceMatrix(
             semester: semester, month: YearMonth(today), paging: inspectors.paging, total: inspectors.total,
@@ -58,8 +61,10 @@ extension ComplianceMatrix {
             """
         struct N: Decodable { let n: Int }
         let total = try await sql.raw("SELECT COUNT(*) AS n " + body).first(decoding: N.self)?.n ?? 0
-        let rows = try await sql.raw("SELECT s.id, s.name, i.name AS inspector " + body + " ORDER BY i.name, s.name LIMIT 100")
-            .all(decoding: Unvisited.self)
+        let rows = try await sql.raw(
+            "SELECT s.id, s.name, i.name AS inspector " + body + " ORDER BY i.name, s.name LIMIT 100"
+        )
+        .all(decoding: Unvisited.self)
         return (rows, total)
     }
 }

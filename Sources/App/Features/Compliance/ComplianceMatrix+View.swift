@@ -19,9 +19,13 @@ struct ComplianceMatrixView {
                     .h1(.text("责任督学“六个一”落实情况 · \(semester.label)")),
                     .div(
                         .class("actions"),
-                        .button(SiteURL.compliance.with([("semester", semester.previous.code)]), "上一学期", style: "secondary"),
-                        .button(SiteURL.compliance.with([("semester", semester.next.code)]), "下一学期", style: "secondary"),
-                        .button(SiteURL.complianceExport.with([("semester", semester.code)]), "导出 Excel", style: "secondary"))),
+                        .button(
+                            SiteURL.compliance.with([("semester", semester.previous.code)]), "上一学期", style: "secondary"),
+                        .button(
+                            SiteURL.compliance.with([("semester", semester.next.code)]), "下一学期", style: "secondary"),
+                        .button(
+                            SiteURL.complianceExport.with([("semester", semester.code)]), "导出 Excel", style: "secondary"
+                        ))),
                 .p(.class("hint"), .text("每格为“已督导学校/应督导学校”；红色为逾期未督导，黄色为本月尚待督导。点击督学查看明细。")),
                 .div(
                     .class("table-wrap"),
@@ -30,16 +34,22 @@ struct ComplianceMatrixView {
                         .thead(
                             .tr(
                                 .th(.text("督学")), .forEach(semester.months) { .th(.text($0.shortLabel)) },
-                                .forEach(ComplianceRule.allCases) { .th(.title($0.requirement), .text("\($0.number). \($0.label)")) })),
+                                .forEach(ComplianceRule.allCases) {
+                                    .th(.title($0.requirement), .text("\($0.number). \($0.label)"))
+                                })),
                         .tbody(.forEach(m.inspectors, row)))),
-                .pager(m.paging, total: m.total, link: { SiteURL.compliance.with([("semester", semester.code), ("page", String($0))]) }),
+                .pager(
+                    m.paging, total: m.total,
+                    link: { SiteURL.compliance.with([("semester", semester.code), ("page", String($0))]) }),
                 .section(
                     .class("card"),
                     .h2(.text("本月（\(m.month.label)）尚未督导的学校：\(m.unvisitedTotal) 所")),
                     .dataTable(
-                        ["学校", "责任督学"], m.unvisited.map { [.link(SiteURL.school($0.id).path, $0.name), .text($0.inspector ?? "")] },
+                        ["学校", "责任督学"],
+                        m.unvisited.map { [.link(SiteURL.school($0.id).path, $0.name), .text($0.inspector ?? "")] },
                         empty: "本月所有挂牌学校均已督导。"),
-                    m.unvisitedTotal > m.unvisited.count ? .p(.class("hint"), .text("仅列出前 \(m.unvisited.count) 所。")) : .empty),
+                    m.unvisitedTotal > m.unvisited.count
+                        ? .p(.class("hint"), .text("仅列出前 \(m.unvisited.count) 所。")) : .empty),
             ])
     }
 

@@ -17,12 +17,15 @@ enum ComplianceService {
         let students: Int
     }
 
-    static func evaluate(inspectorIDs: [Int], semester: Semester, today: Day, settings: ComplianceSettings,
-        on db: any Database) async throws -> ComplianceResult
-    {
+    static func evaluate(
+        inspectorIDs: [Int], semester: Semester, today: Day, settings: ComplianceSettings,
+        on db: any Database
+    ) async throws -> ComplianceResult {
         guard !inspectorIDs.isEmpty, let sql = db as? any SQLDatabase else {
-            return Compliance.evaluate(ComplianceInput(inspectorIDs: inspectorIDs, assignments: [], visits: [], filedPlans: [],
-                reports: [], semester: semester, today: today, settings: settings))
+            return Compliance.evaluate(
+                ComplianceInput(
+                    inspectorIDs: inspectorIDs, assignments: [], visits: [], filedPlans: [],
+                    reports: [], semester: semester, today: today, settings: settings))
         }
         let first = semester.firstDay.description
         let last = min(semester.lastDay, today).description
@@ -32,12 +35,15 @@ enum ComplianceService {
             .all()
             .compactMap { a -> ComplianceInput.AssignmentSpan? in
                 guard let s = Day(parsing: a.startDate) else { return nil }
-                return .init(inspectorID: a.inspectorID, schoolID: a.schoolID, start: s, end: a.endDate.flatMap(Day.init(parsing:)))
+                return .init(
+                    inspectorID: a.inspectorID, schoolID: a.schoolID, start: s,
+                    end: a.endDate.flatMap(Day.init(parsing:)))
             }
         // Visits led by or joined by these inspectors, with their per-visit counts, in one query. The UNION
         // (not an OR) lets both databases start from the inspector indexes instead of every visit in the dates.
         let ids = SQLList(inspectorIDs.map { SQLBind($0) })
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT v.id, v.school_id, v.visit_date, v.inspector_id, v.visit_plan_id,
               (SELECT COUNT(*) FROM class_observations o WHERE o.visit_id = v.id) AS observations,
               (SELECT CAST(COALESCE(SUM(i.people), 0) AS INTEGER) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'teachers') AS teachers,
@@ -47,24 +53,37 @@ enum ComplianceService {
               AND v.id IN (
                 SELECT l.id FROM visits l WHERE l.inspector_id IN (\(ids)) AND l.visit_date >= \(bind: first) AND l.visit_date <= \(bind: last)
                 UNION SELECT m.visit_id FROM visit_members m WHERE m.inspector_id IN (\(ids)))
-            """).all(decoding: VisitRow.self)
+            """
+        ).all(decoding: VisitRow.self)
         let visitIDs = rows.map(\.id)
         var members: [Int: [Int]] = [:]
         for chunk in visitIDs.chunked(1000) {
-            for m in try await VisitMember.query(on: db).filter(\.$visitID ~~ chunk).all() { members[m.visitID, default: []].append(m.inspectorID) }
+            for m in try await VisitMember.query(on: db).filter(\.$visitID ~~ chunk).all() {
+                members[m.visitID, default: []].append(m.inspectorID)
+            }
         }
         let visits = rows.compactMap { r -> ComplianceInput.VisitFacts? in
             guard let d = Day(parsing: r.visit_date) else { return nil }
-            return .init(id: r.id, schoolID: r.school_id, date: d, leadInspectorID: r.inspector_id, memberIDs: members[r.id] ?? [],
+            return .init(
+                id: r.id, schoolID: r.school_id, date: d, leadInspectorID: r.inspector_id,
+                memberIDs: members[r.id] ?? [],
                 hadPlanBefore: r.visit_plan_id != nil, observations: r.observations, teachersInterviewed: r.teachers,
                 studentsInterviewed: r.students)
         }
-        let plans = try await AreaPlan.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(\.$semester == semester.code)
-            .filter(\.$status == .filed).all().map { ComplianceInput.PlanFacts(inspectorID: $0.inspectorID, semester: semester) }
-        let reports = try await WorkReport.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(\.$semester == semester.code).all()
+        let plans = try await AreaPlan.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
+            \.$semester == semester.code
+        )
+        .filter(\.$status == .filed).all().map {
+            ComplianceInput.PlanFacts(inspectorID: $0.inspectorID, semester: semester)
+        }
+        let reports = try await WorkReport.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
+            \.$semester == semester.code
+        ).all()
             .map { ComplianceInput.ReportFacts(inspectorID: $0.inspectorID, kind: $0.kind, semester: semester) }
-        return Compliance.evaluate(ComplianceInput(inspectorIDs: inspectorIDs, assignments: assignments, visits: visits,
-            filedPlans: plans, reports: reports, semester: semester, today: today, settings: settings))
+        return Compliance.evaluate(
+            ComplianceInput(
+                inspectorIDs: inspectorIDs, assignments: assignments, visits: visits,
+                filedPlans: plans, reports: reports, semester: semester, today: today, settings: settings))
     }
 
     /// The semester named by `code` (`2026-autumn`), or the one of `today`.

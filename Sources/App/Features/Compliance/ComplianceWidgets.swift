@@ -56,21 +56,25 @@ extension Node where Context == HTML.BodyContext {
     }
 
     /// Schools × months with the visit state of each.
-    static func visitCalendar(result: ComplianceResult, inspectorID: Int, schools: [NamedSchool], months: [YearMonth]) -> Node {
+    static func visitCalendar(result: ComplianceResult, inspectorID: Int, schools: [NamedSchool], months: [YearMonth])
+        -> Node
+    {
         func cell(_ state: VisitState?) -> Node<HTML.TableRowContext> {
-            let tone: String = switch state {
-            case .visited: "ok"
-            case .overdue: "bad"
-            case .due: "due"
-            default: ""
-            }
-            let text: String = switch state {
-            case .visited: "✓"
-            case .overdue: "逾期"
-            case .due: "待督导"
-            case .notRequired: "无需"
-            case .upcoming, .none: ""
-            }
+            let tone: String =
+                switch state {
+                case .visited: "ok"
+                case .overdue: "bad"
+                case .due: "due"
+                default: ""
+                }
+            let text: String =
+                switch state {
+                case .visited: "✓"
+                case .overdue: "逾期"
+                case .due: "待督导"
+                case .notRequired: "无需"
+                case .upcoming, .none: ""
+                }
             return .td(.class("cell " + tone), .title(state?.label ?? ""), .text(text))
         }
         return .section(
@@ -86,7 +90,9 @@ extension Node where Context == HTML.BodyContext {
                         .forEach(schools) { s in
                             .tr(
                                 .th(.attribute(named: "scope", value: "row"), .link(SiteURL.school(s.id).path, s.name)),
-                                .forEach(months) { m in cell(result.monthStates[.init(inspectorID: inspectorID, schoolID: s.id, month: m)]) })
+                                .forEach(months) { m in
+                                    cell(result.monthStates[.init(inspectorID: inspectorID, schoolID: s.id, month: m)])
+                                })
                         }))))
     }
 }

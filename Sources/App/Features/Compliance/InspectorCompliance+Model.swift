@@ -11,7 +11,9 @@ struct InspectorCompliance: Sendable {
     let schools: [NamedSchool]
 
     /// The figures of `inspector`, whom the caller loaded through the account's inspector access.
-    static func query(_ inspector: Inspector, semester: Semester, today: Day, on db: any Database) async throws -> InspectorCompliance {
+    static func query(_ inspector: Inspector, semester: Semester, today: Day, on db: any Database) async throws
+        -> InspectorCompliance
+    {
         let settings = try await DistrictSettings.forDistrict(inspector.districtID, on: db).complianceSettings
         let result = try await ComplianceService.evaluate(
             inspectorIDs: [inspector.id!], semester: semester, today: today, settings: settings, on: db)

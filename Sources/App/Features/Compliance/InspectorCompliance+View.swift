@@ -17,7 +17,8 @@ struct InspectorComplianceView {
             [
                 .h1(.text("\(m.inspectorName) · \(m.semester.label)“六个一”明细")),
                 .ruleStates(m.result.ruleStates(inspectorID: m.inspectorID)),
-                .visitCalendar(result: m.result, inspectorID: m.inspectorID, schools: m.schools, months: m.semester.months),
+                .visitCalendar(
+                    result: m.result, inspectorID: m.inspectorID, schools: m.schools, months: m.semester.months),
                 .section(
                     .class("card"),
                     .h2(.text("不足项（\(shortfalls.count)）")),
@@ -25,7 +26,8 @@ struct InspectorComplianceView {
                         ["要求", "学校", "月份", "说明", ""],
                         shortfalls.map { s in
                             [
-                                .text("\(s.rule.number). \(s.rule.label)"), .text(s.schoolID.flatMap { nameOf[$0] } ?? ""),
+                                .text("\(s.rule.number). \(s.rule.label)"),
+                                .text(s.schoolID.flatMap { nameOf[$0] } ?? ""),
                                 .text(s.month?.label ?? ""), .text(s.message),
                                 s.visitID.map { .link(SiteURL.visit($0).path, "查看记录") } ?? .empty,
                             ]

@@ -26,12 +26,16 @@ extension AreaDetail {
     static func query(_ id: Int, scope: Scope, on db: any Database) async throws -> AreaDetail {
         let area = try await scope.areaAccess.load(id, on: db)
         let areaID = try area.requireID()
-        let schools = try await School.query(on: db).filter(\.$areaID == areaID).filter(\.$status == .open).sort(\.$name).all()
+        let schools = try await School.query(on: db).filter(\.$areaID == areaID).filter(\.$status == .open).sort(
+            \.$name
+        ).all()
         let responsible = try await DirectoryQueries.currentInspectors(of: schools.compactMap(\.id), on: db)
         let lead = try await area.leadInspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
         return AreaDetail(
             id: areaID, name: area.name, active: area.active, lead: lead?.name, note: area.note,
-            schools: schools.map { SchoolRow(id: $0.id!, name: $0.name, type: $0.type, inspector: responsible[$0.id!]?.name) },
+            schools: schools.map {
+                SchoolRow(id: $0.id!, name: $0.name, type: $0.type, inspector: responsible[$0.id!]?.name)
+            },
             mayEdit: scope.areaAccess.canEdit(area),
             audit: try await AuditTrailEntry.of(entity: "area", id: areaID, scope: scope, on: db))
     }

@@ -57,7 +57,8 @@ extension AreaForm {
         let areaID = try area.requireID()
         let members = try await School.query(on: db).filter(\.$areaID == areaID).all(\.$id)
         let values = Values(
-            name: area.name, lead: area.leadInspectorID.map(String.init), note: area.note, schools: members.compactMap { $0 })
+            name: area.name, lead: area.leadInspectorID.map(String.init), note: area.note,
+            schools: members.compactMap { $0 })
         return try await query(values, areaID: areaID, scope: scope, on: db)
     }
 }

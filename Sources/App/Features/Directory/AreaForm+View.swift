@@ -22,9 +22,12 @@ struct AreaFormView {
                 .form(
                     .method(.post), .action(back), .class("card"),
                     .csrf(ctx.csrf),
-                    .field("名称", name: "name", value: v.name ?? "", error: err("name"), required: true, hint: "如：第一责任区（城区片）"),
+                    .field(
+                        "名称", name: "name", value: v.name ?? "", error: err("name"), required: true,
+                        hint: "如：第一责任区（城区片）"),
                     .selectField(
-                        "牵头督学", name: "lead", options: model.inspectors.map { (String($0.id), "\($0.name)（\($0.kind.label)）") },
+                        "牵头督学", name: "lead",
+                        options: model.inspectors.map { (String($0.id), "\($0.name)（\($0.kind.label)）") },
                         selected: v.lead ?? "", error: err("lead"), blank: "（暂不指定）"),
                     .field("说明", name: "note", value: v.note ?? "", error: err("note")),
                     .fieldset(
@@ -34,7 +37,9 @@ struct AreaFormView {
                         .forEach(model.schools) { s in
                             .label(
                                 .class("check"),
-                                .input(.type(.checkbox), .name("schools[]"), .value(String(s.id)), .checked(selected.contains(s.id))),
+                                .input(
+                                    .type(.checkbox), .name("schools[]"), .value(String(s.id)),
+                                    .checked(selected.contains(s.id))),
                                 .text(" " + s.name))
                         }),
                     .div(

@@ -31,7 +31,8 @@ extension AreaList {
         return AreaList(
             rows: areas.map { a in
                 Row(
-                    id: a.id!, name: a.name, lead: a.leadInspectorID.flatMap { leadByID[$0] }, schools: counts[a.id!] ?? 0,
+                    id: a.id!, name: a.name, lead: a.leadInspectorID.flatMap { leadByID[$0] },
+                    schools: counts[a.id!] ?? 0,
                     active: a.active)
             })
     }

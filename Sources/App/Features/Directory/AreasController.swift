@@ -51,7 +51,9 @@ enum AreasController {
         if let e = Validate.required(name, field: "责任区名称", maxLength: 40) { errors.append(.init("name", e)) }
         @RecordID var leadID: Int?
         if let l = form.lead, !l.isEmpty {
-            if let id = Int(l), let i = try await Inspector.find(id, on: req.db), i.districtID == district.id!, i.status == .active {
+            if let id = Int(l), let i = try await Inspector.find(id, on: req.db), i.districtID == district.id!,
+                i.status == .active
+            {
                 leadID = id
             } else {
                 errors.append(.init("lead", "请选择本区在岗的督学"))
@@ -60,11 +62,14 @@ enum AreasController {
         if let e = Validate.optional(form.note ?? "", field: "说明", maxLength: 200) { errors.append(.init("note", e)) }
         let wanted = Set(form.schools ?? [])
         let schools = wanted.isEmpty ? [] : try await School.query(on: req.db).filter(\.$id ~~ wanted).all()
-        if schools.count != wanted.count || schools.contains(where: { $0.districtID != district.id! || ($0.areaID != nil && $0.areaID != area.id) }) {
+        if schools.count != wanted.count
+            || schools.contains(where: { $0.districtID != district.id! || ($0.areaID != nil && $0.areaID != area.id) })
+        {
             errors.append(.init("schools", "所选学校中有不属于本区或已划入其他责任区的学校"))
         }
         if !errors.isEmpty {
-            let model = try await AreaForm.query(form, areaID: isNew ? nil : area.id, errors: errors, scope: scope, on: req.db)
+            let model = try await AreaForm.query(
+                form, areaID: isNew ? nil : area.id, errors: errors, scope: scope, on: req.db)
             var page = AreaFormView(ctx: req.pageContext(), model: model).render()
             page.status = 422
             return try await page.encodeResponse(for: req)
@@ -90,8 +95,10 @@ enum AreasController {
             after["学校"] = schools.map(\.name).sorted().joined(separator: "、")
             var b = before
             if !isNew { b["学校"] = previous.map(\.name).sorted().joined(separator: "、") }
-            try await Audit.record(on: db, actor: scope.principal, action: isNew ? "create" : "update", entity: "area",
-                id: area.id!, orgPath: area.orgPath, summary: (isNew ? "新建责任区 " : "修改责任区 ") + area.name, before: b, after: after)
+            try await Audit.record(
+                on: db, actor: scope.principal, action: isNew ? "create" : "update", entity: "area",
+                id: area.id!, orgPath: area.orgPath, summary: (isNew ? "新建责任区 " : "修改责任区 ") + area.name, before: b,
+                after: after)
         }
         req.flash("已保存责任区“\(area.name)”")
         return req.redirect(to: SiteURL.area(area.id!).path)
@@ -105,7 +112,8 @@ enum AreasController {
         try await req.db.writeTransaction { db in
             try await area.save(on: db)
             try await School.query(on: db).filter(\.$areaID == area.id!).set(\.$areaID, to: nil).update()
-            try await Audit.record(on: db, actor: scope.principal, action: "deactivate", entity: "area", id: area.id!,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "deactivate", entity: "area", id: area.id!,
                 orgPath: area.orgPath, summary: "停用责任区 " + area.name, before: before, after: area.snapshot)
         }
         req.flash("已停用责任区“\(area.name)”")

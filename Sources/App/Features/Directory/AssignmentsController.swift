@@ -55,12 +55,15 @@ enum AssignmentsController {
         try await req.db.writeTransaction { db in
             let before = ["责任督学": current.map { "督学#\($0.inspectorID)" } ?? ""]
             if let current {
-                current.endDate = start.adding(days: -1) < Day(parsing: current.startDate)! ? current.startDate : start.adding(days: -1).description
+                current.endDate =
+                    start.adding(days: -1) < Day(parsing: current.startDate)!
+                    ? current.startDate : start.adding(days: -1).description
                 try await current.save(on: db)
             }
             var after = ["责任督学": ""]
             if let inspector = chosen {
-                let a = Assignment(inspectorID: inspector.id!, schoolID: school.id!, start: start, note: String(note.prefix(200)))
+                let a = Assignment(
+                    inspectorID: inspector.id!, schoolID: school.id!, start: start, note: String(note.prefix(200)))
                 try await a.save(on: db)
                 after["责任督学"] = "督学#\(inspector.id!)"
             }

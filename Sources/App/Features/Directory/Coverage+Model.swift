@@ -46,7 +46,8 @@ extension Coverage {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         let overloaded = try await overloadedInspectors(scope: scope, limit: settings.maxSchoolsPerInspector, on: db)
         return Coverage(
-            paging: paging, total: total, rows: rows, open: open, overloaded: overloaded, limit: settings.maxSchoolsPerInspector)
+            paging: paging, total: total, rows: rows, open: open, overloaded: overloaded,
+            limit: settings.maxSchoolsPerInspector)
     }
 
     /// Open schools in scope with no open assignment; one indexed anti-join, paginated.
@@ -66,12 +67,16 @@ extension Coverage {
             let township: String
         }
         let total = try await sql.raw("SELECT COUNT(*) AS n " + whereClause).first(decoding: Count.self)?.n ?? 0
-        let open = try await School.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(\.$status == .open).count()
+        let open = try await School.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(
+            \.$status == .open
+        ).count()
         let rows = try await sql.raw(
             "SELECT s.id, s.name, s.code, s.type, t.name AS township " + whereClause
                 + " ORDER BY t.name, s.name LIMIT \(bind: paging.per) OFFSET \(bind: paging.offset)"
         ).all(decoding: Raw.self)
-        return (rows.map { Row(id: $0.id, name: $0.name, code: $0.code, type: $0.type, township: $0.township) }, total, open)
+        return (
+            rows.map { Row(id: $0.id, name: $0.name, code: $0.code, type: $0.type, township: $0.township) }, total, open
+        )
     }
 
     /// Inspectors of the subtree holding more than `limit` schools now, most first.
@@ -81,11 +86,13 @@ extension Coverage {
             let inspector_id: Int
             let n: Int
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT a.inspector_id, COUNT(*) AS n FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
             WHERE a.end_date IS NULL AND \(Subtree.sql("i.org_path", scope.principal.orgPath))
             GROUP BY a.inspector_id HAVING COUNT(*) > \(bind: limit) ORDER BY n DESC LIMIT \(bind: maxOverloaded)
-            """).all(decoding: R.self)
+            """
+        ).all(decoding: R.self)
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ rows.map(\.inspector_id)).all()
         let byID = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0) })
         return rows.compactMap { r in

@@ -40,7 +40,10 @@ struct CoverageView {
                     .dataTable(
                         ["督学", "类型", "负责学校数"],
                         m.overloaded.map { i in
-                            [.link(SiteURL.inspector(i.id).path, i.name), .text(i.kind.label), .badge("\(i.schools) 所", "warn")]
+                            [
+                                .link(SiteURL.inspector(i.id).path, i.name), .text(i.kind.label),
+                                .badge("\(i.schools) 所", "warn"),
+                            ]
                         }, empty: "没有超出的督学。")),
             ])
     }

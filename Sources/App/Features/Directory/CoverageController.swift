@@ -7,7 +7,8 @@ enum CoverageController {
         // The school list's filter: only its page and page size are read.
         let filter = try req.query.decode(SchoolList.Filter.self)
         let scope = try await Scope.of(req)
-        let model = try await Coverage.query(paging: Paging(page: filter.page, per: filter.per), scope: scope, on: req.db)
+        let model = try await Coverage.query(
+            paging: Paging(page: filter.page, per: filter.per), scope: scope, on: req.db)
         return CoverageView(ctx: req.pageContext(), model: model).render()
     }
 }

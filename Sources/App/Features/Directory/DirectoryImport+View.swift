@@ -22,7 +22,8 @@ struct DirectoryImportView {
                         note: "以学校标识码识别学校：已有的学校会被更新，不会重复建立。一贯制学校可另加“小学在校生数”“初中在校生数”“高中在校生数”列。"),
                     uploadCard(
                         "导入督学", action: SiteURL.importInspectors.path, template: "inspectors.xlsx",
-                        columns: InspectorInput.headers.joined(separator: "、"), note: "以手机号识别督学：已有的督学会被更新，不会重复建立。可另加“职责”列。")),
+                        columns: InspectorInput.headers.joined(separator: "、"),
+                        note: "以手机号识别督学：已有的督学会被更新，不会重复建立。可另加“职责”列。")),
                 .section(
                     .class("card"),
                     .h2(.text("导出")),
@@ -36,7 +37,9 @@ struct DirectoryImportView {
             ])
     }
 
-    func uploadCard(_ title: String, action: String, template: String, columns: String, note: String) -> Node<HTML.BodyContext> {
+    func uploadCard(_ title: String, action: String, template: String, columns: String, note: String) -> Node<
+        HTML.BodyContext
+    > {
         .section(
             .class("card"),
             .h2(.text(title)),
@@ -50,7 +53,8 @@ struct DirectoryImportView {
                     .class("field"),
                     .label(.for("file-" + template), .text("选择文件（.xlsx 或 .csv，CSV 可为 UTF-8 或 GBK 编码）")),
                     .input(
-                        .type(.file), .id("file-" + template), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"),
+                        .type(.file), .id("file-" + template), .name("file"),
+                        .attribute(named: "accept", value: ".xlsx,.csv"),
                         .required(true))),
                 .button(.type(.submit), .class("btn primary"), .text("检查并导入"))))
     }

@@ -31,7 +31,8 @@ enum DirectoryQueries {
 
     /// The active inspectors of a district, by name, for the forms that choose one.
     static func activeInspectors(district: Int, on db: any Database) async throws -> [Inspector] {
-        try await Inspector.query(on: db).filter(\.$districtID == district).filter(\.$status == .active).sort(\.$name).all()
+        try await Inspector.query(on: db).filter(\.$districtID == district).filter(\.$status == .active).sort(\.$name)
+            .all()
     }
 
     /// The current responsible inspector of each school id.

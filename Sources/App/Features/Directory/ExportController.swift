@@ -27,7 +27,9 @@ enum ExportController {
         let scope = try await Scope.of(req)
         let filter = try req.query.decode(SchoolList.Filter.self)
         let townships = Dictionary(
-            uniqueKeysWithValues: try await DirectoryQueries.townshipNames(scope: scope, on: req.db).map { ($0.id, $0.name) })
+            uniqueKeysWithValues: try await DirectoryQueries.townshipNames(scope: scope, on: req.db).map {
+                ($0.id, $0.name)
+            })
         var rows = [SchoolInput.headers + ["小学在校生数", "初中在校生数", "高中在校生数", "责任督学", "状态"]]
         var offset = 0
         // Read in pages so a province-sized export never holds every model at once.
@@ -38,9 +40,11 @@ enum ExportController {
             for s in page {
                 let sec = s.sections
                 rows.append([
-                    s.code, s.name, s.type.label, s.ownership.label, townships[s.townshipID] ?? "", s.address, s.principal,
+                    s.code, s.name, s.type.label, s.ownership.label, townships[s.townshipID] ?? "", s.address,
+                    s.principal,
                     s.phone, String(s.students), String(s.classes), String(s.staff),
-                    sec[.primary].map(String.init) ?? "", sec[.junior].map(String.init) ?? "", sec[.senior].map(String.init) ?? "",
+                    sec[.primary].map(String.init) ?? "", sec[.junior].map(String.init) ?? "",
+                    sec[.senior].map(String.init) ?? "",
                     responsible[s.id!]?.name ?? "", s.status.label,
                 ])
             }
@@ -61,7 +65,8 @@ enum ExportController {
             let counts = try await DirectoryQueries.schoolCounts(of: page.compactMap(\.id), on: req.db)
             for i in page {
                 rows.append([
-                    i.name, i.kind.label, i.gender.label, i.phone, i.employer, i.post, i.termStart ?? "", i.termEnd ?? "",
+                    i.name, i.kind.label, i.gender.label, i.phone, i.employer, i.post, i.termStart ?? "",
+                    i.termEnd ?? "",
                     i.duties, String(counts[i.id!] ?? 0), i.status.label,
                 ])
             }
@@ -73,7 +78,8 @@ enum ExportController {
 
     static func xlsxResponse(_ table: SpreadsheetTable, fileName: String, sheet: String) throws -> Response {
         let data = try XLSX.write(table, sheetName: sheet)
-        return download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: fileName)
+        return download(
+            data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: fileName)
     }
 
     static func csvResponse(_ table: SpreadsheetTable, fileName: String) -> Response {
@@ -84,7 +90,8 @@ enum ExportController {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: type)
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export\"; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"export\"; filename*=UTF-8''\(encoded)")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

@@ -50,9 +50,10 @@ enum ImportController {
         return try await page.encodeResponse(for: req)
     }
 
-    static func importSchools(_ table: SpreadsheetTable, district: OrgUnit, scope: Scope, db: any Database,
-        outcome: inout Outcome) async throws
-    {
+    static func importSchools(
+        _ table: SpreadsheetTable, district: OrgUnit, scope: Scope, db: any Database,
+        outcome: inout Outcome
+    ) async throws {
         var checked = ImportCheck.schools(table)
         if let e = checked.fileError {
             outcome.fileError = e
@@ -68,7 +69,9 @@ enum ImportController {
         for (row, record) in checked.records {
             var messages: [String] = []
             let township = byName[record.township]
-            if township == nil { messages.append("所属镇街“\(record.township)”不在本区，可选：\(townships.map(\.name).joined(separator: "、"))") }
+            if township == nil {
+                messages.append("所属镇街“\(record.township)”不在本区，可选：\(townships.map(\.name).joined(separator: "、"))")
+            }
             if let s = existing[record.code], !scope.canEdit(orgPath: s.orgPath) {
                 messages.append("学校标识码 \(record.code) 已属于其他区县的学校，不能在此导入")
             }
@@ -95,7 +98,8 @@ enum ImportController {
                     continue
                 }
                 try await school.save(on: db)
-                try await Audit.record(on: db, actor: principal, action: "import", entity: "school", id: school.id!,
+                try await Audit.record(
+                    on: db, actor: principal, action: "import", entity: "school", id: school.id!,
                     orgPath: school.orgPath, summary: (isNew ? "导入新建学校 " : "导入更新学校 ") + school.name,
                     before: before, after: after)
                 if isNew { counts.0 += 1 } else { counts.1 += 1 }
@@ -105,9 +109,10 @@ enum ImportController {
         (outcome.created, outcome.updated, outcome.unchanged) = counts
     }
 
-    static func importInspectors(_ table: SpreadsheetTable, district: OrgUnit, scope: Scope, db: any Database,
-        outcome: inout Outcome) async throws
-    {
+    static func importInspectors(
+        _ table: SpreadsheetTable, district: OrgUnit, scope: Scope, db: any Database,
+        outcome: inout Outcome
+    ) async throws {
         let checked = ImportCheck.inspectors(table)
         if let e = checked.fileError {
             outcome.fileError = e
@@ -117,7 +122,9 @@ enum ImportController {
         guard checked.isClean else { return }
         var existing: [String: Inspector] = [:]
         for chunk in checked.records.map(\.record.phone).chunked(500) {
-            for i in try await Inspector.query(on: db).filter(\.$districtID == district.id!).filter(\.$phone ~~ chunk).all() {
+            for i in try await Inspector.query(on: db).filter(\.$districtID == district.id!).filter(\.$phone ~~ chunk)
+                .all()
+            {
                 existing[i.phone] = i
             }
         }
@@ -142,7 +149,8 @@ enum ImportController {
                         .filter(\.$startDate == term.start.description).count()
                     if known == 0 { try await InspectorTerm(inspectorID: inspector.id!, term: term).save(on: db) }
                 }
-                try await Audit.record(on: db, actor: principal, action: "import", entity: "inspector",
+                try await Audit.record(
+                    on: db, actor: principal, action: "import", entity: "inspector",
                     id: inspector.id!, orgPath: inspector.orgPath,
                     summary: (isNew ? "导入新建督学 " : "导入更新督学 ") + inspector.name, before: before, after: after)
                 if isNew { counts.0 += 1 } else { counts.1 += 1 }
@@ -158,15 +166,20 @@ enum ImportController {
         let table: SpreadsheetTable
         switch kind {
         case "schools.xlsx":
-            table = SpreadsheetTable(rows: [SchoolInput.headers,
-                ["3205060001", "示例镇中心小学", "小学", "公办", "示例镇", "示例路1号", "张三", "0512-66668888", "960", "24", "62"]])
+            table = SpreadsheetTable(rows: [
+                SchoolInput.headers,
+                ["3205060001", "示例镇中心小学", "小学", "公办", "示例镇", "示例路1号", "张三", "0512-66668888", "960", "24", "62"],
+            ])
         case "inspectors.xlsx":
-            table = SpreadsheetTable(rows: [InspectorInput.headers,
-                ["李四", "兼职", "男", "13800000000", "区教师发展中心", "教研员", "2026-09-01", "2029-08-31"]])
+            table = SpreadsheetTable(rows: [
+                InspectorInput.headers,
+                ["李四", "兼职", "男", "13800000000", "区教师发展中心", "教研员", "2026-09-01", "2029-08-31"],
+            ])
         default:
             throw Abort(.notFound, reason: "没有这个模板")
         }
-        return try ExportController.xlsxResponse(table, fileName: kind == "schools.xlsx" ? "学校导入模板.xlsx" : "督学导入模板.xlsx", sheet: "导入模板")
+        return try ExportController.xlsxResponse(
+            table, fileName: kind == "schools.xlsx" ? "学校导入模板.xlsx" : "督学导入模板.xlsx", sheet: "导入模板")
     }
 }
 

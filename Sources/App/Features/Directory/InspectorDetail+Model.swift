@@ -61,17 +61,21 @@ extension InspectorDetail {
         let settings = try await DistrictSettings.forDistrict(inspector.districtID, on: db)
         let account = try await User.query(on: db).filter(\.$inspectorID == inspectorID).first()
         let termWarning = inspector.term.flatMap { t in
-            InspectorRules.termWarning(kind: inspector.kind, previousTerms: terms.compactMap(\.term).filter { $0 != t }, proposed: t)
+            InspectorRules.termWarning(
+                kind: inspector.kind, previousTerms: terms.compactMap(\.term).filter { $0 != t }, proposed: t)
         }
         return InspectorDetail(
             inspector: Facts(
-                id: inspectorID, name: inspector.name, kind: inspector.kind, gender: inspector.gender, phone: inspector.phone,
-                employer: inspector.employer, post: inspector.post, termStart: inspector.termStart, termEnd: inspector.termEnd,
+                id: inspectorID, name: inspector.name, kind: inspector.kind, gender: inspector.gender,
+                phone: inspector.phone,
+                employer: inspector.employer, post: inspector.post, termStart: inspector.termStart,
+                termEnd: inspector.termEnd,
                 duties: inspector.duties, status: inspector.status, photo: inspector.photo, account: account?.username),
             assignments: assignments.map { a in
                 let s = byID[a.schoolID]
                 return AssignmentRow(
-                    school: s.map { NamedID(id: $0.id!, name: $0.name) }, schoolType: s?.type, start: a.startDate, end: a.endDate)
+                    school: s.map { NamedID(id: $0.id!, name: $0.name) }, schoolType: s?.type, start: a.startDate,
+                    end: a.endDate)
             },
             terms: terms.map { TermRow(start: $0.startDate, end: $0.endDate) },
             currentSchools: assignments.filter { $0.endDate == nil }.count, limit: settings.maxSchoolsPerInspector,

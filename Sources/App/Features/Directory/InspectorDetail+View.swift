@@ -36,7 +36,11 @@ struct InspectorDetailView {
                         .facts([
                             ("督学类型", i.kind.label), ("性别", i.gender.label), ("手机号", i.phone), ("工作单位", i.employer),
                             ("职务", i.post),
-                            ("聘期", [Format.day(i.termStart), Format.day(i.termEnd)].filter { !$0.isEmpty }.joined(separator: " 至 ")),
+                            (
+                                "聘期",
+                                [Format.day(i.termStart), Format.day(i.termEnd)].filter { !$0.isEmpty }.joined(
+                                    separator: " 至 ")
+                            ),
                             ("职责", i.duties), ("状态", i.status.label), ("登录账号", i.account ?? "未关联"),
                         ])),
                     model.mayEdit ? photoForm : .empty),
@@ -68,7 +72,9 @@ struct InspectorDetailView {
             .class("inline-upload"),
             .csrf(ctx.csrf),
             .label(.for("photo"), .text("更换照片（JPG/PNG，不超过3MB）")),
-            .input(.type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp")),
+            .input(
+                .type(.file), .id("photo"), .name("photo"),
+                .attribute(named: "accept", value: "image/jpeg,image/png,image/webp")),
             .button(.type(.submit), .class("btn secondary"), .text("上传")))
     }
 }

@@ -26,7 +26,8 @@ struct InspectorFormView {
                         "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
                         selected: v.kind ?? "", error: err("kind"), required: true),
                     .selectField(
-                        "性别", name: "gender", options: Gender.allCases.map { ($0.rawValue, $0.label) }, selected: v.gender ?? "",
+                        "性别", name: "gender", options: Gender.allCases.map { ($0.rawValue, $0.label) },
+                        selected: v.gender ?? "",
                         error: err("gender"), required: true),
                     .field(
                         "手机号", name: "phone", value: v.phone ?? "", error: err("phone"), type: "tel", required: true,
@@ -39,7 +40,8 @@ struct InspectorFormView {
                         hint: "每个聘期不超过3年；兼职督学连续聘任不超过3个聘期"),
                     .div(
                         .class("span-all"),
-                        .textareaField("职责（公示牌上显示，留空用默认职责）", name: "duties", value: v.duties ?? "", error: err("duties"))),
+                        .textareaField(
+                            "职责（公示牌上显示，留空用默认职责）", name: "duties", value: v.duties ?? "", error: err("duties"))),
                     .div(
                         .class("form-actions span-all"),
                         .button(.type(.submit), .class("btn primary"), .text("保存")),

@@ -49,7 +49,8 @@ extension InspectorList {
                 id: i.id!, name: i.name, kind: i.kind, phone: i.phone, employer: i.employer, post: i.post,
                 schools: counts[i.id!] ?? 0, termEnd: i.termEnd, isActive: i.status == .active)
         }
-        return InspectorList(filter: filter, paging: paging, total: page.total, rows: rows, limit: settings.maxSchoolsPerInspector)
+        return InspectorList(
+            filter: filter, paging: paging, total: page.total, rows: rows, limit: settings.maxSchoolsPerInspector)
     }
 
     /// The filtered, scoped query behind the list, the export and the API.

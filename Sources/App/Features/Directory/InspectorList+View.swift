@@ -19,23 +19,29 @@ struct InspectorListView {
                     .div(
                         .class("actions"),
                         ctx.principal?.mayEditDirectory == true ? .button(SiteURL.inspectorNew.path, "新建督学") : .empty,
-                        .button(SiteURL.inspectorsExport(format: "xlsx").with(f.queryItems), "导出 Excel", style: "secondary"),
-                        .button(SiteURL.inspectorsExport(format: "csv").with(f.queryItems), "导出 CSV", style: "secondary"))),
+                        .button(
+                            SiteURL.inspectorsExport(format: "xlsx").with(f.queryItems), "导出 Excel", style: "secondary"),
+                        .button(
+                            SiteURL.inspectorsExport(format: "csv").with(f.queryItems), "导出 CSV", style: "secondary"))),
                 filters,
                 .dataTable(
                     ["姓名", "类型", "手机号", "工作单位及职务", "负责学校", "聘期", "状态"], model.rows.map(cells),
                     empty: "没有符合条件的督学"),
-                .pager(model.paging, total: model.total, link: { SiteURL.inspectors.with(f.queryItems + [("page", String($0))]) }),
+                .pager(
+                    model.paging, total: model.total,
+                    link: { SiteURL.inspectors.with(f.queryItems + [("page", String($0))]) }),
             ])
     }
 
     var filters: Node<HTML.BodyContext> {
         let f = model.filter
         return .form(
-            .method(.get), .action(SiteURL.inspectors.path), .class("filters"), .attribute(named: "role", value: "search"),
+            .method(.get), .action(SiteURL.inspectors.path), .class("filters"),
+            .attribute(named: "role", value: "search"),
             .field("搜索", name: "q", value: f.q ?? "", attrs: [("placeholder", "姓名、手机号或工作单位"), ("type", "search")]),
             .selectField(
-                "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) }, selected: f.kind ?? "",
+                "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
+                selected: f.kind ?? "",
                 blank: "全部类型"),
             .selectField(
                 "状态", name: "status", options: [("active", "在岗"), ("retired", "离任"), ("all", "全部")],

@@ -27,7 +27,8 @@ enum InspectorsController {
     }
 
     static func newForm(req: Request) async throws -> Page {
-        InspectorFormView(ctx: req.pageContext(), model: InspectorForm(values: .init(), inspectorID: nil, errors: [])).render()
+        InspectorFormView(ctx: req.pageContext(), model: InspectorForm(values: .init(), inspectorID: nil, errors: []))
+            .render()
     }
 
     static func editable(_ req: Request, scope: Scope) async throws -> Inspector {
@@ -44,16 +45,19 @@ enum InspectorsController {
         let scope = try await Scope.of(req)
         let i = Inspector()
         i.status = .active
-        return try await save(req, scope: scope, values: try req.content.decode(InspectorForm.Values.self), inspector: i, isNew: true)
+        return try await save(
+            req, scope: scope, values: try req.content.decode(InspectorForm.Values.self), inspector: i, isNew: true)
     }
 
     static func update(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let i = try await editable(req, scope: scope)
-        return try await save(req, scope: scope, values: try req.content.decode(InspectorForm.Values.self), inspector: i, isNew: false)
+        return try await save(
+            req, scope: scope, values: try req.content.decode(InspectorForm.Values.self), inspector: i, isNew: false)
     }
 
-    static func save(_ req: Request, scope: Scope, values: InspectorForm.Values, inspector: Inspector, isNew: Bool) async throws
+    static func save(_ req: Request, scope: Scope, values: InspectorForm.Values, inspector: Inspector, isNew: Bool)
+        async throws
         -> Response
     {
         let record: InspectorRecord
@@ -68,9 +72,13 @@ enum InspectorsController {
         let district = try await scope.district(on: req.db)
         let before = isNew ? [:] : inspector.snapshot
         let oldTerm = inspector.termStart.map { _ in inspector.term } ?? nil
-        let previous = isNew ? [] : try await InspectorTerm.query(on: req.db).filter(\.$inspectorID == inspector.id!).all()
-            .compactMap(\.term)
-        inspector.apply(record, district: isNew ? district : (try await OrgUnit.find(inspector.districtID, on: req.db) ?? district))
+        let previous =
+            isNew
+            ? []
+            : try await InspectorTerm.query(on: req.db).filter(\.$inspectorID == inspector.id!).all()
+                .compactMap(\.term)
+        inspector.apply(
+            record, district: isNew ? district : (try await OrgUnit.find(inspector.districtID, on: req.db) ?? district))
         let newTerm = record.term
         let warning = newTerm.flatMap { t in
             InspectorRules.termWarning(kind: record.kind, previousTerms: previous.filter { $0 != t }, proposed: t)
@@ -102,7 +110,8 @@ enum InspectorsController {
                 a.endDate = today
                 try await a.save(on: db)
             }
-            try await Audit.record(on: db, actor: scope.principal, action: "deactivate", entity: "inspector", id: i.id!,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "deactivate", entity: "inspector", id: i.id!,
                 orgPath: i.orgPath, summary: "督学 \(i.name) 离任，解除其全部挂牌", before: before, after: i.snapshot)
         }
         req.flash("已将“\(i.name)”设为离任，其负责的学校需重新安排责任督学")
@@ -132,7 +141,8 @@ enum InspectorsController {
         i.photo = try req.attachments.keep(file)
         try await req.db.writeTransaction { db in
             try await i.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "photo", entity: "inspector", id: i.id!,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "photo", entity: "inspector", id: i.id!,
                 orgPath: i.orgPath, summary: "更换督学 \(i.name) 的照片", before: before, after: i.snapshot)
         }
         req.flash("照片已更新")

@@ -32,7 +32,9 @@ struct SchoolAssignForm: Sendable {
 
 extension SchoolAssignForm {
     /// The form for a school the account may edit.
-    static func query(_ values: Values, school: School, errors: [FieldError] = [], on db: any Database) async throws -> SchoolAssignForm {
+    static func query(_ values: Values, school: School, errors: [FieldError] = [], on db: any Database) async throws
+        -> SchoolAssignForm
+    {
         let schoolID = try school.requireID()
         let inspectors = try await DirectoryQueries.activeInspectors(district: school.districtID, on: db)
         let counts = try await DirectoryQueries.schoolCounts(of: inspectors.compactMap(\.id), on: db)
@@ -40,7 +42,9 @@ extension SchoolAssignForm {
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: db)
         return SchoolAssignForm(
             schoolID: schoolID, schoolName: school.name, current: current?.name,
-            inspectors: inspectors.map { InspectorChoice(id: $0.id!, name: $0.name, kind: $0.kind, schools: counts[$0.id!] ?? 0) },
+            inspectors: inspectors.map {
+                InspectorChoice(id: $0.id!, name: $0.name, kind: $0.kind, schools: counts[$0.id!] ?? 0)
+            },
             limit: settings.maxSchoolsPerInspector, values: values, errors: errors)
     }
 }

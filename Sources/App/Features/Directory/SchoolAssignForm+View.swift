@@ -25,10 +25,12 @@ struct SchoolAssignFormView {
                     .method(.post), .action(SiteURL.schoolAssign(model.schoolID).path), .class("card"),
                     .csrf(ctx.csrf),
                     .selectField(
-                        "新的责任督学", name: "inspector", options: options, selected: v.inspector ?? "", error: err("inspector"),
+                        "新的责任督学", name: "inspector", options: options, selected: v.inspector ?? "",
+                        error: err("inspector"),
                         required: true),
                     .field(
-                        "挂牌开始日期", name: "start", value: v.start ?? "", error: err("start"), type: "date", required: true,
+                        "挂牌开始日期", name: "start", value: v.start ?? "", error: err("start"), type: "date",
+                        required: true,
                         hint: "现任督学的挂牌在前一天结束，历史记录保留"),
                     .field("说明", name: "note", value: v.note ?? "", hint: "如：学年调整、督学离任"),
                     .div(

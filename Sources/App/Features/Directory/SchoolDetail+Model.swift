@@ -93,10 +93,14 @@ extension SchoolDetail {
         let visits = try await scope.visitAccess.readable(Visit.query(on: db)).filter(\.$schoolID == schoolID)
             .filter(\.$status == .submitted).sort(\.$visitDate, .descending).limit(visitCount).all()
         // Problems of drafts are not shown until the visit is submitted.
-        let drafts = try await Visit.query(on: db).filter(\.$schoolID == schoolID).filter(\.$status == .draft).all(\.$id)
-            .compactMap { $0 }
+        let drafts = try await Visit.query(on: db).filter(\.$schoolID == schoolID).filter(\.$status == .draft).all(
+            \.$id
+        )
+        .compactMap { $0 }
         var problems = Problem.query(on: db).filter(\.$schoolID == schoolID).filter(\.$state == .open)
-        if !drafts.isEmpty { problems = problems.group(.or) { $0.filter(\.$visitID == nil).filter(\.$visitID !~ drafts) } }
+        if !drafts.isEmpty {
+            problems = problems.group(.or) { $0.filter(\.$visitID == nil).filter(\.$visitID !~ drafts) }
+        }
         let openProblems = try await problems.sort(\.$id, .descending).limit(problemCount).all()
         let mayVisit = try await scope.visitAccess.mayRecordVisit(to: school, today: today, on: db)
         let mayEdit = scope.schoolAccess.canEdit(school)
@@ -116,11 +120,14 @@ extension SchoolDetail {
                     photo: $0.photo)
             },
             history: history.map {
-                AssignmentRow(inspector: byID[$0.inspectorID]?.name, start: $0.startDate, end: $0.endDate, note: $0.note)
+                AssignmentRow(
+                    inspector: byID[$0.inspectorID]?.name, start: $0.startDate, end: $0.endDate, note: $0.note)
             },
             visits: visits.map { VisitRow(id: $0.id!, date: $0.visitDate, kind: $0.kind, theme: $0.theme) },
             openProblems: openProblems.map {
-                OpenProblem(category: $0.category, description: $0.description, disposition: $0.disposition, noticeID: $0.noticeID)
+                OpenProblem(
+                    category: $0.category, description: $0.description, disposition: $0.disposition,
+                    noticeID: $0.noticeID)
             },
             mayVisit: mayVisit, mayEdit: mayEdit, grantable: grantable.map { NamedID(id: $0.id!, name: $0.name) },
             audit: try await AuditTrailEntry.of(entity: "school", id: schoolID, scope: scope, on: db))

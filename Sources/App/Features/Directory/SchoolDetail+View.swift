@@ -60,7 +60,9 @@ struct SchoolDetailView {
                     .class("person"),
                     .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }),
                     .div(
-                        .p(.class("person-name"), .link(SiteURL.inspector(i.id).path, i.name), .text("（\(i.kind.label)）")),
+                        .p(
+                            .class("person-name"), .link(SiteURL.inspector(i.id).path, i.name),
+                            .text("（\(i.kind.label)）")),
                         .p(.text("电话：" + i.phone)),
                         .p(.class("muted"), .text(i.employer + " " + i.post))))
             } ?? .warning("该校目前没有责任督学，未实现挂牌督导全覆盖。"),
@@ -92,11 +94,14 @@ struct SchoolDetailView {
                         .forEach(model.openProblems) { p in
                             .li(
                                 .badge(p.category), .text(" " + p.description + " "),
-                                p.noticeID.map { .link(SiteURL.notice($0).path, "整改通知书") } ?? .text("（\(p.disposition.label)）"))
+                                p.noticeID.map { .link(SiteURL.notice($0).path, "整改通知书") }
+                                    ?? .text("（\(p.disposition.label)）"))
                         })),
             .dataTable(
                 ["日期", "类型", "主题"],
-                model.visits.map { v in [.link(SiteURL.visit(v.id).path, Format.day(v.date)), .text(v.kind.label), .text(v.theme)] },
+                model.visits.map { v in
+                    [.link(SiteURL.visit(v.id).path, Format.day(v.date)), .text(v.kind.label), .text(v.theme)]
+                },
                 empty: "暂无已提交的督导记录"),
             .p(.link(SiteURL.visits.with([("school", String(id))]), "全部督导记录")))
     }
@@ -109,7 +114,8 @@ struct SchoolDetailView {
             .form(
                 .method(.post), .action(SiteURL.schoolGrant(model.school.id).path),
                 .csrf(ctx.csrf),
-                .selectField("督学", name: "inspector", options: model.grantable.map { (String($0.id), $0.name) }, selected: ""),
+                .selectField(
+                    "督学", name: "inspector", options: model.grantable.map { (String($0.id), $0.name) }, selected: ""),
                 .field("授权截止日期", name: "until", value: ctx.today.adding(days: 30).description, type: "date"),
                 .button(.type(.submit), .class("btn secondary"), .text("授权"))))
     }

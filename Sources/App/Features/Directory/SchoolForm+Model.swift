@@ -70,12 +70,14 @@ extension SchoolForm {
     ) async throws -> SchoolForm {
         let townships = try await DirectoryQueries.townshipNames(scope: scope, on: db)
         let areas = try await DirectoryQueries.areas(scope: scope, on: db)
-        return SchoolForm(values: values, schoolID: schoolID, townships: townships.map(\.name), areas: areas, errors: errors)
+        return SchoolForm(
+            values: values, schoolID: schoolID, townships: townships.map(\.name), areas: areas, errors: errors)
     }
 
     /// The form filled in with a school the account may edit.
     static func editing(_ school: School, scope: Scope, on db: any Database) async throws -> SchoolForm {
         let township = try await OrgUnit.find(school.townshipID, on: db)
-        return try await query(Values(school, township: township?.name ?? ""), schoolID: school.id, scope: scope, on: db)
+        return try await query(
+            Values(school, township: township?.name ?? ""), schoolID: school.id, scope: scope, on: db)
     }
 }

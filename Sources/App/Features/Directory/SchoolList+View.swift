@@ -25,15 +25,20 @@ struct SchoolListView {
                         ctx.principal?.mayEditDirectory == true ? .button(SiteURL.schoolNew.path, "新建学校") : .empty,
                         narrowRole
                             ? .empty
-                            : .button(SiteURL.schoolsExport(format: "xlsx").with(f.queryItems), "导出 Excel", style: "secondary"),
+                            : .button(
+                                SiteURL.schoolsExport(format: "xlsx").with(f.queryItems), "导出 Excel", style: "secondary"
+                            ),
                         narrowRole
                             ? .empty
-                            : .button(SiteURL.schoolsExport(format: "csv").with(f.queryItems), "导出 CSV", style: "secondary"))),
+                            : .button(
+                                SiteURL.schoolsExport(format: "csv").with(f.queryItems), "导出 CSV", style: "secondary"))),
                 narrowRole ? .empty : filters,
                 .dataTable(
                     ["学校名称", "学校标识码", "类型", "镇街", "在校生", "责任督学", "状态"], model.rows.map(cells),
                     empty: "没有符合条件的学校"),
-                .pager(model.paging, total: model.total, link: { SiteURL.schools.with(f.queryItems + [("page", String($0))]) }),
+                .pager(
+                    model.paging, total: model.total,
+                    link: { SiteURL.schools.with(f.queryItems + [("page", String($0))]) }),
             ])
     }
 
@@ -46,7 +51,8 @@ struct SchoolListView {
                 "镇街", name: "township", options: model.townships.map { (String($0.id), $0.name) },
                 selected: f.township.map(String.init) ?? "", blank: "全部镇街"),
             .selectField(
-                "类型", name: "type", options: SchoolType.allCases.map { ($0.rawValue, $0.label) }, selected: f.type ?? "",
+                "类型", name: "type", options: SchoolType.allCases.map { ($0.rawValue, $0.label) },
+                selected: f.type ?? "",
                 blank: "全部类型"),
             .selectField(
                 "责任区", name: "area", options: model.areas.map { (String($0.id), $0.name) },

@@ -92,7 +92,8 @@ enum SchoolsController {
                 area.orgPath.hasPrefix(scope.principal.orgPath) || scope.principal.orgPath.hasPrefix(area.orgPath)
             else {
                 errors.append(.init("area", "所选责任区不存在"))
-                return try await refused(req, scope: scope, values: values, schoolID: isNew ? nil : school.id, errors: errors)
+                return try await refused(
+                    req, scope: scope, values: values, schoolID: isNew ? nil : school.id, errors: errors)
             }
             areaID = area.id
         }
@@ -102,7 +103,8 @@ enum SchoolsController {
             errors.append(.init("code", "学校标识码 \(r.code) 已被“\(existing.name)”使用"))
         }
         guard errors.isEmpty, let record, let township else {
-            return try await refused(req, scope: scope, values: values, schoolID: isNew ? nil : school.id, errors: errors)
+            return try await refused(
+                req, scope: scope, values: values, schoolID: isNew ? nil : school.id, errors: errors)
         }
         school.apply(record, township: township)
         school.areaID = areaID

@@ -51,16 +51,21 @@ extension InspectorHome {
         let semester = Semester.containing(today)
         let me = scope.principal.inspectorID ?? -1
         let result = try await ComplianceService.evaluate(
-            inspectorIDs: [me], semester: semester, today: today, settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
+            inspectorIDs: [me], semester: semester, today: today,
+            settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
         let drafts = try await Visit.query(on: db).filter(\.$inspectorID == me).filter(\.$status == .draft)
             .sort(\.$visitDate, .descending).limit(10).all()
-        let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id)).filter(\.$state == .open)
-            .sort(\.$id, .descending).limit(20).all()
+        let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id)).filter(
+            \.$state == .open
+        )
+        .sort(\.$id, .descending).limit(20).all()
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         return InspectorHome(
             inspectorID: me,
             schools: schools.map {
-                SchoolCard(id: $0.id!, name: $0.name, type: $0.type, students: $0.students, principal: $0.principal, phone: $0.phone)
+                SchoolCard(
+                    id: $0.id!, name: $0.name, type: $0.type, students: $0.students, principal: $0.principal,
+                    phone: $0.phone)
             },
             maxSchools: settings?.maxSchoolsPerInspector, semester: semester, result: result,
             calendarSchools: schools.filter { s in result.monthStates.keys.contains { $0.schoolID == s.id } }
@@ -69,7 +74,9 @@ extension InspectorHome {
             problems: problems.map {
                 OpenProblem(
                     school: nameOf[$0.schoolID] ?? "", category: $0.category,
-                    source: $0.visitID.map { SiteURL.visit($0).path } ?? $0.complaintID.map { SiteURL.complaint($0).path } ?? SiteURL.problems.path,
+                    source: $0.visitID.map { SiteURL.visit($0).path } ?? $0.complaintID.map {
+                        SiteURL.complaint($0).path
+                    } ?? SiteURL.problems.path,
                     description: $0.description, disposition: $0.disposition)
             })
     }

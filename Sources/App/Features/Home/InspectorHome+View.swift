@@ -30,7 +30,8 @@ struct InspectorHomeView {
                     .h2(.text("本学期“六个一”")),
                     .ruleStates(m.result.ruleStates(inspectorID: m.inspectorID)),
                     .p(.link(SiteURL.complianceInspectorSelf.path, "查看不足项明细"))),
-                .visitCalendar(result: m.result, inspectorID: m.inspectorID, schools: m.calendarSchools, months: m.semester.months),
+                .visitCalendar(
+                    result: m.result, inspectorID: m.inspectorID, schools: m.calendarSchools, months: m.semester.months),
                 .section(
                     .class("card"),
                     .h2(.text("责任学校待处理问题（\(m.problems.count)）")),
@@ -45,11 +46,17 @@ struct InspectorHomeView {
         return .section(
             .class("card"),
             .h2(.text("未提交的草稿")),
-            .ul(.forEach(model.drafts) { v in .li(.link(SiteURL.visit(v.id).path, "\(v.school) · \(Format.day(v.date))")) }))
+            .ul(
+                .forEach(model.drafts) { v in
+                    .li(.link(SiteURL.visit(v.id).path, "\(v.school) · \(Format.day(v.date))"))
+                }))
     }
 
     func problem(_ p: InspectorHome.OpenProblem) -> [Node<HTML.BodyContext>] {
-        [.text(p.school), .badge(p.category), .link(p.source, String(p.description.prefix(40))), .text(p.disposition.label)]
+        [
+            .text(p.school), .badge(p.category), .link(p.source, String(p.description.prefix(40))),
+            .text(p.disposition.label),
+        ]
     }
 
     func card(_ s: InspectorHome.SchoolCard) -> Node<HTML.BodyContext> {

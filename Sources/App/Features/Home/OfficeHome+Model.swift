@@ -35,31 +35,39 @@ struct OfficeHome: Sendable {
     static func query(scope: Scope, on db: any Database) async throws -> OfficeHome {
         let path = scope.principal.orgPath
         let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open).count()
-        let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active).count()
-        let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: db)).filter(\.$active == true).count()
+        let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
+            .count()
+        let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: db)).filter(\.$active == true)
+            .count()
         var townships: [Township] = []
         var types: [TypeCount] = []
         if let sql = db as? any SQLDatabase {
-            townships = try await sql.raw("""
+            townships = try await sql.raw(
+                """
                 SELECT t.id, t.name, COUNT(s.id) AS schools,
                   SUM(CASE WHEN s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL) THEN 1 ELSE 0 END) AS uncovered
                 FROM org_units t LEFT JOIN schools s ON s.township_id = t.id AND s.status = 'open'
                 WHERE t.level = 'township' AND \(Subtree.sql("t.path", path))
                 GROUP BY t.id, t.name ORDER BY t.name LIMIT 200
-                """).all(decoding: Township.self)
+                """
+            ).all(decoding: Township.self)
             struct Count: Decodable {
                 let type: String
                 let n: Int
             }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT type, COUNT(*) AS n FROM schools WHERE \(Subtree.sql("org_path", path)) AND status = 'open'
                 GROUP BY type
-                """).all(decoding: Count.self)
-            let byType = Dictionary(uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })
+                """
+            ).all(decoding: Count.self)
+            let byType = Dictionary(
+                uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })
             types = SchoolType.allCases.compactMap { t in byType[t].map { TypeCount(type: t, schools: $0) } }
         }
         return OfficeHome(
-            isLeader: scope.principal.role == .leader, openSchools: open, activeInspectors: inspectors, activeAreas: areas,
+            isLeader: scope.principal.role == .leader, openSchools: open, activeInspectors: inspectors,
+            activeAreas: areas,
             townships: townships, schoolTypes: types)
     }
 }

@@ -20,7 +20,8 @@ struct OfficeHomeView {
                     .statCard("在办学校", "\(m.openSchools)", href: SiteURL.schools.path),
                     .statCard("在岗督学", "\(m.activeInspectors)", href: SiteURL.inspectors.path),
                     .statCard("责任区", "\(m.activeAreas)", href: SiteURL.areas.path),
-                    .statCard("未挂牌学校", "\(uncovered)", href: SiteURL.coverage.path, tone: uncovered > 0 ? "warn" : "ok"),
+                    .statCard(
+                        "未挂牌学校", "\(uncovered)", href: SiteURL.coverage.path, tone: uncovered > 0 ? "warn" : "ok"),
                     .statCard("挂牌覆盖率", m.coverage, href: SiteURL.coverage.path)),
                 .div(
                     .class("grid-2"),
@@ -33,7 +34,12 @@ struct OfficeHomeView {
                         .h2(.text("学校类型")),
                         .dataTable(
                             ["类型", "学校数"],
-                            m.schoolTypes.map { [.link(SiteURL.schools.with([("type", $0.type.rawValue)]), $0.type.label), .text("\($0.schools)")] }))),
+                            m.schoolTypes.map {
+                                [
+                                    .link(SiteURL.schools.with([("type", $0.type.rawValue)]), $0.type.label),
+                                    .text("\($0.schools)"),
+                                ]
+                            }))),
             ])
     }
 

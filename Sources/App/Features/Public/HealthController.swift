@@ -15,8 +15,10 @@ enum HealthController {
             do { try await sql.raw("SELECT 1").run() } catch { ok = false }
         }
         let res = Response(status: ok ? .ok : .serviceUnavailable)
-        try res.content.encode(Health(status: ok ? "ok" : "error", database: req.application.config.database.name,
-            version: AppConfig.version))
+        try res.content.encode(
+            Health(
+                status: ok ? "ok" : "error", database: req.application.config.database.name,
+                version: AppConfig.version))
         return res
     }
 }

@@ -23,7 +23,8 @@ enum PublicController {
             let data = try req.attachments.get(hash)
         else { throw Abort(.notFound, reason: "文件不存在") }
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: ImageKind(sniffing: data)?.rawValue ?? "application/octet-stream")
+        headers.replaceOrAdd(
+            name: .contentType, value: ImageKind(sniffing: data)?.rawValue ?? "application/octet-stream")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400, immutable")
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: .ok, headers: headers, body: .init(data: data))

@@ -51,7 +51,8 @@ struct PublicHome: Sendable {
 extension PublicHome {
     /// The district asked for (or the first one) and its open schools matching the search; nil when there is no district.
     static func query(_ filter: Filter, on db: any Database) async throws -> PublicHome? {
-        let districts = try await OrgUnit.query(on: db).filter(\.$level == .district).sort(\.$id).limit(maxDistricts).all()
+        let districts = try await OrgUnit.query(on: db).filter(\.$level == .district).sort(\.$id).limit(maxDistricts)
+            .all()
         guard let district = districts.first(where: { $0.id == filter.district }) ?? districts.first else { return nil }
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         var q = School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open)
@@ -65,8 +66,10 @@ extension PublicHome {
             districts: districts.map { District(id: $0.id!, name: $0.name) },
             supervisionItems: settings.supervisionItems.split(whereSeparator: { "；;\n".contains($0) })
                 .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: " 。")) },
-            officeName: settings.officeName, complaintPhone: settings.complaintPhone, complaintChannel: settings.complaintChannel,
-            responsiblePerson: settings.responsiblePerson, responsiblePhone: settings.responsiblePhone, q: filter.q ?? "",
+            officeName: settings.officeName, complaintPhone: settings.complaintPhone,
+            complaintChannel: settings.complaintChannel,
+            responsiblePerson: settings.responsiblePerson, responsiblePhone: settings.responsiblePhone,
+            q: filter.q ?? "",
             page: schools.map { s in
                 Row(
                     schoolID: s.id!, school: s.name, township: townships[s.townshipID] ?? "",

@@ -26,7 +26,10 @@ struct PublicHomeView {
                         .h2(.text("举报投诉与责任人")),
                         .facts([
                             ("督导机构", m.officeName), ("举报投诉电话", m.complaintPhone), ("其他渠道", m.complaintChannel),
-                            ("区级负责人", m.responsiblePerson + (m.responsiblePhone.isEmpty ? "" : "（\(m.responsiblePhone)）")),
+                            (
+                                "区级负责人",
+                                m.responsiblePerson + (m.responsiblePhone.isEmpty ? "" : "（\(m.responsiblePhone)）")
+                            ),
                         ]),
                         .p(.class("hint"), .text("对学校办学行为有意见或建议，可直接联系该校责任督学，或拨打举报投诉电话。")),
                         .p(
@@ -37,18 +40,24 @@ struct PublicHomeView {
                     .h2(.text("学校及责任督学名单")),
                     search(m),
                     .dataTable(["学校", "镇街", "责任督学", "联系电话", ""], m.page.items.map(cells), empty: "没有找到学校"),
-                    .pager(m.page.paging, total: m.page.total, link: {
-                        SiteURL.publicHome.with([("district", String(m.district.id)), ("q", m.q), ("page", String($0))])
-                    })),
+                    .pager(
+                        m.page.paging, total: m.page.total,
+                        link: {
+                            SiteURL.publicHome.with([
+                                ("district", String(m.district.id)), ("q", m.q), ("page", String($0)),
+                            ])
+                        })),
             ])
     }
 
     func search(_ m: PublicHome) -> Node<HTML.BodyContext> {
         .form(
-            .method(.get), .action(SiteURL.publicHome.path), .class("filters"), .attribute(named: "role", value: "search"),
+            .method(.get), .action(SiteURL.publicHome.path), .class("filters"),
+            .attribute(named: "role", value: "search"),
             m.districts.count > 1
                 ? .selectField(
-                    "区县", name: "district", options: m.districts.map { (String($0.id), $0.name) }, selected: String(m.district.id), blank: nil)
+                    "区县", name: "district", options: m.districts.map { (String($0.id), $0.name) },
+                    selected: String(m.district.id), blank: nil)
                 : .hidden("district", String(m.district.id)),
             .field("查找学校", name: "q", value: m.q, attrs: [("type", "search"), ("placeholder", "输入学校名称")]),
             .div(.class("field submit"), .button(.type(.submit), .class("btn primary"), .text("查找"))))
@@ -58,7 +67,10 @@ struct PublicHomeView {
         [
             .text(r.school), .text(r.township),
             r.inspector.map { i in
-                .span(.class("person-inline"), .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }, size: "small"), .text(i.name))
+                .span(
+                    .class("person-inline"),
+                    .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }, size: "small"), .text(i.name)
+                )
             } ?? .text("待安排"),
             r.inspector.map { .a(.href("tel:" + $0.phone), .text($0.phone)) } ?? .text(""),
             .link(SiteURL.publicSign(r.schoolID).path, "公示牌"),

@@ -37,6 +37,7 @@ extension SchoolSign {
             school: school.name, districtName: district?.name ?? "",
             inspector: inspector.map { Person(name: $0.name, phone: $0.phone, employer: $0.employer, photo: $0.photo) },
             duties: inspector?.duties ?? Inspector.defaultDuties, supervisionItems: settings.supervisionItems,
-            complaintPhone: settings.complaintPhone, complaintChannel: settings.complaintChannel, officeName: settings.officeName)
+            complaintPhone: settings.complaintPhone, complaintChannel: settings.complaintChannel,
+            officeName: settings.officeName)
     }
 }

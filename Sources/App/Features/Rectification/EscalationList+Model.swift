@@ -56,7 +56,8 @@ extension EscalationList {
                 items: rows.map {
                     Row(
                         target: $0.target == "notice" ? .notice : .complaint, targetID: $0.target_id,
-                        step: EscalationStep(rawValue: String($0.action.dropFirst(9))), action: $0.action, comment: $0.comment,
+                        step: EscalationStep(rawValue: String($0.action.dropFirst(9))), action: $0.action,
+                        comment: $0.comment,
                         createdAt: $0.created_at, ref: $0.ref ?? "", school: $0.school)
                 }, paging: paging, total: total))
     }

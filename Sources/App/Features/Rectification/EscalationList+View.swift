@@ -15,7 +15,9 @@ struct EscalationListView {
                 .h1(.text("督办清单")),
                 .p(.class("hint"), .text("整改通知书逾期未报送、举报投诉超过办理时限时，系统按本区设定自动提醒、约谈、通报，并记录在此。")),
                 .dataTable(["时间", "事项", "学校", "督办", "说明"], model.page.items.map(cells), empty: "暂无督办事项"),
-                .pager(model.page.paging, total: model.page.total, link: { SiteURL.escalations.with([("page", String($0))]) }),
+                .pager(
+                    model.page.paging, total: model.page.total,
+                    link: { SiteURL.escalations.with([("page", String($0))]) }),
             ])
     }
 

@@ -45,11 +45,15 @@ extension NewNotice {
     }
 
     /// The form's problems among the candidates, the requirements and the deadline, or the messages.
-    static func check(_ form: Form, candidates: [Problem], today: Day) -> Validated<(problems: [Problem], requirements: String, deadline: Day)> {
+    static func check(_ form: Form, candidates: [Problem], today: Day) -> Validated<
+        (problems: [Problem], requirements: String, deadline: Day)
+    > {
         var errors: [FieldError] = []
         let chosen = candidates.filter { form.problems.contains($0.id!) }
         if chosen.isEmpty { errors.append(.init("problems", "请至少选择一个问题")) }
-        if let e = Validate.required(form.requirements, field: "整改要求", maxLength: 3000) { errors.append(.init("requirements", e)) }
+        if let e = Validate.required(form.requirements, field: "整改要求", maxLength: 3000) {
+            errors.append(.init("requirements", e))
+        }
         let deadline = Day(parsing: form.deadline)
         if deadline == nil || deadline! <= today { errors.append(.init("deadline", "整改期限应晚于今天")) }
         guard errors.isEmpty, let deadline else { return .failure(errors) }

@@ -25,11 +25,16 @@ struct NewNoticeView {
                         model.candidates.isEmpty ? .p(.class("empty"), .text("该校没有待下达整改通知的问题。")) : .empty,
                         .forEach(model.candidates) { p in
                             .checkbox(
-                                "【\(p.category)·\(p.severity.label)】\(p.description)", name: "problems[]", value: String(p.id),
+                                "【\(p.category)·\(p.severity.label)】\(p.description)", name: "problems[]",
+                                value: String(p.id),
                                 checked: f.problems.contains(p.id))
                         }),
-                    .textareaField("整改要求", name: "requirements", value: f.requirements, error: errors.message(for: "requirements"), rows: 4),
-                    .field("整改期限", name: "deadline", value: f.deadline, error: errors.message(for: "deadline"), type: "date", required: true),
+                    .textareaField(
+                        "整改要求", name: "requirements", value: f.requirements, error: errors.message(for: "requirements"),
+                        rows: 4),
+                    .field(
+                        "整改期限", name: "deadline", value: f.deadline, error: errors.message(for: "deadline"),
+                        type: "date", required: true),
                     .checkbox("复查时需到校核查", name: "needsVisit"),
                     .div(.class("form-actions"), .button(.type(.submit), .class("btn primary"), .text("生成整改通知书")))),
             ])

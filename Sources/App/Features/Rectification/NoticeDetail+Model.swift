@@ -68,13 +68,20 @@ extension NoticeDetail {
         return NoticeDetail(
             id: n.id!, number: n.number, state: n.state, deadline: n.deadlineDay, requirements: n.requirements,
             needsVisit: n.needsVisit, escalation: n.escalation, issuedOn: n.issuedAt.map { Day.today(now: $0) },
-            school: school.name, inspector: inspector?.name, inspectorPhone: inspector?.phone, officeName: settings.officeName,
+            school: school.name, inspector: inspector?.name, inspectorPhone: inspector?.phone,
+            officeName: settings.officeName,
             problems: problems.map { ProblemRow(category: $0.category, description: $0.description) },
             reports: reports.map {
-                Report(createdAt: $0.createdAt, outcome: $0.outcome, body: $0.body, files: $0.storedFiles, reviewComment: $0.reviewComment)
+                Report(
+                    createdAt: $0.createdAt, outcome: $0.outcome, body: $0.body, files: $0.storedFiles,
+                    reviewComment: $0.reviewComment)
             },
-            events: events.map { Event(createdAt: $0.createdAt, actorName: $0.actorName, action: $0.action, comment: $0.comment) },
-            actions: RectificationMachine.allowedActions(from: n.state, role: role, policy: policy).filter { $0 != .report },
+            events: events.map {
+                Event(createdAt: $0.createdAt, actorName: $0.actorName, action: $0.action, comment: $0.comment)
+            },
+            actions: RectificationMachine.allowedActions(from: n.state, role: role, policy: policy).filter {
+                $0 != .report
+            },
             mayReport: role == .school && [.issued, .acknowledged, .returned].contains(n.state),
             errors: errors)
     }

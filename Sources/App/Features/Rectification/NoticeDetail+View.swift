@@ -40,13 +40,20 @@ struct NoticeDetailView {
                     .h2(.text("办理记录")),
                     .dataTable(
                         ["时间", "办理人", "事项", "意见"],
-                        n.events.map { e in [.text(Format.date(e.createdAt)), .text(e.actorName), .text(Self.label(e.action)), .text(e.comment)] })),
+                        n.events.map { e in
+                            [
+                                .text(Format.date(e.createdAt)), .text(e.actorName), .text(Self.label(e.action)),
+                                .text(e.comment),
+                            ]
+                        })),
             ])
     }
 
     /// What an event's action reads as.
     static func label(_ action: String) -> String {
-        if action.hasPrefix("escalate:") { return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action }
+        if action.hasPrefix("escalate:") {
+            return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action
+        }
         return NoticeAction(rawValue: action)?.label ?? ["create": "生成", "due-soon": "到期提醒"][action] ?? action
     }
 
@@ -65,7 +72,10 @@ struct NoticeDetailView {
                             r.outcome == "accepted" ? "复查通过" : r.outcome == "returned" ? "已退回" : "待复查",
                             r.outcome == "accepted" ? "ok" : "warn")),
                     .p(.class("prewrap"), .text(r.body)),
-                    .ul(.forEach(r.files) { f in .li(.link(SiteURL.noticeFile(model.id, f.hash).path, "\(f.name)（\(f.size / 1024 + 1)KB）")) }),
+                    .ul(
+                        .forEach(r.files) { f in
+                            .li(.link(SiteURL.noticeFile(model.id, f.hash).path, "\(f.name)（\(f.size / 1024 + 1)KB）"))
+                        }),
                     r.reviewComment.isEmpty ? .empty : .p(.class("muted"), .text("复查意见：" + r.reviewComment)))
             })
     }
@@ -77,7 +87,8 @@ struct NoticeDetailView {
             .form(
                 .method(.post), .action(SiteURL.noticeReport(model.id).path), .enctype(.multipartData),
                 .csrf(ctx.csrf),
-                .textareaField("整改情况（逐条说明）", name: "body", value: "", error: model.errors.message(for: "body"), rows: 6),
+                .textareaField(
+                    "整改情况（逐条说明）", name: "body", value: "", error: model.errors.message(for: "body"), rows: 6),
                 .div(
                     .class("field"),
                     .label(.for("files"), .text("佐证材料（照片或 PDF，最多10个，每个不超过10MB）")),
@@ -103,7 +114,8 @@ struct NoticeDetailView {
                     .forEach(model.actions) { a in
                         .button(
                             .type(.submit), .name("action"), .value(a.rawValue),
-                            .class("btn " + ([.returnReport, .reject, .withdraw].contains(a) ? "danger" : "primary")), .text(a.label))
+                            .class("btn " + ([.returnReport, .reject, .withdraw].contains(a) ? "danger" : "primary")),
+                            .text(a.label))
                     })))
     }
 }

@@ -33,7 +33,8 @@ extension NoticeList {
         var q = scope.noticeAccess.readable(RectificationNotice.query(on: db))
         switch filter.state {
         case "open": q = q.filter(\.$state !~ [.closed, .withdrawn])
-        case "overdue": q = q.filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < today.description)
+        case "overdue":
+            q = q.filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < today.description)
         case "all": break
         default: if let s = NoticeState(rawValue: filter.state) { q = q.filter(\.$state == s) }
         }
@@ -43,7 +44,9 @@ extension NoticeList {
         return NoticeList(
             filter: filter,
             page: notices.map {
-                Row(id: $0.id!, number: $0.number, school: nameOf[$0.schoolID] ?? "", state: $0.state, deadline: $0.deadlineDay,
+                Row(
+                    id: $0.id!, number: $0.number, school: nameOf[$0.schoolID] ?? "", state: $0.state,
+                    deadline: $0.deadlineDay,
                     escalation: $0.escalation)
             },
             showsEscalations: [.admin, .office, .leader].contains(scope.principal.role))

@@ -16,7 +16,10 @@ struct NoticeListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("整改通知书")),
-                    .div(.class("actions"), model.showsEscalations ? .button(SiteURL.escalations.path, "督办清单", style: "secondary") : .empty)),
+                    .div(
+                        .class("actions"),
+                        model.showsEscalations ? .button(SiteURL.escalations.path, "督办清单", style: "secondary") : .empty)
+                ),
                 .nav(
                     .class("tabs"),
                     .forEach(NoticeList.tabs) { key, label in
@@ -25,15 +28,18 @@ struct NoticeListView {
                             f.state == key ? .attribute(named: "aria-current", value: "page") : .empty, .text(label))
                     }),
                 .dataTable(["文号", "学校", "状态", "整改期限", "进度", "督办"], model.page.items.map(cells), empty: "没有整改通知书"),
-                .pager(model.page.paging, total: model.page.total, link: {
-                    SiteURL.notices.with([("state", f.state), ("page", String($0))])
-                }),
+                .pager(
+                    model.page.paging, total: model.page.total,
+                    link: {
+                        SiteURL.notices.with([("state", f.state), ("page", String($0))])
+                    }),
             ])
     }
 
     func cells(_ n: NoticeList.Row) -> [Node<HTML.BodyContext>] {
         [
-            .link(SiteURL.notice(n.id).path, n.number), .text(n.school), .badge(n.state.label, n.state == .closed ? "ok" : ""),
+            .link(SiteURL.notice(n.id).path, n.number), .text(n.school),
+            .badge(n.state.label, n.state == .closed ? "ok" : ""),
             .text(n.deadline?.chinese ?? ""), progress(n),
             n.escalation.map { .badge($0.label, "warn") } ?? .text(""),
         ]

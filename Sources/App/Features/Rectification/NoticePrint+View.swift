@@ -14,7 +14,8 @@ struct NoticePrintView {
             [
                 .div(
                     .class("no-print actions"),
-                    .button(.type(.button), .class("btn primary"), .data(named: "print", value: "1"), .text("打印（一式两份）")),
+                    .button(
+                        .type(.button), .class("btn primary"), .data(named: "print", value: "1"), .text("打印（一式两份）")),
                     .link(SiteURL.notice(model.id).path, "返回")),
                 copy("第一联　存根（督导室留存）", receipt: false),
                 copy("第二联　学校留存", receipt: true),

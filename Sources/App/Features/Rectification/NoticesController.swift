@@ -54,7 +54,8 @@ enum NoticesController {
         let candidates = try await NewNotice.candidates(of: school, scope: scope, on: req.db)
         switch NewNotice.check(form.values, candidates: candidates, today: req.today) {
         case .failure(let errors):
-            let model = try await NewNotice.query(school: school, form: form.values, errors: errors, scope: scope, on: req.db)
+            let model = try await NewNotice.query(
+                school: school, form: form.values, errors: errors, scope: scope, on: req.db)
             return try await NewNoticeView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         case .success(let checked):
             let (notice, approval) = try await NoticeWorkflow.create(
@@ -92,7 +93,9 @@ enum NoticesController {
             req.flash("请填写\(action.label)的理由")
             return req.redirect(to: SiteURL.notice(notice.id!).path)
         }
-        try await NoticeWorkflow.apply(action, to: notice, principal: scope.principal, comment: String(comment.prefix(1000)), now: req.now, on: req.db)
+        try await NoticeWorkflow.apply(
+            action, to: notice, principal: scope.principal, comment: String(comment.prefix(1000)), now: req.now,
+            on: req.db)
         req.flash("已\(action.label)")
         return req.redirect(to: SiteURL.notice(notice.id!).path)
     }
@@ -136,7 +139,9 @@ enum NoticesController {
         r.submittedBy = scope.principal.userID
         r.outcome = "pending"
         r.reviewComment = ""
-        try await NoticeWorkflow.apply(.report, to: notice, principal: scope.principal, comment: "提交整改报告", now: req.now, on: req.db) { db in
+        try await NoticeWorkflow.apply(
+            .report, to: notice, principal: scope.principal, comment: "提交整改报告", now: req.now, on: req.db
+        ) { db in
             try await r.save(on: db)
         }
         req.flash("整改报告已提交，等待责任督学复查")
@@ -145,7 +150,8 @@ enum NoticesController {
 
     static func file(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let f = try await scope.noticeAccess.file(noticeID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
+        let f = try await scope.noticeAccess.file(
+            noticeID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
         return try req.attachments.response(for: f)
     }
 

@@ -45,7 +45,8 @@ enum ProblemController {
         if closing { p.state = .closed }
         try await req.db.writeTransaction { db in
             try await p.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "problem", id: p.id!, orgPath: p.orgPath,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "update", entity: "problem", id: p.id!, orgPath: p.orgPath,
                 summary: "登记问题移交情况（\(department)）", before: before,
                 after: ["移交部门": p.referralDepartment, "部门答复": p.referralReply, "状态": p.state.label])
         }

@@ -30,8 +30,10 @@ extension ProblemDetail {
         let school = try await School.find(p.schoolID, on: db)
         let issuable = p.disposition == .rectify && p.state == .open && p.noticeID == nil
         return ProblemDetail(
-            id: p.id!, school: school?.name ?? "", schoolID: p.schoolID, category: p.category, severity: p.severity, disposition: p.disposition,
-            state: p.state, description: p.description, foundAt: p.createdAt, deadline: p.deadline.flatMap(Day.init(parsing:)),
+            id: p.id!, school: school?.name ?? "", schoolID: p.schoolID, category: p.category, severity: p.severity,
+            disposition: p.disposition,
+            state: p.state, description: p.description, foundAt: p.createdAt,
+            deadline: p.deadline.flatMap(Day.init(parsing:)),
             referralDepartment: p.referralDepartment, referralReply: p.referralReply, visitID: p.visitID,
             complaintID: p.complaintID, noticeID: p.noticeID, mayRefer: scope.problemAccess.canRefer(p),
             mayIssueNotice: issuable && school.map(scope.noticeAccess.mayIssue(for:)) == true)

@@ -30,7 +30,8 @@ struct ProblemDetailView {
                     p.mayIssueNotice
                         ? .p(
                             .a(
-                                .href(SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id))])),
+                                .href(
+                                    SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id))])),
                                 .class("btn primary"), .text("下达整改通知")))
                         : .empty),
                 p.mayRefer ? referralForm : .empty,

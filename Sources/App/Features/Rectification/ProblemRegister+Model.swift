@@ -22,8 +22,11 @@ struct ProblemRegister: Sendable {
 
         /// The filter as query items, for links that keep it (pager, export).
         var queryItems: [(String, String)] {
-            [("q", q ?? ""), ("category", category ?? ""), ("severity", severity ?? ""), ("disposition", disposition ?? ""),
-             ("state", state ?? ""), ("school", school.map(String.init) ?? "")]
+            [
+                ("q", q ?? ""), ("category", category ?? ""), ("severity", severity ?? ""),
+                ("disposition", disposition ?? ""),
+                ("state", state ?? ""), ("school", school.map(String.init) ?? ""),
+            ]
         }
     }
 
@@ -59,19 +62,23 @@ extension ProblemRegister {
         let condition = whereClause(filter, scope: scope)
         struct Count: Decodable { let n: Int }
         // The count joins only what its filters need: the school name only when searching.
-        let countFrom: SQLQueryString = filter.searchText != nil
+        let countFrom: SQLQueryString =
+            filter.searchText != nil
             ? "FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id"
             : "FROM problems p LEFT JOIN visits v ON v.id = p.visit_id"
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + countFrom + " " + condition).first(decoding: Count.self)?.n ?? 0
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n " + countFrom + " " + condition).first(decoding: Count.self)?.n ?? 0
         let district = try await scope.district(on: db)
         let categories = try await DistrictSettings.forDistrict(district.id!, on: db).categories
         return ProblemRegister(
             filter: filter, paging: paging, total: total,
-            rows: try await rows(filter, scope: scope, limit: paging.per, offset: paging.offset, on: db), categories: categories)
+            rows: try await rows(filter, scope: scope, limit: paging.per, offset: paging.offset, on: db),
+            categories: categories)
     }
 
     /// Rows of the register in pages, for the page and the export alike.
-    static func rows(_ filter: Filter, scope: Scope, limit: Int, offset: Int, on db: any Database) async throws -> [Row] {
+    static func rows(_ filter: Filter, scope: Scope, limit: Int, offset: Int, on db: any Database) async throws -> [Row]
+    {
         guard let sql = db as? any SQLDatabase else { throw DatabaseUnavailable() }
         struct Raw: Decodable {
             let id: Int
@@ -86,17 +93,20 @@ extension ProblemRegister {
             let created_at: Date?
             let notice_id: Int?
         }
-        let raw = try await sql.raw("""
+        let raw = try await sql.raw(
+            """
             SELECT p.id, p.school_id, s.name AS school, i.name AS inspector, p.category, p.severity, p.disposition,
               p.state, p.description, p.created_at, p.notice_id
             FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id
             JOIN inspectors i ON i.id = p.inspector_id
             """ + " " + whereClause(filter, scope: scope)
-            + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Raw.self)
+                + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+        ).all(decoding: Raw.self)
         return raw.map {
             Row(
                 id: $0.id, schoolID: $0.school_id, school: $0.school, inspector: $0.inspector, category: $0.category,
-                severity: ProblemSeverity(rawValue: $0.severity), disposition: ProblemDisposition(rawValue: $0.disposition),
+                severity: ProblemSeverity(rawValue: $0.severity),
+                disposition: ProblemDisposition(rawValue: $0.disposition),
                 isOpen: $0.state == ProblemState.open.rawValue, description: $0.description, foundAt: $0.created_at,
                 noticeID: $0.notice_id)
         }
@@ -106,8 +116,12 @@ extension ProblemRegister {
     static func whereClause(_ filter: Filter, scope: Scope) -> SQLQueryString {
         var w: SQLQueryString = "WHERE " + scope.problemAccess.registerWhere()
         if let c = filter.category, !c.isEmpty { w = w + " AND p.category = \(bind: c)" }
-        if let s = filter.severity.flatMap(ProblemSeverity.init(rawValue:)) { w = w + " AND p.severity = \(bind: s.rawValue)" }
-        if let d = filter.disposition.flatMap(ProblemDisposition.init(rawValue:)) { w = w + " AND p.disposition = \(bind: d.rawValue)" }
+        if let s = filter.severity.flatMap(ProblemSeverity.init(rawValue:)) {
+            w = w + " AND p.severity = \(bind: s.rawValue)"
+        }
+        if let d = filter.disposition.flatMap(ProblemDisposition.init(rawValue:)) {
+            w = w + " AND p.disposition = \(bind: d.rawValue)"
+        }
         switch filter.state {
         case "all": break
         case "closed": w = w + " AND p.state = 'closed'"

@@ -16,21 +16,28 @@ struct ProblemRegisterView {
                 .div(
                     .class("page-head"),
                     .h1(.text("问题台账")),
-                    .div(.class("actions"), .button(SiteURL.problemsExport.with(f.queryItems), "导出 Excel", style: "secondary"))),
+                    .div(
+                        .class("actions"),
+                        .button(SiteURL.problemsExport.with(f.queryItems), "导出 Excel", style: "secondary"))),
                 filters,
                 .dataTable(
                     ["学校", "类别", "问题", "程度", "处理方式", "状态", "责任督学", "发现时间"], model.rows.map(cells),
                     empty: "没有符合条件的问题"),
-                .pager(model.paging, total: model.total, link: { SiteURL.problems.with(f.queryItems + [("page", String($0))]) }),
+                .pager(
+                    model.paging, total: model.total,
+                    link: { SiteURL.problems.with(f.queryItems + [("page", String($0))]) }),
             ])
     }
 
     var filters: Node<HTML.BodyContext> {
         let f = model.filter
         return .form(
-            .method(.get), .action(SiteURL.problems.path), .class("filters"), .attribute(named: "role", value: "search"),
+            .method(.get), .action(SiteURL.problems.path), .class("filters"),
+            .attribute(named: "role", value: "search"),
             .field("搜索", name: "q", value: f.q ?? "", attrs: [("type", "search"), ("placeholder", "学校名称或问题内容")]),
-            .selectField("类别", name: "category", options: model.categories.map { ($0, $0) }, selected: f.category ?? "", blank: "全部类别"),
+            .selectField(
+                "类别", name: "category", options: model.categories.map { ($0, $0) }, selected: f.category ?? "",
+                blank: "全部类别"),
             .selectField(
                 "严重程度", name: "severity", options: ProblemSeverity.allCases.map { ($0.rawValue, $0.label) },
                 selected: f.severity ?? "", blank: "全部"),

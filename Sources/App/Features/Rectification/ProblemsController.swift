@@ -24,8 +24,10 @@ enum ProblemsController {
             let rows = try await ProblemRegister.rows(filter, scope: scope, limit: 1000, offset: offset, on: req.db)
             table += rows.map { r in
                 [
-                    String(r.id), r.school, r.inspector, r.category, r.severity?.label ?? "", r.disposition?.label ?? "",
-                    r.isOpen ? ProblemState.open.label : ProblemState.closed.label, r.description, Format.date(r.foundAt),
+                    String(r.id), r.school, r.inspector, r.category, r.severity?.label ?? "",
+                    r.disposition?.label ?? "",
+                    r.isOpen ? ProblemState.open.label : ProblemState.closed.label, r.description,
+                    Format.date(r.foundAt),
                     r.noticeID.map { "#\($0)" } ?? "",
                 ]
             }

@@ -88,11 +88,14 @@ enum SettingsController {
         // http(s) to a public host only: checked after resolving the name (and again before each delivery).
         var webhookError: FieldError?
         let webhook = input.webhookURL.trimmingCharacters(in: .whitespaces)
-        if !webhook.isEmpty, case .failure(let problem) = await OutboundURL.check(webhook, allowance: req.application.outboundAllowance) {
+        if !webhook.isEmpty,
+            case .failure(let problem) = await OutboundURL.check(webhook, allowance: req.application.outboundAllowance)
+        {
             webhookError = FieldError("webhookURL", problem.message)
         }
         guard case .success(let values) = checked, webhookError == nil else {
-            let model = SettingsForm(districtName: district.name, input: input, errors: checked.errors + [webhookError].compactMap { $0 })
+            let model = SettingsForm(
+                districtName: district.name, input: input, errors: checked.errors + [webhookError].compactMap { $0 })
             return try await SettingsFormView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         let s = try await DistrictSettings.forDistrict(district.id!, on: req.db)
@@ -100,7 +103,8 @@ enum SettingsController {
         try s.apply(values)
         try await req.db.writeTransaction { db in
             try await s.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "settings", id: district.id!,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "update", entity: "settings", id: district.id!,
                 orgPath: district.path, summary: "修改\(district.name)督导设置", before: before, after: s.auditSnapshot)
         }
         req.flash("设置已保存")

@@ -13,10 +13,13 @@ extension DistrictSettings {
     var values: DistrictSettingsValues {
         DistrictSettingsValues(
             officeName: officeName, maxSchoolsPerInspector: maxSchoolsPerInspector, complaintPhone: complaintPhone,
-            complaintChannel: complaintChannel, responsiblePerson: responsiblePerson, responsiblePhone: responsiblePhone,
-            supervisionItems: supervisionItems, compliance: complianceSettings, rubric: rubricValue, problemCategories: categories,
+            complaintChannel: complaintChannel, responsiblePerson: responsiblePerson,
+            responsiblePhone: responsiblePhone,
+            supervisionItems: supervisionItems, compliance: complianceSettings, rubric: rubricValue,
+            problemCategories: categories,
             noticePrefix: noticePrefix, noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval,
-            escalation: escalationPolicy, holidays: holidays, complaintLimits: complaintTimeLimits, webhookURL: webhookURL)
+            escalation: escalationPolicy, holidays: holidays, complaintLimits: complaintTimeLimits,
+            webhookURL: webhookURL)
     }
 
     /// Takes checked values.
@@ -42,10 +45,12 @@ extension DistrictSettings {
 
     /// The settings as the audit trail records them.
     var auditSnapshot: [String: String] {
-        ["督导室名称": officeName, "负责学校数上限": String(maxSchoolsPerInspector), "投诉电话": complaintPhone,
-         "投诉渠道": complaintChannel, "区级负责人": responsiblePerson, "负责人电话": responsiblePhone, "督导事项": supervisionItems,
-         "六个一标准": compliance, "评估表": rubric, "问题类别": problemCategories, "文号前缀": noticePrefix,
-         "整改期限": String(noticeDays), "通知书审批": noticeRequiresApproval ? "是" : "否", "督办步骤": escalation,
-         "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL]
+        [
+            "督导室名称": officeName, "负责学校数上限": String(maxSchoolsPerInspector), "投诉电话": complaintPhone,
+            "投诉渠道": complaintChannel, "区级负责人": responsiblePerson, "负责人电话": responsiblePhone, "督导事项": supervisionItems,
+            "六个一标准": compliance, "评估表": rubric, "问题类别": problemCategories, "文号前缀": noticePrefix,
+            "整改期限": String(noticeDays), "通知书审批": noticeRequiresApproval ? "是" : "否", "督办步骤": escalation,
+            "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL,
+        ]
     }
 }

@@ -25,15 +25,23 @@ struct SettingsFormView {
                     .csrf(ctx.csrf),
                     .field("督导室名称", name: "officeName", value: f.officeName, error: err("officeName"), required: true),
                     .field(
-                        "每名督学负责学校数上限", name: "maxSchools", value: f.maxSchools, error: err("maxSchools"), required: true,
+                        "每名督学负责学校数上限", name: "maxSchools", value: f.maxSchools, error: err("maxSchools"),
+                        required: true,
                         hint: "超过时在挂牌调整和督学名录中提示；国家要求一般每人约5所", attrs: numeric),
-                    .field("举报投诉电话", name: "complaintPhone", value: f.complaintPhone, error: err("complaintPhone"), type: "tel"),
+                    .field(
+                        "举报投诉电话", name: "complaintPhone", value: f.complaintPhone, error: err("complaintPhone"),
+                        type: "tel"),
                     .field(
                         "其他投诉渠道", name: "complaintChannel", value: f.complaintChannel, error: err("complaintChannel"),
                         hint: "如邮箱、信箱地址、公众号"),
-                    .field("区级负责人", name: "responsiblePerson", value: f.responsiblePerson, error: err("responsiblePerson")),
-                    .field("区级负责人电话", name: "responsiblePhone", value: f.responsiblePhone, error: err("responsiblePhone"), type: "tel"),
-                    .textareaField("督导事项（公开）", name: "supervisionItems", value: f.supervisionItems, error: err("supervisionItems"), rows: 5),
+                    .field(
+                        "区级负责人", name: "responsiblePerson", value: f.responsiblePerson, error: err("responsiblePerson")),
+                    .field(
+                        "区级负责人电话", name: "responsiblePhone", value: f.responsiblePhone, error: err("responsiblePhone"),
+                        type: "tel"),
+                    .textareaField(
+                        "督导事项（公开）", name: "supervisionItems", value: f.supervisionItems, error: err("supervisionItems"),
+                        rows: 5),
                     .fieldset(
                         .class("form-grid"),
                         .legend("责任督学“六个一”考核标准"),
@@ -44,33 +52,41 @@ struct SettingsFormView {
                             "每次至少听课或教研（次）", name: "observationsPerVisit", value: c.observationsPerVisit,
                             error: err("observationsPerVisit"), attrs: numeric),
                         .field(
-                            "每次至少访谈教师（人）", name: "teachersPerVisit", value: c.teachersPerVisit, error: err("teachersPerVisit"),
+                            "每次至少访谈教师（人）", name: "teachersPerVisit", value: c.teachersPerVisit,
+                            error: err("teachersPerVisit"),
                             attrs: numeric),
                         .field(
-                            "每次至少访谈学生（人）", name: "studentsPerVisit", value: c.studentsPerVisit, error: err("studentsPerVisit"),
+                            "每次至少访谈学生（人）", name: "studentsPerVisit", value: c.studentsPerVisit,
+                            error: err("studentsPerVisit"),
                             attrs: numeric),
                         .field(
                             "每学期工作总结（篇）", name: "summariesPerSemester", value: c.summariesPerSemester,
                             error: err("summariesPerSemester"), attrs: numeric),
                         .field(
-                            "每学期督导案例（篇）", name: "casesPerSemester", value: c.casesPerSemester, error: err("casesPerSemester"),
+                            "每学期督导案例（篇）", name: "casesPerSemester", value: c.casesPerSemester,
+                            error: err("casesPerSemester"),
                             attrs: numeric),
                         .field(
-                            "假期月份（不要求到校）", name: "vacationMonths", value: c.vacationMonths, error: err("vacationMonths"),
+                            "假期月份（不要求到校）", name: "vacationMonths", value: c.vacationMonths,
+                            error: err("vacationMonths"),
                             hint: "用逗号分隔，如 7,8 或 1,2,7,8"),
                         .field(
                             "挂牌满多少天的月份须督导", name: "minAssignedDaysInMonth", value: c.minAssignedDaysInMonth,
                             error: err("minAssignedDaysInMonth"), hint: "月中调整挂牌时，不足此天数的月份不计", attrs: numeric)),
-                    .textareaField("课堂教学质量评估表（维度:满分，用分号分隔）", name: "rubric", value: f.rubric, error: err("rubric"), rows: 2),
                     .textareaField(
-                        "问题类别（用顿号分隔）", name: "problemCategories", value: f.problemCategories, error: err("problemCategories"), rows: 2),
+                        "课堂教学质量评估表（维度:满分，用分号分隔）", name: "rubric", value: f.rubric, error: err("rubric"), rows: 2),
+                    .textareaField(
+                        "问题类别（用顿号分隔）", name: "problemCategories", value: f.problemCategories,
+                        error: err("problemCategories"), rows: 2),
                     .fieldset(
                         .class("form-grid"),
                         .legend("整改与督办"),
                         .field(
                             "整改通知书文号前缀", name: "noticePrefix", value: f.noticePrefix, error: err("noticePrefix"),
                             hint: "如“督整”，文号为“青督整〔2026〕3号”"),
-                        .field("默认整改期限（天）", name: "noticeDays", value: f.noticeDays, error: err("noticeDays"), attrs: numeric),
+                        .field(
+                            "默认整改期限（天）", name: "noticeDays", value: f.noticeDays, error: err("noticeDays"),
+                            attrs: numeric),
                         .label(
                             .class("check span-all"),
                             .input(
@@ -80,16 +96,22 @@ struct SettingsFormView {
                         .field(
                             "逾期多少天后提醒", name: "reminderAfter", value: f.reminderAfter, error: err("reminderAfter"),
                             hint: "0 表示到期次日即提醒；留空表示不用此步", attrs: numeric),
-                        .field("逾期多少天后约谈", name: "interviewAfter", value: f.interviewAfter, error: err("interviewAfter"), attrs: numeric),
                         .field(
-                            "逾期多少天后通报", name: "publicNoticeAfter", value: f.publicNoticeAfter, error: err("publicNoticeAfter"),
+                            "逾期多少天后约谈", name: "interviewAfter", value: f.interviewAfter, error: err("interviewAfter"),
+                            attrs: numeric),
+                        .field(
+                            "逾期多少天后通报", name: "publicNoticeAfter", value: f.publicNoticeAfter,
+                            error: err("publicNoticeAfter"),
                             attrs: numeric)),
                     .fieldset(
                         .class("form-grid"),
                         .legend("举报投诉办理时限（工作日）"),
-                        .field("受理", name: "limitAccept", value: f.limitAccept, error: err("limitAccept"), attrs: numeric),
-                        .field("核实", name: "limitVerify", value: f.limitVerify, error: err("limitVerify"), attrs: numeric),
-                        .field("处理", name: "limitHandle", value: f.limitHandle, error: err("limitHandle"), attrs: numeric),
+                        .field(
+                            "受理", name: "limitAccept", value: f.limitAccept, error: err("limitAccept"), attrs: numeric),
+                        .field(
+                            "核实", name: "limitVerify", value: f.limitVerify, error: err("limitVerify"), attrs: numeric),
+                        .field(
+                            "处理", name: "limitHandle", value: f.limitHandle, error: err("limitHandle"), attrs: numeric),
                         .field("回复", name: "limitReply", value: f.limitReply, error: err("limitReply"), attrs: numeric)),
                     .textareaField(
                         "节假日安排（每行一项：2026-10-01~2026-10-07 为放假；+2026-10-10 为调休上班）", name: "holidays", value: f.holidays,

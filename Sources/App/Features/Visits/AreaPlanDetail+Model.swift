@@ -23,7 +23,8 @@ struct AreaPlanDetail: Sendable {
         let access = scope.areaPlanAccess
         let inspector = try await Inspector.find(plan.inspectorID, on: db)
         return AreaPlanDetail(
-            id: plan.id!, semester: plan.semester, status: plan.status, inspector: inspector?.name ?? "", submittedAt: plan.submittedAt,
+            id: plan.id!, semester: plan.semester, status: plan.status, inspector: inspector?.name ?? "",
+            submittedAt: plan.submittedAt,
             officeComment: plan.officeComment, goals: plan.goals, focus: plan.focus, schedule: plan.schedule,
             mayEdit: access.isMine(plan) && (plan.status == .draft || plan.status == .returned),
             mayReview: access.canReview(plan) && plan.status == .submitted)

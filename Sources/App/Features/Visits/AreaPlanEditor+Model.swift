@@ -22,10 +22,12 @@ struct AreaPlanEditor: Sendable {
         let semester = Semester.containing(today)
         let existing = try await AreaPlan.query(on: db).filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
             .filter(\.$semester == semester.code).first()
-        let schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(separator: "\n")
+        let schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(
+            separator: "\n")
         return AreaPlanEditor(
             semester: semester, status: existing?.status, officeComment: existing?.officeComment ?? "",
-            form: Form(goals: existing?.goals ?? "", focus: existing?.focus ?? "", schedule: existing?.schedule ?? schedule),
+            form: Form(
+                goals: existing?.goals ?? "", focus: existing?.focus ?? "", schedule: existing?.schedule ?? schedule),
             errors: [])
     }
 }

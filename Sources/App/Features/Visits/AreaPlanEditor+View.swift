@@ -28,7 +28,8 @@ struct AreaPlanEditorView {
             .csrf(ctx.csrf), .hidden("semester", model.semester.code),
             .textareaField("工作目标", name: "goals", value: f.goals, error: errors.message(for: "goals"), rows: 4),
             .textareaField("督导重点", name: "focus", value: f.focus, error: errors.message(for: "focus"), rows: 4),
-            .textareaField("月度安排", name: "schedule", value: f.schedule, error: errors.message(for: "schedule"), rows: 7),
+            .textareaField(
+                "月度安排", name: "schedule", value: f.schedule, error: errors.message(for: "schedule"), rows: 7),
             .div(
                 .class("form-actions"),
                 .button(.type(.submit), .name("action"), .value("save"), .class("btn secondary"), .text("保存草稿")),

@@ -20,8 +20,10 @@ struct AreaPlanList: Sendable {
     static let limit = 200
 
     static func query(scope: Scope, today: Day, on db: any Database) async throws -> AreaPlanList {
-        let plans = try await scope.areaPlanAccess.readable(AreaPlan.query(on: db)).sort(\.$semester, .descending).sort(\.$id, .descending)
-            .limit(limit).all()
+        let plans = try await scope.areaPlanAccess.readable(AreaPlan.query(on: db)).sort(\.$semester, .descending).sort(
+            \.$id, .descending
+        )
+        .limit(limit).all()
         let names = try await Inspector.query(on: db).filter(\.$id ~~ Set(plans.map(\.inspectorID))).all()
         let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
         return AreaPlanList(

@@ -16,7 +16,9 @@ struct AreaPlanListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("学期片区督导工作计划")),
-                    .div(.class("actions"), isInspector ? .button(SiteURL.areaPlanNew.path, "编写\(model.current.label)计划") : .empty)),
+                    .div(
+                        .class("actions"),
+                        isInspector ? .button(SiteURL.areaPlanNew.path, "编写\(model.current.label)计划") : .empty)),
                 .dataTable(["学期", "督学", "状态", "提交时间", "督导室意见"], model.rows.map(cells), empty: "暂无计划"),
             ])
     }
@@ -24,7 +26,8 @@ struct AreaPlanListView {
     func cells(_ a: AreaPlanList.Row) -> [Node<HTML.BodyContext>] {
         [
             .link(SiteURL.areaPlan(a.id).path, Semester(code: a.semester)?.label ?? a.semester), .text(a.inspector),
-            .badge(a.status.label, a.status == .filed ? "ok" : a.status == .returned ? "warn" : ""), .text(Format.date(a.submittedAt)),
+            .badge(a.status.label, a.status == .filed ? "ok" : a.status == .returned ? "warn" : ""),
+            .text(Format.date(a.submittedAt)),
             .text(a.officeComment),
         ]
     }

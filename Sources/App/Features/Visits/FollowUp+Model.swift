@@ -30,7 +30,11 @@ struct FollowUp: Sendable {
         let problems = try await Problem.query(on: db).filter(\.$schoolID == schoolID).filter(\.$state == .open)
             .sort(\.$id, .descending).limit(20).all()
         return FollowUp(
-            lastVisit: last.map { .init(id: $0.id!, date: $0.visitDate, author: author, kind: $0.kind, summary: $0.summary) },
-            openProblems: problems.map { .init(category: $0.category, severity: $0.severity, description: $0.description) })
+            lastVisit: last.map {
+                .init(id: $0.id!, date: $0.visitDate, author: author, kind: $0.kind, summary: $0.summary)
+            },
+            openProblems: problems.map {
+                .init(category: $0.category, severity: $0.severity, description: $0.description)
+            })
     }
 }

@@ -20,7 +20,9 @@ extension Node where Context == HTML.BodyContext {
                 : .ul(
                     .class("problem-list"),
                     .forEach(f.openProblems) { p in
-                        .li(.badge(p.category), .badge(p.severity.label, p.severity == .minor ? "" : "warn"), .text(" " + p.description))
+                        .li(
+                            .badge(p.category), .badge(p.severity.label, p.severity == .minor ? "" : "warn"),
+                            .text(" " + p.description))
                     }))
     }
 }

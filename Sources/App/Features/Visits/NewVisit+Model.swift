@@ -13,7 +13,8 @@ struct NewVisit: Sendable {
         var plan: String
         var members: [Int]
 
-        init(date: String, start: String = "", kind: String, theme: String = "", plan: String = "", members: [Int] = []) {
+        init(date: String, start: String = "", kind: String, theme: String = "", plan: String = "", members: [Int] = [])
+        {
             self.date = date
             self.start = start
             self.kind = kind

@@ -26,7 +26,8 @@ struct NewVisitView {
             .method(.post), .action(SiteURL.visits.path), .class("card"),
             .csrf(ctx.csrf),
             .hidden("school", String(model.schoolID)),
-            .field("督导日期", name: "date", value: f.date, error: errors.message(for: "date"), type: "date", required: true),
+            .field(
+                "督导日期", name: "date", value: f.date, error: errors.message(for: "date"), type: "date", required: true),
             .field("到校时间", name: "start", value: f.start, error: errors.message(for: "start"), type: "time"),
             .selectField(
                 "督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) }, selected: f.kind,
@@ -35,7 +36,10 @@ struct NewVisitView {
                 "本月主题", name: "theme", value: f.theme, error: errors.message(for: "theme"),
                 hint: model.monthlyTheme.map { "区督导室本月主题：" + $0 + "（留空即采用）" }),
             .selectField(
-                "督导方案", name: "plan", options: model.plans.map { (String($0.id), "\(Format.day($0.plannedDate))：\(String($0.focus.prefix(20)))") },
+                "督导方案", name: "plan",
+                options: model.plans.map {
+                    (String($0.id), "\(Format.day($0.plannedDate))：\(String($0.focus.prefix(20)))")
+                },
                 selected: f.plan, error: errors.message(for: "plan"),
                 blank: model.plans.isEmpty ? "（尚无方案，可先到“督导方案”中制定）" : "（不关联）"),
             colleagues,
@@ -52,7 +56,8 @@ struct NewVisitView {
             .forEach(model.colleagues) { c in
                 .label(
                     .class("check"),
-                    .input(.type(.checkbox), .name("members[]"), .value(String(c.id)), .checked(selected.contains(c.id))),
+                    .input(
+                        .type(.checkbox), .name("members[]"), .value(String(c.id)), .checked(selected.contains(c.id))),
                     .text(" \(c.name)（\(c.kind.label)）"))
             })
     }

@@ -15,6 +15,7 @@ struct PickSchool: Sendable {
     /// The account's readable schools (an inspector's: the ones assigned to them), by name.
     static func query(scope: Scope, on db: any Database) async throws -> PickSchool {
         let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).all()
-        return PickSchool(schools: schools.map { Row(id: $0.id!, name: $0.name, type: $0.type, principal: $0.principal) })
+        return PickSchool(
+            schools: schools.map { Row(id: $0.id!, name: $0.name, type: $0.type, principal: $0.principal) })
     }
 }

@@ -34,7 +34,9 @@ enum PlansController {
         let f = try req.content.decode(AreaPlanForm.self)
         guard let semester = f.semester.flatMap(Semester.init(code:)) else { throw Abort(.badRequest, reason: "学期无效") }
         let submitting = f.action == "submit"
-        let plan = try await AreaPlan.query(on: req.db).filter(\.$inspectorID == me).filter(\.$semester == semester.code).first() ?? AreaPlan()
+        let plan =
+            try await AreaPlan.query(on: req.db).filter(\.$inspectorID == me).filter(\.$semester == semester.code)
+            .first() ?? AreaPlan()
         let errors = checkAreaPlan(f, submitting: submitting, saved: plan)
         guard errors.isEmpty else {
             let saved = plan.id == nil ? nil : plan
@@ -56,7 +58,9 @@ enum PlansController {
         if submitting { plan.submittedAt = req.now }
         try await req.db.writeTransaction { db in
             try await plan.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: submitting ? "submit" : "update", entity: "area_plan", id: plan.id!,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: submitting ? "submit" : "update", entity: "area_plan",
+                id: plan.id!,
                 orgPath: plan.orgPath, summary: (submitting ? "提交" : "保存") + semester.label + "片区工作计划")
         }
         req.flash(submitting ? "已提交督导室备案" : "草稿已保存")
@@ -66,9 +70,14 @@ enum PlansController {
     /// A plan to submit needs every part; a draft only keeps to the lengths. A submitted or filed plan is not changed.
     static func checkAreaPlan(_ f: AreaPlanForm, submitting: Bool, saved plan: AreaPlan) -> [FieldError] {
         var errors: [FieldError] = []
-        for (field, name, text) in [("goals", "工作目标", f.goals), ("focus", "督导重点", f.focus), ("schedule", "月度安排", f.schedule)] {
-            if submitting, let e = Validate.required(text ?? "", field: name, maxLength: 5000) { errors.append(.init(field, e)) }
-            else if let e = Validate.optional(text ?? "", field: name, maxLength: 5000) { errors.append(.init(field, e)) }
+        for (field, name, text) in [
+            ("goals", "工作目标", f.goals), ("focus", "督导重点", f.focus), ("schedule", "月度安排", f.schedule),
+        ] {
+            if submitting, let e = Validate.required(text ?? "", field: name, maxLength: 5000) {
+                errors.append(.init(field, e))
+            } else if let e = Validate.optional(text ?? "", field: name, maxLength: 5000) {
+                errors.append(.init(field, e))
+            }
         }
         if plan.id != nil, plan.status == .filed || plan.status == .submitted {
             errors.append(.init("goals", plan.status == .filed ? "计划已备案，不能再修改" : "计划已提交，等待督导室审阅"))
@@ -112,8 +121,10 @@ enum PlansController {
                 throw AlreadyHandled()
             }
             try await plan.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: plan.status == .filed ? "file" : "return", entity: "area_plan",
-                id: plan.id!, orgPath: plan.orgPath, summary: plan.status == .filed ? "片区工作计划已备案" : "退回片区工作计划：\(comment)")
+            try await Audit.record(
+                on: db, actor: scope.principal, action: plan.status == .filed ? "file" : "return", entity: "area_plan",
+                id: plan.id!, orgPath: plan.orgPath,
+                summary: plan.status == .filed ? "片区工作计划已备案" : "退回片区工作计划：\(comment)")
         }
         req.flash(plan.status == .filed ? "已备案" : "已退回")
         return req.redirect(to: SiteURL.areaPlans.path)

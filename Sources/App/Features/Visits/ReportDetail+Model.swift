@@ -18,7 +18,8 @@ struct ReportDetail: Sendable {
     static func query(_ report: WorkReport, scope: Scope, on db: any Database) async throws -> ReportDetail {
         let inspector = try await Inspector.find(report.inspectorID, on: db)
         return ReportDetail(
-            id: report.id!, title: report.title, kind: report.kind, inspector: inspector?.name ?? "", semester: report.semester,
+            id: report.id!, title: report.title, kind: report.kind, inspector: inspector?.name ?? "",
+            semester: report.semester,
             createdAt: report.createdAt, body: report.body, selected: report.selected,
             maySelect: scope.reportAccess.canSelect(report) && report.kind == .caseStudy)
     }

@@ -16,10 +16,14 @@ struct ReportDetailView {
                 .h1(.text(m.title), m.selected ? .badge("已推荐参评", "ok") : .empty),
                 .p(
                     .class("muted"),
-                    .text("\(m.kind.chineseName) · \(m.inspector) · \(Semester(code: m.semester)?.label ?? "") · \(Format.date(m.createdAt))")),
+                    .text(
+                        "\(m.kind.chineseName) · \(m.inspector) · \(Semester(code: m.semester)?.label ?? "") · \(Format.date(m.createdAt))"
+                    )),
                 .article(.class("card prewrap"), .text(m.body)),
                 m.maySelect
-                    ? .postButton(SiteURL.reportSelect(m.id).path, m.selected ? "取消推荐" : "推荐参加全区案例评选", csrf: ctx.csrf, style: "primary")
+                    ? .postButton(
+                        SiteURL.reportSelect(m.id).path, m.selected ? "取消推荐" : "推荐参加全区案例评选", csrf: ctx.csrf,
+                        style: "primary")
                     : .empty,
             ])
     }

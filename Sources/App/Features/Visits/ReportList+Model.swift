@@ -24,7 +24,9 @@ struct ReportList: Sendable {
         let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
         return ReportList(
             rows: reports.map {
-                Row(id: $0.id!, semester: $0.semester, kind: $0.kind, title: $0.title, inspector: nameOf[$0.inspectorID] ?? "", selected: $0.selected)
+                Row(
+                    id: $0.id!, semester: $0.semester, kind: $0.kind, title: $0.title,
+                    inspector: nameOf[$0.inspectorID] ?? "", selected: $0.selected)
             })
     }
 }

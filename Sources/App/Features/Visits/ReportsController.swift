@@ -42,7 +42,9 @@ enum ReportsController {
         if kind == nil { errors.append(.init("kind", "类型无效")) }
         if let e = Validate.required(f.title ?? "", field: "题目", maxLength: 80) { errors.append(.init("title", e)) }
         if let e = Validate.required(f.body ?? "", field: "正文", maxLength: 20000) { errors.append(.init("body", e)) }
-        guard errors.isEmpty, let kind else { return try await page(req, form: f, errors: errors).encodeResponse(for: req) }
+        guard errors.isEmpty, let kind else {
+            return try await page(req, form: f, errors: errors).encodeResponse(for: req)
+        }
         let r = WorkReport()
         r.inspectorID = me
         r.orgPath = inspector.orgPath
@@ -53,7 +55,8 @@ enum ReportsController {
         r.selected = false
         try await req.db.writeTransaction { db in
             try await r.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "create", entity: "report", id: r.id!, orgPath: r.orgPath,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "create", entity: "report", id: r.id!, orgPath: r.orgPath,
                 summary: "提交\(kind.chineseName)《\(r.title)》")
         }
         req.flash("已提交")
@@ -75,7 +78,8 @@ enum ReportsController {
         r.selected.toggle()
         try await req.db.writeTransaction { db in
             try await r.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "update", entity: "report", id: r.id!, orgPath: r.orgPath,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "update", entity: "report", id: r.id!, orgPath: r.orgPath,
                 summary: (r.selected ? "推荐案例参评：" : "取消推荐：") + r.title)
         }
         req.flash(r.selected ? "已推荐参加全区案例评选" : "已取消推荐")

@@ -112,19 +112,23 @@ struct VisitDetail: Sendable {
 
 extension VisitDetail {
     /// The page of `visit`, which the caller loaded through the account's visit access.
-    static func query(_ visit: Visit, scope: Scope, failure: Failure? = nil, on db: any Database) async throws -> VisitDetail {
+    static func query(_ visit: Visit, scope: Scope, failure: Failure? = nil, on db: any Database) async throws
+        -> VisitDetail
+    {
         let access = scope.visitAccess
         let loaded = try await VisitRecords.load(visit, on: db)
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: db)
         let editable = access.canEditDraft(visit)
         // What to follow up is shown while drafting, not again under a section's errors.
-        let followUp = editable && failure == nil
+        let followUp =
+            editable && failure == nil
             ? try await FollowUp.query(schoolID: visit.schoolID, excluding: visit.id, on: db) : nil
         return VisitDetail(
             record: Record(loaded, rubric: settings.rubricValue, hideInternal: access.hidesInternalNotes),
             categories: settings.categories,
             reminders: editable ? VisitSections.reminders(loaded, settings: settings.complianceSettings) : [],
-            editable: editable, mayAmend: access.canAmend(visit), issuesNotices: scope.noticeAccess.mayIssue(for: loaded.school),
+            editable: editable, mayAmend: access.canAmend(visit),
+            issuesNotices: scope.noticeAccess.mayIssue(for: loaded.school),
             followUp: followUp, failure: failure)
     }
 }
@@ -135,14 +139,18 @@ extension VisitDetail.Record {
         var interviewed: [InterviewGroup: Int] = [:]
         for i in l.interviews { interviewed[i.group, default: 0] += i.people }
         self.init(
-            id: v.id!, schoolName: l.school.name, date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind, theme: v.theme,
+            id: v.id!, schoolName: l.school.name, date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind,
+            theme: v.theme,
             summary: v.summary, highlights: v.highlights, isDraft: v.isDraft, submittedAt: v.submittedAt,
             team: ([l.author?.name] + l.members.map(\.name)).compactMap { $0 },
-            plan: l.plan.map { Plan(plannedDate: $0.plannedDate, tasks: $0.tasks, methods: $0.methods, focus: $0.focus) },
+            plan: l.plan.map {
+                Plan(plannedDate: $0.plannedDate, tasks: $0.tasks, methods: $0.methods, focus: $0.focus)
+            },
             checks: v.checkRecord, rubric: rubric,
             observations: l.observations.map {
                 Observation(
-                    id: $0.id!, kind: $0.kind, className: $0.className, subject: $0.subject, teacher: $0.teacher, topic: $0.topic,
+                    id: $0.id!, kind: $0.kind, className: $0.className, subject: $0.subject, teacher: $0.teacher,
+                    topic: $0.topic,
                     scores: $0.scoreMap, comment: $0.comment)
             },
             interviews: l.interviews.filter { !(hideInternal && $0.isInternal) }.map {
@@ -151,10 +159,13 @@ extension VisitDetail.Record {
             interviewed: interviewed,
             problems: l.problems.map {
                 Problem(
-                    id: $0.id!, schoolID: $0.schoolID, category: $0.category, severity: $0.severity, disposition: $0.disposition,
+                    id: $0.id!, schoolID: $0.schoolID, category: $0.category, severity: $0.severity,
+                    disposition: $0.disposition,
                     state: $0.state, description: $0.description, noticeID: $0.noticeID)
             },
             photos: l.photos.map { Photo(id: $0.id!, caption: $0.caption) },
-            amendments: l.amendments.map { Amendment(at: $0.createdAt, userName: $0.userName, reason: $0.reason, changes: $0.fieldChanges) })
+            amendments: l.amendments.map {
+                Amendment(at: $0.createdAt, userName: $0.userName, reason: $0.reason, changes: $0.fieldChanges)
+            })
     }
 }

@@ -20,7 +20,9 @@ struct VisitDetailView {
                 .div(
                     .class("page-head"),
                     .h1(.text(title), r.isDraft ? .badge("草稿", "warn") : .badge("已提交", "ok")),
-                    .div(.class("actions"), r.isDraft ? .empty : .button(SiteURL.visitPrint(r.id).path, "打印记录表", style: "secondary"))),
+                    .div(
+                        .class("actions"),
+                        r.isDraft ? .empty : .button(SiteURL.visitPrint(r.id).path, "打印记录表", style: "secondary"))),
                 .errorSummary(model.errors),
                 editable ? .p(.class("hint"), .text("每一部分单独保存；“督导情况”边写边自动保存。离开页面不会丢失已保存的内容。")) : .empty,
                 editable ? reminders : .empty,
@@ -40,7 +42,9 @@ struct VisitDetailView {
 
     /// A section's "add" form, folded away unless it is the one that failed.
     func addForm(_ section: String, _ summary: String, _ form: Node<HTML.DetailsContext>) -> Node<HTML.BodyContext> {
-        .details(.class("add"), .open(model.failure?.section == section), .summary(.class("btn secondary"), .text(summary)), form)
+        .details(
+            .class("add"), .open(model.failure?.section == section), .summary(.class("btn secondary"), .text(summary)),
+            form)
     }
 
     var reminders: Node<HTML.BodyContext> {
@@ -66,7 +70,8 @@ struct VisitDetailView {
             .class("card"), .id("basic"),
             .h2(.text("基本情况")),
             .facts([
-                ("学校", r.schoolName), ("日期", Format.day(r.date)), ("时间", [r.start, r.end].filter { !$0.isEmpty }.joined(separator: "—")),
+                ("学校", r.schoolName), ("日期", Format.day(r.date)),
+                ("时间", [r.start, r.end].filter { !$0.isEmpty }.joined(separator: "—")),
                 ("督导类型", r.kind.label), ("主题", r.theme), ("督学", team),
                 ("督导方案", r.plan.map { "\(Format.day($0.plannedDate))：\($0.focus)" } ?? "未关联"),
             ]),
@@ -81,12 +86,16 @@ struct VisitDetailView {
             .h2(.text("基本情况")),
             .p(.class("muted"), .text("督学：" + team + (r.plan.map { " · 方案：" + $0.focus } ?? ""))),
             .form(
-                .method(.post), .action(SiteURL.visit(r.id).path), .data(named: "autosave", value: "1"), .class("form-grid"),
+                .method(.post), .action(SiteURL.visit(r.id).path), .data(named: "autosave", value: "1"),
+                .class("form-grid"),
                 .csrf(ctx.csrf),
                 .field("督导日期", name: "date", value: r.date, error: err("date", in: s), type: "date", required: true),
                 .selectField(
-                    "督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) }, selected: r.kind.rawValue, blank: nil),
-                .field("到校时间", name: "start", value: r.start, error: err("start", in: s) ?? err("start", in: "submit"), type: "time"),
+                    "督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) },
+                    selected: r.kind.rawValue, blank: nil),
+                .field(
+                    "到校时间", name: "start", value: r.start, error: err("start", in: s) ?? err("start", in: "submit"),
+                    type: "time"),
                 .field("离校时间", name: "end", value: r.end, error: err("end", in: s), type: "time"),
                 .div(
                     .class("span-all"),
@@ -94,7 +103,8 @@ struct VisitDetailView {
                     .textareaField(
                         "督导情况（看到的、听到的、查到的）", name: "summary", value: r.summary,
                         error: err("summary", in: s) ?? err("summary", in: "submit"), rows: 6),
-                    .textareaField("亮点", name: "highlights", value: r.highlights, error: err("highlights", in: s), rows: 3)),
+                    .textareaField(
+                        "亮点", name: "highlights", value: r.highlights, error: err("highlights", in: s), rows: 3)),
                 .div(
                     .class("form-actions span-all"),
                     .button(.type(.submit), .class("btn primary"), .text("保存")),
@@ -105,7 +115,8 @@ struct VisitDetailView {
     func removeButton(_ kind: String, _ id: Int) -> Node<HTML.BodyContext> {
         guard editable else { return .empty }
         return .form(
-            .method(.post), .action(SiteURL.visitRemove(r.id).path), .class("inline"), .data(named: "confirm", value: "确定删除这一项？"),
+            .method(.post), .action(SiteURL.visitRemove(r.id).path), .class("inline"),
+            .data(named: "confirm", value: "确定删除这一项？"),
             .csrf(ctx.csrf), .hidden("kind", kind), .hidden("item", String(id)),
             .button(.type(.submit), .class("btn link"), .text("删除")))
     }
@@ -122,9 +133,12 @@ struct VisitDetailView {
     }
 
     func observation(_ o: VisitDetail.Record.Observation) -> Node<HTML.BodyContext> {
-        let scoreParts: [String] = r.rubric.dimensions.compactMap { d in o.scores[d.name].map { "\(d.name) \($0)/\(d.max)" } }
+        let scoreParts: [String] = r.rubric.dimensions.compactMap { d in
+            o.scores[d.name].map { "\(d.name) \($0)/\(d.max)" }
+        }
         let gradeText: String = r.rubric.grade(o.scores).map { " · 评定：" + $0 } ?? ""
-        let title: String = " " + [o.className, o.subject, o.teacher].filter { !$0.isEmpty }.joined(separator: " · ") + " 《\(o.topic)》"
+        let title: String =
+            " " + [o.className, o.subject, o.teacher].filter { !$0.isEmpty }.joined(separator: " · ") + " 《\(o.topic)》"
         return .div(
             .class("item"),
             .p(.class("item-title"), .badge(o.kind.label), .text(title)),
@@ -139,7 +153,9 @@ struct VisitDetailView {
         return .form(
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
-            .selectField("类型", name: "kind", options: ObservationKind.allCases.map { ($0.rawValue, $0.label) }, selected: "lesson", blank: nil),
+            .selectField(
+                "类型", name: "kind", options: ObservationKind.allCases.map { ($0.rawValue, $0.label) },
+                selected: "lesson", blank: nil),
             .field("班级", name: "className", value: "", error: err("className", in: s), hint: "如：四（2）班"),
             .field("学科", name: "subject", value: "", error: err("subject", in: s)),
             .field("授课教师", name: "teacher", value: "", error: err("teacher", in: s)),
@@ -149,7 +165,8 @@ struct VisitDetailView {
                 .legend("课堂教学质量评估（满分\(rubric.total)分，可只填部分）"),
                 .forEach(rubric.dimensions) { d in
                     .field(
-                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "", error: err("score_" + d.name, in: s),
+                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "",
+                        error: err("score_" + d.name, in: s),
                         type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
                 }),
             .textareaField("评价意见", name: "comment", value: "", error: err("comment", in: s)),
@@ -171,7 +188,9 @@ struct VisitDetailView {
     func interview(_ i: VisitDetail.Record.Interview) -> Node<HTML.BodyContext> {
         .div(
             .class("item"),
-            .p(.class("item-title"), .badge(i.group.label), .text(" \(i.people)人"), i.isInternal ? .badge("内部", "muted") : .empty),
+            .p(
+                .class("item-title"), .badge(i.group.label), .text(" \(i.people)人"),
+                i.isInternal ? .badge("内部", "muted") : .empty),
             i.notes.isEmpty ? .empty : .p(.class("prewrap"), .text(i.notes)),
             removeButton("interview", i.id))
     }
@@ -215,7 +234,9 @@ struct VisitDetailView {
                 ? .empty
                 : .ul(
                     .class("findings"),
-                    .forEach(findings) { f in .li(.class(f.ok ? "ok" : "bad"), .text((f.ok ? "✓ " : "✗ ") + f.item + "：" + f.message)) }))
+                    .forEach(findings) { f in
+                        .li(.class(f.ok ? "ok" : "bad"), .text((f.ok ? "✓ " : "✗ ") + f.item + "：" + f.message))
+                    }))
     }
 
     var checksForm: Node<HTML.DetailsContext> {
@@ -229,17 +250,20 @@ struct VisitDetailView {
                 .forEach(DocumentChecklist.items) { item in
                     .label(
                         .class("check"),
-                        .input(.type(.checkbox), .name("documents[]"), .value(item), .checked(c.documents.contains(item))),
+                        .input(
+                            .type(.checkbox), .name("documents[]"), .value(item), .checked(c.documents.contains(item))),
                         .text(" " + item))
                 },
-                .textareaField("查阅情况", name: "documentNotes", value: c.documentNotes, error: err("documentNotes", in: s))),
+                .textareaField(
+                    "查阅情况", name: "documentNotes", value: c.documentNotes, error: err("documentNotes", in: s))),
             workloadFields(c.workload),
             .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
     }
 
     func yesNo(_ name: String, _ label: String, _ value: Bool?) -> Node<HTML.FormContext> {
         let selected: String = value.map { $0 ? "yes" : "no" } ?? ""
-        return .selectField(label, name: name, options: [("yes", "符合"), ("no", "不符合")], selected: selected, blank: "未检查")
+        return .selectField(
+            label, name: name, options: [("yes", "符合"), ("no", "不符合")], selected: selected, blank: "未检查")
     }
 
     func workloadFields(_ w: WorkloadObservation) -> Node<HTML.FormContext> {
@@ -250,14 +274,19 @@ struct VisitDetailView {
         let pe: String = w.peLessonsPerWeek.map { String($0) } ?? ""
         let fields: [Node<HTML.FormContext>] = [
             .legend("五项管理与双减（只填检查了的项目）"),
-            .selectField("年级段", name: "band", options: bands, selected: w.band?.rawValue ?? "", error: err("band", in: s), blank: "未选择"),
+            .selectField(
+                "年级段", name: "band", options: bands, selected: w.band?.rawValue ?? "", error: err("band", in: s),
+                blank: "未选择"),
             .field(
-                "书面作业平均时长（分钟/天）", name: "homeworkMinutes", value: homework, error: err("homeworkMinutes", in: s), type: "number",
+                "书面作业平均时长（分钟/天）", name: "homeworkMinutes", value: homework, error: err("homeworkMinutes", in: s),
+                type: "number",
                 attrs: [("inputmode", "numeric")]),
             .field(
                 "学生睡眠时间（小时）", name: "sleepHours", value: sleep, error: err("sleepHours", in: s), type: "number",
                 attrs: [("step", "0.5"), ("inputmode", "decimal")]),
-            .field("第一节课开始时间", name: "firstLesson", value: w.firstLesson ?? "", error: err("firstLesson", in: s), type: "time"),
+            .field(
+                "第一节课开始时间", name: "firstLesson", value: w.firstLesson ?? "", error: err("firstLesson", in: s),
+                type: "time"),
             .field(
                 "每周体育课节数", name: "peLessons", value: pe, error: err("peLessons", in: s), type: "number",
                 attrs: [("inputmode", "numeric")]),
@@ -285,7 +314,8 @@ struct VisitDetailView {
         let notice: Node<HTML.BodyContext> =
             p.noticeID.map { id -> Node<HTML.BodyContext> in .link(SiteURL.notice(id).path, "查看整改通知书") }
             ?? (mayIssue
-                ? .link(SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id))]), "下达整改通知") : .empty)
+                ? .link(SiteURL.noticeNew.with([("school", String(p.schoolID)), ("problem", String(p.id))]), "下达整改通知")
+                : .empty)
         return .div(
             .class("item"),
             .p(
@@ -306,13 +336,16 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .selectField(
-                "问题类别", name: "category", options: model.categories.map { ($0, $0) }, selected: "", error: err("category", in: s),
+                "问题类别", name: "category", options: model.categories.map { ($0, $0) }, selected: "",
+                error: err("category", in: s),
                 required: true),
             .selectField(
-                "严重程度", name: "severity", options: ProblemSeverity.allCases.map { ($0.rawValue, $0.label) }, selected: "minor",
+                "严重程度", name: "severity", options: ProblemSeverity.allCases.map { ($0.rawValue, $0.label) },
+                selected: "minor",
                 error: err("severity", in: s), required: true, blank: nil),
             .selectField(
-                "处理方式", name: "disposition", options: ProblemDisposition.allCases.map { ($0.rawValue, Self.dispositionLabel($0)) },
+                "处理方式", name: "disposition",
+                options: ProblemDisposition.allCases.map { ($0.rawValue, Self.dispositionLabel($0)) },
                 selected: "rectify", error: err("disposition", in: s), required: true, blank: nil),
             .textareaField("问题描述", name: "description", value: "", error: err("description", in: s), rows: 3),
             .button(.type(.submit), .class("btn primary"), .text("保存问题")))
@@ -332,7 +365,11 @@ struct VisitDetailView {
     func photo(_ p: VisitDetail.Record.Photo) -> Node<HTML.BodyContext> {
         let url = SiteURL.visitPhoto(r.id, p.id).path
         return .figure(
-            .a(.href(url), .img(.src(url), .alt(p.caption.isEmpty ? "督导照片" : p.caption), .attribute(named: "loading", value: "lazy"))),
+            .a(
+                .href(url),
+                .img(
+                    .src(url), .alt(p.caption.isEmpty ? "督导照片" : p.caption), .attribute(named: "loading", value: "lazy")
+                )),
             p.caption.isEmpty ? .empty : .figcaption(p.caption),
             removeButton("photo", p.id)
         )
@@ -341,7 +378,8 @@ struct VisitDetailView {
     var photoForm: Node<HTML.BodyContext> {
         let s = "photos"
         return .form(
-            .method(.post), .action(SiteURL.visitSection(r.id, s).path), .enctype(.multipartData), .class("inline-upload"),
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path), .enctype(.multipartData),
+            .class("inline-upload"),
             .csrf(ctx.csrf),
             .label(.for("photo"), .text("拍照或选择照片（JPG/PNG，不超过8MB）")),
             .input(
@@ -359,7 +397,8 @@ struct VisitDetailView {
             .class("card"), .id("submit"),
             .h2(.text("提交")),
             .p(.text("提交后记录锁定，学校可以看到（标记为内部的访谈除外）；之后如需修改只能“更正”并说明原因。")),
-            .postButton(SiteURL.visitSubmit(r.id).path, "提交督导记录", csrf: ctx.csrf, confirm: "提交后不能直接修改，确定提交？", style: "primary"))
+            .postButton(
+                SiteURL.visitSubmit(r.id).path, "提交督导记录", csrf: ctx.csrf, confirm: "提交后不能直接修改，确定提交？", style: "primary"))
     }
 
     var amendments: Node<HTML.BodyContext> {
@@ -374,7 +413,9 @@ struct VisitDetailView {
     func amendment(_ a: VisitDetail.Record.Amendment) -> [Node<HTML.BodyContext>] {
         [
             .text(Format.date(a.at)), .text(a.userName), .text(a.reason),
-            .ul(.class("changes"), .forEach(a.changes) { .li(.text("\($0.field)：\($0.before ?? "") → \($0.after ?? "")")) }),
+            .ul(
+                .class("changes"),
+                .forEach(a.changes) { .li(.text("\($0.field)：\($0.before ?? "") → \($0.after ?? "")")) }),
         ]
     }
 

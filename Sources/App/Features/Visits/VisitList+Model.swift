@@ -13,8 +13,11 @@ struct VisitList: Sendable {
 
         /// The filter as query items, for links that keep it (the pager).
         var queryItems: [(String, String)] {
-            [("school", school.map(String.init) ?? ""), ("inspector", inspector.map(String.init) ?? ""), ("month", month ?? ""),
-             ("status", status ?? "")]
+            [
+                ("school", school.map(String.init) ?? ""), ("inspector", inspector.map(String.init) ?? ""),
+                ("month", month ?? ""),
+                ("status", status ?? ""),
+            ]
         }
     }
 
@@ -57,7 +60,8 @@ extension VisitList {
             filter: filter, paging: page.paging, total: page.total,
             rows: visits.map {
                 Row(
-                    id: $0.id!, date: $0.visitDate, school: schoolName[$0.schoolID] ?? "", inspector: inspectorName[$0.inspectorID] ?? "",
+                    id: $0.id!, date: $0.visitDate, school: schoolName[$0.schoolID] ?? "",
+                    inspector: inspectorName[$0.inspectorID] ?? "",
                     kind: $0.kind, theme: $0.theme, isDraft: $0.isDraft)
             })
     }

@@ -18,13 +18,16 @@ struct VisitListView {
                     .h1(.text("督导记录")),
                     .div(.class("actions"), isInspector ? .button(SiteURL.visitNew.path, "新建督导记录") : .empty)),
                 .dataTable(["日期", "学校", "记录人", "类型", "主题", "状态"], model.rows.map(cells), empty: "暂无督导记录"),
-                .pager(model.paging, total: model.total, link: { SiteURL.visits.with(model.filter.queryItems + [("page", String($0))]) }),
+                .pager(
+                    model.paging, total: model.total,
+                    link: { SiteURL.visits.with(model.filter.queryItems + [("page", String($0))]) }),
             ])
     }
 
     func cells(_ r: VisitList.Row) -> [Node<HTML.BodyContext>] {
         [
-            .link(SiteURL.visit(r.id).path, Format.day(r.date)), .text(r.school), .text(r.inspector), .text(r.kind.label),
+            .link(SiteURL.visit(r.id).path, Format.day(r.date)), .text(r.school), .text(r.inspector),
+            .text(r.kind.label),
             .text(r.theme), r.isDraft ? .badge("草稿", "warn") : .badge("已提交", "ok"),
         ]
     }

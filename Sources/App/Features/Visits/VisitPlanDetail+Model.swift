@@ -16,7 +16,8 @@ struct VisitPlanDetail: Sendable {
     static func query(_ plan: VisitPlan, scope: Scope, on db: any Database) async throws -> VisitPlanDetail {
         let school = try await School.find(plan.schoolID, on: db)
         return VisitPlanDetail(
-            id: plan.id!, schoolID: plan.schoolID, school: school?.name ?? "", plannedDate: plan.plannedDate, tasks: plan.tasks,
+            id: plan.id!, schoolID: plan.schoolID, school: school?.name ?? "", plannedDate: plan.plannedDate,
+            tasks: plan.tasks,
             methods: plan.methods, focus: plan.focus, isMine: scope.visitPlanAccess.isMine(plan))
     }
 }

@@ -16,9 +16,13 @@ struct VisitPlanDetailView {
                 .h1(.text("督导方案：\(m.school)")),
                 .section(
                     .class("card"),
-                    .facts([("计划日期", Format.day(m.plannedDate)), ("督导任务", m.tasks), ("督导方式", m.methods), ("督导重点", m.focus)])),
+                    .facts([
+                        ("计划日期", Format.day(m.plannedDate)), ("督导任务", m.tasks), ("督导方式", m.methods), ("督导重点", m.focus),
+                    ])),
                 m.isMine
-                    ? .button(SiteURL.visitNew.with([("school", String(m.schoolID)), ("plan", String(m.id))]), "按此方案开始督导") : .empty,
+                    ? .button(
+                        SiteURL.visitNew.with([("school", String(m.schoolID)), ("plan", String(m.id))]), "按此方案开始督导")
+                    : .empty,
             ])
     }
 }

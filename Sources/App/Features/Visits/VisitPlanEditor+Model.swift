@@ -24,14 +24,19 @@ struct VisitPlanEditor: Sendable {
     static let defaultMethods = "推门听课；查阅教案和作业批改；与教师、学生座谈；校园巡查"
 
     /// The form with the account's readable schools (an inspector's: the ones assigned to them), by name.
-    static func query(_ form: Form, errors: [FieldError] = [], scope: Scope, on db: any Database) async throws -> VisitPlanEditor {
+    static func query(_ form: Form, errors: [FieldError] = [], scope: Scope, on db: any Database) async throws
+        -> VisitPlanEditor
+    {
         let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).all()
-        return VisitPlanEditor(schools: schools.map { SchoolOption(id: $0.id!, name: $0.name) }, form: form, errors: errors)
+        return VisitPlanEditor(
+            schools: schools.map { SchoolOption(id: $0.id!, name: $0.name) }, form: form, errors: errors)
     }
 }
 
 extension VisitPlanEditor.Form {
     init(_ f: VisitRecords.VisitPlanForm) {
-        self.init(school: f.school ?? "", date: f.date ?? "", tasks: f.tasks ?? "", methods: f.methods ?? "", focus: f.focus ?? "")
+        self.init(
+            school: f.school ?? "", date: f.date ?? "", tasks: f.tasks ?? "", methods: f.methods ?? "",
+            focus: f.focus ?? "")
     }
 }

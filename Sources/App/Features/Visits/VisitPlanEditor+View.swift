@@ -27,7 +27,8 @@ struct VisitPlanEditorView {
             .selectField(
                 "学校", name: "school", options: model.schools.map { (String($0.id), $0.name) }, selected: f.school,
                 error: errors.message(for: "school"), required: true),
-            .field("计划日期", name: "date", value: f.date, error: errors.message(for: "date"), type: "date", required: true),
+            .field(
+                "计划日期", name: "date", value: f.date, error: errors.message(for: "date"), type: "date", required: true),
             .textareaField("督导任务", name: "tasks", value: f.tasks, error: errors.message(for: "tasks"), rows: 3),
             .textareaField("督导方式", name: "methods", value: f.methods, error: errors.message(for: "methods"), rows: 2),
             .textareaField("督导重点", name: "focus", value: f.focus, error: errors.message(for: "focus"), rows: 3),

@@ -21,6 +21,9 @@ struct VisitPlanListView {
     }
 
     func cells(_ p: VisitPlanList.Row) -> [Node<HTML.BodyContext>] {
-        [.link(SiteURL.visitPlan(p.id).path, Format.day(p.plannedDate)), .text(p.school), .text(String(p.focus.prefix(40)))]
+        [
+            .link(SiteURL.visitPlan(p.id).path, Format.day(p.plannedDate)), .text(p.school),
+            .text(String(p.focus.prefix(40))),
+        ]
     }
 }

@@ -13,6 +13,7 @@ struct VisitPrint: Sendable {
         let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: db)
         return VisitPrint(
             officeName: settings.officeName,
-            record: VisitDetail.Record(loaded, rubric: settings.rubricValue, hideInternal: scope.visitAccess.hidesInternalNotes))
+            record: VisitDetail.Record(
+                loaded, rubric: settings.rubricValue, hideInternal: scope.visitAccess.hidesInternalNotes))
     }
 }

@@ -23,7 +23,9 @@ struct VisitPrintView {
                     .p(.class("form-org"), .text(model.officeName)),
                     .h1(.text("责任督学工作记录表")),
                     table,
-                    .p(.class("muted form-foot"), .text("记录编号 \(r.id) · \(r.isDraft ? "草稿" : "提交于 " + Format.date(r.submittedAt))"))),
+                    .p(
+                        .class("muted form-foot"),
+                        .text("记录编号 \(r.id) · \(r.isDraft ? "草稿" : "提交于 " + Format.date(r.submittedAt))"))),
             ])
     }
 
@@ -32,7 +34,8 @@ struct VisitPrintView {
             .class("form-table"),
             .tr(
                 .th(.text("学校")), .td(.text(r.schoolName)),
-                .th(.text("日期")), .td(.text(Format.day(r.date) + " " + [r.start, r.end].filter { !$0.isEmpty }.joined(separator: "—")))),
+                .th(.text("日期")),
+                .td(.text(Format.day(r.date) + " " + [r.start, r.end].filter { !$0.isEmpty }.joined(separator: "—")))),
             .tr(
                 .th(.text("督学")), .td(.text(r.team.joined(separator: "、"))),
                 .th(.text("类型")), .td(.text(r.kind.label))),
@@ -73,7 +76,9 @@ struct VisitPrintView {
     }
 
     var problems: String {
-        r.problems.enumerated().map { "\($0.offset + 1). 【\($0.element.category)·\($0.element.severity.label)·\($0.element.disposition.label)】\($0.element.description)" }
-            .joined(separator: "\n")
+        r.problems.enumerated().map {
+            "\($0.offset + 1). 【\($0.element.category)·\($0.element.severity.label)·\($0.element.disposition.label)】\($0.element.description)"
+        }
+        .joined(separator: "\n")
     }
 }

@@ -89,26 +89,35 @@ enum VisitRecords {
                 errors.append(.init(field, "时间格式应为 08:30"))
             }
         }
-        if let s = f.start.flatMap(WorkloadRules.minutesOfDay), let e = f.end.flatMap(WorkloadRules.minutesOfDay), e <= s {
+        if let s = f.start.flatMap(WorkloadRules.minutesOfDay), let e = f.end.flatMap(WorkloadRules.minutesOfDay),
+            e <= s
+        {
             errors.append(.init("end", "结束时间应晚于开始时间"))
         }
         let kind = f.kind.flatMap(VisitKind.init(rawValue:))
         if kind == nil && !(partial && f.kind == nil) { errors.append(.init("kind", "请选择督导类型")) }
         if let e = Validate.optional(f.theme ?? "", field: "主题", maxLength: 100) { errors.append(.init("theme", e)) }
-        if let e = Validate.optional(f.summary ?? "", field: "督导情况", maxLength: 5000) { errors.append(.init("summary", e)) }
-        if let e = Validate.optional(f.highlights ?? "", field: "亮点", maxLength: 2000) { errors.append(.init("highlights", e)) }
+        if let e = Validate.optional(f.summary ?? "", field: "督导情况", maxLength: 5000) {
+            errors.append(.init("summary", e))
+        }
+        if let e = Validate.optional(f.highlights ?? "", field: "亮点", maxLength: 2000) {
+            errors.append(.init("highlights", e))
+        }
         return (day, kind, errors)
     }
 
     /// Checks the form and saves a draft by the account's inspector, with its team, in one transaction.
-    static func createDraft(_ form: BasicForm, school: School, scope: Scope, today: Day, on db: any Database) async throws
+    static func createDraft(_ form: BasicForm, school: School, scope: Scope, today: Day, on db: any Database)
+        async throws
         -> Validated<Visit>
     {
         var (day, kind, errors) = validateBasics(form, partial: false, today: today)
         let me = scope.principal.inspectorID ?? -1
         var planID: Int?
         if let p = form.plan, !p.isEmpty {
-            if let id = Int(p), let plan = try await VisitPlan.find(id, on: db), plan.inspectorID == me, plan.schoolID == school.id {
+            if let id = Int(p), let plan = try await VisitPlan.find(id, on: db), plan.inspectorID == me,
+                plan.schoolID == school.id
+            {
                 planID = id
             } else {
                 errors.append(.init("plan", "所选督导方案不存在"))
@@ -116,7 +125,9 @@ enum VisitRecords {
         }
         let members = Array(Set(form.members ?? [])).filter { $0 != me }
         if !members.isEmpty {
-            let ok = try await Inspector.query(on: db).filter(\.$id ~~ members).filter(\.$districtID == school.districtID).count()
+            let ok = try await Inspector.query(on: db).filter(\.$id ~~ members).filter(
+                \.$districtID == school.districtID
+            ).count()
             if ok != members.count { errors.append(.init("members", "同行督学须为本区督学")) }
         }
         guard errors.isEmpty, let day, let kind else { return .failure(errors) }
@@ -139,7 +150,8 @@ enum VisitRecords {
         try await db.writeTransaction { db in
             try await v.save(on: db)
             for m in members { try await VisitMember(visitID: v.id!, inspectorID: m).save(on: db) }
-            try await Audit.record(on: db, actor: principal, action: "create", entity: "visit", id: v.id!, orgPath: v.orgPath,
+            try await Audit.record(
+                on: db, actor: principal, action: "create", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "新建督导记录草稿（\(school.name)，\(day.chinese)）")
         }
         return .success(v)
@@ -154,7 +166,8 @@ enum VisitRecords {
         try await db.writeTransaction { db in
             guard let fresh = try await db.lockedFind(Visit.self, v.id!), fresh.isDraft else { throw AlreadyHandled() }
             try await v.save(on: db)
-            try await Audit.record(on: db, actor: principal, action: "submit", entity: "visit", id: v.id!, orgPath: v.orgPath,
+            try await Audit.record(
+                on: db, actor: principal, action: "submit", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "提交督导记录（\(v.visitDate)）", after: v.snapshot)
         }
     }
@@ -171,7 +184,9 @@ enum VisitRecords {
     }
 
     /// Checks the form and builds (does not save) a plan for a school the account may record visits to.
-    static func buildVisitPlan(_ f: VisitPlanForm, scope: Scope, today: Day, on db: any Database) async throws -> Validated<VisitPlan> {
+    static func buildVisitPlan(_ f: VisitPlanForm, scope: Scope, today: Day, on db: any Database) async throws
+        -> Validated<VisitPlan>
+    {
         var errors: [FieldError] = []
         var school: School?
         if let id = f.school.flatMap(Int.init), let s = try await School.find(id, on: db),
@@ -184,7 +199,9 @@ enum VisitRecords {
         let day = f.date.flatMap(Day.init(parsing:))
         if day == nil { errors.append(.init("date", "请填写计划日期，如 2026-12-03")) }
         if let e = Validate.required(f.tasks ?? "", field: "督导任务", maxLength: 2000) { errors.append(.init("tasks", e)) }
-        if let e = Validate.required(f.methods ?? "", field: "督导方式", maxLength: 1000) { errors.append(.init("methods", e)) }
+        if let e = Validate.required(f.methods ?? "", field: "督导方式", maxLength: 1000) {
+            errors.append(.init("methods", e))
+        }
         if let e = Validate.required(f.focus ?? "", field: "督导重点", maxLength: 1000) { errors.append(.init("focus", e)) }
         guard errors.isEmpty, let school, let day else { return .failure(errors) }
         let p = VisitPlan()

@@ -5,18 +5,28 @@ import Vapor
 enum VisitSections {
     static func trimmed(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    static func observation(_ f: VisitsController.ObservationForm, rubric: Rubric, visitID: Int) -> Validated<ClassObservation> {
+    static func observation(_ f: VisitsController.ObservationForm, rubric: Rubric, visitID: Int) -> Validated<
+        ClassObservation
+    > {
         var errors: [FieldError] = []
         let kind = f.kind.flatMap(ObservationKind.init(rawValue:)) ?? .lesson
         if kind == .lesson {
-            if let e = Validate.required(trimmed(f.className), field: "班级", maxLength: 30) { errors.append(.init("className", e)) }
-            if let e = Validate.required(trimmed(f.subject), field: "学科", maxLength: 20) { errors.append(.init("subject", e)) }
+            if let e = Validate.required(trimmed(f.className), field: "班级", maxLength: 30) {
+                errors.append(.init("className", e))
+            }
+            if let e = Validate.required(trimmed(f.subject), field: "学科", maxLength: 20) {
+                errors.append(.init("subject", e))
+            }
         }
-        if let e = Validate.optional(trimmed(f.teacher), field: "授课教师", maxLength: 20) { errors.append(.init("teacher", e)) }
+        if let e = Validate.optional(trimmed(f.teacher), field: "授课教师", maxLength: 20) {
+            errors.append(.init("teacher", e))
+        }
         if let e = Validate.required(trimmed(f.topic), field: kind == .lesson ? "课题" : "活动主题", maxLength: 100) {
             errors.append(.init("topic", e))
         }
-        if let e = Validate.optional(trimmed(f.comment), field: "评价意见", maxLength: 2000) { errors.append(.init("comment", e)) }
+        if let e = Validate.optional(trimmed(f.comment), field: "评价意见", maxLength: 2000) {
+            errors.append(.init("comment", e))
+        }
         var scores: [String: Int] = [:]
         switch rubric.validate(f.scores ?? [:]) {
         case .success(let s): scores = s
@@ -42,7 +52,9 @@ enum VisitSections {
         let (n, e) = Validate.count(f.people ?? "", field: "人数", optional: false)
         if let e { errors.append(.init("people", e)) } else if n == 0 { errors.append(.init("people", "人数至少为1")) }
         if let n, n > 500 { errors.append(.init("people", "人数过大，请核对")) }
-        if let e = Validate.optional(trimmed(f.notes), field: "访谈内容", maxLength: 3000) { errors.append(.init("notes", e)) }
+        if let e = Validate.optional(trimmed(f.notes), field: "访谈内容", maxLength: 3000) {
+            errors.append(.init("notes", e))
+        }
         guard errors.isEmpty, let group, let n else { return .failure(errors) }
         let i = Interview()
         i.visitID = visitID
@@ -61,7 +73,9 @@ enum VisitSections {
         if severity == nil { errors.append(.init("severity", "请选择严重程度")) }
         let disposition = f.disposition.flatMap(ProblemDisposition.init(rawValue:))
         if disposition == nil { errors.append(.init("disposition", "请选择处理方式")) }
-        if let e = Validate.required(trimmed(f.description), field: "问题描述", maxLength: 2000) { errors.append(.init("description", e)) }
+        if let e = Validate.required(trimmed(f.description), field: "问题描述", maxLength: 2000) {
+            errors.append(.init("description", e))
+        }
         guard errors.isEmpty, let severity, let disposition else { return .failure(errors) }
         let p = Problem()
         p.visitID = visit.id!
@@ -83,7 +97,9 @@ enum VisitSections {
         var c = VisitChecks()
         c.documents = (f.documents ?? []).filter { DocumentChecklist.items.contains($0) }
         c.documentNotes = trimmed(f.documentNotes)
-        if let e = Validate.optional(c.documentNotes, field: "查阅情况", maxLength: 2000) { errors.append(.init("documentNotes", e)) }
+        if let e = Validate.optional(c.documentNotes, field: "查阅情况", maxLength: 2000) {
+            errors.append(.init("documentNotes", e))
+        }
         c.workload.band = f.band.flatMap(GradeBand.init(rawValue:))
         func number(_ s: String?, _ field: String, _ name: String, _ range: ClosedRange<Double>) -> Double? {
             let t = trimmed(s)
@@ -99,14 +115,21 @@ enum VisitSections {
         c.workload.peLessonsPerWeek = number(f.peLessons, "peLessons", "每周体育课节数", 0...10).map { Int($0) }
         let first = trimmed(f.firstLesson)
         if !first.isEmpty {
-            if WorkloadRules.minutesOfDay(first) == nil { errors.append(.init("firstLesson", "时间格式应为 08:20")) } else { c.workload.firstLesson = first }
+            if WorkloadRules.minutesOfDay(first) == nil {
+                errors.append(.init("firstLesson", "时间格式应为 08:20"))
+            } else {
+                c.workload.firstLesson = first
+            }
         }
         func yesNo(_ s: String?) -> Bool? { s == "yes" ? true : s == "no" ? false : nil }
         c.workload.phonesManaged = yesNo(f.phones)
         c.workload.readingFiled = yesNo(f.reading)
         c.workload.exerciseHour = yesNo(f.exercise)
         c.workload.afterSchoolService = yesNo(f.afterSchool)
-        if c.workload.band == nil && (c.workload.homeworkMinutes != nil || c.workload.sleepHours != nil || c.workload.peLessonsPerWeek != nil || c.workload.firstLesson != nil) {
+        if c.workload.band == nil
+            && (c.workload.homeworkMinutes != nil || c.workload.sleepHours != nil || c.workload.peLessonsPerWeek != nil
+                || c.workload.firstLesson != nil)
+        {
             errors.append(.init("band", "请选择检查的年级段，作业、睡眠和体育课的标准按年级段判断"))
         }
         return errors.isEmpty ? .success(c) : .failure(errors)
@@ -137,7 +160,9 @@ enum VisitSections {
     static func reminders(_ l: VisitRecords.Loaded, settings: ComplianceSettings) -> [String] {
         var out: [String] = []
         if l.plan == nil { out.append("未关联督导方案（六个一：每次督导前制定一份方案）") }
-        if l.observations.count < settings.observationsPerVisit { out.append("尚未记录听课或教研活动（每次至少\(settings.observationsPerVisit)节）") }
+        if l.observations.count < settings.observationsPerVisit {
+            out.append("尚未记录听课或教研活动（每次至少\(settings.observationsPerVisit)节）")
+        }
         let teachers = l.interviews.filter { $0.group == .teachers }.reduce(0) { $0 + $1.people }
         let students = l.interviews.filter { $0.group == .students }.reduce(0) { $0 + $1.people }
         if teachers < settings.teachersPerVisit { out.append("已访谈教师\(teachers)名，应至少\(settings.teachersPerVisit)名") }

@@ -50,13 +50,18 @@ enum VisitsController {
             return PickSchoolView(ctx: req.pageContext(), model: model).render()
         }
         let school = try await VisitRecords.writableSchool(schoolID, scope: scope, today: req.today, on: req.db)
-        let form = NewVisit.Form(date: req.today.description, kind: VisitKind.routine.rawValue, plan: req.query[String.self, at: "plan"] ?? "")
+        let form = NewVisit.Form(
+            date: req.today.description, kind: VisitKind.routine.rawValue,
+            plan: req.query[String.self, at: "plan"] ?? "")
         return try await newPage(req, scope: scope, school: school, form: form, errors: [])
     }
 
     /// The new-visit page, with status 422 when it shows errors.
-    static func newPage(_ req: Request, scope: Scope, school: School, form: NewVisit.Form, errors: [FieldError]) async throws -> Page {
-        let model = try await NewVisit.query(school: school, form: form, errors: errors, scope: scope, today: req.today, on: req.db)
+    static func newPage(_ req: Request, scope: Scope, school: School, form: NewVisit.Form, errors: [FieldError])
+        async throws -> Page
+    {
+        let model = try await NewVisit.query(
+            school: school, form: form, errors: errors, scope: scope, today: req.today, on: req.db)
         var page = NewVisitView(ctx: req.pageContext(), model: model).render()
         if !errors.isEmpty { page.status = 422 }
         return page
@@ -68,7 +73,8 @@ enum VisitsController {
         let school = try await VisitRecords.writableSchool(form.school, scope: scope, today: req.today, on: req.db)
         switch try await VisitRecords.createDraft(form, school: school, scope: scope, today: req.today, on: req.db) {
         case .failure(let errors):
-            return try await newPage(req, scope: scope, school: school, form: NewVisit.Form(form), errors: errors).encodeResponse(for: req)
+            return try await newPage(req, scope: scope, school: school, form: NewVisit.Form(form), errors: errors)
+                .encodeResponse(for: req)
         case .success(let visit):
             req.flash("已建立督导记录草稿，各部分填写后随时保存，离开页面不会丢失")
             return req.redirect(to: SiteURL.visit(visit.id!).path)
@@ -82,8 +88,11 @@ enum VisitsController {
     }
 
     /// Re-renders the visit page with the errors of one section's form (status 422), keeping everything saved.
-    static func sectionError(_ req: Request, scope: Scope, visit: Visit, section: String, errors: [FieldError]) async throws -> Response {
-        let model = try await VisitDetail.query(visit, scope: scope, failure: .init(section: section, errors: errors), on: req.db)
+    static func sectionError(_ req: Request, scope: Scope, visit: Visit, section: String, errors: [FieldError])
+        async throws -> Response
+    {
+        let model = try await VisitDetail.query(
+            visit, scope: scope, failure: .init(section: section, errors: errors), on: req.db)
         var page = VisitDetailView(ctx: req.pageContext(), model: model).render()
         page.status = 422
         return try await page.encodeResponse(for: req)
@@ -133,7 +142,8 @@ enum VisitsController {
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let f = try req.content.decode(ObservationForm.self)
         switch VisitSections.observation(f, rubric: settings.rubricValue, visitID: v.id!) {
-        case .failure(let errors): return try await sectionError(req, scope: scope, visit: v, section: "observations", errors: errors)
+        case .failure(let errors):
+            return try await sectionError(req, scope: scope, visit: v, section: "observations", errors: errors)
         case .success(let o):
             try await o.save(on: req.db)
             return back(req, v, "observations", "已添加\(o.kind.label)记录")
@@ -152,7 +162,8 @@ enum VisitsController {
         let v = try await draft(req, scope: scope)
         let f = try req.content.decode(InterviewForm.self)
         switch VisitSections.interview(f, visitID: v.id!) {
-        case .failure(let errors): return try await sectionError(req, scope: scope, visit: v, section: "interviews", errors: errors)
+        case .failure(let errors):
+            return try await sectionError(req, scope: scope, visit: v, section: "interviews", errors: errors)
         case .success(let i):
             try await i.save(on: req.db)
             return back(req, v, "interviews", "已添加访谈记录")
@@ -173,7 +184,8 @@ enum VisitsController {
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let f = try req.content.decode(ProblemForm.self)
         switch VisitSections.problem(f, categories: settings.categories, visit: v) {
-        case .failure(let errors): return try await sectionError(req, scope: scope, visit: v, section: "problems", errors: errors)
+        case .failure(let errors):
+            return try await sectionError(req, scope: scope, visit: v, section: "problems", errors: errors)
         case .success(let p):
             try await p.save(on: req.db)
             return back(req, v, "problems", "已记录问题")
@@ -199,7 +211,8 @@ enum VisitsController {
         let v = try await draft(req, scope: scope)
         let f = try req.content.decode(ChecksForm.self)
         switch VisitSections.checks(f) {
-        case .failure(let errors): return try await sectionError(req, scope: scope, visit: v, section: "checks", errors: errors)
+        case .failure(let errors):
+            return try await sectionError(req, scope: scope, visit: v, section: "checks", errors: errors)
         case .success(let checks):
             v.checkRecord = checks
             try await v.save(on: req.db)
@@ -211,7 +224,8 @@ enum VisitsController {
         var caption: String?
     }
 
-    static let photoLimits = UploadLimits(maxFiles: 1, maxFileBytes: VisitSections.maxPhotoBytes, maxFieldBytes: 16 * 1024)
+    static let photoLimits = UploadLimits(
+        maxFiles: 1, maxFileBytes: VisitSections.maxPhotoBytes, maxFieldBytes: 16 * 1024)
 
     static func addPhoto(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
@@ -220,14 +234,17 @@ enum VisitsController {
         defer { upload.discard() }
         let f = try upload.decode(PhotoForm.self)
         if !upload.errors.isEmpty {
-            return try await sectionError(req, scope: scope, visit: v, section: "photos",
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "photos",
                 errors: upload.errors.map { .init("photo", $0.message) })
         }
         guard let file = upload.files(named: "photo").first, file.size > 0 else {
-            return try await sectionError(req, scope: scope, visit: v, section: "photos", errors: [.init("photo", "请选择照片")])
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "photos", errors: [.init("photo", "请选择照片")])
         }
         switch VisitSections.photo(head: file.head, size: file.size, caption: f.caption ?? "") {
-        case .failure(let errors): return try await sectionError(req, scope: scope, visit: v, section: "photos", errors: errors)
+        case .failure(let errors):
+            return try await sectionError(req, scope: scope, visit: v, section: "photos", errors: errors)
         case .success(let (kind, caption)):
             let p = VisitPhoto()
             p.visitID = v.id!
@@ -251,8 +268,10 @@ enum VisitsController {
         let f = try req.content.decode(RemoveForm.self)
         let id = v.id!
         switch f.kind {
-        case "observation": try await ClassObservation.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
-        case "interview": try await Interview.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
+        case "observation":
+            try await ClassObservation.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
+        case "interview":
+            try await Interview.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
         case "problem": try await Problem.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
         case "photo": try await VisitPhoto.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
         default: throw Abort(.badRequest, reason: "无法删除该项")
@@ -292,7 +311,8 @@ enum VisitsController {
         if let e = Validate.optional(reason, field: "更正原因", maxLength: 300) { errors.append(.init("reason", e)) }
         // The same limits as the form that wrote the record.
         var limits = VisitRecords.BasicForm(
-            date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: f.theme ?? "", plan: nil, members: [])
+            date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind.rawValue, theme: f.theme ?? "",
+            plan: nil, members: [])
         limits.summary = f.summary
         limits.highlights = f.highlights
         errors += VisitRecords.validateBasics(limits, partial: true, today: req.today).2
@@ -306,7 +326,8 @@ enum VisitsController {
         if !errors.isEmpty {
             // The page shows the record as saved, not as sent.
             let saved = try await scope.visitAccess.load(v.id!, on: req.db)
-            let model = try await VisitDetail.query(saved, scope: scope, failure: .init(section: "amend", errors: errors), on: req.db)
+            let model = try await VisitDetail.query(
+                saved, scope: scope, failure: .init(section: "amend", errors: errors), on: req.db)
             var page = VisitDetailView(ctx: req.pageContext(), model: model).render()
             page.status = 422
             return try await page.encodeResponse(for: req)
@@ -321,7 +342,8 @@ enum VisitsController {
         try await req.db.writeTransaction { db in
             try await v.save(on: db)
             try await a.save(on: db)
-            try await Audit.record(on: db, actor: p, action: "amend", entity: "visit", id: v.id!, orgPath: v.orgPath,
+            try await Audit.record(
+                on: db, actor: p, action: "amend", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "更正督导记录：\(reason)", before: before, after: v.snapshot)
         }
         req.flash("已更正，原内容与更正原因已留档")
@@ -339,7 +361,8 @@ enum VisitsController {
         let scope = try await Scope.of(req)
         let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
         let f = try req.content.decode(GrantForm.self)
-        guard let iid = f.inspector, let i = try await Inspector.find(iid, on: req.db), i.districtID == school.districtID,
+        guard let iid = f.inspector, let i = try await Inspector.find(iid, on: req.db),
+            i.districtID == school.districtID,
             let until = f.until.flatMap(Day.init(parsing:)), until >= req.today
         else {
             req.flash("授权未保存：请选择本区督学并填写不早于今天的截止日期")
@@ -352,7 +375,8 @@ enum VisitsController {
         g.grantedBy = scope.principal.userID
         try await req.db.writeTransaction { db in
             try await g.save(on: db)
-            try await Audit.record(on: db, actor: scope.principal, action: "grant", entity: "school", id: school.id!,
+            try await Audit.record(
+                on: db, actor: scope.principal, action: "grant", entity: "school", id: school.id!,
                 orgPath: school.orgPath, summary: "授权督学 \(i.name) 至\(until.chinese)前可记录对\(school.name)的督导")
         }
         req.flash("已授权 \(i.name) 在\(until.chinese)前记录对本校的督导")

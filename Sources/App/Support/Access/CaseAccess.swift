@@ -48,7 +48,8 @@ struct ProblemAccess: RecordAccess {
         case .admin, .office, .leader: w = "\(Subtree.sql("p.org_path", principal.orgPath))"
         case .inspector:
             let schools = scope.assignedSchoolIDs.isEmpty ? [-1] : scope.assignedSchoolIDs
-            w = "(p.inspector_id = \(bind: principal.inspectorID ?? -1) OR p.school_id IN (\(SQLList(schools.map { SQLBind($0) }))))"
+            w =
+                "(p.inspector_id = \(bind: principal.inspectorID ?? -1) OR p.school_id IN (\(SQLList(schools.map { SQLBind($0) }))))"
         case .school: w = "p.school_id = \(bind: principal.schoolID ?? -1)"
         }
         return w + " AND (v.id IS NULL OR v.status = 'submitted')"

@@ -22,7 +22,11 @@ struct VisitAccess: RecordAccess {
             let schools = scope.assignedSchoolIDs
             return q.group(.or) { or in
                 or.filter(\.$inspectorID == me)
-                or.filter(.sql(embed: "\(ident: Visit.schema).\(ident: "id") IN (SELECT visit_id FROM visit_members WHERE inspector_id = \(bind: me))"))
+                or.filter(
+                    .sql(
+                        embed:
+                            "\(ident: Visit.schema).\(ident: "id") IN (SELECT visit_id FROM visit_members WHERE inspector_id = \(bind: me))"
+                    ))
                 if !schools.isEmpty {
                     or.group(.and) { $0.filter(\.$schoolID ~~ schools).filter(\.$status == .submitted) }
                 }
@@ -68,7 +72,8 @@ struct VisitAccess: RecordAccess {
     /// A photo of a visit the account may read.
     func photo(visitID: Int?, photoID: Int?, on db: any Database) async throws -> VisitPhoto {
         let v = try await load(visitID, on: db)
-        guard let photoID, let p = try await VisitPhoto.query(on: db).filter(\.$id == photoID).filter(\.$visitID == v.id!).first()
+        guard let photoID,
+            let p = try await VisitPhoto.query(on: db).filter(\.$id == photoID).filter(\.$visitID == v.id!).first()
         else { throw Abort(.notFound, reason: "照片不存在") }
         return p
     }

@@ -21,32 +21,32 @@ enum AssetsController {
 enum Script {
     /// Confirmation for destructive buttons, the print button; nothing else needs script.
     static let js = #"""
-document.addEventListener('submit', function (e) {
-  var msg = e.target.getAttribute('data-confirm');
-  if (msg && !window.confirm(msg)) { e.preventDefault(); }
-});
-// Autosave: forms marked data-autosave are sent in the background a moment after typing stops,
-// so a visit record half-written on a phone is never lost.
-function setUpAutosave() {
-document.querySelectorAll('form[data-autosave]').forEach(function (form) {
-  var timer = null, status = form.querySelector('.autosave-status');
-  function save() {
-    var body = new URLSearchParams(new FormData(form));
-    fetch(form.action, { method: 'POST', body: body, headers: { 'X-Autosave': '1' }, credentials: 'same-origin' })
-      .then(function (r) {
-        if (!status) return;
-        var t = new Date();
-        status.textContent = r.ok ? '已自动保存 ' + t.getHours() + ':' + String(t.getMinutes()).padStart(2, '0') : '自动保存未成功，请检查填写内容后点“保存”';
-      })
-      .catch(function () { if (status) status.textContent = '网络中断，恢复后请点“保存”'; });
-  }
-  form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 1500); });
-});
-}
-if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setUpAutosave); } else { setUpAutosave(); }
-document.addEventListener('click', function (e) {
-  var t = e.target.closest('[data-print]');
-  if (t) { e.preventDefault(); window.print(); }
-});
-"""#
+        document.addEventListener('submit', function (e) {
+          var msg = e.target.getAttribute('data-confirm');
+          if (msg && !window.confirm(msg)) { e.preventDefault(); }
+        });
+        // Autosave: forms marked data-autosave are sent in the background a moment after typing stops,
+        // so a visit record half-written on a phone is never lost.
+        function setUpAutosave() {
+        document.querySelectorAll('form[data-autosave]').forEach(function (form) {
+          var timer = null, status = form.querySelector('.autosave-status');
+          function save() {
+            var body = new URLSearchParams(new FormData(form));
+            fetch(form.action, { method: 'POST', body: body, headers: { 'X-Autosave': '1' }, credentials: 'same-origin' })
+              .then(function (r) {
+                if (!status) return;
+                var t = new Date();
+                status.textContent = r.ok ? '已自动保存 ' + t.getHours() + ':' + String(t.getMinutes()).padStart(2, '0') : '自动保存未成功，请检查填写内容后点“保存”';
+              })
+              .catch(function () { if (status) status.textContent = '网络中断，恢复后请点“保存”'; });
+          }
+          form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 1500); });
+        });
+        }
+        if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setUpAutosave); } else { setUpAutosave(); }
+        document.addEventListener('click', function (e) {
+          var t = e.target.closest('[data-print]');
+          if (t) { e.preventDefault(); window.print(); }
+        });
+        """#
 }
