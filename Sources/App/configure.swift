@@ -49,6 +49,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M006_Sessions())
     app.migrations.add(M007_JobClaims())
     app.migrations.add(M008_SchemaRepair())
+    app.migrations.add(M009_Accountability())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

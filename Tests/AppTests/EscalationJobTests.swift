@@ -70,7 +70,7 @@ final class EscalationJobTests: XCTestCase {
             XCTAssertEqual(interviewed.escalation, .interview)
             XCTAssertEqual(sixteenth.escalated, 1)
             let steps = try await app.escalations("notice", notice)
-            XCTAssertEqual(steps, ["escalate:reminder", "escalate:interview", "escalate:publicNotice"])
+            XCTAssertEqual(steps, ["escalate:reminder", "propose:interview", "propose:publicNotice"])
             let published = try await app.notice(notice)
             XCTAssertEqual(published.escalation, .publicNotice)
         }
@@ -84,7 +84,7 @@ final class EscalationJobTests: XCTestCase {
 
             XCTAssertEqual(outcome.escalated, 2)
             let steps = try await app.escalations("notice", notice)
-            XCTAssertEqual(steps, ["escalate:reminder", "escalate:interview"])
+            XCTAssertEqual(steps, ["escalate:reminder", "propose:interview"])
             let after = try await app.notice(notice)
             XCTAssertEqual(after.escalation, .interview)
         }
@@ -99,7 +99,7 @@ final class EscalationJobTests: XCTestCase {
             _ = try await EscalationJob.run(on: app.db, today: deadline.adding(days: 1))
 
             let told = try await AppNotification.query(on: app.db).filter(\.$link == link).all()
-                .filter { $0.title.contains("逾期未报送整改报告，已提醒") }.map(\.userID)
+                .filter { $0.title.contains("逾期1天未报送整改报告，请尽快办理") }.map(\.userID)
             let expected = [
                 try await app.user("office").id!, try await app.user("inspector").id!, try await app.user("school").id!,
             ]
@@ -153,7 +153,7 @@ final class EscalationJobTests: XCTestCase {
             XCTAssertEqual(closedEventsAfter, closedEvents)
             let steps = try await app.escalations("notice", overdue.id!)
             XCTAssertEqual(
-                steps, ["escalate:reminder", "escalate:interview", "escalate:publicNotice"],
+                steps, ["escalate:reminder", "propose:interview", "propose:publicNotice"],
                 "the demo's reminder and interview are not taken again")
             let overdueAfter = try await app.notice(overdue.id!)
             XCTAssertEqual(overdueAfter.escalation, .publicNotice)
@@ -177,7 +177,7 @@ final class EscalationJobTests: XCTestCase {
             XCTAssertEqual([third.escalated, fourth.escalated, sixth.escalated, much.escalated], [0, 1, 1, 0])
             let steps = try await app.escalations("notice", notice)
             XCTAssertEqual(
-                steps, ["escalate:reminder", "escalate:interview"], "no public notice in this district's policy")
+                steps, ["escalate:reminder", "propose:interview"], "no public notice in this district's policy")
         }
     }
 
@@ -206,7 +206,7 @@ final class EscalationJobTests: XCTestCase {
 
             _ = try await EscalationJob.run(on: app.db, today: deadline.adding(days: 8))
             let later = try await app.escalations("complaint", complaint.id!)
-            XCTAssertEqual(later, ["escalate:reminder", "escalate:interview"])
+            XCTAssertEqual(later, ["escalate:reminder", "propose:interview"])
         }
     }
 
@@ -220,7 +220,7 @@ final class EscalationJobTests: XCTestCase {
             _ = try await EscalationJob.run(on: app.db, today: deadline.adding(days: 8))
             let steps = try await app.escalations("complaint", complaint.id!)
 
-            XCTAssertEqual(steps, ["escalate:reminder", "escalate:interview"])
+            XCTAssertEqual(steps, ["escalate:reminder", "propose:interview"])
             let after = try await app.complaint(complaint.id!)
             XCTAssertEqual(after.escalation, .interview)
         }
@@ -293,8 +293,8 @@ final class EscalationJobTests: XCTestCase {
             let html = res.body.string
             XCTAssertTrue(html.contains("整改通知书 \(number)"))
             XCTAssertTrue(html.contains(#"href="/notices/\#(notice)""#))
-            XCTAssertTrue(html.contains("逾期8天，自动提醒"))
-            XCTAssertTrue(html.contains("逾期8天，自动约谈"))
+            XCTAssertTrue(html.contains("逾期8天，提醒办理"))
+            XCTAssertTrue(html.contains("逾期8天，建议约谈（待督导室决定）"))
         }
     }
 

@@ -226,7 +226,8 @@ enum StoredText {
         "term_start", "term_end", "until", "hash", "photo", "content_type", "files", "checks", "scores", "changes",
         "password_hash", "token_hash", "username", "csrf", "address", "flash", "section_students", "problem_categories",
         "payload", "url", "webhook_url", "last_error", "target", "action", "entity", "link", "source_ip", "sequence",
-        "year", "rubric", "holidays", "complaint_limits", "last_login_address", "compliance",
+        "year", "rubric", "holidays", "complaint_limits", "last_login_address", "compliance", "measure", "source",
+        "decided_on", "response_files",
     ]
 
     static func poison(_ db: any Database, with payload: String) async throws -> Int {

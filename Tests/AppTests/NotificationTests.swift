@@ -10,6 +10,27 @@ final class NotificationTests: XCTestCase {
     /// Nothing listens on the discard port of the loopback address: every delivery fails at once.
     static let deadHook = "http://127.0.0.1:9/hook"
 
+    func testASeriousProblemTellsTheOfficeAtOnceInTheAppAndThroughTheWebhook() async throws {
+        try await withApp(history: false) { app in
+            _ = try await app.changeDistrictSettings {
+                $0.webhookURL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"
+            }
+            let inspector = try await login(app, "inspector")
+            let office = try await app.user("office").id!
+
+            let (_, ordinary) = try await inspector.recordVisitWithProblem(school: 1, severity: .serious)
+            let (_, urgent) = try await inspector.recordVisitWithProblem(
+                school: 1, description: "教学楼外墙瓷砖脱落，下方为学生通道。", severity: .urgent)
+
+            let alerts = try await AppNotification.query(on: app.db).filter(\.$userID == office)
+                .filter(\.$title =~ "【紧急】").all()
+            XCTAssertEqual(alerts.map(\.link), ["/problems/\(urgent)"], "only the 严重 one, not /problems/\(ordinary)")
+            XCTAssertTrue(alerts[0].title.contains("教学楼外墙瓷砖脱落"))
+            let queued = try await WebhookDelivery.query(on: app.db).all().filter { $0.payload.contains("【紧急】") }
+            XCTAssertEqual(queued.count, 1)
+        }
+    }
+
     func testIssuingANoticeTellsTheSchoolAccountInItsBell() async throws {
         try await withApp { app in
             let schoolUser = try await app.user("school")

@@ -72,6 +72,7 @@ struct MatrixRoute {
 enum RouteID {
     case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
+    case decision, decisionFile
     /// `?school=` of the query: scoped like a path id.
     case querySchool
 
@@ -102,6 +103,8 @@ enum RouteID {
         case .visitPlan: return (n(s.visitPlan), nil)
         case .areaPlan: return (n(s.areaPlan), nil)
         case .report: return (n(s.report), nil)
+        case .decision: return (n(s.decision), nil)
+        case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
         case .token: return (n(outside ? s.token : (f.tokenIDs[who] ?? s.token)), nil)
         }
@@ -181,6 +184,7 @@ enum RouteRules {
         "POST /visits/:id/interviews": r(inspector, .draft),
         "POST /visits/:id/problems": r(inspector, .draft),
         "POST /visits/:id/checks": r(inspector, .draft),
+        "POST /visits/:id/findings": r(inspector, .draft),
         "POST /visits/:id/photos": r(inspector, .draft, upload: true),
         "POST /visits/:id/remove": r(inspector, .draft),
         "POST /visits/:id/submit": r(inspector, .draft),
@@ -191,6 +195,16 @@ enum RouteRules {
         "POST /plans": r(inspector),
         "GET /compliance/mine": r(inspector),
         "GET /notices/new": r([.office, .inspector], .querySchool, query: "?school={school}"),
+        // 问责: the decision against school 1 is read by the office's side and the school, answered by the school;
+        // the office alone decides and concludes.
+        "GET /accountability": r(signedIn),
+        "GET /accountability/:id": r([.admin, .office, .leader, .school], .decision),
+        "GET /accountability/:id/print": r([.admin, .office, .leader, .school], .decision),
+        "GET /accountability/:id/files/:hash": r([.admin, .office, .leader, .school], .decisionFile),
+        "POST /accountability/:id/respond": r([.school], .decision, upload: true),
+        "GET /accountability/new": r([.office]),
+        "POST /accountability": r([.office]),
+        "POST /accountability/:id/outcome": r([.office], .decision),
         "POST /notices": r([.office, .inspector]),
         "GET /reports/new": r(inspector),
         "POST /reports": r(inspector),

@@ -153,6 +153,20 @@ final class VisitFormTests: XCTestCase {
             XCTAssertEqual(image.headers.first(name: .contentType), "image/png")
             XCTAssertEqual(Data(buffer: image.body), tinyPNG)
 
+            // The failed homework check is offered as a problem; it was recorded in the inspector's own words, so it is
+            // dismissed with that reason. Until then the record is not submitted.
+            XCTAssertTrue(html.contains("检查未达标项（1）"))
+            let early = try await inspector.post("/visits/\(id)/submit")
+            XCTAssertEqual(early.status, .unprocessableEntity)
+            XCTAssertTrue(early.body.string.contains("还有1项检查未达标"))
+            let dismissed = try await inspector.post(
+                "/visits/\(id)/findings",
+                form: [
+                    ("message", "小学三至六年级书面作业平均约75分钟，超过60分钟的规定"), ("decision", "dismiss"),
+                    ("reason", "已在“存在问题”中记录"),
+                ])
+            XCTAssertEqual(dismissed.status, .seeOther)
+
             // Submit: locked.
             let submit = try await inspector.post("/visits/\(id)/submit")
             XCTAssertEqual(submit.status, .seeOther)
@@ -216,6 +230,43 @@ final class VisitFormTests: XCTestCase {
         }
     }
 
+    func testEachFailedCheckBecomesAProblemOrIsDismissedWithAReasonBeforeSubmitting() async throws {
+        try await withApp(history: false) { app in
+            let inspector = try await login(app, "inspector")
+            let id = try await inspector.createVisit(school: 1)
+            _ = try await inspector.post("/visits/\(id)", form: [("summary", "查阅作业，检查手机管理。")])
+            let checks: [(String, String)] = [
+                ("band", "upperPrimary"), ("homeworkMinutes", "80"), ("phones", "no"), ("reading", "yes"),
+            ]
+            _ = try await inspector.post("/visits/\(id)/checks", form: checks)
+            let homework = "小学三至六年级书面作业平均约80分钟，超过60分钟的规定"
+            let phones = "手机管理不到位：学生手机进入课堂或未统一保管"
+
+            let page = try await inspector.get("/visits/\(id)")
+            let recorded = try await inspector.post(
+                "/visits/\(id)/findings", form: [("message", homework), ("decision", "record")])
+            let noReason = try await inspector.post(
+                "/visits/\(id)/findings", form: [("message", phones), ("decision", "dismiss"), ("reason", "")])
+            let withReason = try await inspector.post(
+                "/visits/\(id)/findings", form: [("message", phones), ("decision", "dismiss"), ("reason", "当场已整改")])
+            _ = try await inspector.post("/visits/\(id)/checks", form: checks)
+            let submitted = try await inspector.post("/visits/\(id)/submit")
+
+            XCTAssertTrue(page.body.string.contains("检查未达标项（2）"))
+            XCTAssertEqual(recorded.status, .seeOther)
+            XCTAssertEqual(noReason.status, .unprocessableEntity)
+            XCTAssertTrue(noReason.body.string.contains("请填写不作为问题的理由"))
+            XCTAssertEqual(withReason.status, .seeOther)
+            XCTAssertEqual(submitted.status, .seeOther, "saving the checks again keeps the reason")
+            let problems = try await Problem.query(on: app.db).filter(\.$visitID == id).all()
+            XCTAssertEqual(problems.map(\.category), ["作业管理"])
+            XCTAssertEqual(problems.map(\.description), [homework])
+            XCTAssertEqual(problems.map(\.disposition), [.rectify])
+            let visit = try await app.visit(id)
+            XCTAssertEqual(visit.checkRecord.dismissed, [phones: "当场已整改"])
+        }
+    }
+
     func testSubmittingWithoutASummaryOrArrivalTimeIsRefused() async throws {
         try await withApp { app in
             let inspector = try await login(app, "inspector")
@@ -248,6 +299,27 @@ final class VisitFormTests: XCTestCase {
             XCTAssertTrue(res.body.string.contains("督导日期不能晚于今天"))
             let countAfter = try await Visit.query(on: app.db).count()
             XCTAssertEqual(countAfter, countBefore)
+        }
+    }
+
+    func testComprehensiveSupervisionIsNotAKindOfOneInspectorsVisitButARandomVisitIs() async throws {
+        try await withApp { app in
+            let inspector = try await login(app, "inspector")
+            let form = try await inspector.get("/visits/new?school=1")
+            let countBefore = try await Visit.query(on: app.db).count()
+
+            let refused = try await inspector.post(
+                "/visits", form: [("school", "1"), ("date", TestClock.today.description), ("kind", "comprehensive")])
+            let random = try await inspector.createVisit(school: 1, kind: "random")
+
+            XCTAssertFalse(form.body.string.contains(#"value="comprehensive""#))
+            XCTAssertTrue(form.body.string.contains(#"<option value="random">随机督导</option>"#))
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.string.contains("综合督导由督导室统一组织，请选择其他督导类型"))
+            let countAfter = try await Visit.query(on: app.db).count()
+            XCTAssertEqual(countAfter, countBefore + 1, "only the random visit was saved")
+            let saved = try await app.visit(random)
+            XCTAssertEqual(saved.kind, .random)
         }
     }
 

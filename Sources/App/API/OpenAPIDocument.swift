@@ -281,7 +281,7 @@ enum OpenAPIDocument {
                   "403": {"$ref": "#/components/responses/NotYourDraft"},
                   "404": {"$ref": "#/components/responses/NotFound"},
                   "409": {"$ref": "#/components/responses/Conflict"},
-                  "422": {"description": "缺少督导情况或到校时间（code 为 invalid，fields 列出缺少的字段）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                  "422": {"description": "缺少督导情况或到校时间，或有检查未达标项尚未记为问题或说明理由（code 为 invalid，fields 列出缺少的字段）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
                 }
               }
             },
@@ -345,7 +345,7 @@ enum OpenAPIDocument {
               "Time": {"type": "string", "nullable": true, "pattern": "^(([01]?[0-9]|2[0-3]):[0-5][0-9])?$", "description": "HH:MM，如 08:30；空字符串或 null 视同未填"},
               "SchoolType": {"type": "string", "enum": ["kindergarten", "primary", "junior", "nineYear", "twelveYear", "complete", "senior", "vocational", "special", "teachingPoint"]},
               "InspectorKind": {"type": "string", "enum": ["fullTime", "partTime", "special", "responsible"]},
-              "VisitKind": {"type": "string", "enum": ["routine", "followUp", "special", "comprehensive", "fullDay"], "description": "常规、随访、专项、综合、一日督导"},
+              "VisitKind": {"type": "string", "enum": ["routine", "followUp", "special", "random", "fullDay", "comprehensive"], "description": "常规、随访、专项、随机、一日督导；comprehensive（综合督导）只见于旧记录"},
               "Credentials": {"type": "object", "required": ["username", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[^\\x00]*$"}, "password": {"type": "string", "format": "password", "pattern": "^[^\\x00]*$"}}},
               "Token": {"type": "object", "required": ["token", "expiresAt", "role"], "properties": {
@@ -428,7 +428,7 @@ enum OpenAPIDocument {
                 "date": {"$ref": "#/components/schemas/Day"},
                 "start": {"$ref": "#/components/schemas/Time"},
                 "end": {"$ref": "#/components/schemas/Time"},
-                "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "comprehensive", "fullDay", null], "default": "routine", "description": "常规、随访、专项、综合、一日督导"},
+                "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "random", "fullDay", null], "default": "routine", "description": "常规、随访、专项、随机、一日督导"},
                 "theme": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 100, "description": "督导主题；不填时为当月主题"},
                 "planId": {"type": "integer", "nullable": true, "minimum": 1, "maximum": 2147483647, "description": "本人为该校制定的督导方案"},
                 "memberIds": {"type": "array", "nullable": true, "description": "同行督学（本区督学）", "items": {"$ref": "#/components/schemas/Id"}},
@@ -438,7 +438,7 @@ enum OpenAPIDocument {
                 "date": {"type": "string", "nullable": true, "format": "date", "pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD，1900–2100 年"},
                 "start": {"$ref": "#/components/schemas/Time"},
                 "end": {"$ref": "#/components/schemas/Time"},
-                "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "comprehensive", "fullDay", null]},
+                "kind": {"type": "string", "nullable": true, "enum": ["routine", "followUp", "special", "random", "fullDay", null]},
                 "theme": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 100},
                 "summary": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 5000},
                 "highlights": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000}}},

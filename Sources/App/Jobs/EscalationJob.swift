@@ -21,41 +21,19 @@ enum EscalationJob {
 
     /// Open complaints past their stage's deadline escalate like notices.
     static func complaints(on db: any Database, today: Day) async throws -> Outcome {
-        guard let sql = db as? any SQLDatabase else { return Outcome() }
-        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await db.writeTransaction { db in
-            guard let sql = db as? any SQLDatabase else { return Outcome() }
-            struct Row: Decodable { let id: Int }
-            let ids = try await sql.raw(
-                """
-                SELECT id FROM complaints
-                WHERE state IN ('received', 'accepted', 'verifying', 'handling') AND deadline < \(bind: today.description)
-                ORDER BY id LIMIT 500
-                """ + lock
-            ).all(decoding: Row.self).map(\.id)
+        try await overdue(
+            table: "complaints", states: "'received', 'accepted', 'verifying', 'handling'", today: today, on: db
+        ) { db, ids in
             var outcome = Outcome()
-            guard !ids.isEmpty else { return outcome }
             for c in try await Complaint.query(on: db).filter(\.$id ~~ ids).all() {
                 outcome.checked += 1
                 guard let due = c.deadline.flatMap(Day.init(parsing:)) else { continue }
                 let policy = try await DistrictSettings.forDistrict(c.districtID, on: db).escalationPolicy
-                let taken = Set(
-                    try await CaseEvent.query(on: db).filter(\.$target == "complaint").filter(\.$targetID == c.id!).all(
-                        \.$action
-                    )
-                    .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
+                let taken = try await stepsTaken(.complaint, id: c.id!, on: db)
                 for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await CaseEvents.record(
-                        on: db, .complaint, id: c.id!, action: "escalate:" + step.rawValue, actor: nil,
-                        comment: "\(c.state.label)环节超过期限\(today.ordinal - due.ordinal)天，自动\(step.label)")
+                    try await takeStep(step, on: .complaint(c), overdue: today.ordinal - due.ordinal, db: db)
                     c.escalation = step
                     outcome.escalated += 1
-                    let d = try await OrgUnit.find(c.districtID, on: db)
-                    try await Notifier.notify(
-                        userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? c.orgPath, on: db)
-                            + Notifier.inspectorUsers(c.inspectorID, on: db),
-                        title: "投诉 \(c.trackingCode) 超时，已\(step.label)", link: SiteURL.complaint(c.id!).path,
-                        districtID: c.districtID, on: db)
                 }
                 try await c.save(on: db)
             }
@@ -64,23 +42,12 @@ enum EscalationJob {
     }
 
     static func notices(on db: any Database, today: Day) async throws -> Outcome {
-        guard let sql = db as? any SQLDatabase else { return Outcome() }
-        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await db.writeTransaction { db in
-            guard let sql = db as? any SQLDatabase else { return Outcome() }
-            struct Row: Decodable { let id: Int }
-            let ids = try await sql.raw(
-                """
-                SELECT id FROM rectification_notices
-                WHERE state IN ('issued', 'acknowledged', 'returned') AND deadline < \(bind: today.description)
-                ORDER BY id LIMIT 500
-                """ + lock
-            ).all(decoding: Row.self).map(\.id)
+        try await overdue(
+            table: "rectification_notices", states: "'issued', 'acknowledged', 'returned'", today: today, on: db
+        ) { db, ids in
             var outcome = Outcome()
-            guard !ids.isEmpty else { return outcome }
-            let notices = try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).all()
             var policies: [Int: EscalationPolicy] = [:]
-            for n in notices {
+            for n in try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).all() {
                 outcome.checked += 1
                 guard let due = n.deadlineDay else { continue }
                 let policy: EscalationPolicy
@@ -90,28 +57,107 @@ enum EscalationJob {
                     policy = try await DistrictSettings.forDistrict(n.districtID, on: db).escalationPolicy
                     policies[n.districtID] = policy
                 }
-                let taken = Set(
-                    try await CaseEvent.query(on: db).filter(\.$target == "notice").filter(\.$targetID == n.id!).all(
-                        \.$action
-                    )
-                    .compactMap { $0.hasPrefix("escalate:") ? EscalationStep(rawValue: String($0.dropFirst(9))) : nil })
-                let overdue = today.ordinal - due.ordinal
+                let taken = try await stepsTaken(.notice, id: n.id!, on: db)
                 for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await CaseEvents.record(
-                        on: db, .notice, id: n.id!, action: "escalate:" + step.rawValue, actor: nil,
-                        comment: "逾期\(overdue)天，自动\(step.label)")
+                    try await takeStep(step, on: .notice(n), overdue: today.ordinal - due.ordinal, db: db)
                     n.escalation = step
                     outcome.escalated += 1
-                    let d = try await OrgUnit.find(n.districtID, on: db)
-                    try await Notifier.notify(
-                        userIDs: try await Notifier.officeUsers(districtPath: d?.path ?? n.orgPath, on: db)
-                            + Notifier.inspectorUsers(n.inspectorID, on: db) + Notifier.schoolUsers(n.schoolID, on: db),
-                        title: "整改通知书 \(n.number) 逾期未报送整改报告，已\(step.label)", link: SiteURL.notice(n.id!).path,
-                        districtID: n.districtID, on: db)
                 }
                 try await n.save(on: db)
             }
             return outcome
+        }
+    }
+
+    /// Claims up to 500 overdue rows of `table` in `states` (past their deadline) in one write transaction and
+    /// hands their ids to `body`. On PostgreSQL the rows are locked, and rows another instance holds are skipped.
+    static func overdue(
+        table: String, states: String, today: Day, on db: any Database,
+        _ body: @escaping @Sendable (any Database, [Int]) async throws -> Outcome
+    ) async throws -> Outcome {
+        guard let sql = db as? any SQLDatabase else { return Outcome() }
+        let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await db.writeTransaction { db in
+            guard let sql = db as? any SQLDatabase else { return Outcome() }
+            struct Row: Decodable { let id: Int }
+            // `table` and `states` are constants of this file, never input.
+            let ids = try await sql.raw(
+                SQLQueryString(
+                    "SELECT id FROM \(table) WHERE state IN (\(states)) AND deadline < "
+                ) + "\(bind: today.description) ORDER BY id LIMIT 500" + SQLQueryString(lock)
+            ).all(decoding: Row.self).map(\.id)
+            return ids.isEmpty ? Outcome() : try await body(db, ids)
+        }
+    }
+
+    enum Item {
+        case notice(RectificationNotice)
+        case complaint(Complaint)
+    }
+
+    /// The steps already taken on a case: reminders sent (`escalate:`) and measures proposed (`propose:`).
+    static func stepsTaken(_ target: CaseEvents.Target, id: Int, on db: any Database) async throws -> Set<
+        EscalationStep
+    > {
+        let actions = try await CaseEvent.query(on: db).filter(\.$target == target.rawValue).filter(\.$targetID == id)
+            .all(\.$action)
+        return Set(
+            actions.compactMap { action in
+                for prefix in ["escalate:", "propose:"] where action.hasPrefix(prefix) {
+                    return EscalationStep(rawValue: String(action.dropFirst(prefix.count)))
+                }
+                return nil
+            })
+    }
+
+    /// One step on an overdue item. A reminder goes to whoever must act: the school and its inspector for a notice;
+    /// for a complaint the inspector handling it or the office (`Accountability.responsibleForOverdueComplaint`),
+    /// never the school. 约谈 and 通报 are only proposed to the office, which decides (问责办法); the office's own
+    /// delay on a complaint proposes nothing against anyone.
+    static func takeStep(_ step: EscalationStep, on item: Item, overdue: Int, db: any Database) async throws {
+        let target: CaseEvents.Target
+        let id: Int
+        let districtID: Int
+        let orgPath: String
+        let title: String
+        let link: String
+        let remind: [Int]
+        let accountable: AccountabilityTarget?
+        switch item {
+        case .notice(let n):
+            (target, id, districtID, orgPath, link) = (
+                .notice, n.id!, n.districtID, n.orgPath, SiteURL.notice(n.id!).path
+            )
+            title = "整改通知书 \(n.number) 逾期\(overdue)天未报送整改报告"
+            remind = try await Notifier.inspectorUsers(n.inspectorID, on: db) + Notifier.schoolUsers(n.schoolID, on: db)
+            accountable = .unit
+        case .complaint(let c):
+            (target, id, districtID, orgPath) = (.complaint, c.id!, c.districtID, c.orgPath)
+            link = SiteURL.complaint(c.id!).path
+            title = "投诉 \(c.trackingCode) \(c.state.label)环节超过期限\(overdue)天"
+            switch Accountability.responsibleForOverdueComplaint(state: c.state) {
+            case .inspector:
+                remind = try await Notifier.inspectorUsers(c.inspectorID, on: db)
+                accountable = c.inspectorID == nil ? nil : .person
+            case .office, .school:
+                remind = []
+                accountable = nil
+            }
+        }
+        let district = try await OrgUnit.find(districtID, on: db)
+        let office = try await Notifier.officeUsers(districtPath: district?.path ?? orgPath, on: db)
+        if let accountable, let measure = Accountability.proposedMeasure(for: step, target: accountable) {
+            try await CaseEvents.record(
+                on: db, target, id: id, action: "propose:" + step.rawValue, actor: nil,
+                comment: "逾期\(overdue)天，建议\(measure.label)（待督导室决定）")
+            try await Notifier.notify(
+                userIDs: office, title: title + "，建议\(measure.label)，请督导室决定", link: link, districtID: districtID,
+                on: db)
+        } else {
+            try await CaseEvents.record(
+                on: db, target, id: id, action: "escalate:" + step.rawValue, actor: nil, comment: "逾期\(overdue)天，提醒办理")
+            try await Notifier.notify(
+                userIDs: office + remind, title: title + "，请尽快办理", link: link, districtID: districtID, on: db)
         }
     }
 

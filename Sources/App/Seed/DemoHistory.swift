@@ -79,7 +79,7 @@ enum DemoHistory {
                     v.visitDate = day.description
                     v.startTime = "08:\(10 + (j * 7) % 40)"
                     v.endTime = "11:\(20 + (j * 3) % 30)"
-                    v.kind = month == 9 && j == 0 ? .comprehensive : .routine
+                    v.kind = month == 9 && j == 0 ? .special : .routine
                     v.theme = MonthlyTheme.defaults[month] ?? ""
                     v.visitPlanID = planID
                     v.summary = summaries[(j + m) % summaries.count]
@@ -290,7 +290,13 @@ enum DemoHistory {
             if [.reported, .returned, .closed].contains(plan.state) { steps.append(("report", school.name, "提交整改报告")) }
             if plan.state == .returned { steps.append(("returnReport", "责任督学", "整改报告未附课程表调整后的照片，请补充。")) }
             if plan.state == .closed { steps.append(("close", "责任督学", "已到校核查，整改到位，同意销号。")) }
-            for e in plan.escalations { steps.append(("escalate:" + e.rawValue, "系统", "逾期未报送整改报告，自动" + e.label)) }
+            for e in plan.escalations {
+                // The timer reminds; 约谈 and 通报 it only proposes to the office (问责办法).
+                steps.append(
+                    e == .reminder
+                        ? ("escalate:reminder", "系统", "逾期未报送整改报告，提醒办理")
+                        : ("propose:" + e.rawValue, "系统", "逾期未报送整改报告，建议\(e.label)（待督导室决定）"))
+            }
             for (action, actor, comment) in steps {
                 let e = CaseEvent()
                 e.target = "notice"
@@ -313,7 +319,43 @@ enum DemoHistory {
                 r.reviewedAt = plan.state == .reported ? nil : date(2026, 11, 2)
                 try await r.save(on: db)
             }
+            if !plan.escalations.filter({ $0 != .reminder }).isEmpty {
+                try await seedDecision(db, notice: n, school: school, district: district, office: office)
+            }
         }
+    }
+
+    /// The office's 约谈 of the school whose notice is long overdue, decided on 25 November: its 申辩 window
+    /// runs to 10 December.
+    static func seedDecision(
+        _ db: any Database, notice: RectificationNotice, school: School, district: OrgUnit, office: User
+    ) async throws {
+        let d = AccountabilityDecision()
+        d.districtID = district.id!
+        d.orgPath = notice.orgPath
+        d.source = "notice"
+        d.sourceID = notice.id
+        d.target = .unit
+        d.targetName = school.name
+        d.targetSchoolID = school.id
+        d.measure = .unitInterview
+        d.reason = "整改通知书 \(notice.number) 逾期未报送整改报告，经责任督学提醒仍未整改。"
+        d.documentNumber = "\(district.name.prefix(1))督问〔2026〕1号"
+        d.decidedOn = "2026-11-25"
+        d.state = .decided
+        d.response = ""
+        d.responseFiles = "[]"
+        d.outcomeComment = ""
+        d.decidedBy = office.id!
+        try await d.save(on: db)
+        let e = CaseEvent()
+        e.target = "notice"
+        e.targetID = notice.id!
+        e.action = "decide:unitInterview"
+        e.actorID = office.id
+        e.actorName = office.displayName
+        e.comment = "问责决定 \(d.documentNumber)：对\(school.name)约谈"
+        try await e.save(on: db)
     }
 
     /// Complaints from the public and by phone, one in each state, one overdue and escalated.
@@ -413,8 +455,8 @@ enum DemoHistory {
                 }
             }
             if item.state == .handling {
-                steps.append(("escalate:reminder", "系统", "处理中环节超过期限，自动提醒"))
-                steps.append(("escalate:interview", "系统", "处理中环节超过期限，自动约谈"))
+                steps.append(("escalate:reminder", "系统", "处理中环节超过期限，提醒办理"))
+                steps.append(("propose:interview", "系统", "处理中环节超过期限，建议约谈（待督导室决定）"))
             }
             for (action, actor, comment) in steps {
                 let e = CaseEvent()

@@ -50,6 +50,16 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.problem(s).route, use: ProblemController.show)
     signedIn.post(SiteURL.problemReferral(s).route, use: ProblemController.referral)
 
+    // 问责决定: each account reads those its scope allows (a school or an inspector: those against it) and the
+    // target answers (申辩) within the window.
+    signedIn.get(SiteURL.accountability.route, use: AccountabilityController.list)
+    signedIn.get(SiteURL.accountabilityDecision(s).route, use: AccountabilityController.show)
+    signedIn.get(SiteURL.accountabilityPrint(s).route, use: AccountabilityController.printable)
+    signedIn.get(SiteURL.accountabilityFile(s, String(s)).route, use: AccountabilityController.file)
+    signedIn.upload(
+        SiteURL.accountabilityRespond(s).route, AccountabilityController.responseLimits,
+        use: AccountabilityController.respond)
+
     // Inspectors: plans, visits on the phone, summaries and cases.
     let inspectors = app.grouped(RequireRole(.inspector))
     inspectors.get(SiteURL.visitNew.route, use: VisitsController.newForm)
@@ -59,6 +69,7 @@ func routes(_ app: Application) throws {
     inspectors.post(SiteURL.visitSection(s, "interviews").route, use: VisitsController.addInterview)
     inspectors.post(SiteURL.visitSection(s, "problems").route, use: VisitsController.addProblem)
     inspectors.post(SiteURL.visitSection(s, "checks").route, use: VisitsController.saveChecks)
+    inspectors.post(SiteURL.visitSection(s, "findings").route, use: VisitsController.answerFinding)
     inspectors.upload(
         SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)
     inspectors.post(SiteURL.visitRemove(s).route, use: VisitsController.removeItem)
@@ -106,6 +117,12 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.schoolsExport(format: "csv").route, use: ExportController.schoolsCSV)
     readers.get(SiteURL.inspectorsExport(format: "xlsx").route, use: ExportController.inspectorsXLSX)
     readers.get(SiteURL.inspectorsExport(format: "csv").route, use: ExportController.inspectorsCSV)
+
+    // The office alone decides accountability measures and their outcome (问责办法).
+    let office = app.grouped(RequireRole(.office))
+    office.get(SiteURL.accountabilityNew.route, use: AccountabilityController.newForm)
+    office.post(SiteURL.accountability.route, use: AccountabilityController.create)
+    office.post(SiteURL.accountabilityOutcome(s).route, use: AccountabilityController.outcome)
 
     // Office and admin: change the directory, import, see the audit trail, settings.
     let writers = app.grouped(RequireRole(.directoryWriters))

@@ -58,6 +58,12 @@ enum SiteURL: Sendable, Equatable {
     case problem(Int)
     case problemReferral(Int)
     case escalations
+    case accountability, accountabilityNew
+    case accountabilityDecision(Int)
+    case accountabilityPrint(Int)
+    case accountabilityRespond(Int)
+    case accountabilityOutcome(Int)
+    case accountabilityFile(Int, String)
     case complaints, complaintNew
     case complaint(Int)
     case complaintAct(Int)
@@ -166,6 +172,14 @@ enum SiteURL: Sendable, Equatable {
         case .notifications: return ["notifications"]
         case .notificationsRead: return ["notifications", "read"]
         case .escalations: return ["escalations"]
+        case .accountability: return ["accountability"]
+        case .accountabilityNew: return ["accountability", "new"]
+        case .accountabilityDecision(let n): return ["accountability", id(n)]
+        case .accountabilityPrint(let n): return ["accountability", id(n), "print"]
+        case .accountabilityRespond(let n): return ["accountability", id(n), "respond"]
+        case .accountabilityOutcome(let n): return ["accountability", id(n), "outcome"]
+        case .accountabilityFile(let n, let hash):
+            return ["accountability", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .problem(let n): return ["problems", id(n)]
         case .problemReferral(let n): return ["problems", id(n), "referral"]
         case .problems: return ["problems"]

@@ -1,15 +1,21 @@
 /// The vocabulary of visit records, stored as raw strings and shown by label.
+/// The kind of one inspector's visit. 综合督导 is a campaign of the office (条例: a team, a notice, a self-assessment,
+/// a report), not something one inspector records: older records keep the kind, shown as such, but it is not offered.
 public enum VisitKind: String, LabelledEnum {
-    case routine, followUp, special, comprehensive, fullDay
+    case routine, followUp, special, random, fullDay, comprehensive
     public var label: String {
         switch self {
         case .routine: "常规督导"
         case .followUp: "随访督导"
         case .special: "专项督导"
-        case .comprehensive: "综合督导"
+        case .random: "随机督导"
         case .fullDay: "一日督导"
+        case .comprehensive: "综合督导（旧记录）"
         }
     }
+
+    /// The kinds a visit may be recorded as.
+    public static let choosable: [VisitKind] = allCases.filter { $0 != .comprehensive }
 }
 
 public enum VisitStatus: String, LabelledEnum {

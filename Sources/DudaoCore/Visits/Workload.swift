@@ -66,6 +66,12 @@ public struct WorkloadFinding: Sendable, Equatable, Codable {
     public let item: String
     public let ok: Bool
     public let message: String
+
+    public init(item: String, ok: Bool, message: String) {
+        self.item = item
+        self.ok = ok
+        self.message = message
+    }
 }
 
 public enum WorkloadRules {
@@ -151,12 +157,34 @@ public enum DocumentChecklist {
     public static let required: Set<String> = ["作业布置与批改"]
 }
 
-/// The JSON stored with a visit: documents checked and the 五项管理 observation.
+/// The JSON stored with a visit: documents checked, the 五项管理 observation, and the failed checks the
+/// inspector decided not to record as problems, each with the reason (finding message → reason).
 public struct VisitChecks: Sendable, Equatable, Codable {
     public var documents: [String] = []
     public var documentNotes: String = ""
     public var workload = WorkloadObservation()
+    /// Optional so that records saved before it existed still decode.
+    public var dismissed: [String: String]? = nil
     public init() {}
 
     public var findings: [WorkloadFinding] { WorkloadRules.findings(workload) }
+}
+
+/// Failed checks drive work: each is offered as a problem until the inspector records it or dismisses it with a
+/// reason, and a visit is not submitted while one is left unanswered.
+public enum FindingOffers {
+    /// The failed findings of `checks` not yet recorded as a problem (by its text) nor dismissed.
+    public static func pending(_ checks: VisitChecks, problemDescriptions: [String]) -> [WorkloadFinding] {
+        let recorded = Set(problemDescriptions)
+        let dismissed = checks.dismissed ?? [:]
+        var seen = Set<String>()
+        return checks.findings.filter {
+            !$0.ok && !recorded.contains($0.message) && dismissed[$0.message] == nil && seen.insert($0.message).inserted
+        }
+    }
+
+    /// The message refusing submission while findings are unanswered.
+    public static func submitRefusal(pending: Int) -> String? {
+        pending == 0 ? nil : "还有\(pending)项检查未达标：请逐项“记为问题”，或写明不作为问题的理由后再提交"
+    }
 }

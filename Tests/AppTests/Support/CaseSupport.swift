@@ -45,7 +45,7 @@ extension TestSession {
 
     /// A visit to `school` with one problem to rectify, submitted through the pages; returns the visit and the problem.
     func recordVisitWithProblem(
-        school: Int, description: String = "教学楼消防通道堆放杂物，灭火器过期未更换。",
+        school: Int, description: String = "教学楼消防通道堆放杂物，灭火器过期未更换。", severity: ProblemSeverity = .serious,
         file: StaticString = #filePath, line: UInt = #line
     ) async throws -> (visit: Int, problem: Int) {
         let visit = try await createVisit(school: school, file: file, line: line)
@@ -56,7 +56,8 @@ extension TestSession {
         let added = try await post(
             "/visits/\(visit)/problems",
             form: [
-                ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"), ("description", description),
+                ("category", "安全"), ("severity", severity.rawValue), ("disposition", "rectify"),
+                ("description", description),
             ], file: file, line: line)
         guard added.status == .seeOther else {
             throw TestSetupError("adding a problem to visit \(visit) failed: \(added.status.code)")
@@ -225,9 +226,10 @@ extension Application {
         try await CaseEvent.query(on: db).filter(\.$target == target).filter(\.$targetID == id).sort(\.$id).all()
     }
 
-    /// The escalation steps taken on a notice or complaint, in the order taken.
+    /// The escalation steps taken on a notice or complaint, in the order taken: reminders sent (`escalate:`) and
+    /// measures proposed to the office (`propose:`).
     func escalations(_ target: String, _ id: Int) async throws -> [String] {
-        try await events(target, id).map(\.action).filter { $0.hasPrefix("escalate:") }
+        try await events(target, id).map(\.action).filter { $0.hasPrefix("escalate:") || $0.hasPrefix("propose:") }
     }
 }
 

@@ -40,6 +40,8 @@ struct RecordSet: Sendable {
     var area: Int
     var user: Int
     var token: Int
+    var decision: Int
+    var decisionFile: String
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -252,11 +254,35 @@ struct MatrixFixtures: Sendable {
         token.expiresAt = TestClock.now.addingTimeInterval(86_400)
         try await token.save(on: db)
 
+        // A 问责决定 against the school on the notice, answered with one file.
+        let answer = StoredFile(
+            hash: try app.attachments.put(Data("%PDF-1.4 申辩\(tag)".utf8)), name: "\(tag)申辩.pdf",
+            type: "application/pdf", size: 14)
+        let decision = AccountabilityDecision()
+        decision.districtID = district.id!
+        decision.orgPath = school.orgPath
+        decision.source = "notice"
+        decision.sourceID = notice.id
+        decision.target = .unit
+        decision.targetName = school.name
+        decision.targetSchoolID = school.id
+        decision.measure = .unitInterview
+        decision.reason = "\(tag)：整改通知书逾期未报送整改报告。"
+        decision.documentNumber = "\(tag)督问〔\(today.year)〕1号"
+        decision.decidedOn = today.adding(days: -2).description
+        decision.state = .responded
+        decision.response = "已整改完毕。"
+        decision.responseFiles = try JSONColumn.encode([answer])
+        decision.outcomeComment = ""
+        decision.decidedBy = officeUserID
+        try await decision.save(on: db)
+
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             problem: problem.id!, referral: referral.id!, notice: notice.id!, noticeFile: evidence.hash,
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
-            report: work.id!, area: area.id!, user: user.id!, token: token.id!)
+            report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
+            decisionFile: answer.hash)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

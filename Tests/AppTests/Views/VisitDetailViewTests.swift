@@ -9,6 +9,9 @@ final class VisitDetailViewTests: XCTestCase {
         VisitDetail(
             record: VisitFixtures.record(isDraft: true), categories: ["作业管理", "安全", "教学"],
             reminders: ["已访谈教师1名，应至少2名", "常规督导必查教师作业批改，尚未勾选"],
+            pendingFindings: [
+                WorkloadFinding(item: "作业管理", ok: false, message: "小学三至六年级书面作业平均约80分钟，超过60分钟的规定")
+            ],
             editable: true, mayAmend: false, issuesNotices: true,
             followUp: failure == nil ? VisitFixtures.followUp : nil,
             failure: failure)
@@ -36,6 +39,7 @@ final class VisitDetailViewTests: XCTestCase {
             changes: [.init(field: "督导情况", before: "听课一节。", after: "听课两节。")])
         let model = VisitDetail(
             record: VisitFixtures.record(isDraft: false, amendments: [amendment]), categories: [], reminders: [],
+            pendingFindings: [],
             editable: false,
             mayAmend: true, issuesNotices: true, followUp: nil,
             failure: .init(section: "amend", errors: [.init("reason", "请填写更正原因")]))
@@ -47,7 +51,8 @@ final class VisitDetailViewTests: XCTestCase {
 
     func testASchoolReadsTheRecordWithoutFormsOrNoticeLinks() {
         let model = VisitDetail(
-            record: VisitFixtures.record(isDraft: false), categories: [], reminders: [], editable: false,
+            record: VisitFixtures.record(isDraft: false), categories: [], reminders: [], pendingFindings: [],
+            editable: false,
             mayAmend: false,
             issuesNotices: false, followUp: nil, failure: nil)
 

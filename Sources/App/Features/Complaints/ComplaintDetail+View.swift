@@ -53,11 +53,9 @@ struct ComplaintDetailView {
 
     /// What an event's action reads as.
     static func label(_ action: String) -> String {
-        if action.hasPrefix("escalate:") {
-            return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action
+        CaseStepLabel.label(action) {
+            ComplaintAction(rawValue: $0)?.label ?? ["create": "收到", "assign": "改派", "problem": "转为问题"][$0]
         }
-        return ComplaintAction(rawValue: action)?.label ?? ["create": "收到", "assign": "改派", "problem": "转为问题"][action]
-            ?? action
     }
 
     /// The attachments: links for the office, only their number for everyone else.

@@ -11,6 +11,8 @@ struct EscalationList: Sendable {
         let target: Target
         let targetID: Int
         let step: EscalationStep?
+        /// A measure proposed to the office (约谈/通报), not a reminder sent.
+        let proposed: Bool
         /// The stored action, for a step this build does not know.
         let action: String
         let comment: String
@@ -34,7 +36,7 @@ extension EscalationList {
             LEFT JOIN rectification_notices n ON e.target = 'notice' AND n.id = e.target_id
             LEFT JOIN complaints c ON e.target = 'complaint' AND c.id = e.target_id
             LEFT JOIN schools s ON s.id = COALESCE(n.school_id, c.school_id)
-            WHERE e.action LIKE 'escalate:%' AND \(Subtree.sql("COALESCE(n.org_path, c.org_path)", scope.principal.orgPath))
+            WHERE (e.action LIKE 'escalate:%' OR e.action LIKE 'propose:%') AND \(Subtree.sql("COALESCE(n.org_path, c.org_path)", scope.principal.orgPath))
             """
         struct Count: Decodable { let n: Int }
         struct Raw: Decodable {
@@ -56,7 +58,8 @@ extension EscalationList {
                 items: rows.map {
                     Row(
                         target: $0.target == "notice" ? .notice : .complaint, targetID: $0.target_id,
-                        step: EscalationStep(rawValue: String($0.action.dropFirst(9))), action: $0.action,
+                        step: EscalationStep(rawValue: String($0.action.split(separator: ":").last ?? "")),
+                        proposed: $0.action.hasPrefix("propose:"), action: $0.action,
                         comment: $0.comment,
                         createdAt: $0.created_at, ref: $0.ref ?? "", school: $0.school)
                 }, paging: paging, total: total))

@@ -13,7 +13,10 @@ struct EscalationListView {
             "督办清单", ctx, wide: true,
             [
                 .h1(.text("督办清单")),
-                .p(.class("hint"), .text("整改通知书逾期未报送、举报投诉超过办理时限时，系统按本区设定自动提醒、约谈、通报，并记录在此。")),
+                .p(
+                    .class("hint"),
+                    .text("整改通知书逾期未报送、举报投诉超过办理时限时，系统按本区设定提醒应办理的一方，逾期较久的向督导室提出约谈、通报建议，记录在此。是否问责由督导室决定："),
+                    .link(SiteURL.accountability.path, "问责")),
                 .dataTable(["时间", "事项", "学校", "督办", "说明"], model.page.items.map(cells), empty: "暂无督办事项"),
                 .pager(
                     model.page.paging, total: model.page.total,
@@ -29,7 +32,7 @@ struct EscalationListView {
                 notice ? SiteURL.notice(r.targetID).path : SiteURL.complaint(r.targetID).path,
                 (notice ? "整改通知书 " : "投诉 ") + r.ref),
             .text(r.school ?? "全区"),
-            .badge(r.step?.label ?? r.action, "warn"),
+            .badge((r.proposed ? "建议" : "") + (r.step?.label ?? r.action), "warn"),
             .text(r.comment),
         ]
     }

@@ -51,10 +51,7 @@ struct NoticeDetailView {
 
     /// What an event's action reads as.
     static func label(_ action: String) -> String {
-        if action.hasPrefix("escalate:") {
-            return EscalationStep(rawValue: String(action.dropFirst(9)))?.label ?? action
-        }
-        return NoticeAction(rawValue: action)?.label ?? ["create": "生成", "due-soon": "到期提醒"][action] ?? action
+        CaseStepLabel.label(action) { NoticeAction(rawValue: $0)?.label ?? ["create": "生成", "due-soon": "到期提醒"][$0] }
     }
 
     var reports: Node<HTML.BodyContext> {
@@ -89,13 +86,8 @@ struct NoticeDetailView {
                 .csrf(ctx.csrf),
                 .textareaField(
                     "整改情况（逐条说明）", name: "body", value: "", error: model.errors.message(for: "body"), rows: 6),
-                .div(
-                    .class("field"),
-                    .label(.for("files"), .text("佐证材料（照片或 PDF，最多10个，每个不超过10MB）")),
-                    .input(
-                        .type(.file), .id("files"), .name("files[]"), .multiple(true),
-                        .attribute(named: "accept", value: "image/*,application/pdf")),
-                    .errorText("f-files", model.errors.message(for: "files"))),
+                .evidenceField(
+                    "佐证材料（照片或 PDF，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
                 .button(.type(.submit), .class("btn primary"), .text("提交整改报告"))))
     }
 

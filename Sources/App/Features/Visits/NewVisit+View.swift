@@ -30,7 +30,7 @@ struct NewVisitView {
                 "督导日期", name: "date", value: f.date, error: errors.message(for: "date"), type: "date", required: true),
             .field("到校时间", name: "start", value: f.start, error: errors.message(for: "start"), type: "time"),
             .selectField(
-                "督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) }, selected: f.kind,
+                "督导类型", name: "kind", options: VisitKind.choosable.map { ($0.rawValue, $0.label) }, selected: f.kind,
                 error: errors.message(for: "kind"), required: true, blank: nil),
             .field(
                 "本月主题", name: "theme", value: f.theme, error: errors.message(for: "theme"),

@@ -93,6 +93,8 @@ struct VisitDetail: Sendable {
     let categories: [String]
     /// What this visit still lacks for the 六个一 (drafts, for their author).
     let reminders: [String]
+    /// Failed checks not yet recorded as a problem or dismissed (`FindingOffers`), for the author of a draft.
+    let pendingFindings: [WorkloadFinding]
     /// The author may edit the draft, section by section.
     let editable: Bool
     /// The author or the office may correct the submitted record.
@@ -127,6 +129,7 @@ extension VisitDetail {
             record: Record(loaded, rubric: settings.rubricValue, hideInternal: access.hidesInternalNotes),
             categories: settings.categories,
             reminders: editable ? VisitSections.reminders(loaded, settings: settings.complianceSettings) : [],
+            pendingFindings: editable ? VisitSections.pendingFindings(loaded) : [],
             editable: editable, mayAmend: access.canAmend(visit),
             issuesNotices: scope.noticeAccess.mayIssue(for: loaded.school),
             followUp: followUp, failure: failure)

@@ -30,6 +30,7 @@ struct VisitDetailView {
                 observations,
                 interviews,
                 checks,
+                editable ? findingOffers : .empty,
                 problems,
                 photos,
                 editable ? submitCard : .empty,
@@ -91,7 +92,7 @@ struct VisitDetailView {
                 .csrf(ctx.csrf),
                 .field("督导日期", name: "date", value: r.date, error: err("date", in: s), type: "date", required: true),
                 .selectField(
-                    "督导类型", name: "kind", options: VisitKind.allCases.map { ($0.rawValue, $0.label) },
+                    "督导类型", name: "kind", options: VisitKind.choosable.map { ($0.rawValue, $0.label) },
                     selected: r.kind.rawValue, blank: nil),
                 .field(
                     "到校时间", name: "start", value: r.start, error: err("start", in: s) ?? err("start", in: "submit"),
@@ -296,6 +297,31 @@ struct VisitDetailView {
             yesNo("afterSchool", "课后服务时间", w.afterSchoolService),
         ]
         return .fieldset(.class("form-grid"), .group(fields))
+    }
+
+    // MARK: - 检查未达标项: each offered as a problem
+
+    var findingOffers: Node<HTML.BodyContext> {
+        guard !model.pendingFindings.isEmpty else { return .empty }
+        return .section(
+            .class("card"), .id("findings"),
+            .h2(.text("检查未达标项（\(model.pendingFindings.count)）")),
+            .p(.class("hint"), .text("每一项请“记为问题”（纳入整改），或写明不作为问题的理由；全部处理后才能提交。")),
+            .errorText("f-findings", err("findings", in: "findings")),
+            .forEach(model.pendingFindings) { f in
+                .div(
+                    .class("item"),
+                    .p(.class("item-title"), .badge(f.item, "warn"), .text(" " + f.message)),
+                    .form(
+                        .method(.post), .action(SiteURL.visitSection(r.id, "findings").path), .class("inline"),
+                        .csrf(ctx.csrf), .hidden("message", f.message), .hidden("decision", "record"),
+                        .button(.type(.submit), .class("btn primary"), .text("记为问题"))),
+                    .form(
+                        .method(.post), .action(SiteURL.visitSection(r.id, "findings").path),
+                        .csrf(ctx.csrf), .hidden("message", f.message), .hidden("decision", "dismiss"),
+                        .field("不作为问题的理由", name: "reason", value: "", error: err("reason", in: "findings")),
+                        .button(.type(.submit), .class("btn secondary"), .text("不作为问题"))))
+            })
     }
 
     // MARK: - 存在问题

@@ -96,6 +96,7 @@ enum VisitRecords {
         }
         let kind = f.kind.flatMap(VisitKind.init(rawValue:))
         if kind == nil && !(partial && f.kind == nil) { errors.append(.init("kind", "请选择督导类型")) }
+        if kind == .comprehensive { errors.append(.init("kind", "综合督导由督导室统一组织，请选择其他督导类型")) }
         if let e = Validate.optional(f.theme ?? "", field: "主题", maxLength: 100) { errors.append(.init("theme", e)) }
         if let e = Validate.optional(f.summary ?? "", field: "督导情况", maxLength: 5000) {
             errors.append(.init("summary", e))
@@ -169,6 +170,23 @@ enum VisitRecords {
             try await Audit.record(
                 on: db, actor: principal, action: "submit", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "提交督导记录（\(v.visitDate)）", after: v.snapshot)
+            try await alertUrgentProblems(of: v, on: db)
+        }
+    }
+
+    /// A problem marked 严重 is an urgent matter (rules.md §1: reported at once): the office hears of it when the
+    /// record is submitted, in the app and through the district's webhook.
+    static func alertUrgentProblems(of v: Visit, on db: any Database) async throws {
+        let urgent = try await Problem.query(on: db).filter(\.$visitID == v.id!).filter(\.$severity == .urgent)
+            .sort(\.$id).all()
+        guard !urgent.isEmpty, let school = try await School.find(v.schoolID, on: db),
+            let district = try await OrgUnit.find(school.districtID, on: db)
+        else { return }
+        let office = try await Notifier.officeUsers(districtPath: district.path, on: db)
+        for p in urgent {
+            try await Notifier.notify(
+                userIDs: office, title: "【紧急】\(school.name)发现严重问题（\(p.category)）：\(p.description.prefix(60))",
+                link: SiteURL.problem(p.id!).path, districtID: district.id, on: db)
         }
     }
 

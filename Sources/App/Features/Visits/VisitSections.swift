@@ -153,7 +153,26 @@ enum VisitSections {
             errors.append(.init("summary", "请先填写“督导情况”再提交"))
         }
         if l.visit.startTime.isEmpty { errors.append(.init("start", "请填写到校时间")) }
+        if let refusal = FindingOffers.submitRefusal(pending: pendingFindings(l).count) {
+            errors.append(.init("findings", refusal))
+        }
         return errors
+    }
+
+    /// The failed checks of the visit still waiting to be recorded as a problem or dismissed.
+    static func pendingFindings(_ l: VisitRecords.Loaded) -> [WorkloadFinding] {
+        FindingOffers.pending(l.visit.checkRecord, problemDescriptions: l.problems.map(\.description))
+    }
+
+    /// The problem a failed check becomes: its item as the category where the district has one (else 五项管理,
+    /// else the last category), 较重, to be rectified, the finding's words as the description.
+    static func problemForm(for finding: WorkloadFinding, categories: [String]) -> VisitsController.ProblemForm {
+        let category =
+            categories.contains(finding.item)
+            ? finding.item : categories.contains("五项管理") ? "五项管理" : (categories.last ?? "其他")
+        return VisitsController.ProblemForm(
+            category: category, severity: ProblemSeverity.serious.rawValue,
+            disposition: ProblemDisposition.rectify.rawValue, description: finding.message)
     }
 
     /// The 六个一 checks of one visit, shown on the page before submitting.
@@ -167,7 +186,12 @@ enum VisitSections {
         let students = l.interviews.filter { $0.group == .students }.reduce(0) { $0 + $1.people }
         if teachers < settings.teachersPerVisit { out.append("已访谈教师\(teachers)名，应至少\(settings.teachersPerVisit)名") }
         if students < settings.studentsPerVisit { out.append("已访谈学生\(students)名，应至少\(settings.studentsPerVisit)名") }
-        if !l.visit.checkRecord.documents.contains("作业布置与批改") { out.append("常规督导必查教师作业批改，尚未勾选") }
+        // Seed 000: 必查作业批改 is for routine visits to schools; a kindergarten has no homework to mark.
+        if l.visit.kind == .routine, l.school.type != .kindergarten,
+            !l.visit.checkRecord.documents.contains("作业布置与批改")
+        {
+            out.append("常规督导必查教师作业批改，尚未勾选")
+        }
         return out
     }
 }

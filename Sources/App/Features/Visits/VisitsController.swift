@@ -192,6 +192,48 @@ enum VisitsController {
         }
     }
 
+    struct FindingForm: Content {
+        var message: String?
+        var decision: String?
+        var reason: String?
+    }
+
+    /// One failed check answered: recorded as a problem (one tap) or dismissed with a reason.
+    static func answerFinding(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let v = try await draft(req, scope: scope)
+        let f = try req.content.decode(FindingForm.self)
+        let loaded = try await VisitRecords.load(v, on: req.db)
+        guard let finding = VisitSections.pendingFindings(loaded).first(where: { $0.message == f.message }) else {
+            return back(req, v, "checks", "该项已处理")
+        }
+        switch f.decision {
+        case "record":
+            let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
+            let form = VisitSections.problemForm(for: finding, categories: settings.categories)
+            guard case .success(let p) = VisitSections.problem(form, categories: settings.categories, visit: v) else {
+                return try await sectionError(
+                    req, scope: scope, visit: v, section: "findings", errors: [.init("findings", "无法记为问题")])
+            }
+            try await p.save(on: req.db)
+            return back(req, v, "problems", "已记为问题：\(finding.item)")
+        case "dismiss":
+            let reason = (f.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if let e = Validate.required(reason, field: "不作为问题的理由", maxLength: 200) {
+                return try await sectionError(
+                    req, scope: scope, visit: v, section: "findings", errors: [.init("reason", e)])
+            }
+            var checks = v.checkRecord
+            checks.dismissed = (checks.dismissed ?? [:]).merging([finding.message: reason]) { _, new in new }
+            v.checkRecord = checks
+            try await v.save(on: req.db)
+            return back(req, v, "checks", "已说明不作为问题的理由")
+        default:
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "findings", errors: [.init("findings", "请选择记为问题或不作为问题")])
+        }
+    }
+
     struct ChecksForm: Content {
         var documents: [String]?
         var documentNotes: String?
@@ -213,7 +255,9 @@ enum VisitsController {
         switch VisitSections.checks(f) {
         case .failure(let errors):
             return try await sectionError(req, scope: scope, visit: v, section: "checks", errors: errors)
-        case .success(let checks):
+        case .success(var checks):
+            // Reasons given for dismissed findings stay with the record when the checks are saved again.
+            checks.dismissed = v.checkRecord.dismissed
             v.checkRecord = checks
             try await v.save(on: req.db)
             return back(req, v, "checks", "已保存查阅资料和五项管理检查")
