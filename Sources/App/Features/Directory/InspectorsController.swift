@@ -57,9 +57,7 @@ enum InspectorsController {
         case .success(let r): record = r
         case .failure(let errors):
             let model = InspectorForm(values: values, inspectorID: isNew ? nil : inspector.id, errors: errors)
-            var page = InspectorFormView(ctx: req.pageContext(), model: model).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            return try await InspectorFormView(ctx: req.pageContext(), model: model).render().refused(for: req)
         }
         let district = try await scope.district(on: req.db)
         let before = isNew ? [:] : inspector.snapshot

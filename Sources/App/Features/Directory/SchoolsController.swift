@@ -38,9 +38,7 @@ enum SchoolsController {
         async throws -> Response
     {
         let model = try await SchoolForm.query(values, schoolID: schoolID, errors: errors, scope: scope, on: req.db)
-        var page = SchoolFormView(ctx: req.pageContext(), model: model).render()
-        page.status = 422
-        return try await page.encodeResponse(for: req)
+        return try await SchoolFormView(ctx: req.pageContext(), model: model).render().refused(for: req)
     }
 
     /// A school the account may change, or 403/404. (Also used by the visit grant.)
