@@ -86,33 +86,28 @@ public enum CSV {
     /// True for text such as "42", "-3", "+1.5", ".5", "6.02e23".
     static func isPlainNumber(_ text: String) -> Bool {
         var bytes = Array(text.utf8)[...]
-        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+        /// Drops the first byte when it is one of `accepted`; true when it did.
+        func skip(_ accepted: String) -> Bool {
+            guard let first = bytes.first, accepted.utf8.contains(first) else { return false }
             bytes = bytes.dropFirst()
+            return true
         }
-        var digits = 0
-        while let b = bytes.first, isDigit(b) {
-            digits += 1
-            bytes = bytes.dropFirst()
-        }
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
+        /// Drops the leading digits; how many there were.
+        func skipDigits() -> Int {
+            var n = 0
             while let b = bytes.first, isDigit(b) {
-                digits += 1
+                n += 1
                 bytes = bytes.dropFirst()
             }
+            return n
         }
+        _ = skip("+-")
+        var digits = skipDigits()
+        if skip(".") { digits += skipDigits() }
         guard digits > 0 else { return false }
-        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                bytes = bytes.dropFirst()
-            }
-            var expDigits = 0
-            while let b = bytes.first, isDigit(b) {
-                expDigits += 1
-                bytes = bytes.dropFirst()
-            }
-            guard expDigits > 0 else { return false }
+        if skip("eE") {
+            _ = skip("+-")
+            guard skipDigits() > 0 else { return false }
         }
         return bytes.isEmpty
     }

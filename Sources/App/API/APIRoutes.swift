@@ -263,20 +263,26 @@ enum APIController {
         Paging(page: try req.query.page(), per: try req.query.bounded("per", InputBounds.PerPage.self))
     }
 
+    /// One page of `q` in id order, with the total; `items` turns the page's rows into what the API sends.
+    static func page<M: Model, T: Content>(
+        _ q: QueryBuilder<M>, _ paging: Paging, items: ([M]) async throws -> [T]
+    ) async throws -> PageOf<T> {
+        let total = try await q.copy().count()
+        let rows = try await q.sort(\._$id).range(paging.offset..<(paging.offset + paging.per)).all()
+        return PageOf(items: try await items(rows), page: paging.page, per: paging.per, total: total)
+    }
+
     static func schools(req: Request) async throws -> PageOf<SchoolDTO> {
         let scope = try await Scope.of(req)
         let paging = try paging(req)
         try APIQuery.text(req, "q", maxLength: 100, label: "查询内容")
         try APIQuery.oneOf(req, "type", SchoolType.allCases.map(\.rawValue), label: "学校类型")
         try APIQuery.oneOf(req, "status", ["open", "closed", "all"], label: "办学状态")
-        let query = try req.query.decode(SchoolsController.ListQuery.self)
-        let base = SchoolsController.filtered(query, scope: scope, db: req.db)
-        let total = try await base.copy().count()
-        let rows = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        let insp = try await DirectoryQueries.currentInspectors(of: rows.compactMap(\.id), on: req.db)
-        return PageOf(
-            items: rows.map { SchoolDTO($0, inspectorID: insp[$0.id!]?.id) }, page: paging.page, per: paging.per,
-            total: total)
+        let filter = try req.query.decode(SchoolList.Filter.self)
+        return try await page(SchoolList.filtered(filter, scope: scope, on: req.db), paging) { rows in
+            let insp = try await DirectoryQueries.currentInspectors(of: rows.compactMap(\.id), on: req.db)
+            return rows.map { SchoolDTO($0, inspectorID: insp[$0.id!]?.id) }
+        }
     }
 
     static func school(req: Request) async throws -> SchoolDTO {
@@ -306,17 +312,15 @@ enum APIController {
         try APIQuery.text(req, "q", maxLength: 100, label: "查询内容")
         try APIQuery.oneOf(req, "kind", InspectorKind.allCases.map(\.rawValue), label: "督学类别")
         try APIQuery.oneOf(req, "status", ["active", "retired", "all"], label: "在岗状态")
-        let query = try req.query.decode(InspectorsController.ListQuery.self)
-        let base = InspectorsController.filtered(query, scope: scope, db: req.db)
-        let total = try await base.copy().count()
-        let rows = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PageOf(
-            items: rows.map {
+        let filter = try req.query.decode(InspectorList.Filter.self)
+        return try await page(InspectorList.filtered(filter, scope: scope, on: req.db), paging) { rows in
+            rows.map {
                 InspectorDTO(
                     id: $0.id!, name: $0.name, kind: $0.kind.rawValue, gender: $0.gender.rawValue, phone: $0.phone,
                     employer: $0.employer, post: $0.post, termStart: $0.termStart, termEnd: $0.termEnd,
                     status: $0.status.rawValue)
-            }, page: paging.page, per: paging.per, total: total)
+            }
+        }
     }
 
     struct AssignmentDTO: Content {
@@ -334,14 +338,13 @@ enum APIController {
         try APIQuery.oneOf(req, "current", ["true", "false"], label: "current 参数")
         var q = scope.assignmentAccess.readable(Assignment.query(on: req.db))
         if req.query[String.self, at: "current"] == "true" { q = q.filter(\.$endDate == nil) }
-        let total = try await q.copy().count()
-        let rows = try await q.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PageOf(
-            items: rows.map {
+        return try await page(q, paging) { rows in
+            rows.map {
                 AssignmentDTO(
                     id: $0.id!, inspectorId: $0.inspectorID, schoolId: $0.schoolID, startDate: $0.startDate,
                     endDate: $0.endDate)
-            }, page: paging.page, per: paging.per, total: total)
+            }
+        }
     }
 
     static func openAPI(req: Request) async throws -> Response {

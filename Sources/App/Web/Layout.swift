@@ -95,24 +95,26 @@ enum Layout {
     }
     static func navItems(_ role: Role) -> [(String, String)] {
         let home = (SiteURL.home.path, "首页")
-        switch role {
-        case .admin, .office, .leader:
-            // The office's side reads the same things; what changes is what it may change.
-            let shared = [
-                home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
-                (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"),
-                (SiteURL.problems.path, "问题台账"),
-                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"), (SiteURL.accountability.path, "问责"),
-                (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
-            ]
-            let office = [
+        // The leader reads what the office reads; the office also imports, reads the audit trail and sets the
+        // district up; the admin also keeps the accounts.
+        let leader: [(String, String)] = [
+            home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
+            (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"),
+            (SiteURL.problems.path, "问题台账"),
+            (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"), (SiteURL.accountability.path, "问责"),
+            (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
+        ]
+        let office =
+            leader + [
                 (SiteURL.importPage.path, "导入导出"), (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"),
             ]
-            switch role {
-            case .admin: return shared + office + [(SiteURL.accounts.path, "账号")]
-            case .office: return shared + office
-            default: return shared
-            }
+        switch role {
+        case .admin:
+            return office + [(SiteURL.accounts.path, "账号")]
+        case .office:
+            return office
+        case .leader:
+            return leader
         case .inspector:
             return [
                 home, (SiteURL.schools.path, "我的学校"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),

@@ -19,3 +19,12 @@ extension Page: AsyncResponseEncodable {
         return Response(status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(string: html))
     }
 }
+
+extension Page {
+    /// The page sent as a refused form (422): what was typed, shown again with why.
+    func refused(for request: Request) async throws -> Response {
+        var page = self
+        page.status = 422
+        return try await page.encodeResponse(for: request)
+    }
+}

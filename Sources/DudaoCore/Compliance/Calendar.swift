@@ -91,14 +91,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// A `Day` even outside `Day`'s validated year range (there via its ordinal arithmetic).
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Day {
         if let valid = Day(year: y, month: m, day: d) { return valid }
-        // Same civil-to-ordinal arithmetic as `Day.ordinal`, for years Day(year:…) refuses.
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return Day(ordinal: era * 146097 + doe - 719468)
+        return Day(ordinal: Day.ordinal(year: y, month: m, day: d))
     }
 }
 

@@ -78,7 +78,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic.
-    public var ordinal: Int {
+    public var ordinal: Int { Day.ordinal(year: year, month: month, day: day) }
+
+    /// The civil-to-ordinal arithmetic behind `ordinal`, for any year (also those `Day(year:…)` refuses).
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

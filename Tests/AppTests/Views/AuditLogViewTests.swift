@@ -11,13 +11,13 @@ final class AuditLogViewTests: XCTestCase {
             page: PageOf(
                 items: [
                     .init(
-                        createdAt: fixtureTime, actorName: "督导室 陈立新", action: "修改", summary: "修改青川区督导设置",
+                        time: fixtureTime, actor: "督导室 陈立新", action: "修改", summary: "修改青川区督导设置",
                         changes: [
                             .init(field: "文号前缀", before: "督整", after: "青督"),
                             .init(field: "推送地址", before: nil, after: "https://x.cn"),
                         ]),
                     .init(
-                        createdAt: fixtureTime, actorName: "平台管理员", action: "新建", summary: "新建账号 office（督导室）",
+                        time: fixtureTime, actor: "平台管理员", action: "新建", summary: "新建账号 office（督导室）",
                         changes: []),
                 ], paging: Paging(page: 1, per: 50), total: 60))
 

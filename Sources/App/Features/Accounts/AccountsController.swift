@@ -50,13 +50,25 @@ enum AccountsController {
             displayName: new.displayName, role: new.role, org: org, mustChangePassword: true)
         user.schoolID = new.school?.id
         user.inspectorID = new.inspector?.id
-        try await req.db.writeTransaction { db in
+        return try await changed(
+            req, user, by: scope.principal, action: "create", summary: "新建账号 \(new.username)（\(new.role.label)）",
+            done: "已创建账号 \(new.username)，临时密码：\(temporary)（请当面或电话告知，首次登录须修改）"
+        ) { db in
             try await user.save(on: db)
-            try await Audit.record(
-                on: db, actor: scope.principal, action: "create", entity: "user", id: user.id!, orgPath: user.orgPath,
-                summary: "新建账号 \(new.username)（\(new.role.label)）")
         }
-        req.flash("已创建账号 \(new.username)，临时密码：\(temporary)（请当面或电话告知，首次登录须修改）")
+    }
+
+    /// Writes a change to an account and its audit event in one transaction, then says `done` on the account list.
+    static func changed(
+        _ req: Request, _ u: User, by p: Principal?, action: String, summary: String, done: String,
+        _ write: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws -> Response {
+        try await req.db.writeTransaction { db in
+            try await write(db)
+            try await Audit.record(
+                on: db, actor: p, action: action, entity: "user", id: u.id!, orgPath: u.orgPath, summary: summary)
+        }
+        req.flash(done)
         return req.redirect(to: SiteURL.accounts.path)
     }
 
@@ -81,42 +93,34 @@ enum AccountsController {
         let temporary = temporaryPassword()
         u.passwordHash = try await req.password.async.hash(temporary)
         u.mustChangePassword = true
-        try await req.db.writeTransaction { db in
+        return try await changed(
+            req, u, by: p, action: "reset", summary: "重置 \(u.username) 的密码并解除锁定（其登录和访问令牌已失效）",
+            done: "已重置 \(u.username) 的密码，临时密码：\(temporary)（首次登录须修改）"
+        ) { db in
             try await u.save(on: db)
             try await Sessions.revokeAll(userID: u.id!, on: db)
             try await ThrottleKeys.unlock(username: u.username, on: db)
-            try await Audit.record(
-                on: db, actor: p, action: "reset", entity: "user", id: u.id!, orgPath: u.orgPath,
-                summary: "重置 \(u.username) 的密码并解除锁定（其登录和访问令牌已失效）")
         }
-        req.flash("已重置 \(u.username) 的密码，临时密码：\(temporary)（首次登录须修改）")
-        return req.redirect(to: SiteURL.accounts.path)
     }
 
     static func deactivate(req: Request) async throws -> Response {
         let (p, u) = try await target(req)
         u.active = false
-        try await req.db.writeTransaction { db in
+        return try await changed(
+            req, u, by: p, action: "deactivate", summary: "停用账号 \(u.username)", done: "已停用账号 \(u.username)"
+        ) { db in
             try await u.save(on: db)
             try await Sessions.revokeAll(userID: u.id!, on: db)
-            try await Audit.record(
-                on: db, actor: p, action: "deactivate", entity: "user", id: u.id!, orgPath: u.orgPath,
-                summary: "停用账号 \(u.username)")
         }
-        req.flash("已停用账号 \(u.username)")
-        return req.redirect(to: SiteURL.accounts.path)
     }
 
     /// Lifts the login limits of an account (after its owner called the administrator).
     static func unlock(req: Request) async throws -> Response {
         let (p, u) = try await target(req)
-        try await req.db.writeTransaction { db in
+        return try await changed(
+            req, u, by: p, action: "unlock", summary: "解除 \(u.username) 的登录限制", done: "已解除 \(u.username) 的登录限制"
+        ) { db in
             try await ThrottleKeys.unlock(username: u.username, on: db)
-            try await Audit.record(
-                on: db, actor: p, action: "unlock", entity: "user", id: u.id!, orgPath: u.orgPath,
-                summary: "解除 \(u.username) 的登录限制")
         }
-        req.flash("已解除 \(u.username) 的登录限制")
-        return req.redirect(to: SiteURL.accounts.path)
     }
 }

@@ -10,18 +10,8 @@ struct AuditLog: Sendable {
         @PageNumber var page: Int? = nil
     }
 
-    /// One change: who, when, what, and the fields before and after.
-    struct Entry: Sendable, Equatable {
-        let createdAt: Date?
-        let actorName: String
-        /// The action as it reads ("新建", "修改" …).
-        let action: String
-        let summary: String
-        let changes: [FieldChange]
-    }
-
     let filter: Filter
-    let page: PageOf<Entry>
+    let page: PageOf<AuditTrailEntry>
 
     static let perPage = 50
 }
@@ -32,15 +22,6 @@ extension AuditLog {
         if let e = filter.entity, !e.isEmpty { q = q.filter(\.$entity == e) }
         if let id = filter.id { q = q.filter(\.$entityID == id) }
         let events = try await q.sort(\.$id, .descending).paginate(Paging(page: filter.page, per: perPage))
-        return AuditLog(filter: filter, page: events.map(Entry.init))
-    }
-}
-
-extension AuditLog.Entry {
-    init(_ e: AuditEvent) {
-        self.init(
-            createdAt: e.createdAt, actorName: e.actorName, action: Audit.actionLabels[e.action] ?? e.action,
-            summary: e.summary,
-            changes: e.fieldChanges)
+        return AuditLog(filter: filter, page: events.map(AuditTrailEntry.init))
     }
 }

@@ -29,11 +29,19 @@ extension ComplaintForm {
         async throws
         -> ComplaintForm
     {
-        let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open)
-            .sort(\.$name).limit(maxSchools).all()
+        let schools = try await SchoolOption.open(inDistrict: district.id!, limit: maxSchools, on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         return ComplaintForm(
             districtID: district.id!, districtName: district.name, complaintPhone: settings.complaintPhone,
-            schools: schools.map { SchoolOption(id: $0.id!, name: $0.name) }, values: values, errors: errors)
+            schools: schools, values: values, errors: errors)
+    }
+}
+
+extension ComplaintForm.SchoolOption {
+    /// The district's open schools by name, at most `limit` of them when one is given.
+    static func open(inDistrict districtID: Int, limit: Int? = nil, on db: any Database) async throws -> [Self] {
+        var q = School.query(on: db).filter(\.$districtID == districtID).filter(\.$status == .open).sort(\.$name)
+        if let limit { q = q.limit(limit) }
+        return try await q.all().map { Self(id: $0.id!, name: $0.name) }
     }
 }

@@ -20,15 +20,7 @@ struct ComplaintFormView {
                 .form(
                     .method(.post), .action(SiteURL.publicComplaintNew.path), .enctype(.multipartData), .class("card"),
                     .csrf(ctx.csrf), .hidden("district", String(model.districtID)),
-                    .selectField(
-                        "反映的学校", name: "school",
-                        options: [(ComplaintIntake.districtChoice, "（反映区教育局或全区性问题）")]
-                            + model.schools.map { (String($0.id), $0.name) },
-                        selected: v.school ?? "", error: errors.message(for: "school"), required: true),
-                    .selectField(
-                        "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) },
-                        selected: v.category ?? "",
-                        error: errors.message(for: "category"), required: true),
+                    .complaintSubject(v, schools: model.schools, district: "（反映区教育局或全区性问题）", errors: errors),
                     .textareaField(
                         "反映内容（时间、地点、经过，越具体越便于核实）", name: "content", value: v.content ?? "",
                         error: errors.message(for: "content"), rows: 6),
@@ -48,5 +40,22 @@ struct ComplaintFormView {
                     .button(.type(.submit), .class("btn primary block"), .text("提交"))),
                 .p(.link(SiteURL.publicComplaintTrack.path, "已提交过？凭查询码查看进度")),
             ])
+    }
+}
+
+extension Node where Context: HTML.BodyContext {
+    /// What a complaint is about: the school (or the district itself, the choice labelled `district`) and the category.
+    static func complaintSubject(
+        _ v: ComplaintIntake.Input, schools: [ComplaintForm.SchoolOption], district: String, errors: [FieldError]
+    ) -> Node {
+        .group([
+            .selectField(
+                "反映的学校", name: "school",
+                options: [(ComplaintIntake.districtChoice, district)] + schools.map { (String($0.id), $0.name) },
+                selected: v.school ?? "", error: errors.message(for: "school"), required: true),
+            .selectField(
+                "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) },
+                selected: v.category ?? "", error: errors.message(for: "category"), required: true),
+        ])
     }
 }

@@ -14,8 +14,7 @@ extension PhoneLog {
         async throws -> PhoneLog
     {
         let district = try await scope.district(on: db)
-        let schools = try await School.query(on: db).filter(\.$districtID == district.id!).filter(\.$status == .open)
-            .sort(\.$name).all()
-        return PhoneLog(schools: schools.map { .init(id: $0.id!, name: $0.name) }, values: values, errors: errors)
+        let schools = try await ComplaintForm.SchoolOption.open(inDistrict: district.id!, on: db)
+        return PhoneLog(schools: schools, values: values, errors: errors)
     }
 }

@@ -29,15 +29,7 @@ struct PhoneLogView {
                     .field("来电人", name: "name", value: v.name ?? "", error: errors.message(for: "name")),
                     .field(
                         "来电号码", name: "phone", value: v.phone ?? "", error: errors.message(for: "phone"), type: "tel"),
-                    .selectField(
-                        "反映的学校", name: "school",
-                        options: [(ComplaintIntake.districtChoice, "（区教育局或全区性问题）")]
-                            + model.schools.map { (String($0.id), $0.name) },
-                        selected: v.school ?? "", error: errors.message(for: "school"), required: true),
-                    .selectField(
-                        "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) },
-                        selected: v.category ?? "",
-                        error: errors.message(for: "category"), required: true),
+                    .complaintSubject(v, schools: model.schools, district: "（区教育局或全区性问题）", errors: errors),
                     .textareaField(
                         "来电内容", name: "content", value: v.content ?? "", error: errors.message(for: "content"), rows: 5),
                     .button(.type(.submit), .class("btn primary"), .text("登记"))),

@@ -70,9 +70,7 @@ enum AreasController {
         if !errors.isEmpty {
             let model = try await AreaForm.query(
                 form, areaID: isNew ? nil : area.id, errors: errors, scope: scope, on: req.db)
-            var page = AreaFormView(ctx: req.pageContext(), model: model).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            return try await AreaFormView(ctx: req.pageContext(), model: model).render().refused(for: req)
         }
         let before = isNew ? [:] : area.snapshot
         area.name = name

@@ -39,9 +39,7 @@ enum AssignmentsController {
         }
         guard errors.isEmpty, let start else {
             let model = try await SchoolAssignForm.query(form, school: school, errors: errors, on: req.db)
-            var page = SchoolAssignFormView(ctx: req.pageContext(), model: model).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            return try await SchoolAssignFormView(ctx: req.pageContext(), model: model).render().refused(for: req)
         }
         let note = (form.note ?? "").trimmingCharacters(in: .whitespaces)
         let p = scope.principal

@@ -65,7 +65,7 @@ enum ImportController {
         for chunk in checked.records.map(\.record.code).chunked(500) {
             for s in try await School.query(on: db).filter(\.$code ~~ chunk).all() { existing[s.code] = s }
         }
-        var plan: [(School, SchoolRecord, OrgUnit)] = []
+        var plan: [(School, (SchoolRecord, OrgUnit))] = []
         for (row, record) in checked.records {
             var messages: [String] = []
             let township = byName[record.township]
@@ -78,34 +78,17 @@ enum ImportController {
             if !messages.isEmpty {
                 checked.errors.append(ImportRowError(row: row, messages: messages))
             } else if let township {
-                plan.append((existing[record.code] ?? School(), record, township))
+                plan.append((existing[record.code] ?? School(), (record, township)))
             }
         }
         outcome.rowErrors = checked.errors.sorted { $0.row < $1.row }
         guard outcome.rowErrors.isEmpty else { return }
-        let work = plan
-        let principal = scope.principal
-        let counts = try await db.writeTransaction { db -> (Int, Int, Int) in
-            var counts = (0, 0, 0)
-            for (school, record, township) in work {
-                let isNew = school.id == nil
-                let before = isNew ? [:] : school.snapshot
+        let counts = try await write(
+            plan, entity: "school", noun: "学校", scope: scope, db: db,
+            apply: { school, row, isNew in
                 if isNew { school.status = .open }
-                school.apply(record, township: township)
-                let after = school.snapshot
-                if !isNew && before == after {
-                    counts.2 += 1
-                    continue
-                }
-                try await school.save(on: db)
-                try await Audit.record(
-                    on: db, actor: principal, action: "import", entity: "school", id: school.id!,
-                    orgPath: school.orgPath, summary: (isNew ? "导入新建学校 " : "导入更新学校 ") + school.name,
-                    before: before, after: after)
-                if isNew { counts.0 += 1 } else { counts.1 += 1 }
-            }
-            return counts
-        }
+                school.apply(row.0, township: row.1)
+            })
         (outcome.created, outcome.updated, outcome.unchanged) = counts
     }
 
@@ -128,36 +111,52 @@ enum ImportController {
                 existing[i.phone] = i
             }
         }
-        let known = existing
-        let principal = scope.principal
-        let counts = try await db.writeTransaction { db -> (Int, Int, Int) in
-            var counts = (0, 0, 0)
-            for (_, record) in checked.records {
-                let inspector = known[record.phone] ?? Inspector()
-                let isNew = inspector.id == nil
-                let before = isNew ? [:] : inspector.snapshot
+        let counts = try await write(
+            checked.records.map { (existing[$0.record.phone] ?? Inspector(), $0.record) }, entity: "inspector",
+            noun: "督学", scope: scope, db: db,
+            apply: { inspector, record, isNew in
                 if isNew { inspector.status = .active }
                 inspector.apply(record, district: district)
-                let after = inspector.snapshot
+            },
+            saved: { inspector, record, db in
+                guard let term = record.term else { return }
+                let known = try await InspectorTerm.query(on: db).filter(\.$inspectorID == inspector.id!)
+                    .filter(\.$startDate == term.start.description).count()
+                if known == 0 { try await InspectorTerm(inspectorID: inspector.id!, term: term).save(on: db) }
+            })
+        (outcome.created, outcome.updated, outcome.unchanged) = counts
+    }
+
+    /// Writes a clean import in one transaction: each new or changed record is saved (then `saved` runs, for what
+    /// hangs off it) and audited; an unchanged one is only counted. `apply` writes the row into the record, and a new
+    /// record's defaults. Returns the records created, updated and unchanged.
+    static func write<Record: ImportedRecord, Row: Sendable>(
+        _ work: [(Record, Row)], entity: String, noun: String, scope: Scope, db: any Database,
+        apply: @escaping @Sendable (Record, Row, _ isNew: Bool) -> Void,
+        saved: @escaping @Sendable (Record, Row, any Database) async throws -> Void = { _, _, _ in }
+    ) async throws -> (Int, Int, Int) {
+        let principal = scope.principal
+        return try await db.writeTransaction { db -> (Int, Int, Int) in
+            var counts = (0, 0, 0)
+            for (record, row) in work {
+                let isNew = record.id == nil
+                let before = isNew ? [:] : record.snapshot
+                apply(record, row, isNew)
+                let after = record.snapshot
                 if !isNew && before == after {
                     counts.2 += 1
                     continue
                 }
-                try await inspector.save(on: db)
-                if let term = record.term {
-                    let known = try await InspectorTerm.query(on: db).filter(\.$inspectorID == inspector.id!)
-                        .filter(\.$startDate == term.start.description).count()
-                    if known == 0 { try await InspectorTerm(inspectorID: inspector.id!, term: term).save(on: db) }
-                }
+                try await record.save(on: db)
+                try await saved(record, row, db)
                 try await Audit.record(
-                    on: db, actor: principal, action: "import", entity: "inspector",
-                    id: inspector.id!, orgPath: inspector.orgPath,
-                    summary: (isNew ? "导入新建督学 " : "导入更新督学 ") + inspector.name, before: before, after: after)
+                    on: db, actor: principal, action: "import", entity: entity, id: record.id!,
+                    orgPath: record.orgPath, summary: (isNew ? "导入新建" : "导入更新") + noun + " " + record.name,
+                    before: before, after: after)
                 if isNew { counts.0 += 1 } else { counts.1 += 1 }
             }
             return counts
         }
-        (outcome.created, outcome.updated, outcome.unchanged) = counts
     }
 
     /// An empty .xlsx with the right headers and one example row.
@@ -182,6 +181,16 @@ enum ImportController {
             table, fileName: kind == "schools.xlsx" ? "学校导入模板.xlsx" : "督学导入模板.xlsx", sheet: "导入模板")
     }
 }
+
+/// A directory record an import writes: a school or an inspector, with its audit snapshot.
+protocol ImportedRecord: SubtreeRecord, Sendable {
+    var name: String { get }
+    /// Field label → shown value, compared before and after the row is applied.
+    var snapshot: [String: String] { get }
+}
+
+extension School: ImportedRecord {}
+extension Inspector: ImportedRecord {}
 
 extension Array {
     func chunked(_ size: Int) -> [[Element]] {

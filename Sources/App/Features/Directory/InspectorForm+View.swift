@@ -9,43 +9,32 @@ struct InspectorFormView {
     func render() -> Page { Page(document()) }
 
     func document() -> HTML {
-        let title = model.inspectorID == nil ? "新建督学" : "编辑督学"
-        let back = model.inspectorID.map { SiteURL.inspector($0).path } ?? SiteURL.inspectors.path
         let v = model.values
         let err = model.errors.message(for:)
-        return Layout.document(
-            title, ctx,
+        return RecordForm.document(
+            "督学", id: model.inspectorID, record: SiteURL.inspector, list: .inspectors, ctx, errors: model.errors,
             [
-                .h1(.text(title)),
-                .errorSummary(model.errors),
-                .form(
-                    .method(.post), .action(back), .class("card form-grid"), .novalidate(),
-                    .csrf(ctx.csrf),
-                    .field("姓名", name: "name", value: v.name ?? "", error: err("name"), required: true),
-                    .selectField(
-                        "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
-                        selected: v.kind ?? "", error: err("kind"), required: true),
-                    .selectField(
-                        "性别", name: "gender", options: Gender.allCases.map { ($0.rawValue, $0.label) },
-                        selected: v.gender ?? "",
-                        error: err("gender"), required: true),
-                    .field(
-                        "手机号", name: "phone", value: v.phone ?? "", error: err("phone"), type: "tel", required: true,
-                        attrs: [("inputmode", "numeric"), ("maxlength", "11")]),
-                    .field("工作单位", name: "employer", value: v.employer ?? "", error: err("employer")),
-                    .field("职务", name: "post", value: v.post ?? "", error: err("post")),
-                    .field("聘期开始", name: "termStart", value: v.termStart ?? "", error: err("termStart"), type: "date"),
-                    .field(
-                        "聘期结束", name: "termEnd", value: v.termEnd ?? "", error: err("termEnd"), type: "date",
-                        hint: "每个聘期不超过3年；兼职督学连续聘任不超过3个聘期"),
-                    .div(
-                        .class("span-all"),
-                        .textareaField(
-                            "职责（公示牌上显示，留空用默认职责）", name: "duties", value: v.duties ?? "", error: err("duties"))),
-                    .div(
-                        .class("form-actions span-all"),
-                        .button(.type(.submit), .class("btn primary"), .text("保存")),
-                        .link(back, "取消"))),
+                .field("姓名", name: "name", value: v.name ?? "", error: err("name"), required: true),
+                .selectField(
+                    "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
+                    selected: v.kind ?? "", error: err("kind"), required: true),
+                .selectField(
+                    "性别", name: "gender", options: Gender.allCases.map { ($0.rawValue, $0.label) },
+                    selected: v.gender ?? "",
+                    error: err("gender"), required: true),
+                .field(
+                    "手机号", name: "phone", value: v.phone ?? "", error: err("phone"), type: "tel", required: true,
+                    attrs: [("inputmode", "numeric"), ("maxlength", "11")]),
+                .field("工作单位", name: "employer", value: v.employer ?? "", error: err("employer")),
+                .field("职务", name: "post", value: v.post ?? "", error: err("post")),
+                .field("聘期开始", name: "termStart", value: v.termStart ?? "", error: err("termStart"), type: "date"),
+                .field(
+                    "聘期结束", name: "termEnd", value: v.termEnd ?? "", error: err("termEnd"), type: "date",
+                    hint: "每个聘期不超过3年；兼职督学连续聘任不超过3个聘期"),
+                .div(
+                    .class("span-all"),
+                    .textareaField(
+                        "职责（公示牌上显示，留空用默认职责）", name: "duties", value: v.duties ?? "", error: err("duties"))),
             ])
     }
 }

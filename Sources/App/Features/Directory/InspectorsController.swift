@@ -4,14 +4,6 @@ import Vapor
 
 /// 督学: the list, an inspector's page, the form, 离任 and the photo.
 enum InspectorsController {
-    /// The list's filter, also read by the export and the API.
-    typealias ListQuery = InspectorList.Filter
-
-    /// The filtered, scoped query behind the list, the export and the API.
-    static func filtered(_ query: ListQuery, scope: Scope, db: any Database) -> QueryBuilder<Inspector> {
-        InspectorList.filtered(query, scope: scope, on: db)
-    }
-
     static func list(req: Request) async throws -> Page {
         let filter = try req.query.decode(InspectorList.Filter.self)
         let scope = try await Scope.of(req)
@@ -65,9 +57,7 @@ enum InspectorsController {
         case .success(let r): record = r
         case .failure(let errors):
             let model = InspectorForm(values: values, inspectorID: isNew ? nil : inspector.id, errors: errors)
-            var page = InspectorFormView(ctx: req.pageContext(), model: model).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            return try await InspectorFormView(ctx: req.pageContext(), model: model).render().refused(for: req)
         }
         let district = try await scope.district(on: req.db)
         let before = isNew ? [:] : inspector.snapshot

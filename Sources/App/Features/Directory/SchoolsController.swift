@@ -4,14 +4,6 @@ import Vapor
 
 /// 学校: the list, a school's page, the form, and 停办 / 恢复.
 enum SchoolsController {
-    /// The list's filter, also read by the export and the API.
-    typealias ListQuery = SchoolList.Filter
-
-    /// The filtered, scoped query behind the list, the export and the API.
-    static func filtered(_ query: ListQuery, scope: Scope, db: any Database) -> QueryBuilder<School> {
-        SchoolList.filtered(query, scope: scope, on: db)
-    }
-
     static func list(req: Request) async throws -> Page {
         let filter = try req.query.decode(SchoolList.Filter.self)
         let scope = try await Scope.of(req)
@@ -46,9 +38,7 @@ enum SchoolsController {
         async throws -> Response
     {
         let model = try await SchoolForm.query(values, schoolID: schoolID, errors: errors, scope: scope, on: req.db)
-        var page = SchoolFormView(ctx: req.pageContext(), model: model).render()
-        page.status = 422
-        return try await page.encodeResponse(for: req)
+        return try await SchoolFormView(ctx: req.pageContext(), model: model).render().refused(for: req)
     }
 
     /// A school the account may change, or 403/404. (Also used by the visit grant.)

@@ -43,9 +43,7 @@ enum PlansController {
             let model = AreaPlanEditor(
                 semester: semester, status: saved?.status, officeComment: saved?.officeComment ?? "",
                 form: .init(goals: f.goals ?? "", focus: f.focus ?? "", schedule: f.schedule ?? ""), errors: errors)
-            var page = AreaPlanEditorView(ctx: req.pageContext(), model: model).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            return try await AreaPlanEditorView(ctx: req.pageContext(), model: model).render().refused(for: req)
         }
         plan.inspectorID = me
         plan.orgPath = inspector.orgPath
@@ -154,9 +152,7 @@ enum PlansController {
         switch try await VisitRecords.buildVisitPlan(f, scope: scope, today: req.today, on: req.db) {
         case .failure(let errors):
             let model = try await VisitPlanEditor.query(.init(f), errors: errors, scope: scope, on: req.db)
-            var page = VisitPlanEditorView(ctx: req.pageContext(), model: model).render()
-            page.status = 422
-            return try await page.encodeResponse(for: req)
+            return try await VisitPlanEditorView(ctx: req.pageContext(), model: model).render().refused(for: req)
         case .success(let plan):
             try await plan.save(on: req.db)
             req.flash("督导方案已保存，到校时可在手机上打开")

@@ -2,11 +2,38 @@ import DudaoCore
 import Fluent
 import Vapor
 
+/// A record filed under an org unit: its path decides who may change it.
+protocol SubtreeRecord: Model where IDValue == Int {
+    var orgPath: String { get }
+}
+
+extension School: SubtreeRecord {}
+extension Inspector: SubtreeRecord {}
+extension ResponsibilityArea: SubtreeRecord {}
+
+/// The access of a directory record kind (schools, inspectors, areas): office and admin change their subtree's.
+protocol SubtreeEditing: RecordAccess where Record: SubtreeRecord {
+    /// What a refused change says (您无权修改该学校).
+    var notEditable: String { get }
+}
+
+extension SubtreeEditing {
+    func canEdit(_ record: Record) -> Bool { scope.canEdit(orgPath: record.orgPath) }
+
+    /// A record the account may change, or 403/404.
+    func editable(_ id: Int?, on db: any Database) async throws -> Record {
+        let record = try await load(id, on: db)
+        guard canEdit(record) else { throw Abort(.forbidden, reason: notEditable) }
+        return record
+    }
+}
+
 /// Schools: office, leader and admin their subtree; an inspector the schools assigned to them now;
 /// a school itself. Office and admin edit their subtree.
-struct SchoolAccess: RecordAccess {
+struct SchoolAccess: SubtreeEditing {
     let scope: Scope
     var notFound: String { "未找到该学校，或您无权查看" }
+    var notEditable: String { "您无权修改该学校" }
 
     func readable(_ q: QueryBuilder<School>) -> QueryBuilder<School> {
         switch principal.role {
@@ -15,21 +42,13 @@ struct SchoolAccess: RecordAccess {
         case .school: return q.filter(\.$id == (principal.schoolID ?? -1))
         }
     }
-
-    func canEdit(_ school: School) -> Bool { scope.canEdit(orgPath: school.orgPath) }
-
-    /// A school the account may change, or 403/404.
-    func editable(_ id: Int?, on db: any Database) async throws -> School {
-        let school = try await load(id, on: db)
-        guard canEdit(school) else { throw Abort(.forbidden, reason: "您无权修改该学校") }
-        return school
-    }
 }
 
 /// Inspectors: office, leader and admin their subtree; an inspector themselves; a school none.
-struct InspectorAccess: RecordAccess {
+struct InspectorAccess: SubtreeEditing {
     let scope: Scope
     var notFound: String { "未找到该督学，或您无权查看" }
+    var notEditable: String { "您无权修改该督学" }
 
     func readable(_ q: QueryBuilder<Inspector>) -> QueryBuilder<Inspector> {
         switch principal.role {
@@ -38,34 +57,19 @@ struct InspectorAccess: RecordAccess {
         case .school: return q.filter(\.$id == -1)
         }
     }
-
-    func canEdit(_ inspector: Inspector) -> Bool { scope.canEdit(orgPath: inspector.orgPath) }
-
-    func editable(_ id: Int?, on db: any Database) async throws -> Inspector {
-        let inspector = try await load(id, on: db)
-        guard canEdit(inspector) else { throw Abort(.forbidden, reason: "您无权修改该督学") }
-        return inspector
-    }
 }
 
 /// Responsibility areas (责任区): the directory readers of the subtree.
-struct AreaAccess: RecordAccess {
+struct AreaAccess: SubtreeEditing {
     let scope: Scope
     var notFound: String { "未找到该责任区，或您无权查看" }
+    var notEditable: String { "您无权修改该责任区" }
 
     func readable(_ q: QueryBuilder<ResponsibilityArea>) -> QueryBuilder<ResponsibilityArea> {
         switch principal.role {
         case .admin, .office, .leader: return q.inSubtree(\.$orgPath, principal.orgPath)
         case .inspector, .school: return q.filter(\.$id == -1)
         }
-    }
-
-    func canEdit(_ area: ResponsibilityArea) -> Bool { scope.canEdit(orgPath: area.orgPath) }
-
-    func editable(_ id: Int?, on db: any Database) async throws -> ResponsibilityArea {
-        let area = try await load(id, on: db)
-        guard canEdit(area) else { throw Abort(.forbidden, reason: "您无权修改该责任区") }
-        return area
     }
 }
 

@@ -2,7 +2,8 @@ import DudaoCore
 import Fluent
 import Foundation
 
-/// One line of a record's 操作记录: when, who, what, and each field's change. Plain values.
+/// One line of an 操作记录 (a record's, or the subtree's on the audit page): when, who, what, and each field's change.
+/// Plain values.
 struct AuditTrailEntry: Sendable, Equatable {
     let time: Date?
     let actor: String
