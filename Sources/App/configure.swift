@@ -50,6 +50,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M007_JobClaims())
     app.migrations.add(M008_SchemaRepair())
     app.migrations.add(M009_Accountability())
+    app.migrations.add(M010_ThemeCalendar())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

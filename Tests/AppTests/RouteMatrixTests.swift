@@ -266,6 +266,8 @@ enum RouteRules {
         "GET /audit": r(writers),
         "GET /settings": r(writers),
         "POST /settings": r(writers),
+        "GET /settings/themes": r(writers),
+        "POST /settings/themes": r(writers),
         // The platform administrator.
         "GET /accounts": r([.admin]),
         "GET /accounts/new": r([.admin]),

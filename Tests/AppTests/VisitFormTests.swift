@@ -61,7 +61,9 @@ final class VisitFormTests: XCTestCase {
             XCTAssertEqual(draft.schoolID, 1)
             XCTAssertEqual(draft.inspectorID, 1)
             XCTAssertEqual(draft.visitDate, day.description)
-            XCTAssertEqual(draft.theme, MonthlyTheme.theme(for: day) ?? "", "an empty theme takes the month's theme")
+            let monthTheme = try await ThemeMonth.theme(
+                districtID: try await app.demoDistrict().id!, on: day, db: app.db)
+            XCTAssertEqual(draft.theme, monthTheme ?? "", "an empty theme takes the district's theme of the month")
             let page = try await inspector.get("/visits/\(id)")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("data-autosave"))

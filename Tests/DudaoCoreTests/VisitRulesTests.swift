@@ -99,12 +99,6 @@ final class RubricTests: XCTestCase {
 }
 
 final class VisitSettingsTests: XCTestCase {
-    func testMonthlyThemeFollowsTheDistrictCalendar() {
-        XCTAssertEqual(MonthlyTheme.theme(for: Day(year: 2026, month: 11, day: 3)!), "食堂、食品、饮水及宿舍卫生和劳动教育")
-        XCTAssertNil(MonthlyTheme.theme(for: Day(year: 2026, month: 8, day: 3)!))
-        XCTAssertEqual(MonthlyTheme.theme(for: Day(year: 2026, month: 8, day: 3)!, calendar: [8: "暑期培训"]), "暑期培训")
-    }
-
     func testComplianceSettingsFormRoundTripsAndRejectsNonsense() {
         let input = ComplianceSettingsInput(ComplianceSettings())
         guard case .success(let s) = input.validated() else { return XCTFail() }

@@ -35,7 +35,7 @@ enum DemoHistory {
             plan.semester = semester.code
             plan.goals = "落实“六个一”要求，每月到责任学校督导不少于一次，推动“双减”和“五项管理”落地。"
             plan.focus = "课堂教学与作业管理；食堂食品安全；校园及周边安全；教师师德。"
-            plan.schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(
+            plan.schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.example[$0.month] ?? "") }.joined(
                 separator: "\n")
             plan.status = n == 1 ? .submitted : (n == 4 ? .returned : .filed)
             plan.officeComment = n == 4 ? "请补充各校的月度督导重点。" : (n == 1 ? "" : "同意备案。")
@@ -66,9 +66,9 @@ enum DemoHistory {
                         plan.schoolID = school.id!
                         plan.orgPath = school.orgPath
                         plan.plannedDate = day.adding(days: -2).description
-                        plan.tasks = "了解学校落实本月主题“\(MonthlyTheme.defaults[month] ?? "")”的情况；跟进上次督导提出的问题。"
+                        plan.tasks = "了解学校落实本月主题“\(MonthlyTheme.example[month] ?? "")”的情况；跟进上次督导提出的问题。"
                         plan.methods = "推门听课；查阅教案和作业批改；与教师、学生座谈；校园巡查"
-                        plan.focus = MonthlyTheme.defaults[month] ?? "常规督导"
+                        plan.focus = MonthlyTheme.example[month] ?? "常规督导"
                         try await plan.save(on: db)
                         planID = plan.id
                     }
@@ -80,7 +80,7 @@ enum DemoHistory {
                     v.startTime = "08:\(10 + (j * 7) % 40)"
                     v.endTime = "11:\(20 + (j * 3) % 30)"
                     v.kind = month == 9 && j == 0 ? .special : .routine
-                    v.theme = MonthlyTheme.defaults[month] ?? ""
+                    v.theme = MonthlyTheme.example[month] ?? ""
                     v.visitPlanID = planID
                     v.summary = summaries[(j + m) % summaries.count]
                     v.highlights = j % 2 == 0 ? "课后服务内容丰富，开设了科技、书法、篮球等社团。" : "作业设计有分层，教师批改细致，有激励性评语。"
@@ -181,7 +181,7 @@ enum DemoHistory {
             v.startTime = "08:30"
             v.endTime = ""
             v.kind = .routine
-            v.theme = MonthlyTheme.defaults[11] ?? ""
+            v.theme = MonthlyTheme.example[11] ?? ""
             v.summary = "查看了食堂操作间，"
             v.highlights = ""
             v.checks = "{}"

@@ -170,6 +170,13 @@ enum DemoSeed {
                     schools.append(s)
                 }
             }
+            // The office loaded the example 行事历 for 2026 (and the autumn months of 2025 for last term).
+            for year in [2025, 2026] {
+                let months = MonthlyTheme.example.filter { year == 2026 || $0.key >= 9 }.map {
+                    MonthTheme(month: $0.key, theme: $0.value, focus: "")
+                }
+                try await ThemeMonth.replace(districtID: district.id!, year: year, with: months, on: db)
+            }
             var inspectorModels: [Inspector] = []
             for (n, seed) in inspectors.enumerated() {
                 let i = Inspector()

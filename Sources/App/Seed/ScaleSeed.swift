@@ -227,7 +227,7 @@ enum ScaleSeed {
                 visitID += 1
                 visitRows.append([
                     visitID, school, "/1/\(did)/\(tid)/", inspector, date.description, "08:30", "11:30", "routine",
-                    MonthlyTheme.defaults[month.month] ?? "", nil as Int?, "常规督导：听课、查阅作业、座谈。", "", "{}", "submitted",
+                    MonthlyTheme.example[month.month] ?? "", nil as Int?, "常规督导：听课、查阅作业、座谈。", "", "{}", "submitted",
                     now, now, now,
                 ])
                 if (visitID * 7) % 50 != 0 {

@@ -160,6 +160,8 @@ func routes(_ app: Application) throws {
     writers.get(SiteURL.audit.route, use: AuditController.list)
     writers.get(SiteURL.settings.route, use: SettingsController.form)
     writers.post(SiteURL.settings.route, use: SettingsController.save)
+    writers.get(SiteURL.themes.route, use: ThemeCalendarController.form)
+    writers.post(SiteURL.themes.route, use: ThemeCalendarController.save)
 
     // Admin only: accounts.
     let admins = app.grouped(RequireRole(.admin))

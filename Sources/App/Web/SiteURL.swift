@@ -30,6 +30,7 @@ enum SiteURL: Sendable, Equatable {
     case importTemplate(kind: String)
     case audit
     case settings
+    case themes
     case accounts, accountNew
     case accountReset(Int)
     case accountDeactivate(Int)
@@ -121,6 +122,7 @@ enum SiteURL: Sendable, Equatable {
         case .importTemplate(let kind): return ["import", "template", kind]
         case .audit: return ["audit"]
         case .settings: return ["settings"]
+        case .themes: return ["settings", "themes"]
         case .accounts: return ["accounts"]
         case .accountNew: return ["accounts", "new"]
         case .accountReset(let n): return ["accounts", id(n), "reset"]

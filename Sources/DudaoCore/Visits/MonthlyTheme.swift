@@ -1,6 +1,7 @@
-/// 一月一主题: the month's supervision theme from the district calendar (seed 001's list as the default).
+/// 一月一主题 / 行事历: each month's supervision theme and its focus items, a district's own calendar per year.
+/// Seed 001's 2023 list of one district ships as `example`, for an office to load and edit, not as a default.
 public enum MonthlyTheme {
-    public static let defaults: [Int: String] = [
+    public static let example: [Int: String] = [
         1: "校风、教风、学风建设及期末工作",
         2: "春季开学工作",
         3: "校园安全、传染病防控和心理健康",
@@ -13,7 +14,43 @@ public enum MonthlyTheme {
         12: "期末工作安排及绩效考核",
     ]
 
-    public static func theme(for day: Day, calendar: [Int: String] = defaults) -> String? {
-        calendar[day.month]
+    public static let maxTheme = 100
+    public static let maxFocus = 500
+}
+
+/// One month of a district's calendar.
+public struct MonthTheme: Sendable, Equatable, Codable {
+    public let month: Int
+    public let theme: String
+    /// Focus items (重点), one per line.
+    public let focus: String
+
+    public init(month: Int, theme: String, focus: String) {
+        self.month = month
+        self.theme = theme
+        self.focus = focus
+    }
+}
+
+/// The twelve months as the office types them (a theme and focus items each, both optional), checked.
+public enum ThemeCalendarInput {
+    public static func check(themes: [Int: String], focus: [Int: String]) -> Validated<[MonthTheme]> {
+        var errors: [FieldError] = []
+        var out: [MonthTheme] = []
+        for month in 1...12 {
+            let theme = (themes[month] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let items = (focus[month] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if theme.count > MonthlyTheme.maxTheme {
+                errors.append(.init("theme\(month)", "\(month)月主题不能超过\(MonthlyTheme.maxTheme)个字"))
+            }
+            if items.count > MonthlyTheme.maxFocus {
+                errors.append(.init("focus\(month)", "\(month)月工作重点不能超过\(MonthlyTheme.maxFocus)个字"))
+            }
+            if theme.isEmpty && !items.isEmpty {
+                errors.append(.init("theme\(month)", "请填写\(month)月的主题（已填写工作重点）"))
+            }
+            if !theme.isEmpty { out.append(MonthTheme(month: month, theme: theme, focus: items)) }
+        }
+        return errors.isEmpty ? .success(out) : .failure(errors)
     }
 }

@@ -19,6 +19,7 @@ struct SettingsFormView {
             "设置", ctx,
             [
                 .h1(.text("\(model.districtName)督导设置")),
+                .p(.link(SiteURL.themes.path, "一月一主题（行事历）：每月督导主题与工作重点 ›")),
                 .errorSummary(errors),
                 .form(
                     .method(.post), .action(SiteURL.settings.path), .class("card"),

@@ -22,8 +22,14 @@ struct AreaPlanEditor: Sendable {
         let semester = Semester.containing(today)
         let existing = try await AreaPlan.query(on: db).filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
             .filter(\.$semester == semester.code).first()
-        let schedule = semester.months.map { "\($0.label)：" + (MonthlyTheme.defaults[$0.month] ?? "") }.joined(
-            separator: "\n")
+        // Each month with the district's theme for it, where the office has set one.
+        let district = try await scope.district(on: db).id!
+        var lines: [String] = []
+        for m in semester.months {
+            let first = Day(year: m.year, month: m.month, day: 1)!
+            lines.append("\(m.label)：" + (try await ThemeMonth.theme(districtID: district, on: first, db: db) ?? ""))
+        }
+        let schedule = lines.joined(separator: "\n")
         return AreaPlanEditor(
             semester: semester, status: existing?.status, officeComment: existing?.officeComment ?? "",
             form: Form(

@@ -67,7 +67,8 @@ extension NewVisit {
             .filter(\.$status == .active).filter(\.$id != me).sort(\.$name).limit(200).all()
         return NewVisit(
             schoolID: school.id!, schoolName: school.name, form: form, errors: errors,
-            monthlyTheme: MonthlyTheme.theme(for: Day(parsing: form.date) ?? today),
+            monthlyTheme: try await ThemeMonth.theme(
+                districtID: school.districtID, on: Day(parsing: form.date) ?? today, db: db),
             plans: plans.map { Plan(id: $0.id!, plannedDate: $0.plannedDate, focus: $0.focus) },
             colleagues: colleagues.map { Colleague(id: $0.id!, name: $0.name, kind: $0.kind) },
             followUp: try await FollowUp.query(schoolID: school.id!, excluding: nil, on: db))

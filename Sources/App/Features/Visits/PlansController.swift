@@ -141,7 +141,8 @@ enum PlansController {
         let today = req.today
         let form = VisitPlanEditor.Form(
             school: req.query[String.self, at: "school"] ?? "", date: today.description, tasks: "",
-            methods: VisitPlanEditor.defaultMethods, focus: MonthlyTheme.theme(for: today) ?? "")
+            methods: VisitPlanEditor.defaultMethods,
+            focus: try await ThemeMonth.theme(districtID: scope.district(on: req.db).id!, on: today, db: req.db) ?? "")
         let model = try await VisitPlanEditor.query(form, scope: scope, on: req.db)
         return VisitPlanEditorView(ctx: req.pageContext(), model: model).render()
     }

@@ -141,7 +141,8 @@ enum VisitRecords {
         v.endTime = form.end ?? ""
         v.kind = kind
         let theme = (form.theme ?? "").trimmingCharacters(in: .whitespaces)
-        v.theme = theme.isEmpty ? (MonthlyTheme.theme(for: day) ?? "") : theme
+        let monthTheme = try await ThemeMonth.theme(districtID: school.districtID, on: day, db: db)
+        v.theme = theme.isEmpty ? (monthTheme ?? "") : theme
         v.visitPlanID = planID
         v.summary = ""
         v.highlights = ""

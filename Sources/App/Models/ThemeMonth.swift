@@ -1,0 +1,43 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// One month of a district's 一月一主题 calendar.
+final class ThemeMonth: Model, @unchecked Sendable {
+    static let schema = "theme_months"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "district_id") var districtID: Int
+    @Field(key: "year") var year: Int
+    @Field(key: "month") var month: Int
+    @Field(key: "theme") var theme: String
+    @Field(key: "focus") var focus: String
+    init() {}
+
+    init(districtID: Int, year: Int, _ m: MonthTheme) {
+        self.districtID = districtID
+        self.year = year
+        self.month = m.month
+        self.theme = m.theme
+        self.focus = m.focus
+    }
+
+    var value: MonthTheme { MonthTheme(month: month, theme: theme, focus: focus) }
+
+    /// The district's calendar of `year`, by month.
+    static func calendar(districtID: Int, year: Int, on db: any Database) async throws -> [Int: MonthTheme] {
+        let rows = try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).all()
+        return Dictionary(rows.map { ($0.month, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The theme of the month of `day` in the district's calendar, if the office has set one.
+    static func theme(districtID: Int, on day: Day, db: any Database) async throws -> String? {
+        try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == day.year)
+            .filter(\.$month == day.month).first()?.theme
+    }
+
+    /// Replaces the district's calendar of `year` with `months`.
+    static func replace(districtID: Int, year: Int, with months: [MonthTheme], on db: any Database) async throws {
+        try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).delete()
+        for m in months { try await ThemeMonth(districtID: districtID, year: year, m).create(on: db) }
+    }
+}
