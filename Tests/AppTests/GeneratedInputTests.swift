@@ -227,7 +227,7 @@ enum StoredText {
         "password_hash", "token_hash", "username", "csrf", "address", "flash", "section_students", "problem_categories",
         "payload", "url", "webhook_url", "last_error", "target", "action", "entity", "link", "source_ip", "sequence",
         "year", "rubric", "holidays", "complaint_limits", "last_login_address", "compliance", "measure", "source",
-        "decided_on", "response_files",
+        "decided_on", "response_files", "term_dates",
     ]
 
     static func poison(_ db: any Database, with payload: String) async throws -> Int {

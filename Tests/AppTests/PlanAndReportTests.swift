@@ -148,6 +148,37 @@ final class PlanAndReportTests: XCTestCase {
         }
     }
 
+    func testASummaryWrittenInTheWinterBreakCountsForTheTermJustEndedByTheDistrictsDates() async throws {
+        try await withApp(history: false) { app in
+            _ = try await app.changeDistrictSettings { $0.termDates = "2026-09-01~2027-01-22\n2027-02-24~2027-07-09" }
+            app.clock = .fixed(Day(year: 2027, month: 2, day: 1)!.date(hour: 10))
+            let inspector = try await login(app, "inspector")
+
+            let form = try await inspector.get("/reports/new?kind=summary")
+            let created = try await inspector.post(
+                "/reports", form: [("kind", "summary"), ("title", "秋季学期工作总结"), ("body", "一、主要工作\n二、问题与改进")])
+
+            XCTAssertTrue(form.body.string.contains("2026年秋季学期"))
+            let id = try XCTUnwrap(redirectID(created, under: "/reports"))
+            let found = try await WorkReport.find(id, on: app.db)
+            XCTAssertEqual(found?.semester, "2026-autumn", "the fixed months would say 2027-spring")
+        }
+    }
+
+    func testTermDatesAreCheckedOnTheSettingsPage() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            let page = try await office.get("/settings")
+            var fields = try WebhookSettingsTests.settingsFields(page.body.string)
+            fields = replacing(fields, "termDates", with: "2026-09-01~2026-08-01")
+
+            let res = try await office.post("/settings", form: fields)
+
+            XCTAssertEqual(res.status, .unprocessableEntity)
+            XCTAssertTrue(res.body.string.contains("第1行结束日期应晚于开始日期"))
+        }
+    }
+
     func testAnInspectorMayNotReviewPlans() async throws {
         try await withApp { app in
             let li = try await app.inspector(named: "李秀英")

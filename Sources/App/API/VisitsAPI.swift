@@ -426,7 +426,7 @@ enum VisitsAPI {
             throw APIError(
                 status: .badRequest, code: "bad_request", message: "学期应写成 2026-autumn（秋季学期）或 2027-spring（春季学期）")
         }
-        let semester = ComplianceService.semester(req)
+        let semester = try await ComplianceService.semester(req)
         let paging = try APIController.paging(req)
         let base = scope.inspectorAccess.readable(Inspector.query(on: req.db)).filter(\.$status == .active)
         let total = try await base.copy().count()

@@ -30,6 +30,8 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "holidays") var holidays: String
     @Field(key: "complaint_limits") var complaintLimits: String
     @Field(key: "webhook_url") var webhookURL: String
+    /// The term dates (see `TermDates.parse`); empty: the fixed semester months.
+    @Field(key: "term_dates") var termDates: String
     init() {}
 
     var workingCalendar: WorkingCalendar {
@@ -39,6 +41,11 @@ final class DistrictSettings: Model, @unchecked Sendable {
 
     var complaintTimeLimits: ComplaintTimeLimits {
         JSONColumn.decode(ComplaintTimeLimits.self, complaintLimits) ?? ComplaintTimeLimits()
+    }
+
+    var terms: TermDates {
+        if case .success(let t) = TermDates.parse(termDates) { return t }
+        return TermDates()
     }
 
     var escalationPolicy: EscalationPolicy {
@@ -79,6 +86,7 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.noticeRequiresApproval = false
         s.escalation = "{}"
         s.holidays = ""
+        s.termDates = ""
         s.complaintLimits = "{}"
         s.webhookURL = ""
         return s

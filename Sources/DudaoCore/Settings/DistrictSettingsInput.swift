@@ -21,13 +21,16 @@ public struct DistrictSettingsValues: Sendable, Equatable {
     public var complaintLimits: ComplaintTimeLimits
     /// The webhook address, trimmed. Whether it may be called (a public host) is checked outside the rules.
     public var webhookURL: String
+    /// The term dates as text (see `TermDates.parse`); empty: the fixed months of `Semester`.
+    public var termDates: String
 
     public init(
         officeName: String, maxSchoolsPerInspector: Int, complaintPhone: String, complaintChannel: String,
         responsiblePerson: String, responsiblePhone: String, supervisionItems: String, compliance: ComplianceSettings,
         rubric: Rubric, problemCategories: [String], noticePrefix: String, noticeDays: Int,
         noticeRequiresApproval: Bool,
-        escalation: EscalationPolicy, holidays: String, complaintLimits: ComplaintTimeLimits, webhookURL: String
+        escalation: EscalationPolicy, holidays: String, complaintLimits: ComplaintTimeLimits, webhookURL: String,
+        termDates: String = ""
     ) {
         self.officeName = officeName
         self.maxSchoolsPerInspector = maxSchoolsPerInspector
@@ -46,6 +49,7 @@ public struct DistrictSettingsValues: Sendable, Equatable {
         self.holidays = holidays
         self.complaintLimits = complaintLimits
         self.webhookURL = webhookURL
+        self.termDates = termDates
     }
 }
 
@@ -71,6 +75,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
     public var interviewAfter = ""
     public var publicNoticeAfter = ""
     public var holidays = ""
+    public var termDates = ""
     /// Complaint time limits, in working days.
     public var limitAccept = ""
     public var limitVerify = ""
@@ -102,6 +107,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         interviewAfter = steps[.interview].map(String.init) ?? ""
         publicNoticeAfter = steps[.publicNotice].map(String.init) ?? ""
         holidays = v.holidays
+        termDates = v.termDates
         limitAccept = String(v.complaintLimits.accept)
         limitVerify = String(v.complaintLimits.verify)
         limitHandle = String(v.complaintLimits.handle)
@@ -169,6 +175,11 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         case .success(let c): calendar = c
         case .failure(let e): errors += e.map { FieldError("holidays", $0.message) }
         }
+        var terms = TermDates()
+        switch TermDates.parse(termDates) {
+        case .success(let t): terms = t
+        case .failure(let e): errors += e
+        }
         var limits = ComplaintTimeLimits()
         let numbers = [limitAccept, limitVerify, limitHandle, limitReply].map { Int(trimmed($0)) }
         if let accept = numbers[0], let verify = numbers[1], let handle = numbers[2], let reply = numbers[3] {
@@ -188,6 +199,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
                 responsiblePhone: trimmed(responsiblePhone), supervisionItems: trimmed(supervisionItems),
                 compliance: compliance, rubric: rubric, problemCategories: categories, noticePrefix: prefix,
                 noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval, escalation: escalation,
-                holidays: calendar.text, complaintLimits: limits, webhookURL: trimmed(webhookURL)))
+                holidays: calendar.text, complaintLimits: limits, webhookURL: trimmed(webhookURL),
+                termDates: terms.text))
     }
 }

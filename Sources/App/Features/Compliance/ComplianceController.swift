@@ -6,7 +6,7 @@ import Vapor
 /// The office's view of the 六个一: inspectors × months, schools not visited this month, drill-down.
 enum ComplianceController {
     static func matrix(req: Request) async throws -> Page {
-        let semester = ComplianceService.semester(req)
+        let semester = try await ComplianceService.semester(req)
         let page = try req.query.page()
         let scope = try await Scope.of(req)
         let model = try await ComplianceMatrix.query(
@@ -29,13 +29,13 @@ enum ComplianceController {
 
     static func detail(_ req: Request, inspector: Inspector) async throws -> Page {
         let model = try await InspectorCompliance.query(
-            inspector, semester: ComplianceService.semester(req), today: req.today, on: req.db)
+            inspector, semester: try await ComplianceService.semester(req), today: req.today, on: req.db)
         return InspectorComplianceView(ctx: req.pageContext(), model: model).render()
     }
 
     static func export(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let semester = ComplianceService.semester(req)
+        let semester = try await ComplianceService.semester(req)
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
         var rows = [

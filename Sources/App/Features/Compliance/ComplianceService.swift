@@ -86,13 +86,20 @@ enum ComplianceService {
                 filedPlans: plans, reports: reports, semester: semester, today: today, settings: settings))
     }
 
-    /// The semester named by `code` (`2026-autumn`), or the one of `today`.
-    static func semester(code: String?, today: Day) -> Semester {
-        code.flatMap(Semester.init(code:)) ?? Semester.containing(today)
+    /// The semester named by `code` (`2026-autumn`), or the one of `today` by the district's term dates.
+    static func semester(code: String?, today: Day, terms: TermDates = TermDates()) -> Semester {
+        code.flatMap(Semester.init(code:)) ?? terms.semester(containing: today)
     }
 
-    /// The semester named in the query (`?semester=2026-autumn`), or the current one.
-    static func semester(_ req: Request) -> Semester {
-        semester(code: req.query[String.self, at: "semester"], today: req.today)
+    /// The semester named in the query (`?semester=2026-autumn`), or the current one of the account's district.
+    static func semester(_ req: Request) async throws -> Semester {
+        let terms = try await currentTerms(req)
+        return semester(code: req.query[String.self, at: "semester"], today: req.today, terms: terms)
+    }
+
+    /// The term dates of the account's district.
+    static func currentTerms(_ req: Request) async throws -> TermDates {
+        let district = try await Scope.of(req).district(on: req.db)
+        return try await DistrictSettings.forDistrict(district.id!, on: req.db).terms
     }
 }

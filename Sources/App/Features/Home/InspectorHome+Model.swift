@@ -48,7 +48,7 @@ extension InspectorHome {
         let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).all()
         let inspector = try await scope.principal.inspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
         let settings = try await inspector.asyncMap { try await DistrictSettings.forDistrict($0.districtID, on: db) }
-        let semester = Semester.containing(today)
+        let semester = settings?.terms.semester(containing: today) ?? Semester.containing(today)
         let me = scope.principal.inspectorID ?? -1
         let result = try await ComplianceService.evaluate(
             inspectorIDs: [me], semester: semester, today: today,

@@ -30,6 +30,7 @@ enum SettingsController {
         var interviewAfter: String?
         var publicNoticeAfter: String?
         var holidays: String?
+        var termDates: String?
         var limitAccept: String?
         var limitVerify: String?
         var limitHandle: String?
@@ -63,6 +64,7 @@ enum SettingsController {
             i.interviewAfter = interviewAfter ?? ""
             i.publicNoticeAfter = publicNoticeAfter ?? ""
             i.holidays = holidays ?? ""
+            i.termDates = termDates ?? ""
             i.limitAccept = limitAccept ?? ""
             i.limitVerify = limitVerify ?? ""
             i.limitHandle = limitHandle ?? ""

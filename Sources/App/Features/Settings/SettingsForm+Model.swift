@@ -19,7 +19,7 @@ extension DistrictSettings {
             problemCategories: categories,
             noticePrefix: noticePrefix, noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval,
             escalation: escalationPolicy, holidays: holidays, complaintLimits: complaintTimeLimits,
-            webhookURL: webhookURL)
+            webhookURL: webhookURL, termDates: termDates)
     }
 
     /// Takes checked values.
@@ -39,6 +39,7 @@ extension DistrictSettings {
         noticeRequiresApproval = v.noticeRequiresApproval
         escalation = try JSONColumn.encode(v.escalation)
         holidays = v.holidays
+        termDates = v.termDates
         complaintLimits = try JSONColumn.encode(v.complaintLimits)
         webhookURL = v.webhookURL
     }
@@ -50,7 +51,7 @@ extension DistrictSettings {
             "投诉渠道": complaintChannel, "区级负责人": responsiblePerson, "负责人电话": responsiblePhone, "督导事项": supervisionItems,
             "六个一标准": compliance, "评估表": rubric, "问题类别": problemCategories, "文号前缀": noticePrefix,
             "整改期限": String(noticeDays), "通知书审批": noticeRequiresApproval ? "是" : "否", "督办步骤": escalation,
-            "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL,
+            "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL, "学期起止日期": termDates,
         ]
     }
 }

@@ -117,6 +117,9 @@ struct SettingsFormView {
                     .textareaField(
                         "节假日安排（每行一项：2026-10-01~2026-10-07 为放假；+2026-10-10 为调休上班）", name: "holidays", value: f.holidays,
                         error: err("holidays"), rows: 5),
+                    .textareaField(
+                        "学期起止日期（每行一个学期：2026-09-01~2027-01-22；留空按9月—次年1月、2月—7月计）", name: "termDates",
+                        value: f.termDates, error: err("terms"), rows: 4),
                     .field(
                         "消息推送地址（企业微信或钉钉群机器人，可不填）", name: "webhookURL", value: f.webhookURL, error: err("webhookURL"),
                         type: "url"),

@@ -19,11 +19,11 @@ struct AreaPlanEditor: Sendable {
 
     /// The account's plan for the semester of `today`, or a new one whose schedule lists the months' default themes.
     static func query(scope: Scope, today: Day, on db: any Database) async throws -> AreaPlanEditor {
-        let semester = Semester.containing(today)
+        let district = try await scope.district(on: db).id!
+        let semester = try await DistrictSettings.forDistrict(district, on: db).terms.semester(containing: today)
         let existing = try await AreaPlan.query(on: db).filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
             .filter(\.$semester == semester.code).first()
         // Each month with the district's theme for it, where the office has set one.
-        let district = try await scope.district(on: db).id!
         var lines: [String] = []
         for m in semester.months {
             let first = Day(year: m.year, month: m.month, day: 1)!

@@ -18,13 +18,15 @@ enum ReportsController {
     }
 
     static func newForm(req: Request) async throws -> Page {
-        page(req, form: Form(kind: req.query[String.self, at: "kind"] ?? "summary", title: "", body: ""), errors: [])
+        try await page(
+            req, form: Form(kind: req.query[String.self, at: "kind"] ?? "summary", title: "", body: ""), errors: [])
     }
 
     /// The form page for this semester (status 422 when it shows errors).
-    static func page(_ req: Request, form: Form, errors: [FieldError]) -> Page {
+    static func page(_ req: Request, form: Form, errors: [FieldError]) async throws -> Page {
         let model = ReportEditor(
-            semester: Semester.containing(req.today), kind: form.kind.flatMap(ReportKind.init(rawValue:)) ?? .summary,
+            semester: try await ComplianceService.currentTerms(req).semester(containing: req.today),
+            kind: form.kind.flatMap(ReportKind.init(rawValue:)) ?? .summary,
             title: form.title ?? "", body: form.body ?? "", errors: errors)
         var page = ReportEditorView(ctx: req.pageContext(), model: model).render()
         if !errors.isEmpty { page.status = 422 }
@@ -48,7 +50,8 @@ enum ReportsController {
         let r = WorkReport()
         r.inspectorID = me
         r.orgPath = inspector.orgPath
-        r.semester = Semester.containing(req.today).code
+        // The district's term dates decide: a summary written in the winter break counts for the term just ended.
+        r.semester = try await ComplianceService.currentTerms(req).semester(containing: req.today).code
         r.kind = kind
         r.title = (f.title ?? "").trimmingCharacters(in: .whitespaces)
         r.body = f.body ?? ""
