@@ -62,6 +62,20 @@ final class ComplaintRouteTests: XCTestCase {
         }
     }
 
+    func testTheReceiptPromisesTheDistrictsOwnTimeToAccept() async throws {
+        try await withApp(history: false) { app in
+            let district = try await app.demoDistrict()
+            _ = try await app.changeDistrictSettings {
+                $0.complaintLimits =
+                    (try? JSONColumn.encode(ComplaintTimeLimits(accept: 5, verify: 5, handle: 10, reply: 3))) ?? ""
+            }
+
+            let res = try await submitPublicComplaint(app, PublicComplaint(district: district.id!))
+
+            XCTAssertTrue(res.body.string.contains("我们将在5个工作日内受理"), "not the national model's 3")
+        }
+    }
+
     func testAnAnonymousComplaintKeepsNoNameOrPhone() async throws {
         try await withApp { app in
             let c = try await Self.submitted(app) { $0.anonymous = true }

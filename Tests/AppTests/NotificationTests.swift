@@ -10,6 +10,28 @@ final class NotificationTests: XCTestCase {
     /// Nothing listens on the discard port of the loopback address: every delivery fails at once.
     static let deadHook = "http://127.0.0.1:9/hook"
 
+    func testAComplaintInAnUrgentCategoryIsFlaggedToTheOfficeAtOnceAsTheDistrictSets() async throws {
+        try await withApp(history: false) { app in
+            let district = try await app.demoDistrict()
+            let office = try await app.user("office").id!
+            func titles() async throws -> [String] {
+                try await AppNotification.query(on: app.db).filter(\.$userID == office).sort(\.$id).all().map(\.title)
+            }
+
+            _ = try await submitPublicComplaint(app, PublicComplaint(district: district.id!, category: "校园欺凌"))
+            _ = try await submitPublicComplaint(app, PublicComplaint(district: district.id!, category: "违规补课"))
+            let byDefault = try await titles()
+            _ = try await app.changeDistrictSettings { $0.urgentCategories = "违规补课" }
+            _ = try await submitPublicComplaint(app, PublicComplaint(district: district.id!, category: "违规补课"))
+            let afterChange = try await titles()
+
+            XCTAssertEqual(byDefault.count, 2)
+            XCTAssertTrue(byDefault[0].hasPrefix("【紧急】新的举报投诉（校园欺凌）"), byDefault[0])
+            XCTAssertTrue(byDefault[1].hasPrefix("新的举报投诉（违规补课）"), byDefault[1])
+            XCTAssertTrue(afterChange[2].hasPrefix("【紧急】新的举报投诉（违规补课）"), afterChange[2])
+        }
+    }
+
     func testASeriousProblemTellsTheOfficeAtOnceInTheAppAndThroughTheWebhook() async throws {
         try await withApp(history: false) { app in
             _ = try await app.changeDistrictSettings {

@@ -32,6 +32,8 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "webhook_url") var webhookURL: String
     /// The term dates (see `TermDates.parse`); empty: the fixed semester months.
     @Field(key: "term_dates") var termDates: String
+    /// Complaint categories flagged 【紧急】, separated by "、"; empty means the defaults.
+    @Field(key: "urgent_categories") var urgentCategories: String
     init() {}
 
     var workingCalendar: WorkingCalendar {
@@ -41,6 +43,11 @@ final class DistrictSettings: Model, @unchecked Sendable {
 
     var complaintTimeLimits: ComplaintTimeLimits {
         JSONColumn.decode(ComplaintTimeLimits.self, complaintLimits) ?? ComplaintTimeLimits()
+    }
+
+    var urgentCategoryList: [String] {
+        let list = urgentCategories.split(separator: "、").map(String.init).filter { !$0.isEmpty }
+        return list.isEmpty ? ComplaintIntake.urgentCategories : list
     }
 
     var terms: TermDates {
@@ -87,6 +94,7 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.escalation = "{}"
         s.holidays = ""
         s.termDates = ""
+        s.urgentCategories = ""
         s.complaintLimits = "{}"
         s.webhookURL = ""
         return s

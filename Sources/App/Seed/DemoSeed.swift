@@ -238,6 +238,7 @@ enum DemoSeed {
             settings.complaintChannel = "电子邮箱 qcdd@example.cn；教育局一楼意见箱"
             settings.responsiblePerson = "督导室主任 陈立新"
             settings.responsiblePhone = "0573-82106601"
+            settings.termDates = "2025-09-01~2026-01-23\n2026-03-02~2026-07-10\n2026-09-01~2027-01-22"
             try await settings.save(on: db)
 
             func account(_ username: String, _ name: String, _ role: Role, _ org: OrgUnit) -> User {

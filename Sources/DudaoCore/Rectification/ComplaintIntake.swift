@@ -27,7 +27,10 @@ public struct ComplaintIntake: Sendable, Equatable {
     public let receivedOn: Day
 
     /// The categories a complaint is filed under.
-    public static let categories = ["乱收费", "违规补课", "课业负担", "师德师风", "校园安全", "食堂卫生", "招生入学", "其他"]
+    public static let categories = ["乱收费", "违规补课", "课业负担", "师德师风", "校园安全", "校园欺凌", "食堂卫生", "招生入学", "其他"]
+    /// Urgent matters (rules.md §1: illegal practice, danger to life, reported at once): the default of the district's
+    /// list of categories whose complaints are flagged 【紧急】 to the office the moment they arrive.
+    public static let urgentCategories = ["乱收费", "校园安全", "校园欺凌", "食堂卫生"]
     public static let maxContent = 2000
     /// Online complaints must say at least this much to be verifiable.
     public static let minOnlineContent = 10

@@ -23,6 +23,8 @@ public struct DistrictSettingsValues: Sendable, Equatable {
     public var webhookURL: String
     /// The term dates as text (see `TermDates.parse`); empty: the fixed months of `Semester`.
     public var termDates: String
+    /// Complaint categories flagged 【紧急】 at once (a subset of `ComplaintIntake.categories`).
+    public var urgentCategories: [String]
 
     public init(
         officeName: String, maxSchoolsPerInspector: Int, complaintPhone: String, complaintChannel: String,
@@ -30,7 +32,7 @@ public struct DistrictSettingsValues: Sendable, Equatable {
         rubric: Rubric, problemCategories: [String], noticePrefix: String, noticeDays: Int,
         noticeRequiresApproval: Bool,
         escalation: EscalationPolicy, holidays: String, complaintLimits: ComplaintTimeLimits, webhookURL: String,
-        termDates: String = ""
+        termDates: String = "", urgentCategories: [String] = ComplaintIntake.urgentCategories
     ) {
         self.officeName = officeName
         self.maxSchoolsPerInspector = maxSchoolsPerInspector
@@ -50,6 +52,7 @@ public struct DistrictSettingsValues: Sendable, Equatable {
         self.complaintLimits = complaintLimits
         self.webhookURL = webhookURL
         self.termDates = termDates
+        self.urgentCategories = urgentCategories
     }
 }
 
@@ -76,6 +79,8 @@ public struct DistrictSettingsInput: Sendable, Equatable {
     public var publicNoticeAfter = ""
     public var holidays = ""
     public var termDates = ""
+    /// Ticked categories of `ComplaintIntake.categories`.
+    public var urgentCategories: [String] = ComplaintIntake.urgentCategories
     /// Complaint time limits, in working days.
     public var limitAccept = ""
     public var limitVerify = ""
@@ -108,6 +113,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         publicNoticeAfter = steps[.publicNotice].map(String.init) ?? ""
         holidays = v.holidays
         termDates = v.termDates
+        urgentCategories = v.urgentCategories
         limitAccept = String(v.complaintLimits.accept)
         limitVerify = String(v.complaintLimits.verify)
         limitHandle = String(v.complaintLimits.handle)
@@ -200,6 +206,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
                 compliance: compliance, rubric: rubric, problemCategories: categories, noticePrefix: prefix,
                 noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval, escalation: escalation,
                 holidays: calendar.text, complaintLimits: limits, webhookURL: trimmed(webhookURL),
-                termDates: terms.text))
+                termDates: terms.text,
+                urgentCategories: ComplaintIntake.categories.filter { urgentCategories.contains($0) }))
     }
 }

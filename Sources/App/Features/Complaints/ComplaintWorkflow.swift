@@ -53,8 +53,10 @@ enum ComplaintWorkflow {
             let users =
                 try await Notifier.officeUsers(districtPath: district.path, on: db)
                 + Notifier.inspectorUsers(c.inspectorID, on: db)
+            // An urgent matter (the district's list) is flagged so that it is read at once (rules.md §1).
+            let urgent = settings.urgentCategoryList.contains(category) ? "【紧急】" : ""
             try await Notifier.notify(
-                userIDs: users, title: "新的举报投诉（\(category)）：\(school?.name ?? district.name)",
+                userIDs: users, title: "\(urgent)新的举报投诉（\(category)）：\(school?.name ?? district.name)",
                 link: SiteURL.complaint(c.id!).path, districtID: district.id, on: db)
         }
         return c

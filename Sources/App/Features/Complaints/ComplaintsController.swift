@@ -81,8 +81,9 @@ enum ComplaintsController {
         let c = try await ComplaintWorkflow.create(
             checked, district: district, school: school, files: stored, recordedBy: nil, ip: ip, now: req.now,
             on: req.db)
+        let limits = try await DistrictSettings.forDistrict(district.id!, on: req.db).complaintTimeLimits
         return try await ComplaintReceiptView(
-            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode)
+            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode, acceptDays: limits.accept)
         ).render()
             .encodeResponse(for: req)
     }

@@ -31,6 +31,7 @@ enum SettingsController {
         var publicNoticeAfter: String?
         var holidays: String?
         var termDates: String?
+        var urgentCategories: [String]?
         var limitAccept: String?
         var limitVerify: String?
         var limitHandle: String?
@@ -65,6 +66,7 @@ enum SettingsController {
             i.publicNoticeAfter = publicNoticeAfter ?? ""
             i.holidays = holidays ?? ""
             i.termDates = termDates ?? ""
+            i.urgentCategories = urgentCategories ?? []
             i.limitAccept = limitAccept ?? ""
             i.limitVerify = limitVerify ?? ""
             i.limitHandle = limitHandle ?? ""

@@ -19,7 +19,7 @@ extension DistrictSettings {
             problemCategories: categories,
             noticePrefix: noticePrefix, noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval,
             escalation: escalationPolicy, holidays: holidays, complaintLimits: complaintTimeLimits,
-            webhookURL: webhookURL, termDates: termDates)
+            webhookURL: webhookURL, termDates: termDates, urgentCategories: urgentCategoryList)
     }
 
     /// Takes checked values.
@@ -40,6 +40,7 @@ extension DistrictSettings {
         escalation = try JSONColumn.encode(v.escalation)
         holidays = v.holidays
         termDates = v.termDates
+        urgentCategories = v.urgentCategories.joined(separator: "、")
         complaintLimits = try JSONColumn.encode(v.complaintLimits)
         webhookURL = v.webhookURL
     }
@@ -52,6 +53,7 @@ extension DistrictSettings {
             "六个一标准": compliance, "评估表": rubric, "问题类别": problemCategories, "文号前缀": noticePrefix,
             "整改期限": String(noticeDays), "通知书审批": noticeRequiresApproval ? "是" : "否", "督办步骤": escalation,
             "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL, "学期起止日期": termDates,
+            "紧急投诉类别": urgentCategories,
         ]
     }
 }

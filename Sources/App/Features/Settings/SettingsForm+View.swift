@@ -117,6 +117,11 @@ struct SettingsFormView {
                     .textareaField(
                         "节假日安排（每行一项：2026-10-01~2026-10-07 为放假；+2026-10-10 为调休上班）", name: "holidays", value: f.holidays,
                         error: err("holidays"), rows: 5),
+                    .fieldset(
+                        .legend("紧急投诉（收到即以【紧急】通知督导室和推送）"),
+                        .forEach(ComplaintIntake.categories) { c in
+                            .checkbox(c, name: "urgentCategories[]", value: c, checked: f.urgentCategories.contains(c))
+                        }),
                     .textareaField(
                         "学期起止日期（每行一个学期：2026-09-01~2027-01-22；留空按9月—次年1月、2月—7月计）", name: "termDates",
                         value: f.termDates, error: err("terms"), rows: 4),
