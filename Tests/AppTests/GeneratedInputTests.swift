@@ -33,7 +33,10 @@ final class GeneratedInputTests: XCTestCase {
                 where route.pattern != "/logout" {
                     let rule = RouteRules.table[route.key]!
                     let names = (fields[route.key] ?? []).union(["page", "per"])
-                    for value in Self.extremes {
+                    // A role the route refuses is stopped before any value is read: one value shows that; the
+                    // roles that get through are sent every value (keeps the suite inside the CI budget).
+                    let values = rule.allowed.contains(who) ? Self.extremes : [Self.extremes[0]]
+                    for value in values {
                         let res = try await ExtremeSender.send(
                             client, route, rule, f, who: who, value: value, names: names.sorted())
                         if res.status.code >= 500 {
