@@ -188,6 +188,27 @@ final class AccountabilityRouteTests: XCTestCase {
         }
     }
 
+    func testASecondTapWithTheSameNumberMakesNoSecondDecision() async throws {
+        try await withApp(history: false) { app in
+            let (notice, _) = try await Self.overdueNotice(app)
+            let office = try await login(app, "office")
+            _ = try await Self.decide(office, notice: notice, decidedOn: TestClock.today)
+
+            let again = try await office.post(
+                "/accountability",
+                form: [
+                    ("source", "notice"), ("sourceID", String(notice)), ("target", "unit"), ("targetName", "城关街道中心小学"),
+                    ("measure", "unitInterview"), ("reason", "整改通知书逾期十六天未报送整改报告，经提醒仍未整改。"),
+                    ("documentNumber", "城督问〔2026〕1号"), ("decidedOn", TestClock.today.description),
+                ])
+
+            XCTAssertEqual(again.status, .unprocessableEntity)
+            XCTAssertTrue(again.body.string.contains("文号“城督问〔2026〕1号”已有问责决定，请核对"))
+            let count = try await AccountabilityDecision.query(on: app.db).count()
+            XCTAssertEqual(count, 1)
+        }
+    }
+
     func testARefusedDecisionKeepsWhatWasTypedAndSavesNothing() async throws {
         try await withApp(history: false) { app in
             let office = try await login(app, "office")

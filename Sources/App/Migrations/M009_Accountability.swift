@@ -38,6 +38,8 @@ struct M009_Accountability: AsyncMigration {
             "CREATE INDEX idx_accountability_school ON accountability_decisions (target_school_id, decided_on)",
             "CREATE INDEX idx_accountability_inspector ON accountability_decisions (target_inspector_id, decided_on)",
             "CREATE INDEX idx_accountability_source ON accountability_decisions (source, source_id)",
+            // A document number is issued once in a district: a second tap on 作出决定 cannot make a second decision.
+            "CREATE UNIQUE INDEX idx_accountability_number ON accountability_decisions (district_id, document_number)",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }

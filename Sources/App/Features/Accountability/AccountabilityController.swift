@@ -66,7 +66,15 @@ enum AccountabilityController {
         let source = try await AccountabilityWorkflow.source(
             notice: form.source == "notice" ? form.sourceID : nil,
             complaint: form.source == "complaint" ? form.sourceID : nil, scope: scope, on: req.db)
-        switch form.input.check(today: req.today) {
+        var checked = form.input.check(today: req.today)
+        if case .success(let values) = checked,
+            try await AccountabilityDecision.query(on: req.db).filter(\.$districtID == source.districtID)
+                .filter(\.$documentNumber == values.documentNumber).count() > 0
+        {
+            // A second tap on 作出决定, or a number already used: the unique index is the last wall.
+            checked = .failure([.init("documentNumber", "文号“\(values.documentNumber)”已有问责决定，请核对")])
+        }
+        switch checked {
         case .failure(let errors):
             let model = AccountabilityForm(source: source, input: form.input, errors: errors)
             return try await AccountabilityFormView(ctx: req.pageContext(), model: model).render().encodeResponse(

@@ -9,12 +9,8 @@ struct AccountabilityForm: Sendable {
 
     /// The form for `source`: the target it names, the timer's proposal as the reason's start, dated today.
     static func prefilled(_ source: AccountabilityWorkflow.Source, today: Day) -> AccountabilityForm {
-        let measure = source.proposal.flatMap { comment -> AccountabilityMeasure? in
-            let step: EscalationStep? =
-                comment.contains("通报") ? .publicNotice : comment.contains("约谈") ? .interview : nil
-            return step.flatMap { Accountability.proposedMeasure(for: $0, target: source.target) }
-        }
-        let reason = source.kind == .none ? "" : "\(source.label)：\(source.proposal ?? "")"
+        let measure = source.proposal?.step.flatMap { Accountability.proposedMeasure(for: $0, target: source.target) }
+        let reason = source.kind == .none ? "" : "\(source.label)：\(source.proposal?.comment ?? "")"
         return AccountabilityForm(
             source: source,
             input: AccountabilityInput(

@@ -22,8 +22,13 @@ enum AccountabilityWorkflow {
         let targetName: String
         let schoolID: Int?
         let inspectorID: Int?
-        /// The timer's latest proposal on it ("逾期20天，建议约谈"), the reason's first words.
-        let proposal: String?
+        /// The timer's latest proposal on it: its step and its words ("逾期20天，建议约谈"), the reason's start.
+        let proposal: Proposal?
+    }
+
+    struct Proposal: Sendable, Equatable {
+        let step: EscalationStep?
+        let comment: String
     }
 
     /// The source named by the form (`notice` or `complaint`), read through the account's access.
@@ -50,9 +55,13 @@ enum AccountabilityWorkflow {
             targetName: "", schoolID: nil, inspectorID: nil, proposal: nil)
     }
 
-    static func proposal(_ target: CaseEvents.Target, id: Int, on db: any Database) async throws -> String? {
+    static func proposal(_ target: CaseEvents.Target, id: Int, on db: any Database) async throws -> Proposal? {
         try await CaseEvent.query(on: db).filter(\.$target == target.rawValue).filter(\.$targetID == id)
-            .filter(\.$action =~ "propose:").sort(\.$id, .descending).first()?.comment
+            .filter(\.$action =~ "propose:").sort(\.$id, .descending).first()
+            .map {
+                Proposal(
+                    step: EscalationStep(rawValue: String($0.action.dropFirst("propose:".count))), comment: $0.comment)
+            }
     }
 
     /// Saves the office's decision and tells its target. The school or inspector of the source is linked only

@@ -33,7 +33,10 @@ extension ThemeCalendar {
         case .saved: shown = saved
         case .copy: shown = try await ThemeMonth.calendar(districtID: districtID, year: year - 1, on: db)
         case .example:
-            shown = MonthlyTheme.example.mapValues { MonthTheme(month: 0, theme: $0, focus: "") }
+            shown = Dictionary(
+                uniqueKeysWithValues: MonthlyTheme.example.map {
+                    ($0.key, MonthTheme(month: $0.key, theme: $0.value, focus: ""))
+                })
         }
         return ThemeCalendar(
             year: year, source: source,

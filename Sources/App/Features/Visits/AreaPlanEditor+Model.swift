@@ -24,12 +24,12 @@ struct AreaPlanEditor: Sendable {
         let existing = try await AreaPlan.query(on: db).filter(\.$inspectorID == (scope.principal.inspectorID ?? -1))
             .filter(\.$semester == semester.code).first()
         // Each month with the district's theme for it, where the office has set one.
-        var lines: [String] = []
-        for m in semester.months {
-            let first = Day(year: m.year, month: m.month, day: 1)!
-            lines.append("\(m.label)：" + (try await ThemeMonth.theme(districtID: district, on: first, db: db) ?? ""))
+        var calendars: [Int: [Int: MonthTheme]] = [:]
+        for year in Set(semester.months.map(\.year)) {
+            calendars[year] = try await ThemeMonth.calendar(districtID: district, year: year, on: db)
         }
-        let schedule = lines.joined(separator: "\n")
+        let schedule = semester.months.map { "\($0.label)：" + (calendars[$0.year]?[$0.month]?.theme ?? "") }
+            .joined(separator: "\n")
         return AreaPlanEditor(
             semester: semester, status: existing?.status, officeComment: existing?.officeComment ?? "",
             form: Form(
