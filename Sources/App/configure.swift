@@ -53,6 +53,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M010_ThemeCalendar())
     app.migrations.add(M011_TermDates())
     app.migrations.add(M012_UrgentCategories())
+    app.migrations.add(M013_SettingsLists())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -493,6 +493,35 @@ final class PerVisitComplianceTests: XCTestCase {
         XCTAssertEqual(r.shortfalls, [])
     }
 
+    func testAKindergartenVisitIsMeasuredByStaffAndParentsNotStudents() {
+        func kindergartenVisit(staff: Int, parents: Int) -> Visit {
+            Visit(
+                id: 7, schoolID: 10, date: day("2026-09-12"), leadInspectorID: 1, hadPlanBefore: true, observations: 1,
+                teachersInterviewed: staff, studentsInterviewed: 0, atKindergarten: true, parentsInterviewed: parents)
+        }
+        let enough = evaluate(visits: [kindergartenVisit(staff: 2, parents: 3)], today: "2026-09-20")
+        XCTAssertEqual(enough.shortfalls, [], "no students are interviewed at a kindergarten")
+
+        let short = evaluate(visits: [kindergartenVisit(staff: 2, parents: 1)], today: "2026-09-20")
+        XCTAssertEqual(short.shortfalls.map(\.message), ["2026年9月12日的督导只访谈了1名家长（应至少3名）"])
+        XCTAssertEqual(short.shortfalls[0].expected, 5)
+
+        var settings = ComplianceSettings()
+        settings.kindergartenStaffPerVisit = 3
+        settings.kindergartenParentsPerVisit = 2
+        let district = evaluate(
+            visits: [kindergartenVisit(staff: 2, parents: 2)], today: "2026-09-20", settings: settings)
+        XCTAssertEqual(district.shortfalls.map(\.message), ["2026年9月12日的督导只访谈了2名教师或保育员（应至少3名）"])
+    }
+
+    func testTheKindergartenFiguresAreReadFromOlderSettingsAsTheirDefaults() throws {
+        let old = try JSONDecoder().decode(ComplianceSettings.self, from: Data(#"{"teachersPerVisit":4}"#.utf8))
+        XCTAssertEqual(old.teachersPerVisit, 4)
+        XCTAssertEqual(old.kindergartenStaffPerVisit, 2)
+        XCTAssertEqual(old.kindergartenParentsPerVisit, 3)
+        XCTAssertTrue(ComplianceRule.interviews.requirement.contains("幼儿园：2名教师或保育员、3名家长"))
+    }
+
     func testManyStudentsDoNotMakeUpForTooFewTeachers() {
         let r = evaluate(visits: [visit(1, on: "2026-09-12", teachers: 1, students: 30)], today: "2026-09-20")
         XCTAssertEqual(r.shortfalls.map(\.message), ["2026年9月12日的督导只访谈了1名教师（应至少2名）"])
@@ -655,12 +684,12 @@ final class VocabularyComplianceTests: XCTestCase {
     }
 
     func testRequirementsQuoteTheDistrictsFigures() {
-        XCTAssertEqual(ComplianceRule.interviews.requirement, "每次督导至少访谈2名教师、3名学生")
+        XCTAssertEqual(ComplianceRule.interviews.requirement, "每次督导至少访谈2名教师、3名学生（幼儿园：2名教师或保育员、3名家长）")
         XCTAssertEqual(ComplianceRule.monthlyVisit.requirement, "每月至少到每所责任学校督导1次（7月、8月除外）")
         var settings = ComplianceSettings()
         settings.teachersPerVisit = 3
         settings.vacationMonths = [8, 7, 2, 1]
-        XCTAssertEqual(ComplianceRule.interviews.requirement(settings), "每次督导至少访谈3名教师、3名学生")
+        XCTAssertEqual(ComplianceRule.interviews.requirement(settings), "每次督导至少访谈3名教师、3名学生（幼儿园：2名教师或保育员、3名家长）")
         XCTAssertEqual(
             ComplianceRule.monthlyVisit.requirement(settings), "每月至少到每所责任学校督导1次（1月、2月、7月、8月除外）")
     }

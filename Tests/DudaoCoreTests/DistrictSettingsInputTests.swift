@@ -51,6 +51,26 @@ final class DistrictSettingsInputTests: XCTestCase {
         XCTAssertEqual(v.webhookURL, "https://oapi.dingtalk.com/robot/send?access_token=t")
     }
 
+    func testTheDistrictsOwnListsRubricAndGradeLinesAreSaved() {
+        var input = DistrictSettingsInput(saved)
+        input.documentChecklist = "教师备课（教案）、作业布置与批改\n信息化教学"
+        input.kindergartenDocuments = "保教计划、食品留样台账"
+        input.complaintCategories = "乱收费、校园欺凌、其他"
+        input.urgentCategories = ["校园欺凌", "校园安全"]
+        input.kindergartenRubric = "游戏水平:50；师幼互动:50"
+        input.bandExcellent = "90"
+        input.bandGood = "80"
+        input.bandPass = "60"
+        guard case .success(let v) = input.validated() else { return XCTFail("\(errors(input))") }
+        XCTAssertEqual(v.documentChecklist, ["教师备课（教案）", "作业布置与批改", "信息化教学"])
+        XCTAssertEqual(v.kindergartenDocuments, ["保教计划", "食品留样台账"])
+        XCTAssertEqual(v.complaintCategories, ["乱收费", "校园欺凌", "其他"])
+        XCTAssertEqual(v.urgentCategories, ["校园欺凌"], "only the district's own categories can be urgent")
+        XCTAssertEqual(v.kindergartenRubric.total, 100)
+        XCTAssertEqual(v.rubricBands, RubricBands(excellent: 90, good: 80, pass: 60))
+        XCTAssertEqual(DistrictSettingsInput(v).documentChecklist, "教师备课（教案）、作业布置与批改、信息化教学")
+    }
+
     /// One change to good settings, and the messages it must give (field, message).
     func testEachMistakeHasItsMessage() {
         let cases: [(String, (inout DistrictSettingsInput) -> Void, [FieldError])] = [
@@ -121,6 +141,26 @@ final class DistrictSettingsInputTests: XCTestCase {
                 "holidays", { $0.holidays = "十月一日" },
                 [.init("holidays", "第1行：无法识别“十月一日”，请写成 2026-10-01、+2026-10-10 或 2026-10-01~2026-10-07")]
             ),
+            (
+                "kindergarten rubric", { $0.kindergartenRubric = "活动目标" },
+                [.init("kindergartenRubric", "评估表格式应为“活动目标:15；环境与材料:20”，每项满分1到100")]
+            ),
+            (
+                "bands out of order", { $0.bandGood = "90" },
+                [.init("bandExcellent", "等级线为1到100的整数，且优秀高于良好、良好高于合格")]
+            ),
+            (
+                "empty checklist", { $0.documentChecklist = " 、 " },
+                [.init("documentChecklist", "请填写1到40项，用顿号或换行分隔，每项不超过20个字")]
+            ),
+            (
+                "long complaint category", { $0.complaintCategories = "乱收费、一个超过十个字的投诉类别名称" },
+                [.init("complaintCategories", "请填写1到30个投诉类别，用顿号分隔，每个不超过10个字")]
+            ),
+            (
+                "kindergarten parents", { $0.compliance.kindergartenParentsPerVisit = "99" },
+                [.init("kindergartenParentsPerVisit", "幼儿园每次访谈家长人数应为0到50之间的整数")]
+            ),
             ("limit not a number", { $0.limitHandle = "五" }, [.init("limitAccept", "办理时限应为整数（工作日）")]),
             ("limit 0", { $0.limitReply = "0" }, [.init("reply", "回复时限应为1到60个工作日")]),
         ]
@@ -144,11 +184,12 @@ final class DistrictSettingsInputTests: XCTestCase {
             errors(input).map(\.field),
             [
                 "officeName", "maxSchools", "complaintPhone", "responsiblePhone", "visitsPerSchoolPerMonth",
-                "observationsPerVisit", "teachersPerVisit", "studentsPerVisit", "summariesPerSemester",
-                "casesPerSemester",
-                "minAssignedDaysInMonth", "rubric", "problemCategories", "noticePrefix", "noticeDays",
+                "observationsPerVisit", "teachersPerVisit", "studentsPerVisit", "kindergartenStaffPerVisit",
+                "kindergartenParentsPerVisit", "summariesPerSemester", "casesPerSemester",
+                "minAssignedDaysInMonth", "rubric", "kindergartenRubric", "bandExcellent", "documentChecklist",
+                "kindergartenDocuments", "problemCategories", "noticePrefix", "noticeDays",
                 "publicNoticeAfter",
-                "holidays", "limitAccept",
+                "holidays", "complaintCategories", "limitAccept",
             ])
     }
 }

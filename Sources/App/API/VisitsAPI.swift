@@ -275,10 +275,11 @@ enum VisitsAPI {
 
         /// What JSON can send and the page's form cannot: an unknown kind or score name, and a class or
         /// subject on a research record (the form shows those fields for lessons only).
-        func checksBeyondTheForm(rubric: Rubric) -> [FieldError] {
+        func checksBeyondTheForm(rubric: Rubric, profile: VisitProfile) -> [FieldError] {
             var errors: [FieldError] = []
-            if let k = kind, ObservationKind(rawValue: k) == nil {
-                errors.append(.init("kind", "类型应为 lesson（听课）或 research（教研活动）"))
+            if let k = kind, !profile.observationKinds.contains(where: { $0.rawValue == k }) {
+                let allowed = profile.observationKinds.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "或")
+                errors.append(.init("kind", "类型应为 \(allowed)"))
             }
             if VisitSections.trimmed(className).count > 30 { errors.append(.init("className", "班级不能超过30个字")) }
             if VisitSections.trimmed(subject).count > 20 { errors.append(.init("subject", "学科不能超过20个字")) }
@@ -333,9 +334,11 @@ enum VisitsAPI {
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let body = try decode(NewObservation.self, req)
-        let beyond = body.checksBeyondTheForm(rubric: settings.rubricValue)
+        let type = school?.type ?? .primary
+        let rubric = settings.rubric(for: type)
+        let beyond = body.checksBeyondTheForm(rubric: rubric, profile: type.visitProfile)
         guard beyond.isEmpty else { throw invalid(beyond) }
-        switch VisitSections.observation(body.form, rubric: settings.rubricValue, visitID: v.id!) {
+        switch VisitSections.observation(body.form, profile: type.visitProfile, rubric: rubric, visitID: v.id!) {
         case .failure(let e): throw invalid(e)
         case .success(let o):
             try await o.save(on: req.db)
@@ -346,7 +349,10 @@ enum VisitsAPI {
     static func addInterview(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
-        switch VisitSections.interview(try decode(NewInterview.self, req).form, visitID: v.id!) {
+        let type = try await School.find(v.schoolID, on: req.db)?.type ?? .primary
+        switch VisitSections.interview(
+            try decode(NewInterview.self, req).form, profile: type.visitProfile, visitID: v.id!)
+        {
         case .failure(let e): throw invalid(e)
         case .success(let i):
             try await i.save(on: req.db)

@@ -34,7 +34,31 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "term_dates") var termDates: String
     /// Complaint categories flagged 【紧急】, separated by "、"; empty means the defaults.
     @Field(key: "urgent_categories") var urgentCategories: String
+    /// The kindergarten 保教活动 rubric (empty: `Rubric.kindergarten`), the grade lines "85,75,60" (empty: those).
+    @Field(key: "kindergarten_rubric") var kindergartenRubric: String
+    @Field(key: "rubric_bands") var rubricBands: String
+    /// Document checklists of schools and kindergartens, complaint categories; "、"-separated, empty: the defaults.
+    @Field(key: "document_checklist") var documentChecklist: String
+    @Field(key: "kindergarten_documents") var kindergartenDocuments: String
+    @Field(key: "complaint_categories") var complaintCategories: String
     init() {}
+
+    var kindergartenRubricValue: Rubric { Rubric(setting: kindergartenRubric) ?? .kindergarten }
+    var bands: RubricBands { RubricBands(setting: rubricBands) ?? RubricBands() }
+
+    /// The rubric of a visit to a school of `type`.
+    func rubric(for type: SchoolType) -> Rubric {
+        type.visitProfile.isKindergarten ? kindergartenRubricValue : rubricValue
+    }
+
+    /// The documents an inspector may tick at a school of `type`.
+    func documents(for type: SchoolType) -> [String] {
+        type.visitProfile.isKindergarten
+            ? DocumentChecklist.parse(kindergartenDocuments) ?? DocumentChecklist.kindergartenItems
+            : DocumentChecklist.parse(documentChecklist) ?? DocumentChecklist.items
+    }
+
+    var complaintCategoryList: [String] { DocumentChecklist.parse(complaintCategories) ?? ComplaintIntake.categories }
 
     var workingCalendar: WorkingCalendar {
         if case .success(let c) = WorkingCalendar.parse(holidays) { return c }
@@ -95,6 +119,11 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.holidays = ""
         s.termDates = ""
         s.urgentCategories = ""
+        s.kindergartenRubric = ""
+        s.rubricBands = ""
+        s.documentChecklist = ""
+        s.kindergartenDocuments = ""
+        s.complaintCategories = ""
         s.complaintLimits = "{}"
         s.webhookURL = ""
         return s

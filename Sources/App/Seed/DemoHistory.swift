@@ -16,11 +16,83 @@ enum DemoHistory {
     static let subjects = ["语文", "数学", "英语", "科学", "道德与法治", "音乐", "体育"]
     static let topics = ["《秋天的雨》", "两位数乘两位数", "Unit 3 My friends", "空气占据空间吗", "我们的班规", "《彼得与狼》", "立定跳远"]
     static let teachers = ["李红梅", "王志华", "张丽", "刘建国", "陈晓燕", "杨帆", "赵敏"]
+    /// A kindergarten's day: 保教活动 observed, and what a visit there sees.
+    static let activities = [
+        ("游戏活动", "区域游戏“小超市”"), ("生活活动", "午餐与餐后散步"), ("教育活动", "科学活动“会跳舞的纸蛇”"), ("户外体育活动", "户外自主游戏“勇敢者道路”"),
+        ("教育活动", "绘本阅读《好饿的毛毛虫》"),
+    ]
+    static let kindergartenSummaries = [
+        "观察大班区域游戏和午餐环节，一日活动安排以游戏为主，未发现书写、拼音等小学化内容；查阅晨午检、消毒和食品留样记录；与教师、保育员和家长交流；巡查户外场地和大型玩具。",
+        "围绕本月主题查看幼儿园食堂操作间和留样柜，留样记录完整；观察中班教育活动，师幼互动自然；与家长交流接送和收费公示情况。",
+        "观察户外体育活动和生活活动，保育员配合到位；检查园舍安全和消防通道；对上次督导提出的问题进行跟踪。",
+    ]
     static let summaries = [
         "推门听课一节，课堂组织有序，学生参与积极；查阅了教师教案和作业批改记录，批改及时，有分层作业设计；与教师、学生座谈，了解“双减”后作业量和课后服务情况；巡查校园安全和食堂。",
         "围绕本月主题开展督导：查看了食堂操作间、留样记录和学生宿舍，饮水设备维护记录齐全；听课一节并与执教教师交流；访谈学生了解睡眠和作业时长。",
         "随堂听课并参加年级组教研活动，教研主题明确；检查课后服务安排和读物管理台账；对上次督导提出的问题进行跟踪。",
     ]
+
+    /// The documents checked and the checks of a demo visit: 五项管理 at a school, the kindergarten checks at a
+    /// kindergarten (one in five finds written homework, one in three a food-sample record missing).
+    static func demoChecks(_ profile: VisitProfile, k: Int, j: Int, m: Int) -> VisitChecks {
+        var checks = VisitChecks()
+        if profile.isKindergarten {
+            checks.documents = ["保教计划与活动方案", "幼儿一日活动安排", "晨午检与消毒记录"] + (m == 1 ? ["食品采购与留样台账"] : [])
+            checks.documentNotes = "查阅本周保教计划、一日活动安排和晨午检记录。"
+            var kg = KindergartenObservation()
+            kg.noWrittenHomework = (k + j + m) % 5 != 0
+            kg.noPrimaryContent = true
+            kg.careAndHealth = true
+            kg.foodSafety = (j + m) % 3 != 0
+            kg.children = 28 + (j * 3 + m) % 6
+            kg.careStaff = 3
+            kg.feesPublished = true
+            checks.kindergarten = kg
+            // A finding the inspector judged not a problem keeps its reason with the record.
+            for f in KindergartenRules.findings(kg) where !f.ok {
+                checks.dismissed = (checks.dismissed ?? [:]).merging([f.message: "当场指出，园方已立即纠正"]) { a, _ in a }
+            }
+            return checks
+        }
+        checks.documents = ["教师备课（教案）", "作业布置与批改", "听课评课记录"] + (m == 1 ? ["安全工作台账"] : [])
+        checks.documentNotes = "抽查教案6本、作业本12本。"
+        let band = profile.gradeBands.contains(.upperPrimary) ? GradeBand.upperPrimary : profile.gradeBands.first
+        checks.workload.band = band
+        if band != nil {
+            checks.workload.homeworkMinutes = (k + j + m) % 4 == 0 ? 75 : 50
+            checks.workload.sleepHours = band == .upperPrimary ? 9.5 + Double(m) * 0.25 : 8.5
+        }
+        checks.workload.phonesManaged = (j + m) % 3 != 0
+        checks.workload.exerciseHour = true
+        return checks
+    }
+
+    /// The demo's observation: a lesson or 教研活动 at a school, a 保教活动 scored on the kindergarten rubric.
+    static func demoObservation(_ profile: VisitProfile, visitID: Int, k: Int, j: Int, m: Int) -> ClassObservation {
+        let o = ClassObservation()
+        o.visitID = visitID
+        o.teacher = teachers[(k * 2 + j + m) % teachers.count]
+        let base = 12 + (k + j + m) % 4
+        if profile.isKindergarten {
+            let (kind, topic) = activities[(k + j + m) % activities.count]
+            o.kind = .activity
+            o.className = ["小", "中", "大"][(j + m) % 3] + "（\(1 + k % 3)）班"
+            o.subject = kind
+            o.topic = topic
+            o.scores =
+                "{\"活动目标\":\(base),\"环境与材料\":\(base + 4),\"师幼互动\":\(base + 7),\"幼儿参与\":\(base + 8),\"保育与安全\":\(base)}"
+            o.comment = "活动以幼儿自主探索为主，教师观察指导到位；建议增加低结构材料。"
+            return o
+        }
+        o.kind = m == 2 && j == 1 ? .research : .lesson
+        o.className = "\(3 + (j + m) % 4)（\(1 + k % 3)）班"
+        o.subject = subjects[(k + j + m) % subjects.count]
+        o.topic = topics[(k + j + m) % topics.count]
+        o.scores =
+            "{\"教学目标\":\(base),\"教学内容\":\(base + 3),\"教学方法\":\(base + 2),\"学生参与\":\(base + 6),\"教学效果\":\(base + 3)}"
+        o.comment = "目标明确，环节清楚；建议增加学生自主探究的时间。"
+        return o
+    }
 
     static func seed(
         _ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User,
@@ -58,6 +130,7 @@ enum DemoHistory {
                     if k > 0 && (k * 3 + j * 5 + m * 7) % 13 == 0 { continue }
                     if month == 11 && j >= 2 { continue }
                     let day = Day(year: year, month: month, day: min(28, 6 + j * 5 + k % 3))!
+                    let profile = school.type.visitProfile
                     let withoutPlan = (k == 0 && j == 1 && month == 11) || (k > 0 && (k * 7 + j) % 9 == 0)
                     var planID: Int?
                     if !withoutPlan {
@@ -67,7 +140,10 @@ enum DemoHistory {
                         plan.orgPath = school.orgPath
                         plan.plannedDate = day.adding(days: -2).description
                         plan.tasks = "了解学校落实本月主题“\(MonthlyTheme.example[month] ?? "")”的情况；跟进上次督导提出的问题。"
-                        plan.methods = "推门听课；查阅教案和作业批改；与教师、学生座谈；校园巡查"
+                        plan.methods =
+                            profile.isKindergarten
+                            ? "观察一日活动；查阅保教计划和卫生保健记录；与教师、保育员、家长交流；园舍巡查"
+                            : "推门听课；查阅教案和作业批改；与教师、学生座谈；校园巡查"
                         plan.focus = MonthlyTheme.example[month] ?? "常规督导"
                         try await plan.save(on: db)
                         planID = plan.id
@@ -82,16 +158,14 @@ enum DemoHistory {
                     v.kind = month == 9 && j == 0 ? .special : .routine
                     v.theme = MonthlyTheme.example[month] ?? ""
                     v.visitPlanID = planID
-                    v.summary = summaries[(j + m) % summaries.count]
-                    v.highlights = j % 2 == 0 ? "课后服务内容丰富，开设了科技、书法、篮球等社团。" : "作业设计有分层，教师批改细致，有激励性评语。"
-                    var checks = VisitChecks()
-                    checks.documents = ["教师备课（教案）", "作业布置与批改", "听课评课记录"] + (m == 1 ? ["安全工作台账"] : [])
-                    checks.documentNotes = "抽查教案6本、作业本12本。"
-                    checks.workload.band = school.type == .junior ? .junior : .upperPrimary
-                    checks.workload.homeworkMinutes = (k + j + m) % 4 == 0 ? 75 : 50
-                    checks.workload.sleepHours = school.type == .junior ? 8.5 : 9.5 + Double(m) * 0.25
-                    checks.workload.phonesManaged = (j + m) % 3 != 0
-                    checks.workload.exerciseHour = true
+                    if profile.isKindergarten {
+                        v.summary = kindergartenSummaries[(j + m) % kindergartenSummaries.count]
+                        v.highlights = j % 2 == 0 ? "区域游戏材料丰富，多为自制和低结构材料。" : "保育员与教师配合默契，生活环节组织有序。"
+                    } else {
+                        v.summary = summaries[(j + m) % summaries.count]
+                        v.highlights = j % 2 == 0 ? "课后服务内容丰富，开设了科技、书法、篮球等社团。" : "作业设计有分层，教师批改细致，有激励性评语。"
+                    }
+                    let checks = demoChecks(profile, k: k, j: j, m: m)
                     v.checkRecord = checks
                     v.status = .submitted
                     v.submittedAt = date(year, month, day.day, hour: 17)
@@ -100,23 +174,20 @@ enum DemoHistory {
                     if k == 0 && j == 0 && month == 9 {
                         try await VisitMember(visitID: v.id!, inspectorID: inspectors[1].id!).save(on: db)
                     }
-                    let o = ClassObservation()
-                    o.visitID = v.id!
-                    o.kind = m == 2 && j == 1 ? .research : .lesson
-                    o.className = "\(3 + (j + m) % 4)（\(1 + k % 3)）班"
-                    o.subject = subjects[(k + j + m) % subjects.count]
-                    o.teacher = teachers[(k * 2 + j + m) % teachers.count]
-                    o.topic = topics[(k + j + m) % topics.count]
-                    let base = 12 + (k + j + m) % 4
-                    o.scores =
-                        "{\"教学目标\":\(base),\"教学内容\":\(base + 3),\"教学方法\":\(base + 2),\"学生参与\":\(base + 6),\"教学效果\":\(base + 3)}"
-                    o.comment = "目标明确，环节清楚；建议增加学生自主探究的时间。"
-                    try await o.save(on: db)
+                    try await demoObservation(profile, visitID: v.id!, k: k, j: j, m: m).save(on: db)
                     let onlyOneStudent = k == 0 && j == 1 && month == 10
-                    for (group, people, notes) in [
-                        (InterviewGroup.teachers, 2 + (j + m) % 2, "教师反映作业总量已压减，课后服务排班较紧。"),
-                        (InterviewGroup.students, onlyOneStudent ? 1 : 3 + (k + j) % 3, "学生表示书面作业一般在1小时内完成，每天有大课间活动。"),
-                    ] {
+                    let talks: [(InterviewGroup, Int, String)] =
+                        profile.isKindergarten
+                        ? [
+                            (.teachers, 2, "教师反映一日活动以游戏为主，家长对“幼小衔接”有顾虑。"),
+                            (.caregivers, 1, "保育员介绍了晨午检、消毒和午睡值守的做法。"),
+                            (.parents, onlyOneStudent ? 1 : 3 + (k + j) % 2, "家长对伙食和接送安排满意，希望多开展户外活动。"),
+                        ]
+                        : [
+                            (.teachers, 2 + (j + m) % 2, "教师反映作业总量已压减，课后服务排班较紧。"),
+                            (.students, onlyOneStudent ? 1 : 3 + (k + j) % 3, "学生表示书面作业一般在1小时内完成，每天有大课间活动。"),
+                        ]
+                    for (group, people, notes) in talks {
                         let i = Interview()
                         i.visitID = v.id!
                         i.group = group
@@ -140,13 +211,22 @@ enum DemoHistory {
                         p.schoolID = school.id!
                         p.orgPath = school.orgPath
                         p.inspectorID = inspector.id!
-                        let kinds: [(String, ProblemSeverity, ProblemDisposition, String)] = [
-                            ("作业管理", .minor, .rectify, "个别班级书面作业时长超过规定，作业公示不及时。"),
-                            ("安全", .serious, .rectify, "教学楼三楼消防通道堆放杂物，灭火器过期未更换。"),
-                            ("食堂卫生", .minor, .suggest, "食堂留样记录填写不完整，建议专人负责。"),
-                            ("五项管理", .minor, .rectify, "学生手机统一保管制度未落实到班级。"),
-                            ("校园环境", .minor, .refer, "校门口道路缺少减速带和交通标志，需协调交警部门。"),
-                        ]
+                        let kinds: [(String, ProblemSeverity, ProblemDisposition, String)] =
+                            profile.isKindergarten
+                            ? [
+                                ("办学行为", .serious, .rectify, "大班教室张贴拼音表，个别班级让幼儿描红写字，存在小学化倾向。"),
+                                ("安全", .serious, .rectify, "户外大型玩具螺丝松动，防护软垫破损。"),
+                                ("食堂卫生", .minor, .rectify, "食品留样量不足125克，留样记录不完整。"),
+                                ("办学行为", .minor, .suggest, "收费公示栏未更新本学期保教费标准，建议及时公示。"),
+                                ("校园环境", .minor, .refer, "园门口接送时段车辆拥堵，需协调交警部门。"),
+                            ]
+                            : [
+                                ("作业管理", .minor, .rectify, "个别班级书面作业时长超过规定，作业公示不及时。"),
+                                ("安全", .serious, .rectify, "教学楼三楼消防通道堆放杂物，灭火器过期未更换。"),
+                                ("食堂卫生", .minor, .suggest, "食堂留样记录填写不完整，建议专人负责。"),
+                                ("五项管理", .minor, .rectify, "学生手机统一保管制度未落实到班级。"),
+                                ("校园环境", .minor, .refer, "校门口道路缺少减速带和交通标志，需协调交警部门。"),
+                            ]
                         let pick = kinds[(k + j + m) % kinds.count]
                         (p.category, p.severity, p.disposition, p.description) = pick
                         p.state = m == 0 && k % 2 == 0 ? .closed : .open
@@ -161,7 +241,9 @@ enum DemoHistory {
                         ph.visitID = v.id!
                         ph.hash = try store.put(data)
                         ph.contentType = "image/png"
-                        ph.caption = ["课堂听课", "查阅作业批改", "校园巡查"][photoIndex % 3]
+                        ph.caption =
+                            (profile.isKindergarten ? ["保教活动观察", "查阅卫生保健记录", "园舍巡查"] : ["课堂听课", "查阅作业批改", "校园巡查"])[
+                                photoIndex % 3]
                         try await ph.save(on: db)
                     }
                 }

@@ -9,6 +9,9 @@ public struct ComplianceSettings: Sendable, Equatable, Codable {
     public var observationsPerVisit = 1
     public var teachersPerVisit = 2
     public var studentsPerVisit = 3
+    /// At a kindergarten children are not interviewed: teachers or 保育员, and parents (default 2 + 3).
+    public var kindergartenStaffPerVisit = 2
+    public var kindergartenParentsPerVisit = 3
     public var summariesPerSemester = 1
     public var casesPerSemester = 1
     /// Months (1...12) in which no visit is required.
@@ -21,6 +24,7 @@ public struct ComplianceSettings: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case visitsPerSchoolPerMonth, observationsPerVisit, teachersPerVisit, studentsPerVisit
+        case kindergartenStaffPerVisit, kindergartenParentsPerVisit
         case summariesPerSemester, casesPerSemester, vacationMonths, minAssignedDaysInMonth
     }
 
@@ -34,6 +38,10 @@ public struct ComplianceSettings: Sendable, Equatable, Codable {
             try c.decodeIfPresent(Int.self, forKey: .observationsPerVisit) ?? d.observationsPerVisit
         teachersPerVisit = try c.decodeIfPresent(Int.self, forKey: .teachersPerVisit) ?? d.teachersPerVisit
         studentsPerVisit = try c.decodeIfPresent(Int.self, forKey: .studentsPerVisit) ?? d.studentsPerVisit
+        kindergartenStaffPerVisit =
+            try c.decodeIfPresent(Int.self, forKey: .kindergartenStaffPerVisit) ?? d.kindergartenStaffPerVisit
+        kindergartenParentsPerVisit =
+            try c.decodeIfPresent(Int.self, forKey: .kindergartenParentsPerVisit) ?? d.kindergartenParentsPerVisit
         summariesPerSemester =
             try c.decodeIfPresent(Int.self, forKey: .summariesPerSemester) ?? d.summariesPerSemester
         casesPerSemester = try c.decodeIfPresent(Int.self, forKey: .casesPerSemester) ?? d.casesPerSemester
@@ -49,6 +57,8 @@ public struct ComplianceSettings: Sendable, Equatable, Codable {
         try c.encode(observationsPerVisit, forKey: .observationsPerVisit)
         try c.encode(teachersPerVisit, forKey: .teachersPerVisit)
         try c.encode(studentsPerVisit, forKey: .studentsPerVisit)
+        try c.encode(kindergartenStaffPerVisit, forKey: .kindergartenStaffPerVisit)
+        try c.encode(kindergartenParentsPerVisit, forKey: .kindergartenParentsPerVisit)
         try c.encode(summariesPerSemester, forKey: .summariesPerSemester)
         try c.encode(casesPerSemester, forKey: .casesPerSemester)
         try c.encode(vacationMonths.sorted(), forKey: .vacationMonths)
@@ -101,6 +111,7 @@ public enum ComplianceRule: String, Sendable, Codable, CaseIterable, LabelledEnu
             return "每次督导至少听课\(s.observationsPerVisit)节或参加教研活动\(s.observationsPerVisit)次"
         case .interviews:
             return "每次督导至少访谈\(s.teachersPerVisit)名教师、\(s.studentsPerVisit)名学生"
+                + "（幼儿园：\(s.kindergartenStaffPerVisit)名教师或保育员、\(s.kindergartenParentsPerVisit)名家长）"
         case .summaryAndCase:
             return "每学期至少撰写\(s.summariesPerSemester)份督导工作总结和\(s.casesPerSemester)份督导案例"
         }
@@ -147,13 +158,20 @@ public struct ComplianceInput: Sendable {
         public var hadPlanBefore: Bool
         /// Classes observed plus teaching-research activities attended.
         public var observations: Int
+        /// Teachers interviewed; at a kindergarten, teachers and 保育员.
         public var teachersInterviewed: Int
         public var studentsInterviewed: Int
+        /// A kindergarten visit is measured by its own figures: staff and parents, not students.
+        public var atKindergarten: Bool
+        public var parentsInterviewed: Int
 
         public init(
             id: Int, schoolID: Int, date: Day, leadInspectorID: Int, memberIDs: [Int] = [],
-            hadPlanBefore: Bool, observations: Int, teachersInterviewed: Int, studentsInterviewed: Int
+            hadPlanBefore: Bool, observations: Int, teachersInterviewed: Int, studentsInterviewed: Int,
+            atKindergarten: Bool = false, parentsInterviewed: Int = 0
         ) {
+            self.atKindergarten = atKindergarten
+            self.parentsInterviewed = parentsInterviewed
             self.id = id
             self.schoolID = schoolID
             self.date = date
@@ -533,10 +551,13 @@ public enum Compliance {
             out.append(shortfall(.observation, expected: s.observationsPerVisit, actual: v.observations, message))
         }
 
-        let groups: [(name: String, expected: Int, actual: Int)] = [
-            ("教师", s.teachersPerVisit, v.teachersInterviewed),
-            ("学生", s.studentsPerVisit, v.studentsInterviewed),
-        ]
+        let groups: [(name: String, expected: Int, actual: Int)] =
+            v.atKindergarten
+            ? [
+                ("教师或保育员", s.kindergartenStaffPerVisit, v.teachersInterviewed),
+                ("家长", s.kindergartenParentsPerVisit, v.parentsInterviewed),
+            ]
+            : [("教师", s.teachersPerVisit, v.teachersInterviewed), ("学生", s.studentsPerVisit, v.studentsInterviewed)]
         let missing = groups.filter { $0.actual < $0.expected }
         if !missing.isEmpty {
             let parts = missing.map { g in
@@ -546,8 +567,8 @@ public enum Compliance {
             }
             out.append(
                 shortfall(
-                    .interviews, expected: s.teachersPerVisit + s.studentsPerVisit,
-                    actual: v.teachersInterviewed + v.studentsInterviewed,
+                    .interviews, expected: groups.reduce(0) { $0 + $1.expected },
+                    actual: groups.reduce(0) { $0 + $1.actual },
                     when + parts.joined(separator: "，")))
         }
         return out

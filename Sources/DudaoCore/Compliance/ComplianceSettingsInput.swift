@@ -4,6 +4,8 @@ public struct ComplianceSettingsInput: Sendable, Equatable {
     public var observationsPerVisit = ""
     public var teachersPerVisit = ""
     public var studentsPerVisit = ""
+    public var kindergartenStaffPerVisit = ""
+    public var kindergartenParentsPerVisit = ""
     public var summariesPerSemester = ""
     public var casesPerSemester = ""
     /// Months without required visits, e.g. "7,8" or "1、2、7、8".
@@ -17,6 +19,8 @@ public struct ComplianceSettingsInput: Sendable, Equatable {
         observationsPerVisit = String(s.observationsPerVisit)
         teachersPerVisit = String(s.teachersPerVisit)
         studentsPerVisit = String(s.studentsPerVisit)
+        kindergartenStaffPerVisit = String(s.kindergartenStaffPerVisit)
+        kindergartenParentsPerVisit = String(s.kindergartenParentsPerVisit)
         summariesPerSemester = String(s.summariesPerSemester)
         casesPerSemester = String(s.casesPerSemester)
         vacationMonths = s.vacationMonths.sorted().map(String.init).joined(separator: ",")
@@ -37,6 +41,10 @@ public struct ComplianceSettingsInput: Sendable, Equatable {
         s.observationsPerVisit = number(observationsPerVisit, "observationsPerVisit", "每次听课或教研次数", 0...10) ?? 1
         s.teachersPerVisit = number(teachersPerVisit, "teachersPerVisit", "每次访谈教师人数", 0...50) ?? 2
         s.studentsPerVisit = number(studentsPerVisit, "studentsPerVisit", "每次访谈学生人数", 0...50) ?? 3
+        s.kindergartenStaffPerVisit =
+            number(kindergartenStaffPerVisit, "kindergartenStaffPerVisit", "幼儿园每次访谈教师或保育员人数", 0...50) ?? 2
+        s.kindergartenParentsPerVisit =
+            number(kindergartenParentsPerVisit, "kindergartenParentsPerVisit", "幼儿园每次访谈家长人数", 0...50) ?? 3
         s.summariesPerSemester = number(summariesPerSemester, "summariesPerSemester", "每学期工作总结篇数", 0...10) ?? 1
         s.casesPerSemester = number(casesPerSemester, "casesPerSemester", "每学期督导案例篇数", 0...10) ?? 1
         s.minAssignedDaysInMonth = number(minAssignedDaysInMonth, "minAssignedDaysInMonth", "挂牌满多少天才须督导", 1...31) ?? 15

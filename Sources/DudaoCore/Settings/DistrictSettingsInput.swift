@@ -23,8 +23,16 @@ public struct DistrictSettingsValues: Sendable, Equatable {
     public var webhookURL: String
     /// The term dates as text (see `TermDates.parse`); empty: the fixed months of `Semester`.
     public var termDates: String
-    /// Complaint categories flagged 【紧急】 at once (a subset of `ComplaintIntake.categories`).
+    /// Complaint categories flagged 【紧急】 at once (a subset of `complaintCategories`).
     public var urgentCategories: [String]
+    /// The rubric of a kindergarten's 保教活动, the grade lines of both rubrics.
+    public var kindergartenRubric: Rubric
+    public var rubricBands: RubricBands
+    /// The documents an inspector ticks at a school and at a kindergarten.
+    public var documentChecklist: [String]
+    public var kindergartenDocuments: [String]
+    /// The categories a complaint is filed under.
+    public var complaintCategories: [String]
 
     public init(
         officeName: String, maxSchoolsPerInspector: Int, complaintPhone: String, complaintChannel: String,
@@ -32,8 +40,17 @@ public struct DistrictSettingsValues: Sendable, Equatable {
         rubric: Rubric, problemCategories: [String], noticePrefix: String, noticeDays: Int,
         noticeRequiresApproval: Bool,
         escalation: EscalationPolicy, holidays: String, complaintLimits: ComplaintTimeLimits, webhookURL: String,
-        termDates: String = "", urgentCategories: [String] = ComplaintIntake.urgentCategories
+        termDates: String = "", urgentCategories: [String] = ComplaintIntake.urgentCategories,
+        kindergartenRubric: Rubric = .kindergarten, rubricBands: RubricBands = RubricBands(),
+        documentChecklist: [String] = DocumentChecklist.items,
+        kindergartenDocuments: [String] = DocumentChecklist.kindergartenItems,
+        complaintCategories: [String] = ComplaintIntake.categories
     ) {
+        self.kindergartenRubric = kindergartenRubric
+        self.rubricBands = rubricBands
+        self.documentChecklist = documentChecklist
+        self.kindergartenDocuments = kindergartenDocuments
+        self.complaintCategories = complaintCategories
         self.officeName = officeName
         self.maxSchoolsPerInspector = maxSchoolsPerInspector
         self.complaintPhone = complaintPhone
@@ -79,8 +96,17 @@ public struct DistrictSettingsInput: Sendable, Equatable {
     public var publicNoticeAfter = ""
     public var holidays = ""
     public var termDates = ""
-    /// Ticked categories of `ComplaintIntake.categories`.
+    /// Ticked categories of the complaint categories.
     public var urgentCategories: [String] = ComplaintIntake.urgentCategories
+    public var kindergartenRubric = ""
+    /// The rubric's grade lines, in percent of its total.
+    public var bandExcellent = ""
+    public var bandGood = ""
+    public var bandPass = ""
+    /// Lists separated by "、" or by lines.
+    public var documentChecklist = ""
+    public var kindergartenDocuments = ""
+    public var complaintCategories = ""
     /// Complaint time limits, in working days.
     public var limitAccept = ""
     public var limitVerify = ""
@@ -114,6 +140,13 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         holidays = v.holidays
         termDates = v.termDates
         urgentCategories = v.urgentCategories
+        kindergartenRubric = v.kindergartenRubric.setting
+        bandExcellent = String(v.rubricBands.excellent)
+        bandGood = String(v.rubricBands.good)
+        bandPass = String(v.rubricBands.pass)
+        documentChecklist = v.documentChecklist.joined(separator: "、")
+        kindergartenDocuments = v.kindergartenDocuments.joined(separator: "、")
+        complaintCategories = v.complaintCategories.joined(separator: "、")
         limitAccept = String(v.complaintLimits.accept)
         limitVerify = String(v.complaintLimits.verify)
         limitHandle = String(v.complaintLimits.handle)
@@ -152,6 +185,20 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         }
         let rubric = Rubric(setting: self.rubric)
         if rubric == nil { errors.append(.init("rubric", "评估表格式应为“教学目标:15；教学内容:20”，每项满分1到100")) }
+        let kindergartenRubric = Rubric(setting: self.kindergartenRubric)
+        if kindergartenRubric == nil {
+            errors.append(.init("kindergartenRubric", "评估表格式应为“活动目标:15；环境与材料:20”，每项满分1到100"))
+        }
+        let bands = RubricBands(
+            excellent: Int(trimmed(bandExcellent)) ?? -1, good: Int(trimmed(bandGood)) ?? -1,
+            pass: Int(trimmed(bandPass)) ?? -1)
+        if bands == nil { errors.append(.init("bandExcellent", "等级线为1到100的整数，且优秀高于良好、良好高于合格")) }
+        let documents = DocumentChecklist.parse(documentChecklist)
+        if documents == nil { errors.append(.init("documentChecklist", "请填写1到40项，用顿号或换行分隔，每项不超过20个字")) }
+        let kindergartenDocuments = DocumentChecklist.parse(self.kindergartenDocuments)
+        if kindergartenDocuments == nil {
+            errors.append(.init("kindergartenDocuments", "请填写1到40项，用顿号或换行分隔，每项不超过20个字"))
+        }
         let categories = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter
         { !$0.isEmpty }
         if categories.isEmpty || categories.count > 30 || categories.contains(where: { $0.count > 10 }) {
@@ -181,6 +228,12 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         case .success(let c): calendar = c
         case .failure(let e): errors += e.map { FieldError("holidays", $0.message) }
         }
+        let complaintCategories = DocumentChecklist.parse(self.complaintCategories).flatMap {
+            $0.count <= 30 && $0.allSatisfy { $0.count <= 10 } ? $0 : nil
+        }
+        if complaintCategories == nil {
+            errors.append(.init("complaintCategories", "请填写1到30个投诉类别，用顿号分隔，每个不超过10个字"))
+        }
         var terms = TermDates()
         switch TermDates.parse(termDates) {
         case .success(let t): terms = t
@@ -196,7 +249,9 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         } else {
             errors.append(.init("limitAccept", "办理时限应为整数（工作日）"))
         }
-        guard errors.isEmpty, let maxSchools, let rubric, let noticeDays else { return .failure(errors) }
+        guard errors.isEmpty, let maxSchools, let rubric, let noticeDays, let kindergartenRubric, let bands,
+            let documents, let kindergartenDocuments, let complaintCategories
+        else { return .failure(errors) }
         return .success(
             DistrictSettingsValues(
                 officeName: trimmed(officeName), maxSchoolsPerInspector: maxSchools,
@@ -207,6 +262,8 @@ public struct DistrictSettingsInput: Sendable, Equatable {
                 noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval, escalation: escalation,
                 holidays: calendar.text, complaintLimits: limits, webhookURL: trimmed(webhookURL),
                 termDates: terms.text,
-                urgentCategories: ComplaintIntake.categories.filter { urgentCategories.contains($0) }))
+                urgentCategories: complaintCategories.filter { urgentCategories.contains($0) },
+                kindergartenRubric: kindergartenRubric, rubricBands: bands, documentChecklist: documents,
+                kindergartenDocuments: kindergartenDocuments, complaintCategories: complaintCategories))
     }
 }

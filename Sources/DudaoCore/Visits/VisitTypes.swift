@@ -23,18 +23,31 @@ public enum VisitStatus: String, LabelledEnum {
     public var label: String { self == .draft ? "草稿" : "已提交" }
 }
 
+/// A lesson or a 教研活动 at a school; a 保教活动 (game, daily routine or educational activity) at a kindergarten.
 public enum ObservationKind: String, LabelledEnum {
-    case lesson, research
-    public var label: String { self == .lesson ? "听课" : "教研活动" }
+    case lesson, research, activity
+    public var label: String {
+        switch self {
+        case .lesson: "听课"
+        case .research: "教研活动"
+        case .activity: "保教活动"
+        }
+    }
+}
+
+/// The kinds of 保教活动 in a kindergarten's day (一日活动), stored in the observation's subject.
+public enum KindergartenActivity {
+    public static let kinds = ["游戏活动", "生活活动", "教育活动", "户外体育活动"]
 }
 
 public enum InterviewGroup: String, LabelledEnum {
-    case teachers, students, parents
+    case teachers, students, parents, caregivers
     public var label: String {
         switch self {
         case .teachers: "教师"
         case .students: "学生"
         case .parents: "家长"
+        case .caregivers: "保育员"
         }
     }
 }
@@ -97,6 +110,12 @@ public struct Rubric: Sendable, Equatable {
         .init(name: "学生参与", max: 25), .init(name: "教学效果", max: 20),
     ])
 
+    /// The 保教活动 rubric of a kindergarten: no subject teaching, the child's activity and the adults' care.
+    public static let kindergarten = Rubric(dimensions: [
+        .init(name: "活动目标", max: 15), .init(name: "环境与材料", max: 20), .init(name: "师幼互动", max: 25),
+        .init(name: "幼儿参与", max: 25), .init(name: "保育与安全", max: 15),
+    ])
+
     /// Parses the district setting "教学目标:15；教学内容:20 …"; nil when malformed.
     public init?(setting: String) {
         let parts = setting.split(whereSeparator: { "；;\n".contains($0) }).map {
@@ -136,16 +155,43 @@ public struct Rubric: Sendable, Equatable {
         return errors.isEmpty ? .success(scores) : .failure(errors)
     }
 
-    /// 优秀 ≥ 85%, 良好 ≥ 75%, 合格 ≥ 60%, else 待改进; nil until every dimension is scored.
-    public func grade(_ scores: [String: Int]) -> String? {
+    /// The grade of the scores by the district's bands (default 优秀 ≥ 85%, 良好 ≥ 75%, 合格 ≥ 60%, else 待改进);
+    /// nil until every dimension is scored.
+    public func grade(_ scores: [String: Int], bands: RubricBands = RubricBands()) -> String? {
         guard dimensions.allSatisfy({ scores[$0.name] != nil }) else { return nil }
         let sum = dimensions.reduce(0) { $0 + scores[$1.name]! }
-        let ratio = Double(sum) / Double(total)
-        switch ratio {
-        case 0.85...: return "优秀（\(sum)分）"
-        case 0.75..<0.85: return "良好（\(sum)分）"
-        case 0.6..<0.75: return "合格（\(sum)分）"
-        default: return "待改进（\(sum)分）"
-        }
+        // Compared in whole hundredths of the total, so 85 of 100 is 优秀 exactly at the line.
+        let percent = Double(sum) * 100 / Double(total)
+        let word =
+            percent >= Double(bands.excellent)
+            ? "优秀" : percent >= Double(bands.good) ? "良好" : percent >= Double(bands.pass) ? "合格" : "待改进"
+        return "\(word)（\(sum)分）"
     }
+}
+
+/// The rubric's grade lines, as percentages of its total: a district setting (default 85 / 75 / 60).
+public struct RubricBands: Sendable, Equatable, Codable {
+    public var excellent = 85
+    public var good = 75
+    public var pass = 60
+
+    public init() {}
+
+    public init?(excellent: Int, good: Int, pass: Int) {
+        guard (1...100).contains(excellent), (1...100).contains(good), (1...100).contains(pass),
+            excellent > good, good > pass
+        else { return nil }
+        self.excellent = excellent
+        self.good = good
+        self.pass = pass
+    }
+
+    /// "85,75,60" as stored; nil when malformed.
+    public init?(setting: String) {
+        let parts = setting.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 3 else { return nil }
+        self.init(excellent: parts[0], good: parts[1], pass: parts[2])
+    }
+
+    public var setting: String { "\(excellent),\(good),\(pass)" }
 }

@@ -150,11 +150,32 @@ public enum WorkloadRules {
     }
 }
 
-/// The documents checked on a routine visit (seed 000: 必听课、必查教师作业批改).
+/// The documents an inspector may check (district settings; these are the defaults). Seed 000: a routine visit
+/// to a school must check homework marking (必查教师作业批改); a kindergarten has its own list and no homework.
 public enum DocumentChecklist {
-    public static let items = ["教师备课（教案）", "作业布置与批改", "听课评课记录", "教研活动记录", "课程表与课程开设", "实验教学记录", "图书借阅记录", "安全工作台账"]
-    /// Items every routine visit must check.
-    public static let required: Set<String> = ["作业布置与批改"]
+    public static let items = [
+        "教师备课（教案）", "作业布置与批改", "分层作业设计", "听课评课记录", "教研活动记录", "课程表与课程开设", "实验教学记录", "信息化教学",
+        "社团活动记录", "图书借阅记录", "安全工作台账",
+    ]
+    public static let kindergartenItems = [
+        "保教计划与活动方案", "幼儿一日活动安排", "晨午检与消毒记录", "卫生保健记录", "食品采购与留样台账", "安全检查台账", "收费公示材料",
+        "教职工资格证书",
+    ]
+    /// The item a routine visit to a school must check.
+    public static let homeworkMarking = "作业布置与批改"
+
+    /// A list typed on the settings page, one item per "、" or line; nil when empty, too long or an item is
+    /// longer than 20 characters.
+    public static func parse(_ text: String) -> [String]? {
+        let items = text.split(whereSeparator: { "、\n".contains($0) }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }
+        var seen = Set<String>()
+        let unique = items.filter { seen.insert($0).inserted }
+        guard !unique.isEmpty, unique.count <= 40, unique.allSatisfy({ $0.count <= 20 }) else { return nil }
+        return unique
+    }
 }
 
 /// The JSON stored with a visit: documents checked, the 五项管理 observation, and the failed checks the
@@ -165,9 +186,13 @@ public struct VisitChecks: Sendable, Equatable, Codable {
     public var workload = WorkloadObservation()
     /// Optional so that records saved before it existed still decode.
     public var dismissed: [String: String]? = nil
+    /// A kindergarten's checks instead of the 五项管理 (nil at a school, and in records saved before).
+    public var kindergarten: KindergartenObservation? = nil
     public init() {}
 
-    public var findings: [WorkloadFinding] { WorkloadRules.findings(workload) }
+    public var findings: [WorkloadFinding] {
+        WorkloadRules.findings(workload) + (kindergarten.map(KindergartenRules.findings) ?? [])
+    }
 }
 
 /// Failed checks drive work: each is offered as a problem until the inspector records it or dismisses it with a
@@ -181,6 +206,19 @@ public enum FindingOffers {
         return checks.findings.filter {
             !$0.ok && !recorded.contains($0.message) && dismissed[$0.message] == nil && seen.insert($0.message).inserted
         }
+    }
+
+    /// The problem category a finding is recorded under: its item or the first of its usual categories the
+    /// district has, else 五项管理 or 办学行为, else the district's last category.
+    public static func category(for finding: WorkloadFinding, in categories: [String]) -> String {
+        let usual: [String: [String]] = [
+            "作业管理": ["作业管理", "五项管理"], "睡眠管理": ["五项管理"], "体质管理": ["五项管理"], "手机管理": ["五项管理"],
+            "读物管理": ["五项管理"], "课后服务": ["五项管理", "办学行为"], "小学化倾向": ["小学化倾向", "办学行为"],
+            "保育与卫生保健": ["食堂卫生", "安全", "办学行为"], "食品安全": ["食堂卫生", "办学行为"], "安全防护": ["安全", "办学行为"],
+            "师幼比": ["师幼比", "办学行为"], "保教人员资质": ["师德师风", "办学行为"], "收费公示": ["收费", "办学行为"],
+        ]
+        let candidates = [finding.item] + (usual[finding.item] ?? []) + ["五项管理", "办学行为"]
+        return candidates.first(where: categories.contains) ?? categories.last ?? "其他"
     }
 
     /// The message refusing submission while findings are unanswered.

@@ -10,6 +10,7 @@ final class ComplaintFormViewTests: XCTestCase {
     func testThePublicFormOfADistrict() {
         let model = ComplaintForm(
             districtID: 2, districtName: "青川区", complaintPhone: "0816-3212345", schools: schools,
+            categories: ComplaintIntake.categories,
             values: .init(school: "1"), errors: [])
 
         let view = ComplaintFormView(ctx: .fixture(nil, path: "/public/complaints/new"), model: model)
@@ -21,6 +22,7 @@ final class ComplaintFormViewTests: XCTestCase {
     func testMistakesKeepWhatWasTyped() {
         let model = ComplaintForm(
             districtID: 2, districtName: "青川区", complaintPhone: "", schools: schools,
+            categories: ComplaintIntake.categories,
             values: .init(school: "district", category: "乱收费", content: "太短", name: "张三", phone: "12", anonymous: true),
             errors: [
                 .init("content", "请至少写10个字，说明具体情况"),

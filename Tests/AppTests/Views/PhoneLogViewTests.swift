@@ -8,7 +8,9 @@ final class PhoneLogViewTests: XCTestCase {
     let schools: [ComplaintForm.SchoolOption] = [.init(id: 1, name: "城关街道中心小学")]
 
     func testTheFormStartsWithToday() {
-        let model = PhoneLog(schools: schools, values: .init(receivedAt: "2026-11-16"), errors: [])
+        let model = PhoneLog(
+            schools: schools, categories: ComplaintIntake.categories, values: .init(receivedAt: "2026-11-16"),
+            errors: [])
 
         let view = PhoneLogView(ctx: .fixture(.office, path: "/complaints/new"), model: model)
 
@@ -17,7 +19,7 @@ final class PhoneLogViewTests: XCTestCase {
 
     func testMistakesAreShownNextToTheirFields() {
         let model = PhoneLog(
-            schools: schools,
+            schools: schools, categories: ComplaintIntake.categories,
             values: .init(
                 school: "1", category: "其他", content: "", name: "李四", phone: "", receivedAt: "2026-11-17",
                 receivedTime: "9点"),

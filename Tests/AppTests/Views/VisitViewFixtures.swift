@@ -24,7 +24,7 @@ enum VisitFixtures {
             highlights: isDraft ? "" : "课后服务项目丰富。", isDraft: isDraft, submittedAt: isDraft ? nil : fixtureTime,
             team: ["王建华", "李敏"],
             plan: .init(plannedDate: "2026-11-10", tasks: "常规督导", methods: "推门听课；查阅资料", focus: "作业管理"),
-            checks: checks, rubric: .standard,
+            checks: checks, profile: SchoolType.primary.visitProfile, rubric: .standard, bands: RubricBands(),
             observations: [
                 .init(
                     id: 3, kind: .lesson, className: "四（2）班", subject: "数学", teacher: "张老师", topic: "两位数乘两位数",
@@ -48,6 +48,30 @@ enum VisitFixtures {
             ],
             photos: [.init(id: 31, caption: "课堂"), .init(id: 32, caption: "")],
             amendments: amendments)
+    }
+
+    /// A draft at a kindergarten: a 保教活动 with the kindergarten rubric, teachers and parents interviewed, the
+    /// kindergarten checks with a 小学化 finding.
+    static func kindergartenDraft() -> VisitDetail.Record {
+        var checks = VisitChecks()
+        checks.documents = ["幼儿一日活动安排", "晨午检与消毒记录"]
+        var k = KindergartenObservation()
+        k.noWrittenHomework = false
+        k.foodSafety = true
+        k.children = 32
+        k.careStaff = 3
+        checks.kindergarten = k
+        return VisitDetail.Record(
+            id: 14, schoolName: "城关街道中心幼儿园", date: "2026-11-12", start: "08:30", end: "", kind: .routine,
+            theme: "", summary: "", highlights: "", isDraft: true, submittedAt: nil, team: ["王建华"], plan: nil,
+            checks: checks, profile: SchoolType.kindergarten.visitProfile, rubric: .kindergarten, bands: RubricBands(),
+            observations: [
+                .init(
+                    id: 5, kind: .activity, className: "大（1）班", subject: "游戏活动", teacher: "周老师", topic: "区域游戏“小超市”",
+                    scores: ["活动目标": 13, "环境与材料": 17, "师幼互动": 21, "幼儿参与": 22, "保育与安全": 13], comment: "材料丰富，幼儿自主选择。")
+            ],
+            interviews: [.init(id: 7, group: .parents, people: 3, notes: "家长希望多开展户外活动。", isInternal: false)],
+            interviewed: [.parents: 3], problems: [], photos: [], amendments: [])
     }
 
     static let followUp = FollowUp(

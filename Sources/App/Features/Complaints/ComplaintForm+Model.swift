@@ -14,6 +14,8 @@ struct ComplaintForm: Sendable {
     let complaintPhone: String
     /// The district's open schools, by name.
     let schools: [SchoolOption]
+    /// The district's complaint categories.
+    let categories: [String]
     let values: ComplaintIntake.Input
     let errors: [FieldError]
 
@@ -33,7 +35,7 @@ extension ComplaintForm {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         return ComplaintForm(
             districtID: district.id!, districtName: district.name, complaintPhone: settings.complaintPhone,
-            schools: schools, values: values, errors: errors)
+            schools: schools, categories: settings.complaintCategoryList, values: values, errors: errors)
     }
 }
 

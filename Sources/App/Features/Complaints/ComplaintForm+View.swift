@@ -20,7 +20,9 @@ struct ComplaintFormView {
                 .form(
                     .method(.post), .action(SiteURL.publicComplaintNew.path), .enctype(.multipartData), .class("card"),
                     .csrf(ctx.csrf), .hidden("district", String(model.districtID)),
-                    .complaintSubject(v, schools: model.schools, district: "（反映区教育局或全区性问题）", errors: errors),
+                    .complaintSubject(
+                        v, schools: model.schools, categories: model.categories, district: "（反映区教育局或全区性问题）",
+                        errors: errors),
                     .textareaField(
                         "反映内容（时间、地点、经过，越具体越便于核实）", name: "content", value: v.content ?? "",
                         error: errors.message(for: "content"), rows: 6),
@@ -46,7 +48,8 @@ struct ComplaintFormView {
 extension Node where Context: HTML.BodyContext {
     /// What a complaint is about: the school (or the district itself, the choice labelled `district`) and the category.
     static func complaintSubject(
-        _ v: ComplaintIntake.Input, schools: [ComplaintForm.SchoolOption], district: String, errors: [FieldError]
+        _ v: ComplaintIntake.Input, schools: [ComplaintForm.SchoolOption], categories: [String], district: String,
+        errors: [FieldError]
     ) -> Node {
         .group([
             .selectField(
@@ -54,7 +57,7 @@ extension Node where Context: HTML.BodyContext {
                 options: [(ComplaintIntake.districtChoice, district)] + schools.map { (String($0.id), $0.name) },
                 selected: v.school ?? "", error: errors.message(for: "school"), required: true),
             .selectField(
-                "问题类别", name: "category", options: ComplaintIntake.categories.map { ($0, $0) },
+                "问题类别", name: "category", options: categories.map { ($0, $0) },
                 selected: v.category ?? "", error: errors.message(for: "category"), required: true),
         ])
     }

@@ -68,8 +68,10 @@ enum ComplaintsController {
         let form = try upload.decode(PublicForm.self)
         let district = try await publicDistrict(form.district, on: req.db)
         let school = try await districtSchool(form.input, district: district, on: req.db)
+        let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
         let intake = ComplaintIntake.online(
-            form.input, districtSchoolIDs: Set([school?.id].compactMap { $0 }), today: req.today)
+            form.input, categories: settings.complaintCategoryList,
+            districtSchoolIDs: Set([school?.id].compactMap { $0 }), today: req.today)
         let evidence = EvidenceUpload.check(upload, field: "files[]")
         guard case .success(let checked) = intake, evidence.errors.isEmpty else {
             let errors = intake.errors + evidence.errors
@@ -81,7 +83,7 @@ enum ComplaintsController {
         let c = try await ComplaintWorkflow.create(
             checked, district: district, school: school, files: stored, recordedBy: nil, ip: ip, now: req.now,
             on: req.db)
-        let limits = try await DistrictSettings.forDistrict(district.id!, on: req.db).complaintTimeLimits
+        let limits = settings.complaintTimeLimits
         return try await ComplaintReceiptView(
             ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode, acceptDays: limits.accept)
         ).render()
@@ -133,8 +135,10 @@ enum ComplaintsController {
         let form = try req.content.decode(PhoneForm.self)
         let district = try await scope.district(on: req.db)
         let school = try await districtSchool(form.input, district: district, on: req.db)
+        let categories = try await DistrictSettings.forDistrict(district.id!, on: req.db).complaintCategoryList
         switch ComplaintIntake.phone(
-            form.input, recorder: scope.principal.displayName, districtSchoolIDs: Set([school?.id].compactMap { $0 }),
+            form.input, recorder: scope.principal.displayName, categories: categories,
+            districtSchoolIDs: Set([school?.id].compactMap { $0 }),
             today: req.today)
         {
         case .failure(let errors):

@@ -5,6 +5,8 @@ import Fluent
 struct PhoneLog: Sendable {
     /// The district's open schools, by name.
     let schools: [ComplaintForm.SchoolOption]
+    /// The district's complaint categories.
+    let categories: [String]
     let values: ComplaintIntake.Input
     let errors: [FieldError]
 }
@@ -15,6 +17,7 @@ extension PhoneLog {
     {
         let district = try await scope.district(on: db)
         let schools = try await ComplaintForm.SchoolOption.open(inDistrict: district.id!, on: db)
-        return PhoneLog(schools: schools, values: values, errors: errors)
+        let categories = try await DistrictSettings.forDistrict(district.id!, on: db).complaintCategoryList
+        return PhoneLog(schools: schools, categories: categories, values: values, errors: errors)
     }
 }

@@ -29,7 +29,9 @@ struct PhoneLogView {
                     .field("来电人", name: "name", value: v.name ?? "", error: errors.message(for: "name")),
                     .field(
                         "来电号码", name: "phone", value: v.phone ?? "", error: errors.message(for: "phone"), type: "tel"),
-                    .complaintSubject(v, schools: model.schools, district: "（区教育局或全区性问题）", errors: errors),
+                    .complaintSubject(
+                        v, schools: model.schools, categories: model.categories, district: "（区教育局或全区性问题）",
+                        errors: errors),
                     .textareaField(
                         "来电内容", name: "content", value: v.content ?? "", error: errors.message(for: "content"), rows: 5),
                     .button(.type(.submit), .class("btn primary"), .text("登记"))),

@@ -14,7 +14,10 @@ enum ComplianceService {
         let visit_plan_id: Int?
         let observations: Int
         let teachers: Int
+        let caregivers: Int
         let students: Int
+        let parents: Int
+        let school_type: String
     }
 
     static func evaluate(
@@ -47,7 +50,10 @@ enum ComplianceService {
             SELECT v.id, v.school_id, v.visit_date, v.inspector_id, v.visit_plan_id,
               (SELECT COUNT(*) FROM class_observations o WHERE o.visit_id = v.id) AS observations,
               (SELECT CAST(COALESCE(SUM(i.people), 0) AS INTEGER) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'teachers') AS teachers,
-              (SELECT CAST(COALESCE(SUM(i.people), 0) AS INTEGER) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'students') AS students
+              (SELECT CAST(COALESCE(SUM(i.people), 0) AS INTEGER) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'caregivers') AS caregivers,
+              (SELECT CAST(COALESCE(SUM(i.people), 0) AS INTEGER) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'students') AS students,
+              (SELECT CAST(COALESCE(SUM(i.people), 0) AS INTEGER) FROM interviews i WHERE i.visit_id = v.id AND i.interview_group = 'parents') AS parents,
+              (SELECT s.type FROM schools s WHERE s.id = v.school_id) AS school_type
             FROM visits v
             WHERE v.status = 'submitted' AND v.visit_date >= \(bind: first) AND v.visit_date <= \(bind: last)
               AND v.id IN (
@@ -64,11 +70,14 @@ enum ComplianceService {
         }
         let visits = rows.compactMap { r -> ComplianceInput.VisitFacts? in
             guard let d = Day(parsing: r.visit_date) else { return nil }
+            // At a kindergarten the 保育员 count with the teachers, and parents stand for the students.
+            let kindergarten = SchoolType(rawValue: r.school_type)?.visitProfile.isKindergarten ?? false
             return .init(
                 id: r.id, schoolID: r.school_id, date: d, leadInspectorID: r.inspector_id,
                 memberIDs: members[r.id] ?? [],
-                hadPlanBefore: r.visit_plan_id != nil, observations: r.observations, teachersInterviewed: r.teachers,
-                studentsInterviewed: r.students)
+                hadPlanBefore: r.visit_plan_id != nil, observations: r.observations,
+                teachersInterviewed: r.teachers + (kindergarten ? r.caregivers : 0), studentsInterviewed: r.students,
+                atKindergarten: kindergarten, parentsInterviewed: r.parents)
         }
         let plans = try await AreaPlan.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
             \.$semester == semester.code

@@ -42,10 +42,11 @@ struct SchoolDetailView {
 
     var facts: [(String, String)] {
         let s = model.school
+        let words = s.type.visitProfile
         return [
             ("学校标识码", s.code), ("学校类型", s.type.label), ("办学性质", s.ownership.label), ("所属镇街", s.township),
-            ("责任区", s.area ?? ""), ("地址", s.address), ("校长", s.principal), ("联系电话", s.phone),
-            ("在校生数", "\(s.students) 人"),
+            ("责任区", s.area ?? ""), ("地址", s.address), (words.headTitle, s.principal), ("联系电话", s.phone),
+            ("\(words.pupilsWord)数", "\(s.students) 人"),
         ]
             + s.sections.map { ("其中\($0.section.label)", "\($0.students) 人") }
             + [("班级数", "\(s.classes) 个"), ("教职工数", "\(s.staff) 人"), ("状态", s.status.label)]

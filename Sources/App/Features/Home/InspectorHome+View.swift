@@ -63,7 +63,7 @@ struct InspectorHomeView {
         .a(
             .class("card school-card"), .href(SiteURL.school(s.id).path),
             .h2(.text(s.name)),
-            .p(.text("\(s.type.label) · 在校生 \(s.students) 人")),
-            .p(.class("muted"), .text("校长 \(s.principal) · \(s.phone)")))
+            .p(.text("\(s.type.label) · \(s.type.visitProfile.pupilsWord) \(s.students) 人")),
+            .p(.class("muted"), .text("\(s.type.visitProfile.headTitle) \(s.principal) · \(s.phone)")))
     }
 }

@@ -17,6 +17,8 @@ enum SettingsController {
         var observationsPerVisit: String?
         var teachersPerVisit: String?
         var studentsPerVisit: String?
+        var kindergartenStaffPerVisit: String?
+        var kindergartenParentsPerVisit: String?
         var summariesPerSemester: String?
         var casesPerSemester: String?
         var vacationMonths: String?
@@ -32,6 +34,13 @@ enum SettingsController {
         var holidays: String?
         var termDates: String?
         var urgentCategories: [String]?
+        var kindergartenRubric: String?
+        var bandExcellent: String?
+        var bandGood: String?
+        var bandPass: String?
+        var documentChecklist: String?
+        var kindergartenDocuments: String?
+        var complaintCategories: String?
         var limitAccept: String?
         var limitVerify: String?
         var limitHandle: String?
@@ -52,6 +61,8 @@ enum SettingsController {
             i.compliance.observationsPerVisit = observationsPerVisit ?? ""
             i.compliance.teachersPerVisit = teachersPerVisit ?? ""
             i.compliance.studentsPerVisit = studentsPerVisit ?? ""
+            i.compliance.kindergartenStaffPerVisit = kindergartenStaffPerVisit ?? ""
+            i.compliance.kindergartenParentsPerVisit = kindergartenParentsPerVisit ?? ""
             i.compliance.summariesPerSemester = summariesPerSemester ?? ""
             i.compliance.casesPerSemester = casesPerSemester ?? ""
             i.compliance.vacationMonths = vacationMonths ?? ""
@@ -67,6 +78,13 @@ enum SettingsController {
             i.holidays = holidays ?? ""
             i.termDates = termDates ?? ""
             i.urgentCategories = urgentCategories ?? []
+            i.kindergartenRubric = kindergartenRubric ?? ""
+            i.bandExcellent = bandExcellent ?? ""
+            i.bandGood = bandGood ?? ""
+            i.bandPass = bandPass ?? ""
+            i.documentChecklist = documentChecklist ?? ""
+            i.kindergartenDocuments = kindergartenDocuments ?? ""
+            i.complaintCategories = complaintCategories ?? ""
             i.limitAccept = limitAccept ?? ""
             i.limitVerify = limitVerify ?? ""
             i.limitHandle = limitHandle ?? ""

@@ -19,7 +19,10 @@ extension DistrictSettings {
             problemCategories: categories,
             noticePrefix: noticePrefix, noticeDays: noticeDays, noticeRequiresApproval: noticeRequiresApproval,
             escalation: escalationPolicy, holidays: holidays, complaintLimits: complaintTimeLimits,
-            webhookURL: webhookURL, termDates: termDates, urgentCategories: urgentCategoryList)
+            webhookURL: webhookURL, termDates: termDates, urgentCategories: urgentCategoryList,
+            kindergartenRubric: kindergartenRubricValue, rubricBands: bands,
+            documentChecklist: documents(for: .primary), kindergartenDocuments: documents(for: .kindergarten),
+            complaintCategories: complaintCategoryList)
     }
 
     /// Takes checked values.
@@ -41,6 +44,11 @@ extension DistrictSettings {
         holidays = v.holidays
         termDates = v.termDates
         urgentCategories = v.urgentCategories.joined(separator: "、")
+        kindergartenRubric = v.kindergartenRubric.setting
+        rubricBands = v.rubricBands.setting
+        documentChecklist = v.documentChecklist.joined(separator: "、")
+        kindergartenDocuments = v.kindergartenDocuments.joined(separator: "、")
+        complaintCategories = v.complaintCategories.joined(separator: "、")
         complaintLimits = try JSONColumn.encode(v.complaintLimits)
         webhookURL = v.webhookURL
     }
@@ -53,7 +61,8 @@ extension DistrictSettings {
             "六个一标准": compliance, "评估表": rubric, "问题类别": problemCategories, "文号前缀": noticePrefix,
             "整改期限": String(noticeDays), "通知书审批": noticeRequiresApproval ? "是" : "否", "督办步骤": escalation,
             "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL, "学期起止日期": termDates,
-            "紧急投诉类别": urgentCategories,
+            "紧急投诉类别": urgentCategories, "幼儿园保教活动评估表": kindergartenRubric, "评估等级线": rubricBands,
+            "查阅资料清单": documentChecklist, "幼儿园查阅资料清单": kindergartenDocuments, "投诉类别": complaintCategories,
         ]
     }
 }

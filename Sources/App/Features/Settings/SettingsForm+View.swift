@@ -61,6 +61,13 @@ struct SettingsFormView {
                             error: err("studentsPerVisit"),
                             attrs: numeric),
                         .field(
+                            "幼儿园每次至少访谈教师或保育员（人）", name: "kindergartenStaffPerVisit",
+                            value: c.kindergartenStaffPerVisit, error: err("kindergartenStaffPerVisit"), attrs: numeric),
+                        .field(
+                            "幼儿园每次至少访谈家长（人）", name: "kindergartenParentsPerVisit",
+                            value: c.kindergartenParentsPerVisit, error: err("kindergartenParentsPerVisit"),
+                            hint: "幼儿园不访谈幼儿，以家长代替学生", attrs: numeric),
+                        .field(
                             "每学期工作总结（篇）", name: "summariesPerSemester", value: c.summariesPerSemester,
                             error: err("summariesPerSemester"), attrs: numeric),
                         .field(
@@ -76,6 +83,23 @@ struct SettingsFormView {
                             error: err("minAssignedDaysInMonth"), hint: "月中调整挂牌时，不足此天数的月份不计", attrs: numeric)),
                     .textareaField(
                         "课堂教学质量评估表（维度:满分，用分号分隔）", name: "rubric", value: f.rubric, error: err("rubric"), rows: 2),
+                    .textareaField(
+                        "幼儿园保教活动评估表（维度:满分，用分号分隔）", name: "kindergartenRubric", value: f.kindergartenRubric,
+                        error: err("kindergartenRubric"), rows: 2),
+                    .fieldset(
+                        .class("form-grid"),
+                        .legend("评估等级线（占满分的百分比，两张评估表通用）"),
+                        .field(
+                            "优秀不低于", name: "bandExcellent", value: f.bandExcellent, error: err("bandExcellent"),
+                            attrs: numeric),
+                        .field("良好不低于", name: "bandGood", value: f.bandGood, attrs: numeric),
+                        .field("合格不低于", name: "bandPass", value: f.bandPass, hint: "低于合格线为“待改进”", attrs: numeric)),
+                    .textareaField(
+                        "查阅资料清单（中小学，用顿号分隔；“作业布置与批改”为常规督导必查项）", name: "documentChecklist",
+                        value: f.documentChecklist, error: err("documentChecklist"), rows: 3),
+                    .textareaField(
+                        "查阅资料清单（幼儿园，用顿号分隔）", name: "kindergartenDocuments", value: f.kindergartenDocuments,
+                        error: err("kindergartenDocuments"), rows: 3),
                     .textareaField(
                         "问题类别（用顿号分隔）", name: "problemCategories", value: f.problemCategories,
                         error: err("problemCategories"), rows: 2),
@@ -117,9 +141,12 @@ struct SettingsFormView {
                     .textareaField(
                         "节假日安排（每行一项：2026-10-01~2026-10-07 为放假；+2026-10-10 为调休上班）", name: "holidays", value: f.holidays,
                         error: err("holidays"), rows: 5),
+                    .textareaField(
+                        "举报投诉类别（用顿号分隔，公开投诉页和来电登记使用）", name: "complaintCategories",
+                        value: f.complaintCategories, error: err("complaintCategories"), rows: 2),
                     .fieldset(
                         .legend("紧急投诉（收到即以【紧急】通知督导室和推送）"),
-                        .forEach(ComplaintIntake.categories) { c in
+                        .forEach(DocumentChecklist.parse(f.complaintCategories) ?? ComplaintIntake.categories) { c in
                             .checkbox(c, name: "urgentCategories[]", value: c, checked: f.urgentCategories.contains(c))
                         }),
                     .textareaField(

@@ -21,6 +21,6 @@ struct PickSchoolView {
     func card(_ s: PickSchool.Row) -> Node<HTML.BodyContext> {
         .a(
             .class("card school-card"), .href(SiteURL.visitNew.with([("school", String(s.id))])),
-            .h2(.text(s.name)), .p(.text(s.type.label + " · 校长 " + s.principal)))
+            .h2(.text(s.name)), .p(.text(s.type.label + " · \(s.type.visitProfile.headTitle) " + s.principal)))
     }
 }

@@ -71,7 +71,10 @@ struct VisitDetail: Sendable {
         let team: [String]
         let plan: Plan?
         let checks: VisitChecks
+        /// What a visit to this type of school records, and its words.
+        let profile: VisitProfile
         let rubric: Rubric
+        let bands: RubricBands
         let observations: [Observation]
         /// The interviews the account may read (a school does not see the internal ones).
         let interviews: [Interview]
@@ -91,6 +94,8 @@ struct VisitDetail: Sendable {
     let record: Record
     /// The district's problem categories, for the problem form.
     let categories: [String]
+    /// The district's document checklist for this type of school.
+    let documents: [String]
     /// What this visit still lacks for the 六个一 (drafts, for their author).
     let reminders: [String]
     /// Failed checks not yet recorded as a problem or dismissed (`FindingOffers`), for the author of a draft.
@@ -126,8 +131,8 @@ extension VisitDetail {
             editable && failure == nil
             ? try await FollowUp.query(schoolID: visit.schoolID, excluding: visit.id, on: db) : nil
         return VisitDetail(
-            record: Record(loaded, rubric: settings.rubricValue, hideInternal: access.hidesInternalNotes),
-            categories: settings.categories,
+            record: Record(loaded, settings: settings, hideInternal: access.hidesInternalNotes),
+            categories: settings.categories, documents: settings.documents(for: loaded.school.type),
             reminders: editable ? VisitSections.reminders(loaded, settings: settings.complianceSettings) : [],
             pendingFindings: editable ? VisitSections.pendingFindings(loaded) : [],
             editable: editable, mayAmend: access.canAmend(visit),
@@ -137,7 +142,7 @@ extension VisitDetail {
 }
 
 extension VisitDetail.Record {
-    init(_ l: VisitRecords.Loaded, rubric: Rubric, hideInternal: Bool) {
+    init(_ l: VisitRecords.Loaded, settings: DistrictSettings, hideInternal: Bool) {
         let v = l.visit
         var interviewed: [InterviewGroup: Int] = [:]
         for i in l.interviews { interviewed[i.group, default: 0] += i.people }
@@ -149,7 +154,8 @@ extension VisitDetail.Record {
             plan: l.plan.map {
                 Plan(plannedDate: $0.plannedDate, tasks: $0.tasks, methods: $0.methods, focus: $0.focus)
             },
-            checks: v.checkRecord, rubric: rubric,
+            checks: v.checkRecord, profile: l.school.type.visitProfile, rubric: settings.rubric(for: l.school.type),
+            bands: settings.bands,
             observations: l.observations.map {
                 Observation(
                     id: $0.id!, kind: $0.kind, className: $0.className, subject: $0.subject, teacher: $0.teacher,

@@ -126,18 +126,22 @@ struct VisitDetailView {
 
     var observations: Node<HTML.BodyContext> {
         let s = "observations"
+        let kindergarten = r.profile.isKindergarten
         return .section(
             .class("card"), .id(s),
-            .h2(.text("听课与教研（\(r.observations.count)）")),
+            .h2(.text((kindergarten ? "保教活动观察" : "听课与教研") + "（\(r.observations.count)）")),
             .forEach(r.observations, observation),
-            editable ? addForm(s, "＋ 添加听课或教研活动", observationForm) : .empty)
+            editable
+                ? addForm(
+                    s, kindergarten ? "＋ 添加保教活动观察" : "＋ 添加听课或教研活动",
+                    kindergarten ? activityForm : observationForm) : .empty)
     }
 
     func observation(_ o: VisitDetail.Record.Observation) -> Node<HTML.BodyContext> {
         let scoreParts: [String] = r.rubric.dimensions.compactMap { d in
             o.scores[d.name].map { "\(d.name) \($0)/\(d.max)" }
         }
-        let gradeText: String = r.rubric.grade(o.scores).map { " · 评定：" + $0 } ?? ""
+        let gradeText: String = r.rubric.grade(o.scores, bands: r.bands).map { " · 评定：" + $0 } ?? ""
         let title: String =
             " " + [o.className, o.subject, o.teacher].filter { !$0.isEmpty }.joined(separator: " · ") + " 《\(o.topic)》"
         return .div(
@@ -155,9 +159,9 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .selectField(
-                "类型", name: "kind", options: ObservationKind.allCases.map { ($0.rawValue, $0.label) },
+                "类型", name: "kind", options: r.profile.observationKinds.map { ($0.rawValue, $0.label) },
                 selected: "lesson", blank: nil),
-            .field("班级", name: "className", value: "", error: err("className", in: s), hint: "如：四（2）班"),
+            .field("班级", name: "className", value: "", error: err("className", in: s), hint: r.profile.classExample),
             .field("学科", name: "subject", value: "", error: err("subject", in: s)),
             .field("授课教师", name: "teacher", value: "", error: err("teacher", in: s)),
             .field("课题 / 活动主题", name: "topic", value: "", error: err("topic", in: s), required: true),
@@ -174,14 +178,44 @@ struct VisitDetailView {
             .button(.type(.submit), .class("btn primary"), .text("保存听课记录")))
     }
 
+    /// A kindergarten's 保教活动 (一日活动): a class, the kind of activity, its name, the kindergarten rubric.
+    var activityForm: Node<HTML.DetailsContext> {
+        let s = "observations"
+        let rubric = r.rubric
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path),
+            .csrf(ctx.csrf), .hidden("kind", ObservationKind.activity.rawValue),
+            .field(
+                "班级", name: "className", value: "", error: err("className", in: s), required: true,
+                hint: r.profile.classExample),
+            .selectField(
+                "活动类型", name: "subject", options: KindergartenActivity.kinds.map { ($0, $0) }, selected: "",
+                error: err("subject", in: s), required: true),
+            .field("组织教师", name: "teacher", value: "", error: err("teacher", in: s)),
+            .field(
+                "活动名称", name: "topic", value: "", error: err("topic", in: s), required: true,
+                hint: "如：区域游戏“小超市”、午餐与午睡、科学活动“会跳舞的纸蛇”"),
+            .fieldset(
+                .class("rubric"),
+                .legend("保教活动评估（满分\(rubric.total)分，可只填部分）"),
+                .forEach(rubric.dimensions) { d in
+                    .field(
+                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "",
+                        error: err("score_" + d.name, in: s),
+                        type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
+                }),
+            .textareaField("评价意见", name: "comment", value: "", error: err("comment", in: s)),
+            .button(.type(.submit), .class("btn primary"), .text("保存观察记录")))
+    }
+
     // MARK: - 访谈
 
     var interviews: Node<HTML.BodyContext> {
         let s = "interviews"
-        let n = { (g: InterviewGroup) in r.interviewed[g] ?? 0 }
+        let counts = r.profile.interviewGroups.map { "\($0.label)\(r.interviewed[$0] ?? 0)人" }
         return .section(
             .class("card"), .id(s),
-            .h2(.text("访谈（教师\(n(.teachers))人 · 学生\(n(.students))人 · 家长\(n(.parents))人）")),
+            .h2(.text("访谈（" + counts.joined(separator: " · ") + "）")),
             .forEach(r.interviews, interview),
             editable ? addForm(s, "＋ 添加访谈", interviewForm) : .empty)
     }
@@ -202,12 +236,14 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .selectField(
-                "访谈对象", name: "group", options: InterviewGroup.allCases.map { ($0.rawValue, $0.label) }, selected: "",
+                "访谈对象", name: "group", options: r.profile.interviewGroups.map { ($0.rawValue, $0.label) }, selected: "",
                 error: err("group", in: s), required: true),
             .field(
                 "人数", name: "people", value: "", error: err("people", in: s), type: "number", required: true,
                 attrs: [("min", "1"), ("inputmode", "numeric")]),
-            .textareaField("访谈内容（可不写姓名，学生一律匿名）", name: "notes", value: "", error: err("notes", in: s)),
+            .textareaField(
+                r.profile.isKindergarten ? "访谈内容（可不写姓名）" : "访谈内容（可不写姓名，学生一律匿名）", name: "notes", value: "",
+                error: err("notes", in: s)),
             .label(
                 .class("check"), .input(.type(.checkbox), .name("internalOnly"), .value("on")),
                 .text(" 仅内部可见（学校看不到这条记录）")),
@@ -220,7 +256,7 @@ struct VisitDetailView {
         let s = "checks"
         return .section(
             .class("card"), .id(s),
-            .h2(.text("查阅资料与“五项管理”“双减”检查")),
+            .h2(.text(r.profile.isKindergarten ? "查阅资料与保教检查" : "查阅资料与“五项管理”“双减”检查")),
             checksSummary,
             editable ? addForm(s, "填写检查情况", checksForm) : .empty)
     }
@@ -247,8 +283,8 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .fieldset(
-                .legend("查阅资料（必查教师作业批改）"),
-                .forEach(DocumentChecklist.items) { item in
+                .legend(r.profile.marksHomework ? "查阅资料（常规督导必查教师作业批改）" : "查阅资料"),
+                .forEach(model.documents) { item in
                     .label(
                         .class("check"),
                         .input(
@@ -257,7 +293,7 @@ struct VisitDetailView {
                 },
                 .textareaField(
                     "查阅情况", name: "documentNotes", value: c.documentNotes, error: err("documentNotes", in: s))),
-            workloadFields(c.workload),
+            r.profile.isKindergarten ? kindergartenFields(c.kindergarten ?? .init()) : workloadFields(c.workload),
             .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
     }
 
@@ -269,7 +305,7 @@ struct VisitDetailView {
 
     func workloadFields(_ w: WorkloadObservation) -> Node<HTML.FormContext> {
         let s = "checks"
-        let bands: [(String, String)] = GradeBand.allCases.map { ($0.rawValue, $0.label) }
+        let bands: [(String, String)] = r.profile.gradeBands.map { ($0.rawValue, $0.label) }
         let homework: String = w.homeworkMinutes.map { String($0) } ?? ""
         let sleep: String = w.sleepHours.map { String($0) } ?? ""
         let pe: String = w.peLessonsPerWeek.map { String($0) } ?? ""
@@ -294,9 +330,31 @@ struct VisitDetailView {
             yesNo("phones", "手机管理", w.phonesManaged),
             yesNo("reading", "读物管理（审核备案）", w.readingFiled),
             yesNo("exercise", "每天1小时体育锻炼", w.exerciseHour),
-            yesNo("afterSchool", "课后服务时间", w.afterSchoolService),
+            r.profile.checksAfterSchoolService ? yesNo("afterSchool", "课后服务时间", w.afterSchoolService) : .empty,
         ]
         return .fieldset(.class("form-grid"), .group(fields))
+    }
+
+    /// The kindergarten checks (rules.md §5): 小学化倾向, care, food, safety, the 师幼比, qualifications, fees.
+    func kindergartenFields(_ k: KindergartenObservation) -> Node<HTML.FormContext> {
+        let s = "checks"
+        let numeric: [(String, String?)] = [("min", "0"), ("inputmode", "numeric")]
+        return .fieldset(
+            .class("form-grid"),
+            .legend("保教检查（只填检查了的项目）"),
+            yesNo("kgHomework", "不布置书面作业、不测试排名", k.noWrittenHomework),
+            yesNo("kgPrimaryContent", "不提前教授小学内容", k.noPrimaryContent),
+            yesNo("kgCare", "保育与卫生保健（晨午检、消毒）", k.careAndHealth),
+            yesNo("kgFood", "食品安全（采购、留样）", k.foodSafety),
+            yesNo("kgSafety", "安全防护（园舍设施、接送）", k.safetyProtection),
+            .field(
+                "查看班级幼儿人数", name: "kgChildren", value: k.children.map(String.init) ?? "",
+                error: err("kgChildren", in: s), type: "number", attrs: numeric),
+            .field(
+                "在岗保教人员人数", name: "kgStaff", value: k.careStaff.map(String.init) ?? "",
+                error: err("kgStaff", in: s), type: "number", hint: "计算师幼比，标准1:7至1:9", attrs: numeric),
+            yesNo("kgQualified", "保教人员持证上岗", k.staffQualified),
+            yesNo("kgFees", "收费项目和标准公示", k.feesPublished))
     }
 
     // MARK: - 检查未达标项: each offered as a problem

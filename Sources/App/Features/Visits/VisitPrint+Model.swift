@@ -14,6 +14,6 @@ struct VisitPrint: Sendable {
         return VisitPrint(
             officeName: settings.officeName,
             record: VisitDetail.Record(
-                loaded, rubric: settings.rubricValue, hideInternal: scope.visitAccess.hidesInternalNotes))
+                loaded, settings: settings, hideInternal: scope.visitAccess.hidesInternalNotes))
     }
 }

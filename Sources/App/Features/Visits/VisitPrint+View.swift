@@ -41,7 +41,7 @@ struct VisitPrintView {
                 .th(.text("类型")), .td(.text(r.kind.label))),
             row("督导主题", r.theme),
             row("督导方案", r.plan.map { "任务：\($0.tasks)\n方式：\($0.methods)\n重点：\($0.focus)" } ?? ""),
-            row("听课与教研", lessons),
+            row(r.profile.isKindergarten ? "保教活动观察" : "听课与教研", lessons),
             row("访谈情况", talks),
             row("查阅与检查", checks),
             row("督导情况", r.summary),
@@ -59,7 +59,7 @@ struct VisitPrintView {
 
     var lessons: String {
         r.observations.map { o -> String in
-            let g = r.rubric.grade(o.scores).map { "，评定" + $0 } ?? ""
+            let g = r.rubric.grade(o.scores, bands: r.bands).map { "，评定" + $0 } ?? ""
             let who = [o.className, o.subject, o.teacher].filter { !$0.isEmpty }.joined(separator: " ")
             return "\(o.kind.label)：\(who)《\(o.topic)》\(g)\(o.comment.isEmpty ? "" : "。" + o.comment)"
         }.joined(separator: "\n")

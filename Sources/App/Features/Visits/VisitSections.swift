@@ -5,23 +5,29 @@ import Vapor
 enum VisitSections {
     static func trimmed(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    static func observation(_ f: VisitsController.ObservationForm, rubric: Rubric, visitID: Int) -> Validated<
-        ClassObservation
-    > {
+    /// A lesson or 教研活动 at a school; a 保教活动 at a kindergarten (its kind of activity in `subject`).
+    static func observation(
+        _ f: VisitsController.ObservationForm, profile: VisitProfile, rubric: Rubric, visitID: Int
+    ) -> Validated<ClassObservation> {
         var errors: [FieldError] = []
-        let kind = f.kind.flatMap(ObservationKind.init(rawValue:)) ?? .lesson
-        if kind == .lesson {
+        let requested = f.kind.flatMap(ObservationKind.init(rawValue:)) ?? profile.observationKinds[0]
+        // A kindergarten has no lessons, a school no 保教活动: the kind follows the school.
+        let kind = profile.observationKinds.contains(requested) ? requested : profile.observationKinds[0]
+        if kind != .research {
             if let e = Validate.required(trimmed(f.className), field: "班级", maxLength: 30) {
                 errors.append(.init("className", e))
             }
-            if let e = Validate.required(trimmed(f.subject), field: "学科", maxLength: 20) {
-                errors.append(.init("subject", e))
-            }
+        }
+        if kind == .lesson, let e = Validate.required(trimmed(f.subject), field: "学科", maxLength: 20) {
+            errors.append(.init("subject", e))
+        }
+        if kind == .activity, !KindergartenActivity.kinds.contains(trimmed(f.subject)) {
+            errors.append(.init("subject", "请选择活动类型"))
         }
         if let e = Validate.optional(trimmed(f.teacher), field: "授课教师", maxLength: 20) {
             errors.append(.init("teacher", e))
         }
-        if let e = Validate.required(trimmed(f.topic), field: kind == .lesson ? "课题" : "活动主题", maxLength: 100) {
+        if let e = Validate.required(trimmed(f.topic), field: kind == .lesson ? "课题" : "活动名称", maxLength: 100) {
             errors.append(.init("topic", e))
         }
         if let e = Validate.optional(trimmed(f.comment), field: "评价意见", maxLength: 2000) {
@@ -45,10 +51,17 @@ enum VisitSections {
         return .success(o)
     }
 
-    static func interview(_ f: VisitsController.InterviewForm, visitID: Int) -> Validated<Interview> {
+    static func interview(_ f: VisitsController.InterviewForm, profile: VisitProfile, visitID: Int) -> Validated<
+        Interview
+    > {
         var errors: [FieldError] = []
-        let group = f.group.flatMap(InterviewGroup.init(rawValue:))
-        if group == nil { errors.append(.init("group", "请选择访谈对象")) }
+        // Children in a kindergarten are not interviewed; a school has no 保育员.
+        let group = f.group.flatMap(InterviewGroup.init(rawValue:)).flatMap {
+            profile.interviewGroups.contains($0) ? $0 : nil
+        }
+        if group == nil {
+            errors.append(.init("group", "请选择访谈对象（\(profile.interviewGroups.map(\.label).joined(separator: "、"))）"))
+        }
         let (n, e) = Validate.count(f.people ?? "", field: "人数", optional: false)
         if let e { errors.append(.init("people", e)) } else if n == 0 { errors.append(.init("people", "人数至少为1")) }
         if let n, n > 500 { errors.append(.init("people", "人数过大，请核对")) }
@@ -92,15 +105,28 @@ enum VisitSections {
         return .success(p)
     }
 
-    static func checks(_ f: VisitsController.ChecksForm) -> Validated<VisitChecks> {
+    /// The documents ticked (from the district's list for this type of school) and the checks that apply to it:
+    /// 五项管理/双减 at a school, the kindergarten checks at a kindergarten.
+    static func checks(_ f: VisitsController.ChecksForm, profile: VisitProfile, documents: [String]) -> Validated<
+        VisitChecks
+    > {
         var errors: [FieldError] = []
         var c = VisitChecks()
-        c.documents = (f.documents ?? []).filter { DocumentChecklist.items.contains($0) }
+        c.documents = (f.documents ?? []).filter { documents.contains($0) }
         c.documentNotes = trimmed(f.documentNotes)
         if let e = Validate.optional(c.documentNotes, field: "查阅情况", maxLength: 2000) {
             errors.append(.init("documentNotes", e))
         }
-        c.workload.band = f.band.flatMap(GradeBand.init(rawValue:))
+        if profile.isKindergarten {
+            switch kindergartenChecks(f) {
+            case .success(let k): c.kindergarten = k.isEmpty ? nil : k
+            case .failure(let e): errors += e
+            }
+            return errors.isEmpty ? .success(c) : .failure(errors)
+        }
+        c.workload.band = f.band.flatMap(GradeBand.init(rawValue:)).flatMap {
+            profile.gradeBands.contains($0) ? $0 : nil
+        }
         func number(_ s: String?, _ field: String, _ name: String, _ range: ClosedRange<Double>) -> Double? {
             let t = trimmed(s)
             if t.isEmpty { return nil }
@@ -121,11 +147,10 @@ enum VisitSections {
                 c.workload.firstLesson = first
             }
         }
-        func yesNo(_ s: String?) -> Bool? { s == "yes" ? true : s == "no" ? false : nil }
         c.workload.phonesManaged = yesNo(f.phones)
         c.workload.readingFiled = yesNo(f.reading)
         c.workload.exerciseHour = yesNo(f.exercise)
-        c.workload.afterSchoolService = yesNo(f.afterSchool)
+        c.workload.afterSchoolService = profile.checksAfterSchoolService ? yesNo(f.afterSchool) : nil
         if c.workload.band == nil
             && (c.workload.homeworkMinutes != nil || c.workload.sleepHours != nil || c.workload.peLessonsPerWeek != nil
                 || c.workload.firstLesson != nil)
@@ -133,6 +158,39 @@ enum VisitSections {
             errors.append(.init("band", "请选择检查的年级段，作业、睡眠和体育课的标准按年级段判断"))
         }
         return errors.isEmpty ? .success(c) : .failure(errors)
+    }
+
+    static func yesNo(_ s: String?) -> Bool? { s == "yes" ? true : s == "no" ? false : nil }
+
+    /// The kindergarten checks: each 符合/不符合/未检查, and the children and 保教人员 counted for the 师幼比.
+    static func kindergartenChecks(_ f: VisitsController.ChecksForm) -> Validated<KindergartenObservation> {
+        var errors: [FieldError] = []
+        var k = KindergartenObservation()
+        k.noWrittenHomework = yesNo(f.kgHomework)
+        k.noPrimaryContent = yesNo(f.kgPrimaryContent)
+        k.careAndHealth = yesNo(f.kgCare)
+        k.foodSafety = yesNo(f.kgFood)
+        k.safetyProtection = yesNo(f.kgSafety)
+        k.staffQualified = yesNo(f.kgQualified)
+        k.feesPublished = yesNo(f.kgFees)
+        let (children, ce) = Validate.count(f.kgChildren ?? "", field: "幼儿人数")
+        let (staff, se) = Validate.count(f.kgStaff ?? "", field: "保教人员人数")
+        if let ce {
+            errors.append(.init("kgChildren", ce))
+        } else if let n = children, n > 2000 {
+            errors.append(.init("kgChildren", "幼儿人数过大，请核对"))
+        }
+        if let se {
+            errors.append(.init("kgStaff", se))
+        } else if let n = staff, n > 500 {
+            errors.append(.init("kgStaff", "保教人员人数过大，请核对"))
+        }
+        if (children == nil) != (staff == nil), ce == nil, se == nil {
+            errors.append(.init(children == nil ? "kgChildren" : "kgStaff", "计算师幼比须同时填写幼儿人数和保教人员人数"))
+        }
+        k.children = children
+        k.careStaff = staff
+        return errors.isEmpty ? .success(k) : .failure(errors)
     }
 
     static let maxPhotoBytes = 8 * 1024 * 1024
@@ -167,28 +225,43 @@ enum VisitSections {
     /// The problem a failed check becomes: its item as the category where the district has one (else 五项管理,
     /// else the last category), 较重, to be rectified, the finding's words as the description.
     static func problemForm(for finding: WorkloadFinding, categories: [String]) -> VisitsController.ProblemForm {
-        let category =
-            categories.contains(finding.item)
-            ? finding.item : categories.contains("五项管理") ? "五项管理" : (categories.last ?? "其他")
-        return VisitsController.ProblemForm(
-            category: category, severity: ProblemSeverity.serious.rawValue,
+        VisitsController.ProblemForm(
+            category: FindingOffers.category(for: finding, in: categories), severity: ProblemSeverity.serious.rawValue,
             disposition: ProblemDisposition.rectify.rawValue, description: finding.message)
     }
 
     /// The 六个一 checks of one visit, shown on the page before submitting.
     static func reminders(_ l: VisitRecords.Loaded, settings: ComplianceSettings) -> [String] {
         var out: [String] = []
+        let profile = l.school.type.visitProfile
         if l.plan == nil { out.append("未关联督导方案（六个一：每次督导前制定一份方案）") }
         if l.observations.count < settings.observationsPerVisit {
-            out.append("尚未记录听课或教研活动（每次至少\(settings.observationsPerVisit)节）")
+            out.append(
+                profile.isKindergarten
+                    ? "尚未记录保教活动观察（每次至少\(settings.observationsPerVisit)次）"
+                    : "尚未记录听课或教研活动（每次至少\(settings.observationsPerVisit)节）")
         }
-        let teachers = l.interviews.filter { $0.group == .teachers }.reduce(0) { $0 + $1.people }
-        let students = l.interviews.filter { $0.group == .students }.reduce(0) { $0 + $1.people }
-        if teachers < settings.teachersPerVisit { out.append("已访谈教师\(teachers)名，应至少\(settings.teachersPerVisit)名") }
-        if students < settings.studentsPerVisit { out.append("已访谈学生\(students)名，应至少\(settings.studentsPerVisit)名") }
+        func people(_ groups: Set<InterviewGroup>) -> Int {
+            l.interviews.filter { groups.contains($0.group) }.reduce(0) { $0 + $1.people }
+        }
+        if profile.isKindergarten {
+            let staff = people([.teachers, .caregivers])
+            let parents = people([.parents])
+            if staff < settings.kindergartenStaffPerVisit {
+                out.append("已访谈教师和保育员\(staff)名，应至少\(settings.kindergartenStaffPerVisit)名")
+            }
+            if parents < settings.kindergartenParentsPerVisit {
+                out.append("已访谈家长\(parents)名，应至少\(settings.kindergartenParentsPerVisit)名")
+            }
+        } else {
+            let teachers = people([.teachers])
+            let students = people([.students])
+            if teachers < settings.teachersPerVisit { out.append("已访谈教师\(teachers)名，应至少\(settings.teachersPerVisit)名") }
+            if students < settings.studentsPerVisit { out.append("已访谈学生\(students)名，应至少\(settings.studentsPerVisit)名") }
+        }
         // Seed 000: 必查作业批改 is for routine visits to schools; a kindergarten has no homework to mark.
-        if l.visit.kind == .routine, l.school.type != .kindergarten,
-            !l.visit.checkRecord.documents.contains("作业布置与批改")
+        if l.visit.kind == .routine, profile.marksHomework,
+            !l.visit.checkRecord.documents.contains(DocumentChecklist.homeworkMarking)
         {
             out.append("常规督导必查教师作业批改，尚未勾选")
         }

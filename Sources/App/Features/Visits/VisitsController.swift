@@ -141,7 +141,10 @@ enum VisitsController {
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let f = try req.content.decode(ObservationForm.self)
-        switch VisitSections.observation(f, rubric: settings.rubricValue, visitID: v.id!) {
+        let type = school?.type ?? .primary
+        switch VisitSections.observation(
+            f, profile: type.visitProfile, rubric: settings.rubric(for: type), visitID: v.id!)
+        {
         case .failure(let errors):
             return try await sectionError(req, scope: scope, visit: v, section: "observations", errors: errors)
         case .success(let o):
@@ -161,7 +164,8 @@ enum VisitsController {
         let scope = try await Scope.of(req)
         let v = try await draft(req, scope: scope)
         let f = try req.content.decode(InterviewForm.self)
-        switch VisitSections.interview(f, visitID: v.id!) {
+        let type = try await School.find(v.schoolID, on: req.db)?.type ?? .primary
+        switch VisitSections.interview(f, profile: type.visitProfile, visitID: v.id!) {
         case .failure(let errors):
             return try await sectionError(req, scope: scope, visit: v, section: "interviews", errors: errors)
         case .success(let i):
@@ -246,13 +250,26 @@ enum VisitsController {
         var reading: String?
         var exercise: String?
         var afterSchool: String?
+        // A kindergarten's checks.
+        var kgHomework: String?
+        var kgPrimaryContent: String?
+        var kgCare: String?
+        var kgFood: String?
+        var kgSafety: String?
+        var kgChildren: String?
+        var kgStaff: String?
+        var kgQualified: String?
+        var kgFees: String?
     }
 
     static func saveChecks(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let v = try await draft(req, scope: scope)
         let f = try req.content.decode(ChecksForm.self)
-        switch VisitSections.checks(f) {
+        let school = try await School.find(v.schoolID, on: req.db)
+        let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
+        let type = school?.type ?? .primary
+        switch VisitSections.checks(f, profile: type.visitProfile, documents: settings.documents(for: type)) {
         case .failure(let errors):
             return try await sectionError(req, scope: scope, visit: v, section: "checks", errors: errors)
         case .success(var checks):
