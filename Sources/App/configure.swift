@@ -54,6 +54,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M011_TermDates())
     app.migrations.add(M012_UrgentCategories())
     app.migrations.add(M013_SettingsLists())
+    app.migrations.add(M014_OfficeVisits())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

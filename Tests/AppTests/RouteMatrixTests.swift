@@ -92,7 +92,7 @@ enum RouteID {
         case .area: return (n(s.area), nil)
         case .victimArea: return (n(outside ? s.area : f.victimArea), nil)
         case .visit: return (n(s.visit), nil)
-        case .draft: return (n(s.draft), nil)
+        case .draft: return (n(who == .office ? s.officeDraft : s.draft), nil)
         case .photo: return (n(s.visit), n(s.photo))
         case .problem: return (n(s.problem), nil)
         case .referral: return (n(s.referral), nil)
@@ -131,6 +131,8 @@ enum RouteRules {
     static let readers: Set<Who> = [.admin, .office, .leader]
     static let writers: Set<Who> = [.admin, .office]
     static let inspector: Set<Who> = [.inspector]
+    /// Who records visits: inspectors, and the office itself.
+    static let recorders: Set<Who> = [.inspector, .office]
 
     static func r(_ allowed: Set<Who>, _ id: RouteID = .none, query: String? = nil, upload: Bool = false) -> RouteRule {
         RouteRule(allowed: allowed, id: id, query: query, upload: upload)
@@ -177,17 +179,17 @@ enum RouteRules {
         "POST /notices/:id/act": r([.admin, .office, .inspector, .school], .notice),
         "POST /notices/:id/report": r([.school], .notice, upload: true),
         // Inspectors.
-        "GET /visits/new": r(inspector, .querySchool, query: "?school={school}"),
-        "POST /visits": r(inspector),
-        "POST /visits/:id": r(inspector, .draft),
-        "POST /visits/:id/observations": r(inspector, .draft),
-        "POST /visits/:id/interviews": r(inspector, .draft),
-        "POST /visits/:id/problems": r(inspector, .draft),
-        "POST /visits/:id/checks": r(inspector, .draft),
-        "POST /visits/:id/findings": r(inspector, .draft),
-        "POST /visits/:id/photos": r(inspector, .draft, upload: true),
-        "POST /visits/:id/remove": r(inspector, .draft),
-        "POST /visits/:id/submit": r(inspector, .draft),
+        "GET /visits/new": r(recorders, .querySchool, query: "?school={school}"),
+        "POST /visits": r(recorders),
+        "POST /visits/:id": r(recorders, .draft),
+        "POST /visits/:id/observations": r(recorders, .draft),
+        "POST /visits/:id/interviews": r(recorders, .draft),
+        "POST /visits/:id/problems": r(recorders, .draft),
+        "POST /visits/:id/checks": r(recorders, .draft),
+        "POST /visits/:id/findings": r(recorders, .draft),
+        "POST /visits/:id/photos": r(recorders, .draft, upload: true),
+        "POST /visits/:id/remove": r(recorders, .draft),
+        "POST /visits/:id/submit": r(recorders, .draft),
         "GET /visit-plans": r(inspector),
         "GET /visit-plans/new": r(inspector),
         "POST /visit-plans": r(inspector),

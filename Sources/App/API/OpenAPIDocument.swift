@@ -403,10 +403,10 @@ enum OpenAPIDocument {
                 "tasks": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 2000, "description": "督导任务"},
                 "methods": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 1000, "description": "督导方式"},
                 "focus": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 1000, "description": "督导重点"}}},
-              "Visit": {"type": "object", "required": ["id", "schoolId", "inspectorId", "memberIds", "date", "start", "end", "kind", "theme", "summary", "highlights", "status"], "properties": {
+              "Visit": {"type": "object", "required": ["id", "schoolId", "memberIds", "date", "start", "end", "kind", "theme", "summary", "highlights", "status"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
                 "schoolId": {"type": "integer"},
-                "inspectorId": {"type": "integer", "description": "记录人"},
+                "inspectorId": {"type": "integer", "description": "主持督学；督导室记录的督导没有主持督学时不出现"},
                 "memberIds": {"type": "array", "description": "同行督学；列表中为空", "items": {"type": "integer"}},
                 "date": {"$ref": "#/components/schemas/Day"},
                 "start": {"type": "string", "description": "到校时间 HH:MM，未填为空字符串"},

@@ -86,7 +86,7 @@ enum VisitsAPI {
     struct VisitDTO: Content {
         let id: Int
         let schoolId: Int
-        let inspectorId: Int
+        let inspectorId: Int?
         let memberIds: [Int]
         let date: String
         let start: String
@@ -242,6 +242,7 @@ enum VisitsAPI {
 
     static func update(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
+        try requireInspector(scope)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let body = try decode(VisitPatch.self, req).form
         let (day, kind, errors) = VisitRecords.validateBasics(body, partial: true, today: req.today)
@@ -330,6 +331,7 @@ enum VisitsAPI {
 
     static func addObservation(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
+        try requireInspector(scope)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
@@ -348,6 +350,7 @@ enum VisitsAPI {
 
     static func addInterview(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
+        try requireInspector(scope)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let type = try await School.find(v.schoolID, on: req.db)?.type ?? .primary
         switch VisitSections.interview(
@@ -362,11 +365,14 @@ enum VisitsAPI {
 
     static func addProblem(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
+        try requireInspector(scope)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
+        let followUpBy = try await VisitRecords.followUpInspector(v, on: req.db)
         switch VisitSections.problem(
-            try decode(VisitsController.ProblemForm.self, req), categories: settings.categories, visit: v)
+            try decode(VisitsController.ProblemForm.self, req), categories: settings.categories, visit: v,
+            followUpBy: followUpBy)
         {
         case .failure(let e): throw invalid(e)
         case .success(let p):
@@ -378,6 +384,7 @@ enum VisitsAPI {
     /// The photo is the request body itself (image/jpeg, image/png or image/webp); `?caption=` optional.
     static func addPhoto(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
+        try requireInspector(scope)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let upload = try await UploadReader.readRaw(req, maxBytes: VisitSections.maxPhotoBytes)
         defer { upload.discard() }
@@ -399,6 +406,7 @@ enum VisitsAPI {
 
     static func submit(req: Request) async throws -> VisitDTO {
         let scope = try await Scope.of(req)
+        try requireInspector(scope)
         let v = try await scope.visitAccess.draft(try req.parameters.id(), on: req.db)
         let loaded = try await VisitRecords.load(v, on: req.db)
         let problems = VisitSections.submitProblems(loaded)

@@ -10,7 +10,10 @@ final class Visit: Model, @unchecked Sendable {
     @Field(key: "school_id") var schoolID: Int
     /// The school's org path, copied so office scope is one prefix filter.
     @Field(key: "org_path") var orgPath: String
-    @Field(key: "inspector_id") var inspectorID: Int
+    /// The lead inspector; nil for a visit the office recorded (`recordedBy`), which may have team members.
+    @OptionalField(key: "inspector_id") var inspectorID: Int?
+    /// The office account that recorded the visit (nil for an inspector's own).
+    @OptionalField(key: "recorded_by") var recordedBy: Int?
     @Field(key: "visit_date") var visitDate: String
     @Field(key: "start_time") var startTime: String
     @Field(key: "end_time") var endTime: String

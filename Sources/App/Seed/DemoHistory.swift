@@ -335,7 +335,7 @@ enum DemoHistory {
             p.visitID = visit.id!
             p.schoolID = school.id!
             p.orgPath = school.orgPath
-            p.inspectorID = visit.inspectorID
+            p.inspectorID = visit.inspectorID!
             p.category = plan.category
             p.severity = plan.category == "安全" ? .serious : .minor
             p.disposition = .rectify
@@ -350,7 +350,7 @@ enum DemoHistory {
             n.districtID = district.id!
             n.orgPath = school.orgPath
             n.schoolID = school.id!
-            n.inspectorID = visit.inspectorID
+            n.inspectorID = visit.inspectorID!
             n.year = 2026
             n.sequence = sequence
             n.number = NoticeNumber.format(prefix: "青督整", year: 2026, sequence: sequence)

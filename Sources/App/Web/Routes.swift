@@ -60,20 +60,24 @@ func routes(_ app: Application) throws {
         SiteURL.accountabilityRespond(s).route, AccountabilityController.responseLimits,
         use: AccountabilityController.respond)
 
-    // Inspectors: plans, visits on the phone, summaries and cases.
-    let inspectors = app.grouped(RequireRole(.inspector))
-    inspectors.get(SiteURL.visitNew.route, use: VisitsController.newForm)
-    inspectors.post(SiteURL.visits.route, use: VisitsController.create)
-    inspectors.post(SiteURL.visit(s).route, use: VisitsController.update)
-    inspectors.post(SiteURL.visitSection(s, "observations").route, use: VisitsController.addObservation)
-    inspectors.post(SiteURL.visitSection(s, "interviews").route, use: VisitsController.addInterview)
-    inspectors.post(SiteURL.visitSection(s, "problems").route, use: VisitsController.addProblem)
-    inspectors.post(SiteURL.visitSection(s, "checks").route, use: VisitsController.saveChecks)
-    inspectors.post(SiteURL.visitSection(s, "findings").route, use: VisitsController.answerFinding)
-    inspectors.upload(
+    // Inspectors and the office record visits on the phone (VisitAccess: an inspector their schools, the office
+    // its subtree; only the author edits a draft).
+    let recorders = app.grouped(RequireRole(.inspector, .office))
+    recorders.get(SiteURL.visitNew.route, use: VisitsController.newForm)
+    recorders.post(SiteURL.visits.route, use: VisitsController.create)
+    recorders.post(SiteURL.visit(s).route, use: VisitsController.update)
+    recorders.post(SiteURL.visitSection(s, "observations").route, use: VisitsController.addObservation)
+    recorders.post(SiteURL.visitSection(s, "interviews").route, use: VisitsController.addInterview)
+    recorders.post(SiteURL.visitSection(s, "problems").route, use: VisitsController.addProblem)
+    recorders.post(SiteURL.visitSection(s, "checks").route, use: VisitsController.saveChecks)
+    recorders.post(SiteURL.visitSection(s, "findings").route, use: VisitsController.answerFinding)
+    recorders.upload(
         SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)
-    inspectors.post(SiteURL.visitRemove(s).route, use: VisitsController.removeItem)
-    inspectors.post(SiteURL.visitSubmit(s).route, use: VisitsController.submit)
+    recorders.post(SiteURL.visitRemove(s).route, use: VisitsController.removeItem)
+    recorders.post(SiteURL.visitSubmit(s).route, use: VisitsController.submit)
+
+    // Inspectors: plans, summaries and cases.
+    let inspectors = app.grouped(RequireRole(.inspector))
     inspectors.get(SiteURL.visitPlans.route, use: PlansController.visitPlans)
     inspectors.get(SiteURL.visitPlanNew.route, use: PlansController.visitPlanForm)
     inspectors.post(SiteURL.visitPlans.route, use: PlansController.createVisitPlan)

@@ -28,6 +28,8 @@ struct RecordSet: Sendable {
     var visit: Int
     var photo: Int
     var draft: Int
+    /// A draft the office recorded itself (no lead inspector).
+    var officeDraft: Int
     var problem: Int
     var referral: Int
     var notice: Int
@@ -155,6 +157,10 @@ struct MatrixFixtures: Sendable {
         try await photo.save(on: db)
         let draft = makeVisit(school: school, inspector: inspector, status: .draft, day: today)
         try await draft.save(on: db)
+        let officeDraft = makeVisit(school: school, inspector: inspector, status: .draft, day: today)
+        officeDraft.inspectorID = nil
+        officeDraft.recordedBy = officeUserID
+        try await officeDraft.save(on: db)
         let problem = makeProblem(visit: visit, disposition: .rectify, text: "\(tag)：消防通道堆放杂物。")
         try await problem.save(on: db)
         let referral = makeProblem(visit: visit, disposition: .refer, text: "\(tag)：校舍维修需计财科协调。")
@@ -279,6 +285,7 @@ struct MatrixFixtures: Sendable {
 
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
+            officeDraft: officeDraft.id!,
             problem: problem.id!, referral: referral.id!, notice: notice.id!, noticeFile: evidence.hash,
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
@@ -308,7 +315,7 @@ struct MatrixFixtures: Sendable {
         p.visitID = visit.id
         p.schoolID = visit.schoolID
         p.orgPath = visit.orgPath
-        p.inspectorID = visit.inspectorID
+        p.inspectorID = visit.inspectorID!
         p.category = "安全"
         p.severity = .serious
         p.disposition = disposition

@@ -10,7 +10,8 @@ enum ComplianceService {
         let id: Int
         let school_id: Int
         let visit_date: String
-        let inspector_id: Int
+        /// NULL for a visit the office recorded; its team members are credited.
+        let inspector_id: Int?
         let visit_plan_id: Int?
         let observations: Int
         let teachers: Int
@@ -69,12 +70,13 @@ enum ComplianceService {
             }
         }
         let visits = rows.compactMap { r -> ComplianceInput.VisitFacts? in
-            guard let d = Day(parsing: r.visit_date) else { return nil }
+            let team = members[r.id] ?? []
+            guard let d = Day(parsing: r.visit_date), let lead = r.inspector_id ?? team.first else { return nil }
             // At a kindergarten the 保育员 count with the teachers, and parents stand for the students.
             let kindergarten = SchoolType(rawValue: r.school_type)?.visitProfile.isKindergarten ?? false
             return .init(
-                id: r.id, schoolID: r.school_id, date: d, leadInspectorID: r.inspector_id,
-                memberIDs: members[r.id] ?? [],
+                id: r.id, schoolID: r.school_id, date: d, leadInspectorID: lead,
+                memberIDs: team.filter { $0 != lead },
                 hadPlanBefore: r.visit_plan_id != nil, observations: r.observations,
                 teachersInterviewed: r.teachers + (kindergarten ? r.caregivers : 0), studentsInterviewed: r.students,
                 atKindergarten: kindergarten, parentsInterviewed: r.parents)

@@ -53,6 +53,8 @@ struct NewVisit: Sendable {
     /// Active inspectors of the district other than the account's (first 200 by name).
     let colleagues: [Colleague]
     let followUp: FollowUp
+    /// The office records this visit itself: no plan, the inspectors who come along are its team.
+    var byOffice = false
 }
 
 extension NewVisit {
@@ -61,8 +63,12 @@ extension NewVisit {
         school: School, form: Form, errors: [FieldError] = [], scope: Scope, today: Day, on db: any Database
     ) async throws -> NewVisit {
         let me = scope.principal.inspectorID ?? -1
-        let plans = try await VisitPlan.query(on: db).filter(\.$inspectorID == me).filter(\.$schoolID == school.id!)
-            .sort(\.$plannedDate, .descending).limit(10).all()
+        // The office has no plans of its own (plans are the 六个一 of an inspector).
+        let plans =
+            scope.principal.role == .office
+            ? []
+            : try await VisitPlan.query(on: db).filter(\.$inspectorID == me).filter(\.$schoolID == school.id!)
+                .sort(\.$plannedDate, .descending).limit(10).all()
         let colleagues = try await Inspector.query(on: db).filter(\.$districtID == school.districtID)
             .filter(\.$status == .active).filter(\.$id != me).sort(\.$name).limit(200).all()
         return NewVisit(
@@ -71,6 +77,7 @@ extension NewVisit {
                 districtID: school.districtID, on: Day(parsing: form.date) ?? today, db: db),
             plans: plans.map { Plan(id: $0.id!, plannedDate: $0.plannedDate, focus: $0.focus) },
             colleagues: colleagues.map { Colleague(id: $0.id!, name: $0.name, kind: $0.kind) },
-            followUp: try await FollowUp.query(schoolID: school.id!, excluding: nil, on: db))
+            followUp: try await FollowUp.query(schoolID: school.id!, excluding: nil, on: db),
+            byOffice: scope.principal.role == .office)
     }
 }

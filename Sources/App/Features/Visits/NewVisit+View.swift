@@ -35,13 +35,15 @@ struct NewVisitView {
             .field(
                 "本月主题", name: "theme", value: f.theme, error: errors.message(for: "theme"),
                 hint: model.monthlyTheme.map { "区督导室本月主题：" + $0 + "（留空即采用）" }),
-            .selectField(
-                "督导方案", name: "plan",
-                options: model.plans.map {
-                    (String($0.id), "\(Format.day($0.plannedDate))：\(String($0.focus.prefix(20)))")
-                },
-                selected: f.plan, error: errors.message(for: "plan"),
-                blank: model.plans.isEmpty ? "（尚无方案，可先到“督导方案”中制定）" : "（不关联）"),
+            model.byOffice
+                ? .p(.class("hint"), .text("督导室直接督导：记录人为督导室，可勾选同去的督学组成督导组；发现的问题由同行督学或该校责任督学跟进整改。"))
+                : .selectField(
+                    "督导方案", name: "plan",
+                    options: model.plans.map {
+                        (String($0.id), "\(Format.day($0.plannedDate))：\(String($0.focus.prefix(20)))")
+                    },
+                    selected: f.plan, error: errors.message(for: "plan"),
+                    blank: model.plans.isEmpty ? "（尚无方案，可先到“督导方案”中制定）" : "（不关联）"),
             colleagues,
             .button(.type(.submit), .class("btn primary block"), .text("开始记录")))
     }
@@ -51,7 +53,7 @@ struct NewVisitView {
         let selected = Set(model.form.members)
         return .details(
             .class("field"),
-            .summary(.text("同行督学（多人同去时勾选）")),
+            .summary(.text(model.byOffice ? "督导组成员（同去的督学）" : "同行督学（多人同去时勾选）")),
             .errorText("f-members", model.errors.message(for: "members")),
             .forEach(model.colleagues) { c in
                 .label(

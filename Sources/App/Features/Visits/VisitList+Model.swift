@@ -53,15 +53,20 @@ extension VisitList {
             .paginate(Paging(page: filter.page, per: perPage))
         let visits = page.items
         let schools = try await School.query(on: db).filter(\.$id ~~ Set(visits.map(\.schoolID))).all()
-        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(visits.map(\.inspectorID))).all()
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.inspectorID))).all()
+        let recorders = try await User.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.recordedBy))).all()
         let schoolName = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let inspectorName = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
+        let recorderName = Dictionary(uniqueKeysWithValues: recorders.map { ($0.id!, VisitRecords.officeName($0)) })
         return VisitList(
             filter: filter, paging: page.paging, total: page.total,
             rows: visits.map {
                 Row(
                     id: $0.id!, date: $0.visitDate, school: schoolName[$0.schoolID] ?? "",
-                    inspector: inspectorName[$0.inspectorID] ?? "",
+                    inspector: $0.inspectorID.flatMap { inspectorName[$0] } ?? $0.recordedBy.flatMap {
+                        recorderName[$0]
+                    }
+                        ?? "",
                     kind: $0.kind, theme: $0.theme, isDraft: $0.isDraft)
             })
     }

@@ -9,14 +9,14 @@ struct VisitListView {
     func render() -> Page { Page(document()) }
 
     func document() -> HTML {
-        let isInspector = ctx.principal?.role == .inspector
+        let records = [.inspector, .office].contains(ctx.principal?.role)
         return Layout.document(
             "督导记录", ctx, wide: true,
             [
                 .div(
                     .class("page-head"),
                     .h1(.text("督导记录")),
-                    .div(.class("actions"), isInspector ? .button(SiteURL.visitNew.path, "新建督导记录") : .empty)),
+                    .div(.class("actions"), records ? .button(SiteURL.visitNew.path, "新建督导记录") : .empty)),
                 .dataTable(["日期", "学校", "记录人", "类型", "主题", "状态"], model.rows.map(cells), empty: "暂无督导记录"),
                 .pager(
                     model.paging, total: model.total,

@@ -13,6 +13,8 @@ enum VisitRecords {
         let visit: Visit
         let school: School
         let author: Inspector?
+        /// The office account that recorded a visit without a lead inspector.
+        let recorder: User?
         let members: [Inspector]
         let observations: [ClassObservation]
         let interviews: [Interview]
@@ -26,10 +28,12 @@ enum VisitRecords {
     static func load(_ v: Visit, on db: any Database) async throws -> Loaded {
         let id = v.id!
         let memberIDs = try await VisitMember.query(on: db).filter(\.$visitID == id).all(\.$inspectorID)
-        let people = try await Inspector.query(on: db).filter(\.$id ~~ (memberIDs + [v.inspectorID])).all()
+        let people = try await Inspector.query(on: db).filter(\.$id ~~ (memberIDs + [v.inspectorID].compactMap { $0 }))
+            .all()
         guard let school = try await School.find(v.schoolID, on: db) else { throw Abort(.notFound) }
         return Loaded(
             visit: v, school: school, author: people.first { $0.id == v.inspectorID },
+            recorder: try await v.recordedBy.asyncMap { try await User.find($0, on: db) } ?? nil,
             members: people.filter { memberIDs.contains($0.id!) },
             observations: try await ClassObservation.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
             interviews: try await Interview.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
@@ -37,6 +41,19 @@ enum VisitRecords {
             photos: try await VisitPhoto.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
             amendments: try await VisitAmendment.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
             plan: try await v.visitPlanID.asyncMap { try await VisitPlan.find($0, on: db) } ?? nil)
+    }
+
+    /// How a visit recorded by the office names its recorder: 督导室 and the account's name.
+    static func officeName(_ user: User) -> String { "督导室 " + user.displayName }
+
+    /// The inspector who follows a problem of `v` up: its lead, else (a visit the office recorded) the first team
+    /// member, else the school's responsible inspector; nil when there is none.
+    static func followUpInspector(_ v: Visit, on db: any Database) async throws -> Int? {
+        if let lead = v.inspectorID { return lead }
+        if let member = try await VisitMember.query(on: db).filter(\.$visitID == v.id!).sort(\.$id).first() {
+            return member.inspectorID
+        }
+        return try await DirectoryQueries.currentInspectors(of: [v.schoolID], on: db)[v.schoolID]?.id
     }
 
     // MARK: - Starting a visit
@@ -114,8 +131,10 @@ enum VisitRecords {
     {
         var (day, kind, errors) = validateBasics(form, partial: false, today: today)
         let me = scope.principal.inspectorID ?? -1
+        // The office records a visit itself, alone or with a team of inspectors; plans are an inspector's.
+        let byOffice = scope.principal.role == .office
         var planID: Int?
-        if let p = form.plan, !p.isEmpty {
+        if let p = form.plan, !p.isEmpty, !byOffice {
             if let id = Int(p), let plan = try await VisitPlan.find(id, on: db), plan.inspectorID == me,
                 plan.schoolID == school.id
             {
@@ -135,7 +154,8 @@ enum VisitRecords {
         let v = Visit()
         v.schoolID = school.id!
         v.orgPath = school.orgPath
-        v.inspectorID = me
+        v.inspectorID = byOffice ? nil : me
+        v.recordedBy = byOffice ? scope.principal.userID : nil
         v.visitDate = day.description
         v.startTime = form.start ?? ""
         v.endTime = form.end ?? ""

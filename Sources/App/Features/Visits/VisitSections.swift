@@ -78,8 +78,14 @@ enum VisitSections {
         return .success(i)
     }
 
-    static func problem(_ f: VisitsController.ProblemForm, categories: [String], visit: Visit) -> Validated<Problem> {
+    /// A problem found on `visit`, followed up by `followUpBy` (see `VisitRecords.followUpInspector`).
+    static func problem(_ f: VisitsController.ProblemForm, categories: [String], visit: Visit, followUpBy: Int?)
+        -> Validated<Problem>
+    {
         var errors: [FieldError] = []
+        if followUpBy == nil {
+            errors.append(.init("description", "该校没有责任督学，本次督导也没有督学同行：请先为学校安排责任督学，再记录问题"))
+        }
         let category = trimmed(f.category)
         if !categories.contains(category) { errors.append(.init("category", "请选择问题类别")) }
         let severity = f.severity.flatMap(ProblemSeverity.init(rawValue:))
@@ -89,12 +95,12 @@ enum VisitSections {
         if let e = Validate.required(trimmed(f.description), field: "问题描述", maxLength: 2000) {
             errors.append(.init("description", e))
         }
-        guard errors.isEmpty, let severity, let disposition else { return .failure(errors) }
+        guard errors.isEmpty, let severity, let disposition, let followUpBy else { return .failure(errors) }
         let p = Problem()
         p.visitID = visit.id!
         p.schoolID = visit.schoolID
         p.orgPath = visit.orgPath
-        p.inspectorID = visit.inspectorID
+        p.inspectorID = followUpBy
         p.category = category
         p.severity = severity
         p.disposition = disposition
@@ -234,7 +240,8 @@ enum VisitSections {
     static func reminders(_ l: VisitRecords.Loaded, settings: ComplianceSettings) -> [String] {
         var out: [String] = []
         let profile = l.school.type.visitProfile
-        if l.plan == nil { out.append("未关联督导方案（六个一：每次督导前制定一份方案）") }
+        // A plan is an inspector's 六个一; the office recording a visit itself has none to link.
+        if l.plan == nil, l.visit.inspectorID != nil { out.append("未关联督导方案（六个一：每次督导前制定一份方案）") }
         if l.observations.count < settings.observationsPerVisit {
             out.append(
                 profile.isKindergarten

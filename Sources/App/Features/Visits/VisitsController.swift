@@ -46,7 +46,8 @@ enum VisitsController {
     static func newForm(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         guard let schoolID = try req.query.bounded("school", InputBounds.ID.self) else {
-            let model = try await PickSchool.query(scope: scope, on: req.db)
+            let search = String((req.query[String.self, at: "q"] ?? "").prefix(50))
+            let model = try await PickSchool.query(scope: scope, search: search, on: req.db)
             return PickSchoolView(ctx: req.pageContext(), model: model).render()
         }
         let school = try await VisitRecords.writableSchool(schoolID, scope: scope, today: req.today, on: req.db)
@@ -187,7 +188,8 @@ enum VisitsController {
         let school = try await School.find(v.schoolID, on: req.db)
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let f = try req.content.decode(ProblemForm.self)
-        switch VisitSections.problem(f, categories: settings.categories, visit: v) {
+        let followUpBy = try await VisitRecords.followUpInspector(v, on: req.db)
+        switch VisitSections.problem(f, categories: settings.categories, visit: v, followUpBy: followUpBy) {
         case .failure(let errors):
             return try await sectionError(req, scope: scope, visit: v, section: "problems", errors: errors)
         case .success(let p):
@@ -215,12 +217,16 @@ enum VisitsController {
         case "record":
             let settings = try await DistrictSettings.forDistrict(loaded.school.districtID, on: req.db)
             let form = VisitSections.problemForm(for: finding, categories: settings.categories)
-            guard case .success(let p) = VisitSections.problem(form, categories: settings.categories, visit: v) else {
+            let followUpBy = try await VisitRecords.followUpInspector(v, on: req.db)
+            switch VisitSections.problem(form, categories: settings.categories, visit: v, followUpBy: followUpBy) {
+            case .failure(let errors):
                 return try await sectionError(
-                    req, scope: scope, visit: v, section: "findings", errors: [.init("findings", "无法记为问题")])
+                    req, scope: scope, visit: v, section: "findings",
+                    errors: [.init("findings", errors.first?.message ?? "无法记为问题")])
+            case .success(let p):
+                try await p.save(on: req.db)
+                return back(req, v, "problems", "已记为问题：\(finding.item)")
             }
-            try await p.save(on: req.db)
-            return back(req, v, "problems", "已记为问题：\(finding.item)")
         case "dismiss":
             let reason = (f.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if let e = Validate.required(reason, field: "不作为问题的理由", maxLength: 200) {

@@ -39,9 +39,14 @@ struct VisitAccess: RecordAccess {
     /// Internal interview notes are for supervisors only.
     var hidesInternalNotes: Bool { principal.role == .school }
 
-    /// Only the author edits a draft.
+    /// Only the author edits a draft: its lead inspector, or the office account that recorded it.
     func canEditDraft(_ v: Visit) -> Bool {
-        principal.role == .inspector && v.inspectorID == principal.inspectorID && v.isDraft
+        guard v.isDraft else { return false }
+        switch principal.role {
+        case .inspector: return v.inspectorID != nil && v.inspectorID == principal.inspectorID
+        case .office: return v.recordedBy != nil && v.recordedBy == principal.userID
+        default: return false
+        }
     }
 
     /// The author or the office may amend a submitted record.
@@ -61,8 +66,9 @@ struct VisitAccess: RecordAccess {
     }
 
     /// An inspector records visits to the schools assigned to them, or to a school the office has
-    /// granted them until a day not before `today`.
+    /// granted them until a day not before `today`; the office to any school of its subtree.
     func mayRecordVisit(to school: School, today: Day, on db: any Database) async throws -> Bool {
+        if principal.role == .office { return school.orgPath.hasPrefix(principal.orgPath) }
         guard principal.role == .inspector, let me = principal.inspectorID, let id = school.id else { return false }
         if scope.assignedSchoolIDs.contains(id) { return true }
         return try await VisitGrant.query(on: db).filter(\.$inspectorID == me).filter(\.$schoolID == id)
