@@ -55,6 +55,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M012_UrgentCategories())
     app.migrations.add(M013_SettingsLists())
     app.migrations.add(M014_OfficeVisits())
+    app.migrations.add(M015_InspectorDuties())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

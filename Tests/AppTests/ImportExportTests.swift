@@ -262,9 +262,26 @@ final class ImportExportTests: XCTestCase {
 
     static let inspectorCSV =
         ([InspectorInput.headers.joined(separator: ",")] + [
-            "孙立新,兼职,男,13812345678,青川区实验小学,副校长,2026-09-01,2029-08-31",
-            "钱美玲,专职,女,13912345679,青川区教育督导室,专职督学,,",
+            "孙立新,兼职,责任督学,男,13812345678,青川区实验小学,副校长,2026-09-01,2029-08-31",
+            "钱美玲,专职,督学,女,13912345679,青川区教育督导室,专职督学,,",
         ]).joined(separator: "\r\n") + "\r\n"
+
+    func testAFileMadeFromTheOlderTemplateIsReadWithItsSingleTypeColumn() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            let csv =
+                "姓名,督学类型,性别,手机号,工作单位,职务,聘期开始,聘期结束\r\n"
+                + "孙立新,特约,男,13812345678,区人大常委会,委员,2026-09-01,2029-08-31\r\n"
+
+            let res = try await office.upload(
+                "/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: Data(csv.utf8))
+
+            XCTAssertEqual(res.status, .ok)
+            let sun = try await app.inspector(named: "孙立新")
+            XCTAssertEqual(sun.kind, .partTime)
+            XCTAssertEqual(sun.dutyList, [.special])
+        }
+    }
 
     func testInspectorImportIsKeyedByMobileNumber() async throws {
         try await withApp { app in

@@ -100,9 +100,51 @@ final class InspectorTermTests: XCTestCase {
         let fourth = term("2026-09-01", "2029-08-31")
         XCTAssertEqual(InspectorRules.consecutiveTerms(previous + [fourth]), 4)
         XCTAssertNotNil(InspectorRules.termWarning(kind: .partTime, previousTerms: previous, proposed: fourth))
-        XCTAssertNil(InspectorRules.termWarning(kind: .fullTime, previousTerms: previous, proposed: fourth))
+        XCTAssertEqual(
+            InspectorRules.termWarning(kind: .fullTime, previousTerms: previous, proposed: fourth),
+            "专职督学连续聘任将达4个聘期，超过连续3个聘期的规定", "every appointed inspector is checked")
         XCTAssertNil(
             InspectorRules.termWarning(kind: .partTime, previousTerms: Array(previous.dropFirst()), proposed: fourth))
+    }
+
+    func testAppointmentAndDutiesAreSeparateAndDutiesCombine() {
+        var input = InspectorInput()
+        input.name = "刘芳"
+        input.kind = "兼职"
+        input.gender = "女"
+        input.phone = "13800000000"
+        input.roles = ["特约督学", "responsible"]
+        guard case .success(let r) = input.validated() else { return XCTFail("\(input.validated().errors)") }
+        XCTAssertEqual(r.kind, .partTime)
+        XCTAssertEqual(r.roles, [.responsible, .special], "in their fixed order")
+        XCTAssertEqual(InspectorDuty.stored(r.roles), "responsible,special")
+        XCTAssertEqual(InspectorDuty.parseStored("special,responsible,x"), [.responsible, .special])
+
+        input.roles = []
+        guard case .success(let plain) = input.validated() else { return XCTFail() }
+        XCTAssertEqual(plain.roles, [.inspector], "no duty ticked: a 督学")
+
+        input.roles = ["校长"]
+        XCTAssertEqual(input.validated().errors.map(\.field), ["roles"])
+    }
+
+    func testTheOldSingleChoiceReadsAsAPartTimeAppointmentWithThatDuty() {
+        for (old, duty) in [("责任督学", InspectorDuty.responsible), ("特约", .special), ("特约督学", .special)] {
+            let row = ["姓名": "黄海燕", "督学类型": old, "性别": "女", "手机号": "13800000001"]
+            guard case .success(let r) = InspectorInput(row: row).validated() else { return XCTFail(old) }
+            XCTAssertEqual(r.kind, .partTime, old)
+            XCTAssertEqual(r.roles, [duty], old)
+        }
+        let row = ["姓名": "周明", "聘任方式": "专职", "督学类别": "督学、责任督学", "性别": "男", "手机号": "13800000002"]
+        guard case .success(let r) = InspectorInput(row: row).validated() else { return XCTFail() }
+        XCTAssertEqual(r.kind, .fullTime)
+        XCTAssertEqual(r.roles, [.inspector, .responsible])
+    }
+
+    func testASpecialInspectorAsResponsibleIsWarnedAboutUnlessTheDistrictAllowsIt() {
+        XCTAssertNotNil(InspectorRules.specialAsResponsibleWarning(name: "黄海燕", duties: [.special], allowed: false))
+        XCTAssertNil(InspectorRules.specialAsResponsibleWarning(name: "黄海燕", duties: [.special], allowed: true))
+        XCTAssertNil(InspectorRules.specialAsResponsibleWarning(name: "刘芳", duties: [.responsible], allowed: false))
     }
 
     func testAGapOfMoreThanAMonthBreaksTheChain() {
@@ -218,7 +260,8 @@ final class SmallRulesTests: XCTestCase {
     func testEnumsParseTheirChineseLabels() {
         XCTAssertEqual(SchoolType(label: "九年一贯制"), .nineYear)
         XCTAssertEqual(SchoolType(label: "教学点"), .teachingPoint)
-        XCTAssertEqual(InspectorKind(label: "责任督学"), .responsible)
+        XCTAssertEqual(InspectorKind(label: "兼职"), .partTime)
+        XCTAssertEqual(InspectorDuty(label: "责任督学"), .responsible)
         XCTAssertEqual(Ownership(label: "民办"), .privateSchool)
         XCTAssertNil(SchoolType(label: "大学"))
         XCTAssertEqual(SchoolType.nineYear.sections, [.primary, .junior])

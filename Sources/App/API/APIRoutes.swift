@@ -68,7 +68,9 @@ struct APIMethodMiddleware: AsyncMiddleware {
 struct APIQueryMiddleware: AsyncMiddleware {
     /// The query parameters the API reads (see OpenAPIDocument), and which of them are numbers.
     static let numbers: Set<String> = ["page", "per", "township", "area", "school"]
-    static let names: Set<String> = numbers.union(["q", "type", "status", "kind", "current", "semester", "caption"])
+    static let names: Set<String> = numbers.union([
+        "q", "type", "status", "kind", "duty", "current", "semester", "caption",
+    ])
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let query = req.url.query {
@@ -297,6 +299,8 @@ enum APIController {
         let id: Int
         let name: String
         let kind: String
+        /// 督学类别: inspector, responsible, special (may combine).
+        let duties: [String]
         let gender: String
         let phone: String
         let employer: String
@@ -310,13 +314,15 @@ enum APIController {
         let scope = try await Scope.of(req)
         let paging = try paging(req)
         try APIQuery.text(req, "q", maxLength: 100, label: "查询内容")
-        try APIQuery.oneOf(req, "kind", InspectorKind.allCases.map(\.rawValue), label: "督学类别")
+        try APIQuery.oneOf(req, "kind", InspectorKind.allCases.map(\.rawValue), label: "聘任方式")
+        try APIQuery.oneOf(req, "duty", InspectorDuty.allCases.map(\.rawValue), label: "督学类别")
         try APIQuery.oneOf(req, "status", ["active", "retired", "all"], label: "在岗状态")
         let filter = try req.query.decode(InspectorList.Filter.self)
         return try await page(InspectorList.filtered(filter, scope: scope, on: req.db), paging) { rows in
             rows.map {
                 InspectorDTO(
-                    id: $0.id!, name: $0.name, kind: $0.kind.rawValue, gender: $0.gender.rawValue, phone: $0.phone,
+                    id: $0.id!, name: $0.name, kind: $0.kind.rawValue, duties: $0.dutyList.map(\.rawValue),
+                    gender: $0.gender.rawValue, phone: $0.phone,
                     employer: $0.employer, post: $0.post, termStart: $0.termStart, termEnd: $0.termEnd,
                     status: $0.status.rawValue)
             }

@@ -69,7 +69,8 @@ enum OpenAPIDocument {
                   {"$ref": "#/components/parameters/page"},
                   {"$ref": "#/components/parameters/per"},
                   {"name": "q", "in": "query", "description": "按姓名、工作单位（包含）或手机号（完全一致）查找", "schema": {"type": "string", "pattern": "^[^\\x00]*$", "maxLength": 100}},
-                  {"name": "kind", "in": "query", "description": "督学类别", "schema": {"$ref": "#/components/schemas/InspectorKind"}},
+                  {"name": "kind", "in": "query", "description": "聘任方式", "schema": {"$ref": "#/components/schemas/InspectorKind"}},
+                  {"name": "duty", "in": "query", "description": "督学类别（担任其一即列出）", "schema": {"$ref": "#/components/schemas/InspectorDuty"}},
                   {"name": "status", "in": "query", "description": "在岗状态：active 在岗（默认）、retired 离任、all 全部", "schema": {"type": "string", "enum": ["active", "retired", "all"], "default": "active"}}
                 ],
                 "responses": {
@@ -344,7 +345,8 @@ enum OpenAPIDocument {
               "Text": {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$", "description": "不能只有空白"},
               "Time": {"type": "string", "nullable": true, "pattern": "^(([01]?[0-9]|2[0-3]):[0-5][0-9])?$", "description": "HH:MM，如 08:30；空字符串或 null 视同未填"},
               "SchoolType": {"type": "string", "enum": ["kindergarten", "primary", "junior", "nineYear", "twelveYear", "complete", "senior", "vocational", "special", "teachingPoint"]},
-              "InspectorKind": {"type": "string", "enum": ["fullTime", "partTime", "special", "responsible"]},
+              "InspectorKind": {"type": "string", "description": "聘任方式：fullTime 专职、partTime 兼职", "enum": ["fullTime", "partTime"]},
+              "InspectorDuty": {"type": "string", "description": "督学类别：inspector 督学、responsible 责任督学、special 特约督学", "enum": ["inspector", "responsible", "special"]},
               "VisitKind": {"type": "string", "enum": ["routine", "followUp", "special", "random", "fullDay", "comprehensive"], "description": "常规、随访、专项、随机、一日督导；comprehensive（综合督导）只见于旧记录"},
               "Credentials": {"type": "object", "required": ["username", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[^\\x00]*$"}, "password": {"type": "string", "format": "password", "pattern": "^[^\\x00]*$"}}},
@@ -371,10 +373,11 @@ enum OpenAPIDocument {
                 "inspectorId": {"type": "integer", "description": "当前挂牌督学；没有时不出现"}}},
               "SchoolPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
                 "items": {"type": "array", "items": {"$ref": "#/components/schemas/School"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-              "Inspector": {"type": "object", "required": ["id", "name", "kind", "gender", "phone", "employer", "post", "status"], "properties": {
+              "Inspector": {"type": "object", "required": ["id", "name", "kind", "duties", "gender", "phone", "employer", "post", "status"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
                 "name": {"type": "string"},
                 "kind": {"$ref": "#/components/schemas/InspectorKind"},
+                "duties": {"type": "array", "items": {"$ref": "#/components/schemas/InspectorDuty"}},
                 "gender": {"type": "string", "enum": ["male", "female"]},
                 "phone": {"type": "string"},
                 "employer": {"type": "string", "description": "工作单位"},

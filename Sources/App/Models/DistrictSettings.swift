@@ -41,6 +41,8 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "document_checklist") var documentChecklist: String
     @Field(key: "kindergarten_documents") var kindergartenDocuments: String
     @Field(key: "complaint_categories") var complaintCategories: String
+    /// Whether a 特约督学 may be a school's responsible inspector (default no: a warning on assignment).
+    @Field(key: "special_may_be_responsible") var specialMayBeResponsible: Bool
     init() {}
 
     var kindergartenRubricValue: Rubric { Rubric(setting: kindergartenRubric) ?? .kindergarten }
@@ -124,6 +126,7 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.documentChecklist = ""
         s.kindergartenDocuments = ""
         s.complaintCategories = ""
+        s.specialMayBeResponsible = false
         s.complaintLimits = "{}"
         s.webhookURL = ""
         return s

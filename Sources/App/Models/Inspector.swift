@@ -9,7 +9,10 @@ final class Inspector: Model, @unchecked Sendable {
     @Field(key: "district_id") var districtID: Int
     @Field(key: "org_path") var orgPath: String
     @Field(key: "name") var name: String
+    /// Appointment: 专职 or 兼职.
     @Field(key: "kind") var kind: InspectorKind
+    /// Duties, "inspector,responsible,special" (see `InspectorDuty.parseStored`).
+    @Field(key: "roles") var roles: String
     @Field(key: "gender") var gender: Gender
     @Field(key: "phone") var phone: String
     @OptionalField(key: "photo") var photo: String?
@@ -22,7 +25,10 @@ final class Inspector: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    /// A new inspector is a 督学 until told otherwise.
+    init() { roles = InspectorDuty.inspector.rawValue }
+
+    var dutyList: [InspectorDuty] { InspectorDuty.parseStored(roles) }
 
     static let defaultDuties = "监督学校依法规范办学；指导学校管理与教育教学；受理并核实举报投诉；发现问题督促整改；向督导室报告并提出建议。"
 
@@ -31,6 +37,7 @@ final class Inspector: Model, @unchecked Sendable {
         orgPath = district.path
         name = r.name
         kind = r.kind
+        roles = InspectorDuty.stored(r.roles)
         gender = r.gender
         phone = r.phone
         employer = r.employer
@@ -49,7 +56,8 @@ final class Inspector: Model, @unchecked Sendable {
 
     var snapshot: [String: String] {
         [
-            "姓名": name, "督学类型": kind.label, "性别": gender.label, "手机号": phone, "工作单位": employer,
+            "姓名": name, "聘任方式": kind.label, "督学类别": InspectorDuty.labels(dutyList), "性别": gender.label, "手机号": phone,
+            "工作单位": employer,
             "职务": post, "聘期开始": termStart ?? "", "聘期结束": termEnd ?? "", "职责": duties, "状态": status.label,
             "照片": photo ?? "",
         ]

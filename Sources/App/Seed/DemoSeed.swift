@@ -92,6 +92,7 @@ enum DemoSeed {
     struct InspectorSeed {
         let name: String
         let kind: InspectorKind
+        var roles: [InspectorDuty] = [.inspector, .responsible]
         let gender: Gender
         let employer: String
         let post: String
@@ -109,7 +110,7 @@ enum DemoSeed {
             name: "张志强", kind: .partTime, gender: .male, employer: "城关初级中学", post: "退休校长",
             terms: [("2024-09-01", "2027-08-31")]),
         .init(
-            name: "刘芳", kind: .responsible, gender: .female, employer: "青川区教育局", post: "基础教育科副科长",
+            name: "刘芳", kind: .partTime, roles: [.responsible], gender: .female, employer: "青川区教育局", post: "基础教育科副科长",
             terms: [("2025-03-01", "2028-02-29")]),
         .init(
             name: "陈国庆", kind: .fullTime, gender: .male, employer: "青川区教育督导室", post: "督导室副主任",
@@ -121,7 +122,7 @@ enum DemoSeed {
             name: "赵文斌", kind: .partTime, gender: .male, employer: "青川区教育局", post: "安全科科长",
             terms: [("2025-09-01", "2028-08-31")]),
         .init(
-            name: "黄海燕", kind: .special, gender: .female, employer: "青川区人大常委会", post: "教科文卫工委委员",
+            name: "黄海燕", kind: .partTime, roles: [.special], gender: .female, employer: "青川区人大常委会", post: "教科文卫工委委员",
             terms: [("2025-09-01", "2028-08-31")]),
         .init(
             name: "周明", kind: .partTime, gender: .male, employer: "白沙镇中心小学", post: "原副校长",
@@ -184,6 +185,7 @@ enum DemoSeed {
                 i.orgPath = district.path
                 i.name = seed.name
                 i.kind = seed.kind
+                i.roles = InspectorDuty.stored(seed.roles)
                 i.gender = seed.gender
                 i.phone = String(format: "139%08d", 57_120_000 + n * 1_013)
                 i.employer = seed.employer
@@ -202,10 +204,12 @@ enum DemoSeed {
                 }
                 inspectorModels.append(i)
             }
-            // 挂牌: schools dealt out in order, four to each, leaving the last two uncovered on purpose.
+            // 挂牌: schools dealt out in order, four to each, leaving the last two uncovered on purpose. A 特约督学
+            // (from the People's Congress) holds no school: the district does not let one be responsible.
             let start = Day(year: 2026, month: 9, day: 1)!
+            let responsible = inspectorModels.filter { !$0.dutyList.contains(.special) }
             for (n, school) in schools.dropLast(2).enumerated() {
-                let inspector = inspectorModels[min(n / 4, inspectorModels.count - 1)]
+                let inspector = responsible[min(n / 4, responsible.count - 1)]
                 try await Assignment(inspectorID: inspector.id!, schoolID: school.id!, start: start, note: "2026学年挂牌")
                     .save(on: db)
             }

@@ -113,7 +113,13 @@ enum ScaleSeed {
             let did = townshipOf[d] - 1
             inspectorRows.append([
                 k + 1, did, "/1/\(did)/", "\(surnames[k % surnames.count])\(given[(k / surnames.count) % given.count])",
-                ["fullTime", "partTime", "partTime", "responsible", "special"][k % 5], k % 2 == 0 ? "male" : "female",
+                ["fullTime", "partTime", "partTime", "partTime", "partTime"][k % 5],
+                [
+                    "inspector,responsible", "inspector,responsible", "responsible", "responsible",
+                    "responsible,special",
+                ][
+                    k % 5],
+                k % 2 == 0 ? "male" : "female",
                 String(format: "13%09d", k), nil as String?, "第\(d + 1)区县教育局", "督学", "2025-09-01", "2028-08-31",
                 Inspector.defaultDuties, "active", now, now,
             ])
@@ -258,7 +264,7 @@ enum ScaleSeed {
     }
 
     static let inspectorColumns = [
-        "id", "district_id", "org_path", "name", "kind", "gender", "phone", "photo", "employer", "post",
+        "id", "district_id", "org_path", "name", "kind", "roles", "gender", "phone", "photo", "employer", "post",
         "term_start", "term_end", "duties", "status", "created_at", "updated_at",
     ]
     static let assignmentColumns = ["id", "inspector_id", "school_id", "start_date", "end_date", "note", "created_at"]

@@ -81,16 +81,38 @@ public enum SchoolStatus: String, LabelledEnum {
     public var label: String { self == .open ? "在办" : "停办" }
 }
 
+/// How an inspector is appointed (聘任方式). What they do is separate: `InspectorDuty`, which may combine.
 public enum InspectorKind: String, LabelledEnum {
-    case fullTime, partTime, special, responsible
+    case fullTime, partTime
+    public var label: String { self == .fullTime ? "专职" : "兼职" }
+}
+
+/// What an appointed inspector does (督学类别): 督学, 责任督学 (responsible for schools), 特约督学 (invited, e.g.
+/// from the People's Congress). One inspector may hold several.
+public enum InspectorDuty: String, LabelledEnum {
+    case inspector, responsible, special
     public var label: String {
         switch self {
-        case .fullTime: "专职"
-        case .partTime: "兼职"
-        case .special: "特约"
+        case .inspector: "督学"
         case .responsible: "责任督学"
+        case .special: "特约督学"
         }
     }
+
+    /// "responsible,special" as stored → the duties, in their order; unknown words are skipped.
+    public static func parseStored(_ text: String) -> [InspectorDuty] {
+        let set = Set(text.split(separator: ",").compactMap { InspectorDuty(rawValue: String($0)) })
+        return allCases.filter(set.contains)
+    }
+
+    /// The duties as stored: their raw values in order, comma-separated.
+    public static func stored(_ duties: some Sequence<InspectorDuty>) -> String {
+        let set = Set(duties)
+        return allCases.filter(set.contains).map(\.rawValue).joined(separator: ",")
+    }
+
+    /// "责任督学、特约督学" for pages.
+    public static func labels(_ duties: [InspectorDuty]) -> String { duties.map(\.label).joined(separator: "、") }
 }
 
 public enum Gender: String, LabelledEnum {

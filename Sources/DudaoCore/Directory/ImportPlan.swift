@@ -52,9 +52,12 @@ public enum ImportCheck {
     }
 
     /// Checks an inspector table; the mobile number identifies an inspector across imports.
+    /// A file made from the older template has 督学类型 instead of 聘任方式 (and no 督学类别); it is read too.
     public static func inspectors(_ table: SpreadsheetTable) -> CheckedImport<InspectorRecord> {
-        check(
-            table, required: ["姓名", "督学类型", "性别", "手机号"],
+        let header = Set((table.rows.first ?? []).map { $0.trimmingCharacters(in: .whitespaces) })
+        let appointment = header.contains("聘任方式") || !header.contains("督学类型") ? "聘任方式" : "督学类型"
+        return check(
+            table, required: ["姓名", appointment, "性别", "手机号"],
             validate: { InspectorInput(row: $0).validated() }, key: { $0.phone },
             duplicateMessage: { "手机号 \($0) 在文件中重复（第\($1)行已出现）" })
     }

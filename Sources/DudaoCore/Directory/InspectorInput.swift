@@ -9,14 +9,18 @@ public struct InspectorInput: Sendable, Equatable {
     public var termStart = ""
     public var termEnd = ""
     public var duties = ""
+    /// 督学类别 as typed ("责任督学、特约督学") or ticked (raw values); empty: 督学.
+    public var roles: [String] = []
 
     public init() {}
 
-    public static let headers = ["姓名", "督学类型", "性别", "手机号", "工作单位", "职务", "聘期开始", "聘期结束"]
+    public static let headers = ["姓名", "聘任方式", "督学类别", "性别", "手机号", "工作单位", "职务", "聘期开始", "聘期结束"]
 
     public init(row: [String: String]) {
         name = row["姓名"] ?? ""
-        kind = row["督学类型"] ?? ""
+        // Files made from the older template have one column, 督学类型, mixing the two.
+        kind = row["聘任方式"] ?? row["督学类型"] ?? ""
+        roles = (row["督学类别"] ?? "").split(whereSeparator: { "、,，;； ".contains($0) }).map(String.init)
         gender = row["性别"] ?? ""
         phone = row["手机号"] ?? ""
         employer = row["工作单位"] ?? ""
@@ -36,6 +40,7 @@ public struct InspectorRecord: Sendable, Equatable {
     public var post: String
     public var term: InspectorRules.Term?
     public var duties: String
+    public var roles: [InspectorDuty]
 }
 
 extension InspectorInput {
@@ -43,10 +48,27 @@ extension InspectorInput {
         var errors: [FieldError] = []
         func t(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
         if let e = Validate.required(name, field: "姓名", maxLength: 20) { errors.append(.init("name", e)) }
-        let k = InspectorKind(label: kind)
-        if k == nil {
-            errors.append(.init("kind", t(kind).isEmpty ? "请选择督学类型" : "督学类型应为：\(InspectorKind.labelList)"))
+        // The older single choice: 特约 and 责任督学 were kinds; they are part-time appointments with that duty.
+        var roleWords = roles.map(t).filter { !$0.isEmpty }
+        var k = InspectorKind(label: kind)
+        if k == nil, let legacy = InspectorDuty(label: t(kind) == "特约" ? "特约督学" : t(kind)), legacy != .inspector {
+            k = .partTime
+            roleWords.append(legacy.rawValue)
         }
+        if k == nil {
+            errors.append(.init("kind", t(kind).isEmpty ? "请选择聘任方式" : "聘任方式应为：\(InspectorKind.labelList)"))
+        }
+        var parsedRoles: [InspectorDuty] = []
+        for word in roleWords {
+            if let d = InspectorDuty(label: word) ?? (word == "特约" ? .special : nil) {
+                parsedRoles.append(d)
+            } else {
+                errors.append(.init("roles", "督学类别应为：\(InspectorDuty.labelList)，可多选"))
+                break
+            }
+        }
+        let roleSet = Set(parsedRoles)
+        let finalRoles = roleSet.isEmpty ? [InspectorDuty.inspector] : InspectorDuty.allCases.filter(roleSet.contains)
         let g = Gender(label: gender)
         if g == nil { errors.append(.init("gender", "性别应为“男”或“女”")) }
         if t(phone).isEmpty {
@@ -78,6 +100,6 @@ extension InspectorInput {
         return .success(
             InspectorRecord(
                 name: t(name), kind: k, gender: g, phone: t(phone), employer: t(employer), post: t(post),
-                term: term, duties: t(duties)))
+                term: term, duties: t(duties), roles: finalRoles))
     }
 }

@@ -34,14 +34,21 @@ public enum InspectorRules {
         return count
     }
 
-    /// A warning when a part-time inspector's terms, with the proposed one, would run to more than three in a row.
+    /// A warning when an appointed inspector's terms, with the proposed one, would run to more than three in a row.
+    /// Every appointed inspector is checked, whatever their duties (a 兼职 责任督学 as much as a 兼职 督学).
     public static func termWarning(kind: InspectorKind, previousTerms: [Term], proposed: Term) -> String? {
-        guard kind == .partTime else { return nil }
         let n = consecutiveTerms(previousTerms + [proposed])
         if n > maxConsecutiveTerms {
-            return "兼职督学连续聘任将达\(n)个聘期，超过连续\(maxConsecutiveTerms)个聘期的规定"
+            return "\(kind.label)督学连续聘任将达\(n)个聘期，超过连续\(maxConsecutiveTerms)个聘期的规定"
         }
         return nil
+    }
+
+    /// A warning when a 特约督学 is made a school's responsible inspector in a district that does not allow it
+    /// (a district setting; by default it does not: 特约督学 are invited observers, not the school's supervisor).
+    public static func specialAsResponsibleWarning(name: String, duties: [InspectorDuty], allowed: Bool) -> String? {
+        guard !allowed, duties.contains(.special) else { return nil }
+        return "\(name)是特约督学，本区设置特约督学一般不担任学校责任督学，请确认或改派"
     }
 
     /// A warning when an inspector would hold more schools than the district allows.

@@ -33,6 +33,8 @@ public struct DistrictSettingsValues: Sendable, Equatable {
     public var kindergartenDocuments: [String]
     /// The categories a complaint is filed under.
     public var complaintCategories: [String]
+    /// Whether a 特约督学 may be a school's responsible inspector.
+    public var specialMayBeResponsible: Bool
 
     public init(
         officeName: String, maxSchoolsPerInspector: Int, complaintPhone: String, complaintChannel: String,
@@ -44,8 +46,9 @@ public struct DistrictSettingsValues: Sendable, Equatable {
         kindergartenRubric: Rubric = .kindergarten, rubricBands: RubricBands = RubricBands(),
         documentChecklist: [String] = DocumentChecklist.items,
         kindergartenDocuments: [String] = DocumentChecklist.kindergartenItems,
-        complaintCategories: [String] = ComplaintIntake.categories
+        complaintCategories: [String] = ComplaintIntake.categories, specialMayBeResponsible: Bool = false
     ) {
+        self.specialMayBeResponsible = specialMayBeResponsible
         self.kindergartenRubric = kindergartenRubric
         self.rubricBands = rubricBands
         self.documentChecklist = documentChecklist
@@ -107,6 +110,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
     public var documentChecklist = ""
     public var kindergartenDocuments = ""
     public var complaintCategories = ""
+    public var specialMayBeResponsible = false
     /// Complaint time limits, in working days.
     public var limitAccept = ""
     public var limitVerify = ""
@@ -147,6 +151,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         documentChecklist = v.documentChecklist.joined(separator: "、")
         kindergartenDocuments = v.kindergartenDocuments.joined(separator: "、")
         complaintCategories = v.complaintCategories.joined(separator: "、")
+        specialMayBeResponsible = v.specialMayBeResponsible
         limitAccept = String(v.complaintLimits.accept)
         limitVerify = String(v.complaintLimits.verify)
         limitHandle = String(v.complaintLimits.handle)
@@ -264,6 +269,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
                 termDates: terms.text,
                 urgentCategories: complaintCategories.filter { urgentCategories.contains($0) },
                 kindergartenRubric: kindergartenRubric, rubricBands: bands, documentChecklist: documents,
-                kindergartenDocuments: kindergartenDocuments, complaintCategories: complaintCategories))
+                kindergartenDocuments: kindergartenDocuments, complaintCategories: complaintCategories,
+                specialMayBeResponsible: specialMayBeResponsible))
     }
 }

@@ -17,8 +17,8 @@ final class InspectorListViewTests: XCTestCase {
                     id: 2, name: "李秀英", kind: .partTime, phone: "13800000002", employer: "区教师发展中心", post: "教研员",
                     schools: 6, termEnd: "2029-08-31", isActive: true),
                 .init(
-                    id: 4, name: "赵磊", kind: .special, phone: "13800000004", employer: "城关街道中心小学", post: "退休校长",
-                    schools: 0, termEnd: "2026-08-31", isActive: false),
+                    id: 4, name: "赵磊", kind: .partTime, phone: "13800000004", employer: "城关街道中心小学", post: "退休校长",
+                    schools: 0, termEnd: "2026-08-31", isActive: false, roles: [.special]),
             ],
             limit: 5)
 

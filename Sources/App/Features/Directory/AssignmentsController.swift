@@ -46,8 +46,13 @@ enum AssignmentsController {
         var warning: String?
         if let inspector {
             let held = try await DirectoryQueries.schoolCounts(of: [inspector.id!], on: req.db)[inspector.id!] ?? 0
-            let limit = try await DistrictSettings.forDistrict(school.districtID, on: req.db).maxSchoolsPerInspector
-            warning = InspectorRules.loadWarning(currentSchools: held, limit: limit)
+            let settings = try await DistrictSettings.forDistrict(school.districtID, on: req.db)
+            let warnings = [
+                InspectorRules.loadWarning(currentSchools: held, limit: settings.maxSchoolsPerInspector),
+                InspectorRules.specialAsResponsibleWarning(
+                    name: inspector.name, duties: inspector.dutyList, allowed: settings.specialMayBeResponsible),
+            ].compactMap { $0 }
+            warning = warnings.isEmpty ? nil : warnings.joined(separator: "；")
         }
         let chosen = inspector
         try await req.db.writeTransaction { db in

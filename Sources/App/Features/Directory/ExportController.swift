@@ -65,7 +65,8 @@ enum ExportController {
             let counts = try await DirectoryQueries.schoolCounts(of: page.compactMap(\.id), on: req.db)
             for i in page {
                 rows.append([
-                    i.name, i.kind.label, i.gender.label, i.phone, i.employer, i.post, i.termStart ?? "",
+                    i.name, i.kind.label, InspectorDuty.labels(i.dutyList), i.gender.label, i.phone, i.employer, i.post,
+                    i.termStart ?? "",
                     i.termEnd ?? "",
                     i.duties, String(counts[i.id!] ?? 0), i.status.label,
                 ])

@@ -172,7 +172,7 @@ enum ImportController {
         case "inspectors.xlsx":
             table = SpreadsheetTable(rows: [
                 InspectorInput.headers,
-                ["李四", "兼职", "男", "13800000000", "区教师发展中心", "教研员", "2026-09-01", "2029-08-31"],
+                ["李四", "兼职", "督学、责任督学", "男", "13800000000", "区教师发展中心", "教研员", "2026-09-01", "2029-08-31"],
             ])
         default:
             throw Abort(.notFound, reason: "没有这个模板")

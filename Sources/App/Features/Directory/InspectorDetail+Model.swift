@@ -21,6 +21,8 @@ struct InspectorDetail: Sendable {
         let photo: String?
         /// The username of the account linked to the inspector.
         let account: String?
+        /// 督学类别 (may combine).
+        var roles: [InspectorDuty] = []
     }
 
     /// One 挂牌, newest first; `end` nil while current.
@@ -42,10 +44,12 @@ struct InspectorDetail: Sendable {
     /// Schools held now, and the district's limit.
     let currentSchools: Int
     let limit: Int
-    /// A part-time inspector's terms in a row beyond the rule.
+    /// An appointed inspector's terms in a row beyond the rule.
     let termWarning: String?
     let mayEdit: Bool
     let audit: [AuditTrailEntry]?
+    /// A 特约督学 holding schools where the district does not allow it.
+    var dutyWarning: String? = nil
 }
 
 extension InspectorDetail {
@@ -70,7 +74,8 @@ extension InspectorDetail {
                 phone: inspector.phone,
                 employer: inspector.employer, post: inspector.post, termStart: inspector.termStart,
                 termEnd: inspector.termEnd,
-                duties: inspector.duties, status: inspector.status, photo: inspector.photo, account: account?.username),
+                duties: inspector.duties, status: inspector.status, photo: inspector.photo, account: account?.username,
+                roles: inspector.dutyList),
             assignments: assignments.map { a in
                 let s = byID[a.schoolID]
                 return AssignmentRow(
@@ -80,6 +85,9 @@ extension InspectorDetail {
             terms: terms.map { TermRow(start: $0.startDate, end: $0.endDate) },
             currentSchools: assignments.filter { $0.endDate == nil }.count, limit: settings.maxSchoolsPerInspector,
             termWarning: termWarning, mayEdit: scope.inspectorAccess.canEdit(inspector),
-            audit: try await AuditTrailEntry.of(entity: "inspector", id: inspectorID, scope: scope, on: db))
+            audit: try await AuditTrailEntry.of(entity: "inspector", id: inspectorID, scope: scope, on: db),
+            dutyWarning: assignments.contains { $0.endDate == nil }
+                ? InspectorRules.specialAsResponsibleWarning(
+                    name: inspector.name, duties: inspector.dutyList, allowed: settings.specialMayBeResponsible) : nil)
     }
 }

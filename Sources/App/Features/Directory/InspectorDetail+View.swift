@@ -27,6 +27,7 @@ struct InspectorDetailView {
                                     confirm: "设为离任后，其负责的学校将解除挂牌。确定吗？", style: "danger"))
                             : .empty)),
                 .warning(model.termWarning),
+                .warning(model.dutyWarning),
                 .warning(n > model.limit ? "该督学负责 \(n) 所学校，超过本区设定的 \(model.limit) 所。" : nil),
                 .section(
                     .class("card"),
@@ -34,7 +35,8 @@ struct InspectorDetailView {
                         .class("person"),
                         .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }, size: "large"),
                         .facts([
-                            ("督学类型", i.kind.label), ("性别", i.gender.label), ("手机号", i.phone), ("工作单位", i.employer),
+                            ("聘任方式", i.kind.label), ("督学类别", InspectorDuty.labels(i.roles)), ("性别", i.gender.label),
+                            ("手机号", i.phone), ("工作单位", i.employer),
                             ("职务", i.post),
                             (
                                 "聘期",

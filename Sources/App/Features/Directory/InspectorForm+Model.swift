@@ -13,6 +13,8 @@ struct InspectorForm: Sendable {
         var termStart: String? = nil
         var termEnd: String? = nil
         var duties: String? = nil
+        /// Ticked duties (raw values).
+        var roles: [String]? = nil
 
         var input: InspectorInput {
             var i = InspectorInput()
@@ -25,6 +27,7 @@ struct InspectorForm: Sendable {
             i.termStart = termStart ?? ""
             i.termEnd = termEnd ?? ""
             i.duties = duties ?? ""
+            i.roles = roles ?? []
             return i
         }
     }
@@ -41,7 +44,8 @@ extension InspectorForm {
         InspectorForm(
             values: Values(
                 name: i.name, kind: i.kind.rawValue, gender: i.gender.rawValue, phone: i.phone, employer: i.employer,
-                post: i.post, termStart: i.termStart, termEnd: i.termEnd, duties: i.duties),
+                post: i.post, termStart: i.termStart, termEnd: i.termEnd, duties: i.duties,
+                roles: i.dutyList.map(\.rawValue)),
             inspectorID: i.id, errors: [])
     }
 }

@@ -16,8 +16,16 @@ struct InspectorFormView {
             [
                 .field("姓名", name: "name", value: v.name ?? "", error: err("name"), required: true),
                 .selectField(
-                    "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
+                    "聘任方式", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
                     selected: v.kind ?? "", error: err("kind"), required: true),
+                .fieldset(
+                    .legend("督学类别（可多选，不选为“督学”）"),
+                    .errorText("f-roles", err("roles")),
+                    .forEach(InspectorDuty.allCases) { d in
+                        .checkbox(
+                            d.label, name: "roles[]", value: d.rawValue,
+                            checked: (v.roles ?? []).contains(d.rawValue) || (v.roles ?? []).contains(d.label))
+                    }),
                 .selectField(
                     "性别", name: "gender", options: Gender.allCases.map { ($0.rawValue, $0.label) },
                     selected: v.gender ?? "",
@@ -30,7 +38,7 @@ struct InspectorFormView {
                 .field("聘期开始", name: "termStart", value: v.termStart ?? "", error: err("termStart"), type: "date"),
                 .field(
                     "聘期结束", name: "termEnd", value: v.termEnd ?? "", error: err("termEnd"), type: "date",
-                    hint: "每个聘期不超过3年；兼职督学连续聘任不超过3个聘期"),
+                    hint: "每个聘期不超过3年；督学连续聘任不超过3个聘期"),
                 .div(
                     .class("span-all"),
                     .textareaField(

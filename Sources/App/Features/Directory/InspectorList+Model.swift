@@ -7,12 +7,16 @@ struct InspectorList: Sendable {
     struct Filter: Codable, Sendable, Equatable {
         var q: String? = nil
         var kind: String? = nil
+        /// A duty (督学类别) the inspector holds, among others.
+        var duty: String? = nil
         var status: String? = nil
         @PageNumber var page: Int? = nil
         @Bounded<InputBounds.PerPage> var per: Int? = nil
 
         /// The filter as query items, for links that keep it (pager, export).
-        var queryItems: [(String, String)] { [("q", q ?? ""), ("kind", kind ?? ""), ("status", status ?? "")] }
+        var queryItems: [(String, String)] {
+            [("q", q ?? ""), ("kind", kind ?? ""), ("duty", duty ?? ""), ("status", status ?? "")]
+        }
     }
 
     struct Row: Sendable, Equatable {
@@ -26,6 +30,7 @@ struct InspectorList: Sendable {
         let schools: Int
         let termEnd: String?
         let isActive: Bool
+        var roles: [InspectorDuty] = []
     }
 
     let filter: Filter
@@ -47,7 +52,7 @@ extension InspectorList {
         let rows = page.items.map { i in
             Row(
                 id: i.id!, name: i.name, kind: i.kind, phone: i.phone, employer: i.employer, post: i.post,
-                schools: counts[i.id!] ?? 0, termEnd: i.termEnd, isActive: i.status == .active)
+                schools: counts[i.id!] ?? 0, termEnd: i.termEnd, isActive: i.status == .active, roles: i.dutyList)
         }
         return InspectorList(
             filter: filter, paging: paging, total: page.total, rows: rows, limit: settings.maxSchoolsPerInspector)
@@ -60,6 +65,7 @@ extension InspectorList {
             q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$phone == text).filter(\.$employer ~~ text) }
         }
         if let k = filter.kind.flatMap(InspectorKind.init(rawValue:)) { q = q.filter(\.$kind == k) }
+        if let d = filter.duty.flatMap(InspectorDuty.init(rawValue:)) { q = q.filter(\.$roles ~~ d.rawValue) }
         switch filter.status {
         case "retired": q = q.filter(\.$status == .retired)
         case "all": break

@@ -40,9 +40,12 @@ struct InspectorListView {
             .attribute(named: "role", value: "search"),
             .field("搜索", name: "q", value: f.q ?? "", attrs: [("placeholder", "姓名、手机号或工作单位"), ("type", "search")]),
             .selectField(
-                "督学类型", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
+                "聘任方式", name: "kind", options: InspectorKind.allCases.map { ($0.rawValue, $0.label) },
                 selected: f.kind ?? "",
-                blank: "全部类型"),
+                blank: "全部"),
+            .selectField(
+                "督学类别", name: "duty", options: InspectorDuty.allCases.map { ($0.rawValue, $0.label) },
+                selected: f.duty ?? "", blank: "全部"),
             .selectField(
                 "状态", name: "status", options: [("active", "在岗"), ("retired", "离任"), ("all", "全部")],
                 selected: f.status ?? "active", blank: nil),
@@ -52,7 +55,9 @@ struct InspectorListView {
     func cells(_ i: InspectorList.Row) -> [Node<HTML.BodyContext>] {
         let limit = model.limit
         return [
-            .link(SiteURL.inspector(i.id).path, i.name), .text(i.kind.label), .text(i.phone),
+            .link(SiteURL.inspector(i.id).path, i.name),
+            .text(([i.kind.label] + i.roles.map(\.label)).joined(separator: " · ")),
+            .text(i.phone),
             .text(i.employer + " " + i.post),
             i.schools > limit ? .badge("\(i.schools) 所（超过\(limit)所）", "warn") : .text("\(i.schools) 所"),
             .text(i.termEnd.map { "至 " + $0 } ?? ""),

@@ -14,6 +14,8 @@ struct SchoolAssignForm: Sendable {
         let id: Int
         let name: String
         let kind: InspectorKind
+        /// Appointment and duties, e.g. "兼职 · 特约督学".
+        var duty: String = ""
         /// Schools the inspector holds now.
         let schools: Int
     }
@@ -43,7 +45,10 @@ extension SchoolAssignForm {
         return SchoolAssignForm(
             schoolID: schoolID, schoolName: school.name, current: current?.name,
             inspectors: inspectors.map {
-                InspectorChoice(id: $0.id!, name: $0.name, kind: $0.kind, schools: counts[$0.id!] ?? 0)
+                InspectorChoice(
+                    id: $0.id!, name: $0.name, kind: $0.kind,
+                    duty: ([$0.kind.label] + $0.dutyList.map(\.label)).joined(separator: " · "),
+                    schools: counts[$0.id!] ?? 0)
             },
             limit: settings.maxSchoolsPerInspector, values: values, errors: errors)
     }

@@ -13,7 +13,10 @@ struct SchoolAssignFormView {
         let err = model.errors.message(for:)
         let options =
             model.inspectors.map { i -> (String, String) in
-                (String(i.id), "\(i.name)（\(i.kind.label)，现负责\(i.schools)所\(i.schools >= model.limit ? "，已满" : "")）")
+                (
+                    String(i.id),
+                    "\(i.name)（\(i.duty.isEmpty ? i.kind.label : i.duty)，现负责\(i.schools)所\(i.schools >= model.limit ? "，已满" : "")）"
+                )
             } + [("none", "（解除责任督学，暂不安排）")]
         return Layout.document(
             "调整责任督学", ctx,

@@ -41,6 +41,7 @@ enum SettingsController {
         var documentChecklist: String?
         var kindergartenDocuments: String?
         var complaintCategories: String?
+        var specialMayBeResponsible: String?
         var limitAccept: String?
         var limitVerify: String?
         var limitHandle: String?
@@ -85,6 +86,7 @@ enum SettingsController {
             i.documentChecklist = documentChecklist ?? ""
             i.kindergartenDocuments = kindergartenDocuments ?? ""
             i.complaintCategories = complaintCategories ?? ""
+            i.specialMayBeResponsible = specialMayBeResponsible == "on"
             i.limitAccept = limitAccept ?? ""
             i.limitVerify = limitVerify ?? ""
             i.limitHandle = limitHandle ?? ""

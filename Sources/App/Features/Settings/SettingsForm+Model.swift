@@ -22,7 +22,7 @@ extension DistrictSettings {
             webhookURL: webhookURL, termDates: termDates, urgentCategories: urgentCategoryList,
             kindergartenRubric: kindergartenRubricValue, rubricBands: bands,
             documentChecklist: documents(for: .primary), kindergartenDocuments: documents(for: .kindergarten),
-            complaintCategories: complaintCategoryList)
+            complaintCategories: complaintCategoryList, specialMayBeResponsible: specialMayBeResponsible)
     }
 
     /// Takes checked values.
@@ -49,6 +49,7 @@ extension DistrictSettings {
         documentChecklist = v.documentChecklist.joined(separator: "、")
         kindergartenDocuments = v.kindergartenDocuments.joined(separator: "、")
         complaintCategories = v.complaintCategories.joined(separator: "、")
+        specialMayBeResponsible = v.specialMayBeResponsible
         complaintLimits = try JSONColumn.encode(v.complaintLimits)
         webhookURL = v.webhookURL
     }
@@ -63,6 +64,7 @@ extension DistrictSettings {
             "节假日": holidays, "投诉时限": complaintLimits, "推送地址": webhookURL, "学期起止日期": termDates,
             "紧急投诉类别": urgentCategories, "幼儿园保教活动评估表": kindergartenRubric, "评估等级线": rubricBands,
             "查阅资料清单": documentChecklist, "幼儿园查阅资料清单": kindergartenDocuments, "投诉类别": complaintCategories,
+            "特约督学可任责任督学": specialMayBeResponsible ? "是" : "否",
         ]
     }
 }

@@ -25,6 +25,9 @@ struct SettingsFormView {
                     .method(.post), .action(SiteURL.settings.path), .class("card"),
                     .csrf(ctx.csrf),
                     .field("督导室名称", name: "officeName", value: f.officeName, error: err("officeName"), required: true),
+                    .checkbox(
+                        "特约督学可以担任学校责任督学（不勾选时，安排特约督学挂牌会给出提醒）", name: "specialMayBeResponsible",
+                        checked: f.specialMayBeResponsible),
                     .field(
                         "每名督学负责学校数上限", name: "maxSchools", value: f.maxSchools, error: err("maxSchools"),
                         required: true,
