@@ -179,6 +179,8 @@ enum RouteRules {
         "POST /notices/:id/act": r([.admin, .office, .inspector, .school], .notice),
         "POST /notices/:id/report": r([.school], .notice, upload: true),
         // Inspectors.
+        "GET /coverage/new-year": r(writers),
+        "POST /coverage/new-year": r(writers),
         "GET /visits/new": r(recorders, .querySchool, query: "?school={school}"),
         "POST /visits": r(recorders),
         "POST /visits/:id": r(recorders, .draft),

@@ -137,6 +137,8 @@ func routes(_ app: Application) throws {
     writers.post(SiteURL.schoolDeactivate(s).route, use: SchoolsController.deactivate)
     writers.post(SiteURL.schoolReactivate(s).route, use: SchoolsController.reactivate)
     writers.get(SiteURL.schoolAssign(s).route, use: AssignmentsController.form)
+    writers.get(SiteURL.rollover.route, use: RolloverController.page)
+    writers.post(SiteURL.rollover.route, use: RolloverController.apply)
     writers.post(SiteURL.schoolAssign(s).route, use: AssignmentsController.assign)
     writers.get(SiteURL.inspectorNew.route, use: InspectorsController.newForm)
     writers.post(SiteURL.inspectors.route, use: InspectorsController.create)

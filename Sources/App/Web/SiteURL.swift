@@ -26,6 +26,7 @@ enum SiteURL: Sendable, Equatable {
     case areaEdit(Int)
     case areaDeactivate(Int)
     case coverage
+    case rollover
     case importPage, importSchools, importInspectors
     case importTemplate(kind: String)
     case audit
@@ -116,6 +117,7 @@ enum SiteURL: Sendable, Equatable {
         case .areaEdit(let n): return ["areas", id(n), "edit"]
         case .areaDeactivate(let n): return ["areas", id(n), "deactivate"]
         case .coverage: return ["coverage"]
+        case .rollover: return ["coverage", "new-year"]
         case .importPage: return ["import"]
         case .importSchools: return ["import", "schools"]
         case .importInspectors: return ["import", "inspectors"]

@@ -14,7 +14,12 @@ struct CoverageView {
         return Layout.document(
             "挂牌覆盖", ctx,
             [
-                .h1(.text("责任督学挂牌覆盖情况")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("责任督学挂牌覆盖情况")),
+                    mayAssign
+                        ? .div(.class("actions"), .button(SiteURL.rollover.path, "新学年挂牌调整", style: "secondary"))
+                        : .empty),
                 .div(
                     .class("stats"),
                     .statCard("在办学校", "\(m.open)"),
