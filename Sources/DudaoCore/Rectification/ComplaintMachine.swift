@@ -68,6 +68,11 @@ public struct ComplaintTimeLimits: Sendable, Equatable, Codable {
     public var handle = 5
     public var reply = 5
 
+    /// The district's promise, as the public pages state it.
+    public var publicText: String {
+        "收到后\(accept)个工作日内受理，受理后\(verify)个工作日内核实、\(handle)个工作日内处理、\(reply)个工作日内答复"
+    }
+
     public init(accept: Int = 3, verify: Int = 5, handle: Int = 5, reply: Int = 5) {
         self.accept = accept
         self.verify = verify

@@ -16,6 +16,8 @@ struct ComplaintForm: Sendable {
     let schools: [SchoolOption]
     /// The district's complaint categories.
     let categories: [String]
+    /// The district's time limits, promised on the form.
+    var limits = ComplaintTimeLimits()
     let values: ComplaintIntake.Input
     let errors: [FieldError]
 
@@ -35,7 +37,8 @@ extension ComplaintForm {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         return ComplaintForm(
             districtID: district.id!, districtName: district.name, complaintPhone: settings.complaintPhone,
-            schools: schools, categories: settings.complaintCategoryList, values: values, errors: errors)
+            schools: schools, categories: settings.complaintCategoryList, limits: settings.complaintTimeLimits,
+            values: values, errors: errors)
     }
 }
 

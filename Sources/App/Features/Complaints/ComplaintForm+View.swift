@@ -16,6 +16,7 @@ struct ComplaintFormView {
             [
                 .h1(.text("\(model.districtName)教育督导举报投诉")),
                 .p(.text("也可拨打举报投诉电话 \(model.complaintPhone)。提交后会得到一个查询码，凭查询码可查看办理进度和答复。")),
+                .p(.class("muted"), .text("办理时限：" + model.limits.publicText + "。")),
                 .errorSummary(errors),
                 .form(
                     .method(.post), .action(SiteURL.publicComplaintNew.path), .enctype(.multipartData), .class("card"),
