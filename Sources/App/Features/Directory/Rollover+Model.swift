@@ -40,6 +40,8 @@ struct Rollover: Sendable {
     /// Open schools uncovered now, and those the choices would leave uncovered.
     let uncoveredNow: Int
     let leftUncovered: [String]
+    /// Active inspectors whose term ends before `start` (renewed ones should be updated first).
+    let expiring: [String]
     let errors: [FieldError]
 
     /// The most assignments one district's table shows (a county has a few hundred schools).
@@ -108,7 +110,11 @@ extension Rollover {
             .map { Load(id: $0.id, name: $0.name, before: $0.load, after: after[$0.id] ?? 0) }
         return Rollover(
             start: start,
-            rows: proposals.map { p in
+            // What changes first, then what is kept, each by school name.
+            rows: proposals.sorted {
+                ($0.action == .keep ? 1 : 0, $0.current.schoolName, $0.current.assignmentID)
+                    < ($1.action == .keep ? 1 : 0, $1.current.schoolName, $1.current.assignmentID)
+            }.map { p in
                 Row(
                     assignmentID: p.current.assignmentID, schoolID: p.current.schoolID,
                     schoolName: p.current.schoolName, inspectorID: p.current.inspectorID,
@@ -118,6 +124,7 @@ extension Rollover {
             options: options, loads: loads, limit: f.limit, uncoveredNow: f.uncoveredNow,
             leftUncovered: proposals.filter { actions[$0.current.assignmentID] == .end && $0.current.schoolOpen }
                 .map(\.current.schoolName),
+            expiring: f.holders.filter { h in h.active && h.termEnd.map { $0 < start } == true }.map(\.name).sorted(),
             errors: errors)
     }
 

@@ -21,6 +21,13 @@ struct RolloverView {
                     .text(
                         "系统按督学在岗、聘期和本区设置提出调整建议：聘期在新学年开始前结束、已离任或不宜担任责任督学的，学校改由负责学校最少的督学接任；"
                             + "每一行都可以改。核对后点“确认调整”，全部调整一次完成并记入操作日志。")),
+                m.expiring.isEmpty
+                    ? .empty
+                    : .div(
+                        .class("alert warn"),
+                        .text(
+                            "以下督学的聘期在新学年开始前结束：\(m.expiring.joined(separator: "、"))。如已续聘，请先在督学信息中更新聘期，再进行调整。"
+                        )),
                 .errorSummary(m.errors),
                 .form(
                     .method(.post), .action(SiteURL.rollover.path),
@@ -69,12 +76,13 @@ struct RolloverView {
             .element(
                 named: "div",
                 nodes: [
+                    .class("table-field"),
                     .selectField(
                         r.schoolName + "的调整", name: "rows[\(r.assignmentID)]", options: options,
                         selected: r.chosen.formValue, error: model.errors.message(for: "rows[\(r.assignmentID)]"),
-                        blank: nil)
+                        blank: nil),
                 ]),
-            r.reason.isEmpty ? .text("聘期覆盖新学年，继续负责") : .badge(r.reason, r.proposed == .keep ? "" : "warn"),
+            .text(r.reason.isEmpty ? "聘期覆盖新学年，继续负责" : r.reason),
         ]
     }
 

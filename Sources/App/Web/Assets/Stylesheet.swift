@@ -256,6 +256,9 @@ enum Stylesheet {
           main { padding: 1.5rem; }
         }
 
+        /* A form field inside a table row: its label is for screen readers only (the row says what it is). */
+        .table-field .field { margin: 0; }
+        .table-field .field > label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media print {
           @page { size: A4; margin: 15mm; }
           body { background: #fff; font-size: 12pt; }
