@@ -154,7 +154,6 @@ struct VisitDetailView {
 
     var observationForm: Node<HTML.DetailsContext> {
         let s = "observations"
-        let rubric = r.rubric
         return .form(
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
@@ -165,9 +164,17 @@ struct VisitDetailView {
             .field("学科", name: "subject", value: "", error: err("subject", in: s)),
             .field("授课教师", name: "teacher", value: "", error: err("teacher", in: s)),
             .field("课题 / 活动主题", name: "topic", value: "", error: err("topic", in: s), required: true),
+            scoring("课堂教学质量评估", save: "保存听课记录"))
+    }
+
+    /// The rubric's score boxes, the comment and the save button, shared by a lesson and a 保教活动.
+    func scoring(_ title: String, save: String) -> Node<HTML.FormContext> {
+        let s = "observations"
+        let rubric = r.rubric
+        return .group(
             .fieldset(
                 .class("rubric"),
-                .legend("课堂教学质量评估（满分\(rubric.total)分，可只填部分）"),
+                .legend("\(title)（满分\(rubric.total)分，可只填部分）"),
                 .forEach(rubric.dimensions) { d in
                     .field(
                         "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "",
@@ -175,13 +182,12 @@ struct VisitDetailView {
                         type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
                 }),
             .textareaField("评价意见", name: "comment", value: "", error: err("comment", in: s)),
-            .button(.type(.submit), .class("btn primary"), .text("保存听课记录")))
+            .button(.type(.submit), .class("btn primary"), .text(save)))
     }
 
     /// A kindergarten's 保教活动 (一日活动): a class, the kind of activity, its name, the kindergarten rubric.
     var activityForm: Node<HTML.DetailsContext> {
         let s = "observations"
-        let rubric = r.rubric
         return .form(
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf), .hidden("kind", ObservationKind.activity.rawValue),
@@ -195,17 +201,7 @@ struct VisitDetailView {
             .field(
                 "活动名称", name: "topic", value: "", error: err("topic", in: s), required: true,
                 hint: "如：区域游戏“小超市”、午餐与午睡、科学活动“会跳舞的纸蛇”"),
-            .fieldset(
-                .class("rubric"),
-                .legend("保教活动评估（满分\(rubric.total)分，可只填部分）"),
-                .forEach(rubric.dimensions) { d in
-                    .field(
-                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "",
-                        error: err("score_" + d.name, in: s),
-                        type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
-                }),
-            .textareaField("评价意见", name: "comment", value: "", error: err("comment", in: s)),
-            .button(.type(.submit), .class("btn primary"), .text("保存观察记录")))
+            scoring("保教活动评估", save: "保存观察记录"))
     }
 
     // MARK: - 访谈
