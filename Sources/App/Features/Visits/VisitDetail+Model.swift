@@ -86,9 +86,14 @@ struct VisitDetail: Sendable {
     }
 
     /// A section's form that was sent with errors, shown again open with the messages.
+    /// A section's form that was sent with errors, shown again open with the messages and everything typed.
     struct Failure: Sendable, Equatable {
         let section: String
         let errors: [FieldError]
+        /// What was typed, by field name ("className", "scores[教学目标]" …); nothing is lost on a refusal.
+        var values: [String: String] = [:]
+        /// Fields sent several times (ticked documents).
+        var lists: [String: [String]] = [:]
     }
 
     let record: Record
@@ -110,6 +115,11 @@ struct VisitDetail: Sendable {
     let failure: Failure?
 
     var errors: [FieldError] { failure?.errors ?? [] }
+
+    /// What was typed into `field` of `section` when that form was refused, else `saved`.
+    func typed(_ field: String, in section: String, else saved: String = "") -> String {
+        failure?.section == section ? (failure?.values[field] ?? "") : saved
+    }
 
     /// The message for `field` when the form of `section` failed.
     func error(_ field: String, in section: String) -> String? {

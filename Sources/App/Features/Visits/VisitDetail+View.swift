@@ -41,6 +41,11 @@ struct VisitDetailView {
 
     func err(_ field: String, in section: String) -> String? { model.error(field, in: section) }
 
+    /// What was typed into `field` when `section` was refused, else `saved`.
+    func typed(_ field: String, in section: String, else saved: String = "") -> String {
+        model.typed(field, in: section, else: saved)
+    }
+
     /// A section's "add" form, folded away unless it is the one that failed.
     func addForm(_ section: String, _ summary: String, _ form: Node<HTML.DetailsContext>) -> Node<HTML.BodyContext> {
         .details(
@@ -90,22 +95,28 @@ struct VisitDetailView {
                 .method(.post), .action(SiteURL.visit(r.id).path), .data(named: "autosave", value: "1"),
                 .class("form-grid"),
                 .csrf(ctx.csrf),
-                .field("督导日期", name: "date", value: r.date, error: err("date", in: s), type: "date", required: true),
+                .field(
+                    "督导日期", name: "date", value: typed("date", in: s, else: r.date), error: err("date", in: s),
+                    type: "date", required: true),
                 .selectField(
                     "督导类型", name: "kind", options: VisitKind.choosable.map { ($0.rawValue, $0.label) },
-                    selected: r.kind.rawValue, blank: nil),
+                    selected: typed("kind", in: s, else: r.kind.rawValue), blank: nil),
                 .field(
-                    "到校时间", name: "start", value: r.start, error: err("start", in: s) ?? err("start", in: "submit"),
+                    "到校时间", name: "start", value: typed("start", in: s, else: r.start),
+                    error: err("start", in: s) ?? err("start", in: "submit"), type: "time"),
+                .field(
+                    "离校时间", name: "end", value: typed("end", in: s, else: r.end), error: err("end", in: s),
                     type: "time"),
-                .field("离校时间", name: "end", value: r.end, error: err("end", in: s), type: "time"),
                 .div(
                     .class("span-all"),
-                    .field("主题", name: "theme", value: r.theme, error: err("theme", in: s)),
+                    .field(
+                        "主题", name: "theme", value: typed("theme", in: s, else: r.theme), error: err("theme", in: s)),
                     .textareaField(
-                        "督导情况（看到的、听到的、查到的）", name: "summary", value: r.summary,
+                        "督导情况（看到的、听到的、查到的）", name: "summary", value: typed("summary", in: s, else: r.summary),
                         error: err("summary", in: s) ?? err("summary", in: "submit"), rows: 6),
                     .textareaField(
-                        "亮点", name: "highlights", value: r.highlights, error: err("highlights", in: s), rows: 3)),
+                        "亮点", name: "highlights", value: typed("highlights", in: s, else: r.highlights),
+                        error: err("highlights", in: s), rows: 3)),
                 .div(
                     .class("form-actions span-all"),
                     .button(.type(.submit), .class("btn primary"), .text("保存")),
@@ -159,11 +170,14 @@ struct VisitDetailView {
             .csrf(ctx.csrf),
             .selectField(
                 "类型", name: "kind", options: r.profile.observationKinds.map { ($0.rawValue, $0.label) },
-                selected: "lesson", blank: nil),
-            .field("班级", name: "className", value: "", error: err("className", in: s), hint: r.profile.classExample),
-            .field("学科", name: "subject", value: "", error: err("subject", in: s)),
-            .field("授课教师", name: "teacher", value: "", error: err("teacher", in: s)),
-            .field("课题 / 活动主题", name: "topic", value: "", error: err("topic", in: s), required: true),
+                selected: typed("kind", in: s, else: "lesson"), blank: nil),
+            .field(
+                "班级", name: "className", value: typed("className", in: s), error: err("className", in: s),
+                hint: r.profile.classExample),
+            .field("学科", name: "subject", value: typed("subject", in: s), error: err("subject", in: s)),
+            .field("授课教师", name: "teacher", value: typed("teacher", in: s), error: err("teacher", in: s)),
+            .field(
+                "课题 / 活动主题", name: "topic", value: typed("topic", in: s), error: err("topic", in: s), required: true),
             scoring("课堂教学质量评估", save: "保存听课记录"))
     }
 
@@ -177,11 +191,11 @@ struct VisitDetailView {
                 .legend("\(title)（满分\(rubric.total)分，可只填部分）"),
                 .forEach(rubric.dimensions) { d in
                     .field(
-                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: "",
+                        "\(d.name)（0–\(d.max)）", name: "scores[\(d.name)]", value: typed("scores[\(d.name)]", in: s),
                         error: err("score_" + d.name, in: s),
                         type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
                 }),
-            .textareaField("评价意见", name: "comment", value: "", error: err("comment", in: s)),
+            .textareaField("评价意见", name: "comment", value: typed("comment", in: s), error: err("comment", in: s)),
             .button(.type(.submit), .class("btn primary"), .text(save)))
     }
 
@@ -192,14 +206,14 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf), .hidden("kind", ObservationKind.activity.rawValue),
             .field(
-                "班级", name: "className", value: "", error: err("className", in: s), required: true,
-                hint: r.profile.classExample),
+                "班级", name: "className", value: typed("className", in: s), error: err("className", in: s),
+                required: true, hint: r.profile.classExample),
             .selectField(
-                "活动类型", name: "subject", options: KindergartenActivity.kinds.map { ($0, $0) }, selected: "",
-                error: err("subject", in: s), required: true),
-            .field("组织教师", name: "teacher", value: "", error: err("teacher", in: s)),
+                "活动类型", name: "subject", options: KindergartenActivity.kinds.map { ($0, $0) },
+                selected: typed("subject", in: s), error: err("subject", in: s), required: true),
+            .field("组织教师", name: "teacher", value: typed("teacher", in: s), error: err("teacher", in: s)),
             .field(
-                "活动名称", name: "topic", value: "", error: err("topic", in: s), required: true,
+                "活动名称", name: "topic", value: typed("topic", in: s), error: err("topic", in: s), required: true,
                 hint: "如：区域游戏“小超市”、午餐与午睡、科学活动“会跳舞的纸蛇”"),
             scoring("保教活动评估", save: "保存观察记录"))
     }
@@ -232,16 +246,21 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .selectField(
-                "访谈对象", name: "group", options: r.profile.interviewGroups.map { ($0.rawValue, $0.label) }, selected: "",
-                error: err("group", in: s), required: true),
+                "访谈对象", name: "group", options: r.profile.interviewGroups.map { ($0.rawValue, $0.label) },
+                selected: typed("group", in: s), error: err("group", in: s), required: true),
             .field(
-                "人数", name: "people", value: "", error: err("people", in: s), type: "number", required: true,
+                "人数", name: "people", value: typed("people", in: s), error: err("people", in: s), type: "number",
+                required: true,
                 attrs: [("min", "1"), ("inputmode", "numeric")]),
             .textareaField(
-                r.profile.isKindergarten ? "访谈内容（可不写姓名）" : "访谈内容（可不写姓名，学生一律匿名）", name: "notes", value: "",
+                r.profile.isKindergarten ? "访谈内容（可不写姓名）" : "访谈内容（可不写姓名，学生一律匿名）", name: "notes",
+                value: typed("notes", in: s),
                 error: err("notes", in: s)),
             .label(
-                .class("check"), .input(.type(.checkbox), .name("internalOnly"), .value("on")),
+                .class("check"),
+                .input(
+                    .type(.checkbox), .name("internalOnly"), .value("on"),
+                    .checked(typed("internalOnly", in: s) == "on")),
                 .text(" 仅内部可见（学校看不到这条记录）")),
             .button(.type(.submit), .class("btn primary"), .text("保存访谈")))
     }
@@ -275,6 +294,7 @@ struct VisitDetailView {
     var checksForm: Node<HTML.DetailsContext> {
         let s = "checks"
         let c = r.checks
+        let ticked = model.failure?.section == s ? (model.failure?.lists["documents[]"] ?? []) : c.documents
         return .form(
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
@@ -284,17 +304,18 @@ struct VisitDetailView {
                     .label(
                         .class("check"),
                         .input(
-                            .type(.checkbox), .name("documents[]"), .value(item), .checked(c.documents.contains(item))),
+                            .type(.checkbox), .name("documents[]"), .value(item), .checked(ticked.contains(item))),
                         .text(" " + item))
                 },
                 .textareaField(
-                    "查阅情况", name: "documentNotes", value: c.documentNotes, error: err("documentNotes", in: s))),
+                    "查阅情况", name: "documentNotes", value: typed("documentNotes", in: s, else: c.documentNotes),
+                    error: err("documentNotes", in: s))),
             r.profile.isKindergarten ? kindergartenFields(c.kindergarten ?? .init()) : workloadFields(c.workload),
             .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
     }
 
     func yesNo(_ name: String, _ label: String, _ value: Bool?) -> Node<HTML.FormContext> {
-        let selected: String = value.map { $0 ? "yes" : "no" } ?? ""
+        let selected: String = typed(name, in: "checks", else: value.map { $0 ? "yes" : "no" } ?? "")
         return .selectField(
             label, name: name, options: [("yes", "符合"), ("no", "不符合")], selected: selected, blank: "未检查")
     }
@@ -308,20 +329,25 @@ struct VisitDetailView {
         let fields: [Node<HTML.FormContext>] = [
             .legend("五项管理与双减（只填检查了的项目）"),
             .selectField(
-                "年级段", name: "band", options: bands, selected: w.band?.rawValue ?? "", error: err("band", in: s),
+                "年级段", name: "band", options: bands, selected: typed("band", in: s, else: w.band?.rawValue ?? ""),
+                error: err("band", in: s),
                 blank: "未选择"),
             .field(
-                "书面作业平均时长（分钟/天）", name: "homeworkMinutes", value: homework, error: err("homeworkMinutes", in: s),
+                "书面作业平均时长（分钟/天）", name: "homeworkMinutes", value: typed("homeworkMinutes", in: s, else: homework),
+                error: err("homeworkMinutes", in: s),
                 type: "number",
                 attrs: [("inputmode", "numeric")]),
             .field(
-                "学生睡眠时间（小时）", name: "sleepHours", value: sleep, error: err("sleepHours", in: s), type: "number",
+                "学生睡眠时间（小时）", name: "sleepHours", value: typed("sleepHours", in: s, else: sleep),
+                error: err("sleepHours", in: s), type: "number",
                 attrs: [("step", "0.5"), ("inputmode", "decimal")]),
             .field(
-                "第一节课开始时间", name: "firstLesson", value: w.firstLesson ?? "", error: err("firstLesson", in: s),
+                "第一节课开始时间", name: "firstLesson", value: typed("firstLesson", in: s, else: w.firstLesson ?? ""),
+                error: err("firstLesson", in: s),
                 type: "time"),
             .field(
-                "每周体育课节数", name: "peLessons", value: pe, error: err("peLessons", in: s), type: "number",
+                "每周体育课节数", name: "peLessons", value: typed("peLessons", in: s, else: pe),
+                error: err("peLessons", in: s), type: "number",
                 attrs: [("inputmode", "numeric")]),
             yesNo("phones", "手机管理", w.phonesManaged),
             yesNo("reading", "读物管理（审核备案）", w.readingFiled),
@@ -344,10 +370,11 @@ struct VisitDetailView {
             yesNo("kgFood", "食品安全（采购、留样）", k.foodSafety),
             yesNo("kgSafety", "安全防护（园舍设施、接送）", k.safetyProtection),
             .field(
-                "查看班级幼儿人数", name: "kgChildren", value: k.children.map(String.init) ?? "",
+                "查看班级幼儿人数", name: "kgChildren",
+                value: typed("kgChildren", in: s, else: k.children.map(String.init) ?? ""),
                 error: err("kgChildren", in: s), type: "number", attrs: numeric),
             .field(
-                "在岗保教人员人数", name: "kgStaff", value: k.careStaff.map(String.init) ?? "",
+                "在岗保教人员人数", name: "kgStaff", value: typed("kgStaff", in: s, else: k.careStaff.map(String.init) ?? ""),
                 error: err("kgStaff", in: s), type: "number", hint: "计算师幼比，标准1:7至1:9", attrs: numeric),
             yesNo("kgQualified", "保教人员持证上岗", k.staffQualified),
             yesNo("kgFees", "收费项目和标准公示", k.feesPublished))
@@ -373,7 +400,10 @@ struct VisitDetailView {
                     .form(
                         .method(.post), .action(SiteURL.visitSection(r.id, "findings").path),
                         .csrf(ctx.csrf), .hidden("message", f.message), .hidden("decision", "dismiss"),
-                        .field("不作为问题的理由", name: "reason", value: "", error: err("reason", in: "findings")),
+                        .field(
+                            "不作为问题的理由", name: "reason",
+                            value: typed("message", in: "findings") == f.message ? typed("reason", in: "findings") : "",
+                            error: typed("message", in: "findings") == f.message ? err("reason", in: "findings") : nil),
                         .button(.type(.submit), .class("btn secondary"), .text("不作为问题"))))
             })
     }
@@ -416,18 +446,22 @@ struct VisitDetailView {
             .method(.post), .action(SiteURL.visitSection(r.id, s).path),
             .csrf(ctx.csrf),
             .selectField(
-                "问题类别", name: "category", options: model.categories.map { ($0, $0) }, selected: "",
+                "问题类别", name: "category", options: model.categories.map { ($0, $0) },
+                selected: typed("category", in: s),
                 error: err("category", in: s),
                 required: true),
             .selectField(
                 "严重程度", name: "severity", options: ProblemSeverity.allCases.map { ($0.rawValue, $0.label) },
-                selected: "minor",
+                selected: typed("severity", in: s, else: "minor"),
                 error: err("severity", in: s), required: true, blank: nil),
             .selectField(
                 "处理方式", name: "disposition",
                 options: ProblemDisposition.allCases.map { ($0.rawValue, Self.dispositionLabel($0)) },
-                selected: "rectify", error: err("disposition", in: s), required: true, blank: nil),
-            .textareaField("问题描述", name: "description", value: "", error: err("description", in: s), rows: 3),
+                selected: typed("disposition", in: s, else: "rectify"), error: err("disposition", in: s),
+                required: true, blank: nil),
+            .textareaField(
+                "问题描述", name: "description", value: typed("description", in: s), error: err("description", in: s),
+                rows: 3),
             .button(.type(.submit), .class("btn primary"), .text("保存问题")))
     }
 
@@ -465,7 +499,7 @@ struct VisitDetailView {
             .input(
                 .type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/*"),
                 .attribute(named: "capture", value: "environment")),
-            .field("照片说明", name: "caption", value: "", error: err("caption", in: s)),
+            .field("照片说明", name: "caption", value: typed("caption", in: s), error: err("caption", in: s)),
             .errorText("f-photo", err("photo", in: s)),
             .button(.type(.submit), .class("btn secondary"), .text("上传")))
     }
@@ -504,10 +538,13 @@ struct VisitDetailView {
         return .form(
             .method(.post), .action(SiteURL.visitAmend(r.id).path),
             .csrf(ctx.csrf),
-            .field("主题", name: "theme", value: r.theme),
-            .textareaField("督导情况", name: "summary", value: r.summary, error: err("summary", in: s), rows: 5),
-            .textareaField("亮点", name: "highlights", value: r.highlights, rows: 3),
-            .field("更正原因", name: "reason", value: "", error: err("reason", in: s), required: true),
+            .field("主题", name: "theme", value: typed("theme", in: s, else: r.theme)),
+            .textareaField(
+                "督导情况", name: "summary", value: typed("summary", in: s, else: r.summary),
+                error: err("summary", in: s), rows: 5),
+            .textareaField("亮点", name: "highlights", value: typed("highlights", in: s, else: r.highlights), rows: 3),
+            .field(
+                "更正原因", name: "reason", value: typed("reason", in: s), error: err("reason", in: s), required: true),
             .button(.type(.submit), .class("btn primary"), .text("保存更正")))
     }
 }

@@ -89,11 +89,12 @@ enum VisitsController {
     }
 
     /// Re-renders the visit page with the errors of one section's form (status 422), keeping everything saved.
-    static func sectionError(_ req: Request, scope: Scope, visit: Visit, section: String, errors: [FieldError])
-        async throws -> Response
-    {
-        let model = try await VisitDetail.query(
-            visit, scope: scope, failure: .init(section: section, errors: errors), on: req.db)
+    static func sectionError(
+        _ req: Request, scope: Scope, visit: Visit, section: String, errors: [FieldError],
+        typed: [String: String] = [:], lists: [String: [String]] = [:]
+    ) async throws -> Response {
+        let failure = VisitDetail.Failure(section: section, errors: errors, values: typed, lists: lists)
+        let model = try await VisitDetail.query(visit, scope: scope, failure: failure, on: req.db)
         var page = VisitDetailView(ctx: req.pageContext(), model: model).render()
         page.status = 422
         return try await page.encodeResponse(for: req)
@@ -113,7 +114,14 @@ enum VisitsController {
         let (day, kind, errors) = VisitRecords.validateBasics(form, partial: true, today: req.today)
         if !errors.isEmpty {
             if req.headers.first(name: "X-Autosave") != nil { return Response(status: .unprocessableEntity) }
-            return try await sectionError(req, scope: scope, visit: v, section: "basic", errors: errors)
+            let typed = [
+                "date": form.date ?? v.visitDate, "kind": form.kind ?? v.kind.rawValue,
+                "start": form.start ?? v.startTime,
+                "end": form.end ?? v.endTime, "theme": form.theme ?? v.theme, "summary": form.summary ?? v.summary,
+                "highlights": form.highlights ?? v.highlights,
+            ]
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "basic", errors: errors, typed: typed)
         }
         if let day { v.visitDate = day.description }
         if let kind { v.kind = kind }
@@ -134,6 +142,16 @@ enum VisitsController {
         var topic: String?
         var comment: String?
         var scores: [String: String]?
+
+        /// As typed, by field name.
+        var typed: [String: String] {
+            var out = [
+                "kind": kind ?? "", "className": className ?? "", "subject": subject ?? "", "teacher": teacher ?? "",
+                "topic": topic ?? "", "comment": comment ?? "",
+            ]
+            for (name, value) in scores ?? [:] { out["scores[\(name)]"] = value }
+            return out
+        }
     }
 
     static func addObservation(req: Request) async throws -> Response {
@@ -147,7 +165,8 @@ enum VisitsController {
             f, profile: type.visitProfile, rubric: settings.rubric(for: type), visitID: v.id!)
         {
         case .failure(let errors):
-            return try await sectionError(req, scope: scope, visit: v, section: "observations", errors: errors)
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "observations", errors: errors, typed: f.typed)
         case .success(let o):
             try await o.save(on: req.db)
             return back(req, v, "observations", "已添加\(o.kind.label)记录")
@@ -159,6 +178,10 @@ enum VisitsController {
         var people: String?
         var notes: String?
         var internalOnly: String?
+
+        var typed: [String: String] {
+            ["group": group ?? "", "people": people ?? "", "notes": notes ?? "", "internalOnly": internalOnly ?? ""]
+        }
     }
 
     static func addInterview(req: Request) async throws -> Response {
@@ -168,7 +191,8 @@ enum VisitsController {
         let type = try await School.find(v.schoolID, on: req.db)?.type ?? .primary
         switch VisitSections.interview(f, profile: type.visitProfile, visitID: v.id!) {
         case .failure(let errors):
-            return try await sectionError(req, scope: scope, visit: v, section: "interviews", errors: errors)
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "interviews", errors: errors, typed: f.typed)
         case .success(let i):
             try await i.save(on: req.db)
             return back(req, v, "interviews", "已添加访谈记录")
@@ -180,6 +204,13 @@ enum VisitsController {
         var severity: String?
         var disposition: String?
         var description: String?
+
+        var typed: [String: String] {
+            [
+                "category": category ?? "", "severity": severity ?? "", "disposition": disposition ?? "",
+                "description": description ?? "",
+            ]
+        }
     }
 
     static func addProblem(req: Request) async throws -> Response {
@@ -191,7 +222,8 @@ enum VisitsController {
         let followUpBy = try await VisitRecords.followUpInspector(v, on: req.db)
         switch VisitSections.problem(f, categories: settings.categories, visit: v, followUpBy: followUpBy) {
         case .failure(let errors):
-            return try await sectionError(req, scope: scope, visit: v, section: "problems", errors: errors)
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "problems", errors: errors, typed: f.typed)
         case .success(let p):
             try await p.save(on: req.db)
             return back(req, v, "problems", "已记录问题")
@@ -231,7 +263,8 @@ enum VisitsController {
             let reason = (f.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if let e = Validate.required(reason, field: "不作为问题的理由", maxLength: 200) {
                 return try await sectionError(
-                    req, scope: scope, visit: v, section: "findings", errors: [.init("reason", e)])
+                    req, scope: scope, visit: v, section: "findings", errors: [.init("reason", e)],
+                    typed: ["reason": f.reason ?? "", "message": f.message ?? ""])
             }
             var checks = v.checkRecord
             checks.dismissed = (checks.dismissed ?? [:]).merging([finding.message: reason]) { _, new in new }
@@ -266,6 +299,17 @@ enum VisitsController {
         var kgStaff: String?
         var kgQualified: String?
         var kgFees: String?
+
+        var typed: [String: String] {
+            let pairs: [(String, String?)] = [
+                ("documentNotes", documentNotes), ("band", band), ("homeworkMinutes", homeworkMinutes),
+                ("sleepHours", sleepHours), ("firstLesson", firstLesson), ("peLessons", peLessons), ("phones", phones),
+                ("reading", reading), ("exercise", exercise), ("afterSchool", afterSchool), ("kgHomework", kgHomework),
+                ("kgPrimaryContent", kgPrimaryContent), ("kgCare", kgCare), ("kgFood", kgFood), ("kgSafety", kgSafety),
+                ("kgChildren", kgChildren), ("kgStaff", kgStaff), ("kgQualified", kgQualified), ("kgFees", kgFees),
+            ]
+            return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, $0.1 ?? "") })
+        }
     }
 
     static func saveChecks(req: Request) async throws -> Response {
@@ -277,7 +321,9 @@ enum VisitsController {
         let type = school?.type ?? .primary
         switch VisitSections.checks(f, profile: type.visitProfile, documents: settings.documents(for: type)) {
         case .failure(let errors):
-            return try await sectionError(req, scope: scope, visit: v, section: "checks", errors: errors)
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "checks", errors: errors, typed: f.typed,
+                lists: ["documents[]": f.documents ?? []])
         case .success(var checks):
             // Reasons given for dismissed findings stay with the record when the checks are saved again.
             checks.dismissed = v.checkRecord.dismissed
@@ -303,15 +349,17 @@ enum VisitsController {
         if !upload.errors.isEmpty {
             return try await sectionError(
                 req, scope: scope, visit: v, section: "photos",
-                errors: upload.errors.map { .init("photo", $0.message) })
+                errors: upload.errors.map { .init("photo", $0.message) }, typed: ["caption": f.caption ?? ""])
         }
         guard let file = upload.files(named: "photo").first, file.size > 0 else {
             return try await sectionError(
-                req, scope: scope, visit: v, section: "photos", errors: [.init("photo", "请选择照片")])
+                req, scope: scope, visit: v, section: "photos", errors: [.init("photo", "请选择照片")],
+                typed: ["caption": f.caption ?? ""])
         }
         switch VisitSections.photo(head: file.head, size: file.size, caption: f.caption ?? "") {
         case .failure(let errors):
-            return try await sectionError(req, scope: scope, visit: v, section: "photos", errors: errors)
+            return try await sectionError(
+                req, scope: scope, visit: v, section: "photos", errors: errors, typed: ["caption": f.caption ?? ""])
         case .success(let (kind, caption)):
             let p = VisitPhoto()
             p.visitID = v.id!
@@ -391,10 +439,15 @@ enum VisitsController {
         let changes = AuditDiff.changes(before: before, after: v.snapshot)
         if changes.isEmpty && errors.isEmpty { errors.append(.init("summary", "没有需要更正的内容")) }
         if !errors.isEmpty {
-            // The page shows the record as saved, not as sent.
+            // The record as saved, the correction form as typed.
             let saved = try await scope.visitAccess.load(v.id!, on: req.db)
+            let typed = [
+                "reason": f.reason ?? "", "summary": f.summary ?? saved.summary,
+                "highlights": f.highlights ?? saved.highlights,
+                "theme": f.theme ?? saved.theme,
+            ]
             let model = try await VisitDetail.query(
-                saved, scope: scope, failure: .init(section: "amend", errors: errors), on: req.db)
+                saved, scope: scope, failure: .init(section: "amend", errors: errors, values: typed), on: req.db)
             var page = VisitDetailView(ctx: req.pageContext(), model: model).render()
             page.status = 422
             return try await page.encodeResponse(for: req)
