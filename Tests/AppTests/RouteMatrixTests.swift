@@ -149,6 +149,7 @@ enum RouteRules {
         "GET /public/complaints/new": r(everyone),
         "POST /public/complaints/new": r(everyone, upload: true),
         "GET /public/complaints/track": r(everyone),
+        "GET /public/complaints/received": r(everyone),
         "GET /login": r(everyone),
         "POST /login": RouteRule(allowed: everyone, mayRefuseLogin: true),
         "GET /api/openapi.json": r(everyone),

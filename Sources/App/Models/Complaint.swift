@@ -13,6 +13,8 @@ final class Complaint: Model, @unchecked Sendable {
     @Field(key: "org_path") var orgPath: String
     @OptionalField(key: "school_id") var schoolID: Int?
     @Field(key: "tracking_code") var trackingCode: String
+    /// The public form's one-time token (unique): the same form sent twice files one complaint.
+    @OptionalField(key: "submission_token") var submissionToken: String?
     @Field(key: "channel") var channel: String
     @Field(key: "category") var category: String
     @Field(key: "content") var content: String

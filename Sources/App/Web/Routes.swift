@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     app.upload(
         SiteURL.publicComplaintNew.route, ComplaintsController.uploadLimits, use: ComplaintsController.publicSubmit)
     app.get(SiteURL.publicComplaintTrack.route, use: ComplaintsController.track)
+    app.get(SiteURL.publicComplaintReceipt.route, use: ComplaintsController.receipt)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
 

@@ -72,7 +72,7 @@ enum SiteURL: Sendable, Equatable {
     case complaintAssign(Int)
     case complaintProblem(Int)
     case complaintFile(Int, String)
-    case publicComplaintNew, publicComplaintTrack, notifications, notificationsRead
+    case publicComplaintNew, publicComplaintTrack, publicComplaintReceipt, notifications, notificationsRead
     case notices, noticeNew
     case notice(Int)
     case noticeAct(Int)
@@ -173,6 +173,7 @@ enum SiteURL: Sendable, Equatable {
             return ["complaints", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .publicComplaintNew: return ["public", "complaints", "new"]
         case .publicComplaintTrack: return ["public", "complaints", "track"]
+        case .publicComplaintReceipt: return ["public", "complaints", "received"]
         case .notifications: return ["notifications"]
         case .notificationsRead: return ["notifications", "read"]
         case .escalations: return ["escalations"]

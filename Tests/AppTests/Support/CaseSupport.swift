@@ -154,10 +154,14 @@ func submitPublicComplaint(
     file: StaticString = #filePath, line: UInt = #line
 ) async throws -> XCTHTTPResponse {
     let visitor = session ?? TestSession(app: app)
-    if visitor.csrf == nil { try await visitor.get("/public/complaints/new", file: file, line: line) }
-    return try await visitor.postMultipart(
-        "/public/complaints/new", fields: complaint.fields, files: complaint.files,
+    let form = try await visitor.get("/public/complaints/new", file: file, line: line)
+    let token = HTML.first(#"name="submission" value="([^"]*)""#, in: form.body.string) ?? ""
+    let res = try await visitor.postMultipart(
+        "/public/complaints/new", fields: complaint.fields + [("submission", token)], files: complaint.files,
         file: file, line: line)
+    // Post/redirect/get: a filed complaint answers with its receipt page's address.
+    guard res.status == .seeOther, let receipt = res.headers.first(name: .location) else { return res }
+    return try await visitor.get(receipt, file: file, line: line)
 }
 
 /// The tracking code shown on the page after a public complaint is accepted.

@@ -20,6 +20,8 @@ struct ComplaintForm: Sendable {
     var limits = ComplaintTimeLimits()
     let values: ComplaintIntake.Input
     let errors: [FieldError]
+    /// The form's one-time token: sent twice (a refresh, a double tap), it files one complaint.
+    var submission = ""
 
     /// Attachments a complaint may have, and their size.
     static let maxFiles = 3
@@ -29,16 +31,16 @@ struct ComplaintForm: Sendable {
 }
 
 extension ComplaintForm {
-    static func query(district: OrgUnit, values: ComplaintIntake.Input, errors: [FieldError], on db: any Database)
-        async throws
-        -> ComplaintForm
-    {
+    static func query(
+        district: OrgUnit, values: ComplaintIntake.Input, errors: [FieldError], submission: String,
+        on db: any Database
+    ) async throws -> ComplaintForm {
         let schools = try await SchoolOption.open(inDistrict: district.id!, limit: maxSchools, on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         return ComplaintForm(
             districtID: district.id!, districtName: district.name, complaintPhone: settings.complaintPhone,
             schools: schools, categories: settings.complaintCategoryList, limits: settings.complaintTimeLimits,
-            values: values, errors: errors)
+            values: values, errors: errors, submission: submission)
     }
 }
 

@@ -21,6 +21,7 @@ struct ComplaintFormView {
                 .form(
                     .method(.post), .action(SiteURL.publicComplaintNew.path), .enctype(.multipartData), .class("card"),
                     .csrf(ctx.csrf), .hidden("district", String(model.districtID)),
+                    .hidden("submission", model.submission),
                     .complaintSubject(
                         v, schools: model.schools, categories: model.categories, district: "（反映区教育局或全区性问题）",
                         errors: errors),

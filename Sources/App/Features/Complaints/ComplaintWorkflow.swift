@@ -9,7 +9,7 @@ enum ComplaintWorkflow {
     static func create(
         _ intake: ComplaintIntake, district: OrgUnit, school: School?, files: [StoredFile], recordedBy: Int?,
         ip: String,
-        now: Date, on db: any Database
+        now: Date, submission: String? = nil, on db: any Database
     ) async throws -> Complaint {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         // Time limits count from the day the complaint came in (a phone call may be logged the day after).
@@ -38,6 +38,7 @@ enum ComplaintWorkflow {
         c.reply = ""
         c.recordedBy = recordedBy
         c.sourceIP = ip
+        c.submissionToken = submission
         c.createdAt = now
         let category = intake.category
         let channel = intake.channel

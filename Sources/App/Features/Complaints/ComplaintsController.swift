@@ -18,6 +18,7 @@ enum ComplaintsController {
         var name: String?
         var phone: String?
         var anonymous: String?
+        var submission: String?
 
         var input: ComplaintIntake.Input {
             .init(
@@ -32,8 +33,29 @@ enum ComplaintsController {
     static func publicForm(req: Request) async throws -> Page {
         let district = try await publicDistrict(try req.query.bounded("district", InputBounds.ID.self), on: req.db)
         let values = ComplaintIntake.Input(school: req.query[String.self, at: "school"])
-        let model = try await ComplaintForm.query(district: district, values: values, errors: [], on: req.db)
+        let model = try await ComplaintForm.query(
+            district: district, values: values, errors: [], submission: UUID().uuidString, on: req.db)
         return ComplaintFormView(ctx: req.pageContext(), model: model).render()
+    }
+
+    /// The receipt after a public complaint (post/redirect/get: reloading it files nothing).
+    static func receipt(req: Request) async throws -> Response {
+        let code = String((req.query[String.self, at: "code"] ?? "").prefix(40))
+        // Without a code there is nothing to show but the way to look one up.
+        guard !code.isEmpty else { return req.redirect(to: SiteURL.publicComplaintTrack.path) }
+        guard let c = try await Complaint.query(on: req.db).filter(\.$trackingCode == code).first() else {
+            throw Abort(.notFound, reason: "未找到该查询码")
+        }
+        let limits = try await DistrictSettings.forDistrict(c.districtID, on: req.db).complaintTimeLimits
+        return try await ComplaintReceiptView(
+            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode, acceptDays: limits.accept)
+        ).render().encodeResponse(for: req)
+    }
+
+    /// The complaint already filed with this form's one-time token, if any.
+    static func alreadyFiled(_ token: String?, on db: any Database) async throws -> Complaint? {
+        guard let token, !token.isEmpty, token.count <= 64 else { return nil }
+        return try await Complaint.query(on: db).filter(\.$submissionToken == token).first()
     }
 
     static func publicDistrict(_ id: Int?, on db: any Database) async throws -> OrgUnit {
@@ -66,6 +88,8 @@ enum ComplaintsController {
         let upload = try await UploadReader.read(req, limits: uploadLimits)
         defer { upload.discard() }
         let form = try upload.decode(PublicForm.self)
+        // The same form sent again (a refresh of the old page, a double tap) shows the first one's receipt.
+        if let filed = try await alreadyFiled(form.submission, on: req.db) { return receiptRedirect(req, filed) }
         let district = try await publicDistrict(form.district, on: req.db)
         let school = try await districtSchool(form.input, district: district, on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
@@ -76,18 +100,26 @@ enum ComplaintsController {
         guard case .success(let checked) = intake, evidence.errors.isEmpty else {
             let errors = intake.errors + evidence.errors
             let model = try await ComplaintForm.query(
-                district: district, values: form.input, errors: errors, on: req.db)
+                district: district, values: form.input, errors: errors,
+                submission: form.submission.flatMap { $0.count <= 64 ? $0 : nil } ?? UUID().uuidString, on: req.db)
             return try await ComplaintFormView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         let stored = try evidence.store(in: req.attachments)
-        let c = try await ComplaintWorkflow.create(
-            checked, district: district, school: school, files: stored, recordedBy: nil, ip: ip, now: req.now,
-            on: req.db)
-        let limits = settings.complaintTimeLimits
-        return try await ComplaintReceiptView(
-            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode, acceptDays: limits.accept)
-        ).render()
-            .encodeResponse(for: req)
+        let token = form.submission.flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 }
+        do {
+            let c = try await ComplaintWorkflow.create(
+                checked, district: district, school: school, files: stored, recordedBy: nil, ip: ip, now: req.now,
+                submission: token, on: req.db)
+            return receiptRedirect(req, c)
+        } catch {
+            // Two taps at once: the unique token lets one through; the other shows its receipt.
+            if let filed = try await alreadyFiled(token, on: req.db) { return receiptRedirect(req, filed) }
+            throw error
+        }
+    }
+
+    static func receiptRedirect(_ req: Request, _ c: Complaint) -> Response {
+        req.redirect(to: SiteURL.publicComplaintReceipt.with([("code", c.trackingCode)]))
     }
 
     // MARK: - Public tracking: status and reply for a code, nothing else
