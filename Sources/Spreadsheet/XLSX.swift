@@ -1102,3 +1102,11 @@ struct XMLScanner {
         return String(name[name.index(after: colon)...])
     }
 }
+
+/// The names of the files in a ZIP archive (normalized: forward slashes, lower case, no leading slash), read from
+/// its checked directory; used to recognise Office documents and to look inside an uploaded archive.
+public enum ZipListing {
+    public static func names(_ data: Data) throws -> [String] {
+        try ZipReader(data).entries.keys.sorted()
+    }
+}

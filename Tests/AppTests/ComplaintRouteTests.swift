@@ -153,7 +153,7 @@ final class ComplaintRouteTests: XCTestCase {
             let res = try await submitPublicComplaint(app, form)
 
             XCTAssertEqual(res.status, .unprocessableEntity)
-            XCTAssertTrue(res.body.string.contains("“证据.txt”不是图片或 PDF 文件"))
+            XCTAssertTrue(res.body.string.contains("“证据.txt”不是可接受的文件"))
             let after = try await Complaint.query(on: app.db).count()
             XCTAssertEqual(after, before)
         }

@@ -422,7 +422,7 @@ final class RectificationLoopTests: XCTestCase {
             let res = try await school.report(onNotice: notice, body: "已整改。", files: [.png(), .text("说明.txt")])
 
             XCTAssertEqual(res.status, .unprocessableEntity)
-            XCTAssertTrue(res.body.string.contains("“说明.txt”不是图片或 PDF 文件"))
+            XCTAssertTrue(res.body.string.contains("“说明.txt”不是可接受的文件"))
             let reports = try await RectificationReport.query(on: app.db).filter(\.$noticeID == notice).count()
             XCTAssertEqual(reports, 0)
             try await assertState(app, notice: notice, .issued)

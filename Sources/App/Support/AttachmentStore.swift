@@ -66,15 +66,17 @@ enum ImageKind: String {
 }
 
 extension AttachmentStore {
-    /// A stored evidence file as a download: its recorded type (images and PDFs only, checked when
-    /// uploaded), never sniffed by the browser, its name encoded for the header.
+    /// A stored evidence file as a download: its recorded type (checked by content when uploaded), never sniffed by
+    /// the browser, its name encoded for the header; images and PDFs open in the browser, other files are saved.
     func response(for f: StoredFile) throws -> Response {
         guard let data = try get(f.hash) else { throw Abort(.notFound, reason: "文件不存在") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: f.type)
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         let encoded = f.name.addingPercentEncoding(withAllowedCharacters: UploadReader.unreserved) ?? "file"
-        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
+        let opens = f.type.hasPrefix("image/") || f.type == "application/pdf"
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "\(opens ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

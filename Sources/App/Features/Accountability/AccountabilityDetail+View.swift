@@ -66,7 +66,8 @@ struct AccountabilityDetailView {
                 .csrf(ctx.csrf),
                 .textareaField(
                     "申辩理由", name: "response", value: "", error: model.errors.message(for: "response"), rows: 6),
-                .evidenceField("证据材料（照片或 PDF，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
+                .evidenceField(
+                    "证据材料（照片、PDF、Word、Excel 或压缩包，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
                 .button(.type(.submit), .class("btn primary"), .text("提交申辩"))))
     }
 

@@ -49,12 +49,14 @@ struct NoticeDetail: Sendable {
     let mayReport: Bool
     /// The report form's messages.
     let errors: [FieldError]
+    /// The report as typed, when it was refused (a file it cannot take does not cost the text).
+    var typedReport = ""
 }
 
 extension NoticeDetail {
-    static func query(_ n: RectificationNotice, role: Role, errors: [FieldError] = [], on db: any Database) async throws
-        -> NoticeDetail
-    {
+    static func query(
+        _ n: RectificationNotice, role: Role, errors: [FieldError] = [], typedReport: String = "", on db: any Database
+    ) async throws -> NoticeDetail {
         guard let school = try await School.find(n.schoolID, on: db) else { throw Abort(.notFound) }
         let inspector = try await Inspector.find(n.inspectorID, on: db)
         let settings = try await DistrictSettings.forDistrict(n.districtID, on: db)
@@ -83,6 +85,6 @@ extension NoticeDetail {
                 $0 != .report
             },
             mayReport: role == .school && [.issued, .acknowledged, .returned].contains(n.state),
-            errors: errors)
+            errors: errors, typedReport: typedReport)
     }
 }

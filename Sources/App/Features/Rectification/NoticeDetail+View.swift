@@ -85,9 +85,12 @@ struct NoticeDetailView {
                 .method(.post), .action(SiteURL.noticeReport(model.id).path), .enctype(.multipartData),
                 .csrf(ctx.csrf),
                 .textareaField(
-                    "整改情况（逐条说明）", name: "body", value: "", error: model.errors.message(for: "body"), rows: 6),
+                    "整改情况（逐条说明）", name: "body", value: model.typedReport, error: model.errors.message(for: "body"),
+                    rows: 6),
                 .evidenceField(
-                    "佐证材料（照片或 PDF，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
+                    "佐证材料（照片、PDF、Word、Excel 或压缩包，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
+                model.errors.message(for: "files") == nil
+                    ? .empty : .p(.class("hint"), .text("文字已保留；请重新选择要上传的文件（浏览器不会保留已选的文件）。")),
                 .button(.type(.submit), .class("btn primary"), .text("提交整改报告"))))
     }
 

@@ -127,7 +127,8 @@ enum NoticesController {
         let evidence = EvidenceUpload.check(upload, field: "files[]")
         errors += evidence.errors
         if !errors.isEmpty {
-            let model = try await NoticeDetail.query(notice, role: scope.principal.role, errors: errors, on: req.db)
+            let model = try await NoticeDetail.query(
+                notice, role: scope.principal.role, errors: errors, typedReport: form.body ?? "", on: req.db)
             return try await NoticeDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         // Files are stored only once everything has been checked, so a refused report leaves none behind.
