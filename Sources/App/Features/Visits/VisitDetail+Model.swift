@@ -118,7 +118,7 @@ struct VisitDetail: Sendable {
 
     /// What was typed into `field` of `section` when that form was refused, else `saved`.
     func typed(_ field: String, in section: String, else saved: String = "") -> String {
-        failure?.section == section ? (failure?.values[field] ?? "") : saved
+        failure?.section == section ? (failure?.values[field] ?? saved) : saved
     }
 
     /// The message for `field` when the form of `section` failed.
