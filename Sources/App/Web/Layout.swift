@@ -26,6 +26,12 @@ extension Page {
 }
 
 enum Layout {
+    /// The account in the header: its name, and its role only where the name does not already say it
+    /// ("督导室 陈立新", not "督导室 陈立新（督导室）").
+    static func whoIs(_ p: Principal) -> String {
+        p.displayName.contains(p.role.label) ? p.displayName : "\(p.displayName)（\(p.role.label)）"
+    }
+
     /// The frame of a signed-in or public page, as a document (tests render it indented for snapshots).
     static func document(
         _ title: String, _ ctx: PageContext, wide: Bool = false, printable: Bool = false,
@@ -89,7 +95,7 @@ enum Layout {
                     ctx.unread > 0
                         ? .span(.class("bell-count"), .ariaLabel("\(ctx.unread)条未读"), .text(String(ctx.unread)))
                         : .empty),
-                .span(.text("\(p.displayName)（\(p.role.label)）")),
+                .span(.text(Layout.whoIs(p))),
                 .link(SiteURL.password.path, "修改密码"),
                 .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link")))
     }
