@@ -71,6 +71,7 @@ struct MatrixRoute {
 /// What a route's parameters stand for.
 enum RouteID {
     case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
+    case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
     case decision, decisionFile
     /// `?school=` of the query: scoped like a path id.
@@ -93,6 +94,7 @@ enum RouteID {
         case .victimArea: return (n(outside ? s.area : f.victimArea), nil)
         case .visit: return (n(s.visit), nil)
         case .draft: return (n(who == .office ? s.officeDraft : s.draft), nil)
+        case .spareDraft: return (n(who == .office ? s.officeSpareDraft : s.spareDraft), nil)
         case .photo: return (n(s.visit), n(s.photo))
         case .problem: return (n(s.problem), nil)
         case .referral: return (n(s.referral), nil)
@@ -193,6 +195,7 @@ enum RouteRules {
         "POST /visits/:id/photos": r(recorders, .draft, upload: true),
         "POST /visits/:id/remove": r(recorders, .draft),
         "POST /visits/:id/submit": r(recorders, .draft),
+        "POST /visits/:id/delete": r(recorders, .spareDraft),
         "GET /visit-plans": r(inspector),
         "GET /visit-plans/new": r(inspector),
         "POST /visit-plans": r(inspector),

@@ -76,6 +76,7 @@ func routes(_ app: Application) throws {
         SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)
     recorders.post(SiteURL.visitRemove(s).route, use: VisitsController.removeItem)
     recorders.post(SiteURL.visitSubmit(s).route, use: VisitsController.submit)
+    recorders.post(SiteURL.visitDelete(s).route, use: VisitsController.deleteDraft)
 
     // Inspectors: plans, summaries and cases.
     let inspectors = app.grouped(RequireRole(.inspector))

@@ -44,6 +44,7 @@ enum SiteURL: Sendable, Equatable {
     case visitSubmit(Int)
     case visitAmend(Int)
     case visitRemove(Int)
+    case visitDelete(Int)
     case schoolGrant(Int)
     case visitPlans, visitPlanNew
     case visitPlan(Int)
@@ -139,6 +140,7 @@ enum SiteURL: Sendable, Equatable {
         case .visitSubmit(let n): return ["visits", id(n), "submit"]
         case .visitAmend(let n): return ["visits", id(n), "amend"]
         case .visitRemove(let n): return ["visits", id(n), "remove"]
+        case .visitDelete(let n): return ["visits", id(n), "delete"]
         case .schoolGrant(let n): return ["schools", id(n), "grant"]
         case .visitPlans: return ["visit-plans"]
         case .visitPlanNew: return ["visit-plans", "new"]

@@ -30,6 +30,9 @@ struct RecordSet: Sendable {
     var draft: Int
     /// A draft the office recorded itself (no lead inspector).
     var officeDraft: Int
+    /// Drafts of the inspector and of the office that the matrix may delete.
+    var spareDraft: Int
+    var officeSpareDraft: Int
     var problem: Int
     var referral: Int
     var notice: Int
@@ -161,6 +164,12 @@ struct MatrixFixtures: Sendable {
         officeDraft.inspectorID = nil
         officeDraft.recordedBy = officeUserID
         try await officeDraft.save(on: db)
+        let spareDraft = makeVisit(school: school, inspector: inspector, status: .draft, day: today)
+        try await spareDraft.save(on: db)
+        let officeSpareDraft = makeVisit(school: school, inspector: inspector, status: .draft, day: today)
+        officeSpareDraft.inspectorID = nil
+        officeSpareDraft.recordedBy = officeUserID
+        try await officeSpareDraft.save(on: db)
         let problem = makeProblem(visit: visit, disposition: .rectify, text: "\(tag)：消防通道堆放杂物。")
         try await problem.save(on: db)
         let referral = makeProblem(visit: visit, disposition: .refer, text: "\(tag)：校舍维修需计财科协调。")
@@ -285,7 +294,7 @@ struct MatrixFixtures: Sendable {
 
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
-            officeDraft: officeDraft.id!,
+            officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
             problem: problem.id!, referral: referral.id!, notice: notice.id!, noticeFile: evidence.hash,
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,

@@ -101,6 +101,11 @@ struct VisitDetail: Sendable {
     let categories: [String]
     /// The district's document checklist for this type of school.
     let documents: [String]
+    /// The lead's 督导方案 for this school, to link while drafting (latest ten), and the one linked now.
+    var plans: [NewVisit.Plan] = []
+    var planID: Int? = nil
+    /// An inspector's draft links a plan; the office's has none.
+    var linksPlans = false
     /// What this visit still lacks for the 六个一 (drafts, for their author).
     let reminders: [String]
     /// Failed checks not yet recorded as a problem or dismissed (`FindingOffers`), for the author of a draft.
@@ -143,11 +148,23 @@ extension VisitDetail {
         return VisitDetail(
             record: Record(loaded, settings: settings, hideInternal: access.hidesInternalNotes),
             categories: settings.categories, documents: settings.documents(for: loaded.school.type),
+            plans: editable ? try await plans(of: visit, on: db) : [], planID: visit.visitPlanID,
+            linksPlans: editable && visit.inspectorID != nil,
             reminders: editable ? VisitSections.reminders(loaded, settings: settings.complianceSettings) : [],
             pendingFindings: editable ? VisitSections.pendingFindings(loaded) : [],
             editable: editable, mayAmend: access.canAmend(visit),
             issuesNotices: scope.noticeAccess.mayIssue(for: loaded.school),
             followUp: followUp, failure: failure)
+    }
+}
+
+extension VisitDetail {
+    /// The lead inspector's latest plans for the visit's school (none for a visit the office recorded).
+    static func plans(of v: Visit, on db: any Database) async throws -> [NewVisit.Plan] {
+        guard let lead = v.inspectorID else { return [] }
+        return try await VisitPlan.query(on: db).filter(\.$inspectorID == lead).filter(\.$schoolID == v.schoolID)
+            .sort(\.$plannedDate, .descending).limit(10).all()
+            .map { NewVisit.Plan(id: $0.id!, plannedDate: $0.plannedDate, focus: $0.focus) }
     }
 }
 

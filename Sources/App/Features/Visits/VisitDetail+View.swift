@@ -107,6 +107,7 @@ struct VisitDetailView {
                 .field(
                     "离校时间", name: "end", value: typed("end", in: s, else: r.end), error: err("end", in: s),
                     type: "time"),
+                model.linksPlans ? planSelect : .empty,
                 .div(
                     .class("span-all"),
                     .field(
@@ -121,6 +122,18 @@ struct VisitDetailView {
                     .class("form-actions span-all"),
                     .button(.type(.submit), .class("btn primary"), .text("保存")),
                     .span(.class("autosave-status muted"), .attribute(named: "aria-live", value: "polite")))))
+    }
+
+    /// Link, change or unlink the 督导方案 until the visit is submitted.
+    var planSelect: Node<HTML.FormContext> {
+        let s = "basic"
+        return .selectField(
+            "督导方案", name: "plan",
+            options: model.plans.map {
+                (String($0.id), "\(Format.day($0.plannedDate))：\(String($0.focus.prefix(20)))")
+            },
+            selected: typed("plan", in: s, else: model.planID.map(String.init) ?? ""), error: err("plan", in: s),
+            blank: model.plans.isEmpty ? "（尚无方案，可先到“督导方案”中制定）" : "（不关联）")
     }
 
     /// The button that removes an item from a draft.
@@ -512,7 +525,11 @@ struct VisitDetailView {
             .h2(.text("提交")),
             .p(.text("提交后记录锁定，学校可以看到（标记为内部的访谈除外）；之后如需修改只能“更正”并说明原因。")),
             .postButton(
-                SiteURL.visitSubmit(r.id).path, "提交督导记录", csrf: ctx.csrf, confirm: "提交后不能直接修改，确定提交？", style: "primary"))
+                SiteURL.visitSubmit(r.id).path, "提交督导记录", csrf: ctx.csrf, confirm: "提交后不能直接修改，确定提交？", style: "primary"),
+            .p(.class("hint"), .text("误建的草稿可以删除，删除后其中的听课、访谈、问题和照片一并删除。")),
+            .postButton(
+                SiteURL.visitDelete(r.id).path, "删除草稿", csrf: ctx.csrf, confirm: "删除后不能恢复，确定删除这份草稿？",
+                style: "danger"))
     }
 
     var amendments: Node<HTML.BodyContext> {

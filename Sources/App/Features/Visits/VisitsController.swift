@@ -123,6 +123,20 @@ enum VisitsController {
             return try await sectionError(
                 req, scope: scope, visit: v, section: "basic", errors: errors, typed: typed)
         }
+        // A 督导方案 may be linked, changed or unlinked until the visit is submitted (the lead's own, for this school).
+        if let plan = form.plan, v.inspectorID != nil {
+            if plan.isEmpty {
+                v.visitPlanID = nil
+            } else if let pid = Int(plan), let p = try await VisitPlan.find(pid, on: req.db),
+                p.inspectorID == v.inspectorID, p.schoolID == v.schoolID
+            {
+                v.visitPlanID = pid
+            } else {
+                let refused = [FieldError("plan", "所选督导方案不存在")]
+                if req.headers.first(name: "X-Autosave") != nil { return Response(status: .unprocessableEntity) }
+                return try await sectionError(req, scope: scope, visit: v, section: "basic", errors: refused)
+            }
+        }
         if let day { v.visitDate = day.description }
         if let kind { v.kind = kind }
         if let s = form.start { v.startTime = s }
@@ -392,6 +406,30 @@ enum VisitsController {
         default: throw Abort(.badRequest, reason: "无法删除该项")
         }
         return back(req, v, f.kind + "s", "已删除")
+    }
+
+    /// Deletes a draft with everything recorded in it (a stray draft, a visit that did not happen); audited with
+    /// what it said. A submitted record is never deleted, only corrected.
+    static func deleteDraft(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let v = try await draft(req, scope: scope)
+        let id = v.id!
+        let snapshot = v.snapshot
+        let principal = scope.principal
+        try await req.db.writeTransaction { db in
+            guard let fresh = try await db.lockedFind(Visit.self, id), fresh.isDraft else { throw AlreadyHandled() }
+            try await ClassObservation.query(on: db).filter(\.$visitID == id).delete()
+            try await Interview.query(on: db).filter(\.$visitID == id).delete()
+            try await Problem.query(on: db).filter(\.$visitID == id).delete()
+            try await VisitPhoto.query(on: db).filter(\.$visitID == id).delete()
+            try await VisitMember.query(on: db).filter(\.$visitID == id).delete()
+            try await fresh.delete(on: db)
+            try await Audit.record(
+                on: db, actor: principal, action: "delete", entity: "visit", id: id, orgPath: fresh.orgPath,
+                summary: "删除督导记录草稿（\(fresh.visitDate)）", before: snapshot)
+        }
+        req.flash("草稿已删除")
+        return req.redirect(to: SiteURL.visits.path)
     }
 
     // MARK: - Submit and amend
