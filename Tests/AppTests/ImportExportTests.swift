@@ -283,6 +283,23 @@ final class ImportExportTests: XCTestCase {
         }
     }
 
+    func testAFileWithoutTheDutiesColumnLeavesAnInspectorsDutiesAsTheyAre() async throws {
+        try await withApp(history: false) { app in
+            let liu = try await app.inspector(named: "刘芳")
+            let office = try await login(app, "office")
+            let csv =
+                "姓名,督学类型,性别,手机号,工作单位,职务\r\n" + "刘芳,兼职,女,\(liu.phone),青川区教育局,基础教育科科长\r\n"
+
+            let res = try await office.upload(
+                "/import/inspectors", fileName: "inspectors.csv", contentType: "text/csv", data: Data(csv.utf8))
+
+            XCTAssertEqual(res.status, .ok)
+            let fresh = try await app.inspector(named: "刘芳")
+            XCTAssertEqual(fresh.post, "基础教育科科长")
+            XCTAssertEqual(fresh.dutyList, [.responsible], "no 督学类别 column: her duties are kept")
+        }
+    }
+
     func testInspectorImportIsKeyedByMobileNumber() async throws {
         try await withApp { app in
             let count = try await app.inspectorCount()

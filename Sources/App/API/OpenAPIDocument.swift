@@ -447,12 +447,12 @@ enum OpenAPIDocument {
                 "highlights": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 2000}}},
               "Observation": {"type": "object", "required": ["id", "kind", "className", "subject", "teacher", "topic", "scores", "comment"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
-                "kind": {"type": "string", "enum": ["lesson", "research"]},
+                "kind": {"type": "string", "description": "lesson 听课、research 教研活动（中小学）；activity 保教活动（幼儿园）", "enum": ["lesson", "research", "activity"]},
                 "className": {"type": "string"}, "subject": {"type": "string"}, "teacher": {"type": "string"}, "topic": {"type": "string"},
                 "scores": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
                 "comment": {"type": "string"}}},
-              "NewObservation": {"type": "object", "required": ["topic"], "description": "听课（lesson）须填班级、学科和课题；教研活动（research）须填活动主题。可选字段写 null 视同未填。", "properties": {
-                "kind": {"type": "string", "nullable": true, "enum": ["lesson", "research", null], "default": "lesson"},
+              "NewObservation": {"type": "object", "required": ["topic"], "description": "听课（lesson）须填班级、学科和课题；教研活动（research）须填活动主题；幼儿园只记保教活动（activity），须填班级、活动类型（subject：游戏活动、生活活动、教育活动、户外体育活动）和活动名称，按幼儿园保教活动评估表评分。不填类型时，中小学为听课，幼儿园为保教活动。可选字段写 null 视同未填。", "properties": {
+                "kind": {"type": "string", "nullable": true, "enum": ["lesson", "research", "activity", null]},
                 "className": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 30, "description": "班级"},
                 "subject": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 20, "description": "学科"},
                 "teacher": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 20, "description": "授课教师"},
@@ -468,12 +468,12 @@ enum OpenAPIDocument {
                     "教学效果": {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 20}, {"$ref": "#/components/schemas/NumberText"}]}}}}},
               "Interview": {"type": "object", "required": ["id", "group", "people", "notes", "internalOnly"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
-                "group": {"type": "string", "enum": ["teachers", "students", "parents"]},
+                "group": {"type": "string", "enum": ["teachers", "students", "parents", "caregivers"]},
                 "people": {"type": "integer", "minimum": 1},
                 "notes": {"type": "string"},
                 "internalOnly": {"type": "boolean"}}},
               "NewInterview": {"type": "object", "required": ["group", "people"], "properties": {
-                "group": {"type": "string", "enum": ["teachers", "students", "parents"], "description": "访谈对象：教师、学生、家长"},
+                "group": {"type": "string", "enum": ["teachers", "students", "parents", "caregivers"], "description": "访谈对象：教师、学生、家长；幼儿园为教师、保育员（caregivers）、家长"},
                 "people": {"description": "人数 1–500（也可写成数字文本）", "anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"$ref": "#/components/schemas/NumberText"}]},
                 "notes": {"type": "string", "pattern": "^[^\\x00]*$", "nullable": true, "maxLength": 3000, "description": "访谈内容"},
                 "internalOnly": {"description": "仅内部可见（学校账号看不到）：true、1 或 \"on\" 为是，其他值或 null 为否", "anyOf": [{"type": "boolean", "nullable": true}, {"type": "number"}, {"type": "string", "pattern": "^[^\\x00]*$"}]}}},

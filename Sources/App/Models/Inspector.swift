@@ -37,7 +37,7 @@ final class Inspector: Model, @unchecked Sendable {
         orgPath = district.path
         name = r.name
         kind = r.kind
-        roles = InspectorDuty.stored(r.roles)
+        if r.rolesGiven || dutyList.isEmpty { roles = InspectorDuty.stored(r.roles) }
         gender = r.gender
         phone = r.phone
         employer = r.employer

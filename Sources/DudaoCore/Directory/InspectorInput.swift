@@ -11,6 +11,8 @@ public struct InspectorInput: Sendable, Equatable {
     public var duties = ""
     /// 督学类别 as typed ("责任督学、特约督学") or ticked (raw values); empty: 督学.
     public var roles: [String] = []
+    /// Whether 督学类别 was given at all: an import file without the column leaves an inspector's duties as they are.
+    public var rolesGiven = true
 
     public init() {}
 
@@ -21,6 +23,7 @@ public struct InspectorInput: Sendable, Equatable {
         // Files made from the older template have one column, 督学类型, mixing the two.
         kind = row["聘任方式"] ?? row["督学类型"] ?? ""
         roles = (row["督学类别"] ?? "").split(whereSeparator: { "、,，;； ".contains($0) }).map(String.init)
+        rolesGiven = row["督学类别"] != nil
         gender = row["性别"] ?? ""
         phone = row["手机号"] ?? ""
         employer = row["工作单位"] ?? ""
@@ -41,6 +44,8 @@ public struct InspectorRecord: Sendable, Equatable {
     public var term: InspectorRules.Term?
     public var duties: String
     public var roles: [InspectorDuty]
+    /// False when the input said nothing about duties (keep the inspector's).
+    public var rolesGiven = true
 }
 
 extension InspectorInput {
@@ -50,10 +55,12 @@ extension InspectorInput {
         if let e = Validate.required(name, field: "姓名", maxLength: 20) { errors.append(.init("name", e)) }
         // The older single choice: 特约 and 责任督学 were kinds; they are part-time appointments with that duty.
         var roleWords = roles.map(t).filter { !$0.isEmpty }
+        var legacyRole = false
         var k = InspectorKind(label: kind)
         if k == nil, let legacy = InspectorDuty(label: t(kind) == "特约" ? "特约督学" : t(kind)), legacy != .inspector {
             k = .partTime
             roleWords.append(legacy.rawValue)
+            legacyRole = true
         }
         if k == nil {
             errors.append(.init("kind", t(kind).isEmpty ? "请选择聘任方式" : "聘任方式应为：\(InspectorKind.labelList)"))
@@ -100,6 +107,6 @@ extension InspectorInput {
         return .success(
             InspectorRecord(
                 name: t(name), kind: k, gender: g, phone: t(phone), employer: t(employer), post: t(post),
-                term: term, duties: t(duties), roles: finalRoles))
+                term: term, duties: t(duties), roles: finalRoles, rolesGiven: rolesGiven || legacyRole))
     }
 }
