@@ -39,6 +39,22 @@ final class DistrictListsTests: XCTestCase {
         }
     }
 
+    func testAnOfficeThatTicksNoUrgentCategoryGetsNoneNotTheDefaults() async throws {
+        try await withApp(history: false) { app in
+            let district = try await app.demoDistrict()
+            let s = try await DistrictSettings.forDistrict(district.id!, on: app.db)
+            var values = s.values
+            values.urgentCategories = []
+
+            try s.apply(values)
+
+            XCTAssertEqual(s.urgentCategoryList, [])
+            XCTAssertEqual(s.values.urgentCategories, [])
+            s.urgentCategories = ""
+            XCTAssertEqual(s.urgentCategoryList, ComplaintIntake.urgentCategories, "never set: the defaults")
+        }
+    }
+
     func testTheVisitPageTicksTheDistrictsDocumentsAndGradesByItsLines() async throws {
         try await withApp(history: false) { app in
             try await Self.settings(app) {

@@ -155,8 +155,8 @@ final class RubricSettingsTests: XCTestCase {
     }
 
     func testAListSettingIsSplitTrimmedAndDeduplicated() {
-        XCTAssertEqual(DocumentChecklist.parse("教案、 作业 \n教案、、图书"), ["教案", "作业", "图书"])
-        XCTAssertNil(DocumentChecklist.parse("  、 "))
-        XCTAssertNil(DocumentChecklist.parse(String(repeating: "长", count: 21)))
+        XCTAssertEqual(SettingsList.documents.parse("教案、 作业 \n教案、、图书"), ["教案", "作业", "图书"])
+        XCTAssertNil(SettingsList.documents.parse("  、 "))
+        XCTAssertNil(SettingsList.documents.parse(String(repeating: "长", count: 21)))
     }
 }

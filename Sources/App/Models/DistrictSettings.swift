@@ -56,11 +56,13 @@ final class DistrictSettings: Model, @unchecked Sendable {
     /// The documents an inspector may tick at a school of `type`.
     func documents(for type: SchoolType) -> [String] {
         type.visitProfile.isKindergarten
-            ? DocumentChecklist.parse(kindergartenDocuments) ?? DocumentChecklist.kindergartenItems
-            : DocumentChecklist.parse(documentChecklist) ?? DocumentChecklist.items
+            ? SettingsList.documents.parse(kindergartenDocuments) ?? DocumentChecklist.kindergartenItems
+            : SettingsList.documents.parse(documentChecklist) ?? DocumentChecklist.items
     }
 
-    var complaintCategoryList: [String] { DocumentChecklist.parse(complaintCategories) ?? ComplaintIntake.categories }
+    var complaintCategoryList: [String] {
+        SettingsList.categories.parse(complaintCategories) ?? ComplaintIntake.categories
+    }
 
     var workingCalendar: WorkingCalendar {
         if case .success(let c) = WorkingCalendar.parse(holidays) { return c }
@@ -71,9 +73,14 @@ final class DistrictSettings: Model, @unchecked Sendable {
         JSONColumn.decode(ComplaintTimeLimits.self, complaintLimits) ?? ComplaintTimeLimits()
     }
 
+    /// Stored when the office ticks no urgent category (empty would mean the defaults).
+    static let noneTicked = "无"
+
+    /// Empty means never set (the defaults); `noneTicked` means the office ticked none.
     var urgentCategoryList: [String] {
-        let list = urgentCategories.split(separator: "、").map(String.init).filter { !$0.isEmpty }
-        return list.isEmpty ? ComplaintIntake.urgentCategories : list
+        guard !urgentCategories.isEmpty else { return ComplaintIntake.urgentCategories }
+        let known = Set(complaintCategoryList)
+        return (SettingsList.categories.parse(urgentCategories) ?? []).filter(known.contains)
     }
 
     var terms: TermDates {
@@ -92,10 +99,7 @@ final class DistrictSettings: Model, @unchecked Sendable {
     var rubricValue: Rubric { Rubric(setting: rubric) ?? .standard }
 
     var categories: [String] {
-        let list = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-            !$0.isEmpty
-        }
-        return list.isEmpty ? ProblemCategories.defaults : list
+        SettingsList.categories.parse(problemCategories) ?? ProblemCategories.defaults
     }
 
     static let defaultItems = "学校管理与制度执行；招生、收费与择校；课程开设与课堂教学；学生学习、体育锻炼与课业负担；教师师德与专业发展；校园及周边安全；食堂、食品、饮水及宿舍卫生；校风、教风、学风建设。"

@@ -50,14 +50,9 @@ enum EvidenceKind {
     /// What may be inside an accepted ZIP, by extension (no archives within archives).
     static let insideZip: Set<String> = ["jpg", "jpeg", "png", "webp", "pdf", "doc", "docx", "xls", "xlsx", "txt"]
 
-    static func sniff(_ d: Data) -> String? {
-        if let image = ImageKind(sniffing: d) { return image.rawValue }
-        if d.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
-        return nil
-    }
-
     static func recognise(_ f: UploadedFile) -> String? {
-        if let simple = sniff(f.head) { return simple }
+        if let image = ImageKind(sniffing: f.head) { return image.rawValue }
+        if f.head.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
         let ext = (f.filename as NSString).pathExtension.lowercased()
         if f.head.starts(with: ole), ext == "doc" || ext == "xls" { return types[ext] }
         guard f.head.starts(with: zip), ["docx", "xlsx", "zip"].contains(ext), let data = try? f.data,

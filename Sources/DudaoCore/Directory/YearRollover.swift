@@ -74,8 +74,7 @@ public enum YearRollover {
 
     /// Whether `h` may hold a school in the year starting `yearStart`.
     public static func eligible(_ h: Holder, yearStart: Day, specialMayBeResponsible: Bool) -> Bool {
-        h.active && (h.termEnd.map { $0 >= yearStart } ?? true)
-            && (specialMayBeResponsible || !h.duties.contains(.special))
+        reasonToLeave(h, yearStart: yearStart, specialMayBeResponsible: specialMayBeResponsible) == nil
     }
 
     /// Why `h` cannot go on holding a school, or nil.

@@ -198,15 +198,14 @@ public struct DistrictSettingsInput: Sendable, Equatable {
             excellent: Int(trimmed(bandExcellent)) ?? -1, good: Int(trimmed(bandGood)) ?? -1,
             pass: Int(trimmed(bandPass)) ?? -1)
         if bands == nil { errors.append(.init("bandExcellent", "等级线为1到100的整数，且优秀高于良好、良好高于合格")) }
-        let documents = DocumentChecklist.parse(documentChecklist)
+        let documents = SettingsList.documents.parse(documentChecklist)
         if documents == nil { errors.append(.init("documentChecklist", "请填写1到40项，用顿号或换行分隔，每项不超过20个字")) }
-        let kindergartenDocuments = DocumentChecklist.parse(self.kindergartenDocuments)
+        let kindergartenDocuments = SettingsList.documents.parse(self.kindergartenDocuments)
         if kindergartenDocuments == nil {
             errors.append(.init("kindergartenDocuments", "请填写1到40项，用顿号或换行分隔，每项不超过20个字"))
         }
-        let categories = problemCategories.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter
-        { !$0.isEmpty }
-        if categories.isEmpty || categories.count > 30 || categories.contains(where: { $0.count > 10 }) {
+        let categories = SettingsList.categories.parse(problemCategories)
+        if categories == nil {
             errors.append(.init("problemCategories", "请填写1到30个问题类别，用顿号分隔，每个不超过10个字"))
         }
         let prefix = trimmed(noticePrefix)
@@ -233,9 +232,7 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         case .success(let c): calendar = c
         case .failure(let e): errors += e.map { FieldError("holidays", $0.message) }
         }
-        let complaintCategories = DocumentChecklist.parse(self.complaintCategories).flatMap {
-            $0.count <= 30 && $0.allSatisfy { $0.count <= 10 } ? $0 : nil
-        }
+        let complaintCategories = SettingsList.categories.parse(self.complaintCategories)
         if complaintCategories == nil {
             errors.append(.init("complaintCategories", "请填写1到30个投诉类别，用顿号分隔，每个不超过10个字"))
         }
@@ -254,7 +251,8 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         } else {
             errors.append(.init("limitAccept", "办理时限应为整数（工作日）"))
         }
-        guard errors.isEmpty, let maxSchools, let rubric, let noticeDays, let kindergartenRubric, let bands,
+        guard errors.isEmpty, let maxSchools, let rubric, let noticeDays, let categories, let kindergartenRubric,
+            let bands,
             let documents, let kindergartenDocuments, let complaintCategories
         else { return .failure(errors) }
         return .success(

@@ -37,7 +37,7 @@ public struct VisitProfile: Sendable, Equatable {
         }
     }
 
-    /// The 五项管理/双减 section applies to every school but a kindergarten.
+    /// The 五项管理/双减 section applies to every school but a kindergarten (which has its own checks).
     public var checksWorkload: Bool { !isKindergarten }
     /// 课后服务 is a rule of compulsory education (primary and junior sections).
     public var checksAfterSchoolService: Bool {

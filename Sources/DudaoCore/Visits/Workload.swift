@@ -163,19 +163,6 @@ public enum DocumentChecklist {
     ]
     /// The item a routine visit to a school must check.
     public static let homeworkMarking = "作业布置与批改"
-
-    /// A list typed on the settings page, one item per "、" or line; nil when empty, too long or an item is
-    /// longer than 20 characters.
-    public static func parse(_ text: String) -> [String]? {
-        let items = text.split(whereSeparator: { "、\n".contains($0) }).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
-        .filter { !$0.isEmpty }
-        var seen = Set<String>()
-        let unique = items.filter { seen.insert($0).inserted }
-        guard !unique.isEmpty, unique.count <= 40, unique.allSatisfy({ $0.count <= 20 }) else { return nil }
-        return unique
-    }
 }
 
 /// The JSON stored with a visit: documents checked, the 五项管理 observation, and the failed checks the

@@ -46,8 +46,6 @@ struct Rollover: Sendable {
 
     /// The most assignments one district's table shows (a county has a few hundred schools).
     static let maxRows = 3000
-
-    func name(of inspector: Int) -> String { options.first { $0.id == inspector }?.name ?? "督学#\(inspector)" }
 }
 
 extension Rollover {

@@ -65,13 +65,17 @@ enum RolloverController {
     {
         let p = scope.principal
         let year = start.year
+        let changing = rows.filter { $0.chosen != .keep }
+        // The schools changed, in one query (not one per row).
+        let schools = try await School.query(on: db).filter(\.$id ~~ Set(changing.map(\.schoolID))).all()
+        let schoolByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
         let (moved, ended, skipped) = try await db.writeTransaction { db -> (Int, Int, Int) in
             var moved = 0
             var ended = 0
             var skipped = 0
-            for r in rows where r.chosen != .keep {
+            for r in changing {
                 guard let a = try await db.lockedFind(Assignment.self, r.assignmentID), a.endDate == nil,
-                    let school = try await School.find(r.schoolID, on: db)
+                    let school = schoolByID[r.schoolID]
                 else {
                     skipped += 1
                     continue

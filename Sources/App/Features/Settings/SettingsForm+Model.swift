@@ -36,19 +36,20 @@ extension DistrictSettings {
         supervisionItems = v.supervisionItems
         compliance = try JSONColumn.encode(v.compliance)
         rubric = v.rubric.setting
-        problemCategories = v.problemCategories.joined(separator: "、")
+        problemCategories = SettingsList.stored(v.problemCategories)
         noticePrefix = v.noticePrefix
         noticeDays = v.noticeDays
         noticeRequiresApproval = v.noticeRequiresApproval
         escalation = try JSONColumn.encode(v.escalation)
         holidays = v.holidays
         termDates = v.termDates
-        urgentCategories = v.urgentCategories.joined(separator: "、")
+        urgentCategories =
+            v.urgentCategories.isEmpty ? DistrictSettings.noneTicked : SettingsList.stored(v.urgentCategories)
         kindergartenRubric = v.kindergartenRubric.setting
         rubricBands = v.rubricBands.setting
-        documentChecklist = v.documentChecklist.joined(separator: "、")
-        kindergartenDocuments = v.kindergartenDocuments.joined(separator: "、")
-        complaintCategories = v.complaintCategories.joined(separator: "、")
+        documentChecklist = SettingsList.stored(v.documentChecklist)
+        kindergartenDocuments = SettingsList.stored(v.kindergartenDocuments)
+        complaintCategories = SettingsList.stored(v.complaintCategories)
         specialMayBeResponsible = v.specialMayBeResponsible
         complaintLimits = try JSONColumn.encode(v.complaintLimits)
         webhookURL = v.webhookURL

@@ -149,7 +149,8 @@ struct SettingsFormView {
                         value: f.complaintCategories, error: err("complaintCategories"), rows: 2),
                     .fieldset(
                         .legend("紧急投诉（收到即以【紧急】通知督导室和推送）"),
-                        .forEach(DocumentChecklist.parse(f.complaintCategories) ?? ComplaintIntake.categories) { c in
+                        .forEach(SettingsList.categories.parse(f.complaintCategories) ?? ComplaintIntake.categories) {
+                            c in
                             .checkbox(c, name: "urgentCategories[]", value: c, checked: f.urgentCategories.contains(c))
                         }),
                     .textareaField(

@@ -323,7 +323,7 @@ struct VisitDetailView {
                 .textareaField(
                     "查阅情况", name: "documentNotes", value: typed("documentNotes", in: s, else: c.documentNotes),
                     error: err("documentNotes", in: s))),
-            r.profile.isKindergarten ? kindergartenFields(c.kindergarten ?? .init()) : workloadFields(c.workload),
+            r.profile.checksWorkload ? workloadFields(c.workload) : kindergartenFields(c.kindergarten ?? .init()),
             .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
     }
 
