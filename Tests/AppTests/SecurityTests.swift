@@ -239,14 +239,15 @@ final class SecurityTests: XCTestCase {
         }
     }
 
-    func testSchoolAccountIsRedirectedToItsSchoolPage() async throws {
+    func testSchoolAccountLandsOnItsOwnWorkbenchLinkingToItsSchoolPage() async throws {
         try await withApp { app in
             let school = try await login(app, "school")
 
             let res = try await school.get("/")
 
-            XCTAssertEqual(res.status, .seeOther)
-            XCTAssertEqual(res.headers.first(name: .location), "/schools/1")
+            XCTAssertEqual(res.status, .ok)
+            XCTAssertTrue(res.body.string.contains("本校挂牌督学"))
+            XCTAssertTrue(res.body.string.contains(#"href="/schools/1""#))
             let page = try await school.get("/schools/1")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.string.contains("城关街道中心小学"))

@@ -5,7 +5,7 @@ import XCTest
 @testable import App
 
 final class InspectorHomeViewTests: XCTestCase {
-    func testTheInspectorSeesDraftsTheSixRulesTheCalendarProblemsAndSchools() {
+    func testTheInspectorSeesTheirToDoListTheSixRulesTheCalendarProblemsAndSchools() {
         let model = InspectorHome(
             inspectorID: 1,
             schools: [
@@ -15,7 +15,20 @@ final class InspectorHomeViewTests: XCTestCase {
             ],
             maxSchools: 1, semester: VisitFixtures.semester, result: VisitFixtures.compliance(),
             calendarSchools: [.init(id: 2, name: "城关第二小学"), .init(id: 1, name: "城关街道中心小学")],
-            drafts: [.init(id: 12, school: "城关街道中心小学", date: "2026-11-12")],
+            todo: [
+                TodoGroup(
+                    title: "本月待督导学校", total: 1,
+                    items: [
+                        .init(
+                            title: "城关第二小学", detail: "本月尚未督导", link: "/visits/new?school=2",
+                            due: Day(year: 2026, month: 11, day: 30))
+                    ]),
+                TodoGroup(
+                    title: "未提交的督导记录", total: 8,
+                    items: [.init(title: "城关街道中心小学", detail: "草稿 · 2026年11月12日", link: "/visits/12")],
+                    more: "/visits?status=draft"),
+                TodoGroup(title: "待复查的整改", total: 0, items: []),
+            ],
             problems: [
                 .init(
                     school: "城关街道中心小学", category: "作业管理", source: "/visits/9", description: "四年级书面作业时长超过规定。",

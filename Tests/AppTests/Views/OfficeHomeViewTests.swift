@@ -14,9 +14,21 @@ final class OfficeHomeViewTests: XCTestCase {
         schoolTypes: [
             .init(type: .kindergarten, schools: 12), .init(type: .primary, schools: 28),
             .init(type: .junior, schools: 6),
+        ],
+        todo: [
+            TodoGroup(
+                title: "逾期或三天内到期的整改", total: 2,
+                items: [
+                    .init(
+                        title: "东坝镇中心小学 · 青督整〔2026〕3号", detail: "已签收", link: "/notices/3",
+                        due: Day(year: 2026, month: 11, day: 18)),
+                    .init(
+                        title: "城关第二小学 · 青督整〔2026〕1号", detail: "已下达", link: "/notices/1",
+                        due: Day(year: 2026, month: 11, day: 12)),
+                ], more: "/notices?state=overdue")
         ])
 
-    func testTheOfficeSeesCountsCoverageAndSchoolTypes() {
+    func testTheOfficeSeesItsToDoListCountsCoverageAndSchoolTypes() {
         let view = OfficeHomeView(ctx: .fixture(.office, path: "/"), model: Self.model)
 
         assertSnapshot(of: view.document(), as: .html)
@@ -26,7 +38,8 @@ final class OfficeHomeViewTests: XCTestCase {
         XCTAssertEqual(Self.model.coverage, "93.5%")
         XCTAssertEqual(
             OfficeHome(
-                isLeader: true, openSchools: 0, activeInspectors: 0, activeAreas: 0, townships: [], schoolTypes: []
+                isLeader: true, openSchools: 0, activeInspectors: 0, activeAreas: 0, townships: [], schoolTypes: [],
+                todo: []
             ).coverage, "—")
     }
 }

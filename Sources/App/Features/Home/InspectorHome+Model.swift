@@ -1,7 +1,7 @@
 import DudaoCore
 import Fluent
 
-/// An inspector's workbench: their schools, drafts not yet submitted, this semester's 六个一 with the visit
+/// An inspector's workbench: what to do today (see `HomeTodo.inspector`), this semester's 六个一 with the visit
 /// calendar, and the open problems of their schools.
 struct InspectorHome: Sendable {
     struct SchoolCard: Sendable, Equatable {
@@ -11,12 +11,6 @@ struct InspectorHome: Sendable {
         let students: Int
         let principal: String
         let phone: String
-    }
-
-    struct Draft: Sendable, Equatable {
-        let id: Int
-        let school: String
-        let date: String
     }
 
     struct OpenProblem: Sendable, Equatable {
@@ -37,8 +31,8 @@ struct InspectorHome: Sendable {
     let result: ComplianceResult
     /// The schools with a visit state this semester, for the calendar.
     let calendarSchools: [NamedSchool]
-    /// The ten latest drafts.
-    let drafts: [Draft]
+    /// What the inspector must do: schools to visit, plans, drafts, reviews, complaints, shortfalls.
+    let todo: [TodoGroup]
     /// The 20 newest open problems of the inspector's schools.
     let problems: [OpenProblem]
 }
@@ -53,13 +47,12 @@ extension InspectorHome {
         let result = try await ComplianceService.evaluate(
             inspectorIDs: [me], semester: semester, today: today,
             settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
-        let drafts = try await Visit.query(on: db).filter(\.$inspectorID == me).filter(\.$status == .draft)
-            .sort(\.$visitDate, .descending).limit(10).all()
         let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id)).filter(
             \.$state == .open
         )
         .sort(\.$id, .descending).limit(20).all()
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        let todo = try await HomeTodo.inspector(scope: scope, result: result, schoolNames: nameOf, today: today, on: db)
         return InspectorHome(
             inspectorID: me,
             schools: schools.map {
@@ -70,7 +63,7 @@ extension InspectorHome {
             maxSchools: settings?.maxSchoolsPerInspector, semester: semester, result: result,
             calendarSchools: schools.filter { s in result.monthStates.keys.contains { $0.schoolID == s.id } }
                 .map { NamedSchool(id: $0.id!, name: $0.name) },
-            drafts: drafts.map { Draft(id: $0.id!, school: nameOf[$0.schoolID] ?? "", date: $0.visitDate) },
+            todo: todo,
             problems: problems.map {
                 OpenProblem(
                     school: nameOf[$0.schoolID] ?? "", category: $0.category,

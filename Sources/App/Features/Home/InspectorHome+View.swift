@@ -24,7 +24,7 @@ struct InspectorHomeView {
                     .button(SiteURL.visitNew.path, "＋ 新建督导记录"),
                     .button(SiteURL.visitPlanNew.path, "制定督导方案", style: "secondary"),
                     .button(SiteURL.areaPlanNew.path, "片区工作计划", style: "secondary")),
-                drafts,
+                .todoList(m.todo, today: ctx.today),
                 .section(
                     .class("card"),
                     .h2(.text("本学期“六个一”")),
@@ -39,17 +39,6 @@ struct InspectorHomeView {
                 .div(.class("school-cards"), .forEach(m.schools, card)),
                 m.schools.isEmpty ? .p(.class("empty"), .text("您目前没有挂牌学校，请联系督导室。")) : .empty,
             ])
-    }
-
-    var drafts: Node<HTML.BodyContext> {
-        guard !model.drafts.isEmpty else { return .empty }
-        return .section(
-            .class("card"),
-            .h2(.text("未提交的草稿")),
-            .ul(
-                .forEach(model.drafts) { v in
-                    .li(.link(SiteURL.visit(v.id).path, "\(v.school) · \(Format.day(v.date))"))
-                }))
     }
 
     func problem(_ p: InspectorHome.OpenProblem) -> [Node<HTML.BodyContext>] {

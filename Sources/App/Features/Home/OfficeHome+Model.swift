@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The office's (and a leader's) home: the subtree's counts, 挂牌 coverage per township, schools per type.
+/// The office's (and a leader's) home: what to do today, the subtree's counts, 挂牌 coverage per township, schools per type.
 struct OfficeHome: Sendable {
     struct Township: Sendable, Equatable, Decodable {
         let id: Int
@@ -19,6 +19,8 @@ struct OfficeHome: Sendable {
     /// Townships by name (at most 200), with open schools and those without a current 挂牌 inspector.
     let townships: [Township]
     let schoolTypes: [TypeCount]
+    /// What the office must see to today (a leader reads the same): see `HomeTodo.office`.
+    let todo: [TodoGroup]
 
     struct TypeCount: Sendable, Equatable {
         let type: SchoolType
@@ -32,7 +34,7 @@ struct OfficeHome: Sendable {
         openSchools == 0 ? "—" : String(format: "%.1f%%", Double(openSchools - uncovered) * 100 / Double(openSchools))
     }
 
-    static func query(scope: Scope, on db: any Database) async throws -> OfficeHome {
+    static func query(scope: Scope, today: Day, on db: any Database) async throws -> OfficeHome {
         let path = scope.principal.orgPath
         let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open).count()
         let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
@@ -65,9 +67,12 @@ struct OfficeHome: Sendable {
                 uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })
             types = SchoolType.allCases.compactMap { t in byType[t].map { TypeCount(type: t, schools: $0) } }
         }
+        let district = try await scope.district(on: db)
+        let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
+        let todo = try await HomeTodo.office(scope: scope, settings: settings, today: today, on: db)
         return OfficeHome(
             isLeader: scope.principal.role == .leader, openSchools: open, activeInspectors: inspectors,
             activeAreas: areas,
-            townships: townships, schoolTypes: types)
+            townships: townships, schoolTypes: types, todo: todo)
     }
 }

@@ -15,6 +15,7 @@ struct OfficeHomeView {
             "首页", ctx, wide: true,
             [
                 .h1(.text(m.isLeader ? "督导工作概览" : "督导室工作台")),
+                .todoList(m.todo, today: ctx.today, heading: m.isLeader ? "需要关注的事项" : "待办事项"),
                 .div(
                     .class("stats"),
                     .statCard("在办学校", "\(m.openSchools)", href: SiteURL.schools.path),

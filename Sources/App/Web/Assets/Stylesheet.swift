@@ -95,6 +95,21 @@ enum Stylesheet {
         .muted { color: var(--muted); }
         .empty { color: var(--muted); padding: 0.5rem 0; }
 
+        .todo { margin-bottom: 1rem; }
+        .todo > h2 { display: flex; align-items: baseline; gap: 0.5rem; }
+        .todo-total { font-size: 0.9rem; font-weight: 400; color: var(--muted); }
+        .todo-groups { display: grid; gap: 0.75rem; grid-template-columns: 1fr; align-items: start; }
+        .todo-group { margin: 0; padding: 0.75rem 1rem; }
+        .todo-group h3 { margin: 0 0 0.25rem; display: flex; justify-content: space-between; align-items: center; }
+        .todo-group ul { list-style: none; margin: 0; padding: 0; }
+        .todo-group li a { display: flex; flex-wrap: wrap; align-items: center; gap: 0.1rem 0.5rem; min-height: 44px;
+          padding: 0.35rem 0; border-top: 1px solid var(--line); text-decoration: none; color: var(--ink); }
+        .todo-group li:first-child a { border-top: none; }
+        .todo-title { flex: 1 0 100%; color: var(--brand); }
+        .todo-group .badge { margin-left: 0; }
+        .todo-detail { color: var(--muted); font-size: 0.88rem; }
+        .todo-more { margin: 0.25rem 0 0; font-size: 0.9rem; }
+        .badge.danger { background: #fde8e8; color: var(--bad); }
         .stats { display: grid; grid-template-columns: repeat(2, 1fr); gap: 0.75rem; margin-bottom: 1rem; }
         .stat { display: flex; flex-direction: column; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius);
           padding: 0.75rem 1rem; text-decoration: none; color: var(--ink); }
@@ -248,6 +263,7 @@ enum Stylesheet {
           .rules { grid-template-columns: repeat(3, 1fr); }
           .rubric { grid-template-columns: repeat(5, 1fr); }
           .grid-2 { grid-template-columns: 1fr 1fr; }
+          .todo-groups { grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }
           .form-grid { grid-template-columns: 1fr 1fr; }
           .span-all { grid-column: 1 / -1; }
           .filters { grid-template-columns: 2fr repeat(4, 1fr) auto; }

@@ -1,0 +1,249 @@
+import DudaoCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// What each role must do, as its home lists it. Every list goes through the account's access type, shows
+/// its first `shown` items and counts the rest in the database.
+enum HomeTodo {
+    static let shown = 6
+
+    /// The responsible inspector: schools to visit this month, this week's 督导方案, drafts, notices to
+    /// review, complaints assigned, and their own 六个一 shortfalls.
+    static func inspector(
+        scope: Scope, result: ComplianceResult, schoolNames: [Int: String], today: Day, on db: any Database
+    ) async throws -> [TodoGroup] {
+        let me = scope.principal.inspectorID ?? -1
+        let month = YearMonth(today)
+        let due = result.monthStates.filter {
+            $0.key.inspectorID == me && $0.key.month == month && [.due, .overdue].contains($0.value)
+        }
+        .map(\.key.schoolID).sorted { (schoolNames[$0] ?? "") < (schoolNames[$1] ?? "") }
+        let toVisit = due.prefix(shown).map {
+            TodoItem(
+                title: schoolNames[$0] ?? "学校", detail: "本月尚未督导",
+                link: SiteURL.visitNew.with([("school", String($0))]), due: month.lastDay)
+        }
+        let week = today.adding(days: 6).description
+        let plans = try await firstAndCount(
+            scope.visitPlanAccess.readable(VisitPlan.query(on: db)).filter(\.$inspectorID == me)
+                .filter(\.$plannedDate >= today.description).filter(\.$plannedDate <= week)
+                .filter(.sql(embed: unusedPlan)).sort(\.$plannedDate))
+        let drafts = try await firstAndCount(
+            Visit.query(on: db).filter(\.$inspectorID == me)
+                .filter(\.$status == .draft).sort(\.$visitDate, .descending))
+        let reviews = try await firstAndCount(
+            scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$inspectorID == me)
+                .filter(\.$state == .reported).sort(\.$id))
+        let complaints = try await firstAndCount(
+            scope.complaintAccess.readable(Complaint.query(on: db)).filter(\.$state !~ [.closed, .rejected])
+                .sort(\.$deadline).sort(\.$id))
+        let names = try await namesOf(
+            schools: plans.rows.map(\.schoolID) + drafts.rows.map(\.schoolID) + reviews.rows.map(\.schoolID),
+            known: schoolNames, on: db)
+        let shortfalls = result.shortfalls(inspectorID: me)
+        return [
+            TodoGroup(
+                title: "本月待督导学校", total: due.count, items: Array(toVisit), more: SiteURL.complianceInspectorSelf.path),
+            TodoGroup(
+                title: "近七天的督导方案", total: plans.total,
+                items: plans.rows.map {
+                    TodoItem(
+                        title: names[$0.schoolID] ?? "学校",
+                        detail: Day(parsing: $0.plannedDate).map { Todo.dayText($0, today: today) } ?? $0.plannedDate,
+                        link: SiteURL.visitPlan($0.id!).path)
+                }, more: SiteURL.visitPlans.path),
+            TodoGroup(
+                title: "未提交的督导记录", total: drafts.total,
+                items: drafts.rows.map {
+                    TodoItem(
+                        title: names[$0.schoolID] ?? "学校", detail: "草稿 · \(Format.day($0.visitDate))",
+                        link: SiteURL.visit($0.id!).path)
+                }, more: SiteURL.visits.with([("status", "draft")])),
+            TodoGroup(
+                title: "待复查的整改", total: reviews.total,
+                items: reviews.rows.map {
+                    var t = notice($0, names, "学校已报送整改情况")
+                    t.due = nil
+                    return t
+                },
+                more: SiteURL.notices.with([("state", "reported")])),
+            TodoGroup(
+                title: "交办的举报投诉", total: complaints.total, items: complaints.rows.map(complaint),
+                more: SiteURL.complaints.path),
+            TodoGroup(
+                title: "“六个一”不足项", total: shortfalls.count,
+                items: shortfalls.prefix(shown).map {
+                    TodoItem(title: $0.message, link: SiteURL.complianceInspectorSelf.path)
+                }, more: SiteURL.complianceInspectorSelf.path),
+        ]
+    }
+
+    /// A school: notices to sign for, to rectify, reports returned, and unread messages.
+    static func school(scope: Scope, schoolName: String, on db: any Database) async throws -> [TodoGroup] {
+        func notices(_ state: NoticeState) async throws -> (rows: [RectificationNotice], total: Int) {
+            try await firstAndCount(
+                scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == state)
+                    .sort(\.$deadline).sort(\.$id))
+        }
+        let names = [scope.principal.schoolID ?? -1: schoolName]
+        let toSign = try await notices(.issued)
+        let toRectify = try await notices(.acknowledged)
+        let returned = try await notices(.returned)
+        let messages = try await firstAndCount(
+            scope.notificationAccess.readable(AppNotification.query(on: db)).filter(\.$read == false).sort(
+                \.$id, .descending))
+        return [
+            TodoGroup(
+                title: "待签收的整改通知书", total: toSign.total, items: toSign.rows.map { notice($0, names, "请签收") },
+                more: SiteURL.notices.with([("state", "issued")])),
+            TodoGroup(
+                title: "待整改", total: toRectify.total, items: toRectify.rows.map { notice($0, names, "整改后报送整改情况") },
+                more: SiteURL.notices.with([("state", "acknowledged")])),
+            TodoGroup(
+                title: "被退回的整改报告", total: returned.total,
+                items: returned.rows.map { notice($0, names, "按督学意见补充后重新报送") },
+                more: SiteURL.notices.with([("state", "returned")])),
+            TodoGroup(
+                title: "未读消息", total: messages.total,
+                items: messages.rows.map {
+                    TodoItem(title: $0.title, link: $0.link.isEmpty ? SiteURL.notifications.path : $0.link)
+                },
+                more: SiteURL.notifications.path),
+        ]
+    }
+
+    /// The office (a leader reads the same, seeing only what it may): approvals, deadlines near or past,
+    /// severe problems of the week, inspectors behind on this month's visits, plans to file.
+    static func office(scope: Scope, settings: ComplianceSettings, today: Day, on db: any Database) async throws
+        -> [TodoGroup]
+    {
+        let soon = today.adding(days: 3).description
+        let approvals = try await firstAndCount(
+            scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == .pendingApproval).sort(
+                \.$id))
+        let lateNotices = try await firstAndCount(
+            scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(
+                \.$state ~~ [.issued, .acknowledged, .returned]
+            )
+            .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id))
+        let intake = try await firstAndCount(
+            scope.complaintAccess.readable(Complaint.query(on: db)).filter(\.$state == .received).sort(\.$deadline)
+                .sort(\.$id))
+        let lateComplaints = try await firstAndCount(
+            scope.complaintAccess.readable(Complaint.query(on: db)).filter(
+                \.$state ~~ [.accepted, .verifying, .handling, .replied]
+            )
+            .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id))
+        let weekAgo = today.adding(days: -6).date()
+        let severe = try await firstAndCount(
+            ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: db))).filter(\.$severity == .urgent)
+                .filter(\.$createdAt >= weekAgo).sort(\.$id, .descending))
+        let plans = try await firstAndCount(
+            scope.areaPlanAccess.readable(AreaPlan.query(on: db)).filter(\.$status == .submitted).sort(\.$id))
+        let behind =
+            settings.vacationMonths.contains(today.month)
+            ? ([], 0) : try await inspectorsBehind(scope: scope, today: today, on: db)
+        let names = try await namesOf(
+            schools: approvals.rows.map(\.schoolID) + lateNotices.rows.map(\.schoolID) + severe.rows.map(\.schoolID),
+            known: [:], on: db)
+        let planners = try await Inspector.query(on: db).filter(\.$id ~~ plans.rows.map(\.inspectorID)).all()
+        let plannerName = Dictionary(uniqueKeysWithValues: planners.map { ($0.id!, $0.name) })
+        return [
+            TodoGroup(
+                title: "待审批的整改通知书", total: approvals.total, items: approvals.rows.map { notice($0, names, "督学提交审批") },
+                more: SiteURL.notices.with([("state", "pendingApproval")])),
+            TodoGroup(
+                title: "待受理的投诉", total: intake.total, items: intake.rows.map(complaint),
+                more: SiteURL.complaints.with([("state", "received")])),
+            TodoGroup(
+                title: "逾期或三天内到期的整改", total: lateNotices.total,
+                items: lateNotices.rows.map { notice($0, names, $0.state.label) },
+                more: SiteURL.notices.with([("state", "overdue")])),
+            TodoGroup(
+                title: "临近或超过时限的投诉", total: lateComplaints.total, items: lateComplaints.rows.map(complaint),
+                more: SiteURL.complaints.path),
+            TodoGroup(
+                title: "近七天发现的严重问题", total: severe.total,
+                items: severe.rows.map {
+                    TodoItem(
+                        title: "\(names[$0.schoolID] ?? "学校") · \($0.category)",
+                        detail: String($0.description.prefix(30)),
+                        link: SiteURL.problem($0.id!).path)
+                }, more: SiteURL.problems.with([("severity", "urgent")])),
+            TodoGroup(
+                title: "本月尚有学校未督导的督学", total: behind.1,
+                items: behind.0.map {
+                    TodoItem(
+                        title: $0.name, detail: "\($0.schools)所学校未督导", link: SiteURL.complianceInspector($0.id).path,
+                        due: YearMonth(today).lastDay)
+                }, more: SiteURL.compliance.path),
+            TodoGroup(
+                title: "待备案的片区工作计划", total: plans.total,
+                items: plans.rows.map {
+                    TodoItem(
+                        title: plannerName[$0.inspectorID] ?? "督学",
+                        detail: Semester(code: $0.semester)?.label ?? $0.semester, link: SiteURL.areaPlan($0.id!).path)
+                }, more: SiteURL.areaPlans.path),
+        ]
+    }
+
+    // MARK: - Pieces
+
+    /// A 督导方案 no visit has been started from.
+    static let unusedPlan: SQLQueryString =
+        "\(ident: VisitPlan.schema).id NOT IN (SELECT visit_plan_id FROM visits WHERE visit_plan_id IS NOT NULL)"
+
+    static func notice(_ n: RectificationNotice, _ names: [Int: String], _ detail: String) -> TodoItem {
+        TodoItem(
+            title: "\(names[n.schoolID] ?? "学校") · \(n.number)", detail: detail, link: SiteURL.notice(n.id!).path,
+            due: n.deadlineDay)
+    }
+
+    static func complaint(_ c: Complaint) -> TodoItem {
+        TodoItem(
+            title: "\(c.category) · \(String(c.content.prefix(24)))", detail: "\(c.trackingCode) · \(c.state.label)",
+            link: SiteURL.complaint(c.id!).path, due: c.deadline.flatMap(Day.init(parsing:)))
+    }
+
+    struct Behind: Decodable, Sendable {
+        let id: Int
+        let name: String
+        let schools: Int
+    }
+
+    /// Inspectors with schools assigned now and not yet visited this month, most behind first.
+    static func inspectorsBehind(scope: Scope, today: Day, on db: any Database) async throws -> ([Behind], Int) {
+        guard let sql = db as? any SQLDatabase else { return ([], 0) }
+        let month = YearMonth(today)
+        let grouped: SQLQueryString = """
+            SELECT i.id, i.name, COUNT(*) AS schools
+            FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id
+            WHERE a.end_date IS NULL AND s.status = 'open' AND i.status = 'active' AND \(Subtree.sql("i.org_path", scope.principal.orgPath))
+              AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.school_id = a.school_id AND v.status = 'submitted'
+                AND v.visit_date >= \(bind: month.firstDay.description) AND v.visit_date <= \(bind: month.lastDay.description))
+            GROUP BY i.id, i.name
+            """
+        struct N: Decodable { let n: Int }
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM (" + grouped + ") behind").first(decoding: N.self)?.n ?? 0
+        let rows = try await sql.raw(grouped + " ORDER BY schools DESC, i.name LIMIT \(unsafeRaw: String(shown))")
+            .all(decoding: Behind.self)
+        return (rows, total)
+    }
+
+    static func namesOf(schools ids: [Int], known: [Int: String], on db: any Database) async throws -> [Int: String] {
+        let missing = Set(ids).subtracting(known.keys)
+        guard !missing.isEmpty else { return known }
+        var names = known
+        for s in try await School.query(on: db).filter(\.$id ~~ missing).all() { names[s.id!] = s.name }
+        return names
+    }
+
+    /// The first `shown` rows of a query and how many rows it has.
+    static func firstAndCount<M: Model>(_ q: QueryBuilder<M>) async throws -> (rows: [M], total: Int) {
+        let total = try await q.copy().count()
+        let rows = try await q.limit(shown).all()
+        return (rows, total)
+    }
+}

@@ -1,0 +1,28 @@
+import DudaoCore
+import Fluent
+
+/// A school's home: what the school must do (sign, rectify, report again, read), and who its 挂牌督学 is.
+struct SchoolHome: Sendable {
+    struct Contact: Sendable, Equatable {
+        let name: String
+        let phone: String
+    }
+
+    let schoolID: Int
+    let schoolName: String
+    /// The school's responsible inspectors now.
+    let inspectors: [Contact]
+    let todo: [TodoGroup]
+}
+
+extension SchoolHome {
+    static func query(scope: Scope, on db: any Database) async throws -> SchoolHome {
+        let school = try await scope.schoolAccess.load(scope.principal.schoolID, on: db)
+        let ids = try await Assignment.current(on: db).filter(\.$schoolID == school.id!).all().map(\.inspectorID)
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+        return SchoolHome(
+            schoolID: school.id!, schoolName: school.name,
+            inspectors: inspectors.map { Contact(name: $0.name, phone: $0.phone) },
+            todo: try await HomeTodo.school(scope: scope, schoolName: school.name, on: db))
+    }
+}
