@@ -31,7 +31,7 @@ final class DirectoryTests: XCTestCase {
             let event = try XCTUnwrap(events.first)
             XCTAssertEqual(event.action, "update")
             XCTAssertEqual(event.actorID, officeUser.id)
-            XCTAssertTrue(event.actorName.contains("office"))
+            XCTAssertEqual(event.actorName, "督导室 陈立新", "the name as the header shows it; actorID keeps the account")
             XCTAssertEqual(
                 event.fieldChanges, [FieldChange(field: "学校名称", before: oldName, after: newName)],
                 "only the name changed")

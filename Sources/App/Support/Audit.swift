@@ -10,7 +10,8 @@ enum Audit {
     ) async throws {
         let e = AuditEvent()
         e.actorID = actor?.userID
-        e.actorName = actor.map { "\($0.displayName)（\($0.username)）" } ?? "系统"
+        // The name as the header shows it; `actorID` keeps which account it was.
+        e.actorName = actor.map(Layout.whoIs) ?? "系统"
         e.action = action
         e.entity = entity
         e.entityID = id
@@ -27,11 +28,4 @@ enum Audit {
             .sort(\.$id, .descending).limit(limit).all()
     }
 
-    static let actionLabels = [
-        "create": "新建", "update": "修改", "deactivate": "停用", "reactivate": "恢复", "assign": "挂牌调整",
-        "import": "导入", "photo": "更换照片", "reset": "重置密码", "login": "登录",
-    ]
-    static let entityLabels = [
-        "school": "学校", "inspector": "督学", "area": "责任区", "assignment": "挂牌", "user": "账号", "settings": "设置",
-    ]
 }

@@ -15,7 +15,7 @@ final class AreaDetailViewTests: XCTestCase {
             mayEdit: true,
             audit: [
                 .init(
-                    time: fixtureTime, actor: "督导室 陈立新（office）", action: "新建", summary: "新建责任区 第二责任区（临江片）",
+                    time: fixtureTime, actor: "督导室 陈立新", action: "责任区 · 新建", summary: "新建责任区 第二责任区（临江片）",
                     changes: [FieldChange(field: "学校", before: nil, after: "临江镇育才学校、临江镇中心幼儿园")])
             ])
 

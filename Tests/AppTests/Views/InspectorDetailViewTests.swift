@@ -21,7 +21,7 @@ final class InspectorDetailViewTests: XCTestCase {
             currentSchools: 6, limit: 5, termWarning: "兼职督学连续聘任不超过3个聘期", mayEdit: true,
             audit: [
                 .init(
-                    time: fixtureTime, actor: "督导室 陈立新（office）", action: "更换照片", summary: "更换督学 李秀英 的照片",
+                    time: fixtureTime, actor: "督导室 陈立新", action: "督学 · 更换照片", summary: "更换督学 李秀英 的照片",
                     changes: [])
             ])
 

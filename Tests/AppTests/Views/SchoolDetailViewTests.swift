@@ -29,7 +29,7 @@ final class SchoolDetailViewTests: XCTestCase {
             mayVisit: false, mayEdit: true, grantable: [NamedID(id: 3, name: "吴晓梅")],
             audit: [
                 .init(
-                    time: fixtureTime, actor: "督导室 陈立新（office）", action: "修改", summary: "修改学校 临江镇育才学校",
+                    time: fixtureTime, actor: "督导室 陈立新", action: "学校 · 修改", summary: "修改学校 临江镇育才学校",
                     changes: [FieldChange(field: "学校名称", before: "临江镇中学", after: "临江镇育才学校")])
             ])
 

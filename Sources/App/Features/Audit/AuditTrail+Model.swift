@@ -7,7 +7,7 @@ import Foundation
 struct AuditTrailEntry: Sendable, Equatable {
     let time: Date?
     let actor: String
-    /// The action as the office says it (新建, 修改, 挂牌调整 …).
+    /// The kind of record and the action as the office says them (学校 · 新建, 整改通知书 · 提交审批 …).
     let action: String
     let summary: String
     let changes: [FieldChange]
@@ -16,7 +16,9 @@ struct AuditTrailEntry: Sendable, Equatable {
 extension AuditTrailEntry {
     init(_ e: AuditEvent) {
         self.init(
-            time: e.createdAt, actor: e.actorName, action: Audit.actionLabels[e.action] ?? e.action, summary: e.summary,
+            time: e.createdAt, actor: AuditWords.actor(e.actorName),
+            action: AuditWords.entity(e.entity) + " · " + AuditWords.action(e.action, entity: e.entity),
+            summary: e.summary,
             changes: e.fieldChanges)
     }
 

@@ -56,7 +56,8 @@ enum AssignmentsController {
         }
         let chosen = inspector
         try await req.db.writeTransaction { db in
-            let before = ["责任督学": current.map { "督学#\($0.inspectorID)" } ?? ""]
+            let previous = try await current.asyncMap { try await Inspector.find($0.inspectorID, on: db) } ?? nil
+            let before = ["责任督学": previous?.name ?? ""]
             if let current {
                 current.endDate =
                     start.adding(days: -1) < Day(parsing: current.startDate)!
@@ -68,7 +69,7 @@ enum AssignmentsController {
                 let a = Assignment(
                     inspectorID: inspector.id!, schoolID: school.id!, start: start, note: String(note.prefix(200)))
                 try await a.save(on: db)
-                after["责任督学"] = "督学#\(inspector.id!)"
+                after["责任督学"] = inspector.name
             }
             try await Audit.record(
                 on: db, actor: p, action: "assign", entity: "school", id: school.id!, orgPath: school.orgPath,

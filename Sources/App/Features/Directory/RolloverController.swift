@@ -88,15 +88,15 @@ enum RolloverController {
                 if case .move(let to) = r.chosen {
                     try await Assignment(inspectorID: to, schoolID: school.id!, start: start, note: "\(year)学年挂牌调整")
                         .save(on: db)
-                    after["责任督学"] = "督学#\(to)"
-                    summary = "\(year)学年挂牌调整：\(school.name) 的责任督学由 \(r.inspectorName) 改为 \(names[to] ?? "督学#\(to)")"
+                    after["责任督学"] = names[to] ?? ""
+                    summary = "\(year)学年挂牌调整：\(school.name) 的责任督学由 \(r.inspectorName) 改为 \(names[to] ?? "另一位督学")"
                     moved += 1
                 } else {
                     ended += 1
                 }
                 try await Audit.record(
                     on: db, actor: p, action: "assign", entity: "school", id: school.id!, orgPath: school.orgPath,
-                    summary: summary, before: ["责任督学": "督学#\(r.inspectorID)"], after: after)
+                    summary: summary, before: ["责任督学": r.inspectorName], after: after)
             }
             return (moved, ended, skipped)
         }
