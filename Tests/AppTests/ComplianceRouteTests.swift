@@ -196,7 +196,7 @@ final class ComplianceRouteTests: XCTestCase {
             for rule in ComplianceRule.allCases {
                 XCTAssertTrue(html.contains(rule.label), "rule \(rule.label) on the home page")
             }
-            XCTAssertTrue(html.contains("未提交的草稿"))
+            XCTAssertTrue(html.contains("未提交的督导记录"))
             XCTAssertTrue(html.contains("href=\"/visits/\(id)\""))
             XCTAssertTrue(html.contains("href=\"/compliance/mine\""))
         }

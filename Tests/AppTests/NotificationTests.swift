@@ -238,4 +238,24 @@ final class NotificationTests: XCTestCase {
             }
         }
     }
+
+    func testTheUnreadBadgeIsOnEveryPageAnErrorPageAndARefusedFormIncluded() async throws {
+        try await withApp(history: false) { app in
+            let user = try await app.user("inspector")
+            try await Notifier.notify(
+                userIDs: [user.id!], title: "整改通知书待复查", link: "/notices", districtID: nil, on: app.db)
+            let inspector = try await login(app, "inspector")
+
+            let missing = try await inspector.get("/no-such-page")
+            let forbidden = try await inspector.post("/schools/new", form: [("name", "x")])
+            let refused = try await inspector.post("/visits", form: [("school", "1"), ("visitDate", "")])
+
+            XCTAssertEqual(missing.status, .notFound)
+            XCTAssertEqual(forbidden.status, .forbidden)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            for res in [missing, forbidden, refused] {
+                XCTAssertTrue(res.body.string.contains(#"aria-label="1条未读""#), "\(res.status)")
+            }
+        }
+    }
 }

@@ -74,20 +74,17 @@ enum Layout {
                 .a(.class("brand"), .href(SiteURL.publicHome.path), .text("督导")),
                 .nav(.class("nav"), .link(SiteURL.login.path, "登录")))
         }
-        // A closed <details> hides its content whatever the CSS says, so the phone menu and the
-        // desktop bar are two copies of the same links, each shown at its own width.
-        let links: [Node<HTML.BodyContext>] = navItems(p.role).map { item in
-            let current = item.0 == "/" ? ctx.path == "/" : ctx.path.hasPrefix(item.0)
-            return .a(.href(item.0), current ? .attribute(named: "aria-current", value: "page") : .empty, .text(item.1))
-        }
+        // A closed <details> hides its content whatever the CSS says, so the phone menu (every group open, under
+        // its heading) and the desktop bar (one drop-down per group) are two renderings of the same entries.
+        let entries = navEntries(p.role)
         return .header(
             .class("site-header"),
             .a(.class("brand"), .href(SiteURL.home.path), .text("督导")),
             .details(
                 .class("menu"),
                 .summary(.ariaLabel("菜单"), .text("菜单")),
-                .nav(.class("nav"), .ariaLabel("主导航"), .group(links))),
-            .nav(.class("nav desktop"), .ariaLabel("主导航"), .group(links)),
+                .nav(.class("nav"), .ariaLabel("主导航"), .forEach(entries) { phoneEntry($0, ctx.path) })),
+            .nav(.class("nav desktop"), .ariaLabel("主导航"), .forEach(entries) { desktopEntry($0, ctx.path) }),
             .div(
                 .class("who"),
                 .a(
@@ -99,38 +96,101 @@ enum Layout {
                 .link(SiteURL.password.path, "修改密码"),
                 .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link")))
     }
-    static func navItems(_ role: Role) -> [(String, String)] {
-        let home = (SiteURL.home.path, "首页")
-        // The leader reads what the office reads; the office also imports, reads the audit trail and sets the
-        // district up; the admin also keeps the accounts.
-        let leader: [(String, String)] = [
-            home, (SiteURL.schools.path, "学校"), (SiteURL.inspectors.path, "督学"), (SiteURL.areas.path, "责任区"),
-            (SiteURL.coverage.path, "挂牌覆盖"), (SiteURL.compliance.path, "六个一"), (SiteURL.visits.path, "督导记录"),
-            (SiteURL.problems.path, "问题台账"),
-            (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"), (SiteURL.accountability.path, "问责"),
-            (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
-        ]
-        let office =
-            leader + [
-                (SiteURL.importPage.path, "导入导出"), (SiteURL.audit.path, "操作记录"), (SiteURL.settings.path, "设置"),
-            ]
+    /// A link of the bar, or a named group of links (a drop-down on a desktop, a heading in the phone menu).
+    enum NavEntry: Equatable {
+        case link(String, String)
+        case group(String, [NavLink])
+    }
+
+    struct NavLink: Equatable {
+        let path: String
+        let label: String
+        init(_ path: String, _ label: String) {
+            self.path = path
+            self.label = label
+        }
+    }
+
+    static func isCurrent(_ path: String, _ current: String) -> Bool {
+        path == "/" ? current == "/" : current.hasPrefix(path)
+    }
+
+    static func navLink(_ l: NavLink, _ current: String) -> Node<HTML.BodyContext> {
+        .a(
+            .href(l.path), isCurrent(l.path, current) ? .attribute(named: "aria-current", value: "page") : .empty,
+            .text(l.label))
+    }
+
+    static func phoneEntry(_ e: NavEntry, _ current: String) -> Node<HTML.BodyContext> {
+        switch e {
+        case .link(let path, let label): return navLink(NavLink(path, label), current)
+        case .group(let title, let links):
+            return .div(
+                .class("navgroup-phone"), .p(.class("navgroup-title"), .text(title)),
+                .forEach(links) { navLink($0, current) })
+        }
+    }
+
+    static func desktopEntry(_ e: NavEntry, _ current: String) -> Node<HTML.BodyContext> {
+        switch e {
+        case .link(let path, let label): return navLink(NavLink(path, label), current)
+        case .group(let title, let links):
+            let here = links.contains { isCurrent($0.path, current) }
+            return .details(
+                .class(here ? "navgroup current" : "navgroup"),
+                .summary(.text(title)),
+                .nav(.class("navgroup-panel"), .ariaLabel(title), .forEach(links) { navLink($0, current) }))
+        }
+    }
+
+    /// The bar of each role. The office's work is grouped (名录 · 督导 · 问题与投诉 · 统计 · 设置); the leader reads
+    /// what the office reads without its settings; the admin also keeps the accounts. An inspector's and a school's
+    /// few pages stay in one row.
+    static func navEntries(_ role: Role) -> [NavEntry] {
+        let home = NavEntry.link(SiteURL.home.path, "首页")
         switch role {
-        case .admin:
-            return office + [(SiteURL.accounts.path, "账号")]
-        case .office:
-            return office
-        case .leader:
-            return leader
+        case .admin, .office, .leader:
+            let office = role != .leader
+            var directory = [
+                NavLink(SiteURL.schools.path, "学校"), NavLink(SiteURL.inspectors.path, "督学"),
+                NavLink(SiteURL.areas.path, "责任区"),
+            ]
+            if office { directory.append(NavLink(SiteURL.importPage.path, "导入导出")) }
+            var entries: [NavEntry] = [
+                home,
+                .group("名录", directory),
+                .group(
+                    "督导",
+                    [
+                        NavLink(SiteURL.visits.path, "督导记录"), NavLink(SiteURL.areaPlans.path, "片区计划"),
+                        NavLink(SiteURL.reports.path, "总结案例"),
+                    ]),
+                .group(
+                    "问题与投诉",
+                    [
+                        NavLink(SiteURL.problems.path, "问题台账"), NavLink(SiteURL.notices.path, "整改通知"),
+                        NavLink(SiteURL.complaints.path, "举报投诉"), NavLink(SiteURL.accountability.path, "问责"),
+                    ]),
+                .group(
+                    "统计", [NavLink(SiteURL.compliance.path, "六个一"), NavLink(SiteURL.coverage.path, "挂牌覆盖")]),
+            ]
+            if office {
+                var settings = [NavLink(SiteURL.settings.path, "设置"), NavLink(SiteURL.audit.path, "操作记录")]
+                if role == .admin { settings.append(NavLink(SiteURL.accounts.path, "账号")) }
+                entries.append(.group("设置", settings))
+            }
+            return entries
         case .inspector:
             return [
-                home, (SiteURL.schools.path, "我的学校"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "问题台账"),
-                (SiteURL.notices.path, "整改通知"), (SiteURL.complaints.path, "举报投诉"),
-                (SiteURL.visitPlans.path, "督导方案"),
-                (SiteURL.areaPlans.path, "片区计划"), (SiteURL.reports.path, "总结案例"),
+                home, .link(SiteURL.schools.path, "我的学校"), .link(SiteURL.visits.path, "督导记录"),
+                .link(SiteURL.visitPlans.path, "督导方案"), .link(SiteURL.problems.path, "问题台账"),
+                .link(SiteURL.notices.path, "整改通知"), .link(SiteURL.complaints.path, "举报投诉"),
+                .link(SiteURL.areaPlans.path, "片区计划"), .link(SiteURL.reports.path, "总结案例"),
             ]
         case .school:
             return [
-                home, (SiteURL.notices.path, "整改通知"), (SiteURL.visits.path, "督导记录"), (SiteURL.problems.path, "本校问题"),
+                home, .link(SiteURL.notices.path, "整改通知"), .link(SiteURL.visits.path, "督导记录"),
+                .link(SiteURL.problems.path, "本校问题"),
             ]
         }
     }

@@ -53,8 +53,11 @@ enum Sessions {
         try await ApiToken.query(on: db).filter(\.$userID == userID).delete()
     }
 
-    /// Deletes sessions past their idle or absolute limit and login counters quiet for a day.
+    /// Deletes sessions past their idle or absolute limit, login counters quiet for a day, and one-time form keys
+    /// older than a week.
     static func sweep(now: Date, idleMinutes: Int, on db: any Database) async throws {
+        try await FormSubmission.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-FormSubmission.kept))
+            .delete()
         try await UserSession.query(on: db).group(.or) {
             $0.filter(\.$lastSeenAt < now.addingTimeInterval(-Double(idleMinutes * 60)))
                 .filter(\.$createdAt < now.addingTimeInterval(-absoluteLifetime))
@@ -116,7 +119,9 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         req.session = session
         req.principal = Principal(user)
-        if req.method == .GET {
+        // Every page shows the unread badge, a refused form (POST) and an error page included; the API and the
+        // assets need no count.
+        if !req.url.path.hasPrefix("/api/"), !req.url.path.hasPrefix("/assets/") {
             req.storage[UnreadKey.self] = try await Notifier.unreadCount(userID: user.id!, on: req.db)
         }
     }

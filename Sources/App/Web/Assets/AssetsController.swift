@@ -19,7 +19,7 @@ enum AssetsController {
 }
 
 enum Script {
-    /// Confirmation for destructive buttons, the print button; nothing else needs script.
+    /// Confirmation for destructive buttons, autosave, the print button and the bar's drop-downs.
     static let js = #"""
         document.addEventListener('submit', function (e) {
           var msg = e.target.getAttribute('data-confirm');
@@ -47,6 +47,23 @@ enum Script {
         document.addEventListener('click', function (e) {
           var t = e.target.closest('[data-print]');
           if (t) { e.preventDefault(); window.print(); }
+          // 复制查询码: the text of the element named by data-copy goes to the clipboard.
+          var copy = e.target.closest('[data-copy]');
+          if (copy) {
+            var source = document.getElementById(copy.getAttribute('data-copy'));
+            var status = copy.parentNode.querySelector('.copy-status');
+            var said = function (m) { if (status) status.textContent = m; };
+            if (source && navigator.clipboard) {
+              navigator.clipboard.writeText(source.textContent.trim()).then(function () { said(copy.getAttribute('data-copied')); },
+                function () { said('复制未成功，请长按查询码手动复制'); });
+            } else { said('请长按查询码手动复制'); }
+          }
+          // One drop-down of the bar open at a time; a click elsewhere closes it.
+          var group = e.target.closest('.navgroup');
+          document.querySelectorAll('.navgroup[open]').forEach(function (d) { if (d !== group) d.removeAttribute('open'); });
+        });
+        document.addEventListener('keydown', function (e) {
+          if (e.key === 'Escape') document.querySelectorAll('.navgroup[open]').forEach(function (d) { d.removeAttribute('open'); });
         });
         """#
 }

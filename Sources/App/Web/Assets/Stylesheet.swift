@@ -25,13 +25,23 @@ enum Stylesheet {
         .site-header a { color: #fff; text-decoration: none; }
         .brand { font-weight: 700; font-size: 1.2rem; letter-spacing: 0.1em; }
         .menu { order: 3; width: 100%; }
-        .menu > summary { cursor: pointer; list-style: none; padding: 0.25rem 0; }
+        .menu > summary { cursor: pointer; list-style: none; padding: 0.25rem 0; min-height: 44px; display: flex; align-items: center; }
         .menu > summary::-webkit-details-marker { display: none; }
         .menu > summary::before { content: "☰ "; }
         .nav { display: flex; flex-direction: column; gap: 0.1rem; }
         .nav.desktop { display: none; }
-        .nav a { padding: 0.45rem 0.6rem; border-radius: 6px; }
+        .nav a { padding: 0.45rem 0.6rem; border-radius: 6px; min-height: 44px; display: flex; align-items: center; }
         .nav a[aria-current=page], .nav a:hover { background: rgba(255,255,255,0.18); }
+        .menu > .nav:has(.navgroup-phone) { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.5rem; align-items: start; }
+        .navgroup-phone { display: flex; flex-direction: column; gap: 0.1rem; margin-top: 0.35rem; }
+        .navgroup-title { margin: 0; padding: 0 0.6rem; font-size: 0.8rem; opacity: 0.75; }
+        .navgroup { position: relative; }
+        .navgroup > summary { list-style: none; cursor: pointer; padding: 0.45rem 0.6rem; border-radius: 6px; }
+        .navgroup > summary::-webkit-details-marker { display: none; }
+        .navgroup > summary::after { content: " ▾"; font-size: 0.75em; }
+        .navgroup[open] > summary, .navgroup.current > summary, .navgroup > summary:hover { background: rgba(255,255,255,0.18); }
+        .navgroup-panel { position: absolute; top: calc(100% + 4px); left: 0; z-index: 30; min-width: 9rem; padding: 0.3rem;
+          display: flex; flex-direction: column; background: var(--brand-dark); border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,0.2); }
         .who { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; font-size: 0.9rem; }
         .who .btn.link { color: #fff; }
 
@@ -62,7 +72,8 @@ enum Stylesheet {
         .field { margin-bottom: 0.9rem; }
         .field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
         .req { color: var(--bad); margin-left: 0.2rem; }
-        input[type=text], input[type=search], input[type=tel], input[type=date], input[type=password], input:not([type]), select, textarea {
+        input[type=text], input[type=search], input[type=tel], input[type=date], input[type=password], input[type=number], input[type=time],
+        input[type=url], input[type=email], input[type=month], input[type=datetime-local], input:not([type]), select, textarea {
           width: 100%; font: inherit; padding: 0.55rem 0.6rem; border: 1px solid #9aa5b1; border-radius: 6px; background: #fff; min-height: 44px; }
         input[type=file] { font: inherit; max-width: 100%; }
         .has-error input, .has-error select, .has-error textarea { border-color: var(--bad); background: #fff8f8; }
@@ -73,7 +84,8 @@ enum Stylesheet {
         .form-actions { display: flex; gap: 1rem; align-items: center; margin-top: 0.5rem; }
         .form-grid { display: grid; grid-template-columns: 1fr; gap: 0 1rem; }
         .checklist { max-height: 22rem; overflow: auto; }
-        .check { display: block; padding: 0.3rem 0; }
+        .check { display: flex; align-items: center; gap: 0.4rem; min-height: 44px; padding: 0.2rem 0; }
+        input[type=checkbox], input[type=radio] { width: 1.25rem; height: 1.25rem; flex: none; }
         .filters { display: grid; grid-template-columns: 1fr 1fr; gap: 0 0.75rem; background: var(--card); border: 1px solid var(--line);
           border-radius: var(--radius); padding: 0.75rem 0.75rem 0; margin-bottom: 1rem; }
         .filters .field:first-child { grid-column: 1 / -1; }
@@ -224,7 +236,16 @@ enum Stylesheet {
         .notifications { list-style: none; padding: 0; }
         .notifications li { padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--line); background: #fff; }
         .notifications li.unread { border-left: 4px solid var(--brand); font-weight: 600; }
-        .tracking-code { font-size: 1.6rem; font-weight: 700; letter-spacing: 0.1em; text-align: center; background: #eef2f7; padding: 0.75rem; border-radius: var(--radius); }
+        .steps { list-style: none; display: flex; padding: 0; margin: 1rem 0; counter-reset: step; }
+        .step { flex: 1; text-align: center; position: relative; font-size: 0.9rem; color: var(--muted); }
+        .step::before { counter-increment: step; content: counter(step); display: block; width: 2rem; height: 2rem; line-height: 2rem;
+          margin: 0 auto 0.25rem; border-radius: 50%; background: #e4e7eb; color: var(--muted); font-weight: 700; }
+        .step.done::before { content: "✓"; background: var(--ok); color: #fff; }
+        .step.current::before { background: var(--brand); color: #fff; }
+        .step.current .step-label, .step.done .step-label { color: var(--ink); font-weight: 600; }
+        .step-label, .step-note { display: block; }
+        .copy-status { color: var(--ok); font-size: 0.9rem; }
+        .tracking-code { font-size: 2rem; user-select: all; font-weight: 700; letter-spacing: 0.1em; text-align: center; background: #eef2f7; padding: 0.75rem; border-radius: var(--radius); }
 
         /* Tabs. */
         .tabs { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-bottom: 0.75rem; }
@@ -258,7 +279,7 @@ enum Stylesheet {
 
         @media (min-width: 700px) {
           .menu { display: none; }
-          .nav.desktop { display: flex; flex-direction: row; flex-wrap: wrap; }
+          .nav.desktop { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; }
           .stats { grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); }
           .rules { grid-template-columns: repeat(3, 1fr); }
           .rubric { grid-template-columns: repeat(5, 1fr); }
