@@ -12,10 +12,13 @@ final class ProblemRegisterViewTests: XCTestCase {
                 .init(
                     id: 34, schoolID: 1, school: "城关街道中心小学", inspector: "王建华", category: "安全", severity: .serious,
                     disposition: .rectify, isOpen: true, description: "教学楼消防通道堆放杂物，灭火器过期未更换。",
-                    foundAt: fixtureTime, noticeID: 7),
+                    foundAt: fixtureTime,
+                    notice: .init(
+                        id: 7, number: "青督整〔2026〕7号", deadline: Day(year: 2026, month: 12, day: 1), state: .acknowledged
+                    )),
                 .init(
                     id: 33, schoolID: 2, school: "城关第二小学", inspector: "李敏", category: "安全", severity: .minor,
-                    disposition: .suggest, isOpen: true, description: "消防演练记录不全。", foundAt: fixtureTime, noticeID: nil),
+                    disposition: .suggest, isOpen: true, description: "消防演练记录不全。", foundAt: fixtureTime, notice: nil),
             ],
             categories: ["安全", "教学", "食堂"])
 

@@ -21,6 +21,7 @@ struct NoticeDetailView {
                     .h1(.text("整改通知书 \(n.number)"), .badge(n.state.label, n.state == .closed ? "ok" : "warn")),
                     .div(.class("actions"), .button(SiteURL.noticePrint(n.id).path, "打印通知书", style: "secondary"))),
                 .errorSummary(n.errors),
+                signForm,
                 .section(
                     .class("card"),
                     .facts([
@@ -80,7 +81,9 @@ struct NoticeDetailView {
     var reportForm: Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text("提交整改报告")),
+            .h2(.text(model.state == .returned ? "重新提交整改报告" : "提交整改报告")),
+            model.state == .returned
+                ? .p(.class("alert warn"), .text("整改报告已被退回，请按复查意见补充后重新提交。")) : .empty,
             .form(
                 .method(.post), .action(SiteURL.noticeReport(model.id).path), .enctype(.multipartData),
                 .csrf(ctx.csrf),
@@ -94,16 +97,39 @@ struct NoticeDetailView {
                 .button(.type(.submit), .class("btn primary"), .text("提交整改报告"))))
     }
 
+    /// Signing for the notice is the school's first step: one button at the top, apart from the report form.
+    var signsOnly: Bool { model.actions == [.acknowledge] }
+
+    var signForm: Node<HTML.BodyContext> {
+        guard signsOnly else { return .empty }
+        return .section(
+            .class("card sign-for"),
+            .h2(.text("请签收本通知书")),
+            .p(.text("签收表示学校已收到本通知书，将在整改期限内完成整改并报送整改情况。")),
+            .form(
+                .method(.post), .action(SiteURL.noticeAct(model.id).path), .csrf(ctx.csrf),
+                .input(.type(.hidden), .name("comment"), .value("")),
+                .button(
+                    .type(.submit), .name("action"), .value(NoticeAction.acknowledge.rawValue), .class("btn primary"),
+                    .text("签收"))))
+    }
+
+    /// When the shared comment is required: only for the refusing steps the account has here.
+    var commentHint: String? {
+        let needing = model.actions.filter { [.returnReport, .reject, .withdraw].contains($0) }.map(\.label)
+        return needing.isEmpty ? nil : needing.joined(separator: "、") + "时必填"
+    }
+
     /// The buttons of the steps the account may take, with the comment they share.
     var actionForm: Node<HTML.BodyContext> {
-        guard !model.actions.isEmpty else { return .empty }
+        guard !model.actions.isEmpty, !signsOnly else { return .empty }
         return .section(
             .class("card"),
             .h2(.text("办理")),
             .form(
                 .method(.post), .action(SiteURL.noticeAct(model.id).path),
                 .csrf(ctx.csrf),
-                .field("意见 / 理由", name: "comment", value: "", hint: "退回、审批退回、撤回时必填"),
+                .field("意见 / 理由", name: "comment", value: "", hint: commentHint),
                 .div(
                     .class("actions"),
                     .forEach(model.actions) { a in

@@ -41,7 +41,15 @@ struct ProblemRegister: Sendable {
         let isOpen: Bool
         let description: String
         let foundAt: Date?
-        let noticeID: Int?
+        /// The 整改通知书 of the problem, when the account may see it.
+        let notice: NoticeRef?
+    }
+
+    struct NoticeRef: Sendable, Equatable {
+        let id: Int
+        let number: String
+        let deadline: Day?
+        let state: NoticeState
     }
 
     let filter: Filter
@@ -92,23 +100,37 @@ extension ProblemRegister {
             let description: String
             let created_at: Date?
             let notice_id: Int?
+            let notice_number: String?
+            let notice_deadline: String?
+            let notice_state: String?
         }
         let raw = try await sql.raw(
             """
             SELECT p.id, p.school_id, s.name AS school, i.name AS inspector, p.category, p.severity, p.disposition,
-              p.state, p.description, p.created_at, p.notice_id
+              p.state, p.description, p.created_at, p.notice_id, n.number AS notice_number, n.deadline AS notice_deadline,
+              n.state AS notice_state
             FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id
+            LEFT JOIN rectification_notices n ON n.id = p.notice_id
             JOIN inspectors i ON i.id = p.inspector_id
             """ + " " + whereClause(filter, scope: scope)
                 + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
         ).all(decoding: Raw.self)
-        return raw.map {
-            Row(
-                id: $0.id, schoolID: $0.school_id, school: $0.school, inspector: $0.inspector, category: $0.category,
-                severity: ProblemSeverity(rawValue: $0.severity),
-                disposition: ProblemDisposition(rawValue: $0.disposition),
-                isOpen: $0.state == ProblemState.open.rawValue, description: $0.description, foundAt: $0.created_at,
-                noticeID: $0.notice_id)
+        let access = scope.noticeAccess
+        return raw.map { r in
+            let notice: NoticeRef? = r.notice_id.flatMap { id in
+                guard let state = r.notice_state.flatMap(NoticeState.init(rawValue:)), access.sees(state) else {
+                    return nil
+                }
+                return NoticeRef(
+                    id: id, number: r.notice_number ?? "", deadline: r.notice_deadline.flatMap(Day.init(parsing:)),
+                    state: state)
+            }
+            return Row(
+                id: r.id, schoolID: r.school_id, school: r.school, inspector: r.inspector, category: r.category,
+                severity: ProblemSeverity(rawValue: r.severity),
+                disposition: ProblemDisposition(rawValue: r.disposition),
+                isOpen: r.state == ProblemState.open.rawValue, description: r.description, foundAt: r.created_at,
+                notice: notice)
         }
     }
 

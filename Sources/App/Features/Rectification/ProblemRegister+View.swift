@@ -55,8 +55,10 @@ struct ProblemRegisterView {
             .link(SiteURL.school(r.schoolID).path, r.school), .badge(r.category),
             .link(SiteURL.problem(r.id).path, String(r.description.prefix(60))),
             .text(r.severity?.label ?? ""), .text(r.disposition?.label ?? ""),
-            r.noticeID.map { .link(SiteURL.notice($0).path, r.isOpen ? "整改中" : "已销号") }
-                ?? (r.isOpen ? .badge("待处理", "warn") : .badge("已销号", "ok")),
+            r.notice.map { n in
+                .group(
+                    .link(SiteURL.notice(n.id).path, n.number), .badge(n.state.label, n.state.isOpen ? "warn" : "ok"))
+            } ?? (r.isOpen ? .badge("待处理", "warn") : .badge("已销号", "ok")),
             .text(r.inspector), .text(Format.date(r.foundAt)),
         ]
     }

@@ -18,7 +18,7 @@ enum ProblemsController {
     static func export(req: Request) async throws -> Response {
         let filter = try req.query.decode(ProblemRegister.Filter.self)
         let scope = try await Scope.of(req)
-        var table = [["编号", "学校", "责任督学", "类别", "严重程度", "处理方式", "状态", "问题描述", "发现日期", "整改通知书"]]
+        var table = [["编号", "学校", "责任督学", "类别", "严重程度", "处理方式", "状态", "问题描述", "发现日期", "整改通知书文号", "整改期限", "通知书状态"]]
         var offset = 0
         while true {
             let rows = try await ProblemRegister.rows(filter, scope: scope, limit: 1000, offset: offset, on: req.db)
@@ -28,7 +28,7 @@ enum ProblemsController {
                     r.disposition?.label ?? "",
                     r.isOpen ? ProblemState.open.label : ProblemState.closed.label, r.description,
                     Format.date(r.foundAt),
-                    r.noticeID.map { "#\($0)" } ?? "",
+                    r.notice?.number ?? "", r.notice?.deadline?.chinese ?? "", r.notice?.state.label ?? "",
                 ]
             }
             if rows.count < 1000 { break }

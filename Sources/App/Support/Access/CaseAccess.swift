@@ -89,6 +89,15 @@ struct NoticeAccess: RecordAccess {
         }
     }
 
+    /// Whether the account sees a notice of its scope in `state` (the same rule as `readable`, for rows read by SQL).
+    func sees(_ state: NoticeState) -> Bool {
+        switch principal.role {
+        case .office, .inspector: true
+        case .admin, .leader: state != .draft && state != .pendingApproval
+        case .school: Self.issuedStates.contains(state)
+        }
+    }
+
     /// Leaders only read; every other role has some step of the notice's life (`RectificationMachine`).
     var mayAct: Bool { principal.role != .leader }
 
