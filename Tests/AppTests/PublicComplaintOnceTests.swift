@@ -68,4 +68,70 @@ final class PublicComplaintOnceTests: XCTestCase {
             XCTAssertEqual(res.status, .notFound)
         }
     }
+
+    func testARefusedComplaintKeepsWhatWasTypedAndSaysThePhotoMustBeChosenAgain() async throws {
+        try await withApp(history: false) { app in
+            let district = try await app.demoDistrict()
+            let visitor = TestSession(app: app)
+            let token = try await formToken(visitor)
+            var complaint = PublicComplaint(district: district.id!, content: "")
+            complaint.name = "赵晓梅"
+
+            let refused = try await visitor.postMultipart(
+                "/public/complaints/new", fields: complaint.fields + [("submission", token)],
+                files: [.png("校门口.png")])
+
+            let html = refused.body.string
+            XCTAssertNotEqual(refused.status, .seeOther)
+            XCTAssertTrue(html.contains("您选择的1个附件还没有保存"))
+            XCTAssertTrue(html.contains(#"value="赵晓梅""#))
+            let filed = try await Complaint.query(on: app.db).filter(\.$submissionToken == token).count()
+            XCTAssertEqual(filed, 0)
+        }
+    }
+
+    func testTheReceiptAndTheTrackingPageShowTheCodeTheLimitsAndTheStepsWithTheirDays() async throws {
+        try await withApp(history: false) { app in
+            let district = try await app.demoDistrict()
+            _ = try await app.changeDistrictSettings {
+                $0.complaintLimits =
+                    (try? JSONColumn.encode(ComplaintTimeLimits(accept: 2, verify: 5, handle: 5, reply: 4))) ?? ""
+            }
+            let visitor = TestSession(app: app)
+            let token = try await formToken(visitor)
+            let posted = try await visitor.postMultipart(
+                "/public/complaints/new",
+                fields: PublicComplaint(district: district.id!).fields + [("submission", token)],
+                files: [])
+            let receipt = try await visitor.get(try XCTUnwrap(posted.headers.first(name: .location)))
+            let code = try XCTUnwrap(trackingCode(in: receipt.body.string))
+            let fresh = try await visitor.get("/public/complaints/track?code=\(code)")
+            let office = try await login(app, "office")
+            let id = try await Complaint.query(on: app.db).filter(\.$trackingCode == code).first()!.id!
+            try await office.act(onComplaint: id, .accept)
+
+            let accepted = try await visitor.get("/public/complaints/track?code=\(code)")
+
+            XCTAssertTrue(receipt.body.string.contains("复制查询码"))
+            XCTAssertTrue(receipt.body.string.contains("我们将在2个工作日内受理"))
+            XCTAssertTrue(receipt.body.string.contains("4个工作日内答复"))
+            XCTAssertFalse(fresh.body.string.contains("受理日期"))
+            XCTAssertTrue(
+                fresh.body.string.contains(
+                    #"<li class="step current" aria-current="step"><span class="step-label">受理</span>"#))
+            // The day the event was written (its timestamp), as the page shows it.
+            let event = try await CaseEvent.query(on: app.db).filter(\.$target == "complaint").filter(\.$targetID == id)
+                .filter(\.$action == "accept").first()
+            let day = Day.today(now: try XCTUnwrap(event?.createdAt))
+            let today = "\(day.month)月\(day.day)日"
+            XCTAssertTrue(
+                accepted.body.string.contains(
+                    #"<li class="step done"><span class="step-label">受理</span><span class="step-note">\#(today)</span>"#
+                ),
+                accepted.body.string)
+            XCTAssertTrue(
+                accepted.body.string.contains(
+                    #"<li class="step current" aria-current="step"><span class="step-label">核实</span>"#))
+        }
+    }
 }

@@ -166,7 +166,7 @@ func submitPublicComplaint(
 
 /// The tracking code shown on the page after a public complaint is accepted.
 func trackingCode(in html: String) -> String? {
-    HTML.first(#"<p class="tracking-code">([^<]*)</p>"#, in: html)
+    HTML.first(#"<p class="tracking-code"[^>]*>([^<]*)</p>"#, in: html)
 }
 
 extension Factory {

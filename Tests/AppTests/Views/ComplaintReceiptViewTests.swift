@@ -5,12 +5,15 @@ import XCTest
 @testable import App
 
 final class ComplaintReceiptViewTests: XCTestCase {
-    func testTheReceiptShowsTheTrackingCode() {
+    func testTheReceiptShowsTheTrackingCodeLargeWithACopyButtonAndTheDistrictsLimits() {
         let view = ComplaintReceiptView(
             ctx: .fixture(nil, path: "/public/complaints/new"),
-            model: ComplaintReceipt(trackingCode: "TS-AB12-CD34", acceptDays: 3))
+            model: ComplaintReceipt(trackingCode: "TS-AB12-CD34", limits: ComplaintTimeLimits(accept: 3, reply: 7)))
 
         assertSnapshot(of: view.document(), as: .html)
-        XCTAssertTrue(view.render().html.contains("我们将在3个工作日内受理"))
+        let html = view.render().html
+        XCTAssertTrue(html.contains("我们将在3个工作日内受理"))
+        XCTAssertTrue(html.contains("7个工作日内答复"))
+        XCTAssertTrue(html.contains(#"data-copy="tracking-code""#))
     }
 }

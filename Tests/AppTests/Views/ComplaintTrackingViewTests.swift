@@ -5,11 +5,18 @@ import XCTest
 @testable import App
 
 final class ComplaintTrackingViewTests: XCTestCase {
-    func testAKnownCodeShowsTheStateAndTheReply() {
+    func testAKnownCodeShowsTheStateTheStepsWithTheirDaysAndTheReply() {
         let model = ComplaintTracking(
             code: "ts-ab12-cd34", message: nil,
             found: .init(
-                trackingCode: "TS-AB12-CD34", state: .replied, receivedOn: Day(year: 2026, month: 11, day: 2),
+                trackingCode: "TS-AB12-CD34", state: .replied, submittedOn: Day(year: 2026, month: 11, day: 2),
+                steps: ComplaintProgress.steps(
+                    state: .replied,
+                    days: [
+                        .accept: Day(year: 2026, month: 11, day: 3)!,
+                        .finishVerifying: Day(year: 2026, month: 11, day: 9)!,
+                        .reply: Day(year: 2026, month: 11, day: 12)!,
+                    ]),
                 reply: "经核实，学校已退还所收费用。"))
 
         let view = ComplaintTrackingView(ctx: .fixture(nil, path: "/public/complaints/track"), model: model)
@@ -28,7 +35,9 @@ final class ComplaintTrackingViewTests: XCTestCase {
     func testARejectedComplaintSaysWhy() {
         let model = ComplaintTracking(
             code: "TS-AB12-CD34", message: nil,
-            found: .init(trackingCode: "TS-AB12-CD34", state: .rejected, receivedOn: nil, reply: ""))
+            found: .init(
+                trackingCode: "TS-AB12-CD34", state: .rejected, submittedOn: nil,
+                steps: ComplaintProgress.steps(state: .rejected, days: [:]), reply: ""))
 
         let html = ComplaintTrackingView(ctx: .fixture(nil), model: model).render().html
 

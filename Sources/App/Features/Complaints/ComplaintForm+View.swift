@@ -35,10 +35,12 @@ struct ComplaintFormView {
                     .checkbox("匿名反映（不保存姓名和电话）", name: "anonymous", checked: v.anonymous),
                     .div(
                         .class("field"),
-                        .label(.for("files"), .text("附件（照片或 PDF，最多\(ComplaintForm.maxFiles)个，每个不超过5MB，可不传）")),
+                        .label(
+                            .for("files"),
+                            .text("附件（照片、PDF、Word、Excel 或 ZIP 压缩包，最多\(ComplaintForm.maxFiles)个，每个不超过5MB，可不传）")),
                         .input(
                             .type(.file), .id("files"), .name("files[]"), .multiple(true),
-                            .attribute(named: "accept", value: "image/*,application/pdf")),
+                            .attribute(named: "accept", value: EvidenceKind.acceptAttribute)),
                         .errorText("f-files", errors.message(for: "files"))),
                     .p(.class("hint"), .text("您的姓名和电话只有督导室工作人员可见，不会告知被反映的学校。")),
                     .button(.type(.submit), .class("btn primary block"), .text("提交"))),

@@ -1,8 +1,9 @@
 import DudaoCore
 
-/// What the public sees after submitting a complaint: the tracking code to write down. Plain values.
+/// What the public sees after submitting a complaint: the tracking code to write down and the district's time
+/// limits. Plain values.
 struct ComplaintReceipt: Sendable, Equatable {
     let trackingCode: String
-    /// Working days within which it is accepted (the district's limit).
-    let acceptDays: Int
+    /// The district's limits, in working days, for each stage.
+    let limits: ComplaintTimeLimits
 }

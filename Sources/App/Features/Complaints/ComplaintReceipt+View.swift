@@ -1,7 +1,7 @@
 import DudaoCore
 import Plot
 
-/// 已提交: the tracking code to write down, and when it will be accepted.
+/// 已提交: the tracking code large, with a copy button, and the time limits the district promises.
 struct ComplaintReceiptView {
     let ctx: PageContext
     let model: ComplaintReceipt
@@ -13,12 +13,19 @@ struct ComplaintReceiptView {
             "已提交", ctx,
             [
                 .section(
-                    .class("card narrow"),
+                    .class("card narrow receipt"),
                     .h1(.text("已收到您的反映")),
-                    .p(.text("请记下查询码：")),
-                    .p(.class("tracking-code"), .text(model.trackingCode)),
-                    .p(.text("我们将在\(model.acceptDays)个工作日内受理，凭查询码可查看办理进度和答复。")),
-                    .link(SiteURL.publicComplaintTrack.with([("code", model.trackingCode)]), "查看进度"))
+                    .p(.text("请记下或截图保存查询码，凭它查看办理进度和答复：")),
+                    .p(.class("tracking-code"), .id("tracking-code"), .text(model.trackingCode)),
+                    .div(
+                        .class("actions"),
+                        .button(
+                            .type(.button), .class("btn secondary"), .data(named: "copy", value: "tracking-code"),
+                            .data(named: "copied", value: "已复制查询码"), .text("复制查询码")),
+                        .span(.class("copy-status"), .attribute(named: "role", value: "status"))),
+                    .p(.text("我们将在\(model.limits.accept)个工作日内受理。")),
+                    .p(.class("hint"), .text("办理时限：" + model.limits.publicText + "。")),
+                    .p(.button(SiteURL.publicComplaintTrack.with([("code", model.trackingCode)]), "查看办理进度")))
             ])
     }
 }

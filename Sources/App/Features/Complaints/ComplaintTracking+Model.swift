@@ -1,12 +1,14 @@
 import DudaoCore
 import Fluent
 
-/// 投诉进度查询: what a tracking code shows the public — its state and the reply, nothing else. Plain values.
+/// 投诉进度查询: what a tracking code shows the public — the day it was submitted, each step with the day it was
+/// done, and the reply; nothing else. Plain values.
 struct ComplaintTracking: Sendable {
     struct Found: Sendable, Equatable {
         let trackingCode: String
         let state: ComplaintState
-        let receivedOn: Day?
+        let submittedOn: Day?
+        let steps: [ComplaintProgress.Step]
         let reply: String
     }
 
@@ -25,9 +27,19 @@ extension ComplaintTracking {
             c = try await Complaint.query(on: db).filter(\.$trackingCode == normalised).first()
         }
         guard let c else { return ComplaintTracking(code: code, message: "没有找到这个查询码，请核对后重新输入", found: nil) }
+        // The day each step's action was last taken (a complaint has a handful of events).
+        var days: [ComplaintAction: Day] = [:]
+        for e in try await CaseEvent.query(on: db).filter(\.$target == "complaint").filter(\.$targetID == c.id!)
+            .sort(\.$id).limit(200).all()
+        {
+            if let action = ComplaintAction(rawValue: e.action), let at = e.createdAt {
+                days[action] = Day.today(now: at)
+            }
+        }
         return ComplaintTracking(
             code: code, message: nil,
             found: Found(
-                trackingCode: c.trackingCode, state: c.state, receivedOn: Day(parsing: c.receivedOn), reply: c.reply))
+                trackingCode: c.trackingCode, state: c.state, submittedOn: Day(parsing: c.receivedOn),
+                steps: ComplaintProgress.steps(state: c.state, days: days), reply: c.reply))
     }
 }

@@ -1,7 +1,7 @@
 import DudaoCore
 import Plot
 
-/// 投诉进度查询: the code field, and for a known code its state and the reply.
+/// 投诉进度查询: the code field, and for a known code its state, its steps with their days, and the reply.
 struct ComplaintTrackingView {
     let ctx: PageContext
     let model: ComplaintTracking
@@ -25,10 +25,25 @@ struct ComplaintTrackingView {
             ])
     }
 
+    func step(_ s: ComplaintProgress.Step) -> Node<HTML.ListContext> {
+        let note: String =
+            switch s.state {
+            case .done: s.day.map { "\($0.month)月\($0.day)日" } ?? "已完成"
+            case .current: "进行中"
+            case .waiting: "待办理"
+            case .stopped: "—"
+            }
+        return .li(
+            .class("step " + s.state.rawValue),
+            s.state == .current ? .attribute(named: "aria-current", value: "step") : .empty,
+            .span(.class("step-label"), .text(s.label)), .span(.class("step-note"), .text(note)))
+    }
+
     func result(_ c: ComplaintTracking.Found) -> Node<HTML.BodyContext> {
         .div(
             .class("track-result"),
-            .facts([("查询码", c.trackingCode), ("办理状态", c.state.label), ("受理日期", c.receivedOn?.chinese ?? "")]),
+            .facts([("查询码", c.trackingCode), ("办理状态", c.state.label), ("提交日期", c.submittedOn?.chinese ?? "")]),
+            .ol(.class("steps"), .attribute(named: "aria-label", value: "办理步骤"), .forEach(c.steps, step)),
             [.replied, .closed].contains(c.state)
                 ? .div(.h2(.text("答复")), .p(.class("prewrap"), .text(c.reply))) : .empty,
             c.state == .rejected

@@ -48,7 +48,7 @@ enum ComplaintsController {
         }
         let limits = try await DistrictSettings.forDistrict(c.districtID, on: req.db).complaintTimeLimits
         return try await ComplaintReceiptView(
-            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode, acceptDays: limits.accept)
+            ctx: req.pageContext(), model: ComplaintReceipt(trackingCode: c.trackingCode, limits: limits)
         ).render().encodeResponse(for: req)
     }
 
@@ -98,7 +98,11 @@ enum ComplaintsController {
             districtSchoolIDs: Set([school?.id].compactMap { $0 }), today: req.today)
         let evidence = EvidenceUpload.check(upload, field: "files[]")
         guard case .success(let checked) = intake, evidence.errors.isEmpty else {
-            let errors = intake.errors + evidence.errors
+            var errors = intake.errors + evidence.errors
+            // A browser cannot put a file back into a file field: say so, rather than drop it in silence.
+            if evidence.errors.isEmpty, !evidence.accepted.isEmpty {
+                errors.append(.init("files", "您选择的\(evidence.accepted.count)个附件还没有保存，请改正上面的内容后重新选择附件再提交"))
+            }
             let model = try await ComplaintForm.query(
                 district: district, values: form.input, errors: errors,
                 submission: form.submission.flatMap { $0.count <= 64 ? $0 : nil } ?? UUID().uuidString, on: req.db)
