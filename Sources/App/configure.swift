@@ -57,6 +57,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M014_OfficeVisits())
     app.migrations.add(M015_InspectorDuties())
     app.migrations.add(M016_ComplaintSubmission())
+    app.migrations.add(M017_FormSubmissions())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -63,7 +63,8 @@ func routes(_ app: Application) throws {
 
     // Inspectors and the office record visits on the phone (VisitAccess: an inspector their schools, the office
     // its subtree; only the author edits a draft).
-    let recorders = app.grouped(RequireRole(.inspector, .office))
+    // The visit page's forms may come from a phone's outbox: a resend with the same key changes nothing twice.
+    let recorders = app.grouped(RequireRole(.inspector, .office), OnceMiddleware())
     recorders.get(SiteURL.visitNew.route, use: VisitsController.newForm)
     recorders.post(SiteURL.visits.route, use: VisitsController.create)
     recorders.post(SiteURL.visit(s).route, use: VisitsController.update)

@@ -59,7 +59,7 @@ final class TestSession: @unchecked Sendable {
     @discardableResult
     func post(
         _ path: String, form: [(String, String)] = [], csrf choice: CSRF = .session,
-        file: StaticString = #filePath, line: UInt = #line
+        headers extra: [(String, String)] = [], file: StaticString = #filePath, line: UInt = #line
     ) async throws -> XCTHTTPResponse {
         var fields = form
         switch choice {
@@ -71,6 +71,7 @@ final class TestSession: @unchecked Sendable {
         }
         var h = headers
         h.replaceOrAdd(name: .contentType, value: "application/x-www-form-urlencoded")
+        for (name, value) in extra { h.replaceOrAdd(name: name, value: value) }
         let body = ByteBuffer(string: FormEncoding.encode(fields))
         let res = try await app.sendRequest(.POST, path, headers: h, body: body, file: file, line: line)
         absorb(res)
