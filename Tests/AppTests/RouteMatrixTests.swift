@@ -145,6 +145,7 @@ enum RouteRules {
         "GET /healthz": r(everyone),
         "GET /assets/app.css": r(everyone),
         "GET /assets/app.js": r(everyone),
+        "GET /sw.js": r(everyone),
         "GET /public": r(everyone),
         "GET /public/schools/:id/sign": r(everyone, .sign),
         "GET /files/:hash": r(everyone, .fileHash),

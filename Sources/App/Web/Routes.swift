@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.healthz.route, use: HealthController.healthz)
     app.get(SiteURL.stylesheet.route, use: AssetsController.stylesheet)
     app.get(SiteURL.script.route, use: AssetsController.script)
+    app.get(SiteURL.serviceWorker.route, use: AssetsController.serviceWorker)
     app.get(SiteURL.publicHome.route, use: PublicController.home)
     app.get(SiteURL.publicSign(s).route, use: PublicController.sign)
     app.get(SiteURL.file(String(s)).route, use: PublicController.file)

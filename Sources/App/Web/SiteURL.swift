@@ -83,7 +83,7 @@ enum SiteURL: Sendable, Equatable {
     case publicHome
     case publicSign(Int)
     case file(String)
-    case stylesheet, script
+    case stylesheet, script, serviceWorker
     case healthz
 
     var path: String { "/" + components.joined(separator: "/") }
@@ -196,6 +196,7 @@ enum SiteURL: Sendable, Equatable {
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .stylesheet: return ["assets", "app.css"]
         case .script: return ["assets", "app.js"]
+        case .serviceWorker: return ["sw.js"]
         case .healthz: return ["healthz"]
         }
     }

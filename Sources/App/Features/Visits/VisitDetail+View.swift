@@ -24,19 +24,59 @@ struct VisitDetailView {
                         .class("actions"),
                         r.isDraft ? .empty : .button(SiteURL.visitPrint(r.id).path, "打印记录表", style: "secondary"))),
                 .errorSummary(model.errors),
-                editable ? .p(.class("hint"), .text("每一部分单独保存；“督导情况”边写边自动保存。离开页面不会丢失已保存的内容。")) : .empty,
-                editable ? reminders : .empty,
-                basic,
-                observations,
-                interviews,
-                checks,
-                editable ? findingOffers : .empty,
-                problems,
-                photos,
-                editable ? submitCard : .empty,
-                amendments,
-                editable ? .followUp(model.followUp) : .empty,
+                .div(
+                    // The page script saves the forms inside in place and keeps them on the phone until the server
+                    // has them (`Script.js`, the outbox).
+                    editable ? .data(named: "outbox", value: SiteURL.visit(r.id).path) : .empty,
+                    editable ? outbox : .empty,
+                    editable
+                        ? .p(.class("hint"), .text("每一部分单独保存，保存时页面不刷新；没有网络时内容先存在本机，联网后自动发送。")) : .empty,
+                    editable ? reminders : .empty,
+                    basic,
+                    observations,
+                    interviews,
+                    checks,
+                    editable ? findingOffers : .empty,
+                    problems,
+                    photos,
+                    editable ? submitCard : .empty,
+                    amendments,
+                    editable ? .followUp(model.followUp) : .empty,
+                    editable ? progressBar : .empty),
             ])
+    }
+
+    /// What is still on the phone, filled in by the page script (hidden while empty).
+    var outbox: Node<HTML.BodyContext> {
+        .section(
+            .id("outbox"), .class("alert warn outbox"), .attribute(named: "hidden", value: "hidden"),
+            .p(.text("本机待发送："), .span(.class("outbox-count"), .text("0")), .text("项")),
+            .ul())
+    }
+
+    /// A bar kept at the foot of a phone's screen: how far the record has come, section by section, the save
+    /// status, and the way to 提交.
+    var progressBar: Node<HTML.BodyContext> {
+        let people = r.interviews.reduce(0) { $0 + $1.people }
+        let sections: [(String, String, Bool)] = [
+            ("basic", "基本", !r.summary.isEmpty),
+            ("observations", "听课\(r.observations.count)", !r.observations.isEmpty),
+            ("interviews", "访谈\(people)人", people > 0),
+            ("checks", "查阅", r.checks != VisitChecks()),
+            ("problems", "问题\(r.problems.count)", !r.problems.isEmpty),
+            ("photos", "照片\(r.photos.count)", !r.photos.isEmpty),
+        ]
+        return .nav(
+            .class("visit-bar no-print"), .ariaLabel("记录进度"),
+            .div(
+                .class("visit-bar-sections"),
+                .forEach(sections) { id, label, done in
+                    .a(.href("#" + id), .class(done ? "done" : ""), .text((done ? "✓" : "") + label))
+                }),
+            .div(
+                .class("visit-bar-foot"),
+                .span(.id("save-status"), .class("save-status"), .attribute(named: "role", value: "status")),
+                .a(.href("#submit"), .class("btn primary"), .text("提交"))))
     }
 
     func err(_ field: String, in section: String) -> String? { model.error(field, in: section) }
@@ -511,7 +551,7 @@ struct VisitDetailView {
             .label(.for("photo"), .text("拍照或选择照片（JPG/PNG，不超过8MB）")),
             .input(
                 .type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/*"),
-                .attribute(named: "capture", value: "environment")),
+                .attribute(named: "capture", value: "environment"), .data(named: "downscale", value: "1600")),
             .field("照片说明", name: "caption", value: typed("caption", in: s), error: err("caption", in: s)),
             .errorText("f-photo", err("photo", in: s)),
             .button(.type(.submit), .class("btn secondary"), .text("上传")))

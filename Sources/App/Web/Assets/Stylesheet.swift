@@ -245,6 +245,19 @@ enum Stylesheet {
         .step.current .step-label, .step.done .step-label { color: var(--ink); font-weight: 600; }
         .step-label, .step-note { display: block; }
         .copy-status { color: var(--ok); font-size: 0.9rem; }
+        .visit-bar { position: sticky; bottom: 0; z-index: 20; margin: 1rem -1rem -1rem; padding: 0.4rem 0.75rem;
+          background: #fff; border-top: 1px solid var(--line); box-shadow: 0 -4px 12px rgba(0,0,0,0.06); }
+        .visit-bar-sections { display: flex; gap: 0.25rem; overflow-x: auto; }
+        .visit-bar-sections a { flex: none; min-height: 44px; display: flex; align-items: center; padding: 0 0.5rem;
+          border-radius: 6px; text-decoration: none; color: var(--muted); font-size: 0.9rem; white-space: nowrap; }
+        .visit-bar-sections a.done { color: var(--ok); font-weight: 600; }
+        .visit-bar-foot { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem; }
+        .save-status { font-size: 0.88rem; color: var(--muted); }
+        .save-status.ok { color: var(--ok); }
+        .save-status.warn { color: var(--warn); font-weight: 600; }
+        .outbox ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
+        .limit-note { margin: 0.25rem 0 0; font-size: 0.88rem; color: var(--warn); }
+        .limit-note.over { color: var(--bad); font-weight: 600; }
         .tracking-code { font-size: 2rem; user-select: all; font-weight: 700; letter-spacing: 0.1em; text-align: center; background: #eef2f7; padding: 0.75rem; border-radius: var(--radius); }
 
         /* Tabs. */
