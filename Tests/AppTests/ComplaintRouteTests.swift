@@ -325,11 +325,10 @@ final class ComplaintRouteTests: XCTestCase {
             XCTAssertEqual(handling.state, .handling)
             XCTAssertEqual(handling.deadline, calendar.adding(workingDays: limits.handle, to: today).description)
 
-            // A reply needs its text.
+            // A reply needs its text: the page again, saying so next to the field.
             let empty = try await inspector.act(onComplaint: id, .reply, reply: "   ")
-            XCTAssertEqual(empty.status, .seeOther)
-            let emptyFlash = try await inspector.flash(at: "/complaints/\(id)")
-            XCTAssertEqual(emptyFlash, "请填写答复内容（不超过2000字）")
+            XCTAssertEqual(empty.status, .unprocessableEntity)
+            XCTAssertTrue(empty.body.string.contains("请填写答复内容"))
             try await assertState(app, complaint: id, .handling)
             let reply = "经核实，学校已停止周六补课，并退还已收取的费用。感谢您的监督。"
             let replied = try await inspector.act(onComplaint: id, .reply, reply: reply)

@@ -106,9 +106,8 @@ final class RectificationLoopTests: XCTestCase {
 
             // A return without a reason is refused with a message; the notice stays reported.
             let bare = try await inspector.act(onNotice: id, .returnReport, comment: "  ")
-            XCTAssertEqual(bare.status, .seeOther)
-            let bareFlash = try await inspector.flash(at: "/notices/\(id)")
-            XCTAssertEqual(bareFlash, "请填写退回重报的理由")
+            XCTAssertEqual(bare.status, .unprocessableEntity)
+            XCTAssertTrue(bare.body.string.contains("请填写退回重报的理由"))
             try await assertState(app, notice: id, .reported)
 
             // Returned with a reason.

@@ -69,14 +69,23 @@ extension Node where Context: HTML.BodyContext {
             .errorText(id, error))
     }
 
-    static func textareaField(_ label: String, name: String, value: String, error: String? = nil, rows: Int = 3)
-        -> Node
-    {
+    /// A labelled text area. `limit` is the server's length limit: the page script warns as it nears (the browser
+    /// never cuts what was typed or pasted); `required` marks it as the server requires it.
+    static func textareaField(
+        _ label: String, name: String, value: String, error: String? = nil, rows: Int = 3, required: Bool = false,
+        hint: String? = nil, limit: Int? = nil
+    ) -> Node {
         let id = "f-" + name
         return .div(
             .class(error == nil ? "field" : "field has-error"),
-            fieldLabel(label, for: id, required: false),
-            .textarea(.id(id), .name(name), .rows(rows), .text(value)),
+            fieldLabel(label, for: id, required: required),
+            .textarea(
+                .id(id), .name(name), .rows(rows), required ? .required(true) : .empty,
+                limit.map { .attribute(named: "data-limit", value: String($0)) } ?? .empty,
+                error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
+                error == nil ? .empty : .attribute(named: "aria-describedby", value: id + "-error"),
+                .text(value)),
+            hint.map { .p(.class("hint"), .text($0)) } ?? .empty,
             .errorText(id, error))
     }
 

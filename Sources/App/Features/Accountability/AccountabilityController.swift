@@ -109,14 +109,16 @@ enum AccountabilityController {
         }
         let upload = try await UploadReader.read(req, limits: responseLimits)
         defer { upload.discard() }
-        let text = (try upload.decode(ResponseForm.self).response ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = try upload.decode(ResponseForm.self).response ?? ""
+        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []
         if let e = Validate.required(text, field: "申辩理由", maxLength: 5000) { errors.append(.init("response", e)) }
         let evidence = EvidenceUpload.check(upload, field: "files[]")
         errors += evidence.errors
         guard errors.isEmpty else {
-            let model = try await AccountabilityDetail.query(
+            var model = try await AccountabilityDetail.query(
                 d, scope: scope, today: req.today, errors: errors, on: req.db)
+            model.typed = ["response": typed]
             return try await AccountabilityDetailView(ctx: req.pageContext(), model: model).render()
                 .encodeResponse(for: req)
         }
@@ -155,8 +157,9 @@ enum AccountabilityController {
         }
         if comment.count > 2000 { errors.append(.init("comment", "理由不能超过2000个字")) }
         guard errors.isEmpty, let outcome else {
-            let model = try await AccountabilityDetail.query(
+            var model = try await AccountabilityDetail.query(
                 d, scope: scope, today: req.today, errors: errors, on: req.db)
+            model.typed = ["outcome": form.outcome ?? "", "measure": form.measure ?? "", "comment": form.comment ?? ""]
             return try await AccountabilityDetailView(ctx: req.pageContext(), model: model).render()
                 .encodeResponse(for: req)
         }

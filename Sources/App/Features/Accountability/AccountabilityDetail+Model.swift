@@ -35,6 +35,8 @@ struct AccountabilityDetail: Sendable {
     /// The outcomes the office may record now.
     let outcomes: [AccountabilityState]
     let errors: [FieldError]
+    /// The 申辩 or the office's conclusion as typed, when refused (by field name).
+    var typed: [String: String] = [:]
 
     var aggravating: Bool { Accountability.isAggravating(earlierThisYear: earlierThisYear) }
 }

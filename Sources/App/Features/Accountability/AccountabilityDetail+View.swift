@@ -65,7 +65,10 @@ struct AccountabilityDetailView {
                 .method(.post), .action(SiteURL.accountabilityRespond(model.id).path), .enctype(.multipartData),
                 .csrf(ctx.csrf),
                 .textareaField(
-                    "申辩理由", name: "response", value: "", error: model.errors.message(for: "response"), rows: 6),
+                    "申辩理由", name: "response", value: model.typed["response"] ?? "",
+                    error: model.errors.message(for: "response"), rows: 6, required: true, limit: 5000),
+                model.typed["response"] == nil
+                    ? .empty : .p(.class("hint"), .text("文字已保留；如有证据材料，请重新选择（浏览器不会保留已选的文件）。")),
                 .evidenceField(
                     "证据材料（照片、PDF、Word、Excel 或压缩包，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
                 .button(.type(.submit), .class("btn primary"), .text("提交申辩"))))
@@ -77,14 +80,17 @@ struct AccountabilityDetailView {
             .csrf(ctx.csrf),
             .h2(.text("处理结果")),
             .selectField(
-                "处理", name: "outcome", options: model.outcomes.map { ($0.rawValue, $0.label) }, selected: "",
+                "处理", name: "outcome", options: model.outcomes.map { ($0.rawValue, $0.label) },
+                selected: model.typed["outcome"] ?? "",
                 error: model.errors.message(for: "outcome"), required: true),
             .selectField(
                 "变更后的问责方式（仅“变更”时填）", name: "measure",
                 options: AccountabilityMeasure.measures(for: model.target).map { ($0.rawValue, $0.label) },
-                selected: "",
+                selected: model.typed["measure"] ?? "",
                 error: model.errors.message(for: "measure"), blank: "不变更"),
-            .textareaField("理由", name: "comment", value: "", error: model.errors.message(for: "comment"), rows: 3),
+            .textareaField(
+                "理由（变更或撤销时必填）", name: "comment", value: model.typed["comment"] ?? "",
+                error: model.errors.message(for: "comment"), rows: 3, limit: 2000),
             .button(.type(.submit), .class("btn primary"), .text("保存处理结果")))
     }
 }

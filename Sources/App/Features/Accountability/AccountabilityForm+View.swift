@@ -38,7 +38,9 @@ struct AccountabilityFormView {
                             ($0.rawValue, "\($0.label)（\($0.target.label)）")
                         },
                         selected: f.measure, error: e.message(for: "measure"), required: true),
-                    .textareaField("问责事由", name: "reason", value: f.reason, error: e.message(for: "reason"), rows: 5),
+                    .textareaField(
+                        "问责事由", name: "reason", value: f.reason, error: e.message(for: "reason"), rows: 5,
+                        required: true, limit: 2000),
                     .field(
                         "文号", name: "documentNumber", value: f.documentNumber, error: e.message(for: "documentNumber"),
                         required: true, hint: "如：城督问〔2026〕1号"),

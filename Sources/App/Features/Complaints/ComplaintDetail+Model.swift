@@ -52,6 +52,10 @@ struct ComplaintDetail: Sendable {
     /// Inspectors it may be reassigned to (the office, while it is open); empty otherwise.
     let inspectors: [InspectorOption]
     let events: [Event]
+    /// A refused step: why, and the reply and comment as typed.
+    var errors: [FieldError] = []
+    var typedReply: String?
+    var typedComment = ""
 }
 
 extension ComplaintDetail {

@@ -7,7 +7,7 @@ struct ComplaintDetailView {
     let ctx: PageContext
     let model: ComplaintDetail
 
-    func render() -> Page { Page(document()) }
+    func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
     func document() -> HTML {
         let c = model
@@ -78,9 +78,15 @@ struct ComplaintDetailView {
             .form(
                 .method(.post), .action(SiteURL.complaintAct(model.id).path),
                 .csrf(ctx.csrf),
+                .errorSummary(model.errors),
                 actions.contains(.reply) || actions.contains(.reject)
-                    ? .textareaField("答复内容（答复或不予受理时填写，反映人凭查询码可见）", name: "reply", value: model.reply, rows: 4) : .empty,
-                .field("办理意见", name: "comment", value: ""),
+                    ? .textareaField(
+                        "答复内容（答复或不予受理时填写，反映人凭查询码可见）", name: "reply", value: model.typedReply ?? model.reply,
+                        error: model.errors.message(for: "reply"), rows: 4, limit: ComplaintWorkflow.replyLimit)
+                    : .empty,
+                .textareaField(
+                    "办理意见", name: "comment", value: model.typedComment, error: model.errors.message(for: "comment"),
+                    rows: 2, limit: ComplaintWorkflow.commentLimit),
                 .div(
                     .class("actions"),
                     .forEach(actions) { a in

@@ -27,7 +27,7 @@ struct ComplaintFormView {
                         errors: errors),
                     .textareaField(
                         "反映内容（时间、地点、经过，越具体越便于核实）", name: "content", value: v.content ?? "",
-                        error: errors.message(for: "content"), rows: 6),
+                        error: errors.message(for: "content"), rows: 6, required: true, limit: 2000),
                     .field("姓名（可不填）", name: "name", value: v.name ?? "", error: errors.message(for: "name")),
                     .field(
                         "联系电话（可不填，填写后便于回访）", name: "phone", value: v.phone ?? "", error: errors.message(for: "phone"),

@@ -65,6 +65,24 @@ enum ComplaintWorkflow {
 
     /// Takes one handling step (`ComplaintMachine`). A reply (or a refusal) needs its text for the complainant:
     /// without it nothing changes and the message for the user is returned. Two clicks at once apply it once (409).
+    static let replyLimit = 2000
+    static let commentLimit = 1000
+
+    /// Why a step's reply or comment is refused, by field (empty when they will do).
+    static func check(_ action: ComplaintAction, reply: String?, comment: String) -> [FieldError] {
+        var errors: [FieldError] = []
+        if action == .reply || action == .reject {
+            let text = (reply ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if let e = Validate.required(text, field: "答复内容", maxLength: replyLimit) {
+                errors.append(.init("reply", e))
+            }
+        }
+        if let e = Validate.optional(comment, field: "办理意见", maxLength: commentLimit) {
+            errors.append(.init("comment", e))
+        }
+        return errors
+    }
+
     static func apply(
         _ action: ComplaintAction, to c: Complaint, reply: String?, comment: String, principal: Principal, today: Day,
         on db: any Database

@@ -223,6 +223,15 @@ enum ComplaintsController {
             throw Abort(.badRequest, reason: "无效的操作")
         }
         let comment = (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let errors = ComplaintWorkflow.check(action, reply: form.reply, comment: comment)
+        if !errors.isEmpty {
+            // The page again with the reply and comment as typed, and why (nothing lost).
+            var model = try await ComplaintDetail.query(c, scope: scope, on: req.db)
+            model.errors = errors
+            model.typedReply = form.reply
+            model.typedComment = form.comment ?? ""
+            return try await ComplaintDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
+        }
         if let message = try await ComplaintWorkflow.apply(
             action, to: c, reply: form.reply, comment: comment, principal: scope.principal, today: req.today, on: req.db
         ) {

@@ -33,7 +33,8 @@ struct PhoneLogView {
                         v, schools: model.schools, categories: model.categories, district: "（区教育局或全区性问题）",
                         errors: errors),
                     .textareaField(
-                        "来电内容", name: "content", value: v.content ?? "", error: errors.message(for: "content"), rows: 5),
+                        "来电内容", name: "content", value: v.content ?? "", error: errors.message(for: "content"), rows: 5,
+                        required: true, limit: 2000),
                     .button(.type(.submit), .class("btn primary"), .text("登记"))),
             ])
     }

@@ -8,6 +8,7 @@ struct NewNotice: Sendable {
         var problems: [Int] = []
         var requirements = ""
         var deadline = ""
+        var needsVisit = false
     }
 
     struct Candidate: Sendable, Equatable {

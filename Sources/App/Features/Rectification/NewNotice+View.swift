@@ -31,11 +31,11 @@ struct NewNoticeView {
                         }),
                     .textareaField(
                         "整改要求", name: "requirements", value: f.requirements, error: errors.message(for: "requirements"),
-                        rows: 4),
+                        rows: 4, required: true, limit: 3000),
                     .field(
                         "整改期限", name: "deadline", value: f.deadline, error: errors.message(for: "deadline"),
                         type: "date", required: true),
-                    .checkbox("复查时需到校核查", name: "needsVisit"),
+                    .checkbox("复查时需到校核查", name: "needsVisit", checked: model.form.needsVisit),
                     .div(.class("form-actions"), .button(.type(.submit), .class("btn primary"), .text("生成整改通知书")))),
             ])
     }

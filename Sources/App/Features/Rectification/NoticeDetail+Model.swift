@@ -51,11 +51,14 @@ struct NoticeDetail: Sendable {
     let errors: [FieldError]
     /// The report as typed, when it was refused (a file it cannot take does not cost the text).
     var typedReport = ""
+    /// The comment of a refused step, as typed.
+    var typedComment = ""
 }
 
 extension NoticeDetail {
     static func query(
-        _ n: RectificationNotice, role: Role, errors: [FieldError] = [], typedReport: String = "", on db: any Database
+        _ n: RectificationNotice, role: Role, errors: [FieldError] = [], typedReport: String = "",
+        typedComment: String = "", on db: any Database
     ) async throws -> NoticeDetail {
         guard let school = try await School.find(n.schoolID, on: db) else { throw Abort(.notFound) }
         let inspector = try await Inspector.find(n.inspectorID, on: db)
@@ -85,6 +88,6 @@ extension NoticeDetail {
                 $0 != .report
             },
             mayReport: role == .school && [.issued, .acknowledged, .returned].contains(n.state),
-            errors: errors, typedReport: typedReport)
+            errors: errors, typedReport: typedReport, typedComment: typedComment)
     }
 }

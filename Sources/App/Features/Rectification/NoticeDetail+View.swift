@@ -89,7 +89,7 @@ struct NoticeDetailView {
                 .csrf(ctx.csrf),
                 .textareaField(
                     "整改情况（逐条说明）", name: "body", value: model.typedReport, error: model.errors.message(for: "body"),
-                    rows: 6),
+                    rows: 6, required: true, limit: 10000),
                 .evidenceField(
                     "佐证材料（照片、PDF、Word、Excel 或压缩包，最多10个，每个不超过10MB）", error: model.errors.message(for: "files")),
                 model.errors.message(for: "files") == nil
@@ -129,7 +129,9 @@ struct NoticeDetailView {
             .form(
                 .method(.post), .action(SiteURL.noticeAct(model.id).path),
                 .csrf(ctx.csrf),
-                .field("意见 / 理由", name: "comment", value: "", hint: commentHint),
+                .textareaField(
+                    "意见 / 理由", name: "comment", value: model.typedComment, error: model.errors.message(for: "comment"),
+                    rows: 2, hint: commentHint, limit: NoticesController.commentLimit),
                 .div(
                     .class("actions"),
                     .forEach(model.actions) { a in

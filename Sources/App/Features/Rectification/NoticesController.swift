@@ -28,7 +28,9 @@ enum NoticesController {
         var needsVisit: String?
 
         var values: NewNotice.Form {
-            NewNotice.Form(problems: problems ?? [], requirements: requirements ?? "", deadline: deadline ?? "")
+            NewNotice.Form(
+                problems: problems ?? [], requirements: requirements ?? "", deadline: deadline ?? "",
+                needsVisit: needsVisit == "on")
         }
     }
 
@@ -80,6 +82,9 @@ enum NoticesController {
         var comment: String?
     }
 
+    /// The longest comment a step of a notice keeps.
+    static let commentLimit = 1000
+
     static func act(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let notice = try await load(req, scope: scope)
@@ -89,13 +94,20 @@ enum NoticesController {
             throw Abort(.badRequest, reason: "无效的操作")
         }
         let comment = (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if [.returnReport, .reject, .withdraw].contains(action), comment.isEmpty {
-            req.flash("请填写\(action.label)的理由")
-            return req.redirect(to: SiteURL.notice(notice.id!).path)
+        let needsReason = [.returnReport, .reject, .withdraw].contains(action)
+        let problem =
+            needsReason
+            ? Validate.required(comment, field: "\(action.label)的理由", maxLength: commentLimit)
+            : Validate.optional(comment, field: "意见", maxLength: commentLimit)
+        if let problem {
+            // The page again, with the comment as typed and why it was refused (nothing lost, nothing cut).
+            let model = try await NoticeDetail.query(
+                notice, role: scope.principal.role, errors: [.init("comment", problem)],
+                typedComment: form.comment ?? "", on: req.db)
+            return try await NoticeDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         try await NoticeWorkflow.apply(
-            action, to: notice, principal: scope.principal, comment: String(comment.prefix(1000)), now: req.now,
-            on: req.db)
+            action, to: notice, principal: scope.principal, comment: comment, now: req.now, on: req.db)
         req.flash("已\(action.label)")
         return req.redirect(to: SiteURL.notice(notice.id!).path)
     }

@@ -21,6 +21,9 @@ enum ProblemController {
         var close: String?
     }
 
+    static let departmentLimit = 30
+    static let replyLimit = 2000
+
     static func referral(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let p = try await load(req, scope: scope)
@@ -30,14 +33,23 @@ enum ProblemController {
         let f = try req.content.decode(ReferralForm.self)
         let department = (f.department ?? "").trimmingCharacters(in: .whitespaces)
         let reply = (f.reply ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !department.isEmpty, department.count <= 30, reply.count <= 2000 else {
-            req.flash("请填写移交部门（不超过30字），答复不超过2000字")
-            return req.redirect(to: SiteURL.problem(p.id!).path)
-        }
         let closing = f.close == "on"
-        if closing && reply.isEmpty {
-            req.flash("销号前请填写部门答复")
-            return req.redirect(to: SiteURL.problem(p.id!).path)
+        var errors: [FieldError] = []
+        if let e = Validate.required(department, field: "移交部门", maxLength: departmentLimit) {
+            errors.append(.init("department", e))
+        }
+        if let e = closing
+            ? Validate.required(reply, field: "部门答复（销号前）", maxLength: replyLimit)
+            : Validate.optional(reply, field: "部门答复", maxLength: replyLimit)
+        {
+            errors.append(.init("reply", e))
+        }
+        if !errors.isEmpty {
+            // The page again, with what was typed and why (nothing lost).
+            var model = try await ProblemDetail.query(p, scope: scope, on: req.db)
+            model.errors = errors
+            model.typed = ["department": f.department ?? "", "reply": f.reply ?? "", "close": f.close ?? ""]
+            return try await ProblemDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         let before = ["移交部门": p.referralDepartment, "部门答复": p.referralReply, "状态": p.state.label]
         p.referralDepartment = department

@@ -23,6 +23,9 @@ struct ProblemDetail: Sendable {
     let mayRefer: Bool
     /// A 整改通知书 may be opened on it here (`NoticeAccess.mayIssue`, an open 整改 problem without a notice).
     let mayIssueNotice: Bool
+    /// A refused referral: why, and what was typed (by field name).
+    var errors: [FieldError] = []
+    var typed: [String: String] = [:]
 }
 
 extension ProblemDetail {

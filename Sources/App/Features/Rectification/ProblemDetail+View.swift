@@ -6,7 +6,7 @@ struct ProblemDetailView {
     let ctx: PageContext
     let model: ProblemDetail
 
-    func render() -> Page { Page(document()) }
+    func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
     func document() -> HTML {
         let p = model
@@ -43,9 +43,15 @@ struct ProblemDetailView {
             .method(.post), .action(SiteURL.problemReferral(model.id).path), .class("card"),
             .csrf(ctx.csrf),
             .h2(.text("协商办理（移交局相关科室）")),
-            .field("移交部门", name: "department", value: model.referralDepartment, hint: "如：基础教育科、计财科、安全科"),
-            .textareaField("部门答复", name: "reply", value: model.referralReply, rows: 3),
-            .checkbox("部门已办理完毕，问题销号", name: "close"),
+            .errorSummary(model.errors),
+            .field(
+                "移交部门", name: "department", value: model.typed["department"] ?? model.referralDepartment,
+                error: model.errors.message(for: "department"), required: true, hint: "如：基础教育科、计财科、安全科",
+                attrs: [("data-limit", String(ProblemController.departmentLimit))]),
+            .textareaField(
+                "部门答复（销号时必填）", name: "reply", value: model.typed["reply"] ?? model.referralReply,
+                error: model.errors.message(for: "reply"), rows: 3, limit: ProblemController.replyLimit),
+            .checkbox("部门已办理完毕，问题销号", name: "close", checked: model.typed["close"] == "on"),
             .button(.type(.submit), .class("btn primary"), .text("保存")))
     }
 }

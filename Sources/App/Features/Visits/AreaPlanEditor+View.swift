@@ -26,10 +26,13 @@ struct AreaPlanEditorView {
         return .form(
             .method(.post), .action(SiteURL.areaPlans.path), .class("card"),
             .csrf(ctx.csrf), .hidden("semester", model.semester.code),
-            .textareaField("工作目标", name: "goals", value: f.goals, error: errors.message(for: "goals"), rows: 4),
-            .textareaField("督导重点", name: "focus", value: f.focus, error: errors.message(for: "focus"), rows: 4),
             .textareaField(
-                "月度安排", name: "schedule", value: f.schedule, error: errors.message(for: "schedule"), rows: 7),
+                "工作目标", name: "goals", value: f.goals, error: errors.message(for: "goals"), rows: 4, limit: 5000),
+            .textareaField(
+                "督导重点", name: "focus", value: f.focus, error: errors.message(for: "focus"), rows: 4, limit: 5000),
+            .textareaField(
+                "月度安排", name: "schedule", value: f.schedule, error: errors.message(for: "schedule"), rows: 7,
+                limit: 5000),
             .div(
                 .class("form-actions"),
                 .button(.type(.submit), .name("action"), .value("save"), .class("btn secondary"), .text("保存草稿")),

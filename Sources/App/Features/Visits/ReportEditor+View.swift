@@ -19,7 +19,9 @@ struct ReportEditorView {
                     .method(.post), .action(SiteURL.reports.path), .class("card"),
                     .csrf(ctx.csrf), .hidden("kind", m.kind.rawValue),
                     .field("题目", name: "title", value: m.title, error: m.errors.message(for: "title"), required: true),
-                    .textareaField("正文", name: "body", value: m.body, error: m.errors.message(for: "body"), rows: 14),
+                    .textareaField(
+                        "正文", name: "body", value: m.body, error: m.errors.message(for: "body"), rows: 14,
+                        required: true, limit: 20000),
                     .button(.type(.submit), .class("btn primary"), .text("提交督导室"))),
             ])
     }

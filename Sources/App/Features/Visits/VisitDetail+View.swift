@@ -154,10 +154,10 @@ struct VisitDetailView {
                         "主题", name: "theme", value: typed("theme", in: s, else: r.theme), error: err("theme", in: s)),
                     .textareaField(
                         "督导情况（看到的、听到的、查到的）", name: "summary", value: typed("summary", in: s, else: r.summary),
-                        error: err("summary", in: s) ?? err("summary", in: "submit"), rows: 6),
+                        error: err("summary", in: s) ?? err("summary", in: "submit"), rows: 6, limit: 5000),
                     .textareaField(
                         "亮点", name: "highlights", value: typed("highlights", in: s, else: r.highlights),
-                        error: err("highlights", in: s), rows: 3)),
+                        error: err("highlights", in: s), rows: 3, limit: 2000)),
                 .div(
                     .class("form-actions span-all"),
                     .button(.type(.submit), .class("btn primary"), .text("保存")),
@@ -248,7 +248,8 @@ struct VisitDetailView {
                         error: err("score_" + d.name, in: s),
                         type: "number", attrs: [("min", "0"), ("max", String(d.max)), ("inputmode", "numeric")])
                 }),
-            .textareaField("评价意见", name: "comment", value: typed("comment", in: s), error: err("comment", in: s)),
+            .textareaField(
+                "评价意见", name: "comment", value: typed("comment", in: s), error: err("comment", in: s), limit: 2000),
             .button(.type(.submit), .class("btn primary"), .text(save)))
     }
 
@@ -308,7 +309,7 @@ struct VisitDetailView {
             .textareaField(
                 r.profile.isKindergarten ? "访谈内容（可不写姓名）" : "访谈内容（可不写姓名，学生一律匿名）", name: "notes",
                 value: typed("notes", in: s),
-                error: err("notes", in: s)),
+                error: err("notes", in: s), limit: 3000),
             .label(
                 .class("check"),
                 .input(
@@ -362,7 +363,7 @@ struct VisitDetailView {
                 },
                 .textareaField(
                     "查阅情况", name: "documentNotes", value: typed("documentNotes", in: s, else: c.documentNotes),
-                    error: err("documentNotes", in: s))),
+                    error: err("documentNotes", in: s), limit: 2000)),
             r.profile.checksWorkload ? workloadFields(c.workload) : kindergartenFields(c.kindergarten ?? .init()),
             .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
     }
@@ -514,7 +515,7 @@ struct VisitDetailView {
                 required: true, blank: nil),
             .textareaField(
                 "问题描述", name: "description", value: typed("description", in: s), error: err("description", in: s),
-                rows: 3),
+                rows: 3, required: true, limit: 2000),
             .button(.type(.submit), .class("btn primary"), .text("保存问题")))
     }
 
@@ -598,8 +599,9 @@ struct VisitDetailView {
             .field("主题", name: "theme", value: typed("theme", in: s, else: r.theme)),
             .textareaField(
                 "督导情况", name: "summary", value: typed("summary", in: s, else: r.summary),
-                error: err("summary", in: s), rows: 5),
-            .textareaField("亮点", name: "highlights", value: typed("highlights", in: s, else: r.highlights), rows: 3),
+                error: err("summary", in: s), rows: 5, limit: 5000),
+            .textareaField(
+                "亮点", name: "highlights", value: typed("highlights", in: s, else: r.highlights), rows: 3, limit: 2000),
             .field(
                 "更正原因", name: "reason", value: typed("reason", in: s), error: err("reason", in: s), required: true),
             .button(.type(.submit), .class("btn primary"), .text("保存更正")))

@@ -29,9 +29,15 @@ struct VisitPlanEditorView {
                 error: errors.message(for: "school"), required: true),
             .field(
                 "计划日期", name: "date", value: f.date, error: errors.message(for: "date"), type: "date", required: true),
-            .textareaField("督导任务", name: "tasks", value: f.tasks, error: errors.message(for: "tasks"), rows: 3),
-            .textareaField("督导方式", name: "methods", value: f.methods, error: errors.message(for: "methods"), rows: 2),
-            .textareaField("督导重点", name: "focus", value: f.focus, error: errors.message(for: "focus"), rows: 3),
+            .textareaField(
+                "督导任务", name: "tasks", value: f.tasks, error: errors.message(for: "tasks"), rows: 3, required: true,
+                limit: 2000),
+            .textareaField(
+                "督导方式", name: "methods", value: f.methods, error: errors.message(for: "methods"), rows: 2,
+                required: true, limit: 1000),
+            .textareaField(
+                "督导重点", name: "focus", value: f.focus, error: errors.message(for: "focus"), rows: 3, required: true,
+                limit: 1000),
             .button(.type(.submit), .class("btn primary"), .text("保存方案")))
     }
 }

@@ -112,14 +112,14 @@ enum VisitsController {
         let v = try await draft(req, scope: scope)
         let form = try req.content.decode(VisitRecords.BasicForm.self)
         let (day, kind, errors) = VisitRecords.validateBasics(form, partial: true, today: req.today)
+        let typed = [
+            "date": form.date ?? v.visitDate, "kind": form.kind ?? v.kind.rawValue,
+            "start": form.start ?? v.startTime,
+            "end": form.end ?? v.endTime, "theme": form.theme ?? v.theme, "summary": form.summary ?? v.summary,
+            "highlights": form.highlights ?? v.highlights, "plan": form.plan ?? v.visitPlanID.map(String.init) ?? "",
+        ]
         if !errors.isEmpty {
             if req.headers.first(name: "X-Autosave") != nil { return Response(status: .unprocessableEntity) }
-            let typed = [
-                "date": form.date ?? v.visitDate, "kind": form.kind ?? v.kind.rawValue,
-                "start": form.start ?? v.startTime,
-                "end": form.end ?? v.endTime, "theme": form.theme ?? v.theme, "summary": form.summary ?? v.summary,
-                "highlights": form.highlights ?? v.highlights,
-            ]
             return try await sectionError(
                 req, scope: scope, visit: v, section: "basic", errors: errors, typed: typed)
         }
@@ -134,7 +134,8 @@ enum VisitsController {
             } else {
                 let refused = [FieldError("plan", "所选督导方案不存在")]
                 if req.headers.first(name: "X-Autosave") != nil { return Response(status: .unprocessableEntity) }
-                return try await sectionError(req, scope: scope, visit: v, section: "basic", errors: refused)
+                return try await sectionError(
+                    req, scope: scope, visit: v, section: "basic", errors: refused, typed: typed)
             }
         }
         if let day { v.visitDate = day.description }

@@ -252,6 +252,7 @@ enum Stylesheet {
           border-radius: 6px; text-decoration: none; color: var(--muted); font-size: 0.9rem; white-space: nowrap; }
         .visit-bar-sections a.done { color: var(--ok); font-weight: 600; }
         .visit-bar-foot { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem; }
+        .visit-bar-foot .btn { flex: none; white-space: nowrap; }
         .save-status { font-size: 0.88rem; color: var(--muted); }
         .save-status.ok { color: var(--ok); }
         .save-status.warn { color: var(--warn); font-weight: 600; }
