@@ -6,6 +6,9 @@ struct ErrorPage: Sendable, Equatable {
     let status: Int
     let title: String
     let message: String
+    /// For a form that did not go through: the page it was sent from (same site), to go back to it. The page script
+    /// fills the form again with what was sent.
+    var retry: String?
 }
 
 struct ErrorPageView {
@@ -22,7 +25,19 @@ struct ErrorPageView {
                     .class("card error-page"),
                     .h1(.text(model.title)),
                     .p(.text(model.message)),
+                    retryLink,
                     .p(.link(SiteURL.home.path, "返回首页")))
             ])
+    }
+
+    /// Signed out meanwhile: sign in and come back to the form; else straight back to it.
+    var retryLink: Node<HTML.BodyContext> {
+        guard let retry = model.retry else { return .empty }
+        if ctx.principal == nil {
+            return .p(
+                .button(SiteURL.login.with([("next", retry)]), "重新登录后回到表单"),
+                .span(.class("hint"), .text(" 已填写的内容保存在本机，回到表单时自动填回。")))
+        }
+        return .p(.button(retry, "回到表单", style: "secondary"), .span(.class("hint"), .text(" 已填写的内容会自动填回。")))
     }
 }

@@ -15,9 +15,23 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return try await APIError(status: status, code: Self.code(status), message: message)
                     .encodeResponse(for: req)
             }
-            let model = ErrorPage(status: Int(status.code), title: Self.title(status), message: message)
+            let model = ErrorPage(
+                status: Int(status.code),
+                title: message == CSRFMiddleware.refusal ? "页面已过期" : Self.title(status), message: message,
+                retry: Self.formPage(of: req))
             return try await ErrorPageView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
+    }
+
+    /// The same-site page a refused form was sent from (its Referer), for a way back to it; nil for a GET.
+    static func formPage(of req: Request) -> String? {
+        guard req.method != .GET, let referer = req.headers.first(name: .referer) else { return nil }
+        let uri = URI(string: referer)
+        let host = req.headers.first(name: .host)?.split(separator: ":").first.map(String.init)
+        guard uri.host == nil || uri.host == host, uri.path.hasPrefix("/") else { return nil }
+        let back = LoginController.safeNext(uri.path + (uri.query.map { "?" + $0 } ?? ""))
+        // `safeNext` answers the home page for anything it will not follow.
+        return back == SiteURL.home.path && uri.path != SiteURL.home.path ? nil : back
     }
 
     static func describe(_ error: any Error) -> (HTTPStatus, String) {

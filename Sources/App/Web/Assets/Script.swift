@@ -6,8 +6,51 @@ enum Script {
         // ---- Every page --------------------------------------------------------------------------------------
         document.addEventListener('submit', function (e) {
           var msg = e.target.getAttribute('data-confirm');
-          if (msg && !window.confirm(msg)) { e.preventDefault(); }
+          if (msg && !window.confirm(msg)) { e.preventDefault(); return; }
+          remember(e.target);
         }, true);
+
+        // A form that does not go through (the session ended, the page expired, the server failed) is filled again
+        // when the user comes back to it: what was sent stays in this tab until a page other than the login page or
+        // an error page answers it. Passwords, tokens and files are never kept.
+        var SENT = 'dudao-sent';
+        function remember(form) {
+          var action = form.getAttribute('action') || '';
+          if ((form.getAttribute('method') || '').toLowerCase() !== 'post' || /^\/(login|logout)$/.test(action) || form.closest('[data-outbox]')) return;
+          var fields = [];
+          new FormData(form).forEach(function (v, k) {
+            var input = form.querySelector('[name="' + k + '"]');
+            if (typeof v === 'string' && k !== '_csrf' && !(input && input.type === 'password')) fields.push([k, v]);
+          });
+          try { sessionStorage.setItem(SENT, JSON.stringify({ action: action, fields: fields })); } catch (err) {}
+        }
+        function recover() {
+          var sent;
+          try { sent = JSON.parse(sessionStorage.getItem(SENT) || 'null'); } catch (err) { sent = null; }
+          if (!sent) return;
+          if (document.querySelector('.error-page, form[action="/login"]')) {
+            sent.interrupted = true;
+            sessionStorage.setItem(SENT, JSON.stringify(sent));
+            return;
+          }
+          if (!sent.interrupted) { sessionStorage.removeItem(SENT); return; }  // it went through
+          var form = Array.prototype.find.call(document.querySelectorAll('form[method=post]'), function (f) { return f.getAttribute('action') === sent.action; });
+          if (!form) return;  // kept until the user reaches the form again
+          var named = {};
+          sent.fields.forEach(function (f) { (named[f[0]] = named[f[0]] || []).push(f[1]); });
+          Object.keys(named).forEach(function (name) {
+            form.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
+              if (el.type === 'checkbox' || el.type === 'radio') el.checked = named[name].indexOf(el.value) >= 0;
+              else if (el.type !== 'file' && el.type !== 'hidden') el.value = named[name][0];
+            });
+          });
+          var note = document.createElement('p');
+          note.className = 'alert warn';
+          note.textContent = '已填回您上次未能提交的内容，请核对后重新提交。';
+          form.prepend(note);
+          form.scrollIntoView({ block: 'start' });
+          sessionStorage.removeItem(SENT);
+        }
 
         // A refused form opens on its first error, with the cursor in that field.
         function showFirstError(root) {
@@ -280,6 +323,7 @@ enum Script {
         window.addEventListener('offline', function () { say('网络已断开：填写的内容保存在本机，联网后自动发送', 'warn'); });
 
         function start() {
+          recover();
           setUp(document);
           showFirstError(document);
           if (page) {
