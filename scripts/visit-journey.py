@@ -165,6 +165,9 @@ def journey(p):
     form = p.find("#photos form")
     form.find_element(By.NAME, "photo").send_keys(photo.name)
     p.taps += 1  # choosing the photo (on a phone: the camera button)
+    about = form.find_element(By.NAME, "about")  # what the photo shows: the problem just recorded
+    p.tap(about)
+    Select(about).select_by_value(next(o.get_attribute("value") for o in Select(about).options if o.get_attribute("value").startswith("problem:")))
     p.type(form.find_element(By.NAME, "caption"), "二层消防通道")
     p.tap(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     p.saved()
@@ -173,6 +176,8 @@ def journey(p):
     d.switch_to.alert.accept()
     p.taps += 1  # the confirmation
     WebDriverWait(d, 15).until(lambda d: "已提交" in d.find_element(By.CSS_SELECTOR, "h1").text)
+    if "· 问题：" not in d.find_element(By.ID, "photos").text:
+        sys.exit("the photo is not shown with the problem it shows")
     return visit, new_visit
 
 
@@ -202,11 +207,12 @@ def offline(p, new_visit):
 
     # What the server has, read afresh.
     d.get(visit)
-    html = d.page_source
-    first = html.count("离线甲：认识钟表")
-    second = html.count("离线乙：分数的意义")
-    talked = html.count("离线访谈：教研活动每周一次。")
-    order = html.find("离线甲：认识钟表") < html.find("离线乙：分数的意义")
+    lessons = d.find_element(By.ID, "observations").get_attribute("textContent")
+    talks = d.find_element(By.ID, "interviews").get_attribute("textContent")
+    first = lessons.count("离线甲：认识钟表")
+    second = lessons.count("离线乙：分数的意义")
+    talked = talks.count("离线访谈：教研活动每周一次。")
+    order = lessons.find("离线甲：认识钟表") < lessons.find("离线乙：分数的意义")
     return pending, after_reload, first, second, talked, order
 
 

@@ -58,6 +58,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M015_InspectorDuties())
     app.migrations.add(M016_ComplaintSubmission())
     app.migrations.add(M017_FormSubmissions())
+    app.migrations.add(M018_PhotoSubjects())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -10,6 +10,11 @@ final class VisitPhoto: Model, @unchecked Sendable {
     @Field(key: "hash") var hash: String
     @Field(key: "content_type") var contentType: String
     @Field(key: "caption") var caption: String
+    /// The problem or observation the photo shows (neither: the visit as a whole).
+    @OptionalField(key: "problem_id") var problemID: Int?
+    @OptionalField(key: "observation_id") var observationID: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+
+    var subject: PhotoSubject { PhotoSubject(problemID: problemID, observationID: observationID) }
 }

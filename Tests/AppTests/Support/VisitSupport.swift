@@ -46,13 +46,14 @@ extension TestSession {
     @discardableResult
     func uploadPhoto(
         _ path: String, data: Data, fileName: String = "photo.png", contentType: String = "image/png", caption: String,
-        file: StaticString = #filePath, line: UInt = #line
+        about: String = "", file: StaticString = #filePath, line: UInt = #line
     ) async throws -> XCTHTTPResponse {
         guard let csrf else { throw TestSetupError("no CSRF token yet: GET a page first") }
         let multipart = Multipart(parts: [
             .field(name: CSRFMiddleware.field, value: csrf),
             .file(name: "photo", fileName: fileName, contentType: contentType, data: data),
             .field(name: "caption", value: caption),
+            .field(name: "about", value: about),
         ])
         var h = headers
         h.replaceOrAdd(name: .contentType, value: multipart.contentType)

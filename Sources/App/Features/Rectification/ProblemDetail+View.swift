@@ -22,6 +22,16 @@ struct ProblemDetailView {
                         ("移交部门", p.referralDepartment), ("部门答复", p.referralReply),
                     ]),
                     .p(.class("prewrap"), .text(p.description)),
+                    p.photos.isEmpty
+                        ? .empty
+                        : .div(
+                            .class("thumbs"),
+                            .forEach(p.photos) { ph in
+                                let url = SiteURL.visitPhoto(ph.visit, ph.photo).path
+                                return .figure(
+                                    .a(.href(url), .img(.src(url), .alt(ph.caption.isEmpty ? "问题照片" : ph.caption))),
+                                    ph.caption.isEmpty ? .empty : .figcaption(ph.caption))
+                            }),
                     .p(
                         p.visitID.map { .link(SiteURL.visit($0).path, "来源：督导记录") }
                             ?? p.complaintID.map { .link(SiteURL.complaint($0).path, "来源：举报投诉") } ?? .empty,

@@ -47,6 +47,11 @@ struct VisitDetail: Sendable {
         struct Photo: Sendable, Equatable {
             let id: Int
             let caption: String
+            /// What it shows: the visit, a problem or an observation of it.
+            var subject: PhotoSubject = .visit
+            /// When it was received, and the hash of its bytes (the evidence it has not been changed).
+            var takenAt: Date? = nil
+            var hash = ""
         }
 
         struct Amendment: Sendable, Equatable {
@@ -82,6 +87,21 @@ struct VisitDetail: Sendable {
         let interviewed: [InterviewGroup: Int]
         let problems: [Problem]
         let photos: [Photo]
+
+        /// The photos that show `subject`.
+        func photos(of subject: PhotoSubject) -> [Photo] { photos.filter { $0.subject == subject } }
+
+        /// "问题：安全 · 消防通道…" — what a photo shows, in words.
+        func label(of subject: PhotoSubject) -> String {
+            switch subject {
+            case .visit: return "督导现场"
+            case .problem(let id):
+                return problems.first { $0.id == id }.map { "问题：\($0.category) · \(String($0.description.prefix(16)))" }
+                    ?? "问题"
+            case .observation(let id):
+                return observations.first { $0.id == id }.map { "听课：\($0.className)《\($0.topic)》" } ?? "听课"
+            }
+        }
         let amendments: [Amendment]
     }
 
@@ -201,7 +221,9 @@ extension VisitDetail.Record {
                     disposition: $0.disposition,
                     state: $0.state, description: $0.description, noticeID: $0.noticeID)
             },
-            photos: l.photos.map { Photo(id: $0.id!, caption: $0.caption) },
+            photos: l.photos.map {
+                Photo(id: $0.id!, caption: $0.caption, subject: $0.subject, takenAt: $0.createdAt, hash: $0.hash)
+            },
             amendments: l.amendments.map {
                 Amendment(at: $0.createdAt, userName: $0.userName, reason: $0.reason, changes: $0.fieldChanges)
             })

@@ -486,8 +486,24 @@ struct VisitDetailView {
                 .class("item-title"), .badge(p.category), .badge(p.severity.label, p.severity == .minor ? "" : "warn"),
                 .badge(p.disposition.label, "muted"), .badge(p.state.label, p.state == .open ? "warn" : "ok")),
             .p(.class("prewrap"), .text(p.description)),
+            thumbs(r.photos(of: .problem(p.id))),
             notice,
             removeButton("problem", p.id))
+    }
+
+    /// Small photos under the thing they show.
+    func thumbs(_ photos: [VisitDetail.Record.Photo]) -> Node<HTML.BodyContext> {
+        guard !photos.isEmpty else { return .empty }
+        return .div(
+            .class("thumbs small"),
+            .forEach(photos) { p in
+                let url = SiteURL.visitPhoto(r.id, p.id).path
+                return .a(
+                    .href(url),
+                    .img(
+                        .src(url), .alt(p.caption.isEmpty ? r.label(of: p.subject) : p.caption),
+                        .attribute(named: "loading", value: "lazy")))
+            })
     }
 
     static func dispositionLabel(_ d: ProblemDisposition) -> String {
@@ -538,9 +554,18 @@ struct VisitDetailView {
                 .img(
                     .src(url), .alt(p.caption.isEmpty ? "督导照片" : p.caption), .attribute(named: "loading", value: "lazy")
                 )),
-            p.caption.isEmpty ? .empty : .figcaption(p.caption),
+            .figcaption(
+                [p.caption, r.label(of: p.subject), p.takenAt.map(Format.date) ?? ""].filter { !$0.isEmpty }
+                    .joined(separator: " · ")),
             removeButton("photo", p.id)
         )
+    }
+
+    /// The problems and observations a photo may show, newest problem first (the one just found).
+    var photoSubjects: [(String, String)] {
+        (r.problems.reversed().map { PhotoSubject.problem($0.id) }
+            + r.observations.map { PhotoSubject.observation($0.id) })
+            .map { ($0.formValue, r.label(of: $0)) }
     }
 
     var photoForm: Node<HTML.BodyContext> {
@@ -553,6 +578,9 @@ struct VisitDetailView {
             .input(
                 .type(.file), .id("photo"), .name("photo"), .attribute(named: "accept", value: "image/*"),
                 .attribute(named: "capture", value: "environment"), .data(named: "downscale", value: "1600")),
+            .selectField(
+                "这张照片拍的是", name: "about", options: photoSubjects, selected: typed("about", in: s),
+                error: err("about", in: s), blank: "督导现场（不指定）"),
             .field("照片说明", name: "caption", value: typed("caption", in: s), error: err("caption", in: s)),
             .errorText("f-photo", err("photo", in: s)),
             .button(.type(.submit), .class("btn secondary"), .text("上传")))

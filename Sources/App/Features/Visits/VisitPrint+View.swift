@@ -47,6 +47,7 @@ struct VisitPrintView {
             row("督导情况", r.summary),
             row("亮点", r.highlights),
             row("存在问题", problems),
+            row("照片", photos),
             row("意见建议", ""),
             .tr(
                 .th(.text("督学签名")), .td(.text("")),
@@ -73,6 +74,15 @@ struct VisitPrintView {
         let c = r.checks
         return (c.documents.isEmpty ? "" : "查阅：" + c.documents.joined(separator: "、") + "。" + c.documentNotes + "\n")
             + c.findings.map { ($0.ok ? "✓ " : "✗ ") + $0.item + "：" + $0.message }.joined(separator: "\n")
+    }
+
+    /// Each photo with what it shows, when it was received and the start of its hash (the file kept unchanged).
+    var photos: String {
+        r.photos.enumerated().map { i, p in
+            let what = [p.caption, r.label(of: p.subject)].filter { !$0.isEmpty }.joined(separator: "，")
+            return "\(i + 1). \(what)（\(Format.date(p.takenAt))，校验码 \(p.hash.prefix(12))）"
+        }
+        .joined(separator: "\n")
     }
 
     var problems: String {

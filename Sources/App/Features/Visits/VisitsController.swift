@@ -350,6 +350,8 @@ enum VisitsController {
 
     struct PhotoForm: Content {
         var caption: String?
+        /// What the photo shows (`PhotoSubject.formValue`).
+        var about: String?
     }
 
     static let photoLimits = UploadLimits(
@@ -376,13 +378,35 @@ enum VisitsController {
             return try await sectionError(
                 req, scope: scope, visit: v, section: "photos", errors: errors, typed: ["caption": f.caption ?? ""])
         case .success(let (kind, caption)):
+            // The problem or observation it shows must be one of this visit's.
+            guard let subject = PhotoSubject(formValue: f.about ?? ""),
+                try await belongs(subject, to: v.id!, on: req.db)
+            else {
+                return try await sectionError(
+                    req, scope: scope, visit: v, section: "photos", errors: [.init("about", "请重新选择照片拍的是什么")],
+                    typed: ["caption": f.caption ?? ""])
+            }
             let p = VisitPhoto()
             p.visitID = v.id!
+            p.problemID = subject.problemID
+            p.observationID = subject.observationID
             p.hash = try req.attachments.keep(file)
             p.contentType = kind.rawValue
             p.caption = caption
             try await p.save(on: req.db)
             return back(req, v, "photos", "照片已上传")
+        }
+    }
+
+    /// Whether a photo's subject is part of the visit.
+    static func belongs(_ subject: PhotoSubject, to visitID: Int, on db: any Database) async throws -> Bool {
+        switch subject {
+        case .visit: return true
+        case .problem(let id):
+            return try await Problem.query(on: db).filter(\.$id == id).filter(\.$visitID == visitID).count() == 1
+        case .observation(let id):
+            return try await ClassObservation.query(on: db).filter(\.$id == id).filter(\.$visitID == visitID).count()
+                == 1
         }
     }
 
@@ -400,9 +424,15 @@ enum VisitsController {
         switch f.kind {
         case "observation":
             try await ClassObservation.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
+            // Its photos stay, as photos of the visit.
+            try await VisitPhoto.query(on: req.db).filter(\.$visitID == id).filter(\.$observationID == f.item)
+                .set(\.$observationID, to: nil).update()
         case "interview":
             try await Interview.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
-        case "problem": try await Problem.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
+        case "problem":
+            try await Problem.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
+            try await VisitPhoto.query(on: req.db).filter(\.$visitID == id).filter(\.$problemID == f.item)
+                .set(\.$problemID, to: nil).update()
         case "photo": try await VisitPhoto.query(on: req.db).filter(\.$id == f.item).filter(\.$visitID == id).delete()
         default: throw Abort(.badRequest, reason: "无法删除该项")
         }

@@ -184,6 +184,8 @@ enum Stylesheet {
         .thumbs { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 0.5rem; }
         .thumbs figure { margin: 0; }
         .thumbs img { width: 100%; height: 110px; object-fit: cover; border-radius: 6px; display: block; }
+        .thumbs.small { grid-template-columns: repeat(auto-fill, minmax(88px, 1fr)); margin: 0.25rem 0; }
+        .thumbs.small img { height: 72px; }
         .thumbs figcaption { font-size: 0.85rem; color: var(--muted); }
         .findings { list-style: none; padding: 0; margin: 0.5rem 0 0; }
         .findings li { padding: 0.2rem 0; }
