@@ -74,4 +74,26 @@ final class FormsKeepInputTests: XCTestCase {
             }
         }
     }
+
+    func testTheGrantAndThePlanReviewComeBackWithTheirChoices() async throws {
+        try await withApp { app in
+            let office = try await login(app, "office")
+            _ = try await office.get("/schools/1")
+            let plan = try await AreaPlan.query(on: app.db).filter(\.$status == .submitted).first()!.id!
+
+            let grant = try await office.post("/schools/1/grant", form: [("inspector", "2"), ("until", "2020-01-01")])
+            _ = try await office.get("/plans/\(plan)")
+            let review = try await office.post(
+                "/plans/\(plan)/review",
+                form: [("decision", "return"), ("comment", Self.typed + String(repeating: "长", count: 500))])
+
+            XCTAssertEqual(grant.status, .unprocessableEntity)
+            XCTAssertTrue(grant.body.string.contains(#"value="2020-01-01""#))
+            XCTAssertTrue(grant.body.string.contains("请填写不早于今天的截止日期"))
+            XCTAssertEqual(review.status, .unprocessableEntity)
+            XCTAssertTrue(review.body.string.contains(Self.typed))
+            let unchanged = try await AreaPlan.find(plan, on: app.db)
+            XCTAssertEqual(unchanged?.status, .submitted)
+        }
+    }
 }

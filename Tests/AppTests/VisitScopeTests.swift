@@ -94,7 +94,8 @@ final class VisitScopeTests: XCTestCase {
             let refused = try await office.post(
                 "/schools/\(Self.otherSchool)/grant", form: [("inspector", "1"), ("until", yesterday.description)])
 
-            XCTAssertEqual(refused.status, .seeOther)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.string.contains("请填写不早于今天的截止日期"))
             let saved = try await VisitGrant.query(on: app.db).count()
             XCTAssertEqual(saved, 0)
 

@@ -540,7 +540,10 @@ enum DemoHistory {
                 steps.append(("escalate:reminder", "系统", "处理中环节超过期限，提醒办理"))
                 steps.append(("propose:interview", "系统", "处理中环节超过期限，建议约谈（待督导室决定）"))
             }
-            for (action, actor, comment) in steps {
+            // Each step dated between the day it was received and the day its stage started, as it happened.
+            let received = Day(parsing: item.received)!
+            let span = max(0, Day(parsing: item.stage)!.ordinal - received.ordinal)
+            for (k, (action, actor, comment)) in steps.enumerated() {
                 let e = CaseEvent()
                 e.target = "complaint"
                 e.targetID = c.id!
@@ -548,6 +551,9 @@ enum DemoHistory {
                 e.actorName = actor
                 e.comment = comment
                 try await e.save(on: db)
+                let day = received.adding(days: steps.count > 1 ? span * k / (steps.count - 1) : 0)
+                try await CaseEvent.query(on: db).filter(\.$id == e.id!).set(\.$createdAt, to: day.date(hour: 9 + k))
+                    .update()
             }
         }
     }

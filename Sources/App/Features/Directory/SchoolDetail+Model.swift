@@ -73,6 +73,9 @@ struct SchoolDetail: Sendable {
     let mayEdit: Bool
     /// Inspectors the office may grant a temporary visit (none unless `mayEdit`).
     let grantable: [NamedID]
+    /// A refused grant: why, and the choices as made.
+    var grantErrors: [FieldError] = []
+    var typedGrant: [String: String] = [:]
     let audit: [AuditTrailEntry]?
 
     static let visitCount = 10

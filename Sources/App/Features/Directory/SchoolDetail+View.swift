@@ -7,7 +7,7 @@ struct SchoolDetailView {
     let ctx: PageContext
     let model: SchoolDetail
 
-    func render() -> Page { Page(document()) }
+    func render() -> Page { Page(document(), status: model.grantErrors.isEmpty ? 200 : 422) }
 
     func document() -> HTML {
         let s = model.school
@@ -109,15 +109,20 @@ struct SchoolDetailView {
 
     var grantCard: Node<HTML.BodyContext> {
         guard model.mayEdit, !model.grantable.isEmpty else { return .empty }
+        let e = model.grantErrors
         return .details(
-            .class("card"),
+            .class("card"), .open(!e.isEmpty),
             .summary(.text("授权其他督学临时督导本校")),
             .form(
                 .method(.post), .action(SiteURL.schoolGrant(model.school.id).path),
                 .csrf(ctx.csrf),
                 .selectField(
-                    "督学", name: "inspector", options: model.grantable.map { (String($0.id), $0.name) }, selected: ""),
-                .field("授权截止日期", name: "until", value: ctx.today.adding(days: 30).description, type: "date"),
+                    "督学", name: "inspector", options: model.grantable.map { (String($0.id), $0.name) },
+                    selected: model.typedGrant["inspector"] ?? "", error: e.message(for: "inspector"), required: true),
+                .field(
+                    "授权截止日期", name: "until",
+                    value: model.typedGrant["until"] ?? ctx.today.adding(days: 30).description,
+                    error: e.message(for: "until"), type: "date", required: true),
                 .button(.type(.submit), .class("btn secondary"), .text("授权"))))
     }
 }

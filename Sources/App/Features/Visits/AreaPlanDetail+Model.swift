@@ -17,6 +17,9 @@ struct AreaPlanDetail: Sendable {
     let mayEdit: Bool
     /// The office reviews a submitted plan: file it or return it.
     let mayReview: Bool
+    /// A refused review: why, and the comment as typed.
+    var errors: [FieldError] = []
+    var typedComment = ""
 
     /// The page of `plan`, which the caller loaded through the account's area plan access.
     static func query(_ plan: AreaPlan, scope: Scope, on db: any Database) async throws -> AreaPlanDetail {

@@ -6,7 +6,7 @@ struct AreaPlanDetailView {
     let ctx: PageContext
     let model: AreaPlanDetail
 
-    func render() -> Page { Page(document()) }
+    func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
     func document() -> HTML {
         let m = model
@@ -32,7 +32,9 @@ struct AreaPlanDetailView {
             .method(.post), .action(SiteURL.areaPlanReview(model.id).path), .class("card"),
             .csrf(ctx.csrf),
             .h2(.text("审阅")),
-            .field("意见", name: "comment", value: "", hint: "退回时必填"),
+            .textareaField(
+                "意见", name: "comment", value: model.typedComment, error: model.errors.message(for: "comment"), rows: 2,
+                hint: "退回时必填", limit: PlansController.reviewCommentLimit),
             .div(
                 .class("form-actions"),
                 .button(.type(.submit), .name("decision"), .value("file"), .class("btn primary"), .text("备案")),

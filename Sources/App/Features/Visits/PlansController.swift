@@ -95,6 +95,8 @@ enum PlansController {
         var comment: String?
     }
 
+    static let reviewCommentLimit = 500
+
     static func review(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let plan = try await scope.areaPlanAccess.load(try req.parameters.id(), on: req.db)
@@ -102,17 +104,23 @@ enum PlansController {
         let f = try req.content.decode(ReviewForm.self)
         let comment = (f.comment ?? "").trimmingCharacters(in: .whitespaces)
         guard plan.status == .submitted else { throw Abort(.badRequest, reason: "该计划不在待备案状态") }
+        let refusal =
+            f.decision == "return"
+            ? Validate.required(comment, field: "退回意见", maxLength: reviewCommentLimit)
+            : Validate.optional(comment, field: "意见", maxLength: reviewCommentLimit)
+        if let refusal {
+            // The page again with the comment as typed (nothing lost, nothing cut).
+            var model = try await AreaPlanDetail.query(plan, scope: scope, on: req.db)
+            model.errors = [.init("comment", refusal)]
+            model.typedComment = f.comment ?? ""
+            return try await AreaPlanDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
+        }
         switch f.decision {
         case "file": plan.status = .filed
-        case "return":
-            guard !comment.isEmpty else {
-                req.flash("退回时请填写意见")
-                return req.redirect(to: SiteURL.areaPlan(plan.id!).path)
-            }
-            plan.status = .returned
+        case "return": plan.status = .returned
         default: throw Abort(.badRequest, reason: "请选择备案或退回")
         }
-        plan.officeComment = String(comment.prefix(500))
+        plan.officeComment = comment
         plan.reviewedAt = req.now
         try await req.db.writeTransaction { db in
             guard let fresh = try await db.lockedFind(AreaPlan.self, plan.id!), fresh.status == .submitted else {

@@ -550,12 +550,17 @@ enum VisitsController {
         let scope = try await Scope.of(req)
         let school = try await scope.schoolAccess.editable(try req.parameters.id(), on: req.db)
         let f = try req.content.decode(GrantForm.self)
-        guard let iid = f.inspector, let i = try await Inspector.find(iid, on: req.db),
-            i.districtID == school.districtID,
-            let until = f.until.flatMap(Day.init(parsing:)), until >= req.today
-        else {
-            req.flash("授权未保存：请选择本区督学并填写不早于今天的截止日期")
-            return req.redirect(to: SiteURL.school(school.id!).path)
+        let inspector = try await f.inspector.asyncMap { try await Inspector.find($0, on: req.db) } ?? nil
+        let until = f.until.flatMap(Day.init(parsing:))
+        var errors: [FieldError] = []
+        if inspector?.districtID != school.districtID { errors.append(.init("inspector", "请选择本区督学")) }
+        if until.map({ $0 < req.today }) ?? true { errors.append(.init("until", "请填写不早于今天的截止日期")) }
+        guard errors.isEmpty, let i = inspector, let iid = i.id, let until else {
+            // The school page again, the grant form open with the choices as made.
+            var model = try await SchoolDetail.query(school.id!, scope: scope, today: req.today, on: req.db)
+            model.grantErrors = errors
+            model.typedGrant = ["inspector": f.inspector.map(String.init) ?? "", "until": f.until ?? ""]
+            return try await SchoolDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         let g = VisitGrant()
         g.inspectorID = iid
