@@ -161,8 +161,8 @@ final class DistrictSettingsInputTests: XCTestCase {
                 "kindergarten parents", { $0.compliance.kindergartenParentsPerVisit = "99" },
                 [.init("kindergartenParentsPerVisit", "幼儿园每次访谈家长人数应为0到50之间的整数")]
             ),
-            ("limit not a number", { $0.limitHandle = "五" }, [.init("limitAccept", "办理时限应为整数（工作日）")]),
-            ("limit 0", { $0.limitReply = "0" }, [.init("reply", "回复时限应为1到60个工作日")]),
+            ("limit not a number", { $0.limitHandle = "五" }, [.init("limitHandle", "办理时限应为整数（工作日）")]),
+            ("limit 0", { $0.limitReply = "0" }, [.init("limitReply", "回复时限应为1到60个工作日")]),
         ]
         for (name, change, expected) in cases {
             var input = DistrictSettingsInput(saved)
@@ -189,7 +189,7 @@ final class DistrictSettingsInputTests: XCTestCase {
                 "minAssignedDaysInMonth", "rubric", "kindergartenRubric", "bandExcellent", "documentChecklist",
                 "kindergartenDocuments", "problemCategories", "noticePrefix", "noticeDays",
                 "publicNoticeAfter",
-                "holidays", "complaintCategories", "limitAccept",
+                "holidays", "complaintCategories", "limitAccept", "limitVerify", "limitHandle", "limitReply",
             ])
     }
 }

@@ -242,14 +242,22 @@ public struct DistrictSettingsInput: Sendable, Equatable {
         case .failure(let e): errors += e
         }
         var limits = ComplaintTimeLimits()
-        let numbers = [limitAccept, limitVerify, limitHandle, limitReply].map { Int(trimmed($0)) }
+        // Each limit's message goes next to its own field of the form.
+        let fields = ["accept": "limitAccept", "verify": "limitVerify", "handle": "limitHandle", "reply": "limitReply"]
+        let typed = [
+            ("limitAccept", limitAccept), ("limitVerify", limitVerify), ("limitHandle", limitHandle),
+            ("limitReply", limitReply),
+        ]
+        let numbers = typed.map { Int(trimmed($0.1)) }
         if let accept = numbers[0], let verify = numbers[1], let handle = numbers[2], let reply = numbers[3] {
             switch ComplaintTimeLimits(accept: accept, verify: verify, handle: handle, reply: reply).validated() {
             case .success(let l): limits = l
-            case .failure(let e): errors += e
+            case .failure(let e): errors += e.map { FieldError(fields[$0.field] ?? $0.field, $0.message) }
             }
         } else {
-            errors.append(.init("limitAccept", "办理时限应为整数（工作日）"))
+            for (field, _) in zip(typed, numbers).filter({ $0.1 == nil }).map({ $0.0 }) {
+                errors.append(.init(field, "办理时限应为整数（工作日）"))
+            }
         }
         guard errors.isEmpty, let maxSchools, let rubric, let noticeDays, let categories, let kindergartenRubric,
             let bands,

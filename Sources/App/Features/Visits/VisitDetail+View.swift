@@ -225,9 +225,9 @@ struct VisitDetailView {
                 "类型", name: "kind", options: r.profile.observationKinds.map { ($0.rawValue, $0.label) },
                 selected: typed("kind", in: s, else: "lesson"), blank: nil),
             .field(
-                "班级", name: "className", value: typed("className", in: s), error: err("className", in: s),
+                "班级（听课时必填）", name: "className", value: typed("className", in: s), error: err("className", in: s),
                 hint: r.profile.classExample),
-            .field("学科", name: "subject", value: typed("subject", in: s), error: err("subject", in: s)),
+            .field("学科（听课时必填）", name: "subject", value: typed("subject", in: s), error: err("subject", in: s)),
             .field("授课教师", name: "teacher", value: typed("teacher", in: s), error: err("teacher", in: s)),
             .field(
                 "课题 / 活动主题", name: "topic", value: typed("topic", in: s), error: err("topic", in: s), required: true),
