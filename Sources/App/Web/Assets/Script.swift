@@ -145,7 +145,7 @@ enum Script {
         };
 
         var page = null;        // the visit page's path, when this is one
-        var sending = false;
+        var sending = false, again = false;
 
         function key() {
           if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -222,14 +222,18 @@ enum Script {
           bar.className = 'save-status ' + (tone || '');
         }
 
-        // Sends the waiting items of this page in order; stops at the first that cannot go now.
+        // Sends the waiting items of this page in order; stops at the first that cannot go now. An item added while
+        // a round is under way goes in another round right after it.
         function flush() {
-          if (sending || !page) return Promise.resolve();
+          if (!page) return Promise.resolve();
+          if (sending) { again = true; return Promise.resolve(); }
           sending = true;
+          again = false;
           return Outbox.all().then(function (items) {
             var mine = items.filter(function (i) { return i.page === page && !i.refused; });
             function next(k) {
-              if (k >= mine.length) return Promise.resolve(true);
+              // "已保存" only when something was sent.
+              if (k >= mine.length) return Promise.resolve(mine.length > 0);
               var item = mine[k];
               return fetch(item.action, { method: 'POST', body: body(item), credentials: 'same-origin', headers: { 'X-Once': item.key, 'X-Outbox': '1' } })
                 .then(function (r) {
@@ -265,7 +269,11 @@ enum Script {
             if (done === true) say('已保存 ' + clock(), 'ok');
           }).catch(function () {
             say('网络已断开：填写的内容保存在本机，联网后自动发送', 'warn');
-          }).then(function () { sending = false; return showOutbox(); });
+          }).then(function () {
+            sending = false;
+            if (again) return flush();
+            return showOutbox();
+          });
         }
 
         // The items still on the phone, at the top of the page, with what happened to each.
