@@ -94,9 +94,9 @@ enum ComplaintWorkflow {
         case .success(let s): next = s
         }
         if action == .reply || action == .reject {
-            let reply = (reply ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reply.isEmpty, reply.count <= 2000 else { return "请填写答复内容（不超过2000字）" }
-            c.reply = reply
+            // The same rule the form is checked by (`check`), for any caller.
+            if let refused = check(action, reply: reply, comment: comment).first { return refused.message }
+            c.reply = (reply ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             c.repliedOn = today.description
         }
         let settings = try await DistrictSettings.forDistrict(c.districtID, on: db)

@@ -63,9 +63,7 @@ enum HomeTodo {
             TodoGroup(
                 title: "待复查的整改", total: reviews.total,
                 items: reviews.rows.map {
-                    var t = notice($0, names, "学校已报送整改情况")
-                    t.due = nil
-                    return t
+                    notice($0, names, "学校已报送整改情况", dated: false)
                 },
                 more: SiteURL.notices.with([("state", "reported")])),
             TodoGroup(
@@ -194,10 +192,13 @@ enum HomeTodo {
     static let unusedPlan: SQLQueryString =
         "\(ident: VisitPlan.schema).id NOT IN (SELECT visit_plan_id FROM visits WHERE visit_plan_id IS NOT NULL)"
 
-    static func notice(_ n: RectificationNotice, _ names: [Int: String], _ detail: String) -> TodoItem {
+    /// A notice as a to-do line; `dated: false` for the inspector's review, which the school's deadline does not bind.
+    static func notice(_ n: RectificationNotice, _ names: [Int: String], _ detail: String, dated: Bool = true)
+        -> TodoItem
+    {
         TodoItem(
             title: "\(names[n.schoolID] ?? "学校") · \(n.number)", detail: detail, link: SiteURL.notice(n.id!).path,
-            due: n.deadlineDay)
+            due: dated ? n.deadlineDay : nil)
     }
 
     static func complaint(_ c: Complaint) -> TodoItem {

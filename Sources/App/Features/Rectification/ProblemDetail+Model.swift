@@ -40,7 +40,8 @@ extension ProblemDetail {
     static func query(_ p: Problem, scope: Scope, on db: any Database) async throws -> ProblemDetail {
         let school = try await School.find(p.schoolID, on: db)
         let issuable = p.disposition == .rectify && p.state == .open && p.noticeID == nil
-        let photos = try await VisitPhoto.query(on: db).filter(\.$problemID == p.id!).sort(\.$id).limit(20).all()
+        let photos = try await VisitPhoto.query(on: db).filter(\.$problemID == p.id!)
+            .filter(\.$visitID == (p.visitID ?? -1)).sort(\.$id).limit(20).all()
         var detail = ProblemDetail(
             id: p.id!, school: school?.name ?? "", schoolID: p.schoolID, category: p.category, severity: p.severity,
             disposition: p.disposition,
@@ -49,7 +50,7 @@ extension ProblemDetail {
             referralDepartment: p.referralDepartment, referralReply: p.referralReply, visitID: p.visitID,
             complaintID: p.complaintID, noticeID: p.noticeID, mayRefer: scope.problemAccess.canRefer(p),
             mayIssueNotice: issuable && school.map(scope.noticeAccess.mayIssue(for:)) == true)
-        detail.photos = photos.filter { $0.visitID == p.visitID }.map {
+        detail.photos = photos.map {
             PhotoRef(visit: $0.visitID, photo: $0.id!, caption: $0.caption)
         }
         return detail
