@@ -25,7 +25,10 @@ let package = Package(
             ]
         ),
         // Pure rules: no Vapor, no Fluent.
-        .target(name: "DudaoCore", dependencies: ["Spreadsheet"]),
+        .target(
+            name: "DudaoCore", dependencies: ["Spreadsheet"],
+            // The built-in indicator systems every new district starts from.
+            resources: [.copy("Assessment/BuiltIn")]),
         .target(
             name: "App",
             dependencies: [
