@@ -73,7 +73,7 @@ enum RouteID {
     case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
-    case decision, decisionFile
+    case decision, decisionFile, system
     /// `?school=` of the query: scoped like a path id.
     case querySchool
 
@@ -106,6 +106,7 @@ enum RouteID {
         case .areaPlan: return (n(s.areaPlan), nil)
         case .report: return (n(s.report), nil)
         case .decision: return (n(s.decision), nil)
+        case .system: return (n(s.system), nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
         case .token: return (n(outside ? s.token : (f.tokenIDs[who] ?? s.token)), nil)
@@ -276,6 +277,23 @@ enum RouteRules {
         "GET /settings": r(writers),
         "POST /settings": r(writers),
         "GET /settings/themes": r(writers),
+        // 指标体系: the district's office (and admin) edit, leaders read too.
+        "GET /systems": r(readers),
+        "GET /systems/:id": r(readers, .system),
+        "GET /systems/:id/export.xlsx": r(readers, .system),
+        "GET /systems/:id/export.json": r(readers, .system),
+        "GET /systems/new": r(writers),
+        "POST /systems": r(writers),
+        "POST /systems/import": r(writers, upload: true),
+        "POST /systems/:id/copy": r(writers, .system),
+        "POST /systems/:id/draft": r(writers, .system),
+        "POST /systems/:id/publish": r(writers, .system),
+        "GET /systems/:id/node": r(writers, .system),
+        "POST /systems/:id/node": r(writers, .system),
+        "POST /systems/:id/remove": r(writers, .system),
+        "GET /systems/:id/settings": r(writers, .system),
+        "POST /systems/:id/settings": r(writers, .system),
+        "POST /systems/:id/import": r(writers, .system, upload: true),
         "POST /settings/themes": r(writers),
         // The platform administrator.
         "GET /accounts": r([.admin]),

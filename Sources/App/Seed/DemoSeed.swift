@@ -144,6 +144,9 @@ enum DemoSeed {
             try await city.create(on: db, parentPath: "/")
             let district = OrgUnit(name: "青川区", level: .district, parent: city)
             try await district.create(on: db, parentPath: city.path)
+            // Every new district starts from the built-in indicator systems (dated at the semester's start).
+            try await IndicatorLibrary.installBuiltIns(
+                district: district, at: Day(year: 2026, month: 9, day: 1)!.date(hour: 8), on: db)
             var schools: [School] = []
             for (t, name) in townships.enumerated() {
                 let township = OrgUnit(name: name, level: .township, parent: district)

@@ -76,6 +76,10 @@ enum ScaleSeed {
             }
         }
         try await insert(sql, "org_units", ["id", "name", "level", "parent_id", "path", "created_at"], orgRows)
+        // Every district starts from the built-in indicator systems, as a new district does.
+        for district in try await OrgUnit.query(on: db).filter(\.$level == .district).all() {
+            try await IndicatorLibrary.installBuiltIns(district: district, at: now, on: db)
+        }
 
         let types: [SchoolType] = [
             .primary, .primary, .primary, .junior, .kindergarten, .kindergarten, .nineYear, .teachingPoint, .complete,

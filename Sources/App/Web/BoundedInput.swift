@@ -57,6 +57,13 @@ extension URLQueryContainer {
 
     /// `page` of the query string, 1…100 000.
     func page() throws -> Int? { try bounded("page", InputBounds.Page.self) }
+
+    /// A short text of the query string (a code, a key); empty reads as absent, longer than `max` is refused.
+    func boundedText(_ key: String, max: Int) throws -> String? {
+        guard let text = self[String.self, at: key], !text.isEmpty else { return nil }
+        guard text.count <= max else { throw BadInput(message: "参数 \(key) 过长") }
+        return text
+    }
 }
 
 extension Parameters {

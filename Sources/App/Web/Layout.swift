@@ -163,7 +163,7 @@ enum Layout {
                     "督导",
                     [
                         NavLink(SiteURL.visits.path, "督导记录"), NavLink(SiteURL.areaPlans.path, "片区计划"),
-                        NavLink(SiteURL.reports.path, "总结案例"),
+                        NavLink(SiteURL.reports.path, "总结案例"), NavLink(SiteURL.systems.path, "指标体系"),
                     ]),
                 .group(
                     "问题与投诉",

@@ -125,6 +125,15 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.schoolsExport(format: "csv").route, use: ExportController.schoolsCSV)
     readers.get(SiteURL.inspectorsExport(format: "xlsx").route, use: ExportController.inspectorsXLSX)
     readers.get(SiteURL.inspectorsExport(format: "csv").route, use: ExportController.inspectorsCSV)
+    // 指标体系: read by the office, leaders and admin of the district.
+    readers.get(SiteURL.systems.route, use: SystemsController.list)
+    readers.get(SiteURL.system(s).route, use: SystemsController.show)
+    readers.get(SiteURL.systemAction(s, "export.xlsx").route) {
+        try await SystemsController.export(req: $0, json: false)
+    }
+    readers.get(SiteURL.systemAction(s, "export.json").route) {
+        try await SystemsController.export(req: $0, json: true)
+    }
 
     // The office alone decides accountability measures and their outcome (问责办法).
     let office = app.grouped(RequireRole(.office))
@@ -170,6 +179,20 @@ func routes(_ app: Application) throws {
     writers.get(SiteURL.audit.route, use: AuditController.list)
     writers.get(SiteURL.settings.route, use: SettingsController.form)
     writers.post(SiteURL.settings.route, use: SettingsController.save)
+    // 指标体系: the office creates, imports, copies, drafts and publishes (a published version never changes).
+    writers.get(SiteURL.systemNew.route, use: SystemsController.newForm)
+    writers.post(SiteURL.systems.route, use: SystemsController.create)
+    writers.upload(SiteURL.systemImport.route, SystemsController.uploadLimits, use: SystemsController.importNew)
+    writers.post(SiteURL.systemAction(s, "copy").route, use: SystemsController.copy)
+    writers.post(SiteURL.systemAction(s, "draft").route, use: SystemsController.startDraft)
+    writers.post(SiteURL.systemAction(s, "publish").route, use: SystemsController.publish)
+    writers.get(SiteURL.systemAction(s, "node").route, use: SystemsController.nodeForm)
+    writers.post(SiteURL.systemAction(s, "node").route, use: SystemsController.saveNode)
+    writers.post(SiteURL.systemAction(s, "remove").route, use: SystemsController.removeNode)
+    writers.get(SiteURL.systemAction(s, "settings").route, use: SystemsController.settingsForm)
+    writers.post(SiteURL.systemAction(s, "settings").route, use: SystemsController.saveSettings)
+    writers.upload(
+        SiteURL.systemAction(s, "import").route, SystemsController.uploadLimits, use: SystemsController.importIntoDraft)
     writers.get(SiteURL.themes.route, use: ThemeCalendarController.form)
     writers.post(SiteURL.themes.route, use: ThemeCalendarController.save)
 

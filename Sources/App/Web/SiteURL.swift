@@ -80,6 +80,10 @@ enum SiteURL: Sendable, Equatable {
     case noticeReport(Int)
     case noticePrint(Int)
     case noticeFile(Int, String)
+    case systems, systemNew, systemImport
+    case system(Int)
+    /// An action on one indicator system: node, remove, settings, import, draft, publish, copy, export.xlsx/json.
+    case systemAction(Int, String)
     case publicHome
     case publicSign(Int)
     case file(String)
@@ -191,6 +195,11 @@ enum SiteURL: Sendable, Equatable {
         case .problemReferral(let n): return ["problems", id(n), "referral"]
         case .problems: return ["problems"]
         case .problemsExport: return ["problems", "export.xlsx"]
+        case .systems: return ["systems"]
+        case .systemNew: return ["systems", "new"]
+        case .systemImport: return ["systems", "import"]
+        case .system(let n): return ["systems", id(n)]
+        case .systemAction(let n, let action): return ["systems", id(n), action]
         case .publicHome: return ["public"]
         case .publicSign(let n): return ["public", "schools", id(n), "sign"]
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]

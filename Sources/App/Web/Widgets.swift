@@ -114,6 +114,21 @@ extension Node where Context: HTML.BodyContext {
             .errorText(id, error))
     }
 
+    /// A part of a form that only matters for some choices of the select `select` (the page script hides it for
+    /// the others; without the script it shows).
+    static func showFor(_ select: String, _ values: String, _ content: Node) -> Node {
+        .div(.data(named: "show-for", value: select), .data(named: "values", value: values), content)
+    }
+
+    /// A labelled, required file input.
+    static func fileField(_ label: String, name: String, accept: String, id: String) -> Node {
+        .div(
+            .class("field"),
+            .label(.for(id), .text(label)),
+            .input(
+                .type(.file), .id(id), .name(name), .attribute(named: "accept", value: accept), .required(true)))
+    }
+
     /// A one-button form for an action that changes data (deactivate, logout …).
     static func postButton(
         _ action: String, _ label: String, csrf: String, confirm: String? = nil,

@@ -134,7 +134,7 @@ extension IndicatorSheet {
     }
 
     /// 「优秀≥90；良好≥80」.
-    static func parseBands(_ text: String) -> [ScoreBand]? {
+    public static func parseBands(_ text: String) -> [ScoreBand]? {
         let parts = split(text, by: ";；,，")
         let bands = parts.compactMap { part -> ScoreBand? in
             let pair = split(part.replacingOccurrences(of: ">=", with: "≥"), by: "≥")

@@ -76,3 +76,34 @@ public enum IndicatorSheet {
         }
     }
 }
+
+/// The node form on the page uses the sheet's columns under ASCII field names, so one parser serves both.
+extension IndicatorSheet {
+    public static let fields: [(column: String, name: String)] = zip(
+        columns,
+        [
+            "code", "parent", "title", "guidance", "weight", "form", "points", "per", "levels", "condition", "byType",
+            "question", "positive", "share", "rankPoints", "rankOrder", "veto", "evidenceKinds", "evidenceCount",
+            "evidenceNote",
+        ]
+    ).map { ($0, $1) }
+
+    /// A node as the form's values, by field name.
+    public static func formValues(_ node: IndicatorNode) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: zip(fields.map(\.name), row(node)))
+    }
+
+    /// The node a form describes, or what is wrong with it.
+    public static func node(formValues: [String: String]) -> (node: IndicatorNode?, messages: [String]) {
+        var cells: [String: String] = [:]
+        for (column, name) in fields { cells[column] = formValues[name] ?? "" }
+        var messages: [String] = []
+        let node = parseNode(cells, messages: &messages)
+        if let node, messages.isEmpty {
+            if node.title.isEmpty { messages.append("请填写名称") }
+            if let form = node.form { messages += form.problems() }
+            if let evidence = node.evidence, !(1...20).contains(evidence.count) { messages.append("佐证份数应在 1–20 之间") }
+        }
+        return (messages.isEmpty ? node : nil, messages)
+    }
+}

@@ -47,6 +47,8 @@ struct RecordSet: Sendable {
     var token: Int
     var decision: Int
     var decisionFile: String
+    /// An indicator system of the set's district, with a draft to edit.
+    var system: Int
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -292,13 +294,20 @@ struct MatrixFixtures: Sendable {
         decision.decidedBy = officeUserID
         try await decision.save(on: db)
 
+        let sample = IndicatorSystem(
+            name: "\(tag)指标体系", kind: .school, nodes: [IndicatorNode(code: "1", title: "安全", form: .yesNo(points: 100))]
+        )
+        let system = IndicatorTemplate(districtID: district.id!, system: sample, at: TestClock.now)
+        try await system.create(on: db)
+        try await IndicatorVersion(templateID: system.id!, number: 1, system: sample, createdBy: nil, at: TestClock.now)
+            .create(on: db)
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
             problem: problem.id!, referral: referral.id!, notice: notice.id!, noticeFile: evidence.hash,
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
-            decisionFile: answer.hash)
+            decisionFile: answer.hash, system: system.id!)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

@@ -112,6 +112,19 @@ enum Script {
           });
         }
 
+        // Fields that only matter for some choices of a select (data-show-for names it, data-values lists the
+        // choices, '|' between) are hidden for the others; without the script every field shows.
+        function showFor(root) {
+          root.querySelectorAll('[data-show-for]').forEach(function (el) {
+            var form = el.closest('form');
+            var select = form && form.querySelector('[name="' + el.getAttribute('data-show-for') + '"]');
+            if (select) el.hidden = el.getAttribute('data-values').split('|').indexOf(select.value) < 0;
+          });
+        }
+        document.addEventListener('change', function (e) {
+          if (e.target.form && e.target.tagName === 'SELECT') showFor(e.target.form);
+        });
+
         function clock() { var t = new Date(); return t.getHours() + ':' + String(t.getMinutes()).padStart(2, '0'); }
 
         // ---- The visit page: save in place, an outbox that survives a lost connection and a closed browser ----
@@ -333,6 +346,7 @@ enum Script {
         function start() {
           recover();
           setUp(document);
+          showFor(document);
           showFirstError(document);
           if (page) {
             if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(function () {});

@@ -143,6 +143,15 @@ enum Stylesheet {
           td::before { content: attr(data-label); flex: 0 0 5.5em; color: var(--muted); font-size: 0.88rem; }
           td[data-label=""]::before { content: none; }
         }
+        /* An indicator tree: 一级/二级 rows shaded, items indented by depth. */
+        .tree tr.branch td { background: #f6f8fb; font-weight: 600; }
+        .tree tr.branch.depth-1 td { background: #eaf0f8; }
+        .tree td.indent-2 { padding-left: 1.4rem; } .tree td.indent-3 { padding-left: 2.4rem; } .tree td.indent-4 { padding-left: 3.4rem; }
+        .tree .hint { font-weight: 400; margin: 0.2rem 0 0; }
+        @media (max-width: 640px) {
+          .tree td.indent-2, .tree td.indent-3, .tree td.indent-4 { padding-left: 0; }
+          .tree td:empty { display: none; }
+        }
         .pager { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0.75rem 0; color: var(--muted); }
         .changes { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: 0.88rem; color: var(--muted); }
 
