@@ -60,6 +60,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M017_FormSubmissions())
     app.migrations.add(M018_PhotoSubjects())
     app.migrations.add(M019_IndicatorSystems())
+    app.migrations.add(M020_Campaigns())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

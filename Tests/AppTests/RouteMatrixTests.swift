@@ -73,7 +73,7 @@ enum RouteID {
     case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
-    case decision, decisionFile, system
+    case decision, decisionFile, system, campaign, campaignTarget
     /// `?school=` of the query: scoped like a path id.
     case querySchool
 
@@ -107,6 +107,8 @@ enum RouteID {
         case .report: return (n(s.report), nil)
         case .decision: return (n(s.decision), nil)
         case .system: return (n(s.system), nil)
+        case .campaign: return (n(s.campaign), nil)
+        case .campaignTarget: return (n(s.campaignTarget), nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
         case .token: return (n(outside ? s.token : (f.tokenIDs[who] ?? s.token)), nil)
@@ -277,6 +279,21 @@ enum RouteRules {
         "GET /settings": r(writers),
         "POST /settings": r(writers),
         "GET /settings/themes": r(writers),
+        // 督导任务: the district's office starts them; each account opens what its scope allows; members and the
+        // school rate, the lead and the office fix the team's score; results are the office's and leaders'.
+        "GET /campaigns": r(signedIn),
+        "GET /campaigns/new": r(writers),
+        "POST /campaigns": r(writers),
+        "GET /campaigns/:id": r(signedIn, .campaign),
+        "GET /campaigns/:id/results": r(readers, .campaign),
+        "GET /campaigns/:id/export.xlsx": r(readers, .campaign),
+        "GET /campaign-targets/:id": r(signedIn, .campaignTarget),
+        "GET /campaign-targets/:id/rate": r([.inspector, .school], .campaignTarget),
+        "POST /campaign-targets/:id/rate": r([.inspector, .school], .campaignTarget),
+        "GET /campaign-targets/:id/team": r([.admin, .office, .inspector], .campaignTarget),
+        "POST /campaign-targets/:id/team": r([.admin, .office, .inspector], .campaignTarget),
+        "POST /campaign-targets/:id/act": r([.admin, .office, .inspector, .school], .campaignTarget),
+        "GET /campaign-targets/:id/opinion": r(signedIn, .campaignTarget),
         // 指标体系: the district's office (and admin) edit, leaders read too.
         "GET /systems": r(readers),
         "GET /systems/:id": r(readers, .system),

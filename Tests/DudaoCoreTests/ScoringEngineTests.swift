@@ -50,7 +50,12 @@ final class ScoringFormTests: XCTestCase {
             (.yesNo(points: 2), .points(2), nil, nil),
         ]
         for (form, answer, type, expected) in cases {
-            XCTAssertEqual(form.earned(answer, schoolType: type), expected, "\(form) \(answer) \(type ?? "")")
+            let earned = form.earned(answer, schoolType: type)
+            XCTAssertEqual(earned == nil, expected == nil, "\(form) \(answer) \(type ?? "")")
+            if let earned, let expected {
+                // Kept unrounded: 5 × 0.68 / 0.85 is 4.000000000000001.
+                XCTAssertEqual(earned, expected, accuracy: 1e-9, "\(form) \(answer) \(type ?? "")")
+            }
         }
     }
 
@@ -247,5 +252,14 @@ final class ScoringEngineTests: XCTestCase {
             ])
         XCTAssertEqual(ScoringEngine.score(homework, answers: ["1": .value(75)], schoolType: "junior").total, 100)
         XCTAssertEqual(ScoringEngine.score(homework, answers: ["1": .value(75)], schoolType: "primary").total, 0)
+    }
+}
+
+final class PagedPlacesTests: XCTestCase {
+    func testAPageOfARankingContinuesItsTies() {
+        // Totals 95, 90, 90 | 90, 80 (pages of three): the second page starts inside the tie for second place.
+        XCTAssertEqual(RankPoints.places(sorted: [95, 90, 90], offset: 0, firstPlace: 1), [1, 2, 2])
+        XCTAssertEqual(RankPoints.places(sorted: [90, 80], offset: 3, firstPlace: 2), [2, 5])
+        XCTAssertEqual(RankPoints.places(sorted: [], offset: 0, firstPlace: 1), [])
     }
 }

@@ -9,6 +9,8 @@ final class Problem: Model, @unchecked Sendable {
     /// The visit that found it, or the complaint it came from.
     @OptionalField(key: "visit_id") var visitID: Int?
     @OptionalField(key: "complaint_id") var complaintID: Int?
+    /// The campaign target whose 督导意见书 named it.
+    @OptionalField(key: "campaign_target_id") var campaignTargetID: Int?
     @Field(key: "school_id") var schoolID: Int
     @Field(key: "org_path") var orgPath: String
     @Field(key: "inspector_id") var inspectorID: Int

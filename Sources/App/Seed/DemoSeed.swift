@@ -268,6 +268,8 @@ enum DemoSeed {
                 let office = try await User.query(on: db).filter(\.$username == "office").first()!
                 try await DemoHistory.seed(
                     db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
+                try await DemoCampaigns.seed(
+                    db, district: district, schools: schools, inspectors: inspectorModels, office: office)
             }
         }
     }

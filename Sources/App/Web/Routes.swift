@@ -52,6 +52,26 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.problem(s).route, use: ProblemController.show)
     signedIn.post(SiteURL.problemReferral(s).route, use: ProblemController.referral)
 
+    // 督导任务: each account opens the campaigns and targets its scope allows (CampaignTargetAccess: the office
+    // all of its district, a team member their targets, a school its own); the procedure decides who acts.
+    signedIn.get(SiteURL.campaigns.route, use: CampaignsController.list)
+    signedIn.get(SiteURL.campaign(s).route, use: CampaignsController.show)
+    signedIn.get(SiteURL.campaignTarget(s).route, use: CampaignsController.target)
+    signedIn.get(SiteURL.campaignTargetPage(s, "rate").route) {
+        try await CampaignsController.rateForm(req: $0, team: false)
+    }
+    signedIn.post(SiteURL.campaignTargetPage(s, "rate").route) {
+        try await CampaignsController.rate(req: $0, team: false)
+    }
+    signedIn.get(SiteURL.campaignTargetPage(s, "team").route) {
+        try await CampaignsController.rateForm(req: $0, team: true)
+    }
+    signedIn.post(SiteURL.campaignTargetPage(s, "team").route) {
+        try await CampaignsController.rate(req: $0, team: true)
+    }
+    signedIn.post(SiteURL.campaignTargetPage(s, "act").route, use: CampaignsController.act)
+    signedIn.get(SiteURL.campaignTargetPage(s, "opinion").route, use: CampaignsController.opinion)
+
     // 问责决定: each account reads those its scope allows (a school or an inspector: those against it) and the
     // target answers (申辩) within the window.
     signedIn.get(SiteURL.accountability.route, use: AccountabilityController.list)
@@ -125,6 +145,8 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.schoolsExport(format: "csv").route, use: ExportController.schoolsCSV)
     readers.get(SiteURL.inspectorsExport(format: "xlsx").route, use: ExportController.inspectorsXLSX)
     readers.get(SiteURL.inspectorsExport(format: "csv").route, use: ExportController.inspectorsCSV)
+    readers.get(SiteURL.campaignPage(s, "results").route, use: CampaignsController.results)
+    readers.get(SiteURL.campaignPage(s, "export.xlsx").route, use: CampaignsController.export)
     // 指标体系: read by the office, leaders and admin of the district.
     readers.get(SiteURL.systems.route, use: SystemsController.list)
     readers.get(SiteURL.system(s).route, use: SystemsController.show)
@@ -179,6 +201,8 @@ func routes(_ app: Application) throws {
     writers.get(SiteURL.audit.route, use: AuditController.list)
     writers.get(SiteURL.settings.route, use: SettingsController.form)
     writers.post(SiteURL.settings.route, use: SettingsController.save)
+    writers.get(SiteURL.campaignNew.route, use: CampaignsController.newForm)
+    writers.post(SiteURL.campaigns.route, use: CampaignsController.create)
     // 指标体系: the office creates, imports, copies, drafts and publishes (a published version never changes).
     writers.get(SiteURL.systemNew.route, use: SystemsController.newForm)
     writers.post(SiteURL.systems.route, use: SystemsController.create)

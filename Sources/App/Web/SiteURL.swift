@@ -84,6 +84,13 @@ enum SiteURL: Sendable, Equatable {
     case system(Int)
     /// An action on one indicator system: node, remove, settings, import, draft, publish, copy, export.xlsx/json.
     case systemAction(Int, String)
+    case campaigns, campaignNew
+    case campaign(Int)
+    /// A page of one campaign: results, export.xlsx.
+    case campaignPage(Int, String)
+    case campaignTarget(Int)
+    /// A page or action of one campaign target: rate, act, opinion.
+    case campaignTargetPage(Int, String)
     case publicHome
     case publicSign(Int)
     case file(String)
@@ -200,6 +207,12 @@ enum SiteURL: Sendable, Equatable {
         case .systemImport: return ["systems", "import"]
         case .system(let n): return ["systems", id(n)]
         case .systemAction(let n, let action): return ["systems", id(n), action]
+        case .campaigns: return ["campaigns"]
+        case .campaignNew: return ["campaigns", "new"]
+        case .campaign(let n): return ["campaigns", id(n)]
+        case .campaignPage(let n, let page): return ["campaigns", id(n), page]
+        case .campaignTarget(let n): return ["campaign-targets", id(n)]
+        case .campaignTargetPage(let n, let page): return ["campaign-targets", id(n), page]
         case .publicHome: return ["public"]
         case .publicSign(let n): return ["public", "schools", id(n), "sign"]
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]

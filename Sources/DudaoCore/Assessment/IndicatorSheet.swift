@@ -64,7 +64,7 @@ public enum IndicatorSheet {
     }
 
     /// A number as written in the sheet: whole numbers without decimals, others in full.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 

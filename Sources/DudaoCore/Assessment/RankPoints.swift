@@ -36,4 +36,20 @@ public enum RankPoints {
         }
         return result
     }
+
+    /// The places of one page of totals already sorted from high to low: `offset` is how many come before the
+    /// page and `firstPlace` the place of its first total (1 + how many are strictly higher, which may be less than
+    /// offset + 1 when the page starts inside a tie).
+    public static func places(sorted totals: [Double], offset: Int, firstPlace: Int) -> [Int] {
+        let key = { (x: Double) in (x * 1_000_000).rounded() }
+        var result: [Int] = []
+        for (i, total) in totals.enumerated() {
+            if i == 0 {
+                result.append(firstPlace)
+            } else {
+                result.append(key(totals[i - 1]) == key(total) ? result[i - 1] : offset + i + 1)
+            }
+        }
+        return result
+    }
 }

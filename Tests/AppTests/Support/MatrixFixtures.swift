@@ -49,6 +49,9 @@ struct RecordSet: Sendable {
     var decisionFile: String
     /// An indicator system of the set's district, with a draft to edit.
     var system: Int
+    /// A campaign over the set's school, its target, and the set's inspector (when they have an account) as lead.
+    var campaign: Int
+    var campaignTarget: Int
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -299,15 +302,45 @@ struct MatrixFixtures: Sendable {
         )
         let system = IndicatorTemplate(districtID: district.id!, system: sample, at: TestClock.now)
         try await system.create(on: db)
-        try await IndicatorVersion(templateID: system.id!, number: 1, system: sample, createdBy: nil, at: TestClock.now)
+        let published = try IndicatorVersion(
+            templateID: system.id!, number: 1, system: sample, createdBy: nil, at: TestClock.now)
+        published.state = .published
+        try await published.create(on: db)
+        try await IndicatorVersion(templateID: system.id!, number: 2, system: sample, createdBy: nil, at: TestClock.now)
             .create(on: db)
+        let lead = try await User.query(on: db).filter(\.$inspectorID == inspector.id!).first()?.id ?? officeUserID
+        let campaign = Campaign()
+        campaign.districtID = district.id!
+        campaign.kind = .comprehensive
+        campaign.title = "\(tag)综合督导"
+        campaign.versionID = published.id!
+        campaign.phaseList = CampaignKind.comprehensive.defaultPhases.map(\.rawValue).joined(separator: ",")
+        campaign.startsOn = "2026-11-01"
+        campaign.endsOn = "2026-12-31"
+        campaign.announced = true
+        campaign.createdBy = officeUserID
+        campaign.createdAt = TestClock.now
+        try await campaign.create(on: db)
+        let target = CampaignTarget()
+        target.campaignID = campaign.id!
+        target.schoolID = school.id
+        target.name = school.name
+        target.orgPath = school.orgPath
+        target.schoolType = school.type.rawValue
+        target.phase = .notice
+        target.leadUserID = lead
+        target.vetoed = false
+        (target.preliminary, target.appeal, target.appealAnswer, target.opinion) = ("", "", "", "")
+        target.updatedAt = TestClock.now
+        try await target.create(on: db)
+        try await CampaignMember(targetID: target.id!, userID: lead).create(on: db)
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
             problem: problem.id!, referral: referral.id!, notice: notice.id!, noticeFile: evidence.hash,
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
-            decisionFile: answer.hash, system: system.id!)
+            decisionFile: answer.hash, system: system.id!, campaign: campaign.id!, campaignTarget: target.id!)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

@@ -143,6 +143,23 @@ enum Stylesheet {
           td::before { content: attr(data-label); flex: 0 0 5.5em; color: var(--muted); font-size: 0.88rem; }
           td[data-label=""]::before { content: none; }
         }
+        /* A campaign target's procedure: done steps ticked, the current one filled. */
+        .procedure { display: flex; flex-wrap: wrap; gap: 0.35rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
+        .procedure li { padding: 0.2rem 0.65rem; border-radius: 999px; background: #e4e7eb; color: var(--muted); font-size: 0.88rem; }
+        .procedure li.done { background: #e3f4e8; color: var(--ok); }
+        .procedure li.done::before { content: "✓ "; }
+        .procedure li.current { background: var(--brand); color: #fff; font-weight: 600; }
+        .phase-dots { white-space: nowrap; letter-spacing: 1px; } .phase-dots .dot { color: #b8c0cc; }
+        .phase-dots .dot.done { color: var(--ok); } .phase-dots .dot.current { color: var(--warn); }
+        .rating-branch { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--line); }
+        .rating-item { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.6rem 0.8rem; margin-bottom: 0.6rem; }
+        .rating-item p { margin: 0.2rem 0; }
+        .rating-item.disagree { border-left: 4px solid var(--bad); }
+        .choices { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
+        .choice { min-height: 44px; display: inline-flex; align-items: center; gap: 0.3rem; }
+        .form-actions.sticky { position: sticky; bottom: 0; background: var(--bg); padding: 0.6rem 0; }
+        .chart { width: 100%; max-width: 420px; height: auto; }
+        .checks { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; }
         /* An indicator tree: 一级/二级 rows shaded, items indented by depth. */
         .tree tr.branch td { background: #f6f8fb; font-weight: 600; }
         .tree tr.branch.depth-1 td { background: #eaf0f8; }

@@ -1,0 +1,57 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// A campaign's progress board: its targets (a page at a time) against its phases, the count in each phase,
+/// and who is late (not finished after the campaign's end date).
+struct CampaignBoard: Sendable {
+    struct Row: Sendable, Equatable {
+        let id: Int
+        let name: String
+        let phase: CampaignPhase?
+        let total: Double?
+        let grade: String?
+        let vetoed: Bool
+    }
+
+    let id: Int
+    let title: String
+    let kind: CampaignKind
+    let system: String
+    let startsOn: String
+    let endsOn: String
+    let announced: Bool
+    let phases: [CampaignPhase]
+    /// Targets in each phase (nil: finished), over every target the account may read.
+    let counts: [CampaignPhase?: Int]
+    let page: PageOf<Row>
+    let isLate: Bool
+    let mayManage: Bool
+
+    static func query(
+        campaign: Campaign, scope: Scope, paging: Paging, phase: CampaignPhase?, today: Day, on db: any Database
+    ) async throws -> CampaignBoard {
+        let readable = {
+            scope.campaignAccess.readable(CampaignTarget.query(on: db)).filter(\.$campaignID == campaign.id!)
+        }
+        var counts: [CampaignPhase?: Int] = [:]
+        for p in campaign.phases { counts[p] = try await readable().filter(\.$phase == p).count() }
+        counts[nil] = try await readable().filter(\.$phase == nil).count()
+        var q = readable()
+        if let phase { q = q.filter(\.$phase == phase) }
+        let targets = try await q.sort(\.$id).paginate(paging)
+        let version = try await IndicatorVersion.find(campaign.versionID, on: db)
+        let template = try await IndicatorTemplate.find(version?.templateID, on: db)
+        return CampaignBoard(
+            id: campaign.id!, title: campaign.title, kind: campaign.kind,
+            system: "\(template?.name ?? "")（第\(version?.number ?? 0)版）", startsOn: campaign.startsOn,
+            endsOn: campaign.endsOn, announced: campaign.announced, phases: campaign.phases, counts: counts,
+            page: PageOf(
+                items: targets.items.map {
+                    Row(id: $0.id!, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed)
+                }, paging: paging, total: targets.total),
+            isLate: Day(parsing: campaign.endsOn).map { today > $0 } ?? false,
+            mayManage: scope.principal.role == .office || scope.principal.role == .admin
+                || scope.principal.role == .leader)
+    }
+}

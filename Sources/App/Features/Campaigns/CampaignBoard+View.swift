@@ -1,0 +1,65 @@
+import DudaoCore
+import Plot
+
+/// The progress board: how many targets in each phase (each a filter), then the targets with their steps.
+struct CampaignBoardView {
+    let ctx: PageContext
+    let model: CampaignBoard
+
+    func render() -> Page { Page(document()) }
+
+    func document() -> HTML {
+        let m = model
+        let finished = m.counts[nil] ?? 0
+        let all = m.counts.values.reduce(0, +)
+        return Layout.document(
+            m.title, ctx, wide: true,
+            [
+                .p(.link(SiteURL.campaigns.path, "‹ 督导任务")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text(m.title)),
+                    .div(
+                        .class("actions"),
+                        m.mayManage
+                            ? .button(SiteURL.campaignPage(m.id, "results").path, "结果与排名", style: "secondary") : .empty)
+                ),
+                .facts([
+                    ("类型", m.kind.label + (m.announced ? "" : "（不提前通知）")), ("指标体系", m.system),
+                    ("时间", "\(m.startsOn) 至 \(m.endsOn)"), ("进度", "\(finished)/\(all) 个对象已完成"),
+                ]),
+                m.isLate && finished < all
+                    ? .p(.class("alert"), .text("任务已过结束日期，仍有 \(all - finished) 个对象未完成，标为逾期。")) : .empty,
+                .div(
+                    .class("stats"),
+                    .forEach(m.phases) { p in
+                        .statCard(
+                            p.label, String(m.counts[p] ?? 0),
+                            href: SiteURL.campaign(m.id).with([("phase", p.rawValue)]))
+                    },
+                    .statCard("已完成", String(finished), href: SiteURL.campaign(m.id).path, tone: "ok")),
+                .section(
+                    .class("card"),
+                    .h2(.text("督导对象")),
+                    .dataTable(["对象", "当前阶段", "进度", "得分", "等级"], m.page.items.map(cells), empty: "没有对象"),
+                    .pager(
+                        m.page.paging, total: m.page.total,
+                        link: { SiteURL.campaign(m.id).with([("page", String($0))]) })),
+            ])
+    }
+
+    func cells(_ r: CampaignBoard.Row) -> [Node<HTML.BodyContext>] {
+        let steps = CampaignProcedure.steps(phases: model.phases, current: r.phase)
+        return [
+            .link(SiteURL.campaignTarget(r.id).path, r.name),
+            r.phase.map { .badge($0.label, model.isLate ? "danger" : "warn") } ?? .badge("已完成", "ok"),
+            .span(
+                .class("phase-dots"),
+                .forEach(steps) { step in
+                    .span(.class("dot " + step.1.rawValue), .title(step.0.label), .text(step.1 == .done ? "●" : "○"))
+                }),
+            .text(r.total.map(Score.text) ?? "—"),
+            .group(.text(r.grade ?? ""), r.vetoed ? .badge("否决", "danger") : .empty),
+        ]
+    }
+}

@@ -1,0 +1,49 @@
+import DudaoCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// 督导任务: the campaigns the account may open, newest first, each with how far its targets have come.
+struct CampaignList: Sendable {
+    struct Row: Sendable, Equatable {
+        let id: Int
+        let title: String
+        let kind: CampaignKind
+        let startsOn: String
+        let endsOn: String
+        let targets: Int
+        let finished: Int
+    }
+
+    let page: PageOf<Row>
+    let mayCreate: Bool
+
+    static func query(scope: Scope, districtID: Int, paging: Paging, on db: any Database) async throws -> CampaignList {
+        let campaigns = try await scope.campaignAccess.campaigns(districtID: districtID, on: db)
+            .sort(\.$createdAt, .descending).sort(\.$id, .descending).paginate(paging)
+        let ids = campaigns.items.map { $0.id! }
+        var counts: [Int: (Int, Int)] = [:]
+        if !ids.isEmpty, let sql = db as? any SQLDatabase {
+            struct Count: Decodable {
+                let campaign_id: Int
+                let total: Int
+                let finished: Int
+            }
+            let rows = try await sql.raw(
+                """
+                SELECT campaign_id, COUNT(*) AS total, SUM(CASE WHEN phase IS NULL THEN 1 ELSE 0 END) AS finished
+                FROM campaign_targets WHERE campaign_id IN (\(binds: ids)) GROUP BY campaign_id
+                """
+            ).all(decoding: Count.self)
+            for r in rows { counts[r.campaign_id] = (r.total, r.finished) }
+        }
+        let rows = campaigns.items.map { c in
+            Row(
+                id: c.id!, title: c.title, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn,
+                targets: counts[c.id!]?.0 ?? 0, finished: counts[c.id!]?.1 ?? 0)
+        }
+        return CampaignList(
+            page: PageOf(items: rows, paging: paging, total: campaigns.total),
+            mayCreate: scope.principal.mayEditDirectory)
+    }
+}

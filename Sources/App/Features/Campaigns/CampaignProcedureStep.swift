@@ -1,0 +1,160 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// One procedure step on a campaign target: the rule (CampaignProcedure) decides whether it may be taken; the step
+/// writes what it records (the team's score, the preliminary opinion, the 申辩 and its answer, the 督导意见书 with
+/// its problems entering the rectification loop) and moves the target on, audited, in one transaction.
+enum CampaignProcedureStep {
+    static let maxText = 5_000
+    /// The team's rating and the target's 自评 are stored once per target under this user id.
+    static let teamUserID = 0
+    static let targetUserID = 0
+
+    static func take(
+        _ action: CampaignAction, target: CampaignTarget, campaign: Campaign, actor: CampaignActor, text: String,
+        problems: [String], by principal: Principal, at now: Date, on db: any Database
+    ) async throws {
+        let next: CampaignPhase?
+        switch CampaignProcedure.apply(action, current: target.phase, phases: campaign.phases, actor: actor) {
+        case .failure(let refusal): throw CampaignWork.Refused(message: refusal.description)
+        case .success(let phase): next = phase
+        }
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.count > maxText { throw CampaignWork.Refused(message: "内容不能超过 \(maxText) 字") }
+        try await db.writeTransaction { db in
+            // Re-read under the write lock: a second tap finds the step already taken.
+            guard let current = try await CampaignTarget.find(target.id, on: db), current.phase == target.phase else {
+                throw CampaignWork.Refused(message: "该步骤已由他人完成，请刷新页面")
+            }
+            try await record(
+                action, target: current, campaign: campaign, text: text, problems: problems, at: now, on: db)
+            current.phase = next
+            current.updatedAt = now
+            try await current.save(on: db)
+            try await Audit.record(
+                on: db, actor: principal, action: "update", entity: "campaign_target", id: current.id!,
+                orgPath: current.orgPath, summary: "\(current.name)：\(action.label)")
+        }
+    }
+
+    static func record(
+        _ action: CampaignAction, target: CampaignTarget, campaign: Campaign, text: String, problems: [String],
+        at now: Date, on db: any Database
+    ) async throws {
+        func required(_ what: String) throws {
+            if text.isEmpty { throw CampaignWork.Refused(message: "请填写\(what)") }
+        }
+        switch action {
+        case .submitSelfAssessment:
+            guard
+                let own = try await CampaignRating.query(on: db).filter(\.$targetID == target.id!)
+                    .filter(\.$tier == .selfAssessment).first()
+            else { throw CampaignWork.Refused(message: "请先填写自评，再提交") }
+            own.submitted = true
+            own.updatedAt = now
+            try await own.save(on: db)
+        case .fixTeamScore:
+            try await score(target, campaign: campaign, on: db)
+        case .issuePreliminary:
+            try required("初步意见")
+            target.preliminary = text
+        case .submitAppeal:
+            try required("申辩理由")
+            target.appeal = text
+        case .closeAppeal:
+            if !target.appeal.isEmpty { try required("对申辩的答复") }
+            target.appealAnswer = text.isEmpty ? "未提出申辩" : text
+        case .issueOpinion:
+            try required("督导意见")
+            target.opinion = text
+            target.opinionNumber = try await opinionNumber(campaign: campaign, at: now, on: db)
+            try await fileProblems(problems, target: target, on: db)
+        case .sendNotice, .closeRectification, .fileReport:
+            break
+        }
+    }
+
+    /// The team's score from the team's rating, on the campaign's version. With rank items the whole campaign is
+    /// scored again together, since one target's value moves the others' places.
+    static func score(_ target: CampaignTarget, campaign: Campaign, on db: any Database) async throws {
+        guard
+            let team = try await CampaignRating.query(on: db).filter(\.$targetID == target.id!)
+                .filter(\.$tier == .team).first()
+        else { throw CampaignWork.Refused(message: "请先确定督导组评分（组长在「督导组评分」中保存）") }
+        guard let version = try await IndicatorVersion.find(campaign.versionID, on: db) else { return }
+        let system = try version.system()
+        let hasRanks = system.leaves.contains { if case .rank = $0.form { true } else { false } }
+        let own = ScoringEngine.score(system, answers: team.answers, schoolType: target.schoolType)
+        guard own.isComplete else {
+            throw CampaignWork.Refused(
+                message: "督导组评分还有 \(own.unanswered.count) 项未填写（\(own.unanswered.prefix(5).joined(separator: "、"))"
+                    + (own.unanswered.count > 5 ? "等" : "") + "），不适用的项目请勾选「不适用」")
+        }
+        if !hasRanks {
+            apply(own, to: target)
+            return
+        }
+        let ratings = try await CampaignRating.query(on: db).join(
+            CampaignTarget.self, on: \CampaignRating.$targetID == \CampaignTarget.$id
+        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == .team).all()
+        let others = try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).all()
+        let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.id!, $0) })
+        let scores = ScoringEngine.scoreGroup(
+            system,
+            targets: ratings.map { (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: $0.answers) })
+        for (id, score) in scores {
+            guard let other = id == target.id ? target : byID[id], other.total != nil || id == target.id else {
+                continue
+            }
+            apply(score, to: other)
+            if id != target.id { try await other.save(on: db) }
+        }
+    }
+
+    static func apply(_ score: TargetScore, to target: CampaignTarget) {
+        target.total = score.total
+        target.grade = score.grade
+        target.vetoed = !score.vetoed.isEmpty
+    }
+
+    /// 督意〔年〕N号: numbered per district and year.
+    static func opinionNumber(campaign: Campaign, at now: Date, on db: any Database) async throws -> String {
+        let year = Day.today(now: now).year
+        let prefix = "督意〔\(year)〕"
+        let issued = try await CampaignTarget.query(on: db).join(
+            Campaign.self, on: \CampaignTarget.$campaignID == \Campaign.$id
+        )
+        .filter(Campaign.self, \.$districtID == campaign.districtID)
+        .filter(\.$opinionNumber =~ prefix).count()
+        return "\(prefix)\(issued + 1)号"
+    }
+
+    /// Each line of the opinion's problems becomes a problem of the school, followed by its responsible inspector.
+    static func fileProblems(_ lines: [String], target: CampaignTarget, on db: any Database) async throws {
+        let lines = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return }
+        guard let schoolID = target.schoolID else {
+            throw CampaignWork.Refused(message: "只有学校（幼儿园）对象的问题登记到问题台账；政府对象请写在督导意见中")
+        }
+        if lines.count > 50 { throw CampaignWork.Refused(message: "一次最多登记 50 个问题") }
+        var inspectorID = try await DirectoryQueries.currentInspectors(of: [schoolID], on: db)[schoolID]?.id
+        if inspectorID == nil { inspectorID = try await User.find(target.leadUserID, on: db)?.inspectorID }
+        guard let inspectorID else { throw CampaignWork.Refused(message: "该校没有责任督学，请先安排后再登记问题") }
+        for line in lines {
+            let p = Problem()
+            p.campaignTargetID = target.id
+            p.schoolID = schoolID
+            p.orgPath = target.orgPath
+            p.inspectorID = inspectorID
+            p.category = "其他"
+            p.severity = .serious
+            p.disposition = .rectify
+            p.description = "（\(target.opinionNumber ?? "督导意见书")）" + String(line.prefix(1000))
+            p.state = .open
+            p.referralDepartment = ""
+            p.referralReply = ""
+            try await p.save(on: db)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// One campaign target as its page shows it: where it stands in the procedure, the ratings so far, and what the
+/// account may do now.
+struct CampaignTargetPage: Sendable {
+    struct Rating: Sendable, Equatable {
+        let who: String
+        let tier: RatingTier
+        let submitted: Bool
+        let answered: Int
+    }
+
+    let id: Int
+    let campaignID: Int
+    let campaignTitle: String
+    let kind: CampaignKind
+    let name: String
+    let steps: [(CampaignPhase, CampaignProcedure.StepState)]
+    let phase: CampaignPhase?
+    let lead: String
+    let team: [String]
+    let total: Double?
+    let grade: String?
+    let vetoed: Bool
+    let preliminary: String
+    let appeal: String
+    let appealAnswer: String
+    let opinionNumber: String?
+    let opinion: String
+    let ratings: [Rating]
+    /// The problems its 督导意见书 filed, as the rectification loop follows them.
+    let problems: [(id: Int, description: String, state: ProblemState)]
+    let leafCount: Int
+    let actions: [CampaignAction]
+    /// Whose rating the account writes here (nil: none).
+    let tier: RatingTier?
+    let fixesTeamScore: Bool
+    var error: String? = nil
+    var text: String = ""
+
+    static func query(target t: CampaignTarget, scope: Scope, on db: any Database) async throws -> CampaignTargetPage {
+        guard let campaign = try await Campaign.find(t.campaignID, on: db),
+            let version = try await IndicatorVersion.find(campaign.versionID, on: db)
+        else { throw CampaignWork.Refused(message: "督导任务不存在") }
+        let access = scope.campaignAccess
+        let isMember = try await access.isMember(t, on: db)
+        let actor = access.actor(t, isMember: isMember)
+        let memberIDs = try await CampaignMember.query(on: db).filter(\.$targetID == t.id!).all(\.$userID)
+        let people = try await User.query(on: db).filter(\.$id ~~ (memberIDs + [t.leadUserID])).all()
+        let nameOf = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.displayName) })
+        // A school sees its own 自评 and the team's result, not each member's marks.
+        let seesMembers = actor != .target && actor != nil || scope.principal.role == .leader
+        let ratings = try await CampaignRating.all(targetID: t.id!, on: db).filter { seesMembers || $0.tier != .member }
+        let problems = try await Problem.query(on: db).filter(\.$campaignTargetID == t.id!).sort(\.$id).limit(50).all()
+        return CampaignTargetPage(
+            id: t.id!, campaignID: campaign.id!, campaignTitle: campaign.title, kind: campaign.kind, name: t.name,
+            steps: CampaignProcedure.steps(phases: campaign.phases, current: t.phase), phase: t.phase,
+            lead: nameOf[t.leadUserID] ?? "", team: memberIDs.compactMap { nameOf[$0] }, total: t.total, grade: t.grade,
+            vetoed: t.vetoed, preliminary: t.preliminary, appeal: t.appeal, appealAnswer: t.appealAnswer,
+            opinionNumber: t.opinionNumber, opinion: t.opinion,
+            ratings: ratings.map {
+                Rating(
+                    who: $0.tier == .member ? nameOf[$0.userID] ?? "" : $0.tier.label, tier: $0.tier,
+                    submitted: $0.submitted, answered: $0.answers.count)
+            },
+            problems: problems.map { ($0.id!, $0.description, $0.state) }, leafCount: version.leafCount,
+            actions: actor.map { CampaignProcedure.available(current: t.phase, actor: $0) } ?? [],
+            tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t))
+    }
+}

@@ -1,0 +1,118 @@
+import DudaoCore
+import Plot
+
+/// A campaign target's page: the procedure's steps, the results so far, the ratings, and the step the account
+/// may take now.
+struct CampaignTargetView {
+    let ctx: PageContext
+    let model: CampaignTargetPage
+
+    func render() -> Page { Page(document(), status: model.error == nil ? 200 : 422) }
+
+    func document() -> HTML {
+        let m = model
+        return Layout.document(
+            m.name, ctx,
+            [
+                .p(.link(SiteURL.campaign(m.campaignID).path, "‹ \(m.campaignTitle)")),
+                .h1(.text(m.name)),
+                .ol(
+                    .class("procedure"),
+                    .forEach(m.steps) { step in .li(.class(step.1.rawValue), .text(step.0.label)) }),
+                .warning(m.error),
+                .facts(
+                    [
+                        ("督导类型", m.kind.label), ("当前阶段", m.phase?.label ?? "已全部完成"), ("组长", m.lead),
+                        ("督导组", m.team.joined(separator: "、")),
+                        ("得分", m.total.map { Score.text($0) + (m.grade.map { "（\($0)）" } ?? "") } ?? "尚未确定"),
+                    ] + (m.vetoed ? [("否决", "有否决项未达到，等级已按否决项封顶")] : [])),
+                texts,
+                problems,
+                actions,
+                ratings,
+            ])
+    }
+
+    var texts: Node<HTML.BodyContext> {
+        let m = model
+        let parts: [(String, String)] = [
+            ("初步意见", m.preliminary), ("申辩", m.appeal), ("对申辩的答复", m.appealAnswer),
+            ("督导意见" + (m.opinionNumber.map { "（\($0)）" } ?? ""), m.opinion),
+        ].filter { !$0.1.isEmpty }
+        return .group(
+            .forEach(parts) { part in .section(.class("card"), .h2(.text(part.0)), .p(.class("prewrap"), .text(part.1)))
+            },
+            m.opinionNumber == nil
+                ? .empty : .p(.button(SiteURL.campaignTargetPage(m.id, "opinion").path, "打印督导意见书", style: "secondary")))
+    }
+
+    var problems: Node<HTML.BodyContext> {
+        guard !model.problems.isEmpty else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("问题与整改")),
+            .dataTable(
+                ["问题", "状态"],
+                model.problems.map { p in
+                    [
+                        .link(SiteURL.problem(p.id).path, p.description),
+                        .badge(p.state.label, p.state == .closed ? "ok" : "warn"),
+                    ]
+                }))
+    }
+
+    var actions: Node<HTML.BodyContext> {
+        let m = model
+        var links: [Node<HTML.BodyContext>] = []
+        // The 自评 is written in its phase; the members rate during the site visit.
+        if let tier = m.tier, m.phase == (tier == .selfAssessment ? .selfAssessment : .onSite) {
+            links.append(
+                .button(SiteURL.campaignTargetPage(m.id, "rate").path, tier == .selfAssessment ? "填写自评" : "我的评分"))
+        }
+        if m.fixesTeamScore, m.phase == .onSite {
+            links.append(.button(SiteURL.campaignTargetPage(m.id, "team").path, "督导组评分（对照组员评分）", style: "secondary"))
+        }
+        guard !links.isEmpty || !m.actions.isEmpty else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("办理")),
+            .div(.class("actions"), .group(links)),
+            .forEach(m.actions) { action in form(action) })
+    }
+
+    func form(_ action: CampaignAction) -> Node<HTML.BodyContext> {
+        let textLabel: String? =
+            switch action {
+            case .issuePreliminary: "初步意见"
+            case .submitAppeal: "申辩理由"
+            case .closeAppeal: "对申辩的答复（未提出申辩可不填）"
+            case .issueOpinion: "督导意见（含整改要求和期限）"
+            default: nil
+            }
+        return .form(
+            .method(.post), .action(SiteURL.campaignTargetPage(model.id, "act").path), .class("step-form"),
+            .csrf(ctx.csrf), .hidden("action", action.rawValue),
+            textLabel.map {
+                .textareaField(
+                    $0, name: "text", value: model.text, rows: 4, required: action != .closeAppeal, limit: 5000)
+            } ?? .empty,
+            action == .issueOpinion
+                ? .textareaField("发现的问题（每行一个，登记到问题台账，由责任督学跟踪整改）", name: "problems", value: "", rows: 4, limit: 5000)
+                : .empty,
+            .button(.type(.submit), .class("btn primary"), .text(action.label)))
+    }
+
+    var ratings: Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text("评分（共 \(model.leafCount) 项）")),
+            .dataTable(
+                ["评分人", "类别", "已填", "状态"],
+                model.ratings.map { r in
+                    [
+                        .text(r.who), .text(r.tier.label), .text("\(r.answered) 项"),
+                        r.submitted ? .badge("已提交", "ok") : .badge("填写中", "warn"),
+                    ]
+                }, empty: "尚无评分"))
+    }
+}

@@ -1,0 +1,66 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// A rating form of one target: the target's 自评, a member's own rating, or the team's (then with each member's
+/// points beside every item and the disagreements marked).
+struct RatingForm: Sendable {
+    let targetID: Int
+    let name: String
+    let tier: RatingTier
+    let system: IndicatorSystem
+    let values: [String: String]
+    let notApplicable: Set<String>
+    let errors: [FieldError]
+    let submitted: Bool
+    /// For the team's rating: each rater's points per item.
+    let comparison: [String: TeamRatings.Item]
+    let raters: [String]
+
+    static func query(
+        target: CampaignTarget, tier: RatingTier, userID: Int, answers override: ScoringEngine.Answers? = nil,
+        fields: [String: String]? = nil, errors: [FieldError] = [], on db: any Database
+    ) async throws -> RatingForm {
+        guard let campaign = try await Campaign.find(target.campaignID, on: db),
+            let version = try await IndicatorVersion.find(campaign.versionID, on: db)
+        else { throw CampaignWork.Refused(message: "督导任务不存在") }
+        let system = try version.system()
+        let all = try await CampaignRating.all(targetID: target.id!, on: db)
+        let own = all.first { $0.tier == tier && $0.userID == userID }
+        var comparison: [String: TeamRatings.Item] = [:]
+        var raters: [String] = []
+        var answers = own?.answers ?? [:]
+        if tier == .team {
+            let members = all.filter { $0.tier == .member }
+            let names = Dictionary(
+                uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ members.map(\.userID)).all()
+                    .map { ($0.id!, $0.displayName) })
+            let ratings = members.map { (rater: names[$0.userID] ?? "", answers: $0.answers) }
+            raters = ratings.map(\.rater)
+            for item in TeamRatings.compare(system, ratings: ratings, schoolType: target.schoolType) {
+                comparison[item.code] = item
+            }
+            if own == nil { answers = TeamRatings.suggestion(system, ratings: ratings, schoolType: target.schoolType) }
+        }
+        if let override { answers = override }
+        var values: [String: String] = [:]
+        var na: Set<String> = []
+        for (code, answer) in answers {
+            values[code] = RatingInput.text(answer)
+            if answer == .notApplicable { na.insert(code) }
+        }
+        if let fields {
+            for leaf in system.leaves {
+                values[leaf.code] = fields[RatingInput.field(leaf.code)] ?? ""
+                if fields[RatingInput.notApplicable(leaf.code)] != nil {
+                    na.insert(leaf.code)
+                } else {
+                    na.remove(leaf.code)
+                }
+            }
+        }
+        return RatingForm(
+            targetID: target.id!, name: target.name, tier: tier, system: system, values: values, notApplicable: na,
+            errors: errors, submitted: own?.submitted ?? false, comparison: comparison, raters: raters)
+    }
+}

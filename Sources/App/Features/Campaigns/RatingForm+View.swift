@@ -1,0 +1,103 @@
+import DudaoCore
+import Plot
+
+/// The rating form: the indicator tree, each item with the input its scoring form needs and a 不适用 choice; for
+/// the team's rating each member's points and the disagreements beside it. Works on a phone; saved in place.
+struct RatingFormView {
+    let ctx: PageContext
+    let model: RatingForm
+
+    func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
+
+    func document() -> HTML {
+        let m = model
+        let title = "\(m.name) · \(m.tier.label)"
+        let action = SiteURL.campaignTargetPage(m.targetID, m.tier == .team ? "team" : "rate").path
+        let disagreements = m.comparison.values.filter(\.isDisagreement).count
+        return Layout.document(
+            title, ctx,
+            [
+                .p(.link(SiteURL.campaignTarget(m.targetID).path, "‹ \(m.name)")),
+                .h1(.text(title)),
+                m.tier == .team
+                    ? .p(
+                        .class(disagreements > 0 ? "alert" : "hint"),
+                        .text(
+                            m.raters.isEmpty
+                                ? "组员尚未评分。"
+                                : "已按 \(m.raters.joined(separator: "、")) 的评分取较稳妥的中位值预填；\(disagreements) 项分歧较大（标红），请组长核定。"
+                        ))
+                    : .p(.class("hint"), .text("可分次填写，点「保存」随时保存；全部填完后点「提交」。没有填写的项目按 0 分计。")),
+                m.submitted ? .p(.class("alert success"), .text("已提交，仍可修改后再次保存。")) : .empty,
+                .errorSummary(m.errors),
+                .form(
+                    .method(.post), .action(action), .class("rating"), .csrf(ctx.csrf),
+                    .forEach(m.system.nodes) { node in item(node) },
+                    .div(
+                        .class("form-actions sticky"),
+                        .button(.type(.submit), .name("submit"), .value(""), .class("btn secondary"), .text("保存")),
+                        .button(
+                            .type(.submit), .name("submit"), .value("1"), .class("btn primary"),
+                            .text(m.tier == .team ? "保存督导组评分" : "提交")))),
+            ])
+    }
+
+    func item(_ node: IndicatorNode) -> Node<HTML.FormContext> {
+        guard let form = node.form else {
+            return .h2(.class("rating-branch"), .text("\(node.code) \(node.title)"))
+        }
+        let name = RatingInput.field(node.code)
+        let value = model.values[node.code] ?? ""
+        let error = model.errors.message(for: name)
+        let compared = model.comparison[node.code]
+        return .div(
+            .class(
+                "rating-item" + (compared?.isDisagreement == true ? " disagree" : "")
+                    + (error == nil ? "" : " has-error")),
+            .p(.strong(.text("\(node.code) \(node.title)")), node.veto.map { _ in .badge("否决项", "danger") } ?? .empty),
+            .p(.class("hint"), .text(node.guidance ?? form.explanation)),
+            compared.map { c in
+                .p(
+                    .class("hint"),
+                    .text(
+                        "组员："
+                            + c.earned.sorted { $0.key < $1.key }.map { "\($0.key) \(Score.text($0.value))" }
+                            .joined(separator: "，") + (c.isDisagreement ? "（分歧 \(Score.text(c.spread)) 分）" : "")))
+            } ?? .empty,
+            input(form, name: name, value: value),
+            form == .text
+                ? .empty
+                : .checkbox(
+                    "不适用", name: RatingInput.notApplicable(node.code), checked: model.notApplicable.contains(node.code)),
+            .errorText("f-" + name, error))
+    }
+
+    func input(_ form: ScoringForm, name: String, value: String) -> Node<HTML.FormContext> {
+        func radios(_ choices: [(String, String)]) -> Node<HTML.FormContext> {
+            .div(
+                .class("choices"),
+                .forEach(choices) { choice in
+                    .label(
+                        .class("choice"),
+                        .input(
+                            .type(.radio), .name(name), .value(choice.0),
+                            value == choice.0 ? .attribute(named: "checked", value: "checked") : .empty),
+                        .text(" " + choice.1))
+                })
+        }
+        switch form {
+        case .yesNo: return radios([("yes", "是（达到）"), ("no", "否（未达到）")])
+        case .levels(let levels): return radios(levels.map { ($0.label, "\($0.label)（\(Score.text($0.points))分）") })
+        case .text: return .textareaField("意见", name: name, value: value, rows: 3, limit: ScoringForm.maxCommentLength)
+        case .points(let max): return number("得分（0–\(Score.text(max))）", name, value)
+        case .deduction: return number("发现处数", name, value, numeric: true)
+        case .threshold: return number("实测值", name, value)
+        case .questionnaire: return number("满意比例（%）", name, value)
+        case .rank: return number("数值（用于排名）", name, value)
+        }
+    }
+
+    func number(_ label: String, _ name: String, _ value: String, numeric: Bool = false) -> Node<HTML.FormContext> {
+        .field(label, name: name, value: value, attrs: [("inputmode", numeric ? "numeric" : "decimal")])
+    }
+}

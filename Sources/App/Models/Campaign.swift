@@ -1,0 +1,104 @@
+import DudaoCore
+import Fluent
+import Foundation
+
+/// 督导任务: a kind of supervision of some targets, scored on one published indicator version.
+final class Campaign: Model, @unchecked Sendable {
+    static let schema = "campaigns"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "district_id") var districtID: Int
+    @Field(key: "kind") var kind: CampaignKind
+    @Field(key: "title") var title: String
+    /// The published indicator version every result of the campaign is scored on.
+    @Field(key: "version_id") var versionID: Int
+    /// The phases of its targets, comma-separated raw values.
+    @Field(key: "phases") var phaseList: String
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "announced") var announced: Bool
+    @Field(key: "created_by") var createdBy: Int
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+
+    var phases: [CampaignPhase] { phaseList.split(separator: ",").compactMap { CampaignPhase(rawValue: String($0)) } }
+}
+
+/// One target of a campaign (a school, a township or the county) with its team's lead, its phase and results.
+final class CampaignTarget: Model, @unchecked Sendable {
+    static let schema = "campaign_targets"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "campaign_id") var campaignID: Int
+    @OptionalField(key: "school_id") var schoolID: Int?
+    /// A township or the county when the target is a government (督政).
+    @OptionalField(key: "org_unit_id") var orgUnitID: Int?
+    @Field(key: "name") var name: String
+    @Field(key: "org_path") var orgPath: String
+    @OptionalField(key: "school_type") var schoolType: String?
+    /// nil once every phase is done.
+    @OptionalField(key: "phase") var phase: CampaignPhase?
+    @Field(key: "lead_user_id") var leadUserID: Int
+    /// The team's score, unrounded, once the lead has fixed it.
+    @OptionalField(key: "total") var total: Double?
+    @OptionalField(key: "grade") var grade: String?
+    @Field(key: "vetoed") var vetoed: Bool
+    @Field(key: "preliminary") var preliminary: String
+    @Field(key: "appeal") var appeal: String
+    @Field(key: "appeal_answer") var appealAnswer: String
+    @OptionalField(key: "opinion_number") var opinionNumber: String?
+    @Field(key: "opinion") var opinion: String
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+}
+
+/// A member of a target's team (the lead is named on the target and is a member too).
+final class CampaignMember: Model, @unchecked Sendable {
+    static let schema = "campaign_members"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "target_id") var targetID: Int
+    @Field(key: "user_id") var userID: Int
+    init() {}
+
+    init(targetID: Int, userID: Int) {
+        self.targetID = targetID
+        self.userID = userID
+    }
+}
+
+/// Whose rating it is: the target's own (自评), one member's, or the team's as the lead fixed it.
+enum RatingTier: String, LabelledEnum {
+    case selfAssessment = "self"
+    case member, team
+
+    var label: String {
+        switch self {
+        case .selfAssessment: "自评"
+        case .member: "组员评分"
+        case .team: "督导组评分"
+        }
+    }
+}
+
+/// One set of answers to a target's indicator items.
+final class CampaignRating: Model, @unchecked Sendable {
+    static let schema = "campaign_ratings"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "target_id") var targetID: Int
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "tier") var tier: RatingTier
+    @Field(key: "answers") var answersJSON: String
+    @Field(key: "submitted") var submitted: Bool
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+
+    var answers: ScoringEngine.Answers {
+        (try? JSONDecoder().decode(ScoringEngine.Answers.self, from: Data(answersJSON.utf8))) ?? [:]
+    }
+
+    func setAnswers(_ answers: ScoringEngine.Answers) throws {
+        answersJSON = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
+    }
+
+    static func all(targetID: Int, on db: any Database) async throws -> [CampaignRating] {
+        try await query(on: db).filter(\.$targetID == targetID).sort(\.$id).all()
+    }
+}

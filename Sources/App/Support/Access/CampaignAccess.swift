@@ -1,0 +1,66 @@
+import DudaoCore
+import Fluent
+import Vapor
+
+/// 督导任务的对象: the office, leaders and admin read every target of their subtree; an inspector or office member
+/// of a team reads only the targets whose team they are on; a school reads only its own target. Who acts on a
+/// target (office, lead, member, the target itself) follows from the same facts.
+struct CampaignTargetAccess: RecordAccess {
+    let scope: Scope
+    var notFound: String { "未找到该督导对象，或您无权查看" }
+
+    func readable(_ q: QueryBuilder<CampaignTarget>) -> QueryBuilder<CampaignTarget> {
+        switch principal.role {
+        case .office, .leader, .admin: q.inSubtree(\.$orgPath, principal.orgPath)
+        case .inspector:
+            q.join(CampaignMember.self, on: \CampaignTarget.$id == \CampaignMember.$targetID)
+                .filter(CampaignMember.self, \.$userID == principal.userID)
+        case .school: q.filter(\.$schoolID == (principal.schoolID ?? -1))
+        }
+    }
+
+    /// The office of the target's district acts as the office; then the lead, a member, the target itself.
+    /// A leader reads and does not act.
+    func actor(_ target: CampaignTarget, isMember: Bool) -> CampaignActor? {
+        if scope.canEdit(orgPath: target.orgPath) { return .office }
+        if principal.userID == target.leadUserID { return .lead }
+        if isMember { return .member }
+        if principal.role == .school, target.schoolID != nil, target.schoolID == principal.schoolID { return .target }
+        return nil
+    }
+
+    /// Whose rating the account writes: a school its 自评; a team member (the lead included) their own.
+    func tier(_ target: CampaignTarget, isMember: Bool) -> RatingTier? {
+        if principal.role == .school, target.schoolID == principal.schoolID { return .selfAssessment }
+        return isMember || principal.userID == target.leadUserID ? .member : nil
+    }
+
+    /// Whether the account fixes the team's score: the lead, or the office.
+    func fixesTeamScore(_ target: CampaignTarget) -> Bool {
+        principal.userID == target.leadUserID || scope.canEdit(orgPath: target.orgPath)
+    }
+
+    func isMember(_ target: CampaignTarget, on db: any Database) async throws -> Bool {
+        try await CampaignMember.query(on: db).filter(\.$targetID == target.id!).filter(\.$userID == principal.userID)
+            .count() > 0
+    }
+
+    /// The campaigns the account may open: all of the district for the office, leaders and admin; for others,
+    /// those with a target they may read.
+    func campaigns(districtID: Int, on db: any Database) -> QueryBuilder<Campaign> {
+        switch principal.role {
+        case .office, .leader, .admin: return Campaign.query(on: db).filter(\.$districtID == districtID)
+        case .inspector:
+            return Campaign.query(on: db).join(CampaignTarget.self, on: \Campaign.$id == \CampaignTarget.$campaignID)
+                .join(CampaignMember.self, on: \CampaignTarget.$id == \CampaignMember.$targetID)
+                .filter(CampaignMember.self, \.$userID == principal.userID).unique()
+        case .school:
+            return Campaign.query(on: db).join(CampaignTarget.self, on: \Campaign.$id == \CampaignTarget.$campaignID)
+                .filter(CampaignTarget.self, \.$schoolID == (principal.schoolID ?? -1))
+        }
+    }
+}
+
+extension Scope {
+    var campaignAccess: CampaignTargetAccess { CampaignTargetAccess(scope: self) }
+}
