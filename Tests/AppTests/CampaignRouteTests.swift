@@ -93,6 +93,9 @@ final class CampaignRouteTests: XCTestCase {
 
             // The school rates itself and hands it in.
             let schoolUser = try await login(app, "school")
+            let notice = try await schoolUser.get("\(t)/notice")
+            XCTAssertTrue(notice.body.string.contains("定于2026年11月1日至2026年12月31日对你单位进行综合督导"))
+            XCTAssertTrue(notice.body.string.contains("请你单位对照督导指标体系开展自评"))
             try await schoolUser.get("\(t)/rate")
             let selfSaved = try await schoolUser.post(
                 "\(t)/rate", form: [("a_1.1", "yes"), ("a_1.2", "0"), ("submit", "1")])
@@ -193,6 +196,8 @@ final class CampaignRouteTests: XCTestCase {
             let schoolUser = try await login(app, "school")
             let own = try await schoolUser.get("/campaign-targets/\(ours.id!)")
             let foreign = try await schoolUser.get("/campaign-targets/\(other.id!)")
+            let schoolList = try await schoolUser.get("/campaigns")
+            XCTAssertTrue(schoolList.body.string.contains(">0/1<"), "a school counts only its own target")
             let results = try await schoolUser.get("/campaigns/\(ours.campaignID)/results")
             let memberForm = try await schoolUser.get("/campaign-targets/\(ours.id!)/team")
             let outsider = try await login(app, "inspector3")

@@ -294,6 +294,7 @@ enum RouteRules {
         "POST /campaign-targets/:id/team": r([.admin, .office, .inspector], .campaignTarget),
         "POST /campaign-targets/:id/act": r([.admin, .office, .inspector, .school], .campaignTarget),
         "GET /campaign-targets/:id/opinion": r(signedIn, .campaignTarget),
+        "GET /campaign-targets/:id/notice": r(signedIn, .campaignTarget),
         // 指标体系: the district's office (and admin) edit, leaders read too.
         "GET /systems": r(readers),
         "GET /systems/:id": r(readers, .system),

@@ -71,6 +71,7 @@ func routes(_ app: Application) throws {
     }
     signedIn.post(SiteURL.campaignTargetPage(s, "act").route, use: CampaignsController.act)
     signedIn.get(SiteURL.campaignTargetPage(s, "opinion").route, use: CampaignsController.opinion)
+    signedIn.get(SiteURL.campaignTargetPage(s, "notice").route, use: CampaignsController.notice)
 
     // 问责决定: each account reads those its scope allows (a school or an inspector: those against it) and the
     // target answers (申辩) within the window.

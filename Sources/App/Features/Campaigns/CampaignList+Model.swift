@@ -23,7 +23,14 @@ struct CampaignList: Sendable {
             .sort(\.$createdAt, .descending).sort(\.$id, .descending).paginate(paging)
         let ids = campaigns.items.map { $0.id! }
         var counts: [Int: (Int, Int)] = [:]
-        if !ids.isEmpty, let sql = db as? any SQLDatabase {
+        let seesAll = [.office, .leader, .admin].contains(scope.principal.role)
+        if !seesAll {
+            // A team member or a school counts only the targets it may open.
+            for id in ids {
+                let mine = { scope.campaignAccess.readable(CampaignTarget.query(on: db)).filter(\.$campaignID == id) }
+                counts[id] = (try await mine().count(), try await mine().filter(\.$phase == nil).count())
+            }
+        } else if !ids.isEmpty, let sql = db as? any SQLDatabase {
             struct Count: Decodable {
                 let campaign_id: Int
                 let total: Int

@@ -110,3 +110,46 @@ struct CampaignOpinionView {
             ])
     }
 }
+
+/// 督导通知书: the written notice sent before the visit (条例: the unit is told in advance, then assesses itself).
+struct CampaignNoticeView {
+    let ctx: PageContext
+    let model: CampaignTargetPage
+    let office: String
+    let startsOn: String
+    let endsOn: String
+
+    func render() -> Page { Page(document()) }
+
+    func document() -> HTML {
+        let m = model
+        let selfAssessment = m.steps.contains { $0.0 == .selfAssessment }
+        let members = m.team.filter { $0 != m.lead }
+        return Layout.document(
+            "督导通知书 \(m.name)", ctx, printable: true,
+            [
+                .div(
+                    .class("no-print actions"),
+                    .button(.type(.button), .class("btn primary"), .data(named: "print", value: "1"), .text("打印")),
+                    .link(SiteURL.campaignTarget(m.id).path, "返回")),
+                .article(
+                    .class("notice-doc"),
+                    .h1(.text("教育督导通知书")),
+                    .p(.text(m.name + "：")),
+                    .p(
+                        .class("indent"),
+                        .text(
+                            "根据《教育督导条例》和本区督导工作安排，\(office)定于\(startsOn)至\(endsOn)对你单位进行"
+                                + "\(m.kind.label)（\(m.campaignTitle)）。督导组组长\(m.lead)"
+                                + (members.isEmpty ? "" : "，成员\(members.joined(separator: "、"))") + "。"
+                        )),
+                    selfAssessment
+                        ? .p(
+                            .class("indent"),
+                            .text("请你单位对照督导指标体系开展自评，在平台“督导评估”中填写自评并上传佐证材料，在实地督导前提交。"))
+                        : .empty,
+                    .p(.class("indent"), .text("实地督导期间请安排有关人员配合，提供所需资料，组织师生、家长座谈或问卷。")),
+                    .div(.class("doc-sign"), .p(.text(office)))),
+            ])
+    }
+}

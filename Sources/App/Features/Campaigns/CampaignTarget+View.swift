@@ -42,8 +42,13 @@ struct CampaignTargetView {
         return .group(
             .forEach(parts) { part in .section(.class("card"), .h2(.text(part.0)), .p(.class("prewrap"), .text(part.1)))
             },
-            m.opinionNumber == nil
-                ? .empty : .p(.button(SiteURL.campaignTargetPage(m.id, "opinion").path, "打印督导意见书", style: "secondary")))
+            .div(
+                .class("actions"),
+                m.steps.contains { $0.0 == .notice }
+                    ? .button(SiteURL.campaignTargetPage(m.id, "notice").path, "打印督导通知书", style: "secondary") : .empty,
+                m.opinionNumber == nil
+                    ? .empty : .button(SiteURL.campaignTargetPage(m.id, "opinion").path, "打印督导意见书", style: "secondary"))
+        )
     }
 
     var problems: Node<HTML.BodyContext> {

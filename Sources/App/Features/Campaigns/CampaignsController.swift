@@ -203,4 +203,18 @@ enum CampaignsController {
             ctx: req.pageContext(), model: model, office: district.name + "人民政府教育督导室", problems: problems
         ).render().encodeResponse(for: req)
     }
+
+    /// The written notice, printable from the moment the campaign starts (the target reads its own).
+    static func notice(req: Request) async throws -> Page {
+        let scope = try await Scope.of(req)
+        let target = try await scope.campaignAccess.load(try req.parameters.id(), on: req.db)
+        guard let campaign = try await Campaign.find(target.campaignID, on: req.db) else { throw Abort(.notFound) }
+        let model = try await CampaignTargetPage.query(target: target, scope: scope, on: req.db)
+        let district = try await scope.district(on: req.db)
+        return CampaignNoticeView(
+            ctx: req.pageContext(), model: model, office: district.name + "人民政府教育督导室",
+            startsOn: Day(parsing: campaign.startsOn)?.chinese ?? campaign.startsOn,
+            endsOn: Day(parsing: campaign.endsOn)?.chinese ?? campaign.endsOn
+        ).render()
+    }
 }
