@@ -54,6 +54,7 @@ struct MatrixRoute {
     var order: Int { pattern == "/logout" ? 2 : (method == .GET ? 0 : 1) }
 
     func path(_ rule: RouteRule, _ f: MatrixFixtures, who: Who, outside: Bool) -> String {
+        if rule.id == .questionnaireLink { return f.questionnaireLink }
         let set = f.records(for: who, outside: outside)
         let (id, second) = rule.id.values(f, set, who: who, outside: outside)
         var p = pattern
@@ -74,11 +75,13 @@ enum RouteID {
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
     case decision, decisionFile, system, campaign, campaignTarget
+    /// A questionnaire's public answer link, key included.
+    case questionnaireLink
     /// `?school=` of the query: scoped like a path id.
     case querySchool
 
     /// Whether the route is tried on a record outside the account's scope too (public records are not scoped).
-    var scoped: Bool { ![.none, .sign, .fileHash].contains(self) }
+    var scoped: Bool { ![.none, .sign, .fileHash, .questionnaireLink].contains(self) }
 
     func values(_ f: MatrixFixtures, _ s: RecordSet, who: Who, outside: Bool) -> (String?, String?) {
         func n(_ i: Int) -> String { String(i) }
@@ -109,6 +112,7 @@ enum RouteID {
         case .system: return (n(s.system), nil)
         case .campaign: return (n(s.campaign), nil)
         case .campaignTarget: return (n(s.campaignTarget), nil)
+        case .questionnaireLink: return (nil, nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
         case .token: return (n(outside ? s.token : (f.tokenIDs[who] ?? s.token)), nil)
@@ -157,6 +161,8 @@ enum RouteRules {
         "GET /public/complaints/track": r(everyone),
         "GET /public/complaints/received": r(everyone),
         "GET /login": r(everyone),
+        "GET /q/:id/:target": r(everyone, .questionnaireLink),
+        "POST /q/:id/:target": r(everyone, .questionnaireLink),
         "POST /login": RouteRule(allowed: everyone, mayRefuseLogin: true),
         "GET /api/openapi.json": r(everyone),
         "POST /api/v1/auth/token": r(everyone),
@@ -295,6 +301,8 @@ enum RouteRules {
         "POST /campaign-targets/:id/act": r([.admin, .office, .inspector, .school], .campaignTarget),
         "GET /campaign-targets/:id/opinion": r(signedIn, .campaignTarget),
         "GET /campaign-targets/:id/notice": r(signedIn, .campaignTarget),
+        "GET /campaigns/:id/questionnaires": r(readers, .campaign),
+        "POST /campaigns/:id/questionnaires": r(writers, .campaign),
         // 指标体系: the district's office (and admin) edit, leaders read too.
         "GET /systems": r(readers),
         "GET /systems/:id": r(readers, .system),

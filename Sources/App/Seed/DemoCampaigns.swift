@@ -34,6 +34,7 @@ enum DemoCampaigns {
         try await kindergartens(c)
         try await townships(c)
         try await county(c)
+        try await doubleReduction(c, township: schools[0].townshipID)
         // Like the rest of the demo's history, the campaigns are seeded, not done by anyone: no audit trail.
         try await AuditEvent.query(on: db).filter(\.$entity ~~ ["campaign", "campaign_target"]).delete()
     }
@@ -223,6 +224,54 @@ enum DemoCampaigns {
             try await CampaignWork.saveRating(
                 t, tier: .selfAssessment, userID: 0, answers: partial, submit: false, by: c.office, at: at(11, 20),
                 on: c.db)
+        }
+    }
+
+    /// A 双减 special check of one township's schools under way, with a parents' questionnaire answered: the team's
+    /// rating page fills the 作业量满意度 item from it.
+    static func doubleReduction(_ c: Context, township: Int) async throws {
+        let (v, _) = try await version("02-wuxiang-shuangjian", c)
+        let input = CampaignInput(
+            title: "2026年秋季“双减”和“五项管理”专项督导", kind: .special, versionID: v.id!,
+            startsOn: Day(year: 2026, month: 11, day: 16)!, endsOn: Day(year: 2026, month: 12, day: 18)!,
+            announced: true,
+            leadUserID: c.team[0].id!, memberUserIDs: c.team.map { $0.id! }, targetKind: .school, schoolTypes: [],
+            townshipIDs: [township])
+        let campaign = try await CampaignWork.create(
+            input, district: c.district, by: c.office, at: at(11, 16), on: c.db)
+        let q = QuestionnaireRecord()
+        q.campaignID = campaign.id!
+        q.title = "家长问卷（作业与课后服务）"
+        q.audience = .parents
+        q.questionsJSON = String(
+            decoding: try JSONEncoder().encode(
+                QuestionnaireText.parse(
+                    """
+                    单选｜您对目前的作业量是否满意？｜满意/比较满意/不太满意/不满意
+                    单选｜孩子是否参加学校课后服务？｜参加/未参加
+                    填空｜您对学校作业和课后服务的建议
+                    """
+                ).questions), as: UTF8.self)
+        q.closesOn = "2026-12-10"
+        q.linkSecret = "demo-questionnaire"
+        q.createdAt = at(11, 16)
+        try await q.create(on: c.db)
+        let choices = ["满意", "比较满意", "满意", "不太满意", "满意", "比较满意", "不满意", "满意", "比较满意", "满意"]
+        let targets = try await CampaignTarget.query(on: c.db).filter(\.$campaignID == campaign.id!).sort(\.$id).all()
+        for (n, t) in targets.enumerated() {
+            // 30–40 parents per school; the share satisfied differs by school (some below the 85% line).
+            for k in 0..<(30 + n * 3) {
+                let a = QuestionnaireAnswer()
+                a.questionnaireID = q.id!
+                a.targetID = t.id!
+                a.deviceHash = QuestionnairesController.hash("demo-\(t.id!)-\(k)")
+                a.answersJSON = String(
+                    decoding: try JSONEncoder().encode([
+                        "Q1": [choices[(k + n) % choices.count]], "Q2": [k % 4 == 0 ? "未参加" : "参加"],
+                    ]), as: UTF8.self)
+                a.createdAt = at(11, 20)
+                try await a.create(on: c.db)
+            }
         }
     }
 }

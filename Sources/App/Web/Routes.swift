@@ -18,6 +18,9 @@ func routes(_ app: Application) throws {
         SiteURL.publicComplaintNew.route, ComplaintsController.uploadLimits, use: ComplaintsController.publicSubmit)
     app.get(SiteURL.publicComplaintTrack.route, use: ComplaintsController.track)
     app.get(SiteURL.publicComplaintReceipt.route, use: ComplaintsController.receipt)
+    // 问卷: anonymous answers through a target's link (its key checked), once per device.
+    app.get(SiteURL.questionnaireAnswer(s, s).route, use: QuestionnairesController.answerForm)
+    app.post(SiteURL.questionnaireAnswer(s, s).route, use: QuestionnairesController.answer)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
 
@@ -148,6 +151,7 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.inspectorsExport(format: "csv").route, use: ExportController.inspectorsCSV)
     readers.get(SiteURL.campaignPage(s, "results").route, use: CampaignsController.results)
     readers.get(SiteURL.campaignPage(s, "export.xlsx").route, use: CampaignsController.export)
+    readers.get(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.page)
     // 指标体系: read by the office, leaders and admin of the district.
     readers.get(SiteURL.systems.route, use: SystemsController.list)
     readers.get(SiteURL.system(s).route, use: SystemsController.show)
@@ -204,6 +208,7 @@ func routes(_ app: Application) throws {
     writers.post(SiteURL.settings.route, use: SettingsController.save)
     writers.get(SiteURL.campaignNew.route, use: CampaignsController.newForm)
     writers.post(SiteURL.campaigns.route, use: CampaignsController.create)
+    writers.post(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.create)
     // 指标体系: the office creates, imports, copies, drafts and publishes (a published version never changes).
     writers.get(SiteURL.systemNew.route, use: SystemsController.newForm)
     writers.post(SiteURL.systems.route, use: SystemsController.create)

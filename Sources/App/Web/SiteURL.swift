@@ -91,6 +91,8 @@ enum SiteURL: Sendable, Equatable {
     case campaignTarget(Int)
     /// A page or action of one campaign target: rate, act, opinion.
     case campaignTargetPage(Int, String)
+    /// A target's anonymous answer page of a questionnaire (its key in the query).
+    case questionnaireAnswer(Int, Int)
     case publicHome
     case publicSign(Int)
     case file(String)
@@ -213,6 +215,7 @@ enum SiteURL: Sendable, Equatable {
         case .campaignPage(let n, let page): return ["campaigns", id(n), page]
         case .campaignTarget(let n): return ["campaign-targets", id(n)]
         case .campaignTargetPage(let n, let page): return ["campaign-targets", id(n), page]
+        case .questionnaireAnswer(let n, let t): return ["q", id(n), t == SiteURL.param ? ":target" : String(t)]
         case .publicHome: return ["public"]
         case .publicSign(let n): return ["public", "schools", id(n), "sign"]
         case .file(let hash): return ["files", hash == String(SiteURL.param) ? ":hash" : hash]

@@ -71,6 +71,8 @@ struct MatrixFixtures: Sendable {
     let tokenIDs: [Who: Int]
     let bearer: [Who: String]
     let photoHash: String
+    /// The answer link of a questionnaire on the inside set's campaign target (public, with its key).
+    var questionnaireLink: String = ""
 
     /// The records a route's parameters stand for, for one account and one side of its scope.
     func records(for who: Who, outside: Bool) -> RecordSet {
@@ -143,10 +145,23 @@ struct MatrixFixtures: Sendable {
             try await spare.save(on: db)
             tokenIDs[who] = spare.id!
         }
-        return MatrixFixtures(
+        let questionnaire = QuestionnaireRecord()
+        questionnaire.campaignID = inside.campaign
+        questionnaire.title = "家长满意度问卷"
+        questionnaire.audience = .parents
+        questionnaire.questionsJSON = #"[{"code":"Q1","kind":"single","text":"满意度","options":["满意","不满意"]}]"#
+        questionnaire.closesOn = "2026-12-31"
+        questionnaire.linkSecret = "matrix"
+        questionnaire.createdAt = TestClock.now
+        try await questionnaire.create(on: db)
+        var fixtures = MatrixFixtures(
             inside: inside, near: near, far: far, victimSchool: others[1].id!, victimInspector: victimInspector.id!,
             victimArea: victimArea.id!, victimUser: victimUser.id!, tokenIDs: tokenIDs, bearer: bearer,
             photoHash: photoHash)
+        fixtures.questionnaireLink = SiteURL.questionnaireAnswer(questionnaire.id!, inside.campaignTarget).with([
+            ("k", questionnaire.key(target: inside.campaignTarget))
+        ])
+        return fixtures
     }
 
     /// Every kind of record for `school` and `inspector`, built straight through the models.

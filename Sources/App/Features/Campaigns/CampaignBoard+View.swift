@@ -22,6 +22,9 @@ struct CampaignBoardView {
                     .div(
                         .class("actions"),
                         m.mayManage
+                            ? .button(SiteURL.campaignPage(m.id, "questionnaires").path, "问卷", style: "secondary")
+                            : .empty,
+                        m.mayManage
                             ? .button(SiteURL.campaignPage(m.id, "results").path, "结果与排名", style: "secondary") : .empty)
                 ),
                 .facts([

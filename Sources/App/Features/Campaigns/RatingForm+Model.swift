@@ -40,7 +40,12 @@ struct RatingForm: Sendable {
             for item in TeamRatings.compare(system, ratings: ratings, schoolType: target.schoolType) {
                 comparison[item.code] = item
             }
-            if own == nil { answers = TeamRatings.suggestion(system, ratings: ratings, schoolType: target.schoolType) }
+            if own == nil {
+                answers = TeamRatings.suggestion(system, ratings: ratings, schoolType: target.schoolType)
+                // 问卷 items take the share of satisfied respondents from the campaign's questionnaires.
+                let shares = try await QuestionnairesController.shares(system: system, target: target, on: db)
+                answers.merge(shares) { _, share in share }
+            }
         }
         if let override { answers = override }
         var values: [String: String] = [:]
