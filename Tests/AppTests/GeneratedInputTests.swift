@@ -232,7 +232,7 @@ enum StoredText {
         "payload", "url", "webhook_url", "last_error", "target", "action", "entity", "link", "source_ip", "sequence",
         "year", "rubric", "holidays", "complaint_limits", "last_login_address", "compliance", "measure", "source",
         "decided_on", "response_files", "term_dates", "document", "answers", "phases", "phase", "tier", "starts_on",
-        "ends_on", "school_type", "built_in_key",
+        "ends_on", "school_type", "built_in_key", "audience", "questions", "closes_on", "link_secret", "device_hash",
     ]
 
     static func poison(_ db: any Database, with payload: String) async throws -> Int {
