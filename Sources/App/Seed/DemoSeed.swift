@@ -16,7 +16,9 @@ enum DemoSeed {
     static func seedIfEmpty(_ db: any Database, config: AppConfig, logger: Logger) async throws -> Bool {
         guard try await OrgUnit.query(on: db).count() == 0 else { return false }
         if config.demo {
-            try await seed(db, cost: config.bcryptCost, store: DiskAttachmentStore(root: config.dataDir + "/files"))
+            try await seed(
+                db, cost: config.bcryptCost, store: DiskAttachmentStore(root: config.dataDir + "/files"),
+                campaigns: true)
         } else {
             let temp = AccountsController.temporaryPassword()
             try await db.transaction { db in
@@ -135,9 +137,11 @@ enum DemoSeed {
             terms: [("2024-09-01", "2027-08-31")]),
     ]
 
-    static func seed(_ db: any Database, cost: Int, store: (any AttachmentStore)? = nil, history: Bool = true)
-        async throws
-    {
+    /// `campaigns` adds the demo's 督导任务 (many writes): for the demo server, not for tests, which make their own.
+    static func seed(
+        _ db: any Database, cost: Int, store: (any AttachmentStore)? = nil, history: Bool = true,
+        campaigns: Bool = false
+    ) async throws {
         let hash = try Bcrypt.hash(password, cost: cost)
         try await db.transaction { db in
             let city = OrgUnit(name: "江南市", level: .city, parent: nil)
@@ -268,8 +272,10 @@ enum DemoSeed {
                 let office = try await User.query(on: db).filter(\.$username == "office").first()!
                 try await DemoHistory.seed(
                     db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
-                try await DemoCampaigns.seed(
-                    db, district: district, schools: schools, inspectors: inspectorModels, office: office)
+                if campaigns {
+                    try await DemoCampaigns.seed(
+                        db, district: district, schools: schools, inspectors: inspectorModels, office: office)
+                }
             }
         }
     }
