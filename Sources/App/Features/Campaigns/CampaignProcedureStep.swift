@@ -104,11 +104,13 @@ enum CampaignProcedureStep {
             system,
             targets: ratings.map { (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: $0.answers) })
         for (id, score) in scores {
-            guard let other = id == target.id ? target : byID[id], other.total != nil || id == target.id else {
-                continue
+            if id == target.id {
+                apply(score, to: target)  // saved by the step
+            } else if let other = byID[id], other.total != nil {
+                // Only targets whose team score is already fixed move with the new places.
+                apply(score, to: other)
+                try await other.save(on: db)
             }
-            apply(score, to: other)
-            if id != target.id { try await other.save(on: db) }
         }
     }
 

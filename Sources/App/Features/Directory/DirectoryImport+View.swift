@@ -49,13 +49,9 @@ struct DirectoryImportView {
             .form(
                 .method(.post), .action(action), .enctype(.multipartData),
                 .csrf(ctx.csrf),
-                .div(
-                    .class("field"),
-                    .label(.for("file-" + template), .text("选择文件（.xlsx 或 .csv，CSV 可为 UTF-8 或 GBK 编码）")),
-                    .input(
-                        .type(.file), .id("file-" + template), .name("file"),
-                        .attribute(named: "accept", value: ".xlsx,.csv"),
-                        .required(true))),
+                .fileField(
+                    "选择文件（.xlsx 或 .csv，CSV 可为 UTF-8 或 GBK 编码）", name: "file", accept: ".xlsx,.csv",
+                    id: "file-" + template),
                 .button(.type(.submit), .class("btn primary"), .text("检查并导入"))))
     }
 
