@@ -20,11 +20,11 @@ struct TestSetupError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs `body` against a fresh application: its own database (in-memory SQLite, or a schema of its
-/// own on PostgreSQL when TEST_DATABASE_URL is set), migrated and seeded with the demo district.
+/// Runs `body` against a fresh application with its own database, migrated and seeded with the demo district:
+/// an SQLite file, or on PostgreSQL (TEST_DATABASE_URL set) a database, copied from a template made once per run.
 /// The schema, the data directory and the application are cleaned up whether `body` throws or not.
 /// `history: false` leaves out the demo semester of visits, plans and reports (a clean slate).
-/// `fileDatabase: true` puts SQLite in a file (WAL, several connections) instead of memory, as in production.
+/// `fileDatabase: true` also sets the database up as the server does at start (WAL, synchronous=NORMAL).
 /// `clientAddressHeader` and `secureCookies` set those settings as a deployment behind a proxy would.
 func withApp(
     history: Bool = true, fileDatabase: Bool = false, clientAddressHeader: String? = nil, secureCookies: Bool = false,
@@ -33,33 +33,43 @@ func withApp(
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var failure: (any Error)?
+    // The test's own database, copied from one migrated and seeded once per run: a PostgreSQL database, or an
+    // SQLite file.
+    var copy: String?
+    var file: String?
     do {
         var config = AppConfig.forTesting()
-        if fileDatabase, case .sqliteMemory = config.database {
-            try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
-            config.database = .sqliteFile(config.dataDir + "/test.sqlite")
+        switch config.database {
+        case .postgres(let url, _):
+            let made = try await PostgresTestDatabases.shared.make(baseURL: url, history: history)
+            config.database = .postgres(url: made.url, schema: nil)
+            copy = made.name
+        case .sqliteMemory, .sqliteFile:
+            let path = try await SQLiteTestTemplates.shared.copy(history: history)
+            config.database = .sqliteFile(path)
+            file = path
         }
         config.clientAddressHeader = clientAddressHeader ?? config.clientAddressHeader
         config.secureCookies = secureCookies || config.secureCookies
         try await configure(app, config)
         app.clock = TestClock.clock
-        try await prepareDatabase(app)
-        try await DemoSeed.seed(app.db, cost: 4, history: history)
+        if fileDatabase { try await prepareDatabase(app) }
         try await body(app)
     } catch {
         failure = error
     }
     if let config = app.storage[ConfigKey.self] {
-        if case .postgres(_, let schema?) = config.database, let sql = app.db as? any SQLDatabase {
-            do {
-                try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-            } catch {
-                if failure == nil { failure = error }
-            }
-        }
         try? FileManager.default.removeItem(atPath: config.dataDir)
     }
     try await app.asyncShutdown()
+    if let file { SQLiteTestTemplates.shared.remove(file) }
+    if let copy {
+        do {
+            try await PostgresTestDatabases.shared.drop(copy)
+        } catch {
+            if failure == nil { failure = error }
+        }
+    }
     if let failure { throw failure }
 }
 
