@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """A 综合督导 walked in headless Chromium (selenium), with a screenshot of every step:
-the office publishes the campaign on a desktop; sends the written notice; the school self-assesses on a 375-px phone
-and hands it in; two team members rate on phones, apart on one item; the lead sees the disagreement, fixes the team's
-score; the preliminary opinion, the school's 申辩 and its answer; the office issues the 督导意见书 with a problem;
-the results page and the 督导意见书 are printed to A4 PDF.
+the office sets the procedure (phases per kind, 申辩 window) and publishes the campaign on a desktop; sends the
+written notice; the school uploads evidence for an item (a wrong file first) and self-assesses on a 375-px phone and
+hands it in; two team members rate on phones, apart on one item, one of them with the connection lost (the rating
+waits on the phone and goes when the connection returns); the lead sees the disagreement and the members' remarks,
+fixes the team's score; the preliminary opinion, the school's 申辩 and its answer; the office issues the 督导意见书
+with a problem; the school reads its indicator-level scores; the results (heat map, comparison with the spring
+check) are published (通报) and printed, with the 督导意见书, to A4 PDF.
 
 Run on demand against a fresh demo server:
 
@@ -92,6 +95,8 @@ class Browser:
         raise SystemExit(f"{self.user}: no step 「{label}」 on {self.d.current_url}")
 
     def shot(self, name):
+        # The whole page from its top (a page scrolled to its last button would be shot from there).
+        self.d.execute_script("window.scrollTo(0, 0)")
         h = self.d.execute_script("return document.documentElement.scrollHeight")
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": self.width, "height": min(h, 6000), "deviceScaleFactor": 1, "mobile": self.width < 500})
@@ -121,6 +126,8 @@ class Browser:
 
 
 office = Browser("office", 1280)
+office.get("/campaigns/rules")
+office.shot("office-procedure-rules")
 office.get("/campaigns/new")
 office.el("#f-title").send_keys(TITLE)
 Select(office.el("#f-version")).select_by_visible_text(
@@ -147,6 +154,23 @@ office.shot("office-notice-sent")
 school = Browser("school", 375)
 school.get(target)
 school.shot("school-target")
+# Evidence: a text file is refused with the reason; a photo for 8.1 (收费公示栏照片) is kept.
+school.get(target + "/evidence")
+Select(school.el("#f-item")).select_by_value("8.1")
+wrong = os.path.join(OUT, "notes.txt")
+photo = os.path.join(OUT, "fee-board.png")
+with open(wrong, "w") as f:
+    f.write("not evidence")
+with open(photo, "wb") as f:
+    f.write(base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+school.el("#files").send_keys(wrong)
+school.button("上传")
+school.shot("school-evidence-refused")
+Select(school.el("#f-item")).select_by_value("8.1")
+school.el("#files").send_keys(photo)
+school.button("上传")
+school.shot("school-evidence-uploaded")
 school.get(target + "/rate")
 school.rate({"1.1": "yes", "1.2": "0", "1.3": "yes", "2.1": "0"})
 school.button("保存")
@@ -161,7 +185,25 @@ lead.rate({"1.1": "yes", "1.2": "1", "1.3": "yes", "2.1": "0"})
 lead.shot("lead-rates")
 lead.button("提交")
 member.get(target + "/rate")
+# On site without a connection: the rating waits on the phone, listed at the top, and goes when it returns.
+member.d.execute_cdp_cmd("Network.enable", {})
+member.d.execute_cdp_cmd("Network.emulateNetworkConditions", {
+    "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
 member.rate({"1.1": "no", "1.2": "1", "1.3": "yes", "2.1": "1"})
+member.click("details.rating-remark summary") if member.d.find_elements(By.CSS_SELECTOR, "details.rating-remark") else None
+member.el("textarea[name='c_1.1']").send_keys("开学第一天2名学生未到校，未见逐人跟踪记录。")
+for b in member.d.find_elements(By.CSS_SELECTOR, "button"):
+    if b.text.strip() == "保存":
+        member.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", b)
+        b.click()
+        break
+WebDriverWait(member.d, 15).until(lambda d: not d.find_element(By.ID, "outbox").get_attribute("hidden"))
+member.shot("member-rated-offline")
+member.d.execute_cdp_cmd("Network.emulateNetworkConditions", {
+    "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+member.d.execute_script("window.dispatchEvent(new Event('online'))")
+WebDriverWait(member.d, 30).until(lambda d: d.find_element(By.ID, "outbox").get_attribute("hidden"))
+member.shot("member-rating-sent")
 member.button("提交")
 member.shot("member-rated")
 lead.get(target + "/team")
@@ -189,12 +231,18 @@ office.shot("office-opinion-issued")
 office.get(target + "/opinion")
 office.shot("opinion-print")
 office.pdf("opinion")
+school.get(target)
+school.shot("school-reads-indicator-scores")
 campaign = office.d.find_element(By.XPATH, "//a[contains(., '返回')]").get_attribute("href")
 office.get(target)
 office.d.find_element(By.XPATH, "//a[contains(@href, '/campaigns/')]").click()
 office.get(office.d.current_url.replace(BASE, "") + "/results")
+office.click("input[name='public']")
+office.button("通报结果")
 office.shot("results")
 office.pdf("results")
+school.get(office.d.current_url.replace(BASE, "").replace("/results", "/bulletin"))
+school.shot("school-reads-bulletin")
 print(f"{len(shots)} screenshots in {OUT}")
 for b in (office, school, lead, member):
     b.d.quit()

@@ -18,6 +18,7 @@ public enum DudaoMain {
         do {
             try await configure(app, config)
             app.asyncCommands.use(SeedCommand(), as: "seed")
+            app.asyncCommands.use(CampaignBenchCommand(), as: "bench-campaign")
             try await prepareDatabase(app)
             let command = CommandLine.arguments.dropFirst().first ?? "serve"
             if command == "serve" || command.hasPrefix("-") {

@@ -62,6 +62,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M019_IndicatorSystems())
     app.migrations.add(M020_Campaigns())
     app.migrations.add(M021_Questionnaires())
+    app.migrations.add(M022_CampaignResults())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

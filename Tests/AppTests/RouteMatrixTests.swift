@@ -74,14 +74,16 @@ enum RouteID {
     case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
-    case decision, decisionFile, system, campaign, campaignTarget
+    case decision, decisionFile, system, campaign, campaignTarget, campaignEvidence
+    /// A campaign whose results are published to the public (not scoped: anyone reads them).
+    case publicCampaign
     /// A questionnaire's public answer link, key included.
     case questionnaireLink
     /// `?school=` of the query: scoped like a path id.
     case querySchool
 
     /// Whether the route is tried on a record outside the account's scope too (public records are not scoped).
-    var scoped: Bool { ![.none, .sign, .fileHash, .questionnaireLink].contains(self) }
+    var scoped: Bool { ![.none, .sign, .fileHash, .questionnaireLink, .publicCampaign].contains(self) }
 
     func values(_ f: MatrixFixtures, _ s: RecordSet, who: Who, outside: Bool) -> (String?, String?) {
         func n(_ i: Int) -> String { String(i) }
@@ -112,6 +114,8 @@ enum RouteID {
         case .system: return (n(s.system), nil)
         case .campaign: return (n(s.campaign), nil)
         case .campaignTarget: return (n(s.campaignTarget), nil)
+        case .campaignEvidence: return (n(s.campaignTarget), s.campaignEvidenceFile)
+        case .publicCampaign: return (n(f.inside.campaign), nil)
         case .questionnaireLink: return (nil, nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
@@ -301,6 +305,17 @@ enum RouteRules {
         "POST /campaign-targets/:id/act": r([.admin, .office, .inspector, .school], .campaignTarget),
         "GET /campaign-targets/:id/opinion": r(signedIn, .campaignTarget),
         "GET /campaign-targets/:id/notice": r(signedIn, .campaignTarget),
+        "GET /campaign-targets/:id/evidence": r(signedIn, .campaignTarget),
+        "POST /campaign-targets/:id/evidence": r(
+            [.admin, .office, .inspector, .school], .campaignTarget, upload: true),
+        "GET /campaign-targets/:id/evidence/:hash": r(signedIn, .campaignEvidence),
+        "GET /campaigns/:id/bulletin": r(signedIn, .campaign),
+        "POST /campaigns/:id/publish": r([.office], .campaign),
+        "GET /campaigns/rules": r([.office]),
+        "GET /campaign-targets/:id/members": r(writers, .campaignTarget),
+        "POST /campaign-targets/:id/members": r(writers, .campaignTarget),
+        "POST /campaigns/rules": r([.office]),
+        "GET /public/results/:id": r(everyone, .publicCampaign),
         "GET /campaigns/:id/questionnaires": r(readers, .campaign),
         "POST /campaigns/:id/questionnaires": r(writers, .campaign),
         // 指标体系: the district's office (and admin) edit, leaders read too.

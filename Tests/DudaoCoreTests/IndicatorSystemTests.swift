@@ -101,7 +101,7 @@ final class IndicatorSystemTests: XCTestCase {
         let read = IndicatorSheet.read(table)
         XCTAssertNil(read.system)
         XCTAssertEqual(read.rowErrors.map(\.row), [header + 3, header + 4, header + 7])
-        XCTAssertEqual(read.rowErrors[0].messages, ["评分方式应为 是否、分值、扣分、等级、达标值、问卷、排名、文字 之一：打勾"])
+        XCTAssertEqual(read.rowErrors[0].messages, ["评分方式应为 是否、分值、扣分、等级、达标值、问卷、排名、督导结果、文字 之一：打勾"])
         XCTAssertEqual(read.rowErrors[1].messages, ["达标条件应写成「≥85」「≤60」或「8~10」"])
     }
 
@@ -149,7 +149,7 @@ final class IndicatorSystemTests: XCTestCase {
         case .levels(let levels): .level(levels.max { $0.points < $1.points }!.label)
         case .threshold(_, let rule, let byType):
             .value((byType["primary"] ?? rule).value)  // every operator includes its own line
-        case .questionnaire: .share(1)
+        case .questionnaire, .campaign: .share(1)
         case .rank: .value(1)
         case .text: .text("")
         }

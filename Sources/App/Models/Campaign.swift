@@ -18,7 +18,16 @@ final class Campaign: Model, @unchecked Sendable {
     @Field(key: "announced") var announced: Bool
     @Field(key: "created_by") var createdBy: Int
     @Field(key: "created_at") var createdAt: Date
-    init() {}
+    /// The day its results were published (通报) to its targets; empty: not yet. Public: also on `/public`.
+    @Field(key: "published_on") var publishedOn: String
+    @Field(key: "published_public") var publishedPublic: Bool
+    /// A new campaign is unpublished (a loaded one takes its stored values instead).
+    init() {
+        publishedOn = ""
+        publishedPublic = false
+    }
+
+    var isPublished: Bool { !publishedOn.isEmpty }
 
     var phases: [CampaignPhase] { phaseList.split(separator: ",").compactMap { CampaignPhase(rawValue: String($0)) } }
 }
@@ -47,7 +56,25 @@ final class CampaignTarget: Model, @unchecked Sendable {
     @OptionalField(key: "opinion_number") var opinionNumber: String?
     @Field(key: "opinion") var opinion: String
     @Field(key: "updated_at") var updatedAt: Date
-    init() {}
+    /// Each node's result when the team's score was fixed: JSON of `NodeResult` by code.
+    @Field(key: "node_scores") var nodeScoresJSON: String
+    /// The last day of its 申辩 (ISO day), set when the preliminary opinion is delivered; empty before.
+    @Field(key: "appeal_due") var appealDue: String
+    /// A new target has no scores and no 申辩 deadline yet (a loaded one takes its stored values instead).
+    init() {
+        nodeScoresJSON = "{}"
+        appealDue = ""
+    }
+
+    var nodeScores: [String: NodeResult] { JSONColumn.decode([String: NodeResult].self, nodeScoresJSON) ?? [:] }
+}
+
+/// A node's share of the full score and what the target earned of it (nil ratio: not applicable).
+struct NodeResult: Codable, Sendable, Equatable {
+    let ratio: Double?
+    let available: Double
+
+    var earned: Double { (ratio ?? 0) * available }
 }
 
 /// A member of a target's team (the lead is named on the target and is a member too).
@@ -88,7 +115,12 @@ final class CampaignRating: Model, @unchecked Sendable {
     @Field(key: "answers") var answersJSON: String
     @Field(key: "submitted") var submitted: Bool
     @Field(key: "updated_at") var updatedAt: Date
-    init() {}
+    /// The rater's remark per item (说明), JSON by code.
+    @Field(key: "comments") var commentsJSON: String
+    /// A new rating has no remarks (a loaded one takes its stored values instead).
+    init() { commentsJSON = "{}" }
+
+    var comments: [String: String] { JSONColumn.decode([String: String].self, commentsJSON) ?? [:] }
 
     var answers: ScoringEngine.Answers {
         (try? JSONDecoder().decode(ScoringEngine.Answers.self, from: Data(answersJSON.utf8))) ?? [:]
@@ -101,4 +133,21 @@ final class CampaignRating: Model, @unchecked Sendable {
     static func all(targetID: Int, on db: any Database) async throws -> [CampaignRating] {
         try await query(on: db).filter(\.$targetID == targetID).sort(\.$id).all()
     }
+}
+
+/// A file a target (or its team on site) uploaded as evidence (佐证材料) for one indicator item.
+final class CampaignEvidence: Model, @unchecked Sendable {
+    static let schema = "campaign_evidence"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "target_id") var targetID: Int
+    @Field(key: "item_code") var itemCode: String
+    @Field(key: "hash") var hash: String
+    @Field(key: "name") var name: String
+    @Field(key: "type") var type: String
+    @Field(key: "size") var size: Int
+    @Field(key: "uploaded_by") var uploadedBy: Int
+    @Field(key: "uploaded_at") var uploadedAt: Date
+    init() {}
+
+    var file: StoredFile { StoredFile(hash: hash, name: name, type: type, size: size) }
 }

@@ -43,7 +43,11 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "complaint_categories") var complaintCategories: String
     /// Whether a 特约督学 may be a school's responsible inspector (default no: a warning on assignment).
     @Field(key: "special_may_be_responsible") var specialMayBeResponsible: Bool
+    /// JSON of `CampaignRules` (phases per kind, 申辩 days); "{}" means the defaults.
+    @Field(key: "campaign_rules") var campaignRulesJSON: String
     init() {}
+
+    var campaignRules: CampaignRules { JSONColumn.decode(CampaignRules.self, campaignRulesJSON) ?? CampaignRules() }
 
     var kindergartenRubricValue: Rubric { Rubric(setting: kindergartenRubric) ?? .kindergarten }
     var bands: RubricBands { RubricBands(setting: rubricBands) ?? RubricBands() }
@@ -133,6 +137,7 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.specialMayBeResponsible = false
         s.complaintLimits = "{}"
         s.webhookURL = ""
+        s.campaignRulesJSON = "{}"
         return s
     }
 }

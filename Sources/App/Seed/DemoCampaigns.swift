@@ -12,10 +12,12 @@ enum DemoCampaigns {
         let district: OrgUnit
         let office: Principal
         let team: [User]
+        let store: (any AttachmentStore)?
     }
 
     static func seed(
-        _ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User
+        _ db: any Database, district: OrgUnit, schools: [School], inspectors: [Inspector], office: User,
+        store: (any AttachmentStore)? = nil
     ) async throws {
         let hash = try await User.query(on: db).filter(\.$username == "inspector").first()!.passwordHash
         var team = [try await User.query(on: db).filter(\.$username == "inspector").first()!]
@@ -28,7 +30,8 @@ enum DemoCampaigns {
             team.append(u)
             _ = n
         }
-        let c = Context(db: db, district: district, office: Principal(office), team: team)
+        let c = Context(db: db, district: district, office: Principal(office), team: team, store: store)
+        try await springOpening(c)
         try await opening(c)
         try await comprehensive(c, school: schools[1])
         try await kindergartens(c)
@@ -83,6 +86,7 @@ enum DemoCampaigns {
             case .questionnaire(_, _, _, let minShare)?:
                 answers[leaf.code] = .share(miss ? minShare - 0.1 : minShare + 0.05)
             case .rank?: answers[leaf.code] = .value(Double(50 + (seed * 13 + i * 5) % 40))
+            case .campaign?: answers[leaf.code] = .share(miss ? 0.8 : 0.95)
             case .text?: answers[leaf.code] = .text(miss ? "个别项目需改进。" : "总体规范。")
             case nil: break
             }
@@ -102,10 +106,68 @@ enum DemoCampaigns {
                 on: c.db)
             ratings.append((member.displayName, answers))
         }
+        let team = TeamRatings.suggestion(system, ratings: ratings, schoolType: t.schoolType)
         try await CampaignWork.saveRating(
-            t, tier: .team, userID: CampaignProcedureStep.teamUserID,
-            answers: TeamRatings.suggestion(system, ratings: ratings, schoolType: t.schoolType), submit: true,
-            by: Principal(c.team[0]), at: at, on: c.db)
+            t, tier: .team, userID: CampaignProcedureStep.teamUserID, answers: team,
+            remarks: remarks(system, team, seed: seed), submit: true, by: Principal(c.team[0]), at: at, on: c.db)
+    }
+
+    /// The team's remark on each item it did not give full points, in the words an inspector writes on site.
+    static func remarks(_ system: IndicatorSystem, _ answers: ScoringEngine.Answers, seed: Int) -> [String: String] {
+        let seen = ["现场查看", "查阅台账", "访谈师生", "抽查记录"]
+        var out: [String: String] = [:]
+        for leaf in system.leaves {
+            switch answers[leaf.code] {
+            case .no?: out[leaf.code] = "\(seen[(seed + leaf.code.count) % seen.count])发现未达到要求，需整改。"
+            case .occurrences(let n)? where n > 0:
+                out[leaf.code] = "\(seen[(seed + n) % seen.count])发现问题 \(n) 处，按每处扣分。"
+            case .level(let l)? where l != "A" && l != "优": out[leaf.code] = "评为\(l)：部分内容落实不到位。"
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// A small PDF standing for a scanned document (the demo's evidence files).
+    static func pdf(_ title: String) -> Data {
+        let text = "BT /F1 14 Tf 72 720 Td (\(title)) Tj ET"
+        var body = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length \(text.utf8.count) >>\nstream\n\(text)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        for (i, object) in objects.enumerated() {
+            offsets.append(body.utf8.count)
+            body += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = body.utf8.count
+        body += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { body += String(format: "%010d 00000 n \n", offset) }
+        body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(body.utf8)
+    }
+
+    /// Evidence files uploaded by the target for the items that ask for them (the first `limit` such items).
+    static func evidence(
+        _ c: Context, _ t: CampaignTarget, _ system: IndicatorSystem, limit: Int, by user: Int, at: Date
+    ) async throws {
+        guard let store = c.store else { return }
+        for leaf in system.leaves.filter({ $0.evidence != nil }).prefix(limit) {
+            let e = CampaignEvidence()
+            e.targetID = t.id!
+            e.itemCode = leaf.code
+            e.hash = try store.put(pdf("Dudao demo evidence \(leaf.code)"))
+            e.name = "\(leaf.code) \(leaf.evidence?.note ?? leaf.title).pdf"
+            e.type = "application/pdf"
+            e.size = pdf("Dudao demo evidence \(leaf.code)").count
+            e.uploadedBy = user
+            e.uploadedAt = at
+            try await e.create(on: c.db)
+        }
     }
 
     static func step(
@@ -117,6 +179,21 @@ enum DemoCampaigns {
             action, target: fresh, campaign: campaign, actor: actor, text: text, problems: problems, by: c.office,
             at: at,
             on: c.db)
+    }
+
+    /// The spring opening check on the same system, finished: the autumn results compare with it.
+    static func springOpening(_ c: Context) async throws {
+        let (campaign, system, targets) = try await start(
+            c, "2026年春季开学工作专项督导（“十个到位”）", .opening, key: "01-kaixue-shige-daowei", target: .school,
+            from: Day(year: 2026, month: 2, day: 24)!, to: Day(year: 2026, month: 3, day: 10)!, team: c.team)
+        for (n, t) in targets.enumerated() {
+            try await rateOnSite(c, t, system, seed: n + 5, at: at(2, 27))
+            try await step(c, .fixTeamScore, t, campaign, as: .lead, at: at(2, 28))
+            try await step(c, .issueOpinion, t, campaign, as: .office, text: "开学各项工作基本到位。", at: at(3, 3))
+            try await step(c, .closeRectification, t, campaign, as: .office, at: at(3, 6))
+        }
+        campaign.publishedOn = "2026-03-10"
+        try await campaign.save(on: c.db)
     }
 
     static func opening(_ c: Context) async throws {
@@ -134,6 +211,10 @@ enum DemoCampaigns {
                 problems: problems, at: at(9, 8))
             if problems.isEmpty { try await step(c, .closeRectification, t, campaign, as: .office, at: at(9, 10)) }
         }
+        // Published to the schools and on the public site (通报).
+        campaign.publishedOn = "2026-09-16"
+        campaign.publishedPublic = true
+        try await campaign.save(on: c.db)
     }
 
     static func comprehensive(_ c: Context, school: School) async throws {
@@ -186,6 +267,7 @@ enum DemoCampaigns {
                     t, tier: .selfAssessment, userID: 0, answers: marks(system, seed: n, rater: 7), submit: true,
                     by: c.office, at: at(11, 10), on: c.db)
                 try await step(c, .submitSelfAssessment, t, campaign, as: .target, at: at(11, 11))
+                try await evidence(c, t, system, limit: 10, by: c.office.userID, at: at(11, 10))
                 try await CampaignWork.saveRating(
                     t, tier: .member, userID: c.team[1].id!, answers: marks(system, seed: n, rater: 1), submit: true,
                     by: Principal(c.team[1]), at: at(11, 24), on: c.db)
@@ -224,6 +306,8 @@ enum DemoCampaigns {
             try await CampaignWork.saveRating(
                 t, tier: .selfAssessment, userID: 0, answers: partial, submit: false, by: c.office, at: at(11, 20),
                 on: c.db)
+            // The county's offices have filed the evidence of the first areas so far.
+            try await evidence(c, t, system, limit: 6, by: c.office.userID, at: at(11, 20))
         }
     }
 

@@ -274,7 +274,8 @@ enum DemoSeed {
                     db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
                 if campaigns {
                     try await DemoCampaigns.seed(
-                        db, district: district, schools: schools, inspectors: inspectorModels, office: office)
+                        db, district: district, schools: schools, inspectors: inspectorModels, office: office,
+                        store: store)
                 }
             }
         }

@@ -21,6 +21,8 @@ func routes(_ app: Application) throws {
     // 问卷: anonymous answers through a target's link (its key checked), once per device.
     app.get(SiteURL.questionnaireAnswer(s, s).route, use: QuestionnairesController.answerForm)
     app.post(SiteURL.questionnaireAnswer(s, s).route, use: QuestionnairesController.answer)
+    // Campaign results the office chose to publish (通报, 向社会公开).
+    app.get(SiteURL.publicResults(s).route, use: CampaignPublishing.publicResults)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
 
@@ -63,16 +65,25 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.campaignTargetPage(s, "rate").route) {
         try await CampaignsController.rateForm(req: $0, team: false)
     }
-    signedIn.post(SiteURL.campaignTargetPage(s, "rate").route) {
-        try await CampaignsController.rate(req: $0, team: false)
-    }
     signedIn.get(SiteURL.campaignTargetPage(s, "team").route) {
         try await CampaignsController.rateForm(req: $0, team: true)
     }
-    signedIn.post(SiteURL.campaignTargetPage(s, "team").route) {
+    // Ratings may come from a phone's outbox (offline on site): a resend with the same key changes nothing twice.
+    let raters = signedIn.grouped(OnceMiddleware())
+    raters.post(SiteURL.campaignTargetPage(s, "rate").route) {
+        try await CampaignsController.rate(req: $0, team: false)
+    }
+    raters.post(SiteURL.campaignTargetPage(s, "team").route) {
         try await CampaignsController.rate(req: $0, team: true)
     }
     signedIn.post(SiteURL.campaignTargetPage(s, "act").route, use: CampaignsController.act)
+    // 佐证材料: read with the target; uploaded by the target before the visit, by the team during it.
+    signedIn.get(SiteURL.campaignTargetPage(s, "evidence").route, use: CampaignEvidenceWork.page)
+    signedIn.upload(
+        SiteURL.campaignTargetPage(s, "evidence").route, CampaignEvidenceWork.limits, use: CampaignEvidenceWork.upload)
+    signedIn.get(SiteURL.campaignEvidenceFile(s, String(s)).route, use: CampaignEvidenceWork.file)
+    // Published results (通报), for every account that may open the campaign.
+    signedIn.get(SiteURL.campaignPage(s, "bulletin").route, use: CampaignPublishing.bulletin)
     signedIn.get(SiteURL.campaignTargetPage(s, "opinion").route, use: CampaignsController.opinion)
     signedIn.get(SiteURL.campaignTargetPage(s, "notice").route, use: CampaignsController.notice)
 
@@ -167,6 +178,10 @@ func routes(_ app: Application) throws {
     office.get(SiteURL.accountabilityNew.route, use: AccountabilityController.newForm)
     office.post(SiteURL.accountability.route, use: AccountabilityController.create)
     office.post(SiteURL.accountabilityOutcome(s).route, use: AccountabilityController.outcome)
+    // The office publishes campaign results and sets the campaign procedure (phases per kind, 申辩 days).
+    office.post(SiteURL.campaignPage(s, "publish").route, use: CampaignPublishing.publish)
+    office.get(SiteURL.campaignRules.route, use: CampaignRulesController.form)
+    office.post(SiteURL.campaignRules.route, use: CampaignRulesController.save)
 
     // Office and admin: change the directory, import, see the audit trail, settings.
     let writers = app.grouped(RequireRole(.directoryWriters))
@@ -207,6 +222,8 @@ func routes(_ app: Application) throws {
     writers.get(SiteURL.settings.route, use: SettingsController.form)
     writers.post(SiteURL.settings.route, use: SettingsController.save)
     writers.get(SiteURL.campaignNew.route, use: CampaignsController.newForm)
+    writers.get(SiteURL.campaignTargetPage(s, "members").route, use: CampaignTeamController.form)
+    writers.post(SiteURL.campaignTargetPage(s, "members").route, use: CampaignTeamController.change)
     writers.post(SiteURL.campaigns.route, use: CampaignsController.create)
     writers.post(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.create)
     // 指标体系: the office creates, imports, copies, drafts and publishes (a published version never changes).

@@ -91,6 +91,12 @@ enum SiteURL: Sendable, Equatable {
     case campaignTarget(Int)
     /// A page or action of one campaign target: rate, act, opinion.
     case campaignTargetPage(Int, String)
+    /// An evidence file a target or its team uploaded, by its content hash.
+    case campaignEvidenceFile(Int, String)
+    /// The office's campaign rules: phases per kind, the 申辩 window.
+    case campaignRules
+    /// A campaign's published results on the public site.
+    case publicResults(Int)
     /// A target's anonymous answer page of a questionnaire (its key in the query).
     case questionnaireAnswer(Int, Int)
     case publicHome
@@ -210,6 +216,10 @@ enum SiteURL: Sendable, Equatable {
         case .system(let n): return ["systems", id(n)]
         case .systemAction(let n, let action): return ["systems", id(n), action]
         case .campaigns: return ["campaigns"]
+        case .campaignRules: return ["campaigns", "rules"]
+        case .campaignEvidenceFile(let n, let hash):
+            return ["campaign-targets", id(n), "evidence", hash == String(SiteURL.param) ? ":hash" : hash]
+        case .publicResults(let n): return ["public", "results", id(n)]
         case .campaignNew: return ["campaigns", "new"]
         case .campaign(let n): return ["campaigns", id(n)]
         case .campaignPage(let n, let page): return ["campaigns", id(n), page]

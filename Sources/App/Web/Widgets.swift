@@ -130,14 +130,28 @@ extension Node where Context: HTML.BodyContext {
     }
 
     /// A one-button form for an action that changes data (deactivate, logout …).
+    /// What a page's forms keep on the phone until the server has them, filled in by the page script (hidden while
+    /// empty); the page's wrapper names itself with `data-outbox`.
+    static var outboxPanel: Node {
+        .section(
+            .id("outbox"), .class("alert warn outbox"), .attribute(named: "hidden", value: "hidden"),
+            .p(.text("本机待发送："), .span(.class("outbox-count"), .text("0")), .text("项")),
+            .ul())
+    }
+
+    /// Where the page script says whether the last save reached the server.
+    static var saveStatus: Node {
+        .span(.id("save-status"), .class("save-status"), .attribute(named: "role", value: "status"))
+    }
+
     static func postButton(
         _ action: String, _ label: String, csrf: String, confirm: String? = nil,
-        style: String = "secondary"
+        style: String = "secondary", fields: [(String, String)] = []
     ) -> Node {
         .form(
             .method(.post), .action(action), .class("inline"),
             confirm.map { .data(named: "confirm", value: $0) } ?? .empty,
-            .csrf(csrf),
+            .csrf(csrf), .forEach(fields) { .hidden($0.0, $0.1) },
             .button(.type(.submit), .class("btn " + style), .text(label)))
     }
 

@@ -110,8 +110,12 @@ extension IndicatorSheet {
             } else {
                 node.form = .rank(points: points.compactMap { $0 }, higherIsBetter: value("排名方向") != lowerFirst)
             }
+        case "督导结果":
+            let source = value("来源指标体系")
+            if source.isEmpty { messages.append("请填写「来源指标体系」（取哪个指标体系的督导结果）") }
+            if let points = decimal("分值"), !source.isEmpty { node.form = .campaign(points: points, source: source) }
         case "文字": node.form = .text
-        default: messages.append("评分方式应为 是否、分值、扣分、等级、达标值、问卷、排名、文字 之一：\(kind)")
+        default: messages.append("评分方式应为 是否、分值、扣分、等级、达标值、问卷、排名、督导结果、文字 之一：\(kind)")
         }
         return messages.isEmpty ? node : nil
     }

@@ -7,6 +7,7 @@ public enum IndicatorSheet {
     static let columns = [
         "编码", "上级编码", "名称", "评分说明", "权重", "评分方式", "分值", "每处扣分", "等级", "达标条件", "分学校类型",
         "问卷题目", "满意选项", "达标比例", "名次分", "排名方向", "否决等级", "佐证类型", "佐证份数", "佐证说明",
+        "来源指标体系",
     ]
     static let higherFirst = "高者优先"
     static let lowerFirst = "低者优先"
@@ -57,6 +58,9 @@ public enum IndicatorSheet {
             case .rank(let points, let higher):
                 cells["名次分"] = points.map(number).joined(separator: "/")
                 cells["排名方向"] = higher ? higherFirst : lowerFirst
+            case .campaign(let points, let source):
+                cells["分值"] = number(points)
+                cells["来源指标体系"] = source
             case .text: break
             }
         }
@@ -84,7 +88,7 @@ extension IndicatorSheet {
         [
             "code", "parent", "title", "guidance", "weight", "form", "points", "per", "levels", "condition", "byType",
             "question", "positive", "share", "rankPoints", "rankOrder", "veto", "evidenceKinds", "evidenceCount",
-            "evidenceNote",
+            "evidenceNote", "campaignSource",
         ]
     ).map { ($0, $1) }
 

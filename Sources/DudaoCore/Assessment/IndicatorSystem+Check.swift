@@ -122,6 +122,10 @@ extension ScoringForm {
             }
             if levels.first.map({ $0.points <= 0 }) ?? false { found.append("第一档应得分最高且大于 0") }
             return found
+        case .campaign(let points, let source):
+            var found = inRange(points) ? [] : ["分值应在 0–1000 之间且大于 0"]
+            if source.trimmingCharacters(in: .whitespaces).isEmpty { found.append("请写明取自哪个指标体系的督导结果") }
+            return found
         case .rank(let points, _):
             if points.isEmpty || points.count > 100 { return ["名次分应有 1–100 个"] }
             if points.contains(where: { !($0 >= 0 && $0 <= Self.maxPoints) }) { return ["名次分应在 0–1000 之间"] }

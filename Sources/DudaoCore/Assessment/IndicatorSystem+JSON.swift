@@ -39,7 +39,7 @@ extension IndicatorSystem: Codable {
 
 extension ScoringForm: Codable {
     enum CodingKeys: String, CodingKey {
-        case type, points, max, per, levels, rule, byType, question, positive, minShare, higherIsBetter
+        case type, points, max, per, levels, rule, byType, question, positive, minShare, higherIsBetter, source
     }
 
     public init(from decoder: Decoder) throws {
@@ -66,6 +66,9 @@ extension ScoringForm: Codable {
             self = .rank(
                 points: try c.decode([Double].self, forKey: .points),
                 higherIsBetter: try c.decodeIfPresent(Bool.self, forKey: .higherIsBetter) ?? true)
+        case "campaign":
+            self = .campaign(
+                points: try c.decode(Double.self, forKey: .points), source: try c.decode(String.self, forKey: .source))
         case "text": self = .text
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "未知的评分方式 \(other)")
@@ -103,6 +106,10 @@ extension ScoringForm: Codable {
             try c.encode("rank", forKey: .type)
             try c.encode(points, forKey: .points)
             try c.encode(higherIsBetter, forKey: .higherIsBetter)
+        case .campaign(let points, let source):
+            try c.encode("campaign", forKey: .type)
+            try c.encode(points, forKey: .points)
+            try c.encode(source, forKey: .source)
         case .text:
             try c.encode("text", forKey: .type)
         }

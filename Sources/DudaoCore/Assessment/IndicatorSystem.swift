@@ -45,6 +45,14 @@ public struct EvidenceRequirement: Sendable, Equatable, Codable {
     public var text: String {
         "至少 \(count) 份（\(kinds.joined(separator: "/"))）" + (note.map { "：\($0)" } ?? "")
     }
+
+    /// Whether a file of `kind` (one of `allowedKinds`; photos count as jpg and png alike) is what is asked for.
+    /// No kinds named: any evidence file.
+    public func accepts(kind: String) -> Bool {
+        if kinds.isEmpty { return true }
+        if kind == "jpg" || kind == "png" { return kinds.contains("jpg") || kinds.contains("png") }
+        return kinds.contains(kind)
+    }
 }
 
 /// One node of an indicator tree: a 一级/二级 indicator when it has children, a scored item (leaf) when not.

@@ -17,7 +17,7 @@ extension ScoringForm {
                 ? nil : "请选择 \(levels.map(\.label).joined(separator: "/")) 中的一档"
         case (.threshold, .value(let x)), (.rank, .value(let x)):
             return x.isFinite && abs(x) <= 1e12 ? nil : "请填写有效的数值"
-        case (.questionnaire, .share(let s)):
+        case (.questionnaire, .share(let s)), (.campaign, .share(let s)):
             return s.isFinite && s >= 0 && s <= 1 ? nil : "比例应在 0–100% 之间"
         case (.text, .text(let t)):
             return t.count <= Self.maxCommentLength ? nil : "意见不能超过 \(Self.maxCommentLength) 字"
@@ -41,6 +41,7 @@ extension ScoringForm {
         case (.questionnaire(let points, _, _, let minShare), .share(let s)):
             return s >= minShare ? points : points * s / minShare
         case (.rank, .value): return rankPoints ?? 0
+        case (.campaign(let points, _), .share(let s)): return points * s
         default: return nil
         }
     }

@@ -17,13 +17,18 @@ public enum ScoringForm: Sendable, Equatable {
     case questionnaire(points: Double, question: String, positive: [String], minShare: Double)
     /// Points by rank within the group scored together (10/8/6/4); tied targets share their places' points.
     case rank(points: [Double], higherIsBetter: Bool)
+    /// Taken from the target's results in the year's campaigns on another indicator system (named by its title):
+    /// the points times the mean share of the full score earned there (e.g. 开学督导 counts for 10 points).
+    case campaign(points: Double, source: String)
     /// A comment only: not scored.
     case text
 
     /// The most the form can give.
     public var maximum: Double {
         switch self {
-        case .yesNo(let points), .threshold(let points, _, _), .questionnaire(let points, _, _, _): points
+        case .yesNo(let points), .threshold(let points, _, _), .questionnaire(let points, _, _, _),
+            .campaign(let points, _):
+            points
         case .points(let max), .deduction(let max, _): max
         case .levels(let levels): levels.map(\.points).max() ?? 0
         case .rank(let points, _): points.max() ?? 0
@@ -43,6 +48,7 @@ public enum ScoringForm: Sendable, Equatable {
         case .threshold: "达标值"
         case .questionnaire: "问卷"
         case .rank: "排名"
+        case .campaign: "督导结果"
         case .text: "文字"
         }
     }
@@ -64,6 +70,8 @@ public enum ScoringForm: Sendable, Equatable {
             "问卷「\(question)」满意比例达到 \(Score.percent(minShare)) 得 \(Score.text(points)) 分，不足按比例得分"
         case .rank(let points, let higher):
             "按\(higher ? "从高到低" : "从低到高")排名依次得 \(points.map(Score.text).joined(separator: "/")) 分，并列者平分名次分"
+        case .campaign(let points, let source):
+            "按本年度「\(source)」督导的得分率折算，满分 \(Score.text(points)) 分"
         case .text: "只填写意见，不计分"
         }
     }

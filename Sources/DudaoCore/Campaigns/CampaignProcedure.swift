@@ -24,6 +24,16 @@ public enum CampaignProcedure {
         }
     }
 
+    /// Who may upload evidence (佐证材料), and when: the target before the site visit (with its notice and 自评),
+    /// the team and the office during it (what they see on site).
+    public static func mayUploadEvidence(current: CampaignPhase?, actor: CampaignActor) -> Bool {
+        switch (current, actor) {
+        case (.notice?, .target), (.selfAssessment?, .target): true
+        case (.onSite?, .office), (.onSite?, .lead), (.onSite?, .member): true
+        default: false
+        }
+    }
+
     /// The actions the actor may take now, in the phase `current` (nil: finished).
     public static func available(current: CampaignPhase?, actor: CampaignActor) -> [CampaignAction] {
         guard let current else { return [] }

@@ -5,6 +5,28 @@ import Foundation
 public enum RatingInput {
     public static func field(_ code: String) -> String { "a_" + code }
     public static func notApplicable(_ code: String) -> String { "na_" + code }
+    /// The rater's remark on an item (说明: what was seen, why points were taken off).
+    public static func comment(_ code: String) -> String { "c_" + code }
+    public static let maxRemarkLength = 500
+
+    /// The remarks typed on scored items, trimmed; an empty one is dropped, a long one refused.
+    public static func remarks(_ system: IndicatorSystem, fields: [String: String]) -> (
+        remarks: [String: String], errors: [FieldError]
+    ) {
+        var remarks: [String: String] = [:]
+        var errors: [FieldError] = []
+        for leaf in system.leaves where leaf.form != nil && leaf.form != .text {
+            let text = (fields[comment(leaf.code)] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            if text.count > maxRemarkLength {
+                errors.append(
+                    FieldError(comment(leaf.code), "\(leaf.code)：说明不超过 \(maxRemarkLength) 字（现有 \(text.count) 字）"))
+            } else {
+                remarks[leaf.code] = text
+            }
+        }
+        return (remarks, errors)
+    }
 
     public static func parse(_ system: IndicatorSystem, fields: [String: String]) -> (
         answers: ScoringEngine.Answers, errors: [FieldError]
@@ -54,7 +76,7 @@ public enum RatingInput {
         case .deduction: return Int(text).map { .occurrences($0) }
         case .levels: return .level(text)
         case .threshold, .rank: return Double(text).map { .value($0) }
-        case .questionnaire:
+        case .questionnaire, .campaign:
             let number = text.hasSuffix("%") ? String(text.dropLast()) : text
             return Double(number).map { .share($0 / 100) }
         case .text: return .text(text)

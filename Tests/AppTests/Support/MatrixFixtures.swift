@@ -52,6 +52,7 @@ struct RecordSet: Sendable {
     /// A campaign over the set's school, its target, and the set's inspector (when they have an account) as lead.
     var campaign: Int
     var campaignTarget: Int
+    var campaignEvidenceFile: String
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -335,6 +336,9 @@ struct MatrixFixtures: Sendable {
         campaign.announced = true
         campaign.createdBy = officeUserID
         campaign.createdAt = TestClock.now
+        // Its results are published, to the public too, so the published pages answer.
+        campaign.publishedOn = "2026-11-20"
+        campaign.publishedPublic = true
         try await campaign.create(on: db)
         let target = CampaignTarget()
         target.campaignID = campaign.id!
@@ -349,13 +353,23 @@ struct MatrixFixtures: Sendable {
         target.updatedAt = TestClock.now
         try await target.create(on: db)
         try await CampaignMember(targetID: target.id!, userID: lead).create(on: db)
+        let campaignEvidence = CampaignEvidence()
+        campaignEvidence.targetID = target.id!
+        campaignEvidence.itemCode = sample.leaves.first?.code ?? "1"
+        (campaignEvidence.hash, campaignEvidence.name, campaignEvidence.type, campaignEvidence.size) = (
+            evidence.hash, evidence.name, evidence.type, evidence.size
+        )
+        campaignEvidence.uploadedBy = lead
+        campaignEvidence.uploadedAt = TestClock.now
+        try await campaignEvidence.create(on: db)
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
             problem: problem.id!, referral: referral.id!, notice: notice.id!, noticeFile: evidence.hash,
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
-            decisionFile: answer.hash, system: system.id!, campaign: campaign.id!, campaignTarget: target.id!)
+            decisionFile: answer.hash, system: system.id!, campaign: campaign.id!, campaignTarget: target.id!,
+            campaignEvidenceFile: campaignEvidence.hash)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

@@ -13,7 +13,7 @@ struct SystemNodeView {
     func document() -> HTML {
         let m = model
         let title = m.original == nil ? "新增指标" : "修改指标 \(m.original!)"
-        let forms = ["是否", "分值", "扣分", "等级", "达标值", "问卷", "排名", "文字"]
+        let forms = ["是否", "分值", "扣分", "等级", "达标值", "问卷", "排名", "督导结果", "文字"]
         return Layout.document(
             title, ctx,
             [
@@ -45,9 +45,9 @@ struct SystemNodeView {
                             "评分方式", name: "form", options: forms.map { ($0, $0) }, selected: value("form"),
                             blank: "（有下级指标，不评分）"),
                         .showFor(
-                            "form", "是否|分值|扣分|达标值|问卷",
+                            "form", "是否|分值|扣分|达标值|问卷|督导结果",
                             .field(
-                                "分值", name: "points", value: value("points"), hint: "是否、分值、扣分、达标值、问卷：该项满分",
+                                "分值", name: "points", value: value("points"), hint: "是否、分值、扣分、达标值、问卷、督导结果：该项满分",
                                 attrs: [("inputmode", "decimal")])),
                         .showFor(
                             "form", "扣分",
@@ -82,7 +82,12 @@ struct SystemNodeView {
                             .selectField(
                                 "排名方向", name: "rankOrder",
                                 options: [("高者优先", "数值高者排前"), ("低者优先", "数值低者排前")],
-                                selected: value("rankOrder"), blank: nil))),
+                                selected: value("rankOrder"), blank: nil)),
+                        .showFor(
+                            "form", "督导结果",
+                            .field(
+                                "来源指标体系", name: "campaignSource", value: value("campaignSource"),
+                                hint: "督导结果：按本年度用该指标体系（写名称）开展的督导得分率折算，如 开学工作“十个到位”综合督导检查表"))),
                     .fieldset(
                         .legend("否决与佐证"),
                         .selectField(

@@ -27,6 +27,8 @@ struct CampaignBoard: Sendable {
     let page: PageOf<Row>
     let isLate: Bool
     let mayManage: Bool
+    /// Whether its results have been published (通报) to the targets.
+    let published: Bool
 
     static func query(
         campaign: Campaign, scope: Scope, paging: Paging, phase: CampaignPhase?, today: Day, on db: any Database
@@ -52,6 +54,6 @@ struct CampaignBoard: Sendable {
                 }, paging: paging, total: targets.total),
             isLate: Day(parsing: campaign.endsOn).map { today > $0 } ?? false,
             mayManage: scope.principal.role == .office || scope.principal.role == .admin
-                || scope.principal.role == .leader)
+                || scope.principal.role == .leader, published: campaign.isPublished)
     }
 }

@@ -59,7 +59,16 @@ enum CampaignProcedureStep {
         case .issuePreliminary:
             try required("初步意见")
             target.preliminary = text
+            // The 申辩 window opens with the delivery, as long as the district's rules say.
+            let settings = try await DistrictSettings.forDistrict(campaign.districtID, on: db)
+            target.appealDue =
+                settings.campaignRules.appealDue(
+                    deliveredOn: Day.today(now: now), calendar: settings.workingCalendar
+                ).description
         case .submitAppeal:
+            if let late = CampaignRules.lateAppeal(due: Day(parsing: target.appealDue), today: Day.today(now: now)) {
+                throw CampaignWork.Refused(message: late)
+            }
             try required("申辩理由")
             target.appeal = text
         case .closeAppeal:
@@ -118,6 +127,8 @@ enum CampaignProcedureStep {
         target.total = score.total
         target.grade = score.grade
         target.vetoed = !score.vetoed.isEmpty
+        let nodes = score.nodes.mapValues { NodeResult(ratio: $0.ratio, available: $0.available) }
+        target.nodeScoresJSON = (try? JSONColumn.encode(nodes)) ?? "{}"
     }
 
     /// 督意〔年〕N号: numbered per district and year.

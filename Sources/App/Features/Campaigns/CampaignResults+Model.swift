@@ -4,7 +4,9 @@ import Foundation
 import SQLKit
 
 /// A campaign's results: the ranking of scored targets (ties share a place), how many in each grade, how many
-/// failed a veto item. Read a page at a time in the database's order, never the whole campaign.
+/// failed a veto item, each target's share of every first-level indicator (the heat map), and the same targets'
+/// totals in the previous campaign on the same indicator system. Read a page at a time in the database's order,
+/// never the whole campaign.
 struct CampaignResults: Sendable {
     struct Row: Sendable, Equatable {
         let place: Int
@@ -13,6 +15,15 @@ struct CampaignResults: Sendable {
         let total: Double
         let grade: String?
         let vetoed: Bool
+        /// The share earned of each first-level indicator, in `columns` order (nil: not applicable).
+        let ratios: [Double?]
+        /// Its total in the previous campaign, when it was a target there too.
+        let previous: Double?
+    }
+
+    struct Column: Sendable, Equatable {
+        let code: String
+        let title: String
     }
 
     let id: Int
@@ -22,7 +33,13 @@ struct CampaignResults: Sendable {
     let scored: Int
     let targets: Int
     let vetoed: Int
+    let columns: [Column]
     let page: PageOf<Row>
+    let mean: Double?
+    let previousTitle: String?
+    let previousMean: Double?
+    let publishedOn: Day?
+    let publishedPublic: Bool
 
     static func query(campaign: Campaign, paging: Paging, on db: any Database) async throws -> CampaignResults {
         let scored = CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).filter(\.$total != nil)
@@ -31,27 +48,90 @@ struct CampaignResults: Sendable {
         let higher = try await scored.copy().filter(\.$total > first + 0.000_000_5).count()
         let places = RankPoints.places(
             sorted: page.items.compactMap(\.total), offset: paging.offset, firstPlace: higher + 1)
-        var grades: [String: Int] = [:]
-        if let sql = db as? any SQLDatabase {
-            struct Count: Decodable {
-                let grade: String?
-                let n: Int
-            }
-            for row in try await sql.raw(
-                "SELECT grade, COUNT(*) AS n FROM campaign_targets WHERE campaign_id = \(bind: campaign.id!) AND total IS NOT NULL GROUP BY grade"
-            ).all(decoding: Count.self) {
-                grades[row.grade ?? "—"] = row.n
-            }
-        }
         let system = try await IndicatorVersion.find(campaign.versionID, on: db)?.system()
+        let columns = (system?.children(of: nil) ?? []).map { Column(code: $0.code, title: $0.title) }
+        let previous = try await previousCampaign(of: campaign, on: db)
+        var before: [String: Double] = [:]
+        var previousMean: Double? = nil
+        if let previous {
+            before = try await totals(in: previous, sameAs: page.items, on: db)
+            previousMean = try await mean(previous.id!, on: db)
+        }
         return CampaignResults(
-            id: campaign.id!, title: campaign.title, bands: system?.orderedBands.map(\.label) ?? [], grades: grades,
-            scored: page.total,
+            id: campaign.id!, title: campaign.title, bands: system?.orderedBands.map(\.label) ?? [],
+            grades: try await gradeCounts(campaign.id!, on: db), scored: page.total,
             targets: try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).count(),
-            vetoed: try await scored.copy().filter(\.$vetoed == true).count(),
+            vetoed: try await scored.copy().filter(\.$vetoed == true).count(), columns: columns,
             page: PageOf(
                 items: zip(page.items, places).map { t, place in
-                    Row(place: place, id: t.id!, name: t.name, total: t.total ?? 0, grade: t.grade, vetoed: t.vetoed)
-                }, paging: paging, total: page.total))
+                    let nodes = t.nodeScores
+                    return Row(
+                        place: place, id: t.id!, name: t.name, total: t.total ?? 0, grade: t.grade, vetoed: t.vetoed,
+                        ratios: columns.map { nodes[$0.code]?.ratio }, previous: before[key(t)])
+                }, paging: paging, total: page.total),
+            mean: try await mean(campaign.id!, on: db), previousTitle: previous?.title,
+            previousMean: previousMean,
+            publishedOn: Day(parsing: campaign.publishedOn), publishedPublic: campaign.publishedPublic)
+    }
+
+    static func gradeCounts(_ campaignID: Int, on db: any Database) async throws -> [String: Int] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        struct Count: Decodable {
+            let grade: String?
+            let n: Int
+        }
+        var grades: [String: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT grade, COUNT(*) AS n FROM campaign_targets WHERE campaign_id = \(bind: campaignID) AND total IS NOT NULL GROUP BY grade"
+        ).all(decoding: Count.self) {
+            grades[row.grade ?? "—", default: 0] += row.n
+        }
+        return grades
+    }
+
+    static func mean(_ campaignID: Int, on db: any Database) async throws -> Double? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        struct Mean: Decodable { let m: Double? }
+        return try await sql.raw(
+            "SELECT AVG(total) AS m FROM campaign_targets WHERE campaign_id = \(bind: campaignID) AND total IS NOT NULL"
+        ).first(decoding: Mean.self)?.m
+    }
+
+    /// The latest earlier campaign of the district on the same indicator system (any of its versions) with results.
+    static func previousCampaign(of campaign: Campaign, on db: any Database) async throws -> Campaign? {
+        guard let version = try await IndicatorVersion.find(campaign.versionID, on: db) else { return nil }
+        let versions = try await IndicatorVersion.query(on: db).filter(\.$templateID == version.templateID).all(\.$id)
+        let earlier = try await Campaign.query(on: db).filter(\.$districtID == campaign.districtID)
+            .filter(\.$versionID ~~ versions).filter(\.$id != campaign.id!).filter(\.$createdAt <= campaign.createdAt)
+            .sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(5).all()
+        for candidate in earlier where candidate.id! < campaign.id! || candidate.createdAt < campaign.createdAt {
+            let scored = try await CampaignTarget.query(on: db).filter(\.$campaignID == candidate.id!)
+                .filter(\.$total != nil).count()
+            if scored > 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// The previous campaign's totals of the same schools or governments as `targets`.
+    static func totals(in previous: Campaign, sameAs targets: [CampaignTarget], on db: any Database) async throws
+        -> [String: Double]
+    {
+        let schools = targets.compactMap(\.schoolID)
+        let units = targets.compactMap(\.orgUnitID)
+        guard !schools.isEmpty || !units.isEmpty else { return [:] }
+        var q = CampaignTarget.query(on: db).filter(\.$campaignID == previous.id!).filter(\.$total != nil)
+        if units.isEmpty {
+            q = q.filter(\.$schoolID ~~ schools)
+        } else if schools.isEmpty {
+            q = q.filter(\.$orgUnitID ~~ units)
+        } else {
+            q = q.group(.or) { $0.filter(\.$schoolID ~~ schools).filter(\.$orgUnitID ~~ units) }
+        }
+        return Dictionary(try await q.all().map { (key($0), $0.total ?? 0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A target's identity across campaigns: its school or its government.
+    static func key(_ t: CampaignTarget) -> String {
+        t.schoolID.map { "s\($0)" } ?? t.orgUnitID.map { "o\($0)" } ?? "t\(t.id ?? 0)"
     }
 }

@@ -2,46 +2,161 @@ import DudaoCore
 import Plot
 
 /// Results of a campaign: the grade distribution (a bar per grade, drawn by the server, the figures also as text),
-/// veto failures, and the ranking with shared places; exported to .xlsx.
+/// veto failures, the comparison with the previous campaign on the same system, the indicator × target heat map and
+/// the ranking with shared places. The office also exports and publishes (通报); once published, the targets (and,
+/// when chosen, the public) read the same results without links into the records.
 struct CampaignResultsView {
+    enum Audience { case office, reader, published, anonymous }
+
     let ctx: PageContext
     let model: CampaignResults
+    var audience: Audience = .office
 
     func render() -> Page { Page(document()) }
+
+    var links: Bool { audience == .office || audience == .reader }
 
     func document() -> HTML {
         let m = model
         let grades = m.bands + (m.grades.keys.filter { !m.bands.contains($0) }.sorted())
+        let here =
+            audience == .office || audience == .reader
+            ? SiteURL.campaignPage(m.id, "results")
+            : audience == .anonymous ? SiteURL.publicResults(m.id) : SiteURL.campaignPage(m.id, "bulletin")
         return Layout.document(
             "\(m.title) · 结果", ctx, wide: true, printable: true,
             [
-                .p(.class("no-print"), .link(SiteURL.campaign(m.id).path, "‹ \(m.title)")),
+                links ? .p(.class("no-print"), .link(SiteURL.campaign(m.id).path, "‹ \(m.title)")) : .empty,
                 .div(
                     .class("page-head"),
-                    .h1(.text("\(m.title) · 结果与排名")),
-                    .div(
-                        .class("actions no-print"),
-                        .button(SiteURL.campaignPage(m.id, "export.xlsx").path, "导出 Excel", style: "secondary"))),
-                .p(.text("已评分 \(m.scored)/\(m.targets) 个对象；\(m.vetoed) 个对象有否决项未达到。")),
+                    .h1(.text(links ? "\(m.title) · 结果与排名" : "\(m.title) 结果通报")),
+                    links
+                        ? .div(
+                            .class("actions no-print"),
+                            .button(SiteURL.campaignPage(m.id, "export.xlsx").path, "导出 Excel", style: "secondary"))
+                        : .empty),
+                .p(
+                    .text(
+                        "已评分 \(m.scored)/\(m.targets) 个对象" + (m.mean.map { "，平均 \(Score.text($0)) 分" } ?? "")
+                            + "；\(m.vetoed) 个对象有否决项未达到。"
+                            + (m.publishedOn.map { "已于\($0.chinese)通报" + (m.publishedPublic ? "并向社会公开" : "") + "。" }
+                                ?? ""))),
+                audience == .office ? publishForm : .empty,
+                comparison,
                 .figure(
                     distribution(grades),
                     .figcaption(grades.map { "\($0) \(m.grades[$0] ?? 0) 个" }.joined(separator: "，"))),
+                heatMap,
                 .section(
                     .class("card"),
                     .h2(.text("排名")),
                     .dataTable(
-                        ["名次", "对象", "得分", "等级"],
+                        ["名次", "对象", "得分", "等级"] + (m.previousTitle == nil ? [] : ["上次", "变化"]),
                         m.page.items.map { r in
                             [
-                                .text(String(r.place)), .link(SiteURL.campaignTarget(r.id).path, r.name),
+                                .text(String(r.place)),
+                                links ? .link(SiteURL.campaignTarget(r.id).path, r.name) : .text(r.name),
                                 .text(Score.text(r.total)),
                                 .group(.text(r.grade ?? ""), r.vetoed ? .badge("否决", "danger") : .empty),
                             ]
+                                + (m.previousTitle == nil
+                                    ? []
+                                    : [
+                                        .text(r.previous.map { Score.text($0) } ?? "—"),
+                                        .text(r.previous.map { change(r.total - $0) } ?? "—"),
+                                    ])
                         }, empty: "尚无确定评分的对象"),
-                    .pager(
-                        m.page.paging, total: m.page.total,
-                        link: { SiteURL.campaignPage(m.id, "results").with([("page", String($0))]) })),
+                    .pager(m.page.paging, total: m.page.total, link: { here.with([("page", String($0))]) })),
             ])
+    }
+
+    func change(_ delta: Double) -> String {
+        let text = Score.text(abs(delta))
+        return text == "0" ? "持平" : (delta > 0 ? "+" : "−") + text
+    }
+
+    var comparison: Node<HTML.BodyContext> {
+        guard let title = model.previousTitle else { return .empty }
+        let now = model.mean.map { Score.text($0) } ?? "—"
+        let before = model.previousMean.map { Score.text($0) } ?? "—"
+        let delta = zip2(model.mean, model.previousMean).map { "（\(change($0 - $1))）" } ?? ""
+        return .p(.class("hint"), .text("与上次「\(title)」相比：平均分 \(before) → \(now)\(delta)。下表“上次”为同一对象在上次的得分。"))
+    }
+
+    func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
+        guard let a, let b else { return nil }
+        return (a, b)
+    }
+
+    /// Indicator × target on this page: one cell per first-level indicator, shaded by the share earned (the
+    /// figures are in the ranking table below, for reading aloud and export).
+    var heatMap: Node<HTML.BodyContext> {
+        let m = model
+        guard !m.columns.isEmpty, !m.page.items.isEmpty else { return .empty }
+        let label = 150
+        let cell = 56
+        let row = 26
+        let top = 30
+        let width = max(label + cell * m.columns.count, 470)
+        let height = top + row * m.page.items.count + 34
+        var svg = """
+            <svg class="chart heat" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-label="指标得分热力图">
+            """
+        for (j, column) in m.columns.enumerated() {
+            svg += """
+                <text x="\(label + j * cell + cell / 2)" y="18" font-size="12" text-anchor="middle">\(HTMLEscape.escape(column.code))<title>\(HTMLEscape.escape(column.title))</title></text>
+                """
+        }
+        for (i, r) in m.page.items.enumerated() {
+            let y = top + i * row
+            let name = r.name.count > 10 ? String(r.name.prefix(9)) + "…" : r.name
+            svg += """
+                <text x="0" y="\(y + 17)" font-size="12">\(HTMLEscape.escape(name))<title>\(HTMLEscape.escape(r.name))</title></text>
+                """
+            for (j, ratio) in r.ratios.enumerated() {
+                let step = HeatScale.step(ratio)
+                svg += """
+                    <rect x="\(label + j * cell + 1)" y="\(y + 1)" width="\(cell - 2)" height="\(row - 2)" fill="\(step.fill)"><title>\(HTMLEscape.escape(r.name)) \(HTMLEscape.escape(m.columns[j].title))：\(ratio.map { Score.percent($0) } ?? "不适用")</title></rect>\
+                    <text x="\(label + j * cell + cell / 2)" y="\(y + 17)" font-size="11" text-anchor="middle">\(ratio.map { Score.text($0 * 100) } ?? "—")</text>
+                    """
+            }
+        }
+        let legendY = top + row * m.page.items.count + 12
+        for (k, step) in HeatScale.Step.allCases.reversed().enumerated() {
+            let x = k * 92
+            svg += """
+                <rect x="\(x)" y="\(legendY)" width="14" height="14" fill="\(step.fill)"></rect>\
+                <text x="\(x + 18)" y="\(legendY + 12)" font-size="11">\(step.label)</text>
+                """
+        }
+        return .section(
+            .class("card"),
+            .h2(.text("分项得分热力图（本页对象，数字为得分率%）")),
+            .p(.class("hint"), .text(m.columns.map { "\($0.code) \($0.title)" }.joined(separator: "；"))),
+            .div(.class("table-wrap"), .raw(svg + "</svg>")),
+            // The same figures as a table, for reading aloud and copying.
+            .element(
+                named: "details",
+                nodes: [
+                    .element(named: "summary", nodes: [.text("热力图数据表")]),
+                    .dataTable(
+                        ["对象"] + m.columns.map { "\($0.code) \($0.title)" },
+                        m.page.items.map { r in
+                            [.text(r.name)] + r.ratios.map { .text($0.map { Score.percent($0) } ?? "不适用") }
+                        }),
+                ]))
+    }
+
+    var publishForm: Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteURL.campaignPage(model.id, "publish").path), .class("card no-print"),
+            .csrf(ctx.csrf),
+            .h2(.text(model.publishedOn == nil ? "通报结果" : "再次通报")),
+            .p(
+                .class("hint"),
+                .text("通报后，各督导对象可在本任务中查看结果与排名；勾选“向社会公开”后，结果同时在公开页面发布。")),
+            .checkbox("向社会公开", name: "public", checked: model.publishedPublic),
+            .button(.type(.submit), .class("btn primary"), .text(model.publishedOn == nil ? "通报结果" : "更新通报")))
     }
 
     /// One horizontal bar per grade, as SVG (no script, prints as drawn).

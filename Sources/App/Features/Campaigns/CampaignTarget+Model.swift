@@ -12,6 +12,21 @@ struct CampaignTargetPage: Sendable {
         let answered: Int
     }
 
+    /// One indicator's line in the results: its share of the full score, what the 自评 and the team gave it, the
+    /// team's remark, and the evidence asked for and uploaded.
+    struct Indicator: Sendable, Equatable {
+        let code: String
+        let title: String
+        let depth: Int
+        let isLeaf: Bool
+        let available: Double?
+        let team: Double?
+        let own: Double?
+        let remark: String
+        let evidenceAsked: String?
+        let evidenceCount: Int
+    }
+
     let id: Int
     let campaignID: Int
     let campaignTitle: String
@@ -37,6 +52,14 @@ struct CampaignTargetPage: Sendable {
     /// Whose rating the account writes here (nil: none).
     let tier: RatingTier?
     let fixesTeamScore: Bool
+    let appealDue: Day?
+    /// Whether the campaign's results have been published (通报): the target may read the whole ranking.
+    let published: Bool
+    /// Whether the account changes the team (the office of the target's district).
+    let mayChangeTeam: Bool
+    let indicators: [Indicator]
+    /// Whether the account may upload evidence now.
+    let uploadsEvidence: Bool
     var error: String? = nil
     var text: String = ""
 
@@ -54,6 +77,8 @@ struct CampaignTargetPage: Sendable {
         let seesMembers = actor != .target && actor != nil || scope.principal.role == .leader
         let ratings = try await CampaignRating.all(targetID: t.id!, on: db).filter { seesMembers || $0.tier != .member }
         let problems = try await Problem.query(on: db).filter(\.$campaignTargetID == t.id!).sort(\.$id).limit(50).all()
+        let indicators = try await indicatorLines(
+            t, system: try version.system(), ratings: ratings, on: db)
         return CampaignTargetPage(
             id: t.id!, campaignID: campaign.id!, campaignTitle: campaign.title, kind: campaign.kind, name: t.name,
             steps: CampaignProcedure.steps(phases: campaign.phases, current: t.phase), phase: t.phase,
@@ -67,6 +92,29 @@ struct CampaignTargetPage: Sendable {
             },
             problems: problems.map { ($0.id!, $0.description, $0.state) }, leafCount: version.leafCount,
             actions: actor.map { CampaignProcedure.available(current: t.phase, actor: $0) } ?? [],
-            tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t))
+            tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t),
+            appealDue: Day(parsing: t.appealDue), published: campaign.isPublished,
+            mayChangeTeam: scope.canEdit(orgPath: t.orgPath), indicators: indicators,
+            uploadsEvidence: CampaignEvidenceWork.mayUpload(t, actor: actor))
+    }
+
+    /// Every indicator with the team's result (once fixed), the 自评's, remarks and evidence counts.
+    static func indicatorLines(
+        _ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating], on db: any Database
+    ) async throws -> [Indicator] {
+        let team = t.total == nil ? [:] : t.nodeScores
+        let selfRating = ratings.first { $0.tier == .selfAssessment }
+        let own = selfRating.map { ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).nodes }
+        let remarks = ratings.first { $0.tier == .team }?.comments ?? [:]
+        let counts = try await CampaignEvidenceWork.counts(targetID: t.id!, on: db)
+        return system.nodes.map { node in
+            Indicator(
+                code: node.code, title: node.title, depth: system.depth(of: node.code), isLeaf: node.form != nil,
+                available: team[node.code]?.available ?? own?[node.code]?.available,
+                team: team[node.code].flatMap { $0.ratio == nil ? nil : $0.earned },
+                own: own?[node.code].flatMap { $0.isApplicable ? $0.earned : nil },
+                remark: t.total == nil ? "" : remarks[node.code] ?? "", evidenceAsked: node.evidence?.text,
+                evidenceCount: counts[node.code] ?? 0)
+        }
     }
 }

@@ -20,17 +20,25 @@ struct CampaignTargetView {
                     .class("procedure"),
                     .forEach(m.steps) { step in .li(.class(step.1.rawValue), .text(step.0.label)) }),
                 .warning(m.error),
-                .facts(
-                    [
-                        ("督导类型", m.kind.label), ("当前阶段", m.phase?.label ?? "已全部完成"), ("组长", m.lead),
-                        ("督导组", m.team.joined(separator: "、")),
-                        ("得分", m.total.map { Score.text($0) + (m.grade.map { "（\($0)）" } ?? "") } ?? "尚未确定"),
-                    ] + (m.vetoed ? [("否决", "有否决项未达到，等级已按否决项封顶")] : [])),
+                .facts(facts),
                 texts,
                 problems,
                 actions,
+                indicators,
                 ratings,
             ])
+    }
+
+    var facts: [(String, String)] {
+        let m = model
+        let score = m.total.map { Score.text($0) + (m.grade.map { "（\($0)）" } ?? "") } ?? "尚未确定"
+        var facts: [(String, String)] = [
+            ("督导类型", m.kind.label), ("当前阶段", m.phase?.label ?? "已全部完成"), ("组长", m.lead),
+            ("督导组", m.team.joined(separator: "、")), ("得分", score),
+        ]
+        if m.vetoed { facts.append(("否决", "有否决项未达到，等级已按否决项封顶")) }
+        if m.phase == .appeal { facts.append(("申辩截止", m.appealDue.map { $0.chinese } ?? "送达初步意见后计算")) }
+        return facts
     }
 
     var texts: Node<HTML.BodyContext> {
@@ -47,7 +55,9 @@ struct CampaignTargetView {
                 m.steps.contains { $0.0 == .notice }
                     ? .button(SiteURL.campaignTargetPage(m.id, "notice").path, "打印督导通知书", style: "secondary") : .empty,
                 m.opinionNumber == nil
-                    ? .empty : .button(SiteURL.campaignTargetPage(m.id, "opinion").path, "打印督导意见书", style: "secondary"))
+                    ? .empty : .button(SiteURL.campaignTargetPage(m.id, "opinion").path, "打印督导意见书", style: "secondary"),
+                m.published
+                    ? .button(SiteURL.campaignPage(m.campaignID, "bulletin").path, "结果通报", style: "secondary") : .empty)
         )
     }
 
@@ -73,6 +83,9 @@ struct CampaignTargetView {
         if let tier = m.tier, m.phase == (tier == .selfAssessment ? .selfAssessment : .onSite) {
             links.append(
                 .button(SiteURL.campaignTargetPage(m.id, "rate").path, tier == .selfAssessment ? "填写自评" : "我的评分"))
+        }
+        if m.mayChangeTeam {
+            links.append(.button(SiteURL.campaignTargetPage(m.id, "members").path, "调整督导组", style: "secondary"))
         }
         if m.fixesTeamScore, m.phase == .onSite {
             links.append(.button(SiteURL.campaignTargetPage(m.id, "team").path, "督导组评分（对照组员评分）", style: "secondary"))
@@ -105,6 +118,45 @@ struct CampaignTargetView {
                 ? .textareaField("发现的问题（每行一个，登记到问题台账，由责任督学跟踪整改）", name: "problems", value: "", rows: 4, limit: 5000)
                 : .empty,
             .button(.type(.submit), .class("btn primary"), .text(action.label)))
+    }
+
+    /// Each indicator's points: its share of the full score, the 自评's and the team's, the team's remark and the
+    /// evidence. A table on a desktop; on a phone each line stacks.
+    var indicators: Node<HTML.BodyContext> {
+        let m = model
+        let showTeam = m.total != nil
+        let showOwn = m.indicators.contains { $0.own != nil }
+        let asked = m.indicators.filter { $0.evidenceAsked != nil }
+        let short = asked.filter { $0.evidenceCount == 0 }.count
+        return .section(
+            .class("card"),
+            .h2(.text(showTeam ? "分项得分" : "指标与佐证材料")),
+            .div(
+                .class("actions"),
+                .button(
+                    SiteURL.campaignTargetPage(m.id, "evidence").path,
+                    m.uploadsEvidence ? "上传佐证材料" : "查看佐证材料", style: m.uploadsEvidence ? "primary" : "secondary"),
+                asked.isEmpty ? .empty : .span(.class("hint"), .text("要求材料 \(asked.count) 项，\(short) 项尚未上传"))),
+            .dataTable(
+                ["指标", "分值"] + (showOwn ? ["自评"] : []) + (showTeam ? ["督导组"] : []) + ["材料"]
+                    + (showTeam ? ["说明"] : []),
+                m.indicators.map { line in
+                    let title = "\(line.code) \(line.title)"
+                    var cells: [Node<HTML.BodyContext>] = [
+                        line.isLeaf ? .text(title) : .strong(.text(title)),
+                        .text(line.available.map { Score.text($0) } ?? "—"),
+                    ]
+                    if showOwn { cells.append(.text(line.own.map { Score.text($0) } ?? "—")) }
+                    if showTeam { cells.append(.text(line.team.map { Score.text($0) } ?? "不适用")) }
+                    cells.append(
+                        .text(
+                            !line.isLeaf
+                                ? "" : "\(line.evidenceCount) 份" + (line.evidenceAsked.map { "（要求\($0)）" } ?? "")))
+                    if showTeam {
+                        cells.append(line.remark.isEmpty ? .text("") : .span(.class("prewrap"), .text(line.remark)))
+                    }
+                    return cells
+                }))
     }
 
     var ratings: Node<HTML.BodyContext> {

@@ -26,6 +26,8 @@ enum CampaignWork {
         else { throw Refused(message: "督导组成员应为本区的督学或督导室人员") }
         let targets = try await pickTargets(input, district: district, on: db)
         guard !targets.isEmpty else { throw Refused(message: "没有符合条件的督导对象") }
+        // The district's phase list for the kind (a special-topic check may skip the notice and the 自评).
+        let rules = try await DistrictSettings.forDistrict(district.id!, on: db).campaignRules
 
         return try await db.writeTransaction { db in
             let campaign = Campaign()
@@ -33,7 +35,7 @@ enum CampaignWork {
             campaign.kind = input.kind
             campaign.title = input.title
             campaign.versionID = version.id!
-            campaign.phaseList = input.kind.defaultPhases.map(\.rawValue).joined(separator: ",")
+            campaign.phaseList = rules.phases(for: input.kind).map(\.rawValue).joined(separator: ",")
             campaign.startsOn = input.startsOn.description
             campaign.endsOn = input.endsOn.description
             campaign.announced = input.announced
@@ -119,8 +121,8 @@ enum CampaignWork {
 
     /// Saves (and with `submit`, hands in) one set of answers.
     static func saveRating(
-        _ target: CampaignTarget, tier: RatingTier, userID: Int, answers: ScoringEngine.Answers, submit: Bool,
-        by principal: Principal, at now: Date, on db: any Database
+        _ target: CampaignTarget, tier: RatingTier, userID: Int, answers: ScoringEngine.Answers,
+        remarks: [String: String] = [:], submit: Bool, by principal: Principal, at now: Date, on db: any Database
     ) async throws {
         try await db.writeTransaction { db in
             let rating =
@@ -133,6 +135,7 @@ enum CampaignWork {
                 rating.submitted = false
             }
             try rating.setAnswers(answers)
+            rating.commentsJSON = try JSONColumn.encode(remarks)
             rating.submitted = rating.submitted || submit
             rating.updatedAt = now
             try await rating.save(on: db)

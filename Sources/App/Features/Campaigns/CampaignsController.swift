@@ -101,17 +101,24 @@ enum CampaignsController {
         guard let campaign = try await Campaign.find(target.campaignID, on: req.db),
             let version = try await IndicatorVersion.find(campaign.versionID, on: req.db)
         else { throw Abort(.notFound) }
-        let (answers, errors) = RatingInput.parse(try version.system(), fields: fields)
+        let system = try version.system()
+        let (answers, answerErrors) = RatingInput.parse(system, fields: fields)
+        let (remarks, remarkErrors) = RatingInput.remarks(system, fields: fields)
+        let errors = answerErrors + remarkErrors
         guard errors.isEmpty else {
             let model = try await RatingForm.query(
                 target: target, tier: tier, userID: userID, fields: fields, errors: errors, on: req.db)
             return try await RatingFormView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         try await CampaignWork.saveRating(
-            target, tier: tier, userID: userID, answers: answers, submit: submit, by: scope.principal, at: req.now,
-            on: req.db)
+            target, tier: tier, userID: userID, answers: answers, remarks: remarks, submit: submit, by: scope.principal,
+            at: req.now, on: req.db)
         req.flash(submit ? "已提交\(tier.label)" : "已保存\(tier.label)（\(answers.count)项）")
-        return req.redirect(to: SiteURL.campaignTarget(target.id!).path)
+        // 保存 stays on the form (the phone's outbox puts the page back in place); 提交 returns to the target.
+        return req.redirect(
+            to: submit
+                ? SiteURL.campaignTarget(target.id!).path
+                : SiteURL.campaignTargetPage(target.id!, team ? "team" : "rate").path)
     }
 
     static func rater(_ scope: Scope, _ target: CampaignTarget, team: Bool, on db: any Database) async throws -> (
@@ -163,7 +170,9 @@ enum CampaignsController {
         let campaign = try await campaign(req, scope)
         let model = try await CampaignResults.query(
             campaign: campaign, paging: Paging(page: try req.query.page(), per: nil), on: req.db)
-        return CampaignResultsView(ctx: req.pageContext(), model: model).render()
+        return CampaignResultsView(
+            ctx: req.pageContext(), model: model, audience: scope.principal.role == .office ? .office : .reader
+        ).render()
     }
 
     static func export(req: Request) async throws -> Response {

@@ -41,14 +41,17 @@ struct QuestionnairePageView {
         return .section(
             .class("card"),
             .h2(.text("答卷链接（\(q.title)）")),
-            .p(.class("hint"), .text("把链接（或打印本页）发给各校的\(q.audience.label)；链接只能用于对应的对象。")),
+            .p(
+                .class("hint"),
+                .text("把链接或二维码（打印本页，或打开对象后打印其张贴用二维码）发给各校的\(q.audience.label)；链接只能用于对应的对象。")),
             .dataTable(
-                ["对象", "已答", "答卷链接"],
+                ["对象", "已答", "答卷链接", "二维码"],
                 model.rows.items.map { r in
                     [
                         .link(base.with([("q", String(q.id!)), ("target", String(r.target))]), r.name),
                         .text(String(r.answers)),
                         .span(.class("prewrap"), .text(r.link)),
+                        qr(r.link, label: "\(r.name)\(q.title)答卷二维码", moduleSize: 2),
                     ]
                 }),
             .pager(
@@ -56,11 +59,23 @@ struct QuestionnairePageView {
                 link: { base.with([("q", String(q.id!)), ("page", String($0))]) }))
     }
 
+    /// A QR code of an answer link, drawn by the server as SVG (prints sharply; no script).
+    func qr(_ link: String, label: String, moduleSize: Int) -> Node<HTML.BodyContext> {
+        guard let code = QRCode.encode(link) else { return .text("链接过长，无法生成二维码") }
+        return .div(.class("qr"), .raw(code.svg(moduleSize: moduleSize, label: label)))
+    }
+
     var tally: Node<HTML.BodyContext> {
         guard let t = model.tally else { return .empty }
+        let title = model.questionnaire?.title ?? "问卷"
         return .section(
             .class("card"),
             .h2(.text("\(t.target)：\(t.answered) 份答卷")),
+            model.tallyLink.map { link in
+                .figure(
+                    qr(link, label: "\(t.target)\(title)答卷二维码", moduleSize: 5),
+                    .figcaption("\(t.target) · \(title)：请用手机扫码匿名填写"))
+            } ?? .empty,
             .forEach(t.questions) { question, counts in
                 .group(
                     .h3(.text("\(question.code.dropFirst()). \(question.text)（\(question.kind.label)）")),

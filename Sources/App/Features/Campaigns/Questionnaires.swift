@@ -27,6 +27,8 @@ enum QuestionnairesController {
         let rows: PageOf<Row>
         let tally: (target: String, answered: Int, questions: [(Question, [(option: String, count: Int)])])?
         let mayCreate: Bool
+        /// The answer link of the target whose tally is shown (for its printable QR code).
+        var tallyLink: String? = nil
         var values: [String: String] = [:]
         var errors: [FieldError] = []
     }
@@ -51,6 +53,7 @@ enum QuestionnairesController {
             ?? ""
         var rows = PageOf<PageModel.Row>(items: [], paging: paging, total: 0)
         var tally: (String, Int, [(Question, [(option: String, count: Int)])])?
+        var tallyLink: String?
         if let chosen {
             let targets = try await CampaignTarget.query(on: req.db).filter(\.$campaignID == campaign.id!).sort(\.$id)
                 .paginate(paging)
@@ -75,12 +78,13 @@ enum QuestionnairesController {
                     target.name, answers.count,
                     chosen.questions.map { ($0, QuestionnaireAnswers.tally($0, answers: answers)) }
                 )
+                tallyLink = host + SiteURL.questionnaireAnswer(chosen.id!, tid).with([("k", chosen.key(target: tid))])
             }
         }
         return PageModel(
             campaignID: campaign.id!, campaignTitle: campaign.title, questionnaire: chosen,
             questionnaires: all.map { ($0.id!, $0.title, $0.audience, $0.closesOn) }, rows: rows, tally: tally,
-            mayCreate: scope.principal.mayEditDirectory,
+            mayCreate: scope.principal.mayEditDirectory, tallyLink: tallyLink,
             values: ["closesOn": Day(parsing: campaign.endsOn)?.description ?? "", "audience": "parents"])
     }
 

@@ -10,6 +10,8 @@ struct RatingForm: Sendable {
     let tier: RatingTier
     let system: IndicatorSystem
     let values: [String: String]
+    /// The remark (说明) typed on each item.
+    let remarks: [String: String]
     let notApplicable: Set<String>
     let errors: [FieldError]
     let submitted: Bool
@@ -30,12 +32,22 @@ struct RatingForm: Sendable {
         var comparison: [String: TeamRatings.Item] = [:]
         var raters: [String] = []
         var answers = own?.answers ?? [:]
+        var remarks = own?.comments ?? [:]
         if tier == .team {
             let members = all.filter { $0.tier == .member }
             let names = Dictionary(
                 uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ members.map(\.userID)).all()
                     .map { ($0.id!, $0.displayName) })
             let ratings = members.map { (rater: names[$0.userID] ?? "", answers: $0.answers) }
+            if own == nil {
+                // The members' remarks, each under its author's name, start the team's.
+                for member in members {
+                    for (code, remark) in member.comments {
+                        let line = "\(names[member.userID] ?? "")：\(remark)"
+                        remarks[code] = remarks[code].map { $0 + "\n" + line } ?? line
+                    }
+                }
+            }
             raters = ratings.map(\.rater)
             for item in TeamRatings.compare(system, ratings: ratings, schoolType: target.schoolType) {
                 comparison[item.code] = item
@@ -45,6 +57,9 @@ struct RatingForm: Sendable {
                 // 问卷 items take the share of satisfied respondents from the campaign's questionnaires.
                 let shares = try await QuestionnairesController.shares(system: system, target: target, on: db)
                 answers.merge(shares) { _, share in share }
+                // 督导结果 items take the target's results in the year's campaigns on the named system.
+                let results = try await CampaignScoreSource.shares(system: system, target: target, on: db)
+                answers.merge(results) { _, share in share }
             }
         }
         if let override { answers = override }
@@ -55,7 +70,9 @@ struct RatingForm: Sendable {
             if answer == .notApplicable { na.insert(code) }
         }
         if let fields {
+            remarks = [:]
             for leaf in system.leaves {
+                remarks[leaf.code] = fields[RatingInput.comment(leaf.code)]
                 values[leaf.code] = fields[RatingInput.field(leaf.code)] ?? ""
                 if fields[RatingInput.notApplicable(leaf.code)] != nil {
                     na.insert(leaf.code)
@@ -65,7 +82,8 @@ struct RatingForm: Sendable {
             }
         }
         return RatingForm(
-            targetID: target.id!, name: target.name, tier: tier, system: system, values: values, notApplicable: na,
+            targetID: target.id!, name: target.name, tier: tier, system: system, values: values,
+            remarks: remarks, notApplicable: na,
             errors: errors, submitted: own?.submitted ?? false, comparison: comparison, raters: raters)
     }
 }

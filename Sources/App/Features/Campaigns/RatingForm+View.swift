@@ -12,7 +12,8 @@ struct RatingFormView {
     func document() -> HTML {
         let m = model
         let title = "\(m.name) · \(m.tier.label)"
-        let action = SiteURL.campaignTargetPage(m.targetID, m.tier == .team ? "team" : "rate").path
+        let page = m.tier == .team ? "team" : "rate"
+        let action = SiteURL.campaignTargetPage(m.targetID, page).path
         let disagreements = m.comparison.values.filter(\.isDisagreement).count
         return Layout.document(
             title, ctx,
@@ -27,18 +28,27 @@ struct RatingFormView {
                                 ? "组员尚未评分。"
                                 : "已按 \(m.raters.joined(separator: "、")) 的评分取较稳妥的中位值预填；\(disagreements) 项分歧较大（标红），请组长核定。"
                         ))
-                    : .p(.class("hint"), .text("可分次填写，点「保存」随时保存；全部填完后点「提交」。没有填写的项目按 0 分计。")),
+                    : .p(
+                        .class("hint"),
+                        .text("可分次填写，点「保存」随时保存；没有网络时先存在本机，联网后自动发送。全部填完后点「提交」。没有填写的项目按 0 分计。")),
                 m.submitted ? .p(.class("alert success"), .text("已提交，仍可修改后再次保存。")) : .empty,
                 .errorSummary(m.errors),
-                .form(
-                    .method(.post), .action(action), .class("rating"), .csrf(ctx.csrf),
-                    .forEach(m.system.nodes) { node in item(node) },
-                    .div(
-                        .class("form-actions sticky"),
-                        .button(.type(.submit), .name("submit"), .value(""), .class("btn secondary"), .text("保存")),
-                        .button(
-                            .type(.submit), .name("submit"), .value("1"), .class("btn primary"),
-                            .text(m.tier == .team ? "保存督导组评分" : "提交")))),
+                .div(
+                    // The page script saves in place and keeps the form on the phone until the server has it.
+                    .data(named: "outbox", value: SiteURL.campaignTargetPage(m.targetID, page).path),
+                    .outboxPanel,
+                    .form(
+                        .method(.post), .action(action), .class("rating"), .data(named: "keep", value: "1"),
+                        .csrf(ctx.csrf),
+                        .forEach(m.system.nodes) { node in item(node) },
+                        .div(
+                            .class("form-actions sticky"),
+                            .saveStatus,
+                            .button(
+                                .type(.submit), .name("submit"), .value(""), .class("btn secondary"), .text("保存")),
+                            .button(
+                                .type(.submit), .name("submit"), .value("1"), .class("btn primary"),
+                                .text(m.tier == .team ? "保存督导组评分" : "提交"))))),
             ])
     }
 
@@ -69,7 +79,25 @@ struct RatingFormView {
                 ? .empty
                 : .checkbox(
                     "不适用", name: RatingInput.notApplicable(node.code), checked: model.notApplicable.contains(node.code)),
-            .errorText("f-" + name, error))
+            .errorText("f-" + name, error),
+            form == .text ? .empty : remark(node.code))
+    }
+
+    /// The item's remark, folded away until it has one (a phone shows many items).
+    func remark(_ code: String) -> Node<HTML.FormContext> {
+        let name = RatingInput.comment(code)
+        let value = model.remarks[code] ?? ""
+        let error = model.errors.message(for: name)
+        return .element(
+            named: "details",
+            nodes: [
+                .class("rating-remark"),
+                value.isEmpty && error == nil ? .empty : .attribute(named: "open", value: "open"),
+                .element(named: "summary", nodes: [.text(value.isEmpty ? "添加说明" : "说明")]),
+                .textareaField(
+                    "说明（看到的情况、扣分理由）", name: name, value: value, error: error, rows: 2,
+                    limit: RatingInput.maxRemarkLength),
+            ])
     }
 
     func input(_ form: ScoringForm, name: String, value: String) -> Node<HTML.FormContext> {
@@ -94,6 +122,7 @@ struct RatingFormView {
         case .threshold: return number("实测值", name, value)
         case .questionnaire: return number("满意比例（%）", name, value)
         case .rank: return number("数值（用于排名）", name, value)
+        case .campaign: return number("督导得分率（%）", name, value)
         }
     }
 

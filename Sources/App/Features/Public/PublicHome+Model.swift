@@ -43,6 +43,8 @@ struct PublicHome: Sendable {
     let responsiblePhone: String
     let q: String
     let page: PageOf<Row>
+    /// Campaign results the office published to the public (newest first).
+    var results: [(id: Int, title: String, publishedOn: String)] = []
 
     static let perPage = 100
     static let maxDistricts = 200
@@ -74,6 +76,9 @@ extension PublicHome {
                 Row(
                     schoolID: s.id!, school: s.name, township: townships[s.townshipID] ?? "",
                     inspector: responsible[s.id!].map { Person(name: $0.name, phone: $0.phone, photo: $0.photo) })
-            })
+            },
+            results: try await Campaign.query(on: db).filter(\.$districtID == district.id!)
+                .filter(\.$publishedPublic == true).filter(\.$publishedOn != "").sort(\.$publishedOn, .descending)
+                .limit(10).all().map { ($0.id!, $0.title, $0.publishedOn) })
     }
 }

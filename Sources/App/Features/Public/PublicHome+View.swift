@@ -35,6 +35,17 @@ struct PublicHomeView {
                         .p(
                             .button(SiteURL.publicComplaintNew.with([("district", String(m.district.id))]), "网上举报投诉"),
                             .text(" "), .link(SiteURL.publicComplaintTrack.path, "凭查询码查进度")))),
+                m.results.isEmpty
+                    ? .empty
+                    : .section(
+                        .class("card"),
+                        .h2(.text("督导结果公告")),
+                        .ul(
+                            .forEach(m.results) { r in
+                                .li(
+                                    .link(SiteURL.publicResults(r.id).path, r.title),
+                                    .span(.class("muted"), .text("（\(Format.day(r.publishedOn))）")))
+                            })),
                 .section(
                     .class("card"),
                     .h2(.text("学校及责任督学名单")),

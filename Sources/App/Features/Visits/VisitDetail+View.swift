@@ -28,7 +28,7 @@ struct VisitDetailView {
                     // The page script saves the forms inside in place and keeps them on the phone until the server
                     // has them (`Script.js`, the outbox).
                     editable ? .data(named: "outbox", value: SiteURL.visit(r.id).path) : .empty,
-                    editable ? outbox : .empty,
+                    editable ? .outboxPanel : .empty,
                     editable
                         ? .p(.class("hint"), .text("每一部分单独保存，保存时页面不刷新；没有网络时内容先存在本机，联网后自动发送。")) : .empty,
                     editable ? reminders : .empty,
@@ -44,14 +44,6 @@ struct VisitDetailView {
                     editable ? .followUp(model.followUp) : .empty,
                     editable ? progressBar : .empty),
             ])
-    }
-
-    /// What is still on the phone, filled in by the page script (hidden while empty).
-    var outbox: Node<HTML.BodyContext> {
-        .section(
-            .id("outbox"), .class("alert warn outbox"), .attribute(named: "hidden", value: "hidden"),
-            .p(.text("本机待发送："), .span(.class("outbox-count"), .text("0")), .text("项")),
-            .ul())
     }
 
     /// A bar kept at the foot of a phone's screen: how far the record has come, section by section, the save
@@ -75,7 +67,7 @@ struct VisitDetailView {
                 }),
             .div(
                 .class("visit-bar-foot"),
-                .span(.id("save-status"), .class("save-status"), .attribute(named: "role", value: "status")),
+                .saveStatus,
                 .a(.href("#submit"), .class("btn primary"), .text("提交"))))
     }
 

@@ -325,7 +325,8 @@ enum Script {
           capture(form, submitter).then(function (item) {
             return Outbox.add(item);
           }).then(function () {
-            if (!navigator.onLine) { say('网络已断开：已保存在本机，联网后自动发送', 'warn'); form.reset(); return showOutbox(); }
+            // A form that adds a record is emptied for the next one; a form that edits one (data-keep) keeps what is typed.
+            if (!navigator.onLine) { say('网络已断开：已保存在本机，联网后自动发送', 'warn'); if (!form.hasAttribute('data-keep')) form.reset(); return showOutbox(); }
             return flush();
           }).catch(function () {
             say('本机无法暂存，正在直接提交…', 'warn');
@@ -360,7 +361,7 @@ enum Script {
         """#
 }
 
-/// Keeps the visit pages (and the stylesheet and script) on the phone, so a visit page reopens without a
+/// Keeps the visit and rating pages (and the stylesheet and script) on the phone, so such a page reopens without a
 /// connection: the network first, the kept copy when there is none. Nothing else is cached.
 enum ServiceWorker {
     static let js = #"""
@@ -374,7 +375,7 @@ enum ServiceWorker {
         self.addEventListener('fetch', function (e) {
           var req = e.request, url = new URL(req.url);
           if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-          if (!/^\/visits\/\d+$/.test(url.pathname) && !/^\/assets\//.test(url.pathname)) return;
+          if (!/^\/(visits\/\d+|campaign-targets\/\d+\/(rate|team))$/.test(url.pathname) && !/^\/assets\//.test(url.pathname)) return;
           e.respondWith(fetch(req).then(function (res) {
             if (res.ok && !res.redirected) { var copy = res.clone(); caches.open(PAGES).then(function (c) { c.put(url.pathname, copy); }); }
             return res;

@@ -142,6 +142,7 @@ enum Stylesheet {
           td { border: none; padding: 0.2rem 0; display: flex; gap: 0.75rem; }
           td::before { content: attr(data-label); flex: 0 0 5.5em; color: var(--muted); font-size: 0.88rem; }
           td[data-label=""]::before { content: none; }
+          td:empty { display: none; }
         }
         /* A campaign target's procedure: done steps ticked, the current one filled. */
         .procedure { display: flex; flex-wrap: wrap; gap: 0.35rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
@@ -159,6 +160,10 @@ enum Stylesheet {
         .choice { min-height: 44px; display: inline-flex; align-items: center; gap: 0.3rem; }
         .form-actions.sticky { position: sticky; bottom: 0; background: var(--bg); padding: 0.6rem 0; }
         .chart { width: 100%; max-width: 420px; height: auto; }
+        /* The heat map keeps its drawn size and scrolls sideways on a phone (its figures are also in the table). */
+        .chart.heat { width: auto; max-width: none; }
+        .qr svg { display: block; max-width: 100%; height: auto; }
+        .rating-remark summary { cursor: pointer; color: var(--brand); font-size: 0.9rem; }
         .checks { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; }
         /* An indicator tree: 一级/二级 rows shaded, items indented by depth. */
         .tree tr.branch td { background: #f6f8fb; font-weight: 600; }
