@@ -94,7 +94,7 @@ struct CampaignTargetPage: Sendable {
             actions: actor.map { CampaignProcedure.available(current: t.phase, actor: $0) } ?? [],
             tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t),
             appealDue: Day(parsing: t.appealDue), published: campaign.isPublished,
-            mayChangeTeam: scope.canEdit(orgPath: t.orgPath), indicators: indicators,
+            mayChangeTeam: scope.canEdit(orgPath: t.orgPath) && t.phase != nil, indicators: indicators,
             uploadsEvidence: CampaignEvidenceWork.mayUpload(t, actor: actor))
     }
 

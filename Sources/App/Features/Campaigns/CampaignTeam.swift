@@ -17,6 +17,7 @@ enum CampaignTeamController {
     static func change(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let target = try await editable(req, scope)
+        guard target.phase != nil else { throw Abort(.conflict, reason: "该对象的督导已全部完成，不能再调整督导组") }
         let user = Int((try? req.content.get(String.self, at: "user")) ?? "") ?? 0
         let action = (try? req.content.get(String.self, at: "action")) ?? ""
         let change: TeamChange? =
@@ -134,7 +135,7 @@ struct CampaignTeamView {
                         [
                             .group(.text(p.name), p.id == m.lead ? .badge("组长", "ok") : .empty),
                             .text(p.role),
-                            p.id == m.lead
+                            p.id == m.lead || m.finished
                                 ? .text("")
                                 : .div(
                                     .class("actions"),
@@ -146,14 +147,17 @@ struct CampaignTeamView {
                                         fields: [("action", "remove"), ("user", String(p.id))])),
                         ]
                     }),
-                m.choices.isEmpty
-                    ? .empty
-                    : .form(
-                        .method(.post), .action(action), .class("card"), .csrf(ctx.csrf), .hidden("action", "add"),
-                        .selectField(
-                            "加入督导组", name: "user", options: m.choices.map { (String($0.id), "\($0.name)（\($0.role)）") },
-                            selected: "", required: true),
-                        .button(.type(.submit), .class("btn primary"), .text("加入"))),
+                m.finished
+                    ? .p(.class("hint"), .text("该对象的督导已全部完成，督导组不再调整。"))
+                    : m.choices.isEmpty
+                        ? .empty
+                        : .form(
+                            .method(.post), .action(action), .class("card"), .csrf(ctx.csrf), .hidden("action", "add"),
+                            .selectField(
+                                "加入督导组", name: "user",
+                                options: m.choices.map { (String($0.id), "\($0.name)（\($0.role)）") },
+                                selected: "", required: true),
+                            .button(.type(.submit), .class("btn primary"), .text("加入"))),
             ])
     }
 }
