@@ -11,9 +11,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 N=${1:-20000}
 ITEMS=${2:-60}
-# Its own build folder, so a debug build or test run in .build is not disturbed.
-swift build -c release --scratch-path .build-release --product dudao >/dev/null
-BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)/dudao"
+# Its own build folder, so a debug build or test run in .build is not disturbed; BIN=… uses a binary already built.
+if [[ -z ${BIN:-} ]]; then
+    swift build -c release --scratch-path .build-release --product dudao >/dev/null
+    BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)/dudao"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
