@@ -334,4 +334,48 @@ final class CampaignResultsRouteTests: XCTestCase {
             XCTAssertEqual(notOurs.status, .notFound, "an outside member sees only the targets they joined")
         }
     }
+
+    func testFixingOneTownshipMovesTheOthersRankPointsInOneBatchedWrite() async throws {
+        try await withApp(history: false) { app in
+            let team = try await team(app)
+            let district = try await app.demoDistrict()
+            let template = try await IndicatorTemplate.query(on: app.db).filter(\.$districtID == district.id!)
+                .filter(\.$builtInKey == "07-zhenjie-jiaoyu-kaoping").first()!
+            let version = try await IndicatorVersion.all(templateID: template.id!, on: app.db).first!
+            let system = try version.system()
+            let office = try await login(app, "office")
+            try await office.get("/campaigns/new")
+            var form = replacing(
+                campaignForm(
+                    version, team, members: [], township: try await app.school(1).townshipID, kind: "assessment"),
+                "targetKind", with: "township")
+            form.removeAll { $0.0 == "townships[]" }
+            _ = try await office.post("/campaigns", form: form)
+            let targets = try await CampaignTarget.query(on: app.db).sort(\.$id).all()
+            let campaign = try await Campaign.find(targets[0].campaignID, on: app.db)!
+            // The first township ranks below the second on every rank item; all else equal.
+            func rate(_ t: CampaignTarget, _ value: Double) async throws {
+                var answers = DemoCampaigns.marks(system, seed: 0, rater: 0)
+                for leaf in system.leaves { if case .rank? = leaf.form { answers[leaf.code] = .value(value) } }
+                try await CampaignWork.saveRating(
+                    t, tier: .team, userID: 0, answers: answers, submit: true, by: Principal(team.lead),
+                    at: TestClock.now, on: app.db)
+            }
+
+            try await rate(targets[0], 80)
+            try await CampaignProcedureStep.score(targets[0], campaign: campaign, on: app.db)
+            try await targets[0].save(on: app.db)
+            let alone = targets[0].total!
+            try await rate(targets[1], 90)
+            try await CampaignProcedureStep.score(targets[1], campaign: campaign, on: app.db)
+            try await targets[1].save(on: app.db)
+
+            let first = try await CampaignTarget.find(targets[0].id, on: app.db)!
+            XCTAssertEqual(
+                targets[1].total! - first.total!, 10, accuracy: 1e-9, "five rank items, 10 against 8 points each")
+            XCTAssertEqual(
+                alone - first.total!, 10, accuracy: 1e-9, "the first township moved from first to second place")
+            XCTAssertEqual(first.nodeScores["1.3"]?.earned ?? -1, 8, accuracy: 1e-9)
+        }
+    }
 }

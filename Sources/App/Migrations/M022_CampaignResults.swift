@@ -32,12 +32,15 @@ struct M022_CampaignResults: AsyncMigration {
             try await sql.raw("CREATE INDEX campaign_evidence_target ON campaign_evidence (target_id, item_code)").run()
             // The reminder job looks for targets in their 申辩 by phase and deadline.
             try await sql.raw("CREATE INDEX campaign_targets_phase ON campaign_targets (phase, appeal_due)").run()
+            // The ranking reads a campaign's targets by total, a page at a time.
+            try await sql.raw("CREATE INDEX campaign_targets_total ON campaign_targets (campaign_id, total)").run()
         }
     }
 
     func revert(on db: any Database) async throws {
         if let sql = db as? any SQLDatabase {
             try await sql.raw("DROP INDEX campaign_targets_phase").run()
+            try await sql.raw("DROP INDEX campaign_targets_total").run()
         }
         try await db.schema("campaign_evidence").delete()
         for (table, field) in [

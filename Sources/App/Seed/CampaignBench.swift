@@ -170,16 +170,7 @@ struct CampaignBench {
         ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == .team).all()
         let scores = ScoringEngine.scoreGroup(
             system, targets: ratings.map { (id: $0.targetID, schoolType: nil as String?, answers: $0.answers) })
-        try await db.transaction { db in
-            for chunk in Array(scores).chunked(ScaleSeed.batch) {
-                let targets = try await CampaignTarget.query(on: db).filter(\.$id ~~ chunk.map(\.key)).all()
-                for t in targets {
-                    guard let score = scores[t.id!] else { continue }
-                    CampaignProcedureStep.apply(score, to: t)
-                    try await t.save(on: db)
-                }
-            }
-        }
+        try await db.transaction { db in try await CampaignProcedureStep.writeScores(scores, on: db) }
     }
 
     func results(_ campaign: Campaign, page: Int) async throws -> Int {

@@ -1,6 +1,7 @@
 import DudaoCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// One procedure step on a campaign target: the rule (CampaignProcedure) decides whether it may be taken; the step
 /// writes what it records (the team's score, the preliminary opinion, the 申辩 and its answer, the 督导意见书 with
@@ -112,14 +113,39 @@ enum CampaignProcedureStep {
         let scores = ScoringEngine.scoreGroup(
             system,
             targets: ratings.map { (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: $0.answers) })
-        for (id, score) in scores {
-            if id == target.id {
-                apply(score, to: target)  // saved by the step
-            } else if let other = byID[id], other.total != nil {
-                // Only targets whose team score is already fixed move with the new places.
-                apply(score, to: other)
-                try await other.save(on: db)
+        if let own = scores[target.id!] { apply(own, to: target) }  // saved by the step
+        // Only targets whose team score is already fixed move with the new places.
+        let moved = scores.filter { $0.key != target.id && byID[$0.key]?.total != nil }
+        try await writeScores(moved, on: db)
+    }
+
+    /// Writes many targets' results in a few statements (one `UPDATE … CASE` per 200 targets), not one per target:
+    /// a rank item moves every fixed target of the campaign at once.
+    static func writeScores(_ scores: [Int: TargetScore], on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        for chunk in scores.sorted(by: { $0.key < $1.key }).chunked(200) {
+            var totals: [any SQLExpression] = []
+            var grades: [any SQLExpression] = []
+            var vetoes: [any SQLExpression] = []
+            var nodes: [any SQLExpression] = []
+            for (id, score) in chunk {
+                let probe = CampaignTarget()
+                apply(score, to: probe)
+                totals.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: score.total)"))
+                grades.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: score.grade)"))
+                vetoes.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: probe.vetoed)"))
+                nodes.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: probe.nodeScoresJSON)"))
             }
+            let ids = chunk.map(\.key)
+            try await sql.raw(
+                """
+                UPDATE campaign_targets SET total = CASE id \(SQLList(totals, separator: SQLRaw(" "))) END,
+                grade = CASE id \(SQLList(grades, separator: SQLRaw(" "))) END,
+                vetoed = CASE id \(SQLList(vetoes, separator: SQLRaw(" "))) END,
+                node_scores = CASE id \(SQLList(nodes, separator: SQLRaw(" "))) END
+                WHERE id IN (\(binds: ids))
+                """
+            ).run()
         }
     }
 
