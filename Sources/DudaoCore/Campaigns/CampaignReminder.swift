@@ -16,7 +16,12 @@ public enum CampaignReminder {
 
     /// The reminder's words for the lead: how many targets are unfinished and when the campaign ends.
     public static func leadText(title: String, unfinished: Int, endsOn: Day) -> String {
-        "督导任务「\(title)」将于\(endsOn.chinese)截止，您负责的 \(unfinished) 个对象尚未完成"
+        leadKey(title: title, endsOn: endsOn) + "\(unfinished) 个对象尚未完成"
+    }
+
+    /// The part of the lead's reminder that does not change as targets finish: one reminder per campaign and lead.
+    public static func leadKey(title: String, endsOn: Day) -> String {
+        "督导任务「\(title)」将于\(endsOn.chinese)截止，您负责的 "
     }
 
     public static func selfAssessmentText(title: String, endsOn: Day) -> String {
