@@ -157,13 +157,14 @@ enum DemoCampaigns {
     ) async throws {
         guard let store = c.store else { return }
         for leaf in system.leaves.filter({ $0.evidence != nil }).prefix(limit) {
+            let file = pdf("Dudao demo evidence \(leaf.code)")
             let e = CampaignEvidence()
             e.targetID = t.id!
             e.itemCode = leaf.code
-            e.hash = try store.put(pdf("Dudao demo evidence \(leaf.code)"))
+            e.hash = try store.put(file)
             e.name = "\(leaf.code) \(leaf.evidence?.note ?? leaf.title).pdf"
             e.type = "application/pdf"
-            e.size = pdf("Dudao demo evidence \(leaf.code)").count
+            e.size = file.count
             e.uploadedBy = user
             e.uploadedAt = at
             try await e.create(on: c.db)

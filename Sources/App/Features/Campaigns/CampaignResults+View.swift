@@ -79,13 +79,9 @@ struct CampaignResultsView {
         guard let title = model.previousTitle else { return .empty }
         let now = model.mean.map { Score.text($0) } ?? "—"
         let before = model.previousMean.map { Score.text($0) } ?? "—"
-        let delta = zip2(model.mean, model.previousMean).map { "（\(change($0 - $1))）" } ?? ""
+        var delta = ""
+        if let mean = model.mean, let previous = model.previousMean { delta = "（\(change(mean - previous))）" }
         return .p(.class("hint"), .text("与上次「\(title)」相比：平均分 \(before) → \(now)\(delta)。下表“上次”为同一对象在上次的得分。"))
-    }
-
-    func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
-        guard let a, let b else { return nil }
-        return (a, b)
     }
 
     /// Indicator × target on this page: one cell per first-level indicator, shaded by the share earned (the
