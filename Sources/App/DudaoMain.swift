@@ -5,6 +5,10 @@ import Vapor
 /// The program: reads the configuration, prepares the database, seeds the demo on first start and serves.
 public enum DudaoMain {
     public static func run() async throws {
+        // The balance computation on a file needs no configuration and no database.
+        if CommandLine.arguments.dropFirst().first == "balance" {
+            exit(runBalance(Array(CommandLine.arguments.dropFirst(2))))
+        }
         let config: AppConfig
         do {
             config = try AppConfig.fromEnvironment()
@@ -32,6 +36,15 @@ public enum DudaoMain {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    static func runBalance(_ arguments: [String]) -> Int32 {
+        let outcome = BalanceCommandLine.run(arguments) { path in
+            try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        FileHandle.standardOutput.write(outcome.standardOutput)
+        FileHandle.standardError.write(Data(outcome.standardError.utf8))
+        return outcome.status
     }
 
     static func printBanner(_ config: AppConfig, seeded: Bool) {

@@ -63,6 +63,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M020_Campaigns())
     app.migrations.add(M021_Questionnaires())
     app.migrations.add(M022_CampaignResults())
+    app.migrations.add(M023_Balance())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -62,6 +62,7 @@ struct MatrixRoute {
         if let second {
             p = p.replacingOccurrences(of: ":pid", with: second).replacingOccurrences(of: ":hash", with: second)
         }
+        p = p.replacingOccurrences(of: ":year", with: "2026")
         p = p.replacingOccurrences(of: ":kind", with: "schools.xlsx").replacingOccurrences(
             of: ":hash", with: f.photoHash)
         if let query = rule.query { p += query.replacingOccurrences(of: "{school}", with: String(set.school)) }
@@ -318,6 +319,19 @@ enum RouteRules {
         "GET /public/results/:id": r(everyone, .publicCampaign),
         "GET /campaigns/:id/questionnaires": r(readers, .campaign),
         "POST /campaigns/:id/questionnaires": r(writers, .campaign),
+        // 均衡发展: the district's statistics for its readers; a school fills in its own return (an inspector and a
+        // leader read theirs), the office all of them and locks them, imports and sets the weights.
+        "GET /balance": r(readers),
+        "GET /balance/what-if": r(readers),
+        "GET /balance/returns": r(readers),
+        "GET /balance/preschool": r(readers),
+        "GET /balance/returns/:id/:year": r(signedIn, .school),
+        "POST /balance/returns/:id/:year": r([.admin, .office, .school], .school),
+        "POST /balance/returns/:id/:year/state": r(writers, .school),
+        "GET /balance/import": r(writers),
+        "POST /balance/import": r(writers, upload: true),
+        "POST /balance/weights": r(writers),
+        "POST /balance/preschool": r(writers),
         // 指标体系: the district's office (and admin) edit, leaders read too.
         "GET /systems": r(readers),
         "GET /systems/:id": r(readers, .system),

@@ -45,7 +45,11 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "special_may_be_responsible") var specialMayBeResponsible: Bool
     /// JSON of `CampaignRules` (phases per kind, 申辩 days); "{}" means the defaults.
     @Field(key: "campaign_rules") var campaignRulesJSON: String
+    /// How combined schools split shared resources between sections (see `SectionWeights`); empty: 1 : 1.1 : 1.32.
+    @Field(key: "section_weights") var sectionWeights: String
     init() {}
+
+    var balanceWeights: SectionWeights { SectionWeights(setting: sectionWeights) ?? SectionWeights() }
 
     var campaignRules: CampaignRules { JSONColumn.decode(CampaignRules.self, campaignRulesJSON) ?? CampaignRules() }
 
@@ -138,6 +142,7 @@ final class DistrictSettings: Model, @unchecked Sendable {
         s.complaintLimits = "{}"
         s.webhookURL = ""
         s.campaignRulesJSON = "{}"
+        s.sectionWeights = ""
         return s
     }
 }

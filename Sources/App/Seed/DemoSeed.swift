@@ -272,6 +272,7 @@ enum DemoSeed {
                 let office = try await User.query(on: db).filter(\.$username == "office").first()!
                 try await DemoHistory.seed(
                     db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
+                try await DemoBalance.seed(db, district: district, schools: schools)
                 if campaigns {
                     try await DemoCampaigns.seed(
                         db, district: district, schools: schools, inspectors: inspectorModels, office: office,

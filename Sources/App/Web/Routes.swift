@@ -87,6 +87,11 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.campaignTargetPage(s, "opinion").route, use: CampaignsController.opinion)
     signedIn.get(SiteURL.campaignTargetPage(s, "notice").route, use: CampaignsController.notice)
 
+    // 办学条件年报: a school fills in its own (until the office locks it); the office reads and fills in its
+    // district's; an inspector and a leader read what their scope allows (BalanceController.Target decides).
+    signedIn.get(SiteURL.balanceReturn(s, year: s).route, use: BalanceController.returnForm)
+    signedIn.post(SiteURL.balanceReturn(s, year: s).route, use: BalanceController.saveReturn)
+
     // 问责决定: each account reads those its scope allows (a school or an inspector: those against it) and the
     // target answers (申辩) within the window.
     signedIn.get(SiteURL.accountability.route, use: AccountabilityController.list)
@@ -163,6 +168,11 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.campaignPage(s, "results").route, use: CampaignsController.results)
     readers.get(SiteURL.campaignPage(s, "export.xlsx").route, use: CampaignsController.export)
     readers.get(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.page)
+    // 均衡发展 and 普及普惠: the district's statistics, the what-if and the state of the returns.
+    readers.get(SiteURL.balance.route, use: BalanceController.overview)
+    readers.get(SiteURL.balancePage("what-if").route, use: BalanceController.whatIf)
+    readers.get(SiteURL.balancePage("returns").route, use: BalanceController.returns)
+    readers.get(SiteURL.balancePage("preschool").route, use: BalanceController.preschool)
     // 指标体系: read by the office, leaders and admin of the district.
     readers.get(SiteURL.systems.route, use: SystemsController.list)
     readers.get(SiteURL.system(s).route, use: SystemsController.show)
@@ -240,6 +250,13 @@ func routes(_ app: Application) throws {
     writers.post(SiteURL.systemAction(s, "settings").route, use: SystemsController.saveSettings)
     writers.upload(
         SiteURL.systemAction(s, "import").route, SystemsController.uploadLimits, use: SystemsController.importIntoDraft)
+    // 办学条件: the office imports a year's returns, locks and unlocks them, sets the section weights and the
+    // townships' children of kindergarten age.
+    writers.get(SiteURL.balancePage("import").route, use: BalanceImport.page)
+    writers.upload(SiteURL.balancePage("import").route, BalanceImport.uploadLimits, use: BalanceImport.upload)
+    writers.post(SiteURL.balanceReturnState(s, year: s).route, use: BalanceController.changeState)
+    writers.post(SiteURL.balancePage("weights").route, use: BalanceController.saveWeights)
+    writers.post(SiteURL.balancePage("preschool").route, use: BalanceController.savePopulations)
     writers.get(SiteURL.themes.route, use: ThemeCalendarController.form)
     writers.post(SiteURL.themes.route, use: ThemeCalendarController.save)
 

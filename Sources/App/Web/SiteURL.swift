@@ -95,6 +95,12 @@ enum SiteURL: Sendable, Equatable {
     case campaignEvidenceFile(Int, String)
     /// The office's campaign rules: phases per kind, the 申辩 window.
     case campaignRules
+    /// 均衡发展 and 普及普惠: the statistics, and their pages ("what-if", "returns", "import", "preschool", "weights").
+    case balance
+    case balancePage(String)
+    /// A school's yearly return, and its lock (审核锁定 / 解锁).
+    case balanceReturn(Int, year: Int)
+    case balanceReturnState(Int, year: Int)
     /// A campaign's published results on the public site.
     case publicResults(Int)
     /// A target's anonymous answer page of a questionnaire (its key in the query).
@@ -217,6 +223,12 @@ enum SiteURL: Sendable, Equatable {
         case .systemAction(let n, let action): return ["systems", id(n), action]
         case .campaigns: return ["campaigns"]
         case .campaignRules: return ["campaigns", "rules"]
+        case .balance: return ["balance"]
+        case .balancePage(let page): return ["balance", page]
+        case .balanceReturn(let n, let year):
+            return ["balance", "returns", id(n), year == SiteURL.param ? ":year" : String(year)]
+        case .balanceReturnState(let n, let year):
+            return ["balance", "returns", id(n), year == SiteURL.param ? ":year" : String(year), "state"]
         case .campaignEvidenceFile(let n, let hash):
             return ["campaign-targets", id(n), "evidence", hash == String(SiteURL.param) ? ":hash" : hash]
         case .publicResults(let n): return ["public", "results", id(n)]

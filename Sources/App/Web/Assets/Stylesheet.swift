@@ -159,7 +159,9 @@ enum Stylesheet {
         .choices { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
         .choice { min-height: 44px; display: inline-flex; align-items: center; gap: 0.3rem; }
         .form-actions.sticky { position: sticky; bottom: 0; background: var(--bg); padding: 0.6rem 0; }
-        .chart { width: 100%; max-width: 420px; height: auto; }
+        .chart { width: 100%; max-width: 480px; height: auto; }
+        figure { margin: 0 0 1rem; }
+        figcaption { font-size: .85rem; color: #4b5563; }
         /* The heat map keeps its drawn size and scrolls sideways on a phone (its figures are also in the table). */
         .chart.heat { width: auto; max-width: none; }
         .qr svg { display: block; max-width: 100%; height: auto; }
