@@ -31,7 +31,8 @@ final class BalanceCommandTests: XCTestCase {
         XCTAssertEqual(primary["schools"] as? Int, 2)
         XCTAssertEqual(primary["passes"] as? Bool, false)
         XCTAssertNil(primary["composite_cv"])
-        let media = try XCTUnwrap((primary["indicators"] as? [String: Any])?["multimedia_classrooms_per_100"] as? [String: Any])
+        let media = try XCTUnwrap(
+            (primary["indicators"] as? [String: Any])?["multimedia_classrooms_per_100"] as? [String: Any])
         XCTAssertEqual(try XCTUnwrap(media["cv"] as? Double), 0.6, accuracy: 1e-12)
         XCTAssertEqual(media["threshold"] as? Double, 0.5)
         XCTAssertEqual(media["passes"] as? Bool, false)

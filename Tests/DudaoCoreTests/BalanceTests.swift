@@ -13,7 +13,8 @@ final class BalanceTests: XCTestCase {
         var resources: [BalanceResource: Double] = [:]
         for r in BalanceResource.allCases { resources[r] = perStudent * Double(students) }
         resources.merge(overrides) { $1 }
-        return BalanceRow(schoolCode: code, schoolName: code, section: section, students: students, resources: resources)
+        return BalanceRow(
+            schoolCode: code, schoolName: code, section: section, students: students, resources: resources)
     }
 
     // A: 100 students, 1 000 books (10 each); B: 300 students, 1 500 books (5 each).
@@ -160,7 +161,8 @@ final class BalanceTests: XCTestCase {
 
     func testASingleSectionSchoolKeepsEverything() {
         XCTAssertEqual(SectionWeights().shares([.primary: 300]), [.primary: 1])
-        XCTAssertEqual(SectionWeights(junior: 2).shares([.primary: 100, .junior: 100])[.junior]!, 2.0 / 3, accuracy: 1e-12)
+        XCTAssertEqual(
+            SectionWeights(junior: 2).shares([.primary: 100, .junior: 100])[.junior]!, 2.0 / 3, accuracy: 1e-12)
     }
 
     func testTheWeightsSettingIsReadAndRefusedClearly() {
@@ -171,6 +173,17 @@ final class BalanceTests: XCTestCase {
         XCTAssertNil(SectionWeights(setting: "初中:0"))
         XCTAssertNil(SectionWeights(setting: "大学:1"))
         XCTAssertEqual(SectionWeights(setting: SectionWeights().setting), SectionWeights())
+    }
+
+    func testAReturnIsReportedWhenTheSchoolSubmitsOrTheOfficeSaves() {
+        let cases: [(BalanceReturnState?, Bool, Bool, BalanceReturnState)] = [
+            (nil, false, false, .draft), (nil, true, false, .submitted), (.draft, false, false, .draft),
+            (.submitted, false, false, .submitted), (nil, false, true, .submitted), (.draft, false, true, .submitted),
+            (.locked, false, true, .locked),
+        ]
+        for (current, submit, office, expected) in cases {
+            XCTAssertEqual(BalanceReturnState.afterSave(current, submit: submit, byOffice: office), expected)
+        }
     }
 
     // MARK: Preschool

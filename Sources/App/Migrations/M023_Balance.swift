@@ -43,8 +43,10 @@ struct M023_Balance: AsyncMigration {
         if let sql = db as? any SQLDatabase {
             // The statistics read a district's returns of one year.
             try await sql.raw("CREATE INDEX balance_returns_district ON balance_returns (district_id, year)").run()
-            try await sql.raw("CREATE INDEX preschool_populations_district ON preschool_populations (district_id, year)")
-                .run()
+            try await sql.raw(
+                "CREATE INDEX preschool_populations_district ON preschool_populations (district_id, year)"
+            )
+            .run()
         }
     }
 

@@ -173,7 +173,9 @@ enum Layout {
                         NavLink(SiteURL.complaints.path, "举报投诉"), NavLink(SiteURL.accountability.path, "问责"),
                     ]),
                 .group(
-                    "统计", [NavLink(SiteURL.compliance.path, "六个一"), NavLink(SiteURL.coverage.path, "挂牌覆盖"),
+                    "统计",
+                    [
+                        NavLink(SiteURL.compliance.path, "六个一"), NavLink(SiteURL.coverage.path, "挂牌覆盖"),
                         NavLink(SiteURL.balance.path, "均衡发展"),
                     ]),
             ]

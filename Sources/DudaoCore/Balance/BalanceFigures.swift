@@ -9,6 +9,14 @@ public enum BalanceReturnState: String, LabelledEnum {
         case .locked: "已审核锁定"
         }
     }
+
+    /// The state after a save: what the office saves counts as reported (a lock stays); a school's stays a
+    /// draft until it submits, and a submitted return saved again stays submitted.
+    public static func afterSave(_ current: BalanceReturnState?, submit: Bool, byOffice: Bool) -> BalanceReturnState {
+        if byOffice { return current == .locked ? .locked : .submitted }
+        if submit { return .submitted }
+        return current == .submitted ? .submitted : .draft
+    }
 }
 
 /// What a school reports for one year: enrolment per section, the resources of the whole school, and for a

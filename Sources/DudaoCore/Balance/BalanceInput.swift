@@ -73,7 +73,9 @@ public enum BalanceNumber {
     public static func resource(_ text: String, _ resource: BalanceResource) -> Result<Double, BalanceCellError> {
         let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
         guard !cleaned.isEmpty else { return .failure(BalanceCellError("不能为空，没有请填 0")) }
-        guard let value = Double(cleaned), value.isFinite else { return .failure(BalanceCellError("“\(short(text))”不是数字")) }
+        guard let value = Double(cleaned), value.isFinite else {
+            return .failure(BalanceCellError("“\(short(text))”不是数字"))
+        }
         guard value >= 0 else { return .failure(BalanceCellError("不能为负数")) }
         guard value <= maxResource else { return .failure(BalanceCellError("数值过大，请检查单位")) }
         if resource.isCount, value != value.rounded() { return .failure(BalanceCellError("须为整数")) }
@@ -84,7 +86,9 @@ public enum BalanceNumber {
     public static func students(_ text: String, minimum: Int = 1) -> Result<Int, BalanceCellError> {
         let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
         guard !cleaned.isEmpty else { return .failure(BalanceCellError(minimum > 0 ? "不能为空" : "不能为空，没有请填 0")) }
-        guard let value = Double(cleaned), value.isFinite else { return .failure(BalanceCellError("“\(short(text))”不是数字")) }
+        guard let value = Double(cleaned), value.isFinite else {
+            return .failure(BalanceCellError("“\(short(text))”不是数字"))
+        }
         guard value == value.rounded() else { return .failure(BalanceCellError("须为整数")) }
         guard value >= 0 else { return .failure(BalanceCellError("不能为负数")) }
         guard value <= Double(maxStudents) else { return .failure(BalanceCellError("超过 \(maxStudents) 人，请检查")) }

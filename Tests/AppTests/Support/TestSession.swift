@@ -81,14 +81,14 @@ final class TestSession: @unchecked Sendable {
     /// POSTs a `multipart/form-data` upload: the file in the `file` part and the session's token in `_csrf`.
     @discardableResult
     func upload(
-        _ path: String, fileName: String, contentType: String, data: Data,
+        _ path: String, fileName: String, contentType: String, data: Data, fields: [(String, String)] = [],
         file: StaticString = #filePath, line: UInt = #line
     ) async throws -> XCTHTTPResponse {
         guard let csrf else { throw TestSetupError("no CSRF token yet: GET a page first") }
-        let multipart = Multipart(parts: [
-            .field(name: CSRFMiddleware.field, value: csrf),
-            .file(name: "file", fileName: fileName, contentType: contentType, data: data),
-        ])
+        let multipart = Multipart(
+            parts: [.field(name: CSRFMiddleware.field, value: csrf)]
+                + fields.map { .field(name: $0.0, value: $0.1) }
+                + [.file(name: "file", fileName: fileName, contentType: contentType, data: data)])
         var h = headers
         h.replaceOrAdd(name: .contentType, value: multipart.contentType)
         let res = try await app.sendRequest(

@@ -24,9 +24,10 @@ enum BalanceController {
         var typed: [String: String]?
         if req.query[String.self, at: "try"] != nil {
             let keys = BalanceResource.allCases.map(\.rawValue) + SchoolSection.allCases.map(BalanceColumn.students)
-            typed = try Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                try req.query.boundedText(key, max: 30).map { (key, $0) }
-            })
+            typed = try Dictionary(
+                uniqueKeysWithValues: keys.compactMap { key in
+                    try req.query.boundedText(key, max: 30).map { (key, $0) }
+                })
         }
         let model = BalanceWhatIf.make(
             year: year, standard: try BalanceData.standard(req), returns: returns, weights: weights,
@@ -72,7 +73,8 @@ enum BalanceController {
     static func target(_ req: Request) async throws -> Target {
         let scope = try await Scope.of(req)
         let school = try await scope.schoolAccess.load(try req.parameters.id(), on: req.db)
-        guard let text = req.parameters.get("year"), case .success(let year?) = InputBounds.parse(text, InputBounds.Year.self)
+        guard let text = req.parameters.get("year"),
+            case .success(let year?) = InputBounds.parse(text, InputBounds.Year.self)
         else { throw Abort(.notFound, reason: "年度不正确") }
         guard BalanceFigures.files(school.type) else {
             throw Abort(.notFound, reason: "\(school.type.label)不填报办学条件数据")
@@ -110,7 +112,7 @@ enum BalanceController {
             r.orgPath = t.school.orgPath
             r.year = t.year
             r.figures = figures
-            r.state = submit || t.isOffice ? (created ? .submitted : r.state == .draft ? .submitted : r.state) : .draft
+            r.state = BalanceReturnState.afterSave(created ? nil : r.state, submit: submit, byOffice: t.isOffice)
             r.updatedBy = principal.displayName
             if created { r.lockedBy = "" }
             try await r.save(on: db)
@@ -200,7 +202,8 @@ enum BalanceController {
         }
         guard errors.isEmpty else {
             var model = try await PreschoolOverview.load(
-                district: district.id!, year: year, years: try await BalanceData.years(district: district.id!, on: req.db),
+                district: district.id!, year: year,
+                years: try await BalanceData.years(district: district.id!, on: req.db),
                 mayEdit: true, typed: form, on: req.db)
             model.errors = errors
             return try await PreschoolView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)

@@ -112,7 +112,8 @@ enum BalanceImport {
         var out: [Int: BalanceReturn] = [:]
         for start in stride(from: 0, to: ids.count, by: 1000) {
             let chunk = Array(ids[start..<min(start + 1000, ids.count)])
-            for r in try await BalanceReturn.query(on: db).filter(\.$school.$id ~~ chunk).filter(\.$year == year).all() {
+            for r in try await BalanceReturn.query(on: db).filter(\.$school.$id ~~ chunk).filter(\.$year == year).all()
+            {
                 out[r.$school.id] = r
             }
         }

@@ -35,7 +35,9 @@ struct BalanceOverview: Sendable {
             current: BalanceComputation(rows: BalanceData.rows(returns, weights: weights), standard: standard),
             previous: before.isEmpty
                 ? nil : BalanceComputation(rows: BalanceData.rows(before, weights: weights), standard: standard),
-            states: states, filing: filing, weights: settings.sectionWeights.isEmpty ? weights.setting
+            states: states, filing: filing,
+            weights: settings.sectionWeights.isEmpty
+                ? weights.setting
                 : settings.sectionWeights, mayEdit: mayEdit)
     }
 

@@ -26,7 +26,10 @@ struct BalanceOverviewView {
                     .statCard("待审核", "\(m.states[.submitted] ?? 0)", href: returnsLink, tone: "warn")),
                 .p(
                     .link(returnsLink, "填报与审核"), .text(" · "),
-                    .link(SiteURL.balancePage("what-if").with([("year", String(m.year)), ("standard", m.standard.rawValue)]), "假如调整某校数据…"),
+                    .link(
+                        SiteURL.balancePage("what-if").with([
+                            ("year", String(m.year)), ("standard", m.standard.rawValue),
+                        ]), "假如调整某校数据…"),
                     .text(" · "), .link(SiteURL.balancePage("preschool").with([("year", String(m.year))]), "学前教育普及普惠"),
                     m.mayEdit ? .group(.text(" · "), .link(SiteURL.balancePage("import").path, "导入数据")) : .empty),
                 m.current.sections.isEmpty

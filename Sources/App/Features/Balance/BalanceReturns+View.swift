@@ -90,7 +90,8 @@ struct BalanceReturnFormView {
                 .button(.type(.submit), .name("action"), .value("save"), .class("btn"), .text("保存")),
                 m.isOffice
                     ? .empty
-                    : .button(.type(.submit), .name("action"), .value("submit"), .class("btn primary"), .text("报送督导室"))))
+                    : .button(.type(.submit), .name("action"), .value("submit"), .class("btn primary"), .text("报送督导室")))
+        )
     }
 
     var readOnly: Node<HTML.BodyContext> {

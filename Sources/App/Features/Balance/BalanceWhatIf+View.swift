@@ -13,7 +13,10 @@ struct BalanceWhatIfView {
         return Layout.document(
             "假如调整某校数据", ctx,
             [
-                .p(.link(SiteURL.balance.with([("year", String(m.year)), ("standard", m.standard.rawValue)]), "‹ 均衡发展监测")),
+                .p(
+                    .link(
+                        SiteURL.balance.with([("year", String(m.year)), ("standard", m.standard.rawValue)]), "‹ 均衡发展监测")
+                ),
                 .h1(.text("假如调整某校数据")),
                 .p(
                     .class("hint"),
@@ -76,12 +79,17 @@ struct BalanceWhatIfView {
                 }
                 return .section(
                     .class("card"),
-                    .h2(.text("\(s.section.label)：调整前 \(before?.passes == true ? "达标" : "未达标")，调整后 \(s.passes ? "达标" : "未达标")")),
+                    .h2(
+                        .text(
+                            "\(s.section.label)：调整前 \(before?.passes == true ? "达标" : "未达标")，调整后 \(s.passes ? "达标" : "未达标")"
+                        )),
                     .figure(
                         BarChart(
                             title: "\(s.section.label)调整后的差异系数",
                             bars: s.coefficients.map {
-                                .init(label: $0.indicator.label, value: $0.cv, text: Format.cv($0.cv), bad: $0.passes == false)
+                                .init(
+                                    label: $0.indicator.label, value: $0.cv, text: Format.cv($0.cv),
+                                    bad: $0.passes == false)
                             }, line: s.line, lineLabel: "标准 \(Format.cv(s.line))"
                         ).node,
                         .figcaption("调整后的各项差异系数")),

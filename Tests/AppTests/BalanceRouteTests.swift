@@ -1,0 +1,211 @@
+import DudaoCore
+import Fluent
+import Foundation
+import XCTVapor
+
+@testable import App
+
+/// 办学条件年报 and the balance pages: a school fills in and submits its own return, the office locks it, another
+/// school sees nothing, bad figures are refused whole, the import is all or nothing, the pages show the
+/// coefficients computed by hand.
+final class BalanceRouteTests: XCTestCase {
+    /// A primary school's return: `students`, every resource 10 per student, multimedia classrooms as given.
+    func figures(students: Int, classrooms: Int, action: String = "save") -> [(String, String)] {
+        var form = [("students_primary", String(students)), ("action", action)]
+        for r in BalanceResource.allCases where r != .multimediaClassrooms {
+            form.append((r.rawValue, String(students * 10)))
+        }
+        form.append(("multimedia_classrooms", String(classrooms)))
+        return form
+    }
+
+    func stored(_ app: Application, school: Int, year: Int = 2026) async throws -> BalanceReturn? {
+        try await BalanceReturn.find(school: school, year: year, on: app.db)
+    }
+
+    func testASchoolSubmitsItsReturnAndTheOfficeLocksIt() async throws {
+        try await withApp(history: false) { app in
+            let school = try await login(app, "school")
+            let office = try await login(app, "office")
+            try await school.get("/balance/returns/1/2026")
+
+            let submitted = try await school.post(
+                "/balance/returns/1/2026", form: figures(students: 100, classrooms: 8, action: "submit"))
+            try await office.get("/balance/returns/1/2026")
+            let locked = try await office.post("/balance/returns/1/2026/state", form: [("action", "lock")])
+            let page = try await school.get("/balance/returns/1/2026")
+            let refused = try await school.post("/balance/returns/1/2026", form: figures(students: 120, classrooms: 8))
+
+            XCTAssertEqual(submitted.status, .seeOther)
+            XCTAssertEqual(locked.status, .seeOther)
+            XCTAssertEqual(refused.status, .forbidden)
+            XCTAssertFalse(page.body.string.contains(#"name="students_primary""#), "a locked return is read only")
+            let found = try await stored(app, school: 1)
+            let r = try XCTUnwrap(found)
+            XCTAssertEqual(r.state, .locked)
+            XCTAssertEqual(r.studentsPrimary, 100)
+            XCTAssertEqual(r.multimediaClassrooms, 8)
+
+            try await office.post("/balance/returns/1/2026/state", form: [("action", "unlock")])
+            let again = try await school.post("/balance/returns/1/2026", form: figures(students: 120, classrooms: 8))
+            XCTAssertEqual(again.status, .seeOther)
+            let changed = try await stored(app, school: 1)
+            XCTAssertEqual(changed?.studentsPrimary, 120)
+            XCTAssertEqual(changed?.state, .submitted, "a submitted return saved again stays submitted")
+        }
+    }
+
+    func testAnotherSchoolNeitherSeesNorChangesTheReturn() async throws {
+        try await withApp(history: false) { app in
+            let second = try await School.find(2, on: app.db)
+            try await Factory.schoolAccount("school-b", for: try XCTUnwrap(second), on: app.db)
+            _ = try await Factory.secondDistrict(on: app.db)
+            let school = try await login(app, "school")
+            try await school.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 8))
+            let b = try await login(app, "school-b")
+            let far = try await login(app, "school2")
+            try await b.get("/")
+
+            let seen = try await b.get("/balance/returns/1/2026")
+            let changed = try await b.post("/balance/returns/1/2026", form: figures(students: 1, classrooms: 1))
+            let farSeen = try await far.get("/balance/returns/1/2026")
+            let statistics = try await b.get("/balance")
+
+            XCTAssertEqual(seen.status, .notFound)
+            XCTAssertEqual(changed.status, .notFound)
+            XCTAssertEqual(farSeen.status, .notFound)
+            XCTAssertEqual(statistics.status, .forbidden)
+            let r = try await stored(app, school: 1)
+            XCTAssertEqual(r?.studentsPrimary, 100)
+        }
+    }
+
+    func testBadFiguresAreShownAgainWithTheirReasonsAndNothingIsSaved() async throws {
+        try await withApp(history: false) { app in
+            let school = try await login(app, "school")
+            try await school.get("/balance/returns/1/2026")
+            var form = figures(students: 100, classrooms: 8).filter {
+                !["books", "computers", "floor_area"].contains($0.0)
+            }
+            form += [
+                ("books", "9223372036854775807999"), ("computers", "1.5"), ("floor_area", #""><script>x</script>"#),
+            ]
+
+            let res = try await school.post("/balance/returns/1/2026", form: form)
+
+            XCTAssertEqual(res.status, .unprocessableEntity)
+            let html = res.body.string
+            XCTAssertTrue(html.contains("图书册数数值过大"))
+            XCTAssertTrue(html.contains("计算机台数须为整数"))
+            XCTAssertTrue(html.contains("教学及辅助用房面积“"))
+            XCTAssertFalse(html.contains("<script>x"))
+            XCTAssertTrue(html.contains(#"value="100""#), "what was typed is kept")
+            let none = try await stored(app, school: 1)
+            XCTAssertNil(none)
+        }
+    }
+
+    func testTheStatisticsPageShowsTheCoefficientComputedByHand() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            try await office.get("/balance/returns/1/2026")
+            // Schools 1 and 2 (both primary): 100 students each, 8 and 2 multimedia classrooms.
+            // County value 5 per 100, S = 3, CV = 0.600 > 0.500; every other resource equal: CV 0.
+            try await office.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 8))
+            try await office.post("/balance/returns/2/2026", form: figures(students: 100, classrooms: 2))
+
+            let page = try await office.get("/balance?year=2026&standard=2017")
+            let whatIf = try await office.get(
+                "/balance/what-if?year=2026&standard=2017&school=2&try=1&multimedia_classrooms=8")
+            let wild = try await office.get(
+                "/balance/what-if?year=2026&standard=2017&school=2&try=1&multimedia_classrooms=-9223372036854775808")
+
+            XCTAssertEqual(page.status, .ok)
+            let html = page.body.string
+            XCTAssertTrue(html.contains("小学（2 所，在校生 200 人）"))
+            XCTAssertTrue(html.contains("0.600"))
+            XCTAssertTrue(html.contains("5 间/百生"))
+            XCTAssertTrue(html.contains("未达标"))
+            XCTAssertTrue(html.contains("6 / 7 项差异系数 ≤ 0.500"))
+            XCTAssertEqual(whatIf.status, .ok)
+            XCTAssertTrue(whatIf.body.string.contains("调整前 未达标，调整后 达标"))
+            XCTAssertEqual(wild.status, .unprocessableEntity)
+            XCTAssertTrue(wild.body.string.contains("不能为负数"))
+            let unchanged = try await stored(app, school: 2)
+            XCTAssertEqual(unchanged?.multimediaClassrooms, 2, "the what-if saves nothing")
+        }
+    }
+
+    func testAnImportWithABadRowSavesNothingAndNamesEveryBadRow() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            try await office.get("/balance/import")
+            let code1 = try await School.find(1, on: app.db)!.code
+            let code2 = try await School.find(2, on: app.db)!.code
+            let header = BalanceSheet.headers.joined(separator: ",")
+            let resources = BalanceResource.allCases.map { _ in "100" }.joined(separator: ",")
+            let bad = [
+                header, "\(code1),甲,300,,,\(resources),,", "\(code2),乙,abc,,,\(resources),,",
+                "9999999999,丙,300,,,\(resources),,",
+            ].joined(separator: "\n")
+
+            let refused = try await office.upload(
+                "/balance/import", fileName: "b.csv", contentType: "text/csv", data: Data(bad.utf8),
+                fields: [("year", "2026")])
+            let nothing = try await BalanceReturn.query(on: app.db).count()
+            let good = [header, "\(code1),甲,300,,,\(resources),,", "\(code2),乙,200,,,\(resources),,"]
+                .joined(separator: "\n")
+            let accepted = try await office.upload(
+                "/balance/import", fileName: "b.csv", contentType: "text/csv", data: Data(good.utf8),
+                fields: [("year", "2026")])
+
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.string.contains("第 3 行"))
+            XCTAssertTrue(refused.body.string.contains("第 4 行：本区没有学校标识码为 9999999999 的学校"))
+            XCTAssertFalse(refused.body.string.contains("第 2 行"))
+            XCTAssertEqual(nothing, 0)
+            XCTAssertEqual(accepted.status, .seeOther)
+            let saved = try await stored(app, school: 2)
+            XCTAssertEqual(saved?.studentsPrimary, 200)
+            XCTAssertEqual(saved?.state, .submitted)
+        }
+    }
+
+    func testPreschoolFiguresComeFromKindergartensAndTheTownshipsChildren() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            let kindergartens = try await School.query(on: app.db).filter(\.$type == .kindergarten).sort(\.$id).all()
+            let publicOne = try XCTUnwrap(kindergartens.first { $0.ownership == .publicSchool })
+            let township = publicOne.townshipID
+            try await office.get("/balance/preschool?year=2026")
+            try await office.post("/balance/returns/\(publicOne.id!)/2026", form: [("children", "300")])
+            let bad = try await office.post(
+                "/balance/preschool", form: [("year", "2026"), ("t\(township)", "很多")])
+            try await office.post("/balance/preschool", form: [("year", "2026"), ("t\(township)", "400")])
+
+            let page = try await office.get("/balance/preschool?year=2026")
+
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains("适龄幼儿数“很多”不是数字"))
+            // 300 of 400 children of age: 75.0 %, under 85 %; all of them in a public kindergarten.
+            XCTAssertTrue(page.body.string.contains("75.0%"))
+            XCTAssertTrue(page.body.string.contains("100.0%"))
+        }
+    }
+
+    func testTheWeightsSettingIsRefusedWhenNotUnderstood() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            try await office.get("/balance")
+
+            let bad = try await office.post("/balance/weights", form: [("weights", "初中:很多")])
+            let good = try await office.post("/balance/weights", form: [("weights", "小学:1；初中:1.2；高中:1.5")])
+
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains("请写成"))
+            XCTAssertEqual(good.status, .seeOther)
+            let settings = try await DistrictSettings.forDistrict(try await app.demoDistrict().id!, on: app.db)
+            XCTAssertEqual(settings.balanceWeights.junior, 1.2)
+        }
+    }
+}
