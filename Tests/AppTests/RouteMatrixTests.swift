@@ -321,6 +321,7 @@ enum RouteRules {
         "POST /campaigns/:id/questionnaires": r(writers, .campaign),
         // 均衡发展: the district's statistics for its readers; a school fills in its own return (an inspector and a
         // leader read theirs), the office all of them and locks them, imports and sets the weights.
+        "GET /dashboard": r(readers),
         "GET /balance": r(readers),
         "GET /balance/what-if": r(readers),
         "GET /balance/returns": r(readers),

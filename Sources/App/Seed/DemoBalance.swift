@@ -45,7 +45,8 @@ enum DemoBalance {
     static func figures(_ school: School, index i: Int, year: Int) -> BalanceFigures {
         if school.type == .kindergarten {
             return BalanceFigures(
-                children: school.students, inclusive: school.ownership == .publicSchool || i % 3 != 0)
+                // 石桥乡's private kindergarten is not 普惠性: the township's coverage falls under 80 %.
+                children: school.students, inclusive: school.ownership == .publicSchool || !school.name.hasPrefix("石桥"))
         }
         var students = school.sections.filter { [.primary, .junior, .senior].contains($0.key) }
         if students.isEmpty, let section = BalanceFigures.sections(of: school.type).first {

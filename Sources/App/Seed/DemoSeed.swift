@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// The demo district, seeded on the first start of an empty database. Deterministic: the same
@@ -272,6 +273,12 @@ enum DemoSeed {
                 let office = try await User.query(on: db).filter(\.$username == "office").first()!
                 try await DemoHistory.seed(
                     db, district: district, schools: schools, inspectors: inspectorModels, office: office, store: store)
+                // A problem was found on its visit's day (the history is written today, all at once).
+                if let sql = db as? any SQLDatabase {
+                    try await sql.raw(
+                        "UPDATE problems SET created_at = (SELECT v.submitted_at FROM visits v WHERE v.id = problems.visit_id) WHERE visit_id IS NOT NULL"
+                    ).run()
+                }
                 try await DemoBalance.seed(db, district: district, schools: schools)
                 if campaigns {
                     try await DemoCampaigns.seed(

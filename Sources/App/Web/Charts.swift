@@ -55,3 +55,97 @@ struct BarChart {
 
     static func number(_ x: Double) -> String { String(format: "%.1f", x) }
 }
+
+/// Horizontal bars of two parts each (e.g. open and closed), with a legend; the label above each bar.
+struct StackedBarChart {
+    struct Bar {
+        var label: String
+        var parts: [Int]
+    }
+
+    var title: String
+    var legend: [String]
+    var bars: [Bar]
+    static let colours = ["#c2410c", "#16a34a", "#2563eb", "#9333ea"]
+
+    var node: Node<HTML.BodyContext> {
+        guard !bars.isEmpty else { return .empty }
+        let w = BarChart.width
+        let plot = Double(w - 50)
+        let top = Double(bars.map { $0.parts.reduce(0, +) }.max() ?? 0)
+        let scale = top > 0 ? plot / top : 0
+        let height = BarChart.rowHeight * bars.count + 24
+        var svg = """
+            <svg class="chart" width="\(w)" height="\(height)" viewBox="0 0 \(w) \(height)" role="img" aria-label="\(HTMLEscape.escape(title))">
+            """
+        for (k, name) in legend.enumerated() {
+            svg += """
+                <rect x="\(k * 90)" y="2" width="12" height="12" fill="\(Self.colours[k % Self.colours.count])"></rect>\
+                <text x="\(k * 90 + 16)" y="13" font-size="13">\(HTMLEscape.escape(name))</text>
+                """
+        }
+        for (i, bar) in bars.enumerated() {
+            let y = 24 + i * BarChart.rowHeight
+            svg += "<text x=\"0\" y=\"\(y + 12)\" font-size=\"13\">\(HTMLEscape.escape(bar.label))</text>"
+            var x = 0.0
+            for (k, part) in bar.parts.enumerated() where part > 0 {
+                let length = Double(part) * scale
+                svg += """
+                    <rect x="\(BarChart.number(x))" y="\(y + BarChart.barTop)" width="\(BarChart.number(length))" height="16" fill="\(Self.colours[k % Self.colours.count])"><title>\(HTMLEscape.escape(bar.label)) \(HTMLEscape.escape(k < legend.count ? legend[k] : ""))：\(part)</title></rect>
+                    """
+                x += length
+            }
+            svg +=
+                "<text x=\"\(BarChart.number(x + 4))\" y=\"\(y + BarChart.barTop + 13)\" font-size=\"13\">\(bar.parts.reduce(0, +))</text>"
+        }
+        return .raw(svg + "</svg>")
+    }
+}
+
+/// Lines over months (e.g. problems found and notices closed), with a legend and the months under them.
+struct LineChart {
+    var title: String
+    var labels: [String]
+    var series: [(name: String, values: [Int])]
+
+    var node: Node<HTML.BodyContext> {
+        guard !labels.isEmpty else { return .empty }
+        let w = BarChart.width
+        let left = 30.0
+        let plotW = Double(w) - left - 10
+        let plotTop = 26.0
+        let plotH = 130.0
+        let height = Int(plotTop + plotH + 24)
+        let top = max(1, series.flatMap(\.values).max() ?? 1)
+        let step = labels.count > 1 ? plotW / Double(labels.count - 1) : 0
+        func x(_ i: Int) -> Double { left + Double(i) * step }
+        func y(_ v: Int) -> Double { plotTop + plotH - Double(v) / Double(top) * plotH }
+        var svg = """
+            <svg class="chart" width="\(w)" height="\(height)" viewBox="0 0 \(w) \(height)" role="img" aria-label="\(HTMLEscape.escape(title))">\
+            <line x1="\(left)" y1="\(plotTop + plotH)" x2="\(Double(w) - 10)" y2="\(plotTop + plotH)" stroke="#9ca3af"></line>\
+            <text x="0" y="\(plotTop + 4)" font-size="11">\(top)</text><text x="0" y="\(plotTop + plotH)" font-size="11">0</text>
+            """
+        for (k, s) in series.enumerated() {
+            let colour = StackedBarChart.colours[k % StackedBarChart.colours.count]
+            svg += """
+                <rect x="\(k * 110)" y="2" width="12" height="12" fill="\(colour)"></rect>\
+                <text x="\(k * 110 + 16)" y="13" font-size="13">\(HTMLEscape.escape(s.name))</text>
+                """
+            let points = s.values.enumerated().map {
+                "\(BarChart.number(x($0.offset))),\(BarChart.number(y($0.element)))"
+            }
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"></polyline>"
+            for (i, v) in s.values.enumerated() {
+                svg += """
+                    <circle cx="\(BarChart.number(x(i)))" cy="\(BarChart.number(y(v)))" r="3" fill="\(colour)"><title>\(HTMLEscape.escape(labels[i])) \(HTMLEscape.escape(s.name))：\(v)</title></circle>
+                    """
+            }
+        }
+        for (i, label) in labels.enumerated() where labels.count <= 6 || i % 2 == (labels.count - 1) % 2 {
+            svg +=
+                "<text x=\"\(BarChart.number(x(i)))\" y=\"\(height - 4)\" font-size=\"11\" text-anchor=\"middle\">\(HTMLEscape.escape(label))</text>"
+        }
+        return .raw(svg + "</svg>")
+    }
+}

@@ -168,6 +168,8 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.campaignPage(s, "results").route, use: CampaignsController.results)
     readers.get(SiteURL.campaignPage(s, "export.xlsx").route, use: CampaignsController.export)
     readers.get(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.page)
+    // 数据看板: the district's state at a glance.
+    readers.get(SiteURL.dashboard.route, use: DashboardController.page)
     // 均衡发展 and 普及普惠: the district's statistics, the what-if and the state of the returns.
     readers.get(SiteURL.balance.route, use: BalanceController.overview)
     readers.get(SiteURL.balancePage("what-if").route, use: BalanceController.whatIf)

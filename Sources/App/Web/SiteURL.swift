@@ -97,6 +97,8 @@ enum SiteURL: Sendable, Equatable {
     case campaignRules
     /// 均衡发展 and 普及普惠: the statistics, and their pages ("what-if", "returns", "import", "preschool", "weights").
     case balance
+    /// 数据看板.
+    case dashboard
     case balancePage(String)
     /// A school's yearly return, and its lock (审核锁定 / 解锁).
     case balanceReturn(Int, year: Int)
@@ -224,6 +226,7 @@ enum SiteURL: Sendable, Equatable {
         case .campaigns: return ["campaigns"]
         case .campaignRules: return ["campaigns", "rules"]
         case .balance: return ["balance"]
+        case .dashboard: return ["dashboard"]
         case .balancePage(let page): return ["balance", page]
         case .balanceReturn(let n, let year):
             return ["balance", "returns", id(n), year == SiteURL.param ? ":year" : String(year)]

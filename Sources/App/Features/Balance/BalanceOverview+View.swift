@@ -76,7 +76,7 @@ struct BalanceOverviewView {
             .figure(
                 BarChart(
                     title: "\(s.section.label)各项差异系数", bars: bars, line: s.line,
-                    lineLabel: "标准 \(Format.cv(s.line))"
+                    lineLabel: (s.compositeCV == nil ? "标准 " : "综合差异系数标准 ") + Format.cv(s.line)
                 ).node,
                 .figcaption("\(s.section.label)各项差异系数（虚线为标准）")),
             .dataTable(

@@ -64,7 +64,8 @@ struct BalanceReturnFormView {
                 .p(
                     .badge(stateText, m.state == .locked ? "ok" : ""),
                     .text(m.state == .locked ? " 已由\(m.lockedBy)审核锁定。" : ""),
-                    .text(m.type == .kindergarten ? " 用于学前教育普及普惠统计。" : " 用于义务教育均衡发展差异系数统计，一贯制学校填全校合计，系统按学段分配。")),
+                    .text(m.type == .kindergarten ? " 用于学前教育普及普惠统计。" : " 用于义务教育均衡发展差异系数统计。"),
+                    .text(BalanceFigures.sections(of: m.type).count > 1 ? "资源填全校合计，系统按各学段加权在校生数分配。" : "")),
                 .errorSummary(m.errors),
                 m.mayEdit ? form : readOnly,
                 lockForm,

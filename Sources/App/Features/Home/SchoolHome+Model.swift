@@ -10,6 +10,8 @@ struct SchoolHome: Sendable {
 
     let schoolID: Int
     let schoolName: String
+    /// Whether the school files the yearly return of resources (compulsory schools and kindergartens).
+    var filesBalance = false
     /// The school's responsible inspectors now.
     let inspectors: [Contact]
     let todo: [TodoGroup]
@@ -21,7 +23,7 @@ extension SchoolHome {
         let ids = try await Assignment.current(on: db).filter(\.$schoolID == school.id!).all().map(\.inspectorID)
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
         return SchoolHome(
-            schoolID: school.id!, schoolName: school.name,
+            schoolID: school.id!, schoolName: school.name, filesBalance: BalanceFigures.files(school.type),
             inspectors: inspectors.map { Contact(name: $0.name, phone: $0.phone) },
             todo: try await HomeTodo.school(scope: scope, schoolName: school.name, on: db))
     }

@@ -30,9 +30,10 @@ struct SchoolHomeView {
                     .button(SiteURL.visits.path, "督导记录", style: "secondary"),
                     .button(SiteURL.problems.path, "本校问题", style: "secondary"),
                     .button(SiteURL.school(m.schoolID).path, "本校信息", style: "secondary"),
-                    .button(
-                        SiteURL.balanceReturn(m.schoolID, year: ctx.today.year).path, "\(ctx.today.year) 年度办学条件",
-                        style: "secondary")),
+                    m.filesBalance
+                        ? .button(
+                            SiteURL.balanceReturn(m.schoolID, year: ctx.today.year).path,
+                            "\(ctx.today.year) 年度办学条件", style: "secondary") : .empty),
             ])
     }
 

@@ -1,0 +1,166 @@
+import DudaoCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// 数据看板: the state of the district (or one township, one school type) in one page, every figure counted by
+/// the database and linked to the records behind it.
+struct Dashboard: Sendable {
+    struct Count: Sendable {
+        let key: String
+        let label: String
+        let open: Int
+        let closed: Int
+        var total: Int { open + closed }
+    }
+    struct CampaignProgress: Sendable {
+        let id: Int
+        let title: String
+        let targets: Int
+        let finished: Int
+        /// Targets in each phase, in the procedure's order.
+        let phases: [(CampaignPhase, Int)]
+    }
+    struct Option: Sendable {
+        let value: String
+        let label: String
+    }
+
+    let today: Day
+    let townships: [Option]
+    let township: String
+    let type: String
+    /// The filter in words ("全区", "临江镇 · 小学").
+    let scopeLabel: String
+
+    let schools: Int
+    let visitedThisMonth: Int
+    let semester: Semester
+    let visitedThisSemester: Int
+    let inspectorsThisMonth: Share
+
+    /// Problems found in the last twelve months, by category and severity (open / closed).
+    let categories: [Count]
+    let severities: [Count]
+    let months: [YearMonth]
+    let found: [Int]
+    let closed: [Int]
+
+    let noticesIssued: Int
+    let noticesClosed: Int
+    let noticesOverdue: Int
+    let medianDaysToClose: Double?
+    let closingsCounted: Int
+
+    let complaintCategories: [Count]
+    let complaintsOverdue: Int
+
+    let campaigns: [CampaignProgress]
+    let measures: [Count]
+
+    static let closingsLimit = 50_000
+    static let campaignsShown = 8
+}
+
+extension Dashboard {
+    struct Input: Sendable {
+        var township: Int?
+        var type: SchoolType?
+    }
+
+    static func load(
+        district: OrgUnit, input: Input, today: Day, terms: TermDates, categories order: [String], on db: any Database
+    ) async throws -> Dashboard {
+        guard let sql = db as? any SQLDatabase else { throw DashboardError.noSQL }
+        let townships = try await OrgUnit.query(on: db).filter(\.$parentID == district.id!).sort(\.$id).all()
+        let chosen = townships.first { $0.id == input.township }
+        let filter = DashboardFilter(path: chosen?.path ?? district.path, type: input.type)
+        let counts = DashboardCounts(sql: sql, filter: filter)
+
+        let month = YearMonth(today)
+        let semester = terms.semester(containing: today)
+        let span = DashboardFigures.span(of: semester, terms: terms)
+        let months = DashboardFigures.months(endingAt: today, count: 12)
+        let yearAgo = months[0].firstDay.date()
+        var found: [Int] = []
+        var closed: [Int] = []
+        for m in months {
+            let from = m.firstDay.date()
+            let to = m.next.firstDay.date()
+            found.append(try await counts.problemsFound(from, to))
+            closed.append(try await counts.noticesClosed(from, to))
+        }
+        let notices = try await counts.notices(since: yearAgo)
+        let issued = notices.filter { !["draft", "pendingApproval", "withdrawn"].contains($0.key) }
+        let closings = try await counts.closingDays(since: yearAgo, limit: closingsLimit)
+        let campaigns = try await Campaign.query(on: db).filter(\.$districtID == district.id!)
+            .sort(\.$startsOn, .descending).sort(\.$id, .descending).limit(campaignsShown).all()
+        let targets = try await counts.campaignTargets(campaigns.compactMap(\.id))
+
+        return Dashboard(
+            today: today,
+            townships: townships.map { Option(value: String($0.id!), label: $0.name) },
+            township: chosen.map { String($0.id!) } ?? "", type: input.type?.rawValue ?? "",
+            scopeLabel: [chosen?.name ?? district.name, input.type?.label].compactMap { $0 }.joined(separator: " · "),
+            schools: try await counts.schools(),
+            visitedThisMonth: try await counts.visitedSchools(month.firstDay, month.lastDay),
+            semester: semester, visitedThisSemester: try await counts.visitedSchools(span.lowerBound, span.upperBound),
+            inspectorsThisMonth: try await counts.inspectorsVisiting(month.firstDay, month.lastDay),
+            categories: tally(try await counts.problems(by: "category", since: yearAgo), order: order) { $0 },
+            severities: tally(
+                try await counts.problems(by: "severity", since: yearAgo),
+                order: ProblemSeverity.allCases.map(\.rawValue)
+            ) { ProblemSeverity(rawValue: $0)?.label ?? $0 },
+            months: months, found: found, closed: closed,
+            noticesIssued: issued.reduce(0) { $0 + $1.n },
+            noticesClosed: issued.filter { $0.key == "closed" }.reduce(0) { $0 + $1.n },
+            noticesOverdue: try await counts.overdueNotices(today: today),
+            medianDaysToClose: DashboardFigures.median(closings), closingsCounted: closings.count,
+            complaintCategories: tally(
+                try await counts.complaints(since: months[0].firstDay), order: [],
+                closedStates: ["replied", "closed", "rejected"]
+            ) { $0 },
+            complaintsOverdue: try await counts.overdueComplaints(today: today),
+            campaigns: campaigns.map { c in
+                let rows = targets.filter { $0.key == String(c.id!) }
+                let phases = CampaignPhase.allCases.compactMap { p -> (CampaignPhase, Int)? in
+                    let n = rows.filter { $0.state == p.rawValue }.reduce(0) { $0 + $1.n }
+                    return n > 0 ? (p, n) : nil
+                }
+                return CampaignProgress(
+                    id: c.id!, title: c.title, targets: rows.reduce(0) { $0 + $1.n },
+                    finished: rows.filter { $0.state.isEmpty }.reduce(0) { $0 + $1.n }, phases: phases)
+            },
+            measures: tally(
+                try await counts.accountability(since: YearMonth(year: today.year, month: 1).firstDay),
+                order: AccountabilityMeasure.allCases.map(\.rawValue), closedStates: []
+            ) { AccountabilityMeasure(rawValue: $0)?.label ?? $0 })
+    }
+
+    /// Groups by key, open and closed apart, in `order` first and then by size.
+    static func tally(
+        _ groups: [DashboardCounts.Group], order: [String], closedStates: Set<String> = ["closed"],
+        label: (String) -> String
+    ) -> [Count] {
+        var open: [String: Int] = [:]
+        var closed: [String: Int] = [:]
+        for g in groups {
+            if closedStates.contains(g.state) {
+                closed[g.key, default: 0] += g.n
+            } else {
+                open[g.key, default: 0] += g.n
+            }
+        }
+        let keys = Set(open.keys).union(closed.keys)
+        let ordered =
+            order.filter(keys.contains)
+            + keys.subtracting(order).sorted {
+                (open[$0, default: 0] + closed[$0, default: 0], $1) > (
+                    open[$1, default: 0] + closed[$1, default: 0], $0
+                )
+            }
+        return ordered.map { Count(key: $0, label: label($0), open: open[$0] ?? 0, closed: closed[$0] ?? 0) }
+    }
+}
+
+enum DashboardError: Error { case noSQL }

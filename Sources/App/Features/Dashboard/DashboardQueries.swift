@@ -1,0 +1,146 @@
+import DudaoCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// What every panel of the dashboard is narrowed to: a subtree (the district or one of its townships) and
+/// perhaps one school type. Counting is done by the database, a group at a time; no table is read whole.
+struct DashboardFilter: Sendable {
+    let path: String
+    let type: SchoolType?
+
+    /// `alias.org_path` in the subtree and, with a type, `alias.<schoolColumn>` a school of that type.
+    func clause(_ alias: String, school schoolColumn: String = "school_id") -> SQLQueryString {
+        var s = Subtree.sql("\(alias).org_path", path)
+        if let type {
+            s +=
+                " AND \(unsafeRaw: alias).\(unsafeRaw: schoolColumn) IN (SELECT id FROM schools WHERE type = \(bind: type.rawValue))"
+        }
+        return s
+    }
+}
+
+/// The database's counts behind each panel.
+struct DashboardCounts {
+    let sql: any SQLDatabase
+    let filter: DashboardFilter
+
+    struct N: Decodable { let n: Int }
+    struct Group: Decodable {
+        let key: String
+        let state: String
+        let n: Int
+    }
+
+    func count(_ query: SQLQueryString) async throws -> Int {
+        try await sql.raw(query).first(decoding: N.self)?.n ?? 0
+    }
+
+    func groups(_ query: SQLQueryString) async throws -> [Group] {
+        try await sql.raw(query).all(decoding: Group.self)
+    }
+
+    /// Open schools under the filter.
+    func schools() async throws -> Int {
+        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM schools s WHERE s.status = 'open' AND "
+        q += Subtree.sql("s.org_path", filter.path)
+        if let type = filter.type { q += " AND s.type = \(bind: type.rawValue)" }
+        return try await count(q)
+    }
+
+    /// Schools with a submitted visit between two days.
+    func visitedSchools(_ from: Day, _ to: Day) async throws -> Int {
+        try await count(
+            "SELECT COUNT(DISTINCT v.school_id) AS n FROM visits v WHERE v.status = 'submitted' AND v.visit_date >= \(bind: from.description) AND v.visit_date <= \(bind: to.description) AND "
+                + filter.clause("v"))
+    }
+
+    /// Of the inspectors responsible for the filtered schools now, those with a submitted visit between two days.
+    func inspectorsVisiting(_ from: Day, _ to: Day) async throws -> Share {
+        var responsible: SQLQueryString =
+            "SELECT a.inspector_id FROM assignments a JOIN schools s ON s.id = a.school_id WHERE a.end_date IS NULL AND "
+        responsible += filter.clause("s", school: "id")
+        let all = try await count("SELECT COUNT(DISTINCT r.inspector_id) AS n FROM (" + responsible + ") r")
+        let visiting = try await count(
+            "SELECT COUNT(DISTINCT v.inspector_id) AS n FROM visits v WHERE v.status = 'submitted' AND v.visit_date >= \(bind: from.description) AND v.visit_date <= \(bind: to.description) AND v.inspector_id IN ("
+                + responsible + ")")
+        return Share(visiting, of: all)
+    }
+
+    /// Problems found since `since`, by a column (category or severity) and state.
+    func problems(by column: String, since: Date) async throws -> [Group] {
+        try await groups(
+            "SELECT p.\(unsafeRaw: column) AS key, p.state AS state, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: since) AND "
+                + filter.clause("p") + " GROUP BY p.\(unsafeRaw: column), p.state")
+    }
+
+    func problemsFound(_ from: Date, _ to: Date) async throws -> Int {
+        try await count(
+            "SELECT COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: from) AND p.created_at < \(bind: to) AND "
+                + filter.clause("p"))
+    }
+
+    func noticesClosed(_ from: Date, _ to: Date) async throws -> Int {
+        try await count(
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: from) AND r.closed_at < \(bind: to) AND "
+                + filter.clause("r"))
+    }
+
+    /// Notices issued since `since`, by state.
+    func notices(since: Date) async throws -> [Group] {
+        try await groups(
+            "SELECT r.state AS key, r.state AS state, COUNT(*) AS n FROM rectification_notices r WHERE r.issued_at >= \(bind: since) AND "
+                + filter.clause("r") + " GROUP BY r.state")
+    }
+
+    /// Open notices past their deadline.
+    func overdueNotices(today: Day) async throws -> Int {
+        try await count(
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN ('issued', 'acknowledged', 'returned') AND r.deadline < \(bind: today.description) AND "
+                + filter.clause("r"))
+    }
+
+    /// Days from issue to closing of the notices closed since `since` (the latest `limit`).
+    func closingDays(since: Date, limit: Int) async throws -> [Int] {
+        struct Row: Decodable {
+            let issued_at: Date
+            let closed_at: Date
+        }
+        let rows = try await sql.raw(
+            "SELECT r.issued_at, r.closed_at FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: since) AND r.issued_at IS NOT NULL AND "
+                + filter.clause("r") + " ORDER BY r.closed_at DESC LIMIT \(bind: limit)"
+        ).all(decoding: Row.self)
+        return rows.map { max(0, Int(($0.closed_at.timeIntervalSince($0.issued_at) / 86_400).rounded())) }
+    }
+
+    /// Complaints received since `since`, by category and state.
+    func complaints(since: Day) async throws -> [Group] {
+        try await groups(
+            "SELECT c.category AS key, c.state AS state, COUNT(*) AS n FROM complaints c WHERE c.received_on >= \(bind: since.description) AND "
+                + filter.clause("c") + " GROUP BY c.category, c.state")
+    }
+
+    /// Open complaints past the deadline of their stage.
+    func overdueComplaints(today: Day) async throws -> Int {
+        try await count(
+            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN ('received', 'accepted', 'verifying', 'handling') AND c.deadline < \(bind: today.description) AND "
+                + filter.clause("c"))
+    }
+
+    /// Accountability decisions since `since`, by measure.
+    func accountability(since: Day) async throws -> [Group] {
+        try await groups(
+            "SELECT a.measure AS key, a.state AS state, COUNT(*) AS n FROM accountability_decisions a WHERE a.decided_on >= \(bind: since.description) AND "
+                + Subtree.sql("a.org_path", filter.path) + " GROUP BY a.measure, a.state")
+    }
+
+    /// The targets of `campaigns` by phase ("" when finished).
+    func campaignTargets(_ campaigns: [Int]) async throws -> [Group] {
+        guard !campaigns.isEmpty else { return [] }
+        var q: SQLQueryString =
+            "SELECT CAST(t.campaign_id AS TEXT) AS key, COALESCE(t.phase, '') AS state, COUNT(*) AS n FROM campaign_targets t WHERE t.campaign_id IN (\(binds: campaigns)) AND "
+        q += Subtree.sql("t.org_path", filter.path)
+        if let type = filter.type { q += " AND t.school_type = \(bind: type.rawValue)" }
+        return try await groups(q + " GROUP BY t.campaign_id, t.phase")
+    }
+}

@@ -1,0 +1,95 @@
+import DudaoCore
+import Fluent
+import Foundation
+import XCTVapor
+
+@testable import App
+
+/// 数据看板: every figure equals the records behind it, counted here another way; the filters narrow every
+/// panel; the page reads on a phone and names the district.
+final class DashboardTests: XCTestCase {
+    func load(_ app: Application, township: Int? = nil, type: SchoolType? = nil) async throws -> Dashboard {
+        let district = try await app.demoDistrict()
+        let settings = try await DistrictSettings.forDistrict(district.id!, on: app.db)
+        return try await Dashboard.load(
+            district: district, input: .init(township: township, type: type), today: TestClock.clock.today,
+            terms: settings.terms, categories: settings.categories, on: app.db)
+    }
+
+    func testTheFiguresEqualTheRecordsBehindThem() async throws {
+        try await withApp { app in
+            let today = TestClock.clock.today
+            let since = DashboardFigures.months(endingAt: today, count: 12)[0].firstDay.date()
+
+            let board = try await load(app)
+
+            let problems = try await Problem.query(on: app.db).filter(\.$createdAt >= since).all()
+            XCTAssertGreaterThan(problems.count, 0, "the demo history has problems")
+            for c in board.categories {
+                XCTAssertEqual(c.open, problems.filter { $0.category == c.key && $0.state == .open }.count, c.key)
+                XCTAssertEqual(c.closed, problems.filter { $0.category == c.key && $0.state == .closed }.count, c.key)
+            }
+            XCTAssertEqual(board.categories.reduce(0) { $0 + $1.total }, problems.count)
+            // Records are stamped by the system clock: count those up to the end of the test's month.
+            let end = YearMonth(today).next.firstDay.date()
+            XCTAssertEqual(board.found.reduce(0, +), problems.filter { $0.createdAt! < end }.count)
+            let month = YearMonth(today)
+            let visits = try await Visit.query(on: app.db).filter(\.$status == .submitted)
+                .filter(\.$visitDate >= month.firstDay.description).filter(\.$visitDate <= month.lastDay.description)
+                .all()
+            XCTAssertEqual(board.visitedThisMonth, Set(visits.map(\.schoolID)).count)
+            let open = try await School.query(on: app.db).filter(\.$status == .open).count()
+            XCTAssertEqual(board.schools, open)
+            let overdue = try await RectificationNotice.query(on: app.db)
+                .filter(\.$state ~~ [.issued, .acknowledged, .returned]).all()
+                .filter { $0.deadline < today.description }.count
+            XCTAssertEqual(board.noticesOverdue, overdue)
+        }
+    }
+
+    func testAFilterNarrowsEveryPanel() async throws {
+        try await withApp { app in
+            let school = try await School.find(1, on: app.db)!
+            let all = try await load(app)
+
+            let one = try await load(app, township: school.townshipID, type: .kindergarten)
+
+            let kindergartens = try await School.query(on: app.db).filter(\.$townshipID == school.townshipID)
+                .filter(\.$type == .kindergarten).filter(\.$status == .open).count()
+            XCTAssertEqual(one.schools, kindergartens)
+            XCTAssertLessThan(one.categories.reduce(0) { $0 + $1.total }, all.categories.reduce(0) { $0 + $1.total })
+            let ids = try await School.query(on: app.db).filter(\.$townshipID == school.townshipID)
+                .filter(\.$type == .kindergarten).all().compactMap(\.id)
+            let problems = try await Problem.query(on: app.db).filter(\.$schoolID ~~ ids).count()
+            XCTAssertEqual(one.categories.reduce(0) { $0 + $1.total }, problems)
+            XCTAssertTrue(one.scopeLabel.hasSuffix("幼儿园"))
+        }
+    }
+
+    func testTheLeaderReadsThePageAndAWrongFilterIsRefused() async throws {
+        try await withApp { app in
+            let leader = try await login(app, "leader")
+
+            let page = try await leader.get("/dashboard")
+            let wrongType = try await leader.get("/dashboard?type=university")
+            let hugeTownship = try await leader.get("/dashboard?township=99999999999999999999")
+
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.string.contains("青川区，截至 2026年"))
+            XCTAssertTrue(page.body.string.contains("<svg"))
+            XCTAssertEqual(wrongType.status, .badRequest)
+            XCTAssertEqual(hugeTownship.status, .badRequest)
+        }
+    }
+
+    func testTheMedianIsTheMiddleValue() {
+        XCTAssertNil(DashboardFigures.median([]))
+        XCTAssertEqual(DashboardFigures.median([5]), 5)
+        XCTAssertEqual(DashboardFigures.median([9, 1, 4]), 4)
+        XCTAssertEqual(DashboardFigures.median([1, 2, 3, 10]), 2.5)
+        let months = DashboardFigures.months(endingAt: Day(year: 2026, month: 2, day: 10)!, count: 3)
+        XCTAssertEqual(months.map(\.description), ["2025-12", "2026-01", "2026-02"])
+        XCTAssertEqual(Share(1, of: 4).ratio, 0.25)
+        XCTAssertNil(Share(1, of: 0).ratio)
+    }
+}
