@@ -62,7 +62,7 @@ struct MatrixRoute {
         if let second {
             p = p.replacingOccurrences(of: ":pid", with: second).replacingOccurrences(of: ":hash", with: second)
         }
-        p = p.replacingOccurrences(of: ":year", with: "2026")
+        p = p.replacingOccurrences(of: ":year", with: "2026").replacingOccurrences(of: ":month", with: "2026-10")
         p = p.replacingOccurrences(of: ":kind", with: "schools.xlsx").replacingOccurrences(
             of: ":hash", with: f.photoHash)
         if let query = rule.query { p += query.replacingOccurrences(of: "{school}", with: String(set.school)) }
@@ -322,6 +322,10 @@ enum RouteRules {
         // 均衡发展: the district's statistics for its readers; a school fills in its own return (an inspector and a
         // leader read theirs), the office all of them and locks them, imports and sets the weights.
         "GET /dashboard": r(readers),
+        "GET /monthly-reports": r(supervisors),
+        "GET /inspectors/:id/monthly/:month": r(supervisors, .inspector),
+        "POST /inspectors/:id/monthly/:month": r(inspector, .inspector),
+        "POST /inspectors/:id/monthly/:month/review": r([.office], .inspector),
         "GET /balance": r(readers),
         "GET /balance/what-if": r(readers),
         "GET /balance/returns": r(readers),

@@ -280,6 +280,7 @@ enum DemoSeed {
                     ).run()
                 }
                 try await DemoBalance.seed(db, district: district, schools: schools)
+                try await DemoReports.seed(db, district: district, inspectors: inspectorModels, office: office)
                 if campaigns {
                     try await DemoCampaigns.seed(
                         db, district: district, schools: schools, inspectors: inspectorModels, office: office,

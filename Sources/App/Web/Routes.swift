@@ -128,6 +128,8 @@ func routes(_ app: Application) throws {
     inspectors.get(SiteURL.areaPlanNew.route, use: PlansController.areaPlanForm)
     inspectors.post(SiteURL.areaPlans.route, use: PlansController.saveAreaPlan)
     inspectors.get(SiteURL.complianceInspectorSelf.route, use: ComplianceController.mine)
+    // 督导月报: the inspector writes and submits their own.
+    inspectors.post(SiteURL.monthlyReport(s, month: ":month").route, use: MonthlyReportsController.write)
     inspectors.get(SiteURL.reportNew.route, use: ReportsController.newForm)
     inspectors.post(SiteURL.reports.route, use: ReportsController.create)
 
@@ -149,6 +151,9 @@ func routes(_ app: Application) throws {
     inspectorsAndOffice.get(SiteURL.areaPlans.route, use: PlansController.areaPlans)
     inspectorsAndOffice.get(SiteURL.areaPlan(s).route, use: PlansController.areaPlan)
     inspectorsAndOffice.get(SiteURL.reports.route, use: ReportsController.list)
+    // 督导月报: an inspector their own, the office and leaders every inspector's of their subtree.
+    inspectorsAndOffice.get(SiteURL.monthlyReports.route, use: MonthlyReportsController.list)
+    inspectorsAndOffice.get(SiteURL.monthlyReport(s, month: ":month").route, use: MonthlyReportsController.show)
     inspectorsAndOffice.get(SiteURL.report(s).route, use: ReportsController.show)
 
     // Office, leader, admin: read the whole directory of their subtree.
@@ -192,6 +197,8 @@ func routes(_ app: Application) throws {
     office.post(SiteURL.accountabilityOutcome(s).route, use: AccountabilityController.outcome)
     // The office publishes campaign results and sets the campaign procedure (phases per kind, 申辩 days).
     office.post(SiteURL.campaignPage(s, "publish").route, use: CampaignPublishing.publish)
+    // 督导月报: the office receives an inspector's report or returns it.
+    office.post(SiteURL.monthlyReportReview(s, month: ":month").route, use: MonthlyReportsController.review)
     office.get(SiteURL.campaignRules.route, use: CampaignRulesController.form)
     office.post(SiteURL.campaignRules.route, use: CampaignRulesController.save)
 

@@ -99,6 +99,10 @@ enum SiteURL: Sendable, Equatable {
     case balance
     /// 数据看板.
     case dashboard
+    /// 督导月报: the list, one inspector's report of a month (`:month` = "2026-11"), its review by the office.
+    case monthlyReports
+    case monthlyReport(Int, month: String)
+    case monthlyReportReview(Int, month: String)
     case balancePage(String)
     /// A school's yearly return, and its lock (审核锁定 / 解锁).
     case balanceReturn(Int, year: Int)
@@ -227,6 +231,9 @@ enum SiteURL: Sendable, Equatable {
         case .campaignRules: return ["campaigns", "rules"]
         case .balance: return ["balance"]
         case .dashboard: return ["dashboard"]
+        case .monthlyReports: return ["monthly-reports"]
+        case .monthlyReport(let n, let month): return ["inspectors", id(n), "monthly", month]
+        case .monthlyReportReview(let n, let month): return ["inspectors", id(n), "monthly", month, "review"]
         case .balancePage(let page): return ["balance", page]
         case .balanceReturn(let n, let year):
             return ["balance", "returns", id(n), year == SiteURL.param ? ":year" : String(year)]

@@ -9,6 +9,8 @@ struct InspectorCompliance: Sendable {
     let result: ComplianceResult
     /// The schools of the calendar (those assigned in the semester), by name.
     let schools: [NamedSchool]
+    /// The inspector's 督导月报 of the semester's months so far: submitted on time, late or missing.
+    var reports: [MonthlyReportList.Row] = []
 
     /// The figures of `inspector`, whom the caller loaded through the account's inspector access.
     static func query(_ inspector: Inspector, semester: Semester, today: Day, on db: any Database) async throws
@@ -19,8 +21,17 @@ struct InspectorCompliance: Sendable {
             inspectorIDs: [inspector.id!], semester: semester, today: today, settings: settings, on: db)
         let schoolIDs = Set(result.monthStates.keys.map(\.schoolID))
         let schools = try await School.query(on: db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
+        let calendar = try await DistrictSettings.forDistrict(inspector.districtID, on: db).workingCalendar
+        let months = semester.months.filter { $0 < YearMonth(today) }
+        let saved = try await MonthlyReport.query(on: db).filter(\.$inspectorID == inspector.id!)
+            .filter(\.$month ~~ months.map(\.description)).all()
         return InspectorCompliance(
             inspectorID: inspector.id!, inspectorName: inspector.name, semester: semester, result: result,
-            schools: schools.map { NamedSchool(id: $0.id!, name: $0.name) })
+            schools: schools.map { NamedSchool(id: $0.id!, name: $0.name) },
+            reports: months.map { m in
+                MonthlyReportList.row(
+                    inspector.id!, inspector.name, month: m, report: saved.first { $0.month == m.description },
+                    due: MonthlyReportRules.due(m, calendar: calendar), today: today)
+            })
     }
 }

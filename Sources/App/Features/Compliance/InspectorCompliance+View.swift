@@ -32,7 +32,25 @@ struct InspectorComplianceView {
                                 s.visitID.map { .link(SiteURL.visit($0).path, "查看记录") } ?? .empty,
                             ]
                         }, empty: "没有不足项。")),
+                reports,
                 .p(.link(SiteURL.visits.with([("inspector", String(m.inspectorID))]), "查看该督学的全部督导记录")),
             ])
+    }
+
+    var reports: Node<HTML.BodyContext> {
+        guard !model.reports.isEmpty else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("督导月报报送")),
+            .dataTable(
+                ["月份", "状态", "报送日期", "逾期"],
+                model.reports.map { r in
+                    [
+                        .link(SiteURL.monthlyReport(r.inspectorID, month: r.month.description).path, r.month.label),
+                        .text(r.state.label), .text(r.submittedOn.map { Format.day($0) } ?? "未报送"),
+                        r.daysLate.map { .badge("逾期 \($0) 天", "danger") }
+                            ?? .text(r.submittedOn == nil ? "未到截止日" : "按时"),
+                    ]
+                }))
     }
 }

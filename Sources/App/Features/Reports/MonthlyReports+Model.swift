@@ -1,0 +1,94 @@
+import DudaoCore
+import Fluent
+
+/// 督导月报 of a month: every active inspector of the subtree, a page at a time, with where their report stands
+/// and how late it is; for an inspector, their own last six months.
+struct MonthlyReportList: Sendable {
+    struct Row: Sendable {
+        let inspectorID: Int
+        let inspectorName: String
+        let month: YearMonth
+        let state: MonthlyReportState
+        let submittedOn: String?
+        let due: Day
+        let daysLate: Int?
+    }
+    let month: YearMonth
+    let rows: [Row]
+    let paging: Paging?
+    let total: Int
+    /// Of the whole month (not only this page): reports submitted, and late ones.
+    let submitted: Int
+    let late: Int
+    let isInspector: Bool
+
+    /// The month the office opens on: the last one, once it is over.
+    static func defaultMonth(today: Day) -> YearMonth { YearMonth(today).previous }
+
+    static func office(
+        scope: Scope, month: YearMonth, paging: Paging, today: Day, calendar: WorkingCalendar, on db: any Database
+    ) async throws -> MonthlyReportList {
+        let due = MonthlyReportRules.due(month, calendar: calendar)
+        let inspectors = scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
+        let page = try await inspectors.sort(\.$name).paginate(paging)
+        let reports = try await MonthlyReport.query(on: db).filter(\.$month == month.description)
+            .filter(\.$inspectorID ~~ page.items.compactMap(\.id)).all()
+        let all = try await MonthlyReport.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath)
+            .filter(\.$month == month.description).filter(\.$submittedOn != nil).all(\.$submittedOn)
+        let lateSubmitted = all.compactMap { $0.flatMap(Day.init(parsing:)) }.filter { $0 > due }.count
+        let missingLate = today > due ? max(0, page.total - all.count) : 0
+        return MonthlyReportList(
+            month: month,
+            rows: page.items.map { i in
+                let r = reports.first { $0.inspectorID == i.id }
+                return row(i.id!, i.name, month: month, report: r, due: due, today: today)
+            }, paging: paging, total: page.total, submitted: all.count, late: lateSubmitted + missingLate,
+            isInspector: false)
+    }
+
+    static func inspector(_ inspector: Inspector, today: Day, calendar: WorkingCalendar, on db: any Database)
+        async throws -> MonthlyReportList
+    {
+        let months = DashboardFigures.months(endingAt: today, count: 6).reversed()
+        let reports = try await MonthlyReport.query(on: db).filter(\.$inspectorID == inspector.id!)
+            .filter(\.$month ~~ months.map(\.description)).all()
+        let rows = months.map { m in
+            row(
+                inspector.id!, inspector.name, month: m, report: reports.first { $0.month == m.description },
+                due: MonthlyReportRules.due(m, calendar: calendar), today: today)
+        }
+        return MonthlyReportList(
+            month: YearMonth(today), rows: rows, paging: nil, total: rows.count,
+            submitted: rows.filter { $0.submittedOn != nil }.count, late: rows.filter { $0.daysLate != nil }.count,
+            isInspector: true)
+    }
+
+    static func row(_ id: Int, _ name: String, month: YearMonth, report: MonthlyReport?, due: Day, today: Day) -> Row {
+        let submitted = report?.submittedOn.flatMap(Day.init(parsing:))
+        return Row(
+            inspectorID: id, inspectorName: name, month: month, state: report?.state ?? .draft,
+            submittedOn: report?.submittedOn, due: due,
+            daysLate: today > due || submitted != nil
+                ? MonthlyReportRules.daysLate(due: due, submitted: submitted, today: today) : nil)
+    }
+}
+
+/// One inspector's report of one month.
+struct MonthlyReportPage: Sendable {
+    let inspectorID: Int
+    let inspectorName: String
+    let month: YearMonth
+    let state: MonthlyReportState
+    let figures: MonthlyReportFigures
+    /// Counted now (a draft) or kept from the submission.
+    let live: Bool
+    let remarks: String
+    let officeComment: String
+    let handledBy: String
+    let submittedOn: String?
+    let due: Day
+    let daysLate: Int?
+    let mayWrite: Bool
+    let mayReview: Bool
+    var error: String?
+}
