@@ -176,8 +176,8 @@ enum Layout {
                 .group(
                     "统计",
                     [
-                        NavLink(SiteURL.compliance.path, "六个一"), NavLink(SiteURL.coverage.path, "挂牌覆盖"),
-                        NavLink(SiteURL.balance.path, "均衡发展"),
+                        NavLink(SiteURL.dashboard.path, "数据看板"), NavLink(SiteURL.compliance.path, "六个一"),
+                        NavLink(SiteURL.coverage.path, "挂牌覆盖"), NavLink(SiteURL.balance.path, "均衡发展"),
                     ]),
             ]
             if office {

@@ -15,6 +15,10 @@ struct OfficeHomeView {
             "首页", ctx, wide: true,
             [
                 .h1(.text(m.isLeader ? "督导工作概览" : "督导室工作台")),
+                .p(
+                    .button(SiteURL.dashboard.path, "数据看板：督导覆盖、问题整改、投诉和督导任务一览"),
+                    .text(" "), .button(SiteURL.monthlyReports.path, "督导月报", style: "secondary"),
+                    .text(" "), .button(SiteURL.balance.path, "均衡发展监测", style: "secondary")),
                 .todoList(m.todo, today: ctx.today, heading: m.isLeader ? "需要关注的事项" : "待办事项"),
                 .div(
                     .class("stats"),
