@@ -65,6 +65,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M022_CampaignResults())
     app.migrations.add(M023_Balance())
     app.migrations.add(M024_MonthlyReports())
+    app.migrations.add(M025_Bulletins())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -75,7 +75,7 @@ enum RouteID {
     case none, sign, fileHash, school, victimSchool, inspector, victimInspector, area, victimArea, visit, draft, photo
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
-    case decision, decisionFile, system, campaign, campaignTarget, campaignEvidence
+    case decision, decisionFile, system, campaign, campaignTarget, campaignEvidence, bulletin, publicBulletin
     /// A campaign whose results are published to the public (not scoped: anyone reads them).
     case publicCampaign
     /// A questionnaire's public answer link, key included.
@@ -84,7 +84,9 @@ enum RouteID {
     case querySchool
 
     /// Whether the route is tried on a record outside the account's scope too (public records are not scoped).
-    var scoped: Bool { ![.none, .sign, .fileHash, .questionnaireLink, .publicCampaign].contains(self) }
+    var scoped: Bool {
+        ![.none, .sign, .fileHash, .questionnaireLink, .publicCampaign, .publicBulletin].contains(self)
+    }
 
     func values(_ f: MatrixFixtures, _ s: RecordSet, who: Who, outside: Bool) -> (String?, String?) {
         func n(_ i: Int) -> String { String(i) }
@@ -117,6 +119,9 @@ enum RouteID {
         case .campaignTarget: return (n(s.campaignTarget), nil)
         case .campaignEvidence: return (n(s.campaignTarget), s.campaignEvidenceFile)
         case .publicCampaign: return (n(f.inside.campaign), nil)
+        // Published bulletins are read by the whole district: outside is another district's.
+        case .bulletin: return (n(outside ? f.far.bulletin : f.inside.bulletin), nil)
+        case .publicBulletin: return (n(f.inside.bulletin), nil)
         case .questionnaireLink: return (nil, nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
@@ -322,6 +327,14 @@ enum RouteRules {
         // 均衡发展: the district's statistics for its readers; a school fills in its own return (an inspector and a
         // leader read theirs), the office all of them and locks them, imports and sets the weights.
         "GET /dashboard": r(readers),
+        "GET /bulletins": r(signedIn),
+        "GET /bulletins/:id": r(signedIn, .bulletin),
+        "GET /bulletins/:id/print": r(signedIn, .bulletin),
+        "GET /bulletins/:id/export.docx": r(signedIn, .bulletin),
+        "POST /bulletins": r([.office]),
+        "POST /bulletins/:id": r([.office], .bulletin),
+        "POST /bulletins/:id/act": r([.office], .bulletin),
+        "GET /public/bulletins/:id": r(everyone, .publicBulletin),
         "GET /monthly-reports": r(supervisors),
         "GET /inspectors/:id/monthly/:month": r(supervisors, .inspector),
         "POST /inspectors/:id/monthly/:month": r(inspector, .inspector),

@@ -173,6 +173,7 @@ enum EscalationJob {
                     if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
                     _ = try await DueSoonJob.run(on: app.db, today: today, now: now)
                     _ = try await CampaignReminderJob.run(on: app.db, today: today)
+                    _ = try await BulletinDraftJob.run(on: app.db, today: today)
                     _ = try await WebhookJob.run(app, now: now)
                     try await Sessions.sweep(now: now, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
                 } catch {

@@ -164,7 +164,7 @@ enum Layout {
                     [
                         NavLink(SiteURL.visits.path, "督导记录"), NavLink(SiteURL.areaPlans.path, "片区计划"),
                         NavLink(SiteURL.reports.path, "总结案例"), NavLink(SiteURL.monthlyReports.path, "督导月报"),
-                        NavLink(SiteURL.campaigns.path, "督导任务"),
+                        NavLink(SiteURL.bulletins.path, "督导简报"), NavLink(SiteURL.campaigns.path, "督导任务"),
                         NavLink(SiteURL.systems.path, "指标体系"),
                     ]),
                 .group(
@@ -192,13 +192,14 @@ enum Layout {
                 .link(SiteURL.visitPlans.path, "督导方案"), .link(SiteURL.problems.path, "问题台账"),
                 .link(SiteURL.notices.path, "整改通知"), .link(SiteURL.complaints.path, "举报投诉"),
                 .link(SiteURL.areaPlans.path, "片区计划"), .link(SiteURL.reports.path, "总结案例"),
-                .link(SiteURL.monthlyReports.path, "督导月报"),
+                .link(SiteURL.monthlyReports.path, "督导月报"), .link(SiteURL.bulletins.path, "督导简报"),
                 .link(SiteURL.campaigns.path, "督导任务"),
             ]
         case .school:
             return [
                 home, .link(SiteURL.notices.path, "整改通知"), .link(SiteURL.visits.path, "督导记录"),
                 .link(SiteURL.problems.path, "本校问题"), .link(SiteURL.campaigns.path, "督导评估"),
+                .link(SiteURL.bulletins.path, "督导简报"),
             ]
         }
     }

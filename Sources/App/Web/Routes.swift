@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.questionnaireAnswer(s, s).route, use: QuestionnairesController.answer)
     // Campaign results the office chose to publish (通报, 向社会公开).
     app.get(SiteURL.publicResults(s).route, use: CampaignPublishing.publicResults)
+    app.get(SiteURL.publicBulletin(s).route, use: BulletinsController.publicPage)
     app.get(SiteURL.login.route, use: LoginController.form)
     app.post(SiteURL.login.route, use: LoginController.login)
 
@@ -91,6 +92,12 @@ func routes(_ app: Application) throws {
     // district's; an inspector and a leader read what their scope allows (BalanceController.Target decides).
     signedIn.get(SiteURL.balanceReturn(s, year: s).route, use: BalanceController.returnForm)
     signedIn.post(SiteURL.balanceReturn(s, year: s).route, use: BalanceController.saveReturn)
+
+    // 督导简报: the district's published issues for every account (the office also its drafts).
+    signedIn.get(SiteURL.bulletins.route, use: BulletinsController.list)
+    signedIn.get(SiteURL.bulletin(s).route, use: BulletinsController.show)
+    signedIn.get(SiteURL.bulletinPage(s, "print").route, use: BulletinsController.printable)
+    signedIn.get(SiteURL.bulletinPage(s, "export.docx").route, use: BulletinsController.docx)
 
     // 问责决定: each account reads those its scope allows (a school or an inspector: those against it) and the
     // target answers (申辩) within the window.
@@ -197,6 +204,10 @@ func routes(_ app: Application) throws {
     office.post(SiteURL.accountabilityOutcome(s).route, use: AccountabilityController.outcome)
     // The office publishes campaign results and sets the campaign procedure (phases per kind, 申辩 days).
     office.post(SiteURL.campaignPage(s, "publish").route, use: CampaignPublishing.publish)
+    // 督导简报: the office drafts, edits, approves, publishes and corrects.
+    office.post(SiteURL.bulletins.route, use: BulletinsController.create)
+    office.post(SiteURL.bulletin(s).route, use: BulletinsController.save)
+    office.post(SiteURL.bulletinPage(s, "act").route, use: BulletinsController.act)
     // 督导月报: the office receives an inspector's report or returns it.
     office.post(SiteURL.monthlyReportReview(s, month: ":month").route, use: MonthlyReportsController.review)
     office.get(SiteURL.campaignRules.route, use: CampaignRulesController.form)

@@ -101,6 +101,11 @@ enum SiteURL: Sendable, Equatable {
     case dashboard
     /// 督导月报: the list, one inspector's report of a month (`:month` = "2026-11"), its review by the office.
     case monthlyReports
+    /// 督导简报: the list, one issue, its pages ("act", "print", "export.docx"), a published one for the public.
+    case bulletins
+    case bulletin(Int)
+    case bulletinPage(Int, String)
+    case publicBulletin(Int)
     case monthlyReport(Int, month: String)
     case monthlyReportReview(Int, month: String)
     case balancePage(String)
@@ -232,6 +237,10 @@ enum SiteURL: Sendable, Equatable {
         case .balance: return ["balance"]
         case .dashboard: return ["dashboard"]
         case .monthlyReports: return ["monthly-reports"]
+        case .bulletins: return ["bulletins"]
+        case .bulletin(let n): return ["bulletins", id(n)]
+        case .bulletinPage(let n, let page): return ["bulletins", id(n), page]
+        case .publicBulletin(let n): return ["public", "bulletins", id(n)]
         case .monthlyReport(let n, let month): return ["inspectors", id(n), "monthly", month]
         case .monthlyReportReview(let n, let month): return ["inspectors", id(n), "monthly", month, "review"]
         case .balancePage(let page): return ["balance", page]

@@ -53,6 +53,8 @@ struct RecordSet: Sendable {
     var campaign: Int
     var campaignTarget: Int
     var campaignEvidenceFile: String
+    /// A 督导简报 of the set's district, published and public.
+    var bulletin: Int
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -362,6 +364,17 @@ struct MatrixFixtures: Sendable {
         campaignEvidence.uploadedBy = lead
         campaignEvidence.uploadedAt = TestClock.now
         try await campaignEvidence.create(on: db)
+        let bulletin = Bulletin()
+        bulletin.districtID = district.id!
+        bulletin.orgPath = district.path
+        bulletin.period = "2026-10"
+        bulletin.title = "\(tag)督导简报"
+        bulletin.sectionsJSON = try JSONColumn.encode([BulletinSection(key: "office", heading: "一、情况", text: "正文")])
+        bulletin.state = .published
+        bulletin.publishedOn = "2026-11-03"
+        bulletin.publishedPublic = true
+        bulletin.createdBy = "督导室"
+        try await bulletin.create(on: db)
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
@@ -369,7 +382,7 @@ struct MatrixFixtures: Sendable {
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
             decisionFile: answer.hash, system: system.id!, campaign: campaign.id!, campaignTarget: target.id!,
-            campaignEvidenceFile: campaignEvidence.hash)
+            campaignEvidenceFile: campaignEvidence.hash, bulletin: bulletin.id!)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

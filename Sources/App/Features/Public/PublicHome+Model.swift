@@ -45,6 +45,8 @@ struct PublicHome: Sendable {
     let page: PageOf<Row>
     /// Campaign results the office published to the public (newest first).
     var results: [(id: Int, title: String, publishedOn: String)] = []
+    /// 督导简报 the office published to the public (newest first).
+    var bulletins: [(id: Int, title: String, issue: String)] = []
 
     static let perPage = 100
     static let maxDistricts = 200
@@ -79,6 +81,9 @@ extension PublicHome {
             },
             results: try await Campaign.query(on: db).filter(\.$districtID == district.id!)
                 .filter(\.$publishedPublic == true).filter(\.$publishedOn != "").sort(\.$publishedOn, .descending)
-                .limit(10).all().map { ($0.id!, $0.title, $0.publishedOn) })
+                .limit(10).all().map { ($0.id!, $0.title, $0.publishedOn) },
+            bulletins: try await Bulletin.query(on: db).filter(\.$districtID == district.id!)
+                .filter(\.$state == .published).filter(\.$publishedPublic == true).sort(\.$publishedOn, .descending)
+                .limit(10).all().map { ($0.id!, $0.title, $0.issueLabel) })
     }
 }

@@ -46,6 +46,17 @@ struct PublicHomeView {
                                     .link(SiteURL.publicResults(r.id).path, r.title),
                                     .span(.class("muted"), .text("（\(Format.day(r.publishedOn))）")))
                             })),
+                m.bulletins.isEmpty
+                    ? .empty
+                    : .section(
+                        .class("card"),
+                        .h2(.text("督导简报")),
+                        .ul(
+                            .forEach(m.bulletins) { b in
+                                .li(
+                                    .link(SiteURL.publicBulletin(b.id).path, b.title),
+                                    .span(.class("muted"), .text("（\(b.issue)）")))
+                            })),
                 .section(
                     .class("card"),
                     .h2(.text("学校及责任督学名单")),

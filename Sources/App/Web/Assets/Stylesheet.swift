@@ -305,6 +305,15 @@ enum Stylesheet {
         .notice-doc { background: #fff; padding: 1.25rem; margin-bottom: 1rem; border: 1px solid var(--line); }
         .notice-doc h1 { text-align: center; color: #b71c1c; letter-spacing: 0.2em; margin-bottom: 0.25rem; }
         .doc-number { text-align: center; margin-top: 0; }
+        .bulletin-doc { max-width: 46rem; margin: 0 auto; background: #fff; padding: 1rem; }
+        .bulletin-doc .masthead { color: #c00000; font-size: 2.4rem; font-weight: 700; text-align: center; letter-spacing: .3em; margin: .5rem 0; }
+        .bulletin-doc .doc-issuer { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
+        .bulletin-doc .red-rule { border: 0; border-top: 3px solid #c00000; margin: .3rem 0 1rem; }
+        .bulletin-doc h1 { text-align: center; }
+        .bulletin-doc .doc-foot { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2rem; padding: .3rem 0; }
+        .bulletin-doc .doc-foot p { margin: .2rem 0; }
+        .bulletin-doc .doc-foot-last { border-top: 1px solid #000; padding-top: .3rem; }
+        .bulletin-section .indent, .indent { text-indent: 2em; }
         .doc-copy { text-align: right; color: var(--muted); font-size: 0.85rem; margin: 0; }
         .indent { text-indent: 2em; }
         .doc-sign { text-align: right; margin-top: 1.5rem; }

@@ -1,0 +1,85 @@
+import DudaoCore
+import Fluent
+import SQLKit
+
+extension BulletinFacts {
+    /// Counts a district's month from its records. Every figure the draft's words carry comes from here.
+    static func count(district: OrgUnit, month: YearMonth, today: Day, on db: any Database) async throws
+        -> BulletinFacts
+    {
+        var f = BulletinFacts(period: month.label)
+        guard let sql = db as? any SQLDatabase else { return f }
+        struct N: Decodable { let n: Int }
+        struct Group: Decodable {
+            let key: String
+            let n: Int
+        }
+        func count(_ q: SQLQueryString) async throws -> Int { try await sql.raw(q).first(decoding: N.self)?.n ?? 0 }
+        let inDistrict = { (alias: String) in Subtree.sql("\(alias).org_path", district.path) }
+        let from = month.firstDay.description
+        let to = month.lastDay.description
+        let start = month.firstDay.date()
+        let end = month.next.firstDay.date()
+        let visits: SQLQueryString =
+            "SELECT v.id FROM visits v WHERE v.status = 'submitted' AND v.visit_date >= \(bind: from) AND v.visit_date <= \(bind: to) AND "
+            + inDistrict("v")
+
+        f.schools = try await count(
+            "SELECT COUNT(*) AS n FROM schools s WHERE s.status = 'open' AND " + inDistrict("s"))
+        f.visits = try await count("SELECT COUNT(*) AS n FROM (" + visits + ") x")
+        f.schoolsVisited = try await count(
+            "SELECT COUNT(DISTINCT v.school_id) AS n FROM visits v WHERE v.id IN (" + visits + ")")
+        f.observations = try await count(
+            "SELECT COUNT(*) AS n FROM class_observations o WHERE o.visit_id IN (" + visits + ")")
+        f.interviews = try await count("SELECT COUNT(*) AS n FROM interviews i WHERE i.visit_id IN (" + visits + ")")
+        f.problems = try await sql.raw(
+            "SELECT p.category AS key, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: start) AND p.created_at < \(bind: end) AND "
+                + inDistrict("p") + " GROUP BY p.category ORDER BY n DESC, p.category"
+        ).all(decoding: Group.self).map { ($0.key, $0.n) }
+
+        let highlighted = try await Visit.query(on: db).inSubtree(\.$orgPath, district.path)
+            .filter(\.$status == .submitted).filter(\.$visitDate >= from).filter(\.$visitDate <= to)
+            .filter(\.$highlights != "").sort(\.$visitDate).limit(5).all()
+        let names = try await School.query(on: db).filter(\.$id ~~ highlighted.map(\.schoolID)).all()
+        f.highlights = highlighted.map { v in
+            .init(school: names.first { $0.id == v.schoolID }?.name ?? "", text: String(v.highlights.prefix(200)))
+        }
+        f.cases = try await WorkReport.query(on: db).inSubtree(\.$orgPath, district.path)
+            .filter(\.$kind == .caseStudy).filter(\.$selected == true).sort(\.$id, .descending).limit(3).all()
+            .map(\.title)
+
+        f.noticesIssued = try await count(
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.issued_at >= \(bind: start) AND r.issued_at < \(bind: end) AND "
+                + inDistrict("r"))
+        f.noticesClosed = try await count(
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: start) AND r.closed_at < \(bind: end) AND "
+                + inDistrict("r"))
+        f.noticesOverdue = try await count(
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN ('issued', 'acknowledged', 'returned') AND r.deadline < \(bind: today.description) AND "
+                + inDistrict("r"))
+        f.complaintsReceived = try await count(
+            "SELECT COUNT(*) AS n FROM complaints c WHERE c.received_on >= \(bind: from) AND c.received_on <= \(bind: to) AND "
+                + inDistrict("c"))
+        f.complaintsReplied = try await count(
+            "SELECT COUNT(*) AS n FROM complaints c WHERE c.replied_on >= \(bind: from) AND c.replied_on <= \(bind: to) AND "
+                + inDistrict("c"))
+        f.complaintsOverdue = try await count(
+            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN ('received', 'accepted', 'verifying', 'handling') AND c.deadline < \(bind: today.description) AND "
+                + inDistrict("c"))
+
+        let campaigns = try await Campaign.query(on: db).filter(\.$districtID == district.id!)
+            .filter(\.$startsOn <= to).filter(\.$endsOn >= from).sort(\.$startsOn).limit(10).all()
+        struct Mean: Decodable { let m: Double? }
+        for c in campaigns {
+            let targets = CampaignTarget.query(on: db).filter(\.$campaignID == c.id!)
+            let mean = try await sql.raw(
+                "SELECT AVG(t.total) AS m FROM campaign_targets t WHERE t.campaign_id = \(bind: c.id!) AND t.total IS NOT NULL"
+            ).first(decoding: Mean.self)?.m
+            f.campaigns.append(
+                .init(
+                    title: c.title, targets: try await targets.copy().count(),
+                    finished: try await targets.copy().filter(\.$phase == nil).count(), mean: mean))
+        }
+        return f
+    }
+}
