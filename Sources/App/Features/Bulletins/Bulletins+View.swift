@@ -56,7 +56,8 @@ struct BulletinView {
                 .p(.link(SiteURL.bulletins.path, "‹ 督导简报")),
                 .h1(.text(m.title)),
                 .p(
-                    .badge(m.state.label, m.state == .published ? "ok" : ""), .text(" \(m.issue) · \(m.period)"),
+                    .badge(m.state.label, m.state == .published ? "ok" : ""),
+                    .text(m.state == .draft ? " \(m.period)" : " \(m.issue) · \(m.period)"),
                     m.corrects.map { .text("（更正\($0)）") } ?? .empty,
                     m.publishedOn.map { .text(" · \(Format.day($0))印发") } ?? .empty,
                     m.isPublic ? .badge("已向社会公开", "ok") : .empty),
