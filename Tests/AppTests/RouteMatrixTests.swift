@@ -76,6 +76,7 @@ enum RouteID {
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
     case decision, decisionFile, system, campaign, campaignTarget, campaignEvidence, bulletin, publicBulletin
+    case monitoringRound
     /// A campaign whose results are published to the public (not scoped: anyone reads them).
     case publicCampaign
     /// A questionnaire's public answer link, key included.
@@ -122,6 +123,8 @@ enum RouteID {
         // Published bulletins are read by the whole district: outside is another district's.
         case .bulletin: return (n(outside ? f.far.bulletin : f.inside.bulletin), nil)
         case .publicBulletin: return (n(f.inside.bulletin), nil)
+        // A district's round: outside is another district's.
+        case .monitoringRound: return (n(outside ? f.far.monitoringRound : f.inside.monitoringRound), nil)
         case .questionnaireLink: return (nil, nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
@@ -327,6 +330,10 @@ enum RouteRules {
         // 均衡发展: the district's statistics for its readers; a school fills in its own return (an inspector and a
         // leader read theirs), the office all of them and locks them, imports and sets the weights.
         "GET /dashboard": r(readers),
+        "GET /monitoring": r(readers),
+        "GET /monitoring/:id": r(readers, .monitoringRound),
+        "POST /monitoring": r([.office]),
+        "POST /monitoring/:id/act": r([.office], .monitoringRound),
         "GET /bulletins": r(signedIn),
         "GET /bulletins/:id": r(signedIn, .bulletin),
         "GET /bulletins/:id/print": r(signedIn, .bulletin),

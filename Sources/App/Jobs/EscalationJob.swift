@@ -174,6 +174,7 @@ enum EscalationJob {
                     _ = try await DueSoonJob.run(on: app.db, today: today, now: now)
                     _ = try await CampaignReminderJob.run(on: app.db, today: today)
                     _ = try await BulletinDraftJob.run(on: app.db, today: today)
+                    _ = try await MonitoringReminderJob.run(on: app.db, today: today)
                     _ = try await WebhookJob.run(app, now: now)
                     try await Sessions.sweep(now: now, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
                 } catch {

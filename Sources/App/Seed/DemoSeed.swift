@@ -282,6 +282,7 @@ enum DemoSeed {
                 try await DemoBalance.seed(db, district: district, schools: schools)
                 try await DemoReports.seed(db, district: district, inspectors: inspectorModels, office: office)
                 try await DemoBulletins.seed(db, district: district)
+                try await DemoMonitoring.seed(db, district: district)
                 if campaigns {
                     try await DemoCampaigns.seed(
                         db, district: district, schools: schools, inspectors: inspectorModels, office: office,

@@ -178,6 +178,7 @@ enum Layout {
                     [
                         NavLink(SiteURL.dashboard.path, "数据看板"), NavLink(SiteURL.compliance.path, "六个一"),
                         NavLink(SiteURL.coverage.path, "挂牌覆盖"), NavLink(SiteURL.balance.path, "均衡发展"),
+                        NavLink(SiteURL.monitoring.path, "质量监测"),
                     ]),
             ]
             if office {

@@ -180,6 +180,9 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.campaignPage(s, "results").route, use: CampaignsController.results)
     readers.get(SiteURL.campaignPage(s, "export.xlsx").route, use: CampaignsController.export)
     readers.get(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.page)
+    // 质量监测: the district's rounds, read by its office, leaders and admin.
+    readers.get(SiteURL.monitoring.route, use: MonitoringController.list)
+    readers.get(SiteURL.monitoringRound(s).route, use: MonitoringController.show)
     // 数据看板: the district's state at a glance.
     readers.get(SiteURL.dashboard.route, use: DashboardController.page)
     // 均衡发展 and 普及普惠: the district's statistics, the what-if and the state of the returns.
@@ -204,6 +207,9 @@ func routes(_ app: Application) throws {
     office.post(SiteURL.accountabilityOutcome(s).route, use: AccountabilityController.outcome)
     // The office publishes campaign results and sets the campaign procedure (phases per kind, 申辩 days).
     office.post(SiteURL.campaignPage(s, "publish").route, use: CampaignPublishing.publish)
+    // 质量监测: the office runs a round.
+    office.post(SiteURL.monitoring.route, use: MonitoringController.create)
+    office.post(SiteURL.monitoringPage(s, "act").route, use: MonitoringController.act)
     // 督导简报: the office drafts, edits, approves, publishes and corrects.
     office.post(SiteURL.bulletins.route, use: BulletinsController.create)
     office.post(SiteURL.bulletin(s).route, use: BulletinsController.save)

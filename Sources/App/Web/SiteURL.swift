@@ -103,6 +103,10 @@ enum SiteURL: Sendable, Equatable {
     case monthlyReports
     /// 督导简报: the list, one issue, its pages ("act", "print", "export.docx"), a published one for the public.
     case bulletins
+    /// 质量监测: the rounds, one round, its changes ("act").
+    case monitoring
+    case monitoringRound(Int)
+    case monitoringPage(Int, String)
     case bulletin(Int)
     case bulletinPage(Int, String)
     case publicBulletin(Int)
@@ -238,6 +242,9 @@ enum SiteURL: Sendable, Equatable {
         case .dashboard: return ["dashboard"]
         case .monthlyReports: return ["monthly-reports"]
         case .bulletins: return ["bulletins"]
+        case .monitoring: return ["monitoring"]
+        case .monitoringRound(let n): return ["monitoring", id(n)]
+        case .monitoringPage(let n, let page): return ["monitoring", id(n), page]
         case .bulletin(let n): return ["bulletins", id(n)]
         case .bulletinPage(let n, let page): return ["bulletins", id(n), page]
         case .publicBulletin(let n): return ["public", "bulletins", id(n)]

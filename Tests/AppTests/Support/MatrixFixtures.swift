@@ -55,6 +55,8 @@ struct RecordSet: Sendable {
     var campaignEvidenceFile: String
     /// A 督导简报 of the set's district, published and public.
     var bulletin: Int
+    /// A round of 质量监测 of the set's district (the near set shares the inside one's).
+    var monitoringRound: Int
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -375,6 +377,14 @@ struct MatrixFixtures: Sendable {
         bulletin.publishedPublic = true
         bulletin.createdBy = "督导室"
         try await bulletin.create(on: db)
+        let round =
+            try await MonitoringRound.query(on: db).filter(\.$districtID == district.id!).first()
+            ?? MonitoringRound()
+        if round.id == nil {
+            (round.districtID, round.orgPath, round.year, round.subjects) = (district.id!, district.path, 2026, "数学")
+            (round.testDay, round.findings, round.createdBy) = ("2026-10-15", "", "督导室")
+            try await round.create(on: db)
+        }
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
@@ -382,7 +392,8 @@ struct MatrixFixtures: Sendable {
             complaint: complaint.id!, complaintFile: attachment.hash, visitPlan: plan.id!, areaPlan: areaPlan.id!,
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
             decisionFile: answer.hash, system: system.id!, campaign: campaign.id!, campaignTarget: target.id!,
-            campaignEvidenceFile: campaignEvidence.hash, bulletin: bulletin.id!)
+            campaignEvidenceFile: campaignEvidence.hash, bulletin: bulletin.id!,
+            monitoringRound: round.id!)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

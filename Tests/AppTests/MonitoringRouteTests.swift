@@ -1,0 +1,95 @@
+import DudaoCore
+import Fluent
+import Foundation
+import XCTVapor
+
+@testable import App
+
+/// 质量监测: the office creates a round (steps dated from the test day), draws or enters the sample, records
+/// incidents and turns findings into problems the responsible inspector follows up; leaders read; another
+/// district sees nothing; each step is reminded once.
+final class MonitoringRouteTests: XCTestCase {
+    func testTheOfficeRunsARound() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            try await office.get("/monitoring")
+
+            let noDay = try await office.post("/monitoring", form: [("year", "2027"), ("testDay", "")])
+            let created = try await office.post("/monitoring", form: [("year", "2027"), ("testDay", "2027-04-20")])
+            let twice = try await office.post("/monitoring", form: [("year", "2027"), ("testDay", "2027-04-21")])
+
+            XCTAssertEqual(noDay.status, .unprocessableEntity)
+            XCTAssertTrue(noDay.body.string.contains("请选择测试日"))
+            XCTAssertEqual(created.status, .seeOther)
+            XCTAssertEqual(twice.status, .unprocessableEntity)
+            let round = try await MonitoringRound.query(on: app.db).filter(\.$year == 2027).first()!
+            XCTAssertEqual(round.subjects, "数学、体育与健康、心理健康")
+            let steps = try await MonitoringStep.query(on: app.db).filter(\.$roundID == round.id!).sort(\.$position)
+                .all()
+            XCTAssertEqual(steps.count, QualityMonitoring.steps(testDay: Day(year: 2027, month: 4, day: 20)!).count)
+            XCTAssertEqual(steps[0].due, "2027-03-06")
+
+            let act = "/monitoring/\(round.id!)/act"
+            try await office.post(act, form: [("action", "draw")])
+            let samples = try await MonitoringSample.query(on: app.db).filter(\.$roundID == round.id!).all()
+            XCTAssertFalse(samples.isEmpty)
+            XCTAssertLessThanOrEqual(samples.filter { $0.section == .primary }.count, 12)
+            XCTAssertLessThanOrEqual(samples.filter { $0.section == .junior }.count, 8)
+            let unknown = try await office.post(act, form: [("action", "addSample"), ("code", "0000000000")])
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            try await office.post(act, form: [("action", "done"), ("step", String(steps[0].id!))])
+            let done = try await MonitoringStep.find(steps[0].id!, on: app.db)
+            XCTAssertEqual(done?.doneOn, TestClock.today.description)
+
+            let sample = samples[0]
+            try await office.post(
+                act, form: [("action", "incident"), ("school", String(sample.schoolID)), ("text", "一名学生身体不适，已由校医处理")])
+            let followUp = try await office.post(
+                act,
+                form: [("action", "followUp"), ("school", String(sample.schoolID)), ("text", "学生体质健康达标率偏低，制订体育锻炼改进方案")])
+            XCTAssertEqual(followUp.status, .seeOther)
+            let problem = try await Problem.query(on: app.db).filter(\.$schoolID == sample.schoolID)
+                .filter(\.$category == "质量监测").first()
+            let responsible = try await Assignment.current(on: app.db).filter(\.$schoolID == sample.schoolID).first()
+            XCTAssertEqual(problem?.inspectorID, responsible?.inspectorID)
+            XCTAssertEqual(problem?.state, .open)
+            let page = try await office.get("/monitoring/\(round.id!)")
+            XCTAssertTrue(page.body.string.contains("一名学生身体不适"))
+            XCTAssertTrue(page.body.string.contains("制订体育锻炼改进方案"))
+        }
+    }
+
+    func testLeadersReadAndAnotherDistrictSeesNothing() async throws {
+        try await withApp { app in
+            let round = try await MonitoringRound.query(on: app.db).first()!
+            _ = try await Factory.secondDistrict(on: app.db)
+            let leader = try await login(app, "leader")
+            let far = try await login(app, "office2")
+            try await leader.get("/")
+
+            let read = try await leader.get("/monitoring/\(round.id!)")
+            let change = try await leader.post("/monitoring/\(round.id!)/act", form: [("action", "draw")])
+            let farRead = try await far.get("/monitoring/\(round.id!)")
+
+            XCTAssertEqual(read.status, .ok)
+            XCTAssertFalse(read.body.string.contains("标记完成"))
+            XCTAssertEqual(change.status, .forbidden)
+            XCTAssertEqual(farRead.status, .notFound)
+        }
+    }
+
+    func testEachStepIsRemindedOnceBeforeItsDate() async throws {
+        try await withApp { app in
+            // The demo round's third step is due on 3 December; today is 30 November.
+            let first = try await MonitoringReminderJob.run(on: app.db, today: TestClock.today)
+            let again = try await MonitoringReminderJob.run(on: app.db, today: TestClock.today)
+
+            XCTAssertGreaterThan(first, 0)
+            XCTAssertEqual(again, 0)
+            let office = try await User.query(on: app.db).filter(\.$username == "office").first()!
+            let notes = try await AppNotification.query(on: app.db).filter(\.$userID == office.id!)
+                .filter(\.$title =~ "质量监测").all()
+            XCTAssertEqual(notes.count, 1)
+        }
+    }
+}
