@@ -91,7 +91,9 @@ struct MonitoringRoundPage: Sendable {
                         due: due, doneOn: s.doneOn.flatMap(Day.init(parsing:)), today: today))
             },
             samples: samples.sorted {
-                ($0.section == .primary ? 0 : 1, name($0.schoolID)) < ($1.section == .primary ? 0 : 1, name($1.schoolID))
+                ($0.section == .primary ? 0 : 1, name($0.schoolID)) < (
+                    $1.section == .primary ? 0 : 1, name($1.schoolID)
+                )
             }
             .map { s in
                 Sample(
