@@ -8,13 +8,13 @@ extension BulletinFacts {
         -> BulletinFacts
     {
         var f = BulletinFacts(period: month.label)
-        guard let sql = db as? any SQLDatabase else { return f }
-        struct N: Decodable { let n: Int }
+        guard let counts = RecordCounts(db) else { return f }
+        let sql = counts.sql
+        let count = counts.count
         struct Group: Decodable {
             let key: String
             let n: Int
         }
-        func count(_ q: SQLQueryString) async throws -> Int { try await sql.raw(q).first(decoding: N.self)?.n ?? 0 }
         let inDistrict = { (alias: String) in Subtree.sql("\(alias).org_path", district.path) }
         let from = month.firstDay.description
         let to = month.lastDay.description
@@ -26,23 +26,19 @@ extension BulletinFacts {
 
         f.schools = try await count(
             "SELECT COUNT(*) AS n FROM schools s WHERE s.status = 'open' AND " + inDistrict("s"))
-        f.visits = try await count("SELECT COUNT(*) AS n FROM (" + visits + ") x")
-        f.schoolsVisited = try await count(
-            "SELECT COUNT(DISTINCT v.school_id) AS n FROM visits v WHERE v.id IN (" + visits + ")")
-        f.observations = try await count(
-            "SELECT COUNT(*) AS n FROM class_observations o WHERE o.visit_id IN (" + visits + ")")
-        f.interviews = try await count("SELECT COUNT(*) AS n FROM interviews i WHERE i.visit_id IN (" + visits + ")")
+        let tally = try await counts.tally(visits)
+        (f.visits, f.schoolsVisited, f.observations, f.interviews) = (
+            tally.visits, tally.schools, tally.observations, tally.interviews
+        )
         f.problems = try await sql.raw(
             "SELECT p.category AS key, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: start) AND p.created_at < \(bind: end) AND "
                 + inDistrict("p") + " GROUP BY p.category ORDER BY n DESC, p.category"
         ).all(decoding: Group.self).map { ($0.key, $0.n) }
 
-        let highlighted = try await Visit.query(on: db).inSubtree(\.$orgPath, district.path)
-            .filter(\.$status == .submitted).filter(\.$visitDate >= from).filter(\.$visitDate <= to)
-            .filter(\.$highlights != "").sort(\.$visitDate).limit(5).all()
-        let names = try await School.query(on: db).filter(\.$id ~~ highlighted.map(\.schoolID)).all()
-        f.highlights = highlighted.map { v in
-            .init(school: names.first { $0.id == v.schoolID }?.name ?? "", text: String(v.highlights.prefix(200)))
+        let inMonth = Visit.query(on: db).inSubtree(\.$orgPath, district.path).filter(\.$status == .submitted)
+            .filter(\.$visitDate >= from).filter(\.$visitDate <= to)
+        f.highlights = try await RecordCounts.highlights(inMonth, limit: 5, on: db).map {
+            .init(school: $0.school, text: String($0.text.prefix(200)))
         }
         f.cases = try await WorkReport.query(on: db).inSubtree(\.$orgPath, district.path)
             .filter(\.$kind == .caseStudy).filter(\.$selected == true).sort(\.$id, .descending).limit(3).all()

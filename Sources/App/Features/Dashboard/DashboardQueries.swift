@@ -25,16 +25,13 @@ struct DashboardCounts {
     let sql: any SQLDatabase
     let filter: DashboardFilter
 
-    struct N: Decodable { let n: Int }
     struct Group: Decodable {
         let key: String
         let state: String
         let n: Int
     }
 
-    func count(_ query: SQLQueryString) async throws -> Int {
-        try await sql.raw(query).first(decoding: N.self)?.n ?? 0
-    }
+    func count(_ query: SQLQueryString) async throws -> Int { try await RecordCounts(sql: sql).count(query) }
 
     func groups(_ query: SQLQueryString) async throws -> [Group] {
         try await sql.raw(query).all(decoding: Group.self)
