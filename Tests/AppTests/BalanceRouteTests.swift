@@ -1,6 +1,7 @@
 import DudaoCore
 import Fluent
 import Foundation
+import Spreadsheet
 import XCTVapor
 
 @testable import App
@@ -133,6 +134,10 @@ final class BalanceRouteTests: XCTestCase {
             XCTAssertTrue(wild.body.string.contains("不能为负数"))
             let unchanged = try await stored(app, school: 2)
             XCTAssertEqual(unchanged?.multimediaClassrooms, 2, "the what-if saves nothing")
+            let csv = try await office.get("/balance/export.csv?year=2026&standard=2017")
+            let sheet = try CSV.parse(Data(buffer: csv.body))
+            XCTAssertEqual(sheet.rows.first { $0.count > 1 && $0[1] == "小学差异系数" }?.last, "0.6")
+            XCTAssertEqual(sheet.rows.filter { $0.first?.isEmpty == false }.count, 3, "the header and two schools")
         }
     }
 

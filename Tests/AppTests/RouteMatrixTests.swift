@@ -350,6 +350,8 @@ enum RouteRules {
         "GET /balance/what-if": r(readers),
         "GET /balance/returns": r(readers),
         "GET /balance/preschool": r(readers),
+        "GET /balance/export.xlsx": r(readers),
+        "GET /balance/export.csv": r(readers),
         "GET /balance/returns/:id/:year": r(signedIn, .school),
         "POST /balance/returns/:id/:year": r([.admin, .office, .school], .school),
         "POST /balance/returns/:id/:year/state": r(writers, .school),

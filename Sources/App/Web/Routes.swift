@@ -190,6 +190,8 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.balancePage("what-if").route, use: BalanceController.whatIf)
     readers.get(SiteURL.balancePage("returns").route, use: BalanceController.returns)
     readers.get(SiteURL.balancePage("preschool").route, use: BalanceController.preschool)
+    readers.get(SiteURL.balancePage("export.xlsx").route) { try await BalanceController.export(req: $0, csv: false) }
+    readers.get(SiteURL.balancePage("export.csv").route) { try await BalanceController.export(req: $0, csv: true) }
     // 指标体系: read by the office, leaders and admin of the district.
     readers.get(SiteURL.systems.route, use: SystemsController.list)
     readers.get(SiteURL.system(s).route, use: SystemsController.show)

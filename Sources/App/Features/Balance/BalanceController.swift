@@ -16,6 +16,21 @@ enum BalanceController {
         return BalanceOverviewView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// The year's statistics as .xlsx or CSV: every school section's values, the county values, the coefficients.
+    static func export(req: Request, csv: Bool) async throws -> Response {
+        let district = try await Scope.of(req).district(on: req.db)
+        let (year, _) = try await BalanceData.year(req, district: district.id!)
+        let standard = try BalanceData.standard(req)
+        let weights = try await DistrictSettings.forDistrict(district.id!, on: req.db).balanceWeights
+        let returns = try await BalanceData.returns(district: district.id!, year: year, on: req.db)
+        let table = BalanceTable.sheet(
+            BalanceComputation(rows: BalanceData.rows(returns, weights: weights), standard: standard))
+        let name = "\(year)年度差异系数（\(standard.rawValue)标准）"
+        return csv
+            ? ExportController.csvResponse(table, fileName: name + ".csv")
+            : try ExportController.xlsxResponse(table, fileName: name + ".xlsx", sheet: "差异系数")
+    }
+
     static func whatIf(req: Request) async throws -> Page {
         let district = try await Scope.of(req).district(on: req.db)
         let (year, _) = try await BalanceData.year(req, district: district.id!)

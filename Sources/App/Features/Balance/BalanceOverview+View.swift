@@ -31,7 +31,9 @@ struct BalanceOverviewView {
                             ("year", String(m.year)), ("standard", m.standard.rawValue),
                         ]), "假如调整某校数据…"),
                     .text(" · "), .link(SiteURL.balancePage("preschool").with([("year", String(m.year))]), "学前教育普及普惠"),
-                    m.mayEdit ? .group(.text(" · "), .link(SiteURL.balancePage("import").path, "导入数据")) : .empty),
+                    m.mayEdit ? .group(.text(" · "), .link(SiteURL.balancePage("import").path, "导入数据")) : .empty,
+                    .text(" · "), .link(SiteURL.balancePage("export.xlsx").with(exportQuery), "导出 Excel"),
+                    .text(" · "), .link(SiteURL.balancePage("export.csv").with(exportQuery), "导出 CSV")),
                 m.current.sections.isEmpty
                     ? .p(.class("empty"), .text("\(m.year) 年度还没有义务教育学校报送数据。")) : .empty,
                 .forEach(m.current.sections) { section($0) },
@@ -39,6 +41,8 @@ struct BalanceOverviewView {
                 weightsForm,
             ])
     }
+
+    var exportQuery: [(String, String)] { [("year", String(model.year)), ("standard", model.standard.rawValue)] }
 
     var returnsLink: String { SiteURL.balancePage("returns").with([("year", String(model.year))]) }
 
