@@ -12,7 +12,7 @@ final class DashboardTests: XCTestCase {
         let district = try await app.demoDistrict()
         let settings = try await DistrictSettings.forDistrict(district.id!, on: app.db)
         return try await Dashboard.load(
-            district: district, input: .init(township: township, type: type), today: TestClock.clock.today,
+            root: district, input: .init(township: township, type: type), today: TestClock.clock.today,
             terms: settings.terms, categories: settings.categories, on: app.db)
     }
 
@@ -79,6 +79,24 @@ final class DashboardTests: XCTestCase {
             XCTAssertTrue(page.body.string.contains("<svg"))
             XCTAssertEqual(wrongType.status, .badRequest)
             XCTAssertEqual(hugeTownship.status, .badRequest)
+        }
+    }
+
+    func testACityAccountSeesEveryDistrictBelowIt() async throws {
+        try await withApp { app in
+            let second = try await Factory.secondDistrict(on: app.db)
+            let city = try await OrgUnit.find(second.district.parentID!, on: app.db)!
+            let settings = try await DistrictSettings.forDistrict(second.district.id!, on: app.db)
+
+            let board = try await Dashboard.load(
+                root: city, input: .init(), today: TestClock.today, terms: settings.terms,
+                categories: settings.categories, on: app.db)
+
+            let below = try await School.query(on: app.db).filter(\.$status == .open)
+                .filter(\.$orgPath >= city.path).filter(\.$orgPath < city.path + ":").count()
+            XCTAssertTrue(board.isCity)
+            XCTAssertEqual(board.schools, below)
+            XCTAssertTrue(board.townships.contains { $0.label == second.district.name })
         }
     }
 

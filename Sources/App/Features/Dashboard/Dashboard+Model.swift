@@ -27,6 +27,8 @@ struct Dashboard: Sendable {
     }
 
     let today: Day
+    /// A city account's dashboard: the filter chooses a district.
+    var isCity = false
     let townships: [Option]
     let township: String
     let type: String
@@ -69,7 +71,8 @@ extension Dashboard {
     }
 
     static func load(
-        district: OrgUnit, input: Input, today: Day, terms: TermDates, categories order: [String], on db: any Database
+        root district: OrgUnit, input: Input, today: Day, terms: TermDates, categories order: [String],
+        on db: any Database
     ) async throws -> Dashboard {
         guard let sql = db as? any SQLDatabase else { throw DashboardError.noSQL }
         let townships = try await OrgUnit.query(on: db).filter(\.$parentID == district.id!).sort(\.$id).all()
@@ -93,12 +96,14 @@ extension Dashboard {
         let notices = try await counts.notices(since: yearAgo)
         let issued = notices.filter { !["draft", "pendingApproval", "withdrawn"].contains($0.key) }
         let closings = try await counts.closingDays(since: yearAgo, limit: closingsLimit)
-        let campaigns = try await Campaign.query(on: db).filter(\.$districtID == district.id!)
+        // A city account's dashboard covers its districts, each a choice of the filter.
+        let districtIDs = district.level == .city ? townships.compactMap(\.id) : [district.id!]
+        let campaigns = try await Campaign.query(on: db).filter(\.$districtID ~~ districtIDs)
             .sort(\.$startsOn, .descending).sort(\.$id, .descending).limit(campaignsShown).all()
         let targets = try await counts.campaignTargets(campaigns.compactMap(\.id))
 
         return Dashboard(
-            today: today,
+            today: today, isCity: district.level == .city,
             townships: townships.map { Option(value: String($0.id!), label: $0.name) },
             township: chosen.map { String($0.id!) } ?? "", type: input.type?.rawValue ?? "",
             scopeLabel: [chosen?.name ?? district.name, input.type?.label].compactMap { $0 }.joined(separator: " · "),

@@ -30,8 +30,8 @@ struct DashboardView {
         .form(
             .method(.get), .action(SiteURL.dashboard.path), .class("filters"),
             .selectField(
-                "镇街", name: "township", options: model.townships.map { ($0.value, $0.label) },
-                selected: model.township, blank: "全区"),
+                model.isCity ? "区县" : "镇街", name: "township", options: model.townships.map { ($0.value, $0.label) },
+                selected: model.township, blank: model.isCity ? "全市" : "全区"),
             .selectField(
                 "学校类型", name: "type", options: SchoolType.allCases.map { ($0.rawValue, $0.label) },
                 selected: model.type, blank: "全部类型"),
