@@ -91,6 +91,18 @@ final class BalanceCommandTests: XCTestCase {
         XCTAssertEqual(outcome.standardError.split(separator: "\n").count, 3)
     }
 
+    func testTheJSONWriterEscapesAndKeepsNumbersExact() throws {
+        let text = JSONText.object([
+            ("a", .string("引号\"、反斜杠\\、换行\n、\u{1}")), ("b", .number(0.1 + 0.2)), ("c", .number(2)),
+            ("d", .number(.nan)), ("e", .array([])), ("f", .object([])),
+        ]).render()
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["a"] as? String, "引号\"、反斜杠\\、换行\n、\u{1}")
+        XCTAssertTrue(text.contains("\"b\": 0.30000000000000004"), "unrounded, in the shortest exact form")
+        XCTAssertEqual(parsed["c"] as? Int, 2)
+        XCTAssertTrue(parsed["d"] is NSNull)
+    }
+
     func testBadArgumentsShowTheUsage() {
         XCTAssertEqual(BalanceCommandLine.run([]) { _ in Data() }.status, 2)
         let wrong = BalanceCommandLine.run(["--input", "a.csv", "--standard", "2020"]) { _ in Data() }

@@ -4,41 +4,58 @@ import Spreadsheet
 /// The JSON the `dudao balance` command prints: unrounded numbers, keys as documented in the README.
 public enum BalanceReport {
     public static func json(_ computation: BalanceComputation) -> Data {
-        var sections: [String: Any] = [:]
+        Data(value(computation).render().utf8)
+    }
+
+    /// The report as JSON, keys in alphabetical order within each object.
+    public static func value(_ computation: BalanceComputation) -> JSONText {
+        var sections: [(String, JSONText)] = []
         for result in computation.sections {
-            var indicators: [String: Any] = [:]
-            for c in result.coefficients {
-                indicators[c.indicator.rawValue] = [
-                    "county_value": c.countyValue, "cv": c.cv,
-                    "threshold": c.line.map { $0 as Any } ?? NSNull(),
-                    "passes": c.passes.map { $0 as Any } ?? NSNull(),
-                ]
+            let indicators: [(String, JSONText)] = result.coefficients.map { c in
+                (
+                    c.indicator.rawValue,
+                    .object([
+                        ("county_value", .number(c.countyValue)), ("cv", .number(c.cv)),
+                        ("passes", c.passes.map { .bool($0) } ?? .null),
+                        ("threshold", c.line.map { .number($0) } ?? .null),
+                    ])
+                )
             }
-            var section: [String: Any] = [
-                "schools": result.rows.count, "students": result.students, "indicators": indicators,
-                "threshold": result.line, "passes": result.passes,
+            var section: [(String, JSONText)] = []
+            if let composite = result.compositeCV { section.append(("composite_cv", .number(composite))) }
+            section += [
+                ("indicators", .object(indicators.sorted { $0.0 < $1.0 })), ("passes", .bool(result.passes)),
+                ("schools", .int(result.rows.count)), ("students", .int(result.students)),
+                ("threshold", .number(result.line)),
             ]
-            if let composite = result.compositeCV { section["composite_cv"] = composite }
-            sections[result.section.rawValue] = section
+            sections.append((result.section.rawValue, .object(section)))
         }
-        var root: [String: Any] = ["standard": computation.standard.rawValue, "sections": sections]
+        var root: [(String, JSONText)] = []
         if computation.standard == .quality2017 {
-            root["school_attainment"] = computation.sections.flatMap(\.attainment).map { a -> [String: Any] in
+            let attainment: [JSONText] = computation.sections.flatMap(\.attainment).map { a in
                 let row = computation.rows[a.row]
-                return [
-                    "school_code": row.schoolCode, "school_name": row.schoolName, "section": row.section.rawValue,
-                    "met": a.met, "passes": a.passes,
-                    "shortfalls": a.shortfalls.map {
-                        [
-                            "indicator": $0.indicator.rawValue, "value": $0.value, "standard": $0.standard,
-                            "ratio": $0.ratio,
-                        ] as [String: Any]
-                    },
-                ]
+                return .object([
+                    ("met", .int(a.met)), ("passes", .bool(a.passes)), ("school_code", .string(row.schoolCode)),
+                    ("school_name", .string(row.schoolName)), ("section", .string(row.section.rawValue)),
+                    (
+                        "shortfalls",
+                        .array(
+                            a.shortfalls.map {
+                                .object([
+                                    ("indicator", .string($0.indicator.rawValue)), ("ratio", .number($0.ratio)),
+                                    ("standard", .number($0.standard)), ("value", .number($0.value)),
+                                ])
+                            })
+                    ),
+                ])
             }
+            root.append(("school_attainment", .array(attainment)))
         }
-        // Every number is finite (the readers refuse anything else), so serialisation cannot fail.
-        return (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        root += [
+            ("sections", .object(sections.sorted { $0.0 < $1.0 })),
+            ("standard", .string(computation.standard.rawValue)),
+        ]
+        return .object(root)
     }
 }
 
