@@ -233,7 +233,7 @@ enum StoredText {
         "year", "rubric", "holidays", "complaint_limits", "last_login_address", "compliance", "measure", "source",
         "decided_on", "response_files", "term_dates", "document", "answers", "phases", "phase", "tier", "starts_on",
         "ends_on", "school_type", "built_in_key", "audience", "questions", "closes_on", "link_secret", "device_hash",
-        "node_scores", "appeal_due", "comments", "published_on", "campaign_rules", "item_code",
+        "node_scores", "appeal_due", "comments", "published_on", "campaign_rules", "item_code", "section",
     ]
 
     static func poison(_ db: any Database, with payload: String) async throws -> Int {
