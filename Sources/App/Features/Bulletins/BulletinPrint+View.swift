@@ -9,6 +9,8 @@ struct BulletinPrintView {
     let ctx: PageContext
     let model: BulletinPage
     let district: String
+    /// Where "返回" leads: the bulletin's page, or the public page for a visitor.
+    var back: String? = nil
 
     func render() -> Page { Page(document()) }
 
@@ -22,7 +24,7 @@ struct BulletinPrintView {
                 .div(
                     .class("no-print actions"),
                     .button(.type(.button), .class("btn primary"), .data(named: "print", value: "1"), .text("打印")),
-                    .link(SiteURL.bulletin(m.id).path, "返回")),
+                    .link(back ?? SiteURL.bulletin(m.id).path, "返回")),
                 .article(
                     .class("bulletin-doc"),
                     .p(.class("masthead"), .text("督导简报")),

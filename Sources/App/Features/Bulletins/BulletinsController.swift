@@ -197,7 +197,9 @@ enum BulletinsController {
             b.publishedPublic
         else { throw Abort(.notFound, reason: "未找到该简报") }
         let model = try await BulletinPage.load(b, isOffice: false, on: req.db)
-        return BulletinPrintView(ctx: req.pageContext(), model: model, district: try await districtName(b, req))
-            .render()
+        return BulletinPrintView(
+            ctx: req.pageContext(), model: model, district: try await districtName(b, req),
+            back: SiteURL.publicHome.path
+        ).render()
     }
 }
