@@ -87,26 +87,18 @@ public enum WordDocument {
         return xml + "</w:tbl><w:p/>"
     }
 
-    /// XML text: the five entities escaped, characters XML 1.0 forbids dropped.
+    /// XML text: characters XML 1.0 forbids dropped, then the five entities escaped as in the sheets.
     static func escape(_ s: String) -> String {
-        var out = ""
+        var allowed = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
-                    || v >= 0x10000
-                {
-                    out.unicodeScalars.append(scalar)
-                }
+            let v = scalar.value
+            if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
+                || v >= 0x10000
+            {
+                allowed.append(scalar)
             }
         }
-        return out
+        return XLSX.escapeXML(String(allowed))
     }
 
     static let contentTypes = """

@@ -19,6 +19,28 @@ final class BulletinRouteTests: XCTestCase {
     func testTheDraftsFiguresEqualTheRecords() async throws {
         try await withApp { app in
             let district = try await app.demoDistrict()
+            // An October campaign over two schools, one finished with 80 points, one on site.
+            let version = try await IndicatorVersion.query(on: app.db).first()!
+            let campaign = Campaign()
+            campaign.districtID = district.id!
+            campaign.kind = .special
+            campaign.title = "十月专项督导"
+            campaign.versionID = version.id!
+            campaign.phaseList = "onSite"
+            (campaign.startsOn, campaign.endsOn, campaign.announced) = ("2026-10-08", "2026-10-30", true)
+            (campaign.createdBy, campaign.createdAt) = (1, TestClock.now)
+            try await campaign.create(on: app.db)
+            for (school, phase, total) in [(1, nil, 80.0), (2, CampaignPhase.onSite, nil)]
+                as [(Int, CampaignPhase?, Double?)]
+            {
+                let s = try await School.find(school, on: app.db)!
+                let t = CampaignTarget()
+                (t.campaignID, t.schoolID, t.name, t.orgPath) = (campaign.id!, s.id, s.name, s.orgPath)
+                (t.schoolType, t.phase, t.leadUserID, t.total, t.vetoed) = (s.type.rawValue, phase, 1, total, false)
+                (t.preliminary, t.appeal, t.appealAnswer, t.opinion) = ("", "", "", "")
+                t.updatedAt = TestClock.now
+                try await t.create(on: app.db)
+            }
 
             let facts = try await BulletinFacts.count(
                 district: district, month: october, today: TestClock.today, on: app.db)
@@ -36,6 +58,18 @@ final class BulletinRouteTests: XCTestCase {
             XCTAssertEqual(facts.problemsFound, problems.count)
             for (category, n) in facts.problems {
                 XCTAssertEqual(n, problems.filter { $0.category == category }.count, category)
+            }
+            let october = try XCTUnwrap(facts.campaigns.first { $0.title == "十月专项督导" })
+            XCTAssertEqual(october.targets, 2)
+            XCTAssertEqual(october.finished, 1)
+            XCTAssertEqual(october.mean, 80)
+            for c in facts.campaigns {
+                let campaign = try await Campaign.query(on: app.db).filter(\.$title == c.title).first()!
+                let targets = CampaignTarget.query(on: app.db).filter(\.$campaignID == campaign.id!)
+                let all = try await targets.copy().count()
+                let finished = try await targets.copy().filter(\.$phase == nil).count()
+                XCTAssertEqual(c.targets, all, c.title)
+                XCTAssertEqual(c.finished, finished, c.title)
             }
             let text = BulletinDraft.sections(facts)[0].text
             XCTAssertTrue(text.contains("到校督导\(visits.count)次"))

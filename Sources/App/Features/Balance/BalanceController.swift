@@ -169,11 +169,8 @@ enum BalanceController {
             let (year, years) = try await BalanceData.year(req, district: district.id!)
             var model = try await BalanceOverview.load(
                 district: district.id!, year: year, years: years, standard: .quality2017, mayEdit: true, on: req.db)
-            model = BalanceOverview(
-                year: model.year, years: model.years, standard: model.standard, current: model.current,
-                previous: model.previous, states: model.states, filing: model.filing, weights: text,
-                mayEdit: true,
-                weightsError: "请写成“小学:1；初中:1.1；高中:1.32”，系数在 0.1 到 10 之间")
+            model.weights = text
+            model.weightsError = "请写成“小学:1；初中:1.1；高中:1.32”，系数在 0.1 到 10 之间"
             return try await BalanceOverviewView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         try await req.db.writeTransaction { db in

@@ -12,7 +12,7 @@ struct BalanceOverview: Sendable {
     let states: [BalanceReturnState: Int]
     /// How many open schools of the district file a return.
     let filing: Int
-    let weights: String
+    var weights: String
     let mayEdit: Bool
     var weightsError: String?
 

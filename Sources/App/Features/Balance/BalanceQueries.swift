@@ -16,12 +16,17 @@ struct SchoolReturn: Sendable {
 
 /// Loading the returns the balance and preschool statistics are computed from.
 enum BalanceData {
-    /// Every return of the district's open schools in `year`.
-    static func returns(district: Int, year: Int, on db: any Database) async throws -> [SchoolReturn] {
-        try await BalanceReturn.query(on: db)
+    /// Every return of the district's open schools in `year` (of those types only, when given).
+    static func returns(district: Int, year: Int, types: [SchoolType]? = nil, on db: any Database) async throws
+        -> [SchoolReturn]
+    {
+        var query = BalanceReturn.query(on: db)
             .filter(\.$districtID == district).filter(\.$year == year)
             .join(School.self, on: \BalanceReturn.$school.$id == \School.$id)
             .filter(School.self, \.$status == .open)
+        if let types { query = query.filter(School.self, \.$type ~~ types) }
+        return
+            try await query
             .sort(School.self, \.$code)
             .all()
             .map { r in

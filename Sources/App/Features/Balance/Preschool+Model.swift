@@ -30,7 +30,7 @@ struct PreschoolOverview: Sendable {
             .filter(\.$year == year).all()
         let children = Dictionary(populations.map { ($0.townshipID, $0.children) }, uniquingKeysWith: { a, _ in a })
         var figures: [Int: PreschoolFigures] = [:]
-        for r in try await BalanceData.returns(district: district, year: year, on: db) where r.type == .kindergarten {
+        for r in try await BalanceData.returns(district: district, year: year, types: [.kindergarten], on: db) {
             figures[r.townshipID, default: PreschoolFigures()].add(
                 children: r.figures.children, isPublic: r.ownership == .publicSchool, isInclusive: r.figures.inclusive)
         }

@@ -65,16 +65,26 @@ extension BulletinFacts {
 
         let campaigns = try await Campaign.query(on: db).filter(\.$districtID == district.id!)
             .filter(\.$startsOn <= to).filter(\.$endsOn >= from).sort(\.$startsOn).limit(10).all()
-        struct Mean: Decodable { let m: Double? }
+        let ids = campaigns.compactMap(\.id)
+        let phases = try await DashboardCounts(sql: sql, filter: DashboardFilter(path: district.path, type: nil))
+            .campaignTargets(ids)
+        struct Mean: Decodable {
+            let campaign_id: Int
+            let m: Double?
+        }
+        let means =
+            ids.isEmpty
+            ? []
+            : try await sql.raw(
+                "SELECT t.campaign_id, AVG(t.total) AS m FROM campaign_targets t WHERE t.campaign_id IN (\(binds: ids)) AND t.total IS NOT NULL GROUP BY t.campaign_id"
+            ).all(decoding: Mean.self)
         for c in campaigns {
-            let targets = CampaignTarget.query(on: db).filter(\.$campaignID == c.id!)
-            let mean = try await sql.raw(
-                "SELECT AVG(t.total) AS m FROM campaign_targets t WHERE t.campaign_id = \(bind: c.id!) AND t.total IS NOT NULL"
-            ).first(decoding: Mean.self)?.m
+            let rows = phases.filter { $0.key == String(c.id!) }
             f.campaigns.append(
                 .init(
-                    title: c.title, targets: try await targets.copy().count(),
-                    finished: try await targets.copy().filter(\.$phase == nil).count(), mean: mean))
+                    title: c.title, targets: rows.reduce(0) { $0 + $1.n },
+                    finished: rows.filter { $0.state.isEmpty }.reduce(0) { $0 + $1.n },
+                    mean: means.first { $0.campaign_id == c.id }?.m))
         }
         return f
     }

@@ -33,16 +33,18 @@ struct MonthlyReportList: Sendable {
         let page = try await inspectors.sort(\.$name).paginate(paging)
         let reports = try await MonthlyReport.query(on: db).filter(\.$month == month.description)
             .filter(\.$inspectorID ~~ page.items.compactMap(\.id)).all()
-        let all = try await MonthlyReport.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath)
-            .filter(\.$month == month.description).filter(\.$submittedOn != nil).all(\.$submittedOn)
-        let lateSubmitted = all.compactMap { $0.flatMap(Day.init(parsing:)) }.filter { $0 > due }.count
-        let missingLate = today > due ? max(0, page.total - all.count) : 0
+        let submitted = MonthlyReport.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath)
+            .filter(\.$month == month.description).filter(\.$submittedOn != nil)
+        let submittedCount = try await submitted.copy().count()
+        // Days are ISO text: later text is a later day.
+        let lateSubmitted = try await submitted.copy().filter(\.$submittedOn > due.description).count()
+        let missingLate = today > due ? max(0, page.total - submittedCount) : 0
         return MonthlyReportList(
             month: month,
             rows: page.items.map { i in
                 let r = reports.first { $0.inspectorID == i.id }
                 return row(i.id!, i.name, month: month, report: r, due: due, today: today)
-            }, paging: paging, total: page.total, submitted: all.count, late: lateSubmitted + missingLate,
+            }, paging: paging, total: page.total, submitted: submittedCount, late: lateSubmitted + missingLate,
             isInspector: false)
     }
 
@@ -68,8 +70,7 @@ struct MonthlyReportList: Sendable {
         return Row(
             inspectorID: id, inspectorName: name, month: month, state: report?.state ?? .draft,
             submittedOn: report?.submittedOn, due: due,
-            daysLate: today > due || submitted != nil
-                ? MonthlyReportRules.daysLate(due: due, submitted: submitted, today: today) : nil)
+            daysLate: MonthlyReportRules.daysLate(due: due, submitted: submitted, today: today))
     }
 }
 

@@ -71,8 +71,7 @@ enum MonthlyReportsController {
             figures: figures, live: kept == nil, remarks: remarks ?? t.report?.remarks ?? "",
             officeComment: t.report?.officeComment ?? "", handledBy: t.report?.handledBy ?? "",
             submittedOn: t.report?.submittedOn, due: due,
-            daysLate: today > due || submitted != nil
-                ? MonthlyReportRules.daysLate(due: due, submitted: submitted, today: today) : nil,
+            daysLate: MonthlyReportRules.daysLate(due: due, submitted: submitted, today: today),
             mayWrite: t.isAuthor && writable, mayReview: t.isOffice && t.state == .submitted, error: error)
     }
 
