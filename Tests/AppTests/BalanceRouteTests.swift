@@ -176,6 +176,27 @@ final class BalanceRouteTests: XCTestCase {
         }
     }
 
+    func testTheWrongFileOrNoYearIsRefusedClearly() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            try await office.get("/balance/import")
+
+            let picture = try await office.upload(
+                "/balance/import", fileName: "数据.xlsx", contentType: "image/png",
+                data: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), fields: [("year", "2026")])
+            let noYear = try await office.upload(
+                "/balance/import", fileName: "b.csv", contentType: "text/csv", data: Data("学校标识码\n1".utf8),
+                fields: [("year", "9223372036854775807")])
+
+            XCTAssertEqual(picture.status, .unprocessableEntity)
+            XCTAssertTrue(picture.body.string.contains("Excel"), "the message names what the file should be")
+            XCTAssertEqual(noYear.status, .unprocessableEntity)
+            XCTAssertTrue(noYear.body.string.contains("年度应为 1900–2100 之间的整数"))
+            let none = try await BalanceReturn.query(on: app.db).count()
+            XCTAssertEqual(none, 0)
+        }
+    }
+
     func testPreschoolFiguresComeFromKindergartensAndTheTownshipsChildren() async throws {
         try await withApp(history: false) { app in
             let office = try await login(app, "office")
