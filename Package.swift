@@ -21,9 +21,12 @@ let package = Package(
         .target(
             name: "Spreadsheet",
             dependencies: [
-                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+                "DudaoZlib",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // zlib's deflate, for writing a ZIP as it streams out (the system's libz, as ZIPFoundation uses).
+        .systemLibrary(name: "DudaoZlib"),
         // Pure rules: no Vapor, no Fluent.
         .target(
             name: "DudaoCore", dependencies: ["Spreadsheet"],

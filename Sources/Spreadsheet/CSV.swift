@@ -47,8 +47,13 @@ public enum CSV {
     /// starts with `=`, `+`, `-`, `@`, tab or CR and is not a plain number) gets
     /// a leading apostrophe: "=SUM(A1)" is written as "'=SUM(A1)", "-3" stays.
     public static func encode(_ table: SpreadsheetTable, bom: Bool = true) -> Data {
+        encode(rows: table.rows, bom: bom)
+    }
+
+    /// Rows encoded as `encode` does, for a file written in pieces: the BOM goes with the first piece only.
+    public static func encode<S: Sequence<[String]>>(rows: S, bom: Bool) -> Data {
         var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
-        for row in table.rows {
+        for row in rows {
             if row.count == 1, row[0].isEmpty {
                 out.append(contentsOf: [0x22, 0x22])  // keeps [""] apart from []
             }

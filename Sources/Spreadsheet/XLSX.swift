@@ -15,8 +15,9 @@ public enum XLSX {
     /// column and row; `rows[i]` is sheet row `i + 1`. Shared strings (also rich
     /// text), inline strings, formula results, booleans ("TRUE"/"FALSE") and
     /// numbers are read; integers are written out in full ("1234567890", "4"),
-    /// other numbers with up to 15 significant digits. Dates come out as Excel
-    /// serial numbers. Cell text is trimmed like in `CSV.parse`; fully empty
+    /// other numbers with up to 15 significant digits. A number in a cell with a
+    /// date format comes out as "2026-10-03" (with " 09:30" for a date-and-time
+    /// format). Cell text is trimmed like in `CSV.parse`; fully empty
     /// rows at the end are dropped.
     ///
     /// The file is untrusted: `SpreadsheetLimits` caps the inflated size of each
@@ -60,12 +61,16 @@ public enum XLSX {
         let workbookDir = directory(of: workbookPath)
         var sheetPath: String?
         var sharedStringsPath = workbookDir + "sharedStrings.xml"
+        var stylesPath = workbookDir + "styles.xml"
         if let workbook = try part(workbookPath) {
             let rels =
                 try part(workbookDir + "_rels/" + fileName(of: workbookPath) + ".rels")
                 .map { relationships($0, baseDirectory: workbookDir) } ?? []
             if let shared = rels.first(where: { $0.type.hasSuffix("/sharedStrings") }) {
                 sharedStringsPath = shared.target
+            }
+            if let styles = rels.first(where: { $0.type.hasSuffix("/styles") }) {
+                stylesPath = styles.target
             }
             let targets = Dictionary(rels.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
             let sheets = sheetEntries(workbook).compactMap { sheet -> (path: String, hidden: Bool)? in
@@ -84,7 +89,8 @@ public enum XLSX {
         guard let sheetPath, let sheetXML = try part(sheetPath) else { throw SpreadsheetError.invalidExcel }
 
         let shared = try part(sharedStringsPath).map(sharedStrings) ?? []
-        var rows = try cells(of: sheetXML, sharedStrings: shared)
+        let dateStyles = try part(stylesPath).map(XLSXDates.dateStyles) ?? [:]
+        var rows = try cells(of: sheetXML, sharedStrings: shared, dateStyles: dateStyles)
         while let last = rows.last, SpreadsheetTable.isBlank(last) { rows.removeLast() }
         if rows.isEmpty { throw SpreadsheetError.empty }
         return SpreadsheetTable(rows: rows)
@@ -224,7 +230,9 @@ public enum XLSX {
     }
 
     /// The cells of a worksheet, each row padded with "" up to its last non-empty cell.
-    private static func cells(of xml: [UInt8], sharedStrings: [String?]) throws -> [[String]] {
+    private static func cells(of xml: [UInt8], sharedStrings: [String?], dateStyles: [Int: XLSXDates.Kind])
+        throws -> [[String]]
+    {
         var scanner = XMLScanner(xml)
         var rows: [[String]] = []
         var cellCount = 0
@@ -233,6 +241,7 @@ public enum XLSX {
         var inRow = false
         var column = -1
         var cellType = "n"
+        var cellStyle = 0
         var inCell = false
         var inValue = false
         var inInline = false
@@ -279,7 +288,13 @@ public enum XLSX {
                 let flag = raw.trimmingCharacters(in: .whitespaces)
                 text = flag.isEmpty ? "" : (flag == "1" || flag.lowercased() == "true" ? "TRUE" : "FALSE")
             case "n":
-                text = renderNumber(raw)
+                if let kind = dateStyles[cellStyle], let serial = Double(raw.trimmingCharacters(in: .whitespaces)),
+                    let date = XLSXDates.text(serial: serial, withTime: kind == .dateTime)
+                {
+                    text = date
+                } else {
+                    text = renderNumber(raw)
+                }
             default:  // "str" (formula result), "e" (error such as #N/A), "d" (ISO date)
                 text = raw
             }
@@ -320,6 +335,7 @@ public enum XLSX {
                     column += 1
                 }
                 cellType = attributes["t"] ?? "n"
+                cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
                 value.removeAll(keepingCapacity: true)
                 inlineText.removeAll(keepingCapacity: true)
                 inCell = !selfClosing && inRow
@@ -476,45 +492,24 @@ public enum XLSX {
 
     /// Writes `table` as a one-sheet workbook that Excel, WPS and LibreOffice open.
     ///
-    /// Text goes into inline strings (no shared-string table), integers of up
-    /// to 15 digits without a leading zero become numeric cells shown in full
-    /// (format "0"); longer digit strings such as ID card numbers and codes with
-    /// a leading zero stay text. The first row is bold and frozen; column widths
-    /// follow the content (CJK characters count double). Empty cells are left
-    /// out. `sheetName` is cleaned up to Excel's rules (at most 31 characters,
-    /// none of `: \ / ? * [ ]`).
+    /// Text goes into inline strings (no shared-string table); integers, decimals, dates and times become
+    /// typed cells (see `XLSXStream`); longer digit strings such as ID card numbers and codes with a leading
+    /// zero stay text. The first row is bold and frozen; column widths follow the content (CJK characters
+    /// count double). Empty cells are left out. `sheetName` is cleaned up to Excel's rules (at most 31
+    /// characters, none of `: \ / ? * [ ]`).
     public static func write(_ table: SpreadsheetTable, sheetName: String = "Sheet1") throws -> Data {
-        let files: [(String, String)] = [
-            ("[Content_Types].xml", contentTypesXML),
-            ("_rels/.rels", rootRelsXML),
-            ("xl/workbook.xml", workbookXML(sheetName: cleanSheetName(sheetName))),
-            ("xl/_rels/workbook.xml.rels", workbookRelsXML),
-            ("xl/styles.xml", stylesXML),
-            ("xl/worksheets/sheet1.xml", sheetXML(table)),
-        ]
-        do {
-            return try zip(files.map { ($0.0, Data($0.1.utf8)) })
-        } catch {
-            throw SpreadsheetError.writeFailed
-        }
+        var stream = XLSXStream(sheetName: sheetName)
+        var data = try stream.append(table.rows)
+        data += try stream.finish()
+        return data
     }
 
     /// A deflated in-memory ZIP of `files`.
     static func zip(_ files: [(path: String, data: Data)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        // A fixed timestamp keeps the output byte-for-byte reproducible.
-        let date = Date(timeIntervalSince1970: 1_577_836_800)
-        for (path, data) in files {
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                compressionMethod: .deflate
-            ) { position, size in
-                let start = data.startIndex + Int(position)
-                return data.subdata(in: start..<min(start + size, data.endIndex))
-            }
-        }
-        guard let data = archive.data else { throw SpreadsheetError.writeFailed }
-        return data
+        var zip = ZipStream()
+        for (path, data) in files { try zip.add(path, [UInt8](data)) }
+        try zip.finish()
+        return Data(zip.take())
     }
 
     /// The bytes of one file inside a ZIP, nil if it is not there.
@@ -545,154 +540,6 @@ public enum XLSX {
         }
         if digits.first == 0x30 { return digits.count == 1 && !text.hasPrefix("-") }
         return true
-    }
-
-    private static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    private static let relNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-
-    private static let contentTypesXML =
-        header
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/xl/workbook.xml\" "
-        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
-        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        + "<Override PartName=\"/xl/styles.xml\" "
-        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        + "</Types>"
-
-    private static let rootRelsXML =
-        header
-        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
-        + "</Relationships>"
-
-    private static let workbookRelsXML =
-        header
-        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relNamespace)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-        + "<Relationship Id=\"rId2\" Type=\"\(relNamespace)/styles\" Target=\"styles.xml\"/>"
-        + "</Relationships>"
-
-    /// Style 0: default; 1: bold (header row); 2: number format "0" (integers in full);
-    /// 3: wrapped text (cells with line breaks).
-    private static let stylesXML =
-        header
-        + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        + "<fonts count=\"2\">"
-        + "<font><sz val=\"11\"/><name val=\"宋体\"/><family val=\"2\"/><charset val=\"134\"/></font>"
-        + "<font><b/><sz val=\"11\"/><name val=\"宋体\"/><family val=\"2\"/><charset val=\"134\"/></font>"
-        + "</fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-        + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"4\">"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
-        + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
-        + "</cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-        + "</styleSheet>"
-
-    private static func workbookXML(sheetName: String) -> String {
-        header
-            + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relNamespace)\">"
-            + "<bookViews><workbookView/></bookViews>"
-            + "<sheets><sheet name=\"\(escapeXML(sheetName))\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
-            + "</workbook>"
-    }
-
-    private static func sheetXML(_ table: SpreadsheetTable) -> String {
-        var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relNamespace)\">"
-        let columnCount = table.rows.map(\.count).max() ?? 0
-        let rowCount = table.rows.count
-        if rowCount > 0, columnCount > 0 {
-            xml += "<dimension ref=\"A1:\(columnName(columnCount - 1))\(rowCount)\"/>"
-        }
-        if rowCount > 1 {
-            xml +=
-                "<sheetViews><sheetView workbookViewId=\"0\">"
-                + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-                + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews>"
-        } else {
-            xml += "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>"
-        }
-        xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
-        if columnCount > 0 {
-            xml += "<cols>"
-            for column in 0..<columnCount {
-                var width = 0
-                for row in table.rows where column < row.count {
-                    width = max(width, displayWidth(row[column]))
-                }
-                let chars = min(max(width + 2, 8), 60)
-                xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(chars)\" customWidth=\"1\"/>"
-            }
-            xml += "</cols>"
-        }
-        xml += "<sheetData>"
-        for (rowIndex, row) in table.rows.enumerated() where !SpreadsheetTable.isBlank(row) {
-            let r = rowIndex + 1
-            // Rows with line breaks get an explicit height: not every program
-            // grows a row to fit wrapped text when it opens the file.
-            let lines = row.map { lineCount($0) }.max() ?? 1
-            if lines > 1 {
-                xml += "<row r=\"\(r)\" ht=\"\(min(lines, 10) * 15)\" customHeight=\"1\">"
-            } else {
-                xml += "<row r=\"\(r)\">"
-            }
-            for (column, cell) in row.enumerated() where !cell.isEmpty {
-                let ref = "\(columnName(column))\(r)"
-                let bold = rowIndex == 0
-                if isExactInteger(cell) {
-                    xml += "<c r=\"\(ref)\" s=\"\(bold ? 1 : 2)\"><v>\(cell)</v></c>"
-                } else {
-                    let multiline = cell.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
-                    let style = bold ? " s=\"1\"" : (multiline ? " s=\"3\"" : "")
-                    let space = cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
-                    let preserve = space ? " xml:space=\"preserve\"" : ""
-                    xml +=
-                        "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t\(preserve)>"
-                        + escapeXML(escapeXString(cell)) + "</t></is></c>"
-                }
-            }
-            xml += "</row>"
-        }
-        xml += "</sheetData></worksheet>"
-        return xml
-    }
-
-    /// Number of lines of a cell (CR, LF and CRLF each end a line).
-    private static func lineCount(_ text: String) -> Int {
-        var count = 1
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" || (scalar == "\n" && previous != "\r") { count += 1 }
-            previous = scalar
-        }
-        return count
-    }
-
-    /// Approximate column width in Excel character units (CJK counts 2),
-    /// taking the longest line of a multi-line cell.
-    private static func displayWidth(_ text: String) -> Int {
-        var best = 0
-        var current = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" {
-                best = max(best, current)
-                current = 0
-            } else {
-                current += scalar.value < 0x1100 ? 1 : 2
-            }
-        }
-        return max(best, current)
     }
 
     /// Escapes text for element content and attribute values.
