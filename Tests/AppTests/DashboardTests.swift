@@ -100,6 +100,52 @@ final class DashboardTests: XCTestCase {
         }
     }
 
+    func testEachTownshipTileCountsItsOwnSchoolsVisitsAndOpenProblems() async throws {
+        try await withApp { app in
+            let month = YearMonth(TestClock.clock.today)
+
+            let board = try await load(app)
+
+            let schools = try await School.query(on: app.db).filter(\.$status == .open).all()
+            let visits = try await Visit.query(on: app.db).filter(\.$status == .submitted)
+                .filter(\.$visitDate >= month.firstDay.description).filter(\.$visitDate <= month.lastDay.description)
+                .all()
+            let open = try await Problem.query(on: app.db).filter(\.$state == .open).all()
+            let township = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.townshipID) })
+            XCTAssertEqual(board.tiles.count, board.townships.count)
+            for tile in board.tiles {
+                XCTAssertEqual(tile.schools, schools.filter { $0.townshipID == tile.id }.count, tile.name)
+                let visited = Set(visits.map(\.schoolID).filter { township[$0] == tile.id })
+                XCTAssertEqual(tile.visited, visited.count, tile.name)
+                XCTAssertEqual(tile.openProblems, open.filter { township[$0.schoolID] == tile.id }.count, tile.name)
+            }
+            XCTAssertEqual(board.tiles.reduce(0) { $0 + $1.schools }, board.schools)
+        }
+    }
+
+    func testTheInspectorsFurthestBehindComeFirstWithTheirAssignedSchoolsVisited() async throws {
+        try await withApp { app in
+            let month = YearMonth(TestClock.clock.today)
+
+            let board = try await load(app)
+
+            let current = try await Assignment.query(on: app.db).filter(\.$endDate == nil).all()
+            let visits = try await Visit.query(on: app.db).filter(\.$status == .submitted)
+                .filter(\.$visitDate >= month.firstDay.description).filter(\.$visitDate <= month.lastDay.description)
+                .all()
+            XCTAssertFalse(board.inspectorsBehind.isEmpty, "the demo has responsible inspectors")
+            for i in board.inspectorsBehind {
+                let mine = Set(current.filter { $0.inspectorID == i.id }.map(\.schoolID))
+                XCTAssertEqual(i.assigned, mine.count, i.name)
+                let visited = Set(visits.filter { $0.inspectorID == i.id && mine.contains($0.schoolID) }.map(\.schoolID))
+                XCTAssertEqual(i.visited, visited.count, i.name)
+            }
+            let shares = board.inspectorsBehind.map { Double($0.visited) / Double($0.assigned) }
+            XCTAssertEqual(shares, shares.sorted(), "the smallest share of schools visited first")
+            XCTAssertLessThanOrEqual(board.inspectorsDone.part, board.inspectorsDone.whole)
+        }
+    }
+
     func testTheMedianIsTheMiddleValue() {
         XCTAssertNil(DashboardFigures.median([]))
         XCTAssertEqual(DashboardFigures.median([5]), 5)

@@ -22,7 +22,7 @@ final class ProblemExportTests: XCTestCase {
 
             XCTAssertEqual(Array(table[0].suffix(3)), ["整改通知书文号", "整改期限", "通知书状态"])
             let row = try XCTUnwrap(table.first { $0.contains("青督整〔2026〕1号") })
-            XCTAssertTrue(row.contains(notice.deadlineDay!.chinese))
+            XCTAssertTrue(row.contains(notice.deadlineDay!.description), "a typed date, read back as the day")
             XCTAssertTrue(row.contains("已下达"))
             XCTAssertFalse(table.joined().contains { $0.hasPrefix("#") }, "no bare notice ids")
         }

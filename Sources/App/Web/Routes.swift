@@ -54,7 +54,11 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.noticeFile(s, String(s)).route, use: NoticesController.file)
     signedIn.post(SiteURL.noticeAct(s).route, use: NoticesController.act)
     signedIn.upload(SiteURL.noticeReport(s).route, NoticesController.reportLimits, use: NoticesController.report)
-    signedIn.get(SiteURL.problemsExport.route, use: ProblemsController.export)
+    for format in ExportFormat.allCases {
+        signedIn.get(SiteURL.listExport(.problems, format).route, use: ProblemsController.export)
+        signedIn.get(SiteURL.listExport(.visits, format).route, use: VisitsController.export)
+        signedIn.get(SiteURL.listExport(.notices, format).route, use: NoticesController.export)
+    }
     signedIn.get(SiteURL.problem(s).route, use: ProblemController.show)
     signedIn.post(SiteURL.problemReferral(s).route, use: ProblemController.referral)
 
@@ -150,6 +154,11 @@ func routes(_ app: Application) throws {
     inspectorsAndOffice.post(SiteURL.visitAmend(s).route, use: VisitsController.amend)
     // Complaints: inspectors see those assigned to them; the complainant's identity only the office.
     inspectorsAndOffice.get(SiteURL.complaints.route, use: ComplaintsController.list)
+    for format in ExportFormat.allCases {
+        inspectorsAndOffice.get(SiteURL.listExport(.complaints, format).route, use: ComplaintsController.export)
+        inspectorsAndOffice.get(
+            SiteURL.listExport(.monthlyReports, format).route, use: MonthlyReportsController.export)
+    }
     inspectorsAndOffice.get(SiteURL.complaint(s).route, use: ComplaintsController.show)
     inspectorsAndOffice.post(SiteURL.complaintAct(s).route, use: ComplaintsController.act)
     inspectorsAndOffice.post(SiteURL.complaintProblem(s).route, use: ComplaintsController.makeProblem)
@@ -172,13 +181,16 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.compliance.route, use: ComplianceController.matrix)
     readers.get(SiteURL.escalations.route, use: EscalationsController.list)
     readers.get(SiteURL.complianceInspector(s).route, use: ComplianceController.inspector)
-    readers.get(SiteURL.complianceExport.route, use: ComplianceController.export)
-    readers.get(SiteURL.schoolsExport(format: "xlsx").route, use: ExportController.schoolsXLSX)
-    readers.get(SiteURL.schoolsExport(format: "csv").route, use: ExportController.schoolsCSV)
-    readers.get(SiteURL.inspectorsExport(format: "xlsx").route, use: ExportController.inspectorsXLSX)
-    readers.get(SiteURL.inspectorsExport(format: "csv").route, use: ExportController.inspectorsCSV)
+    for format in ExportFormat.allCases {
+        readers.get(SiteURL.listExport(.compliance, format).route, use: ComplianceController.export)
+        readers.get(SiteURL.listExport(.dashboard, format).route, use: DashboardController.export)
+        readers.get(SiteURL.campaignPage(s, "export." + format.rawValue).route, use: CampaignsController.export)
+    }
+    for format in ExportFormat.allCases {
+        readers.get(SiteURL.schoolsExport(format: format.rawValue).route, use: ExportController.schools)
+        readers.get(SiteURL.inspectorsExport(format: format.rawValue).route, use: ExportController.inspectors)
+    }
     readers.get(SiteURL.campaignPage(s, "results").route, use: CampaignsController.results)
-    readers.get(SiteURL.campaignPage(s, "export.xlsx").route, use: CampaignsController.export)
     readers.get(SiteURL.campaignPage(s, "questionnaires").route, use: QuestionnairesController.page)
     // 质量监测: the district's rounds, read by its office, leaders and admin.
     readers.get(SiteURL.monitoring.route, use: MonitoringController.list)

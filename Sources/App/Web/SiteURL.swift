@@ -56,8 +56,10 @@ enum SiteURL: Sendable, Equatable {
     case reportSelect(Int)
     case compliance
     case complianceInspector(Int)
-    case complianceExport, complianceInspectorSelf
-    case problems, problemsExport
+    case complianceInspectorSelf
+    case problems
+    /// A list's export, filtered by the list's own query: `/problems/export.csv`, `/visits/export.xlsx`, ….
+    case listExport(ExportedList, ExportFormat)
     case problem(Int)
     case problemReferral(Int)
     case escalations
@@ -195,7 +197,6 @@ enum SiteURL: Sendable, Equatable {
         case .reportSelect(let n): return ["reports", id(n), "select"]
         case .compliance: return ["compliance"]
         case .complianceInspector(let n): return ["compliance", "inspectors", id(n)]
-        case .complianceExport: return ["compliance", "export.xlsx"]
         case .complianceInspectorSelf: return ["compliance", "mine"]
         case .notices: return ["notices"]
         case .noticeNew: return ["notices", "new"]
@@ -230,7 +231,7 @@ enum SiteURL: Sendable, Equatable {
         case .problem(let n): return ["problems", id(n)]
         case .problemReferral(let n): return ["problems", id(n), "referral"]
         case .problems: return ["problems"]
-        case .problemsExport: return ["problems", "export.xlsx"]
+        case .listExport(let list, let f): return [list.rawValue, "export." + f.rawValue]
         case .systems: return ["systems"]
         case .systemNew: return ["systems", "new"]
         case .systemImport: return ["systems", "import"]

@@ -159,6 +159,11 @@ extension Node where Context: HTML.BodyContext {
         .a(.href(href), .class("btn " + style), .text(label))
     }
 
+    /// "导出 Excel" and "导出 CSV" for a list, keeping the list's filter.
+    static func exportButtons(_ url: (ExportFormat) -> SiteURL, query: [(String, String)]) -> Node {
+        .group(ExportFormat.allCases.map { .button(url($0).with(query), $0.buttonLabel, style: "secondary") })
+    }
+
     static func link(_ href: String, _ text: String) -> Node {
         .a(.href(href), .text(text))
     }

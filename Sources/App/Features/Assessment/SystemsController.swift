@@ -75,10 +75,10 @@ enum SystemsController {
         let system = try version.system()
         let name = "\(system.name)-第\(version.number)版"
         if json {
-            return ExportController.download(
+            return Download.file(
                 try system.jsonData(), type: "application/json; charset=utf-8", fileName: name + ".json")
         }
-        return try ExportController.xlsxResponse(IndicatorSheet.table(system), fileName: name + ".xlsx", sheet: "指标体系")
+        return try Download.table(IndicatorSheet.table(system), name: name, format: .xlsx, sheet: "指标体系")
     }
 
     static func newForm(req: Request) async throws -> Page {

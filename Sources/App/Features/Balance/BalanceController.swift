@@ -26,9 +26,7 @@ enum BalanceController {
         let table = BalanceTable.sheet(
             BalanceComputation(rows: BalanceData.rows(returns, weights: weights), standard: standard))
         let name = "\(year)年度差异系数（\(standard.rawValue)标准）"
-        return csv
-            ? ExportController.csvResponse(table, fileName: name + ".csv")
-            : try ExportController.xlsxResponse(table, fileName: name + ".xlsx", sheet: "差异系数")
+        return try Download.table(table, name: name, format: csv ? .csv : .xlsx, sheet: "差异系数")
     }
 
     static func whatIf(req: Request) async throws -> Page {

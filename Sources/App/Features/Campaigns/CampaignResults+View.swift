@@ -33,7 +33,7 @@ struct CampaignResultsView {
                     links
                         ? .div(
                             .class("actions no-print"),
-                            .button(SiteURL.campaignPage(m.id, "export.xlsx").path, "导出 Excel", style: "secondary"))
+                            .exportButtons({ SiteURL.campaignPage(m.id, "export." + $0.rawValue) }, query: []))
                         : .empty),
                 .p(
                     .text(

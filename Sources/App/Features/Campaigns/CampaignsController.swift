@@ -189,8 +189,8 @@ enum CampaignsController {
             if results.page.items.count < Paging.maxPer { break }
             page += 1
         }
-        return try ExportController.xlsxResponse(
-            SpreadsheetTable(rows: rows), fileName: "\(campaign.title)-结果.xlsx", sheet: "结果")
+        return try Download.table(
+            SpreadsheetTable(rows: rows), name: "\(campaign.title)-结果", format: ExportFormat(request: req), sheet: "结果")
     }
 
     static func opinion(req: Request) async throws -> Response {

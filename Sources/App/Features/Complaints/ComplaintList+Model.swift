@@ -49,6 +49,25 @@ struct ComplaintList: Sendable {
 
 extension ComplaintList {
     static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> ComplaintList {
+        let complaints = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$id, .descending)
+            .paginate(Paging(page: filter.page, per: perPage))
+        let names = try await NoticeList.schoolNames(complaints.items.compactMap(\.schoolID), on: db)
+        return ComplaintList(
+            filter: filter,
+            page: complaints.map { row($0, names: names, today: today) },
+            mayLogPhone: scope.principal.mayEditDirectory,
+            figures: scope.principal.role == .inspector ? [] : try await inspectorFigures(scope: scope, on: db))
+    }
+
+    static func row(_ c: Complaint, names: [Int: String], today: Day) -> Row {
+        Row(
+            id: c.id!, trackingCode: c.trackingCode, school: c.schoolID.flatMap { names[$0] }, category: c.category,
+            state: c.state, deadline: c.deadline.flatMap(Day.init(parsing:)),
+            overdue: c.state.isOpen && (c.deadline ?? "9999") < today.description, escalation: c.escalation)
+    }
+
+    /// The complaints of the tab the account may see, unsorted: the list and its export read the same.
+    static func filtered(_ filter: Filter, scope: Scope, today: Day, on db: any Database) -> QueryBuilder<Complaint> {
         var q = scope.complaintAccess.readable(Complaint.query(on: db))
         let open: [ComplaintState] = [.received, .accepted, .verifying, .handling]
         switch filter.state {
@@ -57,20 +76,7 @@ extension ComplaintList {
         case "all": break
         default: if let s = ComplaintState(rawValue: filter.state) { q = q.filter(\.$state == s) }
         }
-        let complaints = try await q.sort(\.$id, .descending).paginate(Paging(page: filter.page, per: perPage))
-        let schools = try await School.query(on: db).filter(\.$id ~~ Set(complaints.items.compactMap(\.schoolID))).all()
-        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
-        return ComplaintList(
-            filter: filter,
-            page: complaints.map { c in
-                Row(
-                    id: c.id!, trackingCode: c.trackingCode, school: c.schoolID.flatMap { nameOf[$0] },
-                    category: c.category,
-                    state: c.state, deadline: c.deadline.flatMap(Day.init(parsing:)),
-                    overdue: c.state.isOpen && (c.deadline ?? "9999") < today.description, escalation: c.escalation)
-            },
-            mayLogPhone: scope.principal.mayEditDirectory,
-            figures: scope.principal.role == .inspector ? [] : try await inspectorFigures(scope: scope, on: db))
+        return q
     }
 
     /// Per inspector, of the complaints the account may see: received and handled are counted by the database;

@@ -17,7 +17,9 @@ struct ComplaintListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("举报投诉")),
-                    .div(.class("actions"), model.mayLogPhone ? .button(SiteURL.complaintNew.path, "登记电话投诉") : .empty)),
+                    .div(
+                        .class("actions"), model.mayLogPhone ? .button(SiteURL.complaintNew.path, "登记电话投诉") : .empty,
+                        .exportButtons({ .listExport(.complaints, $0) }, query: [("state", model.filter.state)]))),
                 .nav(
                     .class("tabs"),
                     .forEach(ComplaintList.tabs) { key, label in

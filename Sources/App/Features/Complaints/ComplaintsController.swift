@@ -143,6 +143,27 @@ enum ComplaintsController {
         return ComplaintListView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// Every complaint of the tab, streamed; the complainant's identity stays out, as on the list.
+    static func export(req: Request) async throws -> Response {
+        let filter = ComplaintList.Filter(state: req.query[String.self, at: "state"] ?? "open")
+        let scope = try await Scope.of(req)
+        let (db, today) = (req.db, req.today)
+        let headers = ["受理编号", "学校", "类别", "状态", "办理期限", "是否超时", "督办"]
+        return Download.stream(name: "举报投诉", format: ExportFormat(request: req), headers: headers) { before in
+            var query = ComplaintList.filtered(filter, scope: scope, today: today, on: db)
+            if let before { query = query.filter(\.$id < before) }
+            let complaints = try await query.sort(\.$id, .descending).limit(Download.pageSize).all()
+            let names = try await NoticeList.schoolNames(complaints.compactMap(\.schoolID), on: db)
+            let rows = complaints.map { ComplaintList.row($0, names: names, today: today) }.map { r in
+                [
+                    r.trackingCode, r.school ?? "全区", r.category, r.state.label, r.deadline?.description ?? "",
+                    r.overdue ? "超时" : "", r.escalation?.label ?? "",
+                ]
+            }
+            return ExportPage(rows: rows, lastKey: complaints.last?.id, limit: Download.pageSize)
+        }
+    }
+
     struct PhoneForm: Content {
         var school: String?
         var category: String?

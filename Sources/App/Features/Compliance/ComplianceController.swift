@@ -33,37 +33,34 @@ enum ComplianceController {
         return InspectorComplianceView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// The matrix as a file, every active inspector of the subtree, evaluated 200 at a time while it streams.
     static func export(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let semester = try await ComplianceService.semester(req)
-        let district = try await scope.district(on: req.db)
-        let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings
-        var rows = [
+        let db = req.db
+        let district = try await scope.district(on: db)
+        let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
+        let headers =
             ["督学"] + semester.months.map(\.label) + ComplianceRule.allCases.map { "\($0.number). \($0.label)" } + [
                 "不足项合计"
             ]
-        ]
-        var offset = 0
         let today = req.today
-        while true {
-            let page = try await scope.inspectorAccess.readable(Inspector.query(on: req.db)).filter(
-                \.$status == .active
-            )
-            .sort(\.$id).range(offset..<(offset + 200)).all()
+        let pageSize = 200
+        return Download.stream(
+            name: "六个一落实情况-\(semester.label)", format: ExportFormat(request: req), headers: headers
+        ) { after in
+            var query = scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
+            if let after { query = query.filter(\.$id > after) }
+            let page = try await query.sort(\.$id).limit(pageSize).all()
             let result = try await ComplianceService.evaluate(
-                inspectorIDs: page.compactMap(\.id), semester: semester, today: today,
-                settings: settings, on: req.db)
-            for i in page {
+                inspectorIDs: page.compactMap(\.id), semester: semester, today: today, settings: settings, on: db)
+            let rows = page.map { i in
                 let states = result.ruleStates(inspectorID: i.id!)
-                rows.append(
-                    [i.name] + semester.months.map { m in ComplianceText.cell(result, inspectorID: i.id!, month: m) }
-                        + ComplianceRule.allCases.map { states[$0].map(ComplianceText.state) ?? "—" }
-                        + [String(result.shortfalls(inspectorID: i.id!).count)])
+                return [i.name] + semester.months.map { m in ComplianceText.cell(result, inspectorID: i.id!, month: m) }
+                    + ComplianceRule.allCases.map { states[$0].map(ComplianceText.state) ?? "—" }
+                    + [String(result.shortfalls(inspectorID: i.id!).count)]
             }
-            if page.count < 200 { break }
-            offset += 200
+            return ExportPage(rows: rows, lastKey: page.last?.id, limit: pageSize)
         }
-        return try ExportController.xlsxResponse(
-            SpreadsheetTable(rows: rows), fileName: "六个一落实情况-\(semester.label).xlsx", sheet: "六个一")
     }
 }

@@ -23,9 +23,7 @@ struct ComplianceMatrixView {
                             SiteURL.compliance.with([("semester", semester.previous.code)]), "上一学期", style: "secondary"),
                         .button(
                             SiteURL.compliance.with([("semester", semester.next.code)]), "下一学期", style: "secondary"),
-                        .button(
-                            SiteURL.complianceExport.with([("semester", semester.code)]), "导出 Excel", style: "secondary"
-                        ))),
+                        .exportButtons({ .listExport(.compliance, $0) }, query: [("semester", semester.code)]))),
                 .p(.class("hint"), .text("每格为“已督导学校/应督导学校”；红色为逾期未督导，黄色为本月尚待督导。点击督学查看明细。")),
                 .div(
                     .class("table-wrap"),

@@ -60,7 +60,22 @@ struct Dashboard: Sendable {
     let campaigns: [CampaignProgress]
     let measures: [Count]
 
+    /// 镇街一览 (a city: 区县一览): each township's month at a glance, whatever township the filter chose.
+    struct Tile: Sendable {
+        let id: Int
+        let name: String
+        let schools: Int
+        let visited: Int
+        let openProblems: Int
+        var coverage: Share { Share(visited, of: schools) }
+    }
+    let tiles: [Tile]
+    /// 六个一 this month: responsible inspectors who visited every school of theirs, and those furthest behind.
+    let inspectorsDone: Share
+    let inspectorsBehind: [DashboardCounts.InspectorMonth]
+
     static let closingsLimit = 50_000
+    static let inspectorsShown = 10
     static let campaignsShown = 8
 }
 
@@ -101,6 +116,9 @@ extension Dashboard {
         let campaigns = try await Campaign.query(on: db).filter(\.$districtID ~~ districtIDs)
             .sort(\.$startsOn, .descending).sort(\.$id, .descending).limit(campaignsShown).all()
         let targets = try await counts.campaignTargets(campaigns.compactMap(\.id))
+        let tiles = try await tiles(
+            of: townships, city: district.level == .city, month: month,
+            counts: DashboardCounts(sql: sql, filter: DashboardFilter(path: district.path, type: input.type)), on: db)
 
         return Dashboard(
             today: today, isCity: district.level == .city,
@@ -139,7 +157,32 @@ extension Dashboard {
             measures: tally(
                 try await counts.accountability(since: YearMonth(year: today.year, month: 1).firstDay),
                 order: AccountabilityMeasure.allCases.map(\.rawValue), closedStates: []
-            ) { AccountabilityMeasure(rawValue: $0)?.label ?? $0 })
+            ) { AccountabilityMeasure(rawValue: $0)?.label ?? $0 },
+            tiles: tiles,
+            inspectorsDone: try await counts.inspectorsDone(month.firstDay, month.lastDay),
+            inspectorsBehind: try await counts.inspectorsBehind(month.firstDay, month.lastDay, limit: inspectorsShown))
+    }
+
+    /// One tile per township of the district (per district of a city, adding up its townships).
+    static func tiles(
+        of units: [OrgUnit], city: Bool, month: YearMonth, counts: DashboardCounts, on db: any Database
+    ) async throws -> [Tile] {
+        var tileOf: [Int: Int] = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, $0) } })
+        if city {
+            let townships = try await OrgUnit.query(on: db).filter(\.$parentID ~~ units.compactMap(\.id)).all()
+            tileOf = Dictionary(
+                uniqueKeysWithValues: townships.compactMap { t in t.id.flatMap { id in t.parentID.map { (id, $0) } } })
+        }
+        let figures = try await counts.byTownship(month.firstDay, month.lastDay)
+        func sum(_ byTownship: [Int: Int], _ tile: Int) -> Int {
+            byTownship.filter { tileOf[$0.key] == tile }.reduce(0) { $0 + $1.value }
+        }
+        return units.compactMap { u in
+            guard let id = u.id else { return nil }
+            return Tile(
+                id: id, name: u.name, schools: sum(figures.schools, id), visited: sum(figures.visited, id),
+                openProblems: sum(figures.open, id))
+        }
     }
 
     /// Groups by key, open and closed apart, in `order` first and then by size.

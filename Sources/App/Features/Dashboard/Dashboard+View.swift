@@ -14,10 +14,17 @@ struct DashboardView {
         return Layout.document(
             "数据看板", ctx, wide: true,
             [
-                .h1(.text("数据看板")),
+                .div(
+                    .class("page-head"), .h1(.text("数据看板")),
+                    .div(
+                        .class("actions"),
+                        .exportButtons(
+                            { .listExport(.dashboard, $0) }, query: [("township", m.township), ("type", m.type)]))),
                 .p(.class("hint"), .text("\(m.scopeLabel)，截至 \(m.today.chinese)。每个数字都可点开查看对应记录。")),
                 filters,
                 coverage,
+                inspectorPanel,
+                townshipGrid,
                 problems,
                 rectification,
                 complaints,
@@ -60,6 +67,77 @@ struct DashboardView {
             .p(
                 .class("hint"), .text("到校督导按已提交的督导记录计，一所学校一月多次只计一次。“六个一”完成情况见"),
                 .link(SiteURL.compliance.path, "六个一统计"), .text("。")))
+    }
+
+    var inspectorPanel: Node<HTML.BodyContext> {
+        let m = model
+        let done = m.inspectorsDone
+        return .section(
+            .class("card"),
+            .h2(.text("六个一：责任督学本月到校")),
+            .div(
+                .class("stats"),
+                .statCard(
+                    "本月已到所负责的每一所学校 \(done.part) / \(done.whole) 人", percent(done), href: SiteURL.compliance.path)),
+            m.inspectorsBehind.isEmpty
+                ? .empty
+                : .figure(
+                    BarChart(
+                        title: "到校进度最慢的责任督学",
+                        bars: m.inspectorsBehind.map { i in
+                            .init(
+                                label: i.name, value: Double(i.visited) / Double(max(i.assigned, 1)) * 100,
+                                text: "\(i.visited)/\(i.assigned) 所", bad: i.visited == 0)
+                        }
+                    ).node,
+                    .figcaption("到校进度最慢的 \(m.inspectorsBehind.count) 位责任督学（本月已到校学校 / 负责学校）")),
+            folded(
+                "责任督学数据表（可点开查看明细）",
+                .dataTable(
+                    ["责任督学", "负责学校", "本月已到校", "尚未到校"],
+                    m.inspectorsBehind.map { i in
+                        [
+                            .a(.href(SiteURL.complianceInspector(i.id).path), .text(i.name)), .text("\(i.assigned)"),
+                            .text("\(i.visited)"), .text("\(i.assigned - i.visited)"),
+                        ]
+                    }, empty: "没有在岗的责任督学")))
+    }
+
+    /// 镇街一览: a tile per township, shaded by the share of its schools visited this month (a heat map without a map).
+    var townshipGrid: Node<HTML.BodyContext> {
+        let m = model
+        let unit = m.isCity ? "区县" : "镇街"
+        return .section(
+            .class("card"),
+            .h2(.text("\(unit)一览（\(YearMonth(m.today).label)）")),
+            .p(.class("hint"), .text("颜色越深，本月到校督导过的学校比例越高；点\(unit)看它自己的看板。")),
+            .div(
+                .class("tiles"),
+                .forEach(m.tiles) { t in
+                    .a(
+                        .class("tile heat-\(heat(t.coverage))"),
+                        .href(SiteURL.dashboard.with([("township", String(t.id)), ("type", m.type)])),
+                        String(t.id) == m.township ? .attribute(named: "aria-current", value: "page") : .empty,
+                        .span(.class("tile-name"), .text(t.name)),
+                        .span(.text("到校 \(t.visited)/\(t.schools) 所")),
+                        .span(.text("待整改问题 \(t.openProblems)")))
+                }),
+            folded(
+                "\(unit)数据表",
+                .dataTable(
+                    [unit, "学校", "本月到校", "到校比例", "待整改问题"],
+                    m.tiles.map { t in
+                        [
+                            .text(t.name), .text("\(t.schools)"), .text("\(t.visited)"), .text(percent(t.coverage)),
+                            .text("\(t.openProblems)"),
+                        ]
+                    }, empty: "没有\(unit)")))
+    }
+
+    /// Five shades: none visited, under 30 %, under 60 %, under 90 %, 90 % and more.
+    func heat(_ share: Share) -> Int {
+        guard let r = share.ratio, r > 0 else { return 0 }
+        return r >= 0.9 ? 4 : r >= 0.6 ? 3 : r >= 0.3 ? 2 : 1
     }
 
     var problems: Node<HTML.BodyContext> {

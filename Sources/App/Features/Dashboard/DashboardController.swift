@@ -1,9 +1,22 @@
 import DudaoCore
+import Spreadsheet
 import Vapor
 
 /// 数据看板 for the office, leaders and admin of a district.
 enum DashboardController {
     static func page(req: Request) async throws -> Page {
+        DashboardView(ctx: req.pageContext(), model: try await model(req)).render()
+    }
+
+    /// The figures of the page with its filter, as a table.
+    static func export(req: Request) async throws -> Response {
+        let model = try await model(req)
+        return try Download.table(
+            SpreadsheetTable(rows: model.table), name: "数据看板-\(model.today.description)",
+            format: ExportFormat(request: req), sheet: "数据看板")
+    }
+
+    static func model(_ req: Request) async throws -> Dashboard {
         let scope = try await Scope.of(req)
         let district = try await scope.district(on: req.db)
         // A city-level account sees every district below it; the settings are those of its first district.
@@ -15,9 +28,8 @@ enum DashboardController {
             input.type = t
         }
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
-        let model = try await Dashboard.load(
+        return try await Dashboard.load(
             root: root, input: input, today: req.today, terms: settings.terms,
             categories: settings.categories, on: req.db)
-        return DashboardView(ctx: req.pageContext(), model: model).render()
     }
 }

@@ -177,8 +177,8 @@ enum ImportController {
         default:
             throw Abort(.notFound, reason: "没有这个模板")
         }
-        return try ExportController.xlsxResponse(
-            table, fileName: kind == "schools.xlsx" ? "学校导入模板.xlsx" : "督学导入模板.xlsx", sheet: "导入模板")
+        return try Download.table(
+            table, name: kind == "schools.xlsx" ? "学校导入模板" : "督学导入模板", format: .xlsx, sheet: "导入模板")
     }
 }
 

@@ -19,10 +19,7 @@ struct InspectorListView {
                     .div(
                         .class("actions"),
                         ctx.principal?.mayEditDirectory == true ? .button(SiteURL.inspectorNew.path, "新建督学") : .empty,
-                        .button(
-                            SiteURL.inspectorsExport(format: "xlsx").with(f.queryItems), "导出 Excel", style: "secondary"),
-                        .button(
-                            SiteURL.inspectorsExport(format: "csv").with(f.queryItems), "导出 CSV", style: "secondary"))),
+                        .exportButtons({ .inspectorsExport(format: $0.rawValue) }, query: f.queryItems))),
                 filters,
                 .dataTable(
                     ["姓名", "类型", "手机号", "工作单位及职务", "负责学校", "聘期", "状态"], model.rows.map(cells),

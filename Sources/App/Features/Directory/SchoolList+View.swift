@@ -24,14 +24,7 @@ struct SchoolListView {
                         .class("actions"),
                         ctx.principal?.mayEditDirectory == true ? .button(SiteURL.schoolNew.path, "新建学校") : .empty,
                         narrowRole
-                            ? .empty
-                            : .button(
-                                SiteURL.schoolsExport(format: "xlsx").with(f.queryItems), "导出 Excel", style: "secondary"
-                            ),
-                        narrowRole
-                            ? .empty
-                            : .button(
-                                SiteURL.schoolsExport(format: "csv").with(f.queryItems), "导出 CSV", style: "secondary"))),
+                            ? .empty : .exportButtons({ .schoolsExport(format: $0.rawValue) }, query: f.queryItems))),
                 narrowRole ? .empty : filters,
                 .dataTable(
                     ["学校名称", "学校标识码", "类型", "镇街", "在校生", "责任督学", "状态"], model.rows.map(cells),

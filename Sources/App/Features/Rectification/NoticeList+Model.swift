@@ -30,6 +30,30 @@ struct NoticeList: Sendable {
 extension NoticeList {
     /// The notices of the tab, soonest deadline first, scoped by the account's access policy.
     static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> NoticeList {
+        let notices = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$deadline).sort(\.$id)
+            .paginate(Paging(page: filter.page, per: perPage))
+        let names = try await schoolNames(notices.items.map(\.schoolID), on: db)
+        return NoticeList(
+            filter: filter,
+            page: notices.map { row($0, school: names[$0.schoolID] ?? "") },
+            showsEscalations: [.admin, .office, .leader].contains(scope.principal.role))
+    }
+
+    static func row(_ n: RectificationNotice, school: String) -> Row {
+        Row(
+            id: n.id!, number: n.number, school: school, state: n.state, deadline: n.deadlineDay,
+            escalation: n.escalation)
+    }
+
+    static func schoolNames(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
+        let schools = try await School.query(on: db).filter(\.$id ~~ Set(ids)).all()
+        return Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+    }
+
+    /// The notices of the tab the account may see, unsorted: the list and its export read the same.
+    static func filtered(_ filter: Filter, scope: Scope, today: Day, on db: any Database)
+        -> QueryBuilder<RectificationNotice>
+    {
         var q = scope.noticeAccess.readable(RectificationNotice.query(on: db))
         switch filter.state {
         case "open": q = q.filter(\.$state !~ [.closed, .withdrawn])
@@ -38,17 +62,6 @@ extension NoticeList {
         case "all": break
         default: if let s = NoticeState(rawValue: filter.state) { q = q.filter(\.$state == s) }
         }
-        let notices = try await q.sort(\.$deadline).sort(\.$id).paginate(Paging(page: filter.page, per: perPage))
-        let schools = try await School.query(on: db).filter(\.$id ~~ Set(notices.items.map(\.schoolID))).all()
-        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
-        return NoticeList(
-            filter: filter,
-            page: notices.map {
-                Row(
-                    id: $0.id!, number: $0.number, school: nameOf[$0.schoolID] ?? "", state: $0.state,
-                    deadline: $0.deadlineDay,
-                    escalation: $0.escalation)
-            },
-            showsEscalations: [.admin, .office, .leader].contains(scope.principal.role))
+        return q
     }
 }

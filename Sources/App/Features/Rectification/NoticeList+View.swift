@@ -18,8 +18,8 @@ struct NoticeListView {
                     .h1(.text("整改通知书")),
                     .div(
                         .class("actions"),
-                        model.showsEscalations ? .button(SiteURL.escalations.path, "督办清单", style: "secondary") : .empty)
-                ),
+                        model.showsEscalations ? .button(SiteURL.escalations.path, "督办清单", style: "secondary") : .empty,
+                        .exportButtons({ .listExport(.notices, $0) }, query: [("state", f.state)]))),
                 .nav(
                     .class("tabs"),
                     .forEach(NoticeList.tabs) { key, label in

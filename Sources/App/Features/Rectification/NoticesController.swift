@@ -18,6 +18,24 @@ enum NoticesController {
         return NoticeListView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// Every notice of the tab, streamed.
+    static func export(req: Request) async throws -> Response {
+        let filter = NoticeList.Filter(state: req.query[String.self, at: "state"] ?? "open")
+        let scope = try await Scope.of(req)
+        let (db, today) = (req.db, req.today)
+        let headers = ["文号", "学校", "状态", "整改期限", "督办"]
+        return Download.stream(name: "整改通知书", format: ExportFormat(request: req), headers: headers) { after in
+            var query = NoticeList.filtered(filter, scope: scope, today: today, on: db)
+            if let after { query = query.filter(\.$id > after) }
+            let notices = try await query.sort(\.$id).limit(Download.pageSize).all()
+            let names = try await NoticeList.schoolNames(notices.map(\.schoolID), on: db)
+            let rows = notices.map { NoticeList.row($0, school: names[$0.schoolID] ?? "") }.map { r in
+                [r.number, r.school, r.state.label, r.deadline?.description ?? "", r.escalation?.label ?? ""]
+            }
+            return ExportPage(rows: rows, lastKey: notices.last?.id, limit: Download.pageSize)
+        }
+    }
+
     // MARK: - Create
 
     struct NewForm: Content {

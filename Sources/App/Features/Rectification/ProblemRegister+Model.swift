@@ -85,8 +85,11 @@ extension ProblemRegister {
     }
 
     /// Rows of the register in pages, for the page and the export alike.
-    static func rows(_ filter: Filter, scope: Scope, limit: Int, offset: Int, on db: any Database) async throws -> [Row]
-    {
+    /// A page of the register, newest first: by `offset` for the page, or below the id `before` for an export
+    /// (a key, so the thousandth page costs what the first does).
+    static func rows(
+        _ filter: Filter, scope: Scope, limit: Int, offset: Int = 0, before: Int? = nil, on db: any Database
+    ) async throws -> [Row] {
         guard let sql = db as? any SQLDatabase else { throw DatabaseUnavailable() }
         struct Raw: Decodable {
             let id: Int
@@ -112,7 +115,7 @@ extension ProblemRegister {
             FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id
             LEFT JOIN rectification_notices n ON n.id = p.notice_id
             JOIN inspectors i ON i.id = p.inspector_id
-            """ + " " + whereClause(filter, scope: scope)
+            """ + " " + whereClause(filter, scope: scope) + (before.map { " AND p.id < \(bind: $0)" } ?? "")
                 + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
         ).all(decoding: Raw.self)
         let access = scope.noticeAccess

@@ -18,7 +18,7 @@ struct ProblemRegisterView {
                     .h1(.text("问题台账")),
                     .div(
                         .class("actions"),
-                        .button(SiteURL.problemsExport.with(f.queryItems), "导出 Excel", style: "secondary"))),
+                        .exportButtons({ .listExport(.problems, $0) }, query: f.queryItems))),
                 filters,
                 .dataTable(
                     ["学校", "类别", "问题", "程度", "处理方式", "状态", "责任督学", "发现时间"], model.rows.map(cells),

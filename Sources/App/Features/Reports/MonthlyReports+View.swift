@@ -13,7 +13,13 @@ struct MonthlyReportListView {
         return Layout.document(
             "督导月报", ctx,
             [
-                .h1(.text(m.isInspector ? "我的督导月报" : "\(m.month.label)督导月报")),
+                .div(
+                    .class("page-head"), .h1(.text(m.isInspector ? "我的督导月报" : "\(m.month.label)督导月报")),
+                    .div(
+                        .class("actions"),
+                        .exportButtons(
+                            { .listExport(.monthlyReports, $0) },
+                            query: m.isInspector ? [] : [("month", m.month.description)]))),
                 .p(
                     .class("hint"),
                     .text("每月督导情况由系统按督导记录自动汇总，督学补充说明后报送督导室；月报应在次月第 \(MonthlyReportRules.dueWorkingDay) 个工作日前报送。")),

@@ -1,10 +1,41 @@
 import DudaoCore
 import Fluent
+import Spreadsheet
 import Vapor
 
 /// 督导月报: an inspector writes and submits their own; the office (and leaders, reading) sees every inspector's,
 /// and the office receives or returns them.
 enum MonthlyReportsController {
+    /// The list as a file: the office's month for every inspector of its subtree, or an inspector's own months.
+    static func export(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let (db, today) = (req.db, req.today)
+        let calendar = try await DistrictSettings.forDistrict(try await scope.district(on: db).id!, on: db)
+            .workingCalendar
+        let format = ExportFormat(request: req)
+        let headers = ["督学", "月份", "状态", "报送日期", "截止日期", "逾期天数"]
+        @Sendable func cells(_ r: MonthlyReportList.Row) -> [String] {
+            [
+                r.inspectorName, r.month.label, r.state.label, r.submittedOn ?? "", r.due.description,
+                r.daysLate.map(String.init) ?? "",
+            ]
+        }
+        if scope.principal.role == .inspector {
+            let me = try await scope.inspectorAccess.load(scope.principal.inspectorID, on: db)
+            let model = try await MonthlyReportList.inspector(me, today: today, calendar: calendar, on: db)
+            return try Download.table(
+                SpreadsheetTable(rows: [headers] + model.rows.map(cells)), name: "我的督导月报", format: format)
+        }
+        let month = try monthOfQuery(req) ?? MonthlyReportList.defaultMonth(today: today)
+        return Download.stream(name: "\(month.label)督导月报", format: format, headers: headers) { page in
+            let number = page ?? 1
+            let model = try await MonthlyReportList.office(
+                scope: scope, month: month, paging: Paging(page: number, per: Paging.maxPer), today: today,
+                calendar: calendar, on: db)
+            return ExportPage(rows: model.rows.map(cells), lastKey: number + 1, limit: Paging.maxPer)
+        }
+    }
+
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let calendar = try await DistrictSettings.forDistrict(try await scope.district(on: req.db).id!, on: req.db)

@@ -42,6 +42,14 @@ struct VisitList: Sendable {
 extension VisitList {
     /// The page of visits for `filter`, through the account's visit access (a filter never widens it).
     static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> VisitList {
+        let page = try await filtered(filter, scope: scope, on: db).sort(\.$visitDate, .descending)
+            .sort(\.$id, .descending).paginate(Paging(page: filter.page, per: perPage))
+        return VisitList(
+            filter: filter, paging: page.paging, total: page.total, rows: try await rows(page.items, on: db))
+    }
+
+    /// The visits of `filter` the account may read, unsorted: the list and its export read the same.
+    static func filtered(_ filter: Filter, scope: Scope, on db: any Database) -> QueryBuilder<Visit> {
         var q = scope.visitAccess.readable(Visit.query(on: db))
         if let s = filter.school { q = q.filter(\.$schoolID == s) }
         if let i = filter.inspector { q = q.filter(\.$inspectorID == i) }
@@ -49,25 +57,23 @@ extension VisitList {
             q = q.filter(\.$visitDate >= m.firstDay.description).filter(\.$visitDate <= m.lastDay.description)
         }
         if let st = filter.status.flatMap(VisitStatus.init(rawValue:)) { q = q.filter(\.$status == st) }
-        let page = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending)
-            .paginate(Paging(page: filter.page, per: perPage))
-        let visits = page.items
+        return q
+    }
+
+    /// The rows of `visits`, with their schools' and inspectors' names read in three queries.
+    static func rows(_ visits: [Visit], on db: any Database) async throws -> [Row] {
         let schools = try await School.query(on: db).filter(\.$id ~~ Set(visits.map(\.schoolID))).all()
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.inspectorID))).all()
         let recorders = try await User.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.recordedBy))).all()
         let schoolName = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let inspectorName = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
         let recorderName = Dictionary(uniqueKeysWithValues: recorders.map { ($0.id!, VisitRecords.officeName($0)) })
-        return VisitList(
-            filter: filter, paging: page.paging, total: page.total,
-            rows: visits.map {
-                Row(
-                    id: $0.id!, date: $0.visitDate, school: schoolName[$0.schoolID] ?? "",
-                    inspector: $0.inspectorID.flatMap { inspectorName[$0] } ?? $0.recordedBy.flatMap {
-                        recorderName[$0]
-                    }
-                        ?? "",
-                    kind: $0.kind, theme: $0.theme, isDraft: $0.isDraft)
-            })
+        return visits.map {
+            Row(
+                id: $0.id!, date: $0.visitDate, school: schoolName[$0.schoolID] ?? "",
+                inspector: $0.inspectorID.flatMap { inspectorName[$0] } ?? $0.recordedBy.flatMap { recorderName[$0] }
+                    ?? "",
+                kind: $0.kind, theme: $0.theme, isDraft: $0.isDraft)
+        }
     }
 }

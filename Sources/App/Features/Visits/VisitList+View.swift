@@ -16,7 +16,9 @@ struct VisitListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("督导记录")),
-                    .div(.class("actions"), records ? .button(SiteURL.visitNew.path, "新建督导记录") : .empty)),
+                    .div(
+                        .class("actions"), records ? .button(SiteURL.visitNew.path, "新建督导记录") : .empty,
+                        .exportButtons({ .listExport(.visits, $0) }, query: model.filter.queryItems))),
                 .dataTable(["日期", "学校", "记录人", "类型", "主题", "状态"], model.rows.map(cells), empty: "暂无督导记录"),
                 .pager(
                     model.paging, total: model.total,

@@ -14,6 +14,23 @@ enum VisitsController {
         return VisitListView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// Every visit of the list's filter, newest first, streamed.
+    static func export(req: Request) async throws -> Response {
+        let filter = try req.query.decode(VisitList.Filter.self)
+        let scope = try await Scope.of(req)
+        let db = req.db
+        let headers = ["编号", "督导日期", "学校", "记录人", "类型", "主题", "状态"]
+        return Download.stream(name: "督导记录", format: ExportFormat(request: req), headers: headers) { before in
+            var query = VisitList.filtered(filter, scope: scope, on: db)
+            if let before { query = query.filter(\.$id < before) }
+            let visits = try await query.sort(\.$id, .descending).limit(Download.pageSize).all()
+            let rows = try await VisitList.rows(visits, on: db).map { r in
+                [String(r.id), r.date, r.school, r.inspector, r.kind.label, r.theme, r.isDraft ? "草稿" : "已提交"]
+            }
+            return ExportPage(rows: rows, lastKey: visits.last?.id, limit: Download.pageSize)
+        }
+    }
+
     static func show(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let visit = try await scope.visitAccess.load(try req.parameters.id(), on: req.db)

@@ -128,6 +128,13 @@ enum Stylesheet {
         .stat-value { font-size: 1.6rem; font-weight: 700; color: var(--brand); }
         .stat.warn .stat-value { color: var(--warn); }
         .stat.ok .stat-value { color: var(--ok); }
+        .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.5rem; margin-bottom: 0.75rem; }
+        .tile { display: flex; flex-direction: column; padding: 0.5rem 0.75rem; border: 1px solid var(--line); border-radius: 6px;
+          text-decoration: none; color: var(--ink); font-size: 0.85rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .tile-name { font-weight: 700; font-size: 1rem; }
+        .tile.heat-0 { background: #fde8e8; } .tile.heat-1 { background: #fff0d9; } .tile.heat-2 { background: #f4f6d2; }
+        .tile.heat-3 { background: #d7efdf; } .tile.heat-4 { background: #a9dcb9; }
+        .tile[aria-current] { outline: 3px solid var(--brand); }
         .stat-label { color: var(--muted); font-size: 0.9rem; }
 
         .table-wrap { overflow-x: auto; }
