@@ -68,6 +68,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M025_Bulletins())
     app.migrations.add(M026_QualityMonitoring())
     app.migrations.add(M027_DashboardIndexes())
+    app.migrations.add(M028_MonitoringStepFiles())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -59,6 +59,54 @@ final class MonitoringRouteTests: XCTestCase {
         }
     }
 
+    func testTheOfficeAttachesAStepsDocumentsThatReadersDownloadAndAnotherDistrictCannot() async throws {
+        try await withApp { app in
+            let round = try await MonitoringRound.query(on: app.db).first()!
+            let step = try await MonitoringStep.query(on: app.db).filter(\.$roundID == round.id!).sort(\.$position)
+                .first()!
+            let office = try await login(app, "office")
+            try await office.get("/monitoring/\(round.id!)")
+            let pdf = UploadPart(
+                field: "files[]", fileName: "样本校名单.pdf", contentType: "application/pdf", data: Data("%PDF-1.4 名单".utf8))
+
+            let noStep = try await office.postMultipart("/monitoring/\(round.id!)/files", fields: [], files: [pdf])
+            let program = try await office.postMultipart(
+                "/monitoring/\(round.id!)/files", fields: [("step", String(step.id!))],
+                files: [
+                    UploadPart(
+                        field: "files[]", fileName: "名单.pdf", contentType: "application/pdf",
+                        data: Data("MZ\u{90}".utf8))
+                ])
+            let saved = try await office.postMultipart(
+                "/monitoring/\(round.id!)/files", fields: [("step", String(step.id!))], files: [pdf])
+
+            XCTAssertEqual(noStep.status, .unprocessableEntity)
+            XCTAssertTrue(noStep.body.string.contains("请选择材料所属的工作步骤"))
+            XCTAssertEqual(program.status, .unprocessableEntity)
+            XCTAssertTrue(program.body.string.contains("不是可接受的文件"))
+            XCTAssertEqual(saved.status, .seeOther)
+            let files = try await MonitoringStep.find(step.id!, on: app.db)!.storedFiles
+            XCTAssertEqual(files.map(\.name), ["样本校名单.pdf"], "the refused uploads saved nothing")
+            let audits = try await AuditEvent.query(on: app.db).filter(\.$entity == "monitoring_steps").count()
+            XCTAssertEqual(audits, 1)
+            let page = try await office.get("/monitoring/\(round.id!)")
+            XCTAssertTrue(page.body.string.contains("/monitoring/\(round.id!)/files/\(files[0].hash)"))
+
+            let leader = try await login(app, "leader")
+            let download = try await leader.get("/monitoring/\(round.id!)/files/\(files[0].hash)")
+            XCTAssertEqual(download.status, .ok)
+            XCTAssertEqual(Data(buffer: download.body), Data("%PDF-1.4 名单".utf8))
+            let leaderUpload = try await leader.postMultipart(
+                "/monitoring/\(round.id!)/files", fields: [("step", String(step.id!))], files: [pdf])
+            XCTAssertEqual(leaderUpload.status, .forbidden)
+
+            _ = try await Factory.secondDistrict(on: app.db)
+            let office2 = try await login(app, "office2")
+            let other = try await office2.get("/monitoring/\(round.id!)/files/\(files[0].hash)")
+            XCTAssertEqual(other.status, .notFound)
+        }
+    }
+
     func testLeadersReadAndAnotherDistrictSeesNothing() async throws {
         try await withApp { app in
             let round = try await MonitoringRound.query(on: app.db).first()!

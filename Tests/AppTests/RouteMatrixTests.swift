@@ -76,7 +76,7 @@ enum RouteID {
     case spareDraft
     case problem, referral, notice, noticeFile, complaint, complaintFile, visitPlan, areaPlan, report, victimUser, token
     case decision, decisionFile, system, campaign, campaignTarget, campaignEvidence, bulletin, publicBulletin
-    case monitoringRound
+    case monitoringRound, monitoringFile
     /// A campaign whose results are published to the public (not scoped: anyone reads them).
     case publicCampaign
     /// A questionnaire's public answer link, key included.
@@ -125,6 +125,9 @@ enum RouteID {
         case .publicBulletin: return (n(f.inside.bulletin), nil)
         // A district's round: outside is another district's.
         case .monitoringRound: return (n(outside ? f.far.monitoringRound : f.inside.monitoringRound), nil)
+        case .monitoringFile:
+            let set = outside ? f.far : f.inside
+            return (n(set.monitoringRound), set.monitoringFile)
         case .questionnaireLink: return (nil, nil)
         case .decisionFile: return (n(s.decision), s.decisionFile)
         case .victimUser: return (n(outside ? s.user : f.victimUser), nil)
@@ -343,6 +346,8 @@ enum RouteRules {
         "GET /dashboard": r(readers),
         "GET /monitoring": r(readers),
         "GET /monitoring/:id": r(readers, .monitoringRound),
+        "GET /monitoring/:id/files/:hash": r(readers, .monitoringFile),
+        "POST /monitoring/:id/files": r([.office], .monitoringRound, upload: true),
         "POST /monitoring": r([.office]),
         "POST /monitoring/:id/act": r([.office], .monitoringRound),
         "GET /bulletins": r(signedIn),

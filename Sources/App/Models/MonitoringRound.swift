@@ -30,7 +30,11 @@ final class MonitoringStep: Model, @unchecked Sendable {
     @Field(key: "owner") var owner: String
     @OptionalField(key: "done_on") var doneOn: String?
     @Field(key: "note") var note: String
+    /// JSON array of `StoredFile`: the step's documents.
+    @Field(key: "files") var files: String
     init() {}
+
+    var storedFiles: [StoredFile] { JSONColumn.decode([StoredFile].self, files) ?? [] }
 }
 
 /// A sample school of a round and the section tested there (grade 4: primary, grade 8: junior).

@@ -18,6 +18,7 @@ enum DemoMonitoring {
             )
             s.doneOn = k < 2 ? step.due.adding(days: -1).description : nil
             s.note = k == 0 ? "名单已报送省监测办" : ""
+            s.files = "[]"
             try await s.create(on: db)
         }
         try await MonitoringController.drawSample(round, on: db)

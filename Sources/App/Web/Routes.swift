@@ -195,6 +195,7 @@ func routes(_ app: Application) throws {
     // 质量监测: the district's rounds, read by its office, leaders and admin.
     readers.get(SiteURL.monitoring.route, use: MonitoringController.list)
     readers.get(SiteURL.monitoringRound(s).route, use: MonitoringController.show)
+    readers.get(SiteURL.monitoringFile(s, String(s)).route, use: MonitoringStepFiles.file)
     // 数据看板: the district's state at a glance.
     readers.get(SiteURL.dashboard.route, use: DashboardController.page)
     // 均衡发展 and 普及普惠: the district's statistics, the what-if and the state of the returns.
@@ -224,6 +225,7 @@ func routes(_ app: Application) throws {
     // 质量监测: the office runs a round.
     office.post(SiteURL.monitoring.route, use: MonitoringController.create)
     office.post(SiteURL.monitoringPage(s, "act").route, use: MonitoringController.act)
+    office.upload(SiteURL.monitoringPage(s, "files").route, MonitoringStepFiles.limits, use: MonitoringStepFiles.upload)
     // 督导简报: the office drafts, edits, approves, publishes and corrects.
     office.post(SiteURL.bulletins.route, use: BulletinsController.create)
     office.post(SiteURL.bulletin(s).route, use: BulletinsController.save)

@@ -109,6 +109,7 @@ enum SiteURL: Sendable, Equatable {
     case monitoring
     case monitoringRound(Int)
     case monitoringPage(Int, String)
+    case monitoringFile(Int, String)
     case bulletin(Int)
     case bulletinPage(Int, String)
     case publicBulletin(Int)
@@ -246,6 +247,8 @@ enum SiteURL: Sendable, Equatable {
         case .monitoring: return ["monitoring"]
         case .monitoringRound(let n): return ["monitoring", id(n)]
         case .monitoringPage(let n, let page): return ["monitoring", id(n), page]
+        case .monitoringFile(let n, let hash):
+            return ["monitoring", id(n), "files", hash == String(SiteURL.param) ? ":hash" : hash]
         case .bulletin(let n): return ["bulletins", id(n)]
         case .bulletinPage(let n, let page): return ["bulletins", id(n), page]
         case .publicBulletin(let n): return ["public", "bulletins", id(n)]

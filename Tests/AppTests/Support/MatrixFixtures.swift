@@ -57,6 +57,8 @@ struct RecordSet: Sendable {
     var bulletin: Int
     /// A round of 质量监测 of the set's district (the near set shares the inside one's).
     var monitoringRound: Int
+    /// A document of the round's first step.
+    var monitoringFile: String
 }
 
 /// The records of the matrix: those inside each account's scope and, for each account, a set outside it.
@@ -385,6 +387,15 @@ struct MatrixFixtures: Sendable {
             (round.testDay, round.findings, round.createdBy) = ("2026-10-15", "", "督导室")
             try await round.create(on: db)
         }
+        let document = StoredFile(
+            hash: try app.attachments.put(Data("%PDF-1.4 监测\(tag)".utf8)), name: "\(tag)名单.pdf",
+            type: "application/pdf", size: 16)
+        let step = MonitoringStep()
+        (step.roundID, step.position, step.title, step.due, step.owner) = (
+            round.id!, 99, "\(tag)材料", "2026-10-01", "督导室"
+        )
+        (step.note, step.files) = ("", try JSONColumn.encode([document]))
+        try await step.create(on: db)
         return RecordSet(
             school: school.id!, inspector: inspector.id!, visit: visit.id!, photo: photo.id!, draft: draft.id!,
             officeDraft: officeDraft.id!, spareDraft: spareDraft.id!, officeSpareDraft: officeSpareDraft.id!,
@@ -393,7 +404,7 @@ struct MatrixFixtures: Sendable {
             report: work.id!, area: area.id!, user: user.id!, token: token.id!, decision: decision.id!,
             decisionFile: answer.hash, system: system.id!, campaign: campaign.id!, campaignTarget: target.id!,
             campaignEvidenceFile: campaignEvidence.hash, bulletin: bulletin.id!,
-            monitoringRound: round.id!)
+            monitoringRound: round.id!, monitoringFile: document.hash)
     }
 
     static func makeVisit(school: School, inspector: Inspector, status: VisitStatus, day: Day) -> Visit {

@@ -42,6 +42,7 @@ struct MonitoringRoundPage: Sendable {
         let doneOn: String?
         let note: String
         let status: QualityMonitoring.StepStatus
+        let files: [StoredFile]
     }
     struct Sample: Sendable {
         let schoolID: Int
@@ -88,7 +89,8 @@ struct MonitoringRoundPage: Sendable {
                 return Step(
                     id: s.id!, title: s.title, due: due, owner: s.owner, doneOn: s.doneOn, note: s.note,
                     status: QualityMonitoring.status(
-                        due: due, doneOn: s.doneOn.flatMap(Day.init(parsing:)), today: today))
+                        due: due, doneOn: s.doneOn.flatMap(Day.init(parsing:)), today: today),
+                    files: s.storedFiles)
             },
             samples: samples.sorted {
                 ($0.section == .primary ? 0 : 1, name($0.schoolID)) < (

@@ -78,7 +78,7 @@ struct MonitoringRoundView {
             .class("card"),
             .h2(.text("工作步骤")),
             .dataTable(
-                ["步骤", "日期", "负责", "状态", ""],
+                ["步骤", "日期", "负责", "状态", "材料", ""],
                 m.steps.map { s in
                     [
                         .text(s.title + (s.note.isEmpty ? "" : "（\(s.note)）")), .text(s.due.chinese), .text(s.owner),
@@ -86,12 +86,34 @@ struct MonitoringRoundView {
                             s.doneOn.map { "\(s.status.label) \(Format.day($0))" } ?? s.status.label,
                             s.status == .done ? "ok" : s.status == .late ? "danger" : s.status == .dueSoon ? "warn" : ""
                         ),
+                        s.files.isEmpty
+                            ? .text("—")
+                            : .ul(
+                                .forEach(s.files) { f in
+                                    .li(.link(SiteURL.monitoringFile(m.id, f.hash).path, f.name))
+                                }),
                         m.mayEdit && s.doneOn == nil
                             ? .postButton(
                                 act, "标记完成", csrf: ctx.csrf, fields: [("action", "done"), ("step", String(s.id))])
                             : .empty,
                     ]
-                }))
+                }),
+            m.mayEdit ? stepFilesForm : .empty)
+    }
+
+    /// 上传材料: the documents of one step (名单、方案、记录、回执).
+    var stepFilesForm: Node<HTML.BodyContext> {
+        let m = model
+        return .form(
+            .method(.post), .action(SiteURL.monitoringPage(m.id, "files").path), .enctype(.multipartData),
+            .csrf(ctx.csrf),
+            .h3(.text("上传步骤材料")),
+            .selectField(
+                "工作步骤", name: "step", options: m.steps.map { (String($0.id), $0.title) }, selected: "",
+                error: m.errors.message(for: "step"), required: true),
+            .evidenceField(
+                "文件（照片、PDF、Word、Excel 或压缩包，一次最多10个，每个不超过20MB）", error: m.errors.message(for: "files")),
+            .button(.type(.submit), .class("btn secondary"), .text("上传")))
     }
 
     var samples: Node<HTML.BodyContext> {

@@ -58,6 +58,7 @@ enum MonitoringController {
                 s.due = step.due.description
                 s.owner = step.owner
                 s.note = ""
+                s.files = "[]"
                 try await s.create(on: db)
             }
             try await Audit.record(
