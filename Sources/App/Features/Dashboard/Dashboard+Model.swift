@@ -60,7 +60,7 @@ struct Dashboard: Sendable {
     let campaigns: [CampaignProgress]
     let measures: [Count]
 
-    /// 镇街一览 (a city: 区县一览): each township's month at a glance, whatever township the filter chose.
+    /// 镇街一览 (a city: 区县一览): each township's semester at a glance, whatever township the filter chose.
     struct Tile: Sendable {
         let id: Int
         let name: String
@@ -70,7 +70,9 @@ struct Dashboard: Sendable {
         var coverage: Share { Share(visited, of: schools) }
     }
     let tiles: [Tile]
-    /// 六个一 this month: responsible inspectors who visited every school of theirs, and those furthest behind.
+    /// 六个一: responsible inspectors who visited every school of theirs last month (a settled figure) and so far
+    /// this month, and last month's furthest behind.
+    let inspectorsDoneLastMonth: Share
     let inspectorsDone: Share
     let inspectorsBehind: [DashboardCounts.InspectorMonth]
 
@@ -117,7 +119,7 @@ extension Dashboard {
             .sort(\.$startsOn, .descending).sort(\.$id, .descending).limit(campaignsShown).all()
         let targets = try await counts.campaignTargets(campaigns.compactMap(\.id))
         let tiles = try await tiles(
-            of: townships, city: district.level == .city, month: month,
+            of: townships, city: district.level == .city, span: span,
             counts: DashboardCounts(sql: sql, filter: DashboardFilter(path: district.path, type: input.type)), on: db)
 
         return Dashboard(
@@ -159,13 +161,15 @@ extension Dashboard {
                 order: AccountabilityMeasure.allCases.map(\.rawValue), closedStates: []
             ) { AccountabilityMeasure(rawValue: $0)?.label ?? $0 },
             tiles: tiles,
+            inspectorsDoneLastMonth: try await counts.inspectorsDone(month.previous.firstDay, month.previous.lastDay),
             inspectorsDone: try await counts.inspectorsDone(month.firstDay, month.lastDay),
-            inspectorsBehind: try await counts.inspectorsBehind(month.firstDay, month.lastDay, limit: inspectorsShown))
+            inspectorsBehind: try await counts.inspectorsBehind(
+                month.previous.firstDay, month.previous.lastDay, limit: inspectorsShown))
     }
 
     /// One tile per township of the district (per district of a city, adding up its townships).
     static func tiles(
-        of units: [OrgUnit], city: Bool, month: YearMonth, counts: DashboardCounts, on db: any Database
+        of units: [OrgUnit], city: Bool, span: ClosedRange<Day>, counts: DashboardCounts, on db: any Database
     ) async throws -> [Tile] {
         var tileOf: [Int: Int] = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, $0) } })
         if city {
@@ -173,7 +177,7 @@ extension Dashboard {
             tileOf = Dictionary(
                 uniqueKeysWithValues: townships.compactMap { t in t.id.flatMap { id in t.parentID.map { (id, $0) } } })
         }
-        let figures = try await counts.byTownship(month.firstDay, month.lastDay)
+        let figures = try await counts.byTownship(span.lowerBound, span.upperBound)
         func sum(_ byTownship: [Int: Int], _ tile: Int) -> Int {
             byTownship.filter { tileOf[$0.key] == tile }.reduce(0) { $0 + $1.value }
         }

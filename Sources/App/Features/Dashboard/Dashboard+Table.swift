@@ -12,11 +12,13 @@ extension Dashboard {
         add("督导覆盖", "\(month.label)已到校督导的学校", visitedThisMonth)
         add("督导覆盖", "\(semester.label)已到校督导的学校", visitedThisSemester)
         add("督导覆盖", "本月有督导记录的责任督学", inspectorsThisMonth.part, "共 \(inspectorsThisMonth.whole) 人")
-        add("六个一", "本月已到所负责的每一所学校的责任督学", inspectorsDone.part, "共 \(inspectorsDone.whole) 人")
-        for i in inspectorsBehind { add("六个一（到校进度最慢）", i.name, i.visited, "负责 \(i.assigned) 所") }
+        let last = month.previous
+        add("六个一", "\(last.label)走遍所负责学校的责任督学", inspectorsDoneLastMonth.part, "共 \(inspectorsDoneLastMonth.whole) 人")
+        add("六个一", "本月至今走遍所负责学校的责任督学", inspectorsDone.part, "共 \(inspectorsDone.whole) 人")
+        for i in inspectorsBehind { add("六个一（\(last.label)到校最少）", i.name, i.visited, "负责 \(i.assigned) 所") }
         let unit = isCity ? "区县" : "镇街"
         for t in tiles {
-            add("\(unit)一览（\(month.label)到校）", t.name, t.visited, "学校 \(t.schools) 所，待整改问题 \(t.openProblems) 个")
+            add("\(unit)一览（\(semester.label)到校）", t.name, t.visited, "学校 \(t.schools) 所，待整改问题 \(t.openProblems) 个")
         }
         for c in categories { add("问题类别（近12个月）", c.label, c.total, "待处理 \(c.open)，已销号 \(c.closed)") }
         for c in severities { add("问题严重程度（近12个月）", c.label, c.total, "待处理 \(c.open)，已销号 \(c.closed)") }

@@ -71,30 +71,34 @@ struct DashboardView {
 
     var inspectorPanel: Node<HTML.BodyContext> {
         let m = model
-        let done = m.inspectorsDone
+        let last = m.inspectorsDoneLastMonth
+        let now = m.inspectorsDone
+        let lastMonth = YearMonth(m.today).previous
         return .section(
             .class("card"),
-            .h2(.text("六个一：责任督学本月到校")),
+            .h2(.text("六个一：责任督学每月到校")),
             .div(
                 .class("stats"),
                 .statCard(
-                    "本月已到所负责的每一所学校 \(done.part) / \(done.whole) 人", percent(done), href: SiteURL.compliance.path)),
+                    "\(lastMonth.label)走遍所负责学校 \(last.part) / \(last.whole) 人", percent(last),
+                    href: SiteURL.compliance.path, tone: (last.ratio ?? 1) < 1 ? "warn" : "ok"),
+                .statCard("本月至今走遍 \(now.part) / \(now.whole) 人", percent(now), href: SiteURL.compliance.path)),
             m.inspectorsBehind.isEmpty
                 ? .empty
                 : .figure(
                     BarChart(
-                        title: "到校进度最慢的责任督学",
+                        title: "\(lastMonth.label)到校最少的责任督学",
                         bars: m.inspectorsBehind.map { i in
                             .init(
                                 label: i.name, value: Double(i.visited) / Double(max(i.assigned, 1)) * 100,
                                 text: "\(i.visited)/\(i.assigned) 所", bad: i.visited == 0)
-                        }
+                        }, line: 100, lineLabel: "全部到校"
                     ).node,
-                    .figcaption("到校进度最慢的 \(m.inspectorsBehind.count) 位责任督学（本月已到校学校 / 负责学校）")),
+                    .figcaption("\(lastMonth.label)到校比例最低的 \(m.inspectorsBehind.count) 位责任督学（已到校学校 / 负责学校）")),
             folded(
                 "责任督学数据表（可点开查看明细）",
                 .dataTable(
-                    ["责任督学", "负责学校", "本月已到校", "尚未到校"],
+                    ["责任督学", "负责学校", "\(lastMonth.label)到校", "未到校"],
                     m.inspectorsBehind.map { i in
                         [
                             .a(.href(SiteURL.complianceInspector(i.id).path), .text(i.name)), .text("\(i.assigned)"),
@@ -109,8 +113,8 @@ struct DashboardView {
         let unit = m.isCity ? "区县" : "镇街"
         return .section(
             .class("card"),
-            .h2(.text("\(unit)一览（\(YearMonth(m.today).label)）")),
-            .p(.class("hint"), .text("颜色越深，本月到校督导过的学校比例越高；点\(unit)看它自己的看板。")),
+            .h2(.text("\(unit)一览（\(m.semester.label)）")),
+            .p(.class("hint"), .text("颜色越深，本学期到校督导过的学校比例越高；点\(unit)看它自己的看板。")),
             .div(
                 .class("tiles"),
                 .forEach(m.tiles) { t in
@@ -125,7 +129,7 @@ struct DashboardView {
             folded(
                 "\(unit)数据表",
                 .dataTable(
-                    [unit, "学校", "本月到校", "到校比例", "待整改问题"],
+                    [unit, "学校", "本学期到校", "到校比例", "待整改问题"],
                     m.tiles.map { t in
                         [
                             .text(t.name), .text("\(t.schools)"), .text("\(t.visited)"), .text(percent(t.coverage)),
