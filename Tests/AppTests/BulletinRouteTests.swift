@@ -176,4 +176,37 @@ final class BulletinRouteTests: XCTestCase {
             XCTAssertEqual(drafts.map(\.period), ["2026-10"])
         }
     }
+
+    func testARankingAskedForListsEveryResponsibleInspectorWithTheSchoolsTheyVisited() async throws {
+        try await withApp { app in
+            let office = try await login(app, "office")
+            try await office.get("/bulletins")
+
+            let created = try await office.post("/bulletins", form: [("month", "2026-10"), ("ranking", "on")])
+
+            let id = try XCTUnwrap(
+                created.headers.first(name: .location)?.split(separator: "/").last.flatMap { Int($0) })
+            let bulletin = try await Bulletin.find(id, on: app.db)!
+            let section = try XCTUnwrap(bulletin.sections.first { $0.key == "ranking" })
+            let current = try await Assignment.query(on: app.db).filter(\.$endDate == nil).all()
+            let visits = try await Visit.query(on: app.db).filter(\.$status == .submitted)
+                .filter(\.$visitDate >= "2026-10-01").filter(\.$visitDate <= "2026-10-31").all()
+            let inspectors = try await Inspector.query(on: app.db).filter(\.$id ~~ Set(current.map(\.inspectorID)))
+                .all()
+            XCTAssertEqual(section.table.count - 1, inspectors.count)
+            for row in section.table.dropFirst() {
+                let inspector = try XCTUnwrap(inspectors.first { $0.name == row[1] })
+                let mine = Set(current.filter { $0.inspectorID == inspector.id }.map(\.schoolID))
+                let visited = Set(
+                    visits.filter { $0.inspectorID == inspector.id && mine.contains($0.schoolID) }.map(\.schoolID))
+                XCTAssertEqual(row[2], String(mine.count), inspector.name)
+                XCTAssertEqual(row[3], String(visited.count), inspector.name)
+            }
+            let plain = try await office.post("/bulletins", form: [("month", "2026-09")])
+            let plainID = try XCTUnwrap(
+                plain.headers.first(name: .location)?.split(separator: "/").last.flatMap { Int($0) })
+            let plainBulletin = try await Bulletin.find(plainID, on: app.db)!
+            XCTAssertFalse(plainBulletin.sections.contains { $0.key == "ranking" })
+        }
+    }
 }

@@ -12,6 +12,26 @@ final class BulletinTests: XCTestCase {
         return f
     }
 
+    func testTheRankingOrdersByShareThenSchoolsVisitedAndEqualFiguresSharePlaces() {
+        var f = facts
+        f.inspectors = [
+            .init(name: "乙", assigned: 4, visited: 2), .init(name: "甲", assigned: 4, visited: 4),
+            .init(name: "丁", assigned: 3, visited: 0), .init(name: "丙", assigned: 4, visited: 4),
+            .init(name: "戊", assigned: 2, visited: 1),
+        ]
+
+        let section = BulletinDraft.sections(f).last!
+
+        XCTAssertEqual(section.key, "ranking")
+        XCTAssertEqual(section.heading, "五、责任督学到校督导情况")
+        XCTAssertEqual(section.table.dropFirst().map { $0[0] + $0[1] }, ["1丙", "1甲", "3乙", "4戊", "5丁"])
+        XCTAssertEqual(section.table[1], ["1", "丙", "4", "4", "100.0%"])
+        XCTAssertEqual(section.text, "2026年10月，全区5名责任督学中，2名到过所负责的全部学校，1名本月没有到校督导记录。")
+        XCTAssertFalse(BulletinDraft.sections(facts).contains { $0.key == "ranking" }, "only when the office asks")
+        f.inspectors = []
+        XCTAssertEqual(BulletinDraft.sections(f).last!.text, "2026年10月全区没有在岗的责任督学。")
+    }
+
     func testTheDraftSaysOnlyWhatTheFiguresSay() {
         let sections = BulletinDraft.sections(facts)
         XCTAssertEqual(sections.map(\.key), ["visits", "problems", "rectification", "complaints"])

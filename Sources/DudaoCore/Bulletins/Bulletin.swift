@@ -64,7 +64,22 @@ public struct BulletinFacts: Sendable, Equatable {
         }
     }
 
+    /// A responsible inspector's month: the schools they are responsible for and those they visited (六个一).
+    public struct InspectorMonth: Sendable, Equatable {
+        public var name: String
+        public var assigned: Int
+        public var visited: Int
+        public init(name: String, assigned: Int, visited: Int) {
+            self.name = name
+            self.assigned = assigned
+            self.visited = visited
+        }
+        public var share: Double { assigned > 0 ? Double(visited) / Double(assigned) : 0 }
+    }
+
     public var period: String
+    /// Each responsible inspector's month, when the office wants the ranking in the bulletin (nil: no ranking).
+    public var inspectors: [InspectorMonth]?
     public var schools = 0
     public var schoolsVisited = 0
     public var visits = 0
@@ -91,6 +106,7 @@ public struct BulletinFacts: Sendable, Equatable {
         a.period == b.period && a.visits == b.visits && a.problems.map(\.category) == b.problems.map(\.category)
             && a.problems.map(\.count) == b.problems.map(\.count) && a.highlights == b.highlights
             && a.campaigns == b.campaigns && a.schools == b.schools && a.complaintsReceived == b.complaintsReceived
+            && a.inspectors == b.inspectors
     }
 }
 
@@ -158,7 +174,33 @@ public enum BulletinDraft {
                             [$0.title, "\($0.targets)", "\($0.finished)", $0.mean.map { Score.text($0) } ?? "—"]
                         }))
         }
+        if let inspectors = f.inspectors {
+            out.append(ranking(inspectors, period: f.period, number: out.count + 1))
+        }
         return out
+    }
+
+    /// 责任督学到校情况排名: by the share of their schools visited, then by schools visited; equal figures share a
+    /// place (1, 1, 3). The words say only how many visited all their schools and how many none.
+    static func ranking(_ inspectors: [BulletinFacts.InspectorMonth], period: String, number: Int) -> BulletinSection {
+        let sorted = inspectors.sorted { ($1.share, $1.visited, $0.name) < ($0.share, $0.visited, $1.name) }
+        var rows = [["名次", "责任督学", "负责学校（所）", "到校督导（所）", "到校比例"]]
+        var place = 0
+        for (i, r) in sorted.enumerated() {
+            if i == 0 || (r.share, r.visited) != (sorted[i - 1].share, sorted[i - 1].visited) { place = i + 1 }
+            rows.append([
+                "\(place)", r.name, "\(r.assigned)", "\(r.visited)", String(format: "%.1f%%", r.share * 100),
+            ])
+        }
+        let all = inspectors.filter { $0.assigned > 0 && $0.visited >= $0.assigned }.count
+        let none = inspectors.filter { $0.visited == 0 }.count
+        return BulletinSection(
+            key: "ranking", heading: "\(chinese(number))、责任督学到校督导情况",
+            text: inspectors.isEmpty
+                ? "\(period)全区没有在岗的责任督学。"
+                : "\(period)，全区\(inspectors.count)名责任督学中，\(all)名到过所负责的全部学校"
+                    + (none > 0 ? "，\(none)名本月没有到校督导记录。" : "。"),
+            table: rows)
     }
 
     /// 一 … 十二 for section headings.

@@ -4,11 +4,20 @@ import SQLKit
 
 extension BulletinFacts {
     /// Counts a district's month from its records. Every figure the draft's words carry comes from here.
-    static func count(district: OrgUnit, month: YearMonth, today: Day, on db: any Database) async throws
-        -> BulletinFacts
-    {
+    /// A district's ranking holds at most this many inspectors (a district has tens).
+    static let rankingLimit = 1000
+
+    static func count(
+        district: OrgUnit, month: YearMonth, today: Day, ranking: Bool = false, on db: any Database
+    ) async throws -> BulletinFacts {
         var f = BulletinFacts(period: month.label)
         guard let counts = RecordCounts(db) else { return f }
+        if ranking {
+            let dashboard = DashboardCounts(sql: counts.sql, filter: DashboardFilter(path: district.path, type: nil))
+            f.inspectors = try await dashboard.inspectorMonths(month.firstDay, month.lastDay, limit: rankingLimit).map {
+                .init(name: $0.name, assigned: $0.assigned, visited: $0.visited)
+            }
+        }
         let sql = counts.sql
         let count = counts.count
         struct Group: Decodable {

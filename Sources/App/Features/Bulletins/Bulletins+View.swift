@@ -20,6 +20,7 @@ struct BulletinListView {
                         .selectField(
                             "起草哪个月的简报", name: "month", options: m.months.map { ($0.description, $0.label) },
                             selected: m.months.first?.previous.description ?? "", blank: nil),
+                        .checkbox("附责任督学到校督导情况排名", name: "ranking"),
                         .button(.type(.submit), .class("btn primary"), .text("按数据起草")))
                     : .empty,
                 m.mayDraft

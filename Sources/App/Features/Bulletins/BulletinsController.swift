@@ -64,8 +64,10 @@ enum BulletinsController {
         guard let month = YearMonth(parsing: text), month <= YearMonth(req.today) else {
             throw BadInput(message: "请选择要起草简报的月份")
         }
+        let ranking = (try? req.content.get(String.self, at: "ranking")) == "on"
         let b = try await draft(
-            district: district, month: month, today: req.today, by: scope.principal.displayName, on: req.db)
+            district: district, month: month, today: req.today, ranking: ranking, by: scope.principal.displayName,
+            on: req.db)
         try await Audit.record(
             on: req.db, actor: scope.principal, action: "create", entity: "bulletins", id: b.id!,
             orgPath: district.path,
@@ -75,10 +77,11 @@ enum BulletinsController {
     }
 
     /// Drafts the bulletin of `month` from the records (the job calls it too).
-    static func draft(district: OrgUnit, month: YearMonth, today: Day, by author: String, on db: any Database)
-        async throws -> Bulletin
-    {
-        let facts = try await BulletinFacts.count(district: district, month: month, today: today, on: db)
+    static func draft(
+        district: OrgUnit, month: YearMonth, today: Day, ranking: Bool = false, by author: String, on db: any Database
+    ) async throws -> Bulletin {
+        let facts = try await BulletinFacts.count(
+            district: district, month: month, today: today, ranking: ranking, on: db)
         let b = Bulletin()
         b.districtID = district.id!
         b.orgPath = district.path

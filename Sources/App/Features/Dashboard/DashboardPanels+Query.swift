@@ -42,6 +42,12 @@ extension DashboardCounts {
             + filter.clause("s", school: "id") + " GROUP BY a.inspector_id, i.name"
     }
 
+    /// Every responsible inspector's month, by name (a district's bulletin ranks them).
+    func inspectorMonths(_ from: Day, _ to: Day, limit: Int) async throws -> [InspectorMonth] {
+        try await sql.raw(inspectorMonths(from, to) + " ORDER BY i.name, a.inspector_id LIMIT \(bind: limit)")
+            .all(decoding: InspectorMonth.self)
+    }
+
     /// The `limit` inspectors furthest behind: the smallest share of their schools visited, then by name.
     func inspectorsBehind(_ from: Day, _ to: Day, limit: Int) async throws -> [InspectorMonth] {
         try await sql.raw(
