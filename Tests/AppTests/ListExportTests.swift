@@ -177,11 +177,34 @@ final class ListExportTests: XCTestCase {
                 ("/visits", "/visits/export.csv"), ("/problems", "/problems/export.csv"),
                 ("/notices", "/notices/export.csv"), ("/complaints", "/complaints/export.csv"),
                 ("/dashboard", "/dashboard/export.csv"), ("/monthly-reports", "/monthly-reports/export.csv"),
-                ("/compliance", "/compliance/export.csv"),
+                ("/compliance", "/compliance/export.csv"), ("/accountability", "/accountability/export.csv"),
+                ("/audit", "/audit/export.csv"),
             ] {
                 let html = try await office.get(page).body.string
                 XCTAssertTrue(html.contains(export), page)
             }
+        }
+    }
+
+    func testTheAuditTrailExportsEveryEventOfTheFilterAndASchoolSeesOnlyDecisionsAgainstIt() async throws {
+        try await withApp { app in
+            let office = try await login(app, "office")
+
+            let audit = try await self.table(office, "/audit/export.csv?entity=schools")
+
+            let events = try await AuditEvent.query(on: app.db).filter(\.$entity == "schools").count()
+            XCTAssertEqual(audit.count - 1, events)
+            XCTAssertEqual(audit[0], ["时间", "操作人", "操作", "内容", "改动"])
+
+            let decisions = try await self.table(office, "/accountability/export.csv")
+            let all = try await AccountabilityDecision.query(on: app.db).count()
+            XCTAssertEqual(decisions.count - 1, all)
+            let school = try await login(app, "school")
+            let own = try await self.table(school, "/accountability/export.csv")
+            let me = try await app.school(1)
+            let against = try await AccountabilityDecision.query(on: app.db).filter(\.$targetSchoolID == me.id!).count()
+            XCTAssertLessThanOrEqual(own.count - 1, against)
+            XCTAssertTrue(own.dropFirst().allSatisfy { $0[2] == me.name }, "only decisions against the school")
         }
     }
 }

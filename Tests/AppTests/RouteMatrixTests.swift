@@ -237,6 +237,8 @@ enum RouteRules {
         // 问责: the decision against school 1 is read by the office's side and the school, answered by the school;
         // the office alone decides and concludes.
         "GET /accountability": r(signedIn),
+        "GET /accountability/export.xlsx": r(signedIn),
+        "GET /accountability/export.csv": r(signedIn),
         "GET /accountability/:id": r([.admin, .office, .leader, .school], .decision),
         "GET /accountability/:id/print": r([.admin, .office, .leader, .school], .decision),
         "GET /accountability/:id/files/:hash": r([.admin, .office, .leader, .school], .decisionFile),
@@ -308,6 +310,8 @@ enum RouteRules {
         "POST /plans/:id/review": r(writers, .areaPlan),
         "POST /reports/:id/select": r(writers, .report),
         "GET /audit": r(writers),
+        "GET /audit/export.xlsx": r(writers),
+        "GET /audit/export.csv": r(writers),
         "GET /settings": r(writers),
         "POST /settings": r(writers),
         "GET /settings/themes": r(writers),

@@ -23,7 +23,7 @@ enum ExportFormat: String, Sendable, CaseIterable, Codable {
 
 /// The lists exported through `SiteURL.listExport`, by the first part of their address.
 enum ExportedList: String, Sendable, CaseIterable {
-    case visits, problems, notices, complaints, compliance, dashboard
+    case visits, problems, notices, complaints, compliance, dashboard, accountability, audit
     case monthlyReports = "monthly-reports"
 }
 

@@ -106,6 +106,9 @@ func routes(_ app: Application) throws {
     // 问责决定: each account reads those its scope allows (a school or an inspector: those against it) and the
     // target answers (申辩) within the window.
     signedIn.get(SiteURL.accountability.route, use: AccountabilityController.list)
+    for format in ExportFormat.allCases {
+        signedIn.get(SiteURL.listExport(.accountability, format).route, use: AccountabilityController.export)
+    }
     signedIn.get(SiteURL.accountabilityDecision(s).route, use: AccountabilityController.show)
     signedIn.get(SiteURL.accountabilityPrint(s).route, use: AccountabilityController.printable)
     signedIn.get(SiteURL.accountabilityFile(s, String(s)).route, use: AccountabilityController.file)
@@ -271,6 +274,9 @@ func routes(_ app: Application) throws {
     writers.post(SiteURL.areaPlanReview(s).route, use: PlansController.review)
     writers.post(SiteURL.reportSelect(s).route, use: ReportsController.toggleSelected)
     writers.get(SiteURL.audit.route, use: AuditController.list)
+    for format in ExportFormat.allCases {
+        writers.get(SiteURL.listExport(.audit, format).route, use: AuditController.export)
+    }
     writers.get(SiteURL.settings.route, use: SettingsController.form)
     writers.post(SiteURL.settings.route, use: SettingsController.save)
     writers.get(SiteURL.campaignNew.route, use: CampaignsController.newForm)

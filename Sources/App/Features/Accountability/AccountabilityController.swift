@@ -11,6 +11,25 @@ enum AccountabilityController {
         return AccountabilityListView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// Every decision the account may read, newest first, streamed.
+    static func export(req: Request) async throws -> Response {
+        let access = try await Scope.of(req).accountabilityAccess
+        let db = req.db
+        let headers = ["决定日期", "文号", "问责对象", "问责方式", "状态", "申辩截止", "事由"]
+        return Download.stream(name: "问责决定", format: ExportFormat(request: req), headers: headers) { before in
+            var query = access.readable(AccountabilityDecision.query(on: db))
+            if let before { query = query.filter(\.$id < before) }
+            let decisions = try await query.sort(\.$id, .descending).limit(Download.pageSize).all()
+            let rows = decisions.map { d in
+                [
+                    d.decidedDay?.description ?? "", d.documentNumber, d.targetName, d.measure.label, d.state.label,
+                    d.decidedDay.map(Accountability.appealDeadline)?.description ?? "", d.reason,
+                ]
+            }
+            return ExportPage(rows: rows, lastKey: decisions.last?.id, limit: Download.pageSize)
+        }
+    }
+
     static func show(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let d = try await scope.accountabilityAccess.load(try req.parameters.id(), on: req.db)

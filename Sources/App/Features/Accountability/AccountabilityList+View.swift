@@ -12,7 +12,9 @@ struct AccountabilityListView {
         Layout.document(
             "问责", ctx, wide: true,
             [
-                .h1(.text("问责")),
+                .div(
+                    .class("page-head"), .h1(.text("问责")),
+                    .div(.class("actions"), .exportButtons({ .listExport(.accountability, $0) }, query: []))),
                 .p(
                     .class("hint"),
                     .text("问责由督导室依《教育督导问责办法》作出决定；系统对逾期事项只提出建议。被问责单位或个人可在收到决定之日起\(Accountability.appealDays)日内申辩。")),

@@ -18,10 +18,16 @@ struct AuditLog: Sendable {
 
 extension AuditLog {
     static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> AuditLog {
+        let events = try await filtered(filter, scope: scope, on: db).sort(\.$id, .descending)
+            .paginate(Paging(page: filter.page, per: perPage))
+        return AuditLog(filter: filter, page: events.map(AuditTrailEntry.init))
+    }
+
+    /// The events of the filter the account may read, unsorted: the page and its export read the same.
+    static func filtered(_ filter: Filter, scope: Scope, on db: any Database) -> QueryBuilder<AuditEvent> {
         var q = scope.auditAccess.readable(AuditEvent.query(on: db))
         if let e = filter.entity, !e.isEmpty { q = q.filter(\.$entity == e) }
         if let id = filter.id { q = q.filter(\.$entityID == id) }
-        let events = try await q.sort(\.$id, .descending).paginate(Paging(page: filter.page, per: perPage))
-        return AuditLog(filter: filter, page: events.map(AuditTrailEntry.init))
+        return q
     }
 }
