@@ -21,15 +21,17 @@ let package = Package(
         .target(
             name: "Spreadsheet",
             dependencies: [
-                "DudaoZlib",
+                "CivilDate", "DudaoZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Day numbers of the Gregorian calendar, for the rules and the spreadsheets alike.
+        .target(name: "CivilDate"),
         // zlib's deflate, for writing a ZIP as it streams out (the system's libz, as ZIPFoundation uses).
         .systemLibrary(name: "DudaoZlib"),
         // Pure rules: no Vapor, no Fluent.
         .target(
-            name: "DudaoCore", dependencies: ["Spreadsheet"],
+            name: "DudaoCore", dependencies: ["CivilDate", "Spreadsheet"],
             // The built-in indicator systems every new district starts from.
             resources: [.copy("Assessment/BuiltIn")]),
         .target(
@@ -45,7 +47,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dudao", dependencies: ["App"]),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["CivilDate", "Spreadsheet"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "Spreadsheet"]),
         .testTarget(
             name: "AppTests",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A province's problem register exported (issue 12: "a 300 000-row export"): `dudao seed --scale N --with-visits`
 # (N = 26 000 schools gives about 310 000 problems), then the office's /problems/export.csv and .xlsx of every
-# problem, timed with curl, and the server's peak memory (VmHWM from /proc) before and after. Release build.
+# problem, timed with curl, and the server's peak memory (VmHWM from /proc) before and after; on the same data, the
+# province dashboard and a district's bulletin draft (median of three requests). Release build.
 #
 #   bench/export.sh [N=26000]
 #   BENCH_DATABASE_URL=postgres://dudao:dudao@127.0.0.1:55432/dudao_bench bench/export.sh   # also PostgreSQL
@@ -38,6 +39,11 @@ run() {
         "http://127.0.0.1:$PORT/login"
     curl -s -b "$jar" -o /dev/null "http://127.0.0.1:$PORT/problems?state=all"
     echo "server after login and one register page: $(hwm $server)"
+    for page in "/dashboard" "/dashboard?township=2" "/monthly-reports?month=$(date -d 'last month' +%Y-%m)"; do
+        for _ in 1 2 3; do
+            curl -s -b "$jar" -o /dev/null -w "%{time_total}\n" "http://127.0.0.1:$PORT$page"
+        done | sort -n | sed -n 2p | sed "s|^|$page median (s): |"
+    done
     for format in csv xlsx; do
         curl -s -b "$jar" -o "$work/export.$format" \
             -w "export.$format: %{time_total} s, first byte after %{time_starttransfer} s, %{size_download} bytes\n" \

@@ -1,3 +1,4 @@
+import CivilDate
 import Foundation
 
 /// Excel's dates: a day number counted from 1899-12-30, the time of day as its fraction.
@@ -27,7 +28,7 @@ enum XLSXDates {
             let d = number(8..<10), (1900...9999).contains(y), (1...12).contains(m),
             (1...daysIn(year: y, month: m)).contains(d)
         else { return nil }
-        var serial = Double(daysFromCivil(y, m, d) + unixEpoch)
+        var serial = Double(CivilDate.days(year: y, month: m, day: d) + unixEpoch)
         if bytes.count == 16 {
             guard bytes[10] == 0x20, bytes[13] == 0x3A, let h = number(11..<13), let min = number(14..<16), h < 24,
                 min < 60
@@ -51,7 +52,7 @@ enum XLSXDates {
             days += 1
             minutes = 0
         }
-        let (y, m, d) = civilFromDays(days - unixEpoch)
+        let (y, m, d) = CivilDate.date(days: days - unixEpoch)
         let date = String(format: "%04d-%02d-%02d", y, m, d)
         guard withTime || minutes != 0 else { return date }
         return date + String(format: " %02d:%02d", minutes / 60, minutes % 60)
@@ -63,28 +64,6 @@ enum XLSXDates {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     // MARK: - Reading styles

@@ -1,3 +1,4 @@
+import CivilDate
 import Foundation
 import XCTest
 
@@ -104,8 +105,8 @@ final class XLSXStreamTests: XCTestCase {
 
     func testEveryDayOfFourHundredYearsRoundTrips() {
         for days in stride(from: -25_567, to: 120_000, by: 1) {
-            let (y, m, d) = XLSXDates.civilFromDays(days)
-            XCTAssertEqual(XLSXDates.daysFromCivil(y, m, d), days)
+            let (y, m, d) = CivilDate.date(days: days)
+            XCTAssertEqual(CivilDate.days(year: y, month: m, day: d), days)
             XCTAssertTrue((1...XLSXDates.daysIn(year: y, month: m)).contains(d))
         }
     }

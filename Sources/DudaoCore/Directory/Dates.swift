@@ -1,3 +1,4 @@
+import CivilDate
 import Foundation
 
 /// A calendar day without time, as supervision offices count (Asia/Shanghai).
@@ -82,27 +83,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// The civil-to-ordinal arithmetic behind `ordinal`, for any year (also those `Day(year:…)` refuses).
     static func ordinal(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        CivilDate.days(year: year, month: month, day: day)
     }
 
     public init(ordinal: Int) {
-        let z = ordinal + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        (year, month, day) = CivilDate.date(days: ordinal)
     }
 
     /// Days are clamped to ±3 million (8 000 years) so that no count from outside can overflow.
