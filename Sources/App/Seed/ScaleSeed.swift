@@ -234,11 +234,13 @@ enum ScaleSeed {
                 if (school * 31 + k * 17) % 33 == 0 { continue }
                 let day = min(month.dayCount, 1 + (school % 27))
                 guard let date = Day(year: month.year, month: month.month, day: day), date <= today else { continue }
+                // Stamped on the day of the visit, as a real year of records is (the dashboard counts by month).
+                let stamp = min(date.date(hour: 12), now)
                 visitID += 1
                 visitRows.append([
                     visitID, school, "/1/\(did)/\(tid)/", inspector, date.description, "08:30", "11:30", "routine",
                     MonthlyTheme.example[month.month] ?? "", nil as Int?, "常规督导：听课、查阅作业、座谈。", "", "{}", "submitted",
-                    now, now, now,
+                    stamp, stamp, stamp,
                 ])
                 if (visitID * 7) % 50 != 0 {
                     obsID += 1
@@ -256,7 +258,8 @@ enum ScaleSeed {
                         problemID, visitID, school, "/1/\(did)/\(tid)/", inspector, category,
                         ["minor", "minor", "serious", "urgent"][(visitID + p) % 4],
                         ["rectify", "rectify", "suggest", "refer"][(visitID * 3 + p) % 4],
-                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", now, "", "",
+                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", stamp, "",
+                        "",
                     ])
                 }
                 try await flush(force: false)

@@ -110,6 +110,7 @@ extension Dashboard {
             found.append(try await counts.problemsFound(from, to))
             closed.append(try await counts.noticesClosed(from, to))
         }
+        let problems = try await counts.problems(since: yearAgo)
         let notices = try await counts.notices(since: yearAgo)
         let issued = notices.filter { !["draft", "pendingApproval", "withdrawn"].contains($0.key) }
         let closings = try await counts.closingDays(since: yearAgo, limit: closingsLimit)
@@ -131,9 +132,9 @@ extension Dashboard {
             visitedThisMonth: try await counts.visitedSchools(month.firstDay, month.lastDay),
             semester: semester, visitedThisSemester: try await counts.visitedSchools(span.lowerBound, span.upperBound),
             inspectorsThisMonth: try await counts.inspectorsVisiting(month.firstDay, month.lastDay),
-            categories: tally(try await counts.problems(by: "category", since: yearAgo), order: order) { $0 },
+            categories: tally(problems.byCategory, order: order) { $0 },
             severities: tally(
-                try await counts.problems(by: "severity", since: yearAgo),
+                problems.bySeverity,
                 order: ProblemSeverity.allCases.map(\.rawValue)
             ) { ProblemSeverity(rawValue: $0)?.label ?? $0 },
             months: months, found: found, closed: closed,

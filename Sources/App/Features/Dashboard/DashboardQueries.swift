@@ -64,11 +64,23 @@ struct DashboardCounts {
         return Share(visiting, of: all)
     }
 
-    /// Problems found since `since`, by a column (category or severity) and state.
-    func problems(by column: String, since: Date) async throws -> [Group] {
-        try await groups(
-            "SELECT p.\(unsafeRaw: column) AS key, p.state AS state, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: since) AND "
-                + filter.clause("p") + " GROUP BY p.\(unsafeRaw: column), p.state")
+    struct ProblemGroup: Decodable {
+        let category: String
+        let severity: String
+        let state: String
+        let n: Int
+    }
+
+    /// Problems found since `since`, by category, severity and state: one pass over a province's year.
+    func problems(since: Date) async throws -> (byCategory: [Group], bySeverity: [Group]) {
+        let rows = try await sql.raw(
+            "SELECT p.category AS category, p.severity AS severity, p.state AS state, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: since) AND "
+                + filter.clause("p") + " GROUP BY p.category, p.severity, p.state"
+        ).all(decoding: ProblemGroup.self)
+        return (
+            rows.map { Group(key: $0.category, state: $0.state, n: $0.n) },
+            rows.map { Group(key: $0.severity, state: $0.state, n: $0.n) }
+        )
     }
 
     func problemsFound(_ from: Date, _ to: Date) async throws -> Int {
