@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # A province's problem register exported (issue 12: "a 300 000-row export"): `dudao seed --scale N --with-visits`
-# (N = 26 000 schools gives about 310 000 problems), then the office's /problems/export.csv and .xlsx of every
+# (N = 28 000 schools gives about 300 000 problems), then the office's /problems/export.csv and .xlsx of every
 # problem, timed with curl, and the server's peak memory (VmHWM from /proc) before and after; on the same data, the
-# province dashboard and a district's bulletin draft (median of three requests). Release build.
+# province dashboard, a district's dashboard, the monthly-report list and a district's bulletin draft (median of
+# three requests). Release build.
 #
-#   bench/export.sh [N=26000]
+#   bench/export.sh [N=28000]
 #   BENCH_DATABASE_URL=postgres://dudao:dudao@127.0.0.1:55432/dudao_bench bench/export.sh   # also PostgreSQL
 #
 # On PostgreSQL the database named in BENCH_DATABASE_URL is dropped and created again (the role needs CREATEDB).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-N=${1:-26000}
+N=${1:-28000}
 PORT=${PORT:-8097}
 if [[ -z ${BIN:-} ]]; then
     swift build -c release --scratch-path .build-release --product dudao >/dev/null
@@ -44,6 +45,14 @@ run() {
             curl -s -b "$jar" -o /dev/null -w "%{time_total}\n" "http://127.0.0.1:$PORT$page"
         done | sort -n | sed -n 2p | sed "s|^|$page median (s): |"
     done
+    local csrf month
+    csrf=$(curl -s -b "$jar" "http://127.0.0.1:$PORT/bulletins" | grep -o 'name="_csrf" value="[^"]*"' | head -1 |
+        sed 's/.*value="//; s/"$//')
+    month=$(date -d 'last month' +%Y-%m)
+    for _ in 1 2 3; do
+        curl -s -b "$jar" -o /dev/null -w "%{time_total}\n" -d "_csrf=$csrf&month=$month&ranking=on" \
+            "http://127.0.0.1:$PORT/bulletins"
+    done | sort -n | sed -n 2p | sed "s|^|POST /bulletins (a district's $month with the ranking) median (s): |"
     for format in csv xlsx; do
         curl -s -b "$jar" -o "$work/export.$format" \
             -w "export.$format: %{time_total} s, first byte after %{time_starttransfer} s, %{size_download} bytes\n" \
