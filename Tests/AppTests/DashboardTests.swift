@@ -145,6 +145,14 @@ final class DashboardTests: XCTestCase {
             }
             let shares = board.inspectorsBehind.map { Double($0.visited) / Double($0.assigned) }
             XCTAssertEqual(shares, shares.sorted(), "the smallest share of schools visited first")
+            let responsible = try await Inspector.query(on: app.db).filter(\.$status == .active)
+                .filter(\.$id ~~ Set(current.map(\.inspectorID))).all()
+            let done = responsible.filter { i in
+                let mine = Set(current.filter { $0.inspectorID == i.id }.map(\.schoolID))
+                return mine.isSubset(of: Set(visits.filter { $0.inspectorID == i.id }.map(\.schoolID)))
+            }
+            XCTAssertEqual(board.inspectorsDoneLastMonth, Share(done.count, of: responsible.count))
+            XCTAssertEqual(board.inspectorsDone.whole, responsible.count)
             XCTAssertLessThanOrEqual(board.inspectorsDone.part, board.inspectorsDone.whole)
         }
     }

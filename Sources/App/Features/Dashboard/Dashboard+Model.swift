@@ -111,6 +111,7 @@ extension Dashboard {
             closed.append(try await counts.noticesClosed(from, to))
         }
         let problems = try await counts.problems(since: yearAgo)
+        let done = try await counts.inspectorsDone(month.previous, month)
         let notices = try await counts.notices(since: yearAgo)
         let issued = notices.filter { !["draft", "pendingApproval", "withdrawn"].contains($0.key) }
         let closings = try await counts.closingDays(since: yearAgo, limit: closingsLimit)
@@ -162,8 +163,8 @@ extension Dashboard {
                 order: AccountabilityMeasure.allCases.map(\.rawValue), closedStates: []
             ) { AccountabilityMeasure(rawValue: $0)?.label ?? $0 },
             tiles: tiles,
-            inspectorsDoneLastMonth: try await counts.inspectorsDone(month.previous.firstDay, month.previous.lastDay),
-            inspectorsDone: try await counts.inspectorsDone(month.firstDay, month.lastDay),
+            inspectorsDoneLastMonth: done.0,
+            inspectorsDone: done.1,
             inspectorsBehind: try await counts.inspectorsBehind(
                 month.previous.firstDay, month.previous.lastDay, limit: inspectorsShown))
     }
@@ -172,15 +173,22 @@ extension Dashboard {
     static func tiles(
         of units: [OrgUnit], city: Bool, span: ClosedRange<Day>, counts: DashboardCounts, on db: any Database
     ) async throws -> [Tile] {
-        var tileOf: [Int: Int] = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, $0) } })
-        if city {
-            let townships = try await OrgUnit.query(on: db).filter(\.$parentID ~~ units.compactMap(\.id)).all()
-            tileOf = Dictionary(
-                uniqueKeysWithValues: townships.compactMap { t in t.id.flatMap { id in t.parentID.map { (id, $0) } } })
-        }
+        let townships =
+            city ? try await OrgUnit.query(on: db).filter(\.$parentID ~~ units.compactMap(\.id)).all() : units
+        // A township's tile is itself, or in a city its district's.
+        let tileOf = Dictionary(
+            uniqueKeysWithValues: townships.compactMap { t in
+                t.id.flatMap { id in (city ? t.parentID : id).map { (id, $0) } }
+            })
         let figures = try await counts.byTownship(span.lowerBound, span.upperBound)
+        // Records carry their township's path; a city's tiles add up the townships of each district.
+        let townshipOfPath = Dictionary(
+            townships.compactMap { t in t.id.map { (t.path, $0) } }, uniquingKeysWith: { first, _ in first })
         func sum(_ byTownship: [Int: Int], _ tile: Int) -> Int {
             byTownship.filter { tileOf[$0.key] == tile }.reduce(0) { $0 + $1.value }
+        }
+        func sum(_ byPath: [String: Int], _ tile: Int) -> Int {
+            byPath.filter { townshipOfPath[$0.key].flatMap { tileOf[$0] } == tile }.reduce(0) { $0 + $1.value }
         }
         return units.compactMap { u in
             guard let id = u.id else { return nil }

@@ -18,22 +18,31 @@ extension DashboardCounts {
         let visited: Int
     }
 
-    /// Per township: open schools, those with a submitted visit between two days, and open problems.
-    func byTownship(_ from: Day, _ to: Day) async throws -> (schools: [Int: Int], visited: [Int: Int], open: [Int: Int])
-    {
+    struct ByPath: Decodable {
+        let key: String
+        let n: Int
+    }
+
+    /// Per township: open schools (by township id), and by the township's path (a record's `org_path`, so no join)
+    /// the schools with a submitted visit between two days and the open problems.
+    func byTownship(_ from: Day, _ to: Day) async throws -> (
+        schools: [Int: Int], visited: [String: Int], open: [String: Int]
+    ) {
         var schools: SQLQueryString =
             "SELECT s.township_id AS key, COUNT(*) AS n FROM schools s WHERE s.status = 'open' AND "
         schools += filter.clause("s", school: "id") + " GROUP BY s.township_id"
         let visited: SQLQueryString =
-            "SELECT s.township_id AS key, COUNT(DISTINCT v.school_id) AS n FROM visits v JOIN schools s ON s.id = v.school_id WHERE v.status = 'submitted' AND v.visit_date >= \(bind: from.description) AND v.visit_date <= \(bind: to.description) AND "
-            + filter.clause("v") + " GROUP BY s.township_id"
+            "SELECT v.org_path AS key, COUNT(DISTINCT v.school_id) AS n FROM visits v WHERE v.status = 'submitted' AND v.visit_date >= \(bind: from.description) AND v.visit_date <= \(bind: to.description) AND "
+            + filter.clause("v") + " GROUP BY v.org_path"
         let open: SQLQueryString =
-            "SELECT s.township_id AS key, COUNT(*) AS n FROM problems p JOIN schools s ON s.id = p.school_id WHERE p.state = 'open' AND "
-            + filter.clause("p") + " GROUP BY s.township_id"
-        func map(_ q: SQLQueryString) async throws -> [Int: Int] {
-            Dictionary(try await sql.raw(q).all(decoding: Keyed.self).map { ($0.key, $0.n) }, uniquingKeysWith: +)
+            "SELECT p.org_path AS key, COUNT(*) AS n FROM problems p WHERE p.state = 'open' AND " + filter.clause("p")
+            + " GROUP BY p.org_path"
+        func byPath(_ q: SQLQueryString) async throws -> [String: Int] {
+            Dictionary(try await sql.raw(q).all(decoding: ByPath.self).map { ($0.key, $0.n) }, uniquingKeysWith: +)
         }
-        return (try await map(schools), try await map(visited), try await map(open))
+        let bySchool = Dictionary(
+            try await sql.raw(schools).all(decoding: Keyed.self).map { ($0.key, $0.n) }, uniquingKeysWith: +)
+        return (bySchool, try await byPath(visited), try await byPath(open))
     }
 
     /// The responsible inspectors' month (六个一: every school visited every month), by assigned schools visited.
@@ -56,12 +65,23 @@ extension DashboardCounts {
         ).all(decoding: InspectorMonth.self)
     }
 
-    /// How many responsible inspectors there are, and how many have visited every school of theirs.
-    func inspectorsDone(_ from: Day, _ to: Day) async throws -> Share {
-        let all = try await count("SELECT COUNT(*) AS n FROM (" + inspectorMonths(from, to) + ") t")
-        let done = try await count(
-            "SELECT COUNT(*) AS n FROM (" + inspectorMonths(from, to)
-                + " HAVING COUNT(DISTINCT v.school_id) >= COUNT(DISTINCT a.school_id)) t")
-        return Share(done, of: all)
+    /// Of the responsible inspectors, those who visited every school of theirs in each of two months: one pass.
+    func inspectorsDone(_ first: YearMonth, _ second: YearMonth) async throws -> (Share, Share) {
+        struct Done: Decodable {
+            let whole: Int
+            let first: Int?
+            let second: Int?
+        }
+        let (a, b) = (first.firstDay.description, first.lastDay.description)
+        let (c, d) = (second.firstDay.description, second.lastDay.description)
+        let inner: SQLQueryString =
+            "SELECT a.inspector_id, COUNT(DISTINCT a.school_id) AS assigned, COUNT(DISTINCT CASE WHEN v.visit_date >= \(bind: a) AND v.visit_date <= \(bind: b) THEN v.school_id END) AS first, COUNT(DISTINCT CASE WHEN v.visit_date >= \(bind: c) AND v.visit_date <= \(bind: d) THEN v.school_id END) AS second FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id LEFT JOIN visits v ON v.school_id = a.school_id AND v.inspector_id = a.inspector_id AND v.status = 'submitted' AND ((v.visit_date >= \(bind: a) AND v.visit_date <= \(bind: b)) OR (v.visit_date >= \(bind: c) AND v.visit_date <= \(bind: d))) WHERE a.end_date IS NULL AND i.status = 'active' AND s.status = 'open' AND "
+            + filter.clause("s", school: "id") + " GROUP BY a.inspector_id"
+        let row = try await sql.raw(
+            "SELECT COUNT(*) AS whole, SUM(CASE WHEN t.first >= t.assigned THEN 1 ELSE 0 END) AS first, SUM(CASE WHEN t.second >= t.assigned THEN 1 ELSE 0 END) AS second FROM ("
+                + inner + ") t"
+        ).first(decoding: Done.self)
+        let whole = row?.whole ?? 0
+        return (Share(row?.first ?? 0, of: whole), Share(row?.second ?? 0, of: whole))
     }
 }
