@@ -178,7 +178,8 @@ final class ListExportTests: XCTestCase {
                 ("/notices", "/notices/export.csv"), ("/complaints", "/complaints/export.csv"),
                 ("/dashboard", "/dashboard/export.csv"), ("/monthly-reports", "/monthly-reports/export.csv"),
                 ("/compliance", "/compliance/export.csv"), ("/accountability", "/accountability/export.csv"),
-                ("/audit", "/audit/export.csv"),
+                ("/audit", "/audit/export.csv"), ("/escalations", "/escalations/export.csv"),
+                ("/areas", "/areas/export.csv"),
             ] {
                 let html = try await office.get(page).body.string
                 XCTAssertTrue(html.contains(export), page)
@@ -205,6 +206,22 @@ final class ListExportTests: XCTestCase {
             let against = try await AccountabilityDecision.query(on: app.db).filter(\.$targetSchoolID == me.id!).count()
             XCTAssertLessThanOrEqual(own.count - 1, against)
             XCTAssertTrue(own.dropFirst().allSatisfy { $0[2] == me.name }, "only decisions against the school")
+        }
+    }
+
+    func testTheEscalationListAndTheAreasExportWhatTheirPagesList() async throws {
+        try await withApp { app in
+            let office = try await login(app, "office")
+            let scope = Scope(principal: Principal(try await app.user("office")), assignedSchoolIDs: [])
+
+            let escalations = try await self.table(office, "/escalations/export.csv")
+            let areas = try await self.table(office, "/areas/export.xlsx")
+
+            let page = try await EscalationList.query(page: 1, per: Paging.maxPer, scope: scope, on: app.db)
+            XCTAssertEqual(escalations.count - 1, page.page.total)
+            XCTAssertEqual(escalations.dropFirst().map { $0[2] }, page.page.items.map(\.ref))
+            let list = try await AreaList.query(scope: scope, on: app.db)
+            XCTAssertEqual(areas.dropFirst().map { $0[0] }, list.rows.map(\.name))
         }
     }
 }

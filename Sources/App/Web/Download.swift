@@ -1,3 +1,4 @@
+import DudaoCore
 import Foundation
 import Spreadsheet
 import Vapor
@@ -23,7 +24,7 @@ enum ExportFormat: String, Sendable, CaseIterable, Codable {
 
 /// The lists exported through `SiteURL.listExport`, by the first part of their address.
 enum ExportedList: String, Sendable, CaseIterable {
-    case visits, problems, notices, complaints, compliance, dashboard, accountability, audit
+    case visits, problems, notices, complaints, compliance, dashboard, accountability, audit, escalations, areas
     case monthlyReports = "monthly-reports"
 }
 
@@ -36,6 +37,12 @@ struct ExportPage: Sendable {
     init(rows: [[String]], lastKey: Int?, limit: Int) {
         self.rows = rows
         self.next = rows.count == limit ? lastKey : nil
+    }
+
+    /// A page of a list read by page number: the next number while pages are full and numbers remain.
+    init(rows: [[String]], page: Int, per: Int) {
+        let more = rows.count == per && page < InputBounds.Page.range.upperBound
+        self.init(rows: rows, lastKey: more ? page + 1 : nil, limit: rows.count)
     }
 }
 

@@ -183,6 +183,10 @@ func routes(_ app: Application) throws {
     readers.get(SiteURL.coverage.route, use: CoverageController.page)
     readers.get(SiteURL.compliance.route, use: ComplianceController.matrix)
     readers.get(SiteURL.escalations.route, use: EscalationsController.list)
+    for format in ExportFormat.allCases {
+        readers.get(SiteURL.listExport(.escalations, format).route, use: EscalationsController.export)
+        readers.get(SiteURL.listExport(.areas, format).route, use: AreasController.export)
+    }
     readers.get(SiteURL.complianceInspector(s).route, use: ComplianceController.inspector)
     for format in ExportFormat.allCases {
         readers.get(SiteURL.listExport(.compliance, format).route, use: ComplianceController.export)

@@ -18,7 +18,8 @@ struct AreaListView {
                     .h1(.text("督学责任区")),
                     .div(
                         .class("actions"),
-                        ctx.principal?.mayEditDirectory == true ? .button(SiteURL.areaNew.path, "新建责任区") : .empty)),
+                        ctx.principal?.mayEditDirectory == true ? .button(SiteURL.areaNew.path, "新建责任区") : .empty,
+                        .exportButtons({ .listExport(.areas, $0) }, query: []))),
                 .dataTable(
                     ["责任区", "牵头督学", "学校数", "状态"],
                     model.rows.map { a in

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Spreadsheet
 import Vapor
 
 /// 督学责任区 / 片区: a named group of schools with a lead inspector (at most about 20 schools).
@@ -8,6 +9,14 @@ enum AreasController {
         let scope = try await Scope.of(req)
         let model = try await AreaList.query(scope: scope, on: req.db)
         return AreaListView(ctx: req.pageContext(), model: model).render()
+    }
+
+    static func export(req: Request) async throws -> Response {
+        let model = try await AreaList.query(scope: try await Scope.of(req), on: req.db)
+        let rows = model.rows.map { a in [a.name, a.lead ?? "", String(a.schools), a.active ? "启用" : "停用"] }
+        return try Download.table(
+            SpreadsheetTable(rows: [["责任区", "牵头督学", "学校数", "状态"]] + rows), name: "督学责任区",
+            format: ExportFormat(request: req))
     }
 
     static func show(req: Request) async throws -> Page {

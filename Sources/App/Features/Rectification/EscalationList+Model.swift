@@ -28,9 +28,10 @@ struct EscalationList: Sendable {
 }
 
 extension EscalationList {
-    static func query(page: Int?, scope: Scope, on db: any Database) async throws -> EscalationList {
+    static func query(page: Int?, per: Int = perPage, scope: Scope, on db: any Database) async throws -> EscalationList
+    {
         guard let sql = db as? any SQLDatabase else { throw DatabaseUnavailable() }
-        let paging = Paging(page: page, per: perPage)
+        let paging = Paging(page: page, per: per)
         let body: SQLQueryString = """
             FROM case_events e
             LEFT JOIN rectification_notices n ON e.target = 'notice' AND n.id = e.target_id

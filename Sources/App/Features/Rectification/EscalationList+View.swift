@@ -12,7 +12,9 @@ struct EscalationListView {
         Layout.document(
             "督办清单", ctx, wide: true,
             [
-                .h1(.text("督办清单")),
+                .div(
+                    .class("page-head"), .h1(.text("督办清单")),
+                    .div(.class("actions"), .exportButtons({ .listExport(.escalations, $0) }, query: []))),
                 .p(
                     .class("hint"),
                     .text("整改通知书逾期未报送、举报投诉超过办理时限时，系统按本区设定提醒应办理的一方，逾期较久的向督导室提出约谈、通报建议，记录在此。是否问责由督导室决定："),

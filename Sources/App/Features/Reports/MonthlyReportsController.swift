@@ -32,7 +32,7 @@ enum MonthlyReportsController {
             let model = try await MonthlyReportList.office(
                 scope: scope, month: month, paging: Paging(page: number, per: Paging.maxPer), today: today,
                 calendar: calendar, on: db)
-            return ExportPage(rows: model.rows.map(cells), lastKey: number + 1, limit: Paging.maxPer)
+            return ExportPage(rows: model.rows.map(cells), page: number, per: Paging.maxPer)
         }
     }
 
