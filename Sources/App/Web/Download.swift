@@ -41,8 +41,8 @@ struct ExportPage: Sendable {
 
     /// A page of a list read by page number: the next number while pages are full and numbers remain.
     init(rows: [[String]], page: Int, per: Int) {
-        let more = rows.count == per && page < InputBounds.Page.range.upperBound
-        self.init(rows: rows, lastKey: more ? page + 1 : nil, limit: rows.count)
+        self.rows = rows
+        self.next = rows.count == per && page < InputBounds.Page.range.upperBound ? page + 1 : nil
     }
 }
 

@@ -51,7 +51,8 @@ extension ComplaintList {
     static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> ComplaintList {
         let complaints = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$id, .descending)
             .paginate(Paging(page: filter.page, per: perPage))
-        let names = try await NoticeList.schoolNames(complaints.items.compactMap(\.schoolID), on: db)
+        let names = try await DirectoryQueries.schoolNames(
+            of: complaints.items.compactMap(\.schoolID), on: db)
         return ComplaintList(
             filter: filter,
             page: complaints.map { row($0, names: names, today: today) },

@@ -153,7 +153,7 @@ enum ComplaintsController {
             var query = ComplaintList.filtered(filter, scope: scope, today: today, on: db)
             if let before { query = query.filter(\.$id < before) }
             let complaints = try await query.sort(\.$id, .descending).limit(Download.pageSize).all()
-            let names = try await NoticeList.schoolNames(complaints.compactMap(\.schoolID), on: db)
+            let names = try await DirectoryQueries.schoolNames(of: complaints.compactMap(\.schoolID), on: db)
             let rows = complaints.map { ComplaintList.row($0, names: names, today: today) }.map { r in
                 [
                     r.trackingCode, r.school ?? "全区", r.category, r.state.label, r.deadline?.description ?? "",

@@ -107,7 +107,7 @@ struct DashboardView {
                     }, empty: "没有在岗的责任督学")))
     }
 
-    /// 镇街一览: a tile per township, shaded by the share of its schools visited this month (a heat map without a map).
+    /// 镇街一览: a tile per township, shaded by the share of its schools visited this semester (a heat map without a map).
     var townshipGrid: Node<HTML.BodyContext> {
         let m = model
         let unit = m.isCity ? "区县" : "镇街"

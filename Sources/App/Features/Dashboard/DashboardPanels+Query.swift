@@ -45,10 +45,23 @@ extension DashboardCounts {
         return (bySchool, try await byPath(visited), try await byPath(open))
     }
 
+    /// Every current assignment of an active inspector to an open school under the filter, with the inspector's
+    /// submitted visits to that school that meet `visits` (a condition on `v`).
+    private func responsible(visits: SQLQueryString) -> SQLQueryString {
+        "FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id LEFT JOIN visits v ON v.school_id = a.school_id AND v.inspector_id = a.inspector_id AND v.status = 'submitted' AND "
+            + visits + " WHERE a.end_date IS NULL AND i.status = 'active' AND s.status = 'open' AND "
+            + filter.clause("s", school: "id")
+    }
+
+    /// `v` visited within two days.
+    private func within(_ from: String, _ to: String) -> SQLQueryString {
+        "v.visit_date >= \(bind: from) AND v.visit_date <= \(bind: to)"
+    }
+
     /// The responsible inspectors' month (六个一: every school visited every month), by assigned schools visited.
     private func inspectorMonths(_ from: Day, _ to: Day) -> SQLQueryString {
-        "SELECT a.inspector_id AS id, i.name AS name, COUNT(DISTINCT a.school_id) AS assigned, COUNT(DISTINCT v.school_id) AS visited FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id LEFT JOIN visits v ON v.school_id = a.school_id AND v.inspector_id = a.inspector_id AND v.status = 'submitted' AND v.visit_date >= \(bind: from.description) AND v.visit_date <= \(bind: to.description) WHERE a.end_date IS NULL AND i.status = 'active' AND s.status = 'open' AND "
-            + filter.clause("s", school: "id") + " GROUP BY a.inspector_id, i.name"
+        "SELECT a.inspector_id AS id, i.name AS name, COUNT(DISTINCT a.school_id) AS assigned, COUNT(DISTINCT v.school_id) AS visited "
+            + responsible(visits: within(from.description, to.description)) + " GROUP BY a.inspector_id, i.name"
     }
 
     /// Every responsible inspector's month, by name (a district's bulletin ranks them).
@@ -75,8 +88,10 @@ extension DashboardCounts {
         let (a, b) = (first.firstDay.description, first.lastDay.description)
         let (c, d) = (second.firstDay.description, second.lastDay.description)
         let inner: SQLQueryString =
-            "SELECT a.inspector_id, COUNT(DISTINCT a.school_id) AS assigned, COUNT(DISTINCT CASE WHEN v.visit_date >= \(bind: a) AND v.visit_date <= \(bind: b) THEN v.school_id END) AS first, COUNT(DISTINCT CASE WHEN v.visit_date >= \(bind: c) AND v.visit_date <= \(bind: d) THEN v.school_id END) AS second FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id LEFT JOIN visits v ON v.school_id = a.school_id AND v.inspector_id = a.inspector_id AND v.status = 'submitted' AND ((v.visit_date >= \(bind: a) AND v.visit_date <= \(bind: b)) OR (v.visit_date >= \(bind: c) AND v.visit_date <= \(bind: d))) WHERE a.end_date IS NULL AND i.status = 'active' AND s.status = 'open' AND "
-            + filter.clause("s", school: "id") + " GROUP BY a.inspector_id"
+            "SELECT a.inspector_id, COUNT(DISTINCT a.school_id) AS assigned, COUNT(DISTINCT CASE WHEN "
+            + within(a, b) + " THEN v.school_id END) AS first, COUNT(DISTINCT CASE WHEN " + within(c, d)
+            + " THEN v.school_id END) AS second "
+            + responsible(visits: "((" + within(a, b) + ") OR (" + within(c, d) + "))") + " GROUP BY a.inspector_id"
         let row = try await sql.raw(
             "SELECT COUNT(*) AS whole, SUM(CASE WHEN t.first >= t.assigned THEN 1 ELSE 0 END) AS first, SUM(CASE WHEN t.second >= t.assigned THEN 1 ELSE 0 END) AS second FROM ("
                 + inner + ") t"

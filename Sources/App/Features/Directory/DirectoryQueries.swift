@@ -35,6 +35,13 @@ enum DirectoryQueries {
             .all()
     }
 
+    /// The name of each school id, read in one query (for a page of records that name their school).
+    static func schoolNames(of ids: [Int], on db: any Database) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        let schools = try await School.query(on: db).filter(\.$id ~~ Set(ids)).all()
+        return Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+    }
+
     /// The current responsible inspector of each school id.
     static func currentInspectors(of schoolIDs: [Int], on db: any Database) async throws -> [Int: Inspector] {
         guard !schoolIDs.isEmpty else { return [:] }

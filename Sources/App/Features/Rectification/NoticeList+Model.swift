@@ -32,7 +32,7 @@ extension NoticeList {
     static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> NoticeList {
         let notices = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$deadline).sort(\.$id)
             .paginate(Paging(page: filter.page, per: perPage))
-        let names = try await schoolNames(notices.items.map(\.schoolID), on: db)
+        let names = try await DirectoryQueries.schoolNames(of: notices.items.map(\.schoolID), on: db)
         return NoticeList(
             filter: filter,
             page: notices.map { row($0, school: names[$0.schoolID] ?? "") },
@@ -43,11 +43,6 @@ extension NoticeList {
         Row(
             id: n.id!, number: n.number, school: school, state: n.state, deadline: n.deadlineDay,
             escalation: n.escalation)
-    }
-
-    static func schoolNames(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        let schools = try await School.query(on: db).filter(\.$id ~~ Set(ids)).all()
-        return Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
     }
 
     /// The notices of the tab the account may see, unsorted: the list and its export read the same.

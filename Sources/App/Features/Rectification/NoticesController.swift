@@ -28,7 +28,7 @@ enum NoticesController {
             var query = NoticeList.filtered(filter, scope: scope, today: today, on: db)
             if let after { query = query.filter(\.$id > after) }
             let notices = try await query.sort(\.$id).limit(Download.pageSize).all()
-            let names = try await NoticeList.schoolNames(notices.map(\.schoolID), on: db)
+            let names = try await DirectoryQueries.schoolNames(of: notices.map(\.schoolID), on: db)
             let rows = notices.map { NoticeList.row($0, school: names[$0.schoolID] ?? "") }.map { r in
                 [r.number, r.school, r.state.label, r.deadline?.description ?? "", r.escalation?.label ?? ""]
             }

@@ -62,10 +62,9 @@ extension VisitList {
 
     /// The rows of `visits`, with their schools' and inspectors' names read in three queries.
     static func rows(_ visits: [Visit], on db: any Database) async throws -> [Row] {
-        let schools = try await School.query(on: db).filter(\.$id ~~ Set(visits.map(\.schoolID))).all()
+        let schoolName = try await DirectoryQueries.schoolNames(of: visits.map(\.schoolID), on: db)
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.inspectorID))).all()
         let recorders = try await User.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.recordedBy))).all()
-        let schoolName = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let inspectorName = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
         let recorderName = Dictionary(uniqueKeysWithValues: recorders.map { ($0.id!, VisitRecords.officeName($0)) })
         return visits.map {
