@@ -53,6 +53,16 @@ final class BalanceRouteTests: XCTestCase {
             let changed = try await stored(app, school: 1)
             XCTAssertEqual(changed?.studentsPrimary, 120)
             XCTAssertEqual(changed?.state, .submitted, "a submitted return saved again stays submitted")
+
+            // The returns list as a file keeps its filter: only the school that has submitted.
+            let me = try await app.school(1)
+            let submittedOnly = try await office.exportRows("/balance/returns/export.csv?year=2026&state=submitted")
+            XCTAssertEqual(submittedOnly.dropFirst().map { [$0[1], $0[3]] }, [[me.name, "已报送"]])
+            let every = try await office.exportRows("/balance/returns/export.xlsx?year=2026")
+            let filing = try await School.query(on: app.db).filter(\.$status == .open)
+                .filter(\.$type ~~ SchoolType.allCases.filter(BalanceFigures.files)).count()
+            XCTAssertEqual(every.count - 1, filing)
+            XCTAssertEqual(every.filter { $0.count > 3 && $0[3] == "未填报" }.count, filing - 1)
         }
     }
 
@@ -216,6 +226,12 @@ final class BalanceRouteTests: XCTestCase {
             // 300 of 400 children of age: 75.0 %, under 85 %; all of them in a public kindergarten.
             XCTAssertTrue(page.body.string.contains("75.0%"))
             XCTAssertTrue(page.body.string.contains("100.0%"))
+            let sheet = try await office.exportRows("/balance/preschool/export.csv?year=2026")
+            let name = try await OrgUnit.find(township, on: app.db)!.name
+            let row = try XCTUnwrap(sheet.first { $0.first == name })
+            XCTAssertEqual(Array(row.prefix(4)), [name, "400", "300", "75.0%"])
+            XCTAssertEqual(row.last, "100.0%", "every child of the township in a public kindergarten")
+            XCTAssertEqual(sheet.last?.first, "全区")
         }
     }
 

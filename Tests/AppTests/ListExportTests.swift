@@ -8,13 +8,6 @@ import XCTVapor
 /// Every list exports to .xlsx and CSV with the list's own scope and filter; long lists stream page by page with
 /// no row left out.
 final class ListExportTests: XCTestCase {
-    func table(_ session: TestSession, _ path: String) async throws -> [[String]] {
-        let res = try await session.get(path)
-        XCTAssertEqual(res.status, .ok, path)
-        let data = Data(buffer: res.body)
-        return path.contains(".csv") ? try CSV.parse(data).rows : try XLSX.read(data).rows
-    }
-
     /// `count` more open problems at the demo's first school, inserted 50 to a statement.
     func addProblems(_ app: Application, count: Int) async throws {
         let school = try await app.school(1)
@@ -44,8 +37,8 @@ final class ListExportTests: XCTestCase {
             let inDistrict = try await Problem.query(on: app.db).count()
             let office = try await login(app, "office")
 
-            let csv = try await self.table(office, "/problems/export.csv?state=all")
-            let xlsx = try await self.table(office, "/problems/export.xlsx?state=all")
+            let csv = try await office.exportRows("/problems/export.csv?state=all")
+            let xlsx = try await office.exportRows("/problems/export.xlsx?state=all")
 
             XCTAssertEqual(csv.count, inDistrict + 1, "every problem, and the header row")
             XCTAssertEqual(csv[0].first, "编号")
@@ -66,7 +59,7 @@ final class ListExportTests: XCTestCase {
             try await self.addProblems(app, count: 3)
             let office = try await login(app, "office")
 
-            let rows = try await self.table(office, "/problems/export.csv?state=open&category=校园安全")
+            let rows = try await office.exportRows("/problems/export.csv?state=open&category=校园安全")
 
             let expected = try await Problem.query(on: app.db).filter(\.$state == .open)
                 .filter(\.$category == "校园安全").count()
@@ -83,7 +76,7 @@ final class ListExportTests: XCTestCase {
             XCTAssertGreaterThan(visits, 0, "precondition: the demo has visits")
 
             for list in ["visits", "problems", "notices", "complaints"] {
-                let rows = try await self.table(office2, "/\(list)/export.csv?state=all")
+                let rows = try await office2.exportRows("/\(list)/export.csv?state=all")
                 XCTAssertEqual(rows.count, 1, "\(list): the header row alone")
             }
         }
@@ -94,7 +87,7 @@ final class ListExportTests: XCTestCase {
             let school = try await app.school(1)
             let session = try await login(app, "school")
 
-            let rows = try await self.table(session, "/visits/export.xlsx")
+            let rows = try await session.exportRows("/visits/export.xlsx")
 
             let own = try await Visit.query(on: app.db).filter(\.$schoolID == school.id!)
                 .filter(\.$status == .submitted).count()
@@ -121,7 +114,7 @@ final class ListExportTests: XCTestCase {
             let me = try await Inspector.query(on: app.db).filter(\.$name == "王建华").first()
             let inspector = try await login(app, "inspector")
 
-            let rows = try await self.table(inspector, "/complaints/export.csv?state=all")
+            let rows = try await inspector.exportRows("/complaints/export.csv?state=all")
 
             let mine = try await Complaint.query(on: app.db).filter(\.$inspectorID == me?.id).all()
             XCTAssertEqual(rows.count - 1, mine.count)
@@ -135,7 +128,7 @@ final class ListExportTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
 
-            let closed = try await self.table(office, "/notices/export.csv?state=closed")
+            let closed = try await office.exportRows("/notices/export.csv?state=closed")
 
             let count = try await RectificationNotice.query(on: app.db).filter(\.$state == .closed).count()
             XCTAssertEqual(closed.count - 1, count)
@@ -147,7 +140,7 @@ final class ListExportTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
 
-            let rows = try await self.table(office, "/dashboard/export.xlsx")
+            let rows = try await office.exportRows("/dashboard/export.xlsx")
 
             XCTAssertEqual(rows[0], ["板块", "项目", "数值", "说明"])
             let schools = try await School.query(on: app.db).filter(\.$status == .open).count()
@@ -162,7 +155,7 @@ final class ListExportTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
 
-            let rows = try await self.table(office, "/monthly-reports/export.csv?month=2026-10")
+            let rows = try await office.exportRows("/monthly-reports/export.csv?month=2026-10")
 
             let active = try await Inspector.query(on: app.db).filter(\.$status == .active).count()
             XCTAssertEqual(rows.count - 1, active)
@@ -191,17 +184,17 @@ final class ListExportTests: XCTestCase {
         try await withApp { app in
             let office = try await login(app, "office")
 
-            let audit = try await self.table(office, "/audit/export.csv?entity=schools")
+            let audit = try await office.exportRows("/audit/export.csv?entity=schools")
 
             let events = try await AuditEvent.query(on: app.db).filter(\.$entity == "schools").count()
             XCTAssertEqual(audit.count - 1, events)
             XCTAssertEqual(audit[0], ["时间", "操作人", "操作", "内容", "改动"])
 
-            let decisions = try await self.table(office, "/accountability/export.csv")
+            let decisions = try await office.exportRows("/accountability/export.csv")
             let all = try await AccountabilityDecision.query(on: app.db).count()
             XCTAssertEqual(decisions.count - 1, all)
             let school = try await login(app, "school")
-            let own = try await self.table(school, "/accountability/export.csv")
+            let own = try await school.exportRows("/accountability/export.csv")
             let me = try await app.school(1)
             let against = try await AccountabilityDecision.query(on: app.db).filter(\.$targetSchoolID == me.id!).count()
             XCTAssertLessThanOrEqual(own.count - 1, against)
@@ -214,8 +207,8 @@ final class ListExportTests: XCTestCase {
             let office = try await login(app, "office")
             let scope = Scope(principal: Principal(try await app.user("office")), assignedSchoolIDs: [])
 
-            let escalations = try await self.table(office, "/escalations/export.csv")
-            let areas = try await self.table(office, "/areas/export.xlsx")
+            let escalations = try await office.exportRows("/escalations/export.csv")
+            let areas = try await office.exportRows("/areas/export.xlsx")
 
             let page = try await EscalationList.query(page: 1, per: Paging.maxPer, scope: scope, on: app.db)
             XCTAssertEqual(escalations.count - 1, page.page.total)

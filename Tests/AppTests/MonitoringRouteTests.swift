@@ -56,6 +56,23 @@ final class MonitoringRouteTests: XCTestCase {
             let page = try await office.get("/monitoring/\(round.id!)")
             XCTAssertTrue(page.body.string.contains("一名学生身体不适"))
             XCTAssertTrue(page.body.string.contains("制订体育锻炼改进方案"))
+
+            // The round as a file: every step with its state, each sample school, the follow-up and the incident.
+            let sheet = try await office.exportRows("/monitoring/\(round.id!)/export.csv")
+            XCTAssertEqual(sheet[0].first, "环节")
+            XCTAssertEqual(
+                sheet[1], [steps[0].title, "2027-03-06", steps[0].owner, TestClock.today.description, "已完成", ""])
+            let school = try await School.find(sample.schoolID, on: app.db)!
+            XCTAssertTrue(
+                sheet.contains {
+                    $0.count == 4 && $0 == [school.name, sample.section.label, "学生体质健康达标率偏低，制订体育锻炼改进方案", "待整改"]
+                })
+            XCTAssertEqual(sheet.filter { $0.first == "样本校" }.count, 1)
+            XCTAssertTrue(sheet.contains { $0.last == "一名学生身体不适，已由校医处理" })
+            let schoolRows = sheet.drop { $0.first != "样本校" }.dropFirst().prefix { $0.count > 1 }
+            XCTAssertEqual(Set(schoolRows.map { $0[0] }).count, samples.count, "every sample school")
+            let list = try await office.exportRows("/monitoring/export.xlsx")
+            XCTAssertEqual(list.dropFirst().map { Array($0.prefix(2)) }, [["2027", round.subjects]])
         }
     }
 

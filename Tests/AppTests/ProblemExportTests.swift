@@ -8,9 +8,7 @@ import XCTest
 /// 问题台账 export: a problem's notice by its 文号, deadline and state, as far as the account may see the notice.
 final class ProblemExportTests: XCTestCase {
     func rows(_ session: TestSession) async throws -> [[String]] {
-        let res = try await session.get("/problems/export.xlsx?state=all")
-        XCTAssertEqual(res.status, .ok)
-        return try XLSX.read(Data(buffer: res.body)).rows
+        try await session.exportRows("/problems/export.xlsx?state=all")
     }
 
     func testTheExportNamesTheNoticeByNumberWithItsDeadlineAndState() async throws {

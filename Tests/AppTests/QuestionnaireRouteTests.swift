@@ -74,6 +74,25 @@ final class QuestionnaireRouteTests: XCTestCase {
             let team = try await inspector.get("/campaign-targets/\(target.id!)/team")
             let share = RatingInput.text(.share(2.0 / 3.0))
             XCTAssertTrue(team.body.string.contains(#"name="a_\#(item.code)" value="\#(share)""#), "2 of 3 satisfied")
+
+            // The answers per target as a file: every target of the campaign, the tally's counts per option.
+            let sheet = try await office.exportRows("/campaigns/\(campaign.id!)/questionnaires.csv?q=\(q.id!)")
+            let targets = try await CampaignTarget.query(on: app.db).filter(\.$campaignID == campaign.id!).all()
+            XCTAssertEqual(sheet.count - 1, targets.count)
+            XCTAssertEqual(
+                sheet[0], ["对象", "答卷数"] + (positive + ["不满意"]).map { "Q1 \(key)：\($0)" }, "填空 is read on the page")
+            let row = try XCTUnwrap(sheet.first { $0[0] == target.name })
+            XCTAssertEqual(row[1], "3")
+            XCTAssertEqual(row[2], "2", "two chose the first satisfied answer")
+            XCTAssertEqual(row.last, "1")
+            // The progress board and the list as files: the office every target, a school only its own.
+            let board = try await office.exportRows("/campaigns/\(campaign.id!)/progress.xlsx")
+            XCTAssertEqual(Set(board.dropFirst().map { $0[0] }), Set(targets.map(\.name)))
+            let schoolSession = try await login(app, "school")
+            let own = try await schoolSession.exportRows("/campaigns/\(campaign.id!)/progress.csv")
+            XCTAssertEqual(own.dropFirst().map { $0[0] }, [target.name])
+            let list = try await schoolSession.exportRows("/campaigns/export.csv")
+            XCTAssertEqual(list.dropFirst().map { Array($0.prefix(2)) }, [["双减专项督导", CampaignKind.special.label]])
         }
     }
 

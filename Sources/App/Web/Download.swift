@@ -22,10 +22,16 @@ enum ExportFormat: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// The lists exported through `SiteURL.listExport`, by the first part of their address.
+/// The lists and tables exported through `SiteURL.listExport`, by the address of their page.
 enum ExportedList: String, Sendable, CaseIterable {
     case visits, problems, notices, complaints, compliance, dashboard, accountability, audit, escalations, areas
+    case campaigns, bulletins, monitoring, coverage, accounts, notifications, reports
     case monthlyReports = "monthly-reports"
+    case visitPlans = "visit-plans"
+    case areaPlans = "plans"
+    case balanceReturns = "balance/returns"
+    case preschool = "balance/preschool"
+    case complianceMine = "compliance/mine"
 }
 
 /// One page of a streamed export: its rows, and where the next page starts (nil after the last).

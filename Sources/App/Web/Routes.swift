@@ -45,6 +45,9 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.visitPrint(s).route, use: VisitsController.printable)
     signedIn.get(SiteURL.visitPhoto(s, s).route, use: VisitsController.photo)
     signedIn.get(SiteURL.notifications.route, use: NotificationsController.list)
+    for format in ExportFormat.allCases {
+        signedIn.get(SiteURL.listExport(.notifications, format).route, use: NotificationsController.export)
+    }
     signedIn.post(SiteURL.notificationsRead.route, use: NotificationsController.markRead)
     signedIn.get(SiteURL.problems.route, use: ProblemsController.list)
     // Rectification notices: every role sees its scope; the state machine decides who may do what.
@@ -67,6 +70,10 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.campaigns.route, use: CampaignsController.list)
     signedIn.get(SiteURL.campaign(s).route, use: CampaignsController.show)
     signedIn.get(SiteURL.campaignTarget(s).route, use: CampaignsController.target)
+    for format in ExportFormat.allCases {
+        signedIn.get(SiteURL.listExport(.campaigns, format).route, use: CampaignExports.list)
+        signedIn.get(SiteURL.campaignPage(s, "progress." + format.rawValue).route, use: CampaignExports.progress)
+    }
     signedIn.get(SiteURL.campaignTargetPage(s, "rate").route) {
         try await CampaignsController.rateForm(req: $0, team: false)
     }
@@ -99,6 +106,9 @@ func routes(_ app: Application) throws {
 
     // 督导简报: the district's published issues for every account (the office also its drafts).
     signedIn.get(SiteURL.bulletins.route, use: BulletinsController.list)
+    for format in ExportFormat.allCases {
+        signedIn.get(SiteURL.listExport(.bulletins, format).route, use: BulletinsController.export)
+    }
     signedIn.get(SiteURL.bulletin(s).route, use: BulletinsController.show)
     signedIn.get(SiteURL.bulletinPage(s, "print").route, use: BulletinsController.printable)
     signedIn.get(SiteURL.bulletinPage(s, "export.docx").route, use: BulletinsController.docx)
@@ -142,6 +152,10 @@ func routes(_ app: Application) throws {
     inspectors.get(SiteURL.areaPlanNew.route, use: PlansController.areaPlanForm)
     inspectors.post(SiteURL.areaPlans.route, use: PlansController.saveAreaPlan)
     inspectors.get(SiteURL.complianceInspectorSelf.route, use: ComplianceController.mine)
+    for format in ExportFormat.allCases {
+        inspectors.get(SiteURL.listExport(.complianceMine, format).route, use: ComplianceController.mineExport)
+        inspectors.get(SiteURL.listExport(.visitPlans, format).route, use: PlanExports.visitPlans)
+    }
     // 督导月报: the inspector writes and submits their own.
     inspectors.post(SiteURL.monthlyReport(s, month: ":month").route, use: MonthlyReportsController.write)
     inspectors.get(SiteURL.reportNew.route, use: ReportsController.newForm)
@@ -170,6 +184,10 @@ func routes(_ app: Application) throws {
     inspectorsAndOffice.get(SiteURL.areaPlans.route, use: PlansController.areaPlans)
     inspectorsAndOffice.get(SiteURL.areaPlan(s).route, use: PlansController.areaPlan)
     inspectorsAndOffice.get(SiteURL.reports.route, use: ReportsController.list)
+    for format in ExportFormat.allCases {
+        inspectorsAndOffice.get(SiteURL.listExport(.areaPlans, format).route, use: PlanExports.areaPlans)
+        inspectorsAndOffice.get(SiteURL.listExport(.reports, format).route, use: PlanExports.reports)
+    }
     // 督导月报: an inspector their own, the office and leaders every inspector's of their subtree.
     inspectorsAndOffice.get(SiteURL.monthlyReports.route, use: MonthlyReportsController.list)
     inspectorsAndOffice.get(SiteURL.monthlyReport(s, month: ":month").route, use: MonthlyReportsController.show)
@@ -191,7 +209,15 @@ func routes(_ app: Application) throws {
     for format in ExportFormat.allCases {
         readers.get(SiteURL.listExport(.compliance, format).route, use: ComplianceController.export)
         readers.get(SiteURL.listExport(.dashboard, format).route, use: DashboardController.export)
-        readers.get(SiteURL.campaignPage(s, "export." + format.rawValue).route, use: CampaignsController.export)
+        readers.get(SiteURL.campaignPage(s, "export." + format.rawValue).route, use: CampaignExports.results)
+        readers.get(
+            SiteURL.campaignPage(s, "questionnaires." + format.rawValue).route, use: CampaignExports.questionnaire)
+        readers.get(SiteURL.complianceInspectorExport(s, format).route, use: ComplianceController.inspectorExport)
+        readers.get(SiteURL.listExport(.coverage, format).route, use: CoverageController.export)
+        readers.get(SiteURL.listExport(.monitoring, format).route, use: MonitoringController.export)
+        readers.get(SiteURL.monitoringPage(s, "export." + format.rawValue).route, use: MonitoringController.roundExport)
+        readers.get(SiteURL.listExport(.balanceReturns, format).route, use: BalanceController.returnsExport)
+        readers.get(SiteURL.listExport(.preschool, format).route, use: BalanceController.preschoolExport)
     }
     for format in ExportFormat.allCases {
         readers.get(SiteURL.schoolsExport(format: format.rawValue).route, use: ExportController.schools)
@@ -315,6 +341,9 @@ func routes(_ app: Application) throws {
     // Admin only: accounts.
     let admins = app.grouped(RequireRole(.admin))
     admins.get(SiteURL.accounts.route, use: AccountsController.list)
+    for format in ExportFormat.allCases {
+        admins.get(SiteURL.listExport(.accounts, format).route, use: AccountsController.export)
+    }
     admins.get(SiteURL.accountNew.route, use: AccountsController.newForm)
     admins.post(SiteURL.accounts.route, use: AccountsController.create)
     admins.post(SiteURL.accountReset(s).route, use: AccountsController.reset)

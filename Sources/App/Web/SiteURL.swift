@@ -57,6 +57,8 @@ enum SiteURL: Sendable, Equatable {
     case compliance
     case complianceInspector(Int)
     case complianceInspectorSelf
+    /// One inspector's 六个一 detail (by semester), as .xlsx or CSV.
+    case complianceInspectorExport(Int, ExportFormat)
     case problems
     /// A list's export, filtered by the list's own query: `/problems/export.csv`, `/visits/export.xlsx`, ….
     case listExport(ExportedList, ExportFormat)
@@ -232,7 +234,10 @@ enum SiteURL: Sendable, Equatable {
         case .problem(let n): return ["problems", id(n)]
         case .problemReferral(let n): return ["problems", id(n), "referral"]
         case .problems: return ["problems"]
-        case .listExport(let list, let f): return [list.rawValue, "export." + f.rawValue]
+        case .listExport(let list, let f):
+            return list.rawValue.split(separator: "/").map(String.init) + ["export." + f.rawValue]
+        case .complianceInspectorExport(let n, let f):
+            return ["compliance", "inspectors", id(n), "export." + f.rawValue]
         case .systems: return ["systems"]
         case .systemNew: return ["systems", "new"]
         case .systemImport: return ["systems", "import"]

@@ -1,5 +1,6 @@
 import DudaoCore
 import Foundation
+import Spreadsheet
 import XCTVapor
 
 @testable import App
@@ -99,6 +100,14 @@ final class TestSession: @unchecked Sendable {
     }
 
     /// Takes the cookies from Set-Cookie and the CSRF token from a rendered page.
+    /// The rows of an exported file (CSV or .xlsx by the path's extension), after checking it was sent.
+    func exportRows(_ path: String, file: StaticString = #filePath, line: UInt = #line) async throws -> [[String]] {
+        let res = try await get(path, file: file, line: line)
+        XCTAssertEqual(res.status, .ok, path, file: file, line: line)
+        let data = Data(buffer: res.body)
+        return path.contains(".csv") ? try CSV.parse(data).rows : try XLSX.read(data).rows
+    }
+
     private func absorb(_ res: XCTHTTPResponse) {
         let found = HTML.csrfToken(in: res.body.string)
         lock.withLock {

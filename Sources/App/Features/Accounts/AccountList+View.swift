@@ -15,7 +15,9 @@ struct AccountListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("账号管理")),
-                    .div(.class("actions"), .button(SiteURL.accountNew.path, "新建账号"))),
+                    .div(
+                        .class("actions"), .button(SiteURL.accountNew.path, "新建账号"),
+                        .exportButtons({ .listExport(.accounts, $0) }, query: []))),
                 .dataTable(["用户名", "姓名", "角色", "状态", "最近登录", ""], model.page.items.map(cells)),
                 .pager(
                     model.page.paging, total: model.page.total, link: { SiteURL.accounts.with([("page", String($0))]) }),

@@ -11,6 +11,24 @@ enum AccountsController {
         return AccountListView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// The accounts of the admin's subtree as the list shows them, streamed.
+    static func export(req: Request) async throws -> Response {
+        let (p, now, db) = (try req.requirePrincipal(), req.now, req.db)
+        return Download.stream(
+            name: "账号", format: ExportFormat(request: req), headers: ["用户名", "姓名", "角色", "状态", "最近登录"]
+        ) { page in
+            let number = page ?? 1
+            let list = try await AccountList.query(page: number, principal: p, now: now, on: db)
+            let rows = list.page.items.map { u in
+                [
+                    u.username, u.displayName, u.role.label, !u.active ? "已停用" : (u.locked ? "登录受限" : "正常"),
+                    Format.date(u.lastLoginAt),
+                ]
+            }
+            return ExportPage(rows: rows, page: number, per: AccountList.perPage)
+        }
+    }
+
     struct Form: Content {
         var username: String?
         var displayName: String?

@@ -51,10 +51,7 @@ enum BalanceController {
     static func returns(req: Request) async throws -> Page {
         let district = try await Scope.of(req).district(on: req.db)
         let (year, years) = try await BalanceData.year(req, district: district.id!)
-        let state = try req.query.boundedText("state", max: 20).map {
-            guard let s = BalanceReturnState(rawValue: $0) else { throw BadInput(message: "状态不正确") }
-            return s
-        }
+        let state = try returnState(req)
         let model = try await BalanceReturnList.load(
             district: district.id!, year: year, years: years, state: state,
             paging: Paging(page: try req.query.page(), per: nil), on: req.db)
@@ -181,6 +178,41 @@ enum BalanceController {
         }
         req.flash("已保存学段折算系数")
         return req.redirect(to: SiteURL.balance.path)
+    }
+
+    /// The returns list's state filter: absent for every state, refused when unknown.
+    static func returnState(_ req: Request) throws -> BalanceReturnState? {
+        try req.query.boundedText("state", max: 20).map {
+            guard let s = BalanceReturnState(rawValue: $0) else { throw BadInput(message: "状态不正确") }
+            return s
+        }
+    }
+
+    /// The year's returns, school by school with their state (the page's filter kept), streamed.
+    static func returnsExport(req: Request) async throws -> Response {
+        let district = try await Scope.of(req).district(on: req.db).id!
+        let (year, years) = try await BalanceData.year(req, district: district)
+        let state = try returnState(req)
+        let db = req.db
+        return Download.stream(
+            name: "\(year)年度办学条件填报", format: ExportFormat(request: req), headers: ["学校代码", "学校", "类型", "状态", "填报人"]
+        ) { page in
+            let number = page ?? 1
+            let list = try await BalanceReturnList.load(
+                district: district, year: year, years: years, state: state,
+                paging: Paging(page: number, per: Paging.maxPer), on: db)
+            let rows = list.items.map { [$0.code, $0.name, $0.type.label, $0.state?.label ?? "未填报", $0.updatedBy] }
+            return ExportPage(rows: rows, page: number, per: Paging.maxPer)
+        }
+    }
+
+    static func preschoolExport(req: Request) async throws -> Response {
+        let district = try await Scope.of(req).district(on: req.db)
+        let (year, years) = try await BalanceData.year(req, district: district.id!)
+        let model = try await PreschoolOverview.load(
+            district: district.id!, year: year, years: years, mayEdit: false, on: req.db)
+        return try Download.table(
+            .init(rows: model.table), name: "\(year)年度学前教育普及普惠", format: ExportFormat(request: req))
     }
 
     static func preschool(req: Request) async throws -> Page {

@@ -15,7 +15,14 @@ struct BalanceReturnListView {
             "办学条件填报", ctx,
             [
                 .p(.link(SiteURL.balance.with([("year", String(m.year))]), "‹ 均衡发展监测")),
-                .h1(.text("\(m.year) 年度办学条件填报与审核")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("\(m.year) 年度办学条件填报与审核")),
+                    .div(
+                        .class("actions"),
+                        .exportButtons(
+                            { .listExport(.balanceReturns, $0) }, query: [("year", String(m.year)), ("state", m.state)])
+                    )),
                 .p(.class("hint"), .text("学校填写并报送本校数据，督导室核对后审核锁定；锁定后学校不能再改，需要更正时由督导室解锁。")),
                 .form(
                     .method(.get), .action(here.path), .class("filters"),

@@ -45,3 +45,22 @@ struct PreschoolOverview: Sendable {
             }, mayEdit: mayEdit)
     }
 }
+
+extension PreschoolOverview {
+    /// The page's table for its export: each township, then the county, with the three rates beside their lines.
+    var table: [[String]] {
+        func rate(_ value: Double?) -> String { value.map(Format.percent) ?? "" }
+        func row(_ name: String, _ f: PreschoolFigures) -> [String] {
+            [
+                name, f.ageChildren == 0 ? "" : String(f.ageChildren), String(f.enrolled), rate(f.grossEnrolment),
+                rate(f.inclusiveCoverage), rate(f.publicShare),
+            ]
+        }
+        let headers = [
+            "镇街", "适龄幼儿数", "在园幼儿数", "毛入园率（标准 \(Format.percent(PreschoolFigures.grossEnrolmentLine))）",
+            "普惠覆盖率（标准 \(Format.percent(PreschoolFigures.inclusiveLine))）",
+            "公办占比（标准 \(Format.percent(PreschoolFigures.publicLine))）",
+        ]
+        return [headers] + townships.map { row($0.name, $0.figures) } + [row("全区", county)]
+    }
+}

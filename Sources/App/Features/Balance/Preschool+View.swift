@@ -15,7 +15,12 @@ struct PreschoolView {
             "学前教育普及普惠", ctx, wide: true,
             [
                 .p(.link(SiteURL.balance.with([("year", String(m.year))]), "‹ 均衡发展监测")),
-                .h1(.text("\(m.year) 年度学前教育普及普惠")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("\(m.year) 年度学前教育普及普惠")),
+                    .div(
+                        .class("actions"),
+                        .exportButtons({ .listExport(.preschool, $0) }, query: [("year", String(m.year))]))),
                 .p(
                     .class("hint"),
                     .text(

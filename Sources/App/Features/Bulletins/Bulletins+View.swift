@@ -13,7 +13,10 @@ struct BulletinListView {
         return Layout.document(
             "督导简报", ctx,
             [
-                .h1(.text("督导简报")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("督导简报")),
+                    .div(.class("actions"), .exportButtons({ .listExport(.bulletins, $0) }, query: []))),
                 m.mayDraft
                     ? .form(
                         .method(.post), .action(SiteURL.bulletins.path), .csrf(ctx.csrf), .class("filters"),

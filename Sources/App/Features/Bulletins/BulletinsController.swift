@@ -15,6 +15,26 @@ enum BulletinsController {
         return BulletinListView(ctx: req.pageContext(), model: model).render()
     }
 
+    /// The issues the list shows to the account (the office also its drafts), newest period first.
+    static func export(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let district = try await scope.district(on: req.db)
+        let (office, today, db) = (scope.principal.role == .office, req.today, req.db)
+        return Download.stream(
+            name: "督导简报", format: ExportFormat(request: req),
+            headers: ["期号", "标题", "期间", "状态", "发布日期", "向社会公开"]
+        ) { page in
+            let number = page ?? 1
+            let list = try await BulletinList.load(
+                district: district, office: office, paging: Paging(page: number, per: Paging.maxPer), today: today,
+                on: db)
+            let rows = list.items.map {
+                [$0.issue, $0.title, $0.period, $0.state.label, $0.publishedOn ?? "", $0.isPublic ? "是" : ""]
+            }
+            return ExportPage(rows: rows, page: number, per: Paging.maxPer)
+        }
+    }
+
     /// The bulletin of the path, if the account may read it: the office of its district every one, others of the
     /// district the published ones.
     static func load(_ req: Request) async throws -> (Scope, Bulletin) {

@@ -25,6 +25,8 @@ struct CampaignBoard: Sendable {
     /// Targets in each phase (nil: finished), over every target the account may read.
     let counts: [CampaignPhase?: Int]
     let page: PageOf<Row>
+    /// The phase the board is filtered to, if any.
+    let phase: CampaignPhase?
     let isLate: Bool
     let mayManage: Bool
     /// Whether its results have been published (通报) to the targets.
@@ -51,7 +53,7 @@ struct CampaignBoard: Sendable {
             page: PageOf(
                 items: targets.items.map {
                     Row(id: $0.id!, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed)
-                }, paging: paging, total: targets.total),
+                }, paging: paging, total: targets.total), phase: phase,
             isLate: Day(parsing: campaign.endsOn).map { today > $0 } ?? false,
             mayManage: scope.principal.role == .office || scope.principal.role == .admin
                 || scope.principal.role == .leader, published: campaign.isPublished)

@@ -28,7 +28,10 @@ struct CampaignBoardView {
                             ? .button(SiteURL.campaignPage(m.id, "results").path, "结果与排名", style: "secondary")
                             : m.published
                                 ? .button(SiteURL.campaignPage(m.id, "bulletin").path, "结果通报", style: "secondary")
-                                : .empty)
+                                : .empty,
+                        .exportButtons(
+                            { .campaignPage(m.id, "progress." + $0.rawValue) },
+                            query: [("phase", m.phase?.rawValue ?? "")]))
                 ),
                 .facts([
                     ("类型", m.kind.label + (m.announced ? "" : "（不提前通知）")), ("指标体系", m.system),

@@ -15,12 +15,12 @@ struct CampaignListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("督导任务")),
-                    model.mayCreate
-                        ? .div(
-                            .class("actions"), .button(SiteURL.campaignNew.path, "＋ 发布督导任务"),
-                            ctx.principal?.role == .office
-                                ? .button(SiteURL.campaignRules.path, "督导程序设置", style: "secondary") : .empty)
-                        : .empty),
+                    .div(
+                        .class("actions"),
+                        model.mayCreate ? .button(SiteURL.campaignNew.path, "＋ 发布督导任务") : .empty,
+                        ctx.principal?.role == .office
+                            ? .button(SiteURL.campaignRules.path, "督导程序设置", style: "secondary") : .empty,
+                        .exportButtons({ .listExport(.campaigns, $0) }, query: []))),
                 .p(
                     .class("hint"),
                     .text("综合督导、专项督导、开学督导、随机督导、评估考核和督政：每个对象按程序依次完成书面通知、自评、实地督导、初步意见、申辩、督导意见书、整改和报告。")),

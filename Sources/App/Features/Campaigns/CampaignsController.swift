@@ -175,24 +175,6 @@ enum CampaignsController {
         ).render()
     }
 
-    static func export(req: Request) async throws -> Response {
-        let scope = try await Scope.of(req)
-        let campaign = try await campaign(req, scope)
-        var rows: [[String]] = [["名次", "对象", "得分", "等级", "否决"]]
-        var page = 1
-        while true {
-            let results = try await CampaignResults.query(
-                campaign: campaign, paging: Paging(page: page, per: Paging.maxPer), on: req.db)
-            rows += results.page.items.map {
-                [String($0.place), $0.name, Score.text($0.total), $0.grade ?? "", $0.vetoed ? "是" : ""]
-            }
-            if results.page.items.count < Paging.maxPer { break }
-            page += 1
-        }
-        return try Download.table(
-            SpreadsheetTable(rows: rows), name: "\(campaign.title)-结果", format: ExportFormat(request: req), sheet: "结果")
-    }
-
     static func opinion(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let target = try await scope.campaignAccess.load(try req.parameters.id(), on: req.db)

@@ -16,7 +16,16 @@ struct QuestionnairePageView {
             "问卷 · \(m.campaignTitle)", ctx, wide: true,
             [
                 .p(.class("no-print"), .link(SiteURL.campaign(m.campaignID).path, "‹ \(m.campaignTitle)")),
-                .h1(.text("问卷")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("问卷")),
+                    m.questionnaire.map { q in
+                        .div(
+                            .class("actions"),
+                            .exportButtons(
+                                { .campaignPage(m.campaignID, "questionnaires." + $0.rawValue) },
+                                query: [("q", String(q.id ?? 0))]))
+                    } ?? .empty),
                 .p(
                     .class("hint"),
                     .text("问卷匿名填写，不收集姓名、电话等个人信息；每个督导对象有自己的答卷链接，每台设备限答一次，截止日期后关闭。带有「问卷」评分方式的检查项按对应题目的满意比例预填督导组评分。")),

@@ -16,8 +16,11 @@ struct NotificationListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("消息")),
-                    items.contains { !$0.read }
-                        ? .postButton(SiteURL.notificationsRead.path, "全部标为已读", csrf: ctx.csrf) : .empty),
+                    .div(
+                        .class("actions"),
+                        items.contains { !$0.read }
+                            ? .postButton(SiteURL.notificationsRead.path, "全部标为已读", csrf: ctx.csrf) : .empty,
+                        items.isEmpty ? .empty : .exportButtons({ .listExport(.notifications, $0) }, query: []))),
                 .ul(
                     .class("notifications"),
                     .forEach(items) { n in

@@ -28,9 +28,33 @@ enum ComplianceController {
     }
 
     static func detail(_ req: Request, inspector: Inspector) async throws -> Page {
-        let model = try await InspectorCompliance.query(
+        InspectorComplianceView(ctx: req.pageContext(), model: try await detailModel(req, inspector: inspector))
+            .render()
+    }
+
+    static func detailModel(_ req: Request, inspector: Inspector) async throws -> InspectorCompliance {
+        try await InspectorCompliance.query(
             inspector, semester: try await ComplianceService.semester(req), today: req.today, on: req.db)
-        return InspectorComplianceView(ctx: req.pageContext(), model: model).render()
+    }
+
+    static func mineExport(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        return try await detailExport(
+            req, inspector: try await scope.inspectorAccess.load(scope.principal.inspectorID, on: req.db))
+    }
+
+    static func inspectorExport(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        return try await detailExport(
+            req, inspector: try await scope.inspectorAccess.load(try req.parameters.id(), on: req.db))
+    }
+
+    /// One inspector's detail as a file (the page's semester).
+    static func detailExport(_ req: Request, inspector: Inspector) async throws -> Response {
+        let model = try await detailModel(req, inspector: inspector)
+        return try Download.table(
+            .init(rows: model.table), name: "\(model.inspectorName)-\(model.semester.label)六个一明细",
+            format: ExportFormat(request: req))
     }
 
     /// The matrix as a file, every active inspector of the subtree, evaluated 200 at a time while it streams.

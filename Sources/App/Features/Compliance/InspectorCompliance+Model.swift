@@ -35,3 +35,37 @@ struct InspectorCompliance: Sendable {
             })
     }
 }
+
+extension InspectorCompliance {
+    /// The page as one sheet for its export: the six rules, the visit calendar, the shortfalls and the monthly
+    /// reports, one block after another.
+    var table: [[String]] {
+        let states = result.ruleStates(inspectorID: inspectorID)
+        var rows = [["要求", "落实情况"]]
+        rows += ComplianceRule.allCases.map {
+            ["\($0.number). \($0.label)", states[$0].map(ComplianceText.state) ?? "—"]
+        }
+        rows += [[], ["学校"] + semester.months.map(\.label)]
+        rows += schools.map { s in
+            [s.name]
+                + semester.months.map {
+                    result.monthStates[.init(inspectorID: inspectorID, schoolID: s.id, month: $0)]?.label ?? ""
+                }
+        }
+        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
+        rows += [[], ["不足项", "学校", "月份", "说明"]]
+        rows += result.shortfalls(inspectorID: inspectorID).map { s in
+            [
+                "\(s.rule.number). \(s.rule.label)", s.schoolID.flatMap { nameOf[$0] } ?? "", s.month?.label ?? "",
+                s.message,
+            ]
+        }
+        if !reports.isEmpty {
+            rows += [[], ["督导月报", "状态", "报送日期", "逾期天数"]]
+            rows += reports.map {
+                [$0.month.label, $0.state.label, $0.submittedOn ?? "未报送", $0.daysLate.map(String.init) ?? ""]
+            }
+        }
+        return rows
+    }
+}

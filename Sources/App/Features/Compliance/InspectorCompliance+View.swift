@@ -15,7 +15,10 @@ struct InspectorComplianceView {
         return Layout.document(
             "六个一明细", ctx, wide: true,
             [
-                .h1(.text("\(m.inspectorName) · \(m.semester.label)“六个一”明细")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("\(m.inspectorName) · \(m.semester.label)“六个一”明细")),
+                    .div(.class("actions"), .exportButtons(exportURL, query: [("semester", m.semester.code)]))),
                 .ruleStates(m.result.ruleStates(inspectorID: m.inspectorID)),
                 .visitCalendar(
                     result: m.result, inspectorID: m.inspectorID, schools: m.schools, months: m.semester.months),
@@ -35,6 +38,12 @@ struct InspectorComplianceView {
                 reports,
                 .p(.link(SiteURL.visits.with([("inspector", String(m.inspectorID))]), "查看该督学的全部督导记录")),
             ])
+    }
+
+    /// An inspector exports their own page; the office and leaders the inspector's.
+    func exportURL(_ format: ExportFormat) -> SiteURL {
+        ctx.principal?.role == .inspector
+            ? .listExport(.complianceMine, format) : .complianceInspectorExport(model.inspectorID, format)
     }
 
     var reports: Node<HTML.BodyContext> {

@@ -17,9 +17,10 @@ struct CoverageView {
                 .div(
                     .class("page-head"),
                     .h1(.text("责任督学挂牌覆盖情况")),
-                    mayAssign
-                        ? .div(.class("actions"), .button(SiteURL.rollover.path, "新学年挂牌调整", style: "secondary"))
-                        : .empty),
+                    .div(
+                        .class("actions"),
+                        mayAssign ? .button(SiteURL.rollover.path, "新学年挂牌调整", style: "secondary") : .empty,
+                        .exportButtons({ .listExport(.coverage, $0) }, query: []))),
                 .div(
                     .class("stats"),
                     .statCard("在办学校", "\(m.open)"),

@@ -11,4 +11,20 @@ enum CoverageController {
             paging: Paging(page: filter.page, per: filter.per), scope: scope, on: req.db)
         return CoverageView(ctx: req.pageContext(), model: model).render()
     }
+
+    /// The schools still without a responsible inspector, in the page's order, streamed.
+    static func export(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let db = req.db
+        return Download.stream(
+            name: "未挂牌责任督学的学校", format: ExportFormat(request: req), headers: ["学校代码", "学校", "类型", "镇街"]
+        ) { page in
+            let number = page ?? 1
+            let (rows, _, _) = try await Coverage.uncovered(
+                scope: scope, paging: Paging(page: number, per: Paging.maxPer), on: db)
+            return ExportPage(
+                rows: rows.map { [$0.code, $0.name, SchoolType(rawValue: $0.type)?.label ?? $0.type, $0.township] },
+                page: number, per: Paging.maxPer)
+        }
+    }
 }

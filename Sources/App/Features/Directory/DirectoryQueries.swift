@@ -42,6 +42,12 @@ enum DirectoryQueries {
         return Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
     }
 
+    static func inspectorNames(of ids: [Int], on db: any Database) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(ids)).all()
+        return Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
+    }
+
     /// The current responsible inspector of each school id.
     static func currentInspectors(of schoolIDs: [Int], on db: any Database) async throws -> [Int: Inspector] {
         guard !schoolIDs.isEmpty else { return [:] }

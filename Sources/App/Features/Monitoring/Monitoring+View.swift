@@ -14,7 +14,10 @@ struct MonitoringListView {
         return Layout.document(
             "质量监测", ctx,
             [
-                .h1(.text("国家义务教育质量监测")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("国家义务教育质量监测")),
+                    .div(.class("actions"), .exportButtons({ .listExport(.monitoring, $0) }, query: []))),
                 .p(
                     .class("hint"),
                     .text("监测三年一个周期，每年三个学科，测试四年级和八年级学生。每个区县一般抽取小学12所、初中8所，每校30名学生。这里安排本区的工作步骤、样本校和突发事件，结果反馈后记录分析和整改跟进。")
@@ -62,7 +65,12 @@ struct MonitoringRoundView {
             "\(m.year)年质量监测", ctx,
             [
                 .p(.link(SiteURL.monitoring.path, "‹ 质量监测")),
-                .h1(.text("\(m.year)年国家义务教育质量监测")),
+                .div(
+                    .class("page-head"),
+                    .h1(.text("\(m.year)年国家义务教育质量监测")),
+                    .div(
+                        .class("actions"),
+                        .exportButtons({ .monitoringPage(m.id, "export." + $0.rawValue) }, query: []))),
                 .p(.text("监测学科：\(m.subjects)；测试日：\(Format.day(m.testDay))")),
                 .errorSummary(m.errors),
                 timeline,

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Spreadsheet
 import Vapor
 
 /// 质量监测: the office runs a round (steps, sample, incidents, findings, follow-up problems); leaders and admin
@@ -11,6 +12,34 @@ enum MonitoringController {
         let model = try await MonitoringList.load(
             district: district, mayCreate: scope.principal.role == .office, today: req.today, on: req.db)
         return MonitoringListView(ctx: req.pageContext(), model: model).render()
+    }
+
+    /// The rounds as the list shows them.
+    static func export(req: Request) async throws -> Response {
+        let scope = try await Scope.of(req)
+        let district = try await scope.district(on: req.db)
+        let model = try await MonitoringList.load(district: district, mayCreate: false, today: req.today, on: req.db)
+        let rows =
+            [["年度", "监测学科", "测试日期", "已完成环节", "环节"]]
+            + model.items.map { [String($0.year), $0.subjects, $0.testDay, String($0.done), String($0.steps)] }
+        return try Download.table(.init(rows: rows), name: "质量监测", format: ExportFormat(request: req))
+    }
+
+    /// One round: its steps, sample schools with their follow-up problems, and incidents, one block after another.
+    static func roundExport(req: Request) async throws -> Response {
+        let (_, round) = try await load(req)
+        let m = try await MonitoringRoundPage.load(round, mayEdit: false, today: req.today, on: req.db)
+        var rows = [["环节", "截止日期", "负责", "完成日期", "状态", "说明"]]
+        rows += m.steps.map { [$0.title, $0.due.description, $0.owner, $0.doneOn ?? "", $0.status.label, $0.note] }
+        rows += [[], ["样本校", "学段", "整改跟踪问题", "状态"]]
+        for s in m.samples {
+            if s.followUps.isEmpty { rows.append([s.school, s.section.label, "", ""]) }
+            rows += s.followUps.map { [s.school, s.section.label, $0.text, $0.open ? "待整改" : "已销号"] }
+        }
+        rows += [[], ["异常情况日期", "学校", "情况"]] + m.incidents.map { [$0.day, $0.school, $0.text] }
+        if !m.findings.isEmpty { rows += [[], ["监测结果分析"], [m.findings]] }
+        return try Download.table(
+            .init(rows: rows), name: "\(m.year)年质量监测-\(m.subjects)", format: ExportFormat(request: req))
     }
 
     static func create(req: Request) async throws -> Response {

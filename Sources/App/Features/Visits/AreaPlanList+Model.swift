@@ -24,8 +24,7 @@ struct AreaPlanList: Sendable {
             \.$id, .descending
         )
         .limit(limit).all()
-        let names = try await Inspector.query(on: db).filter(\.$id ~~ Set(plans.map(\.inspectorID))).all()
-        let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
+        let nameOf = try await DirectoryQueries.inspectorNames(of: plans.map(\.inspectorID), on: db)
         return AreaPlanList(
             current: Semester.containing(today),
             rows: plans.map {

@@ -18,7 +18,8 @@ struct AreaPlanListView {
                     .h1(.text("学期片区督导工作计划")),
                     .div(
                         .class("actions"),
-                        isInspector ? .button(SiteURL.areaPlanNew.path, "编写\(model.current.label)计划") : .empty)),
+                        isInspector ? .button(SiteURL.areaPlanNew.path, "编写\(model.current.label)计划") : .empty,
+                        .exportButtons({ .listExport(.areaPlans, $0) }, query: []))),
                 .dataTable(["学期", "督学", "状态", "提交时间", "督导室意见"], model.rows.map(cells), empty: "暂无计划"),
             ])
     }

@@ -20,8 +20,7 @@ struct ReportList: Sendable {
         var q = scope.reportAccess.readable(WorkReport.query(on: db))
         if let kind { q = q.filter(\.$kind == kind) }
         let reports = try await q.sort(\.$semester, .descending).sort(\.$id, .descending).limit(limit).all()
-        let names = try await Inspector.query(on: db).filter(\.$id ~~ Set(reports.map(\.inspectorID))).all()
-        let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
+        let nameOf = try await DirectoryQueries.inspectorNames(of: reports.map(\.inspectorID), on: db)
         return ReportList(
             rows: reports.map {
                 Row(

@@ -21,7 +21,8 @@ struct ReportListView {
                         isInspector ? .button(SiteURL.reportNew.with([("kind", "summary")]), "写工作总结") : .empty,
                         isInspector
                             ? .button(SiteURL.reportNew.with([("kind", "caseStudy")]), "写督导案例", style: "secondary")
-                            : .empty)),
+                            : .empty,
+                        .exportButtons({ .listExport(.reports, $0) }, query: []))),
                 .dataTable(["学期", "类型", "题目", "督学", "案例评选"], model.rows.map(cells), empty: "暂无总结或案例"),
             ])
     }

@@ -15,7 +15,9 @@ struct VisitPlanListView {
                 .div(
                     .class("page-head"),
                     .h1(.text("督导方案")),
-                    .div(.class("actions"), .button(SiteURL.visitPlanNew.path, "制定督导方案"))),
+                    .div(
+                        .class("actions"), .button(SiteURL.visitPlanNew.path, "制定督导方案"),
+                        .exportButtons({ .listExport(.visitPlans, $0) }, query: []))),
                 .dataTable(["计划日期", "学校", "督导重点"], model.rows.map(cells), empty: "还没有督导方案"),
             ])
     }
