@@ -69,6 +69,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M026_QualityMonitoring())
     app.migrations.add(M027_DashboardIndexes())
     app.migrations.add(M028_MonitoringStepFiles())
+    app.migrations.add(M029_ThemeChecklists())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

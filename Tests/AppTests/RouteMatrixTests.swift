@@ -224,6 +224,7 @@ enum RouteRules {
         "POST /visits/:id/interviews": r(recorders, .draft),
         "POST /visits/:id/problems": r(recorders, .draft),
         "POST /visits/:id/checks": r(recorders, .draft),
+        "POST /visits/:id/checklist": r(recorders, .draft),
         "POST /visits/:id/findings": r(recorders, .draft),
         "POST /visits/:id/photos": r(recorders, .draft, upload: true),
         "POST /visits/:id/remove": r(recorders, .draft),

@@ -11,14 +11,17 @@ final class ThemeMonth: Model, @unchecked Sendable {
     @Field(key: "month") var month: Int
     @Field(key: "theme") var theme: String
     @Field(key: "focus") var focus: String
+    /// The indicator system whose items routine visits of the month offer as a checklist (主题检查表).
+    @OptionalField(key: "template_id") var templateID: Int?
     init() {}
 
-    init(districtID: Int, year: Int, _ m: MonthTheme) {
+    init(districtID: Int, year: Int, _ m: MonthTheme, templateID: Int? = nil) {
         self.districtID = districtID
         self.year = year
         self.month = m.month
         self.theme = m.theme
         self.focus = m.focus
+        self.templateID = templateID
     }
 
     var value: MonthTheme { MonthTheme(month: month, theme: theme, focus: focus) }
@@ -31,13 +34,28 @@ final class ThemeMonth: Model, @unchecked Sendable {
 
     /// The theme of the month of `day` in the district's calendar, if the office has set one.
     static func theme(districtID: Int, on day: Day, db: any Database) async throws -> String? {
-        try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == day.year)
-            .filter(\.$month == day.month).first()?.theme
+        try await month(districtID: districtID, of: day, on: db)?.theme
     }
 
-    /// Replaces the district's calendar of `year` with `months`.
-    static func replace(districtID: Int, year: Int, with months: [MonthTheme], on db: any Database) async throws {
+    /// The month of `day` in the district's calendar, if the office has set one.
+    static func month(districtID: Int, of day: Day, on db: any Database) async throws -> ThemeMonth? {
+        try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == day.year)
+            .filter(\.$month == day.month).first()
+    }
+
+    /// The checklist templates of the district's calendar of `year`, by month.
+    static func templates(districtID: Int, year: Int, on db: any Database) async throws -> [Int: Int] {
+        let rows = try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).all()
+        return Dictionary(rows.compactMap { r in r.templateID.map { (r.month, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Replaces the district's calendar of `year` with `months`, each with its checklist template if it names one.
+    static func replace(
+        districtID: Int, year: Int, with months: [MonthTheme], templates: [Int: Int] = [:], on db: any Database
+    ) async throws {
         try await ThemeMonth.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).delete()
-        for m in months { try await ThemeMonth(districtID: districtID, year: year, m).create(on: db) }
+        for m in months {
+            try await ThemeMonth(districtID: districtID, year: year, m, templateID: templates[m.month]).create(on: db)
+        }
     }
 }

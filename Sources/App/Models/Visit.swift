@@ -24,6 +24,8 @@ final class Visit: Model, @unchecked Sendable {
     @Field(key: "highlights") var highlights: String
     /// JSON: the documents checked (查阅资料) and the 五项管理/双减 findings.
     @Field(key: "checks") var checks: String
+    /// JSON: the month's 主题检查表 as filled in (`ChecklistRecord`), nil when none was.
+    @OptionalField(key: "checklist") var checklist: String?
     @Field(key: "status") var status: VisitStatus
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -37,6 +39,11 @@ final class Visit: Model, @unchecked Sendable {
     var checkRecord: VisitChecks {
         get { JSONColumn.decode(VisitChecks.self, checks) ?? VisitChecks() }
         set { checks = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+
+    var checklistRecord: ChecklistRecord? {
+        get { checklist.flatMap { JSONColumn.decode(ChecklistRecord.self, $0) } }
+        set { checklist = newValue.flatMap { try? JSONColumn.encode($0) } }
     }
 
     var snapshot: [String: String] {

@@ -179,12 +179,18 @@ enum DemoSeed {
                     schools.append(s)
                 }
             }
-            // The office loaded the example 行事历 for 2026 (and the autumn months of 2025 for last term).
+            // The office loaded the example 行事历 for 2026 (and the autumn months of 2025 for last term); 春季开学
+            // and the 课业负担 month name their built-in systems as the 主题检查表 of routine visits.
+            let checklists = try await IndicatorTemplate.query(on: db).filter(\.$districtID == district.id!)
+                .filter(\.$builtInKey ~~ ["01-kaixue-shige-daowei", "02-wuxiang-shuangjian"]).sort(\.$builtInKey).all()
             for year in [2025, 2026] {
                 let months = MonthlyTheme.example.filter { year == 2026 || $0.key >= 9 }.map {
                     MonthTheme(month: $0.key, theme: $0.value, focus: "")
                 }
-                try await ThemeMonth.replace(districtID: district.id!, year: year, with: months, on: db)
+                let templates =
+                    year == 2026 ? Dictionary(uniqueKeysWithValues: zip([2, 4], checklists.compactMap(\.id))) : [:]
+                try await ThemeMonth.replace(
+                    districtID: district.id!, year: year, with: months, templates: templates, on: db)
             }
             var inspectorModels: [Inspector] = []
             for (n, seed) in inspectors.enumerated() {

@@ -137,6 +137,7 @@ func routes(_ app: Application) throws {
     recorders.post(SiteURL.visitSection(s, "interviews").route, use: VisitsController.addInterview)
     recorders.post(SiteURL.visitSection(s, "problems").route, use: VisitsController.addProblem)
     recorders.post(SiteURL.visitSection(s, "checks").route, use: VisitsController.saveChecks)
+    recorders.post(SiteURL.visitSection(s, "checklist").route, use: VisitsController.saveChecklist)
     recorders.post(SiteURL.visitSection(s, "findings").route, use: VisitsController.answerFinding)
     recorders.upload(
         SiteURL.visitSection(s, "photos").route, VisitsController.photoLimits, use: VisitsController.addPhoto)

@@ -144,6 +144,20 @@ extension Node where Context: HTML.BodyContext {
         .span(.id("save-status"), .class("save-status"), .attribute(named: "role", value: "status"))
     }
 
+    /// One choice of several as radio buttons, each with its label ("符合", "不符合" …).
+    static func radios(_ name: String, _ choices: [(value: String, label: String)], selected: String) -> Node {
+        .div(
+            .class("choices"),
+            .forEach(choices) { choice in
+                .label(
+                    .class("choice"),
+                    .input(
+                        .type(.radio), .name(name), .value(choice.value),
+                        selected == choice.value ? .attribute(named: "checked", value: "checked") : .empty),
+                    .text(" " + choice.label))
+            })
+    }
+
     static func postButton(
         _ action: String, _ label: String, csrf: String, confirm: String? = nil,
         style: String = "secondary", fields: [(String, String)] = []

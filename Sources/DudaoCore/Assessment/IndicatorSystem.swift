@@ -12,6 +12,16 @@ public enum TargetKind: String, LabelledEnum {
         case .county: "县（区）人民政府"
         }
     }
+
+    /// Whether a visit to a school of `type` may be checked against a system of this kind: a kindergarten's against
+    /// a kindergarten system, other schools against a school one; townships and counties are not visited so.
+    public func fits(_ type: SchoolType) -> Bool {
+        switch self {
+        case .school: type != .kindergarten
+        case .kindergarten: type == .kindergarten
+        case .township, .county: false
+        }
+    }
 }
 
 /// A grade band: the label given at `min` points or more (e.g. 优秀 ≥ 90).

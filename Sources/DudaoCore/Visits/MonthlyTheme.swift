@@ -53,4 +53,27 @@ public enum ThemeCalendarInput {
         }
         return errors.isEmpty ? .success(out) : .failure(errors)
     }
+
+    /// The checklist each month names (an indicator system id as the form sends it, blank for none), checked: the
+    /// id is one of `allowed` (the district's systems with a published version) and the month has a theme.
+    public static func checkTemplates(themes: [Int: String], chosen: [Int: String], allowed: Set<Int>)
+        -> Validated<[Int: Int]>
+    {
+        var errors: [FieldError] = []
+        var out: [Int: Int] = [:]
+        for month in 1...12 {
+            let raw = (chosen[month] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty else { continue }
+            guard let id = Int(raw), allowed.contains(id) else {
+                errors.append(.init("template\(month)", "\(month)月的检查表请从本区已发布的指标体系中选择"))
+                continue
+            }
+            if (themes[month] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                errors.append(.init("theme\(month)", "请填写\(month)月的主题（已选择检查表）"))
+                continue
+            }
+            out[month] = id
+        }
+        return errors.isEmpty ? .success(out) : .failure(errors)
+    }
 }

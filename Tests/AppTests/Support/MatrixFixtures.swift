@@ -330,6 +330,13 @@ struct MatrixFixtures: Sendable {
         try await published.create(on: db)
         try await IndicatorVersion(templateID: system.id!, number: 2, system: sample, createdBy: nil, at: TestClock.now)
             .create(on: db)
+        // This month's theme names the system, so the drafts offer its checklist (主题检查表).
+        let month =
+            try await ThemeMonth.month(districtID: district.id!, of: today, on: db)
+            ?? ThemeMonth(
+                districtID: district.id!, year: today.year, MonthTheme(month: today.month, theme: "校园安全", focus: ""))
+        month.templateID = system.id!
+        try await month.save(on: db)
         let lead = try await User.query(on: db).filter(\.$inspectorID == inspector.id!).first()?.id ?? officeUserID
         let campaign = Campaign()
         campaign.districtID = district.id!

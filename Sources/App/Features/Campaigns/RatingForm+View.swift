@@ -102,16 +102,7 @@ struct RatingFormView {
 
     func input(_ form: ScoringForm, name: String, value: String) -> Node<HTML.FormContext> {
         func radios(_ choices: [(String, String)]) -> Node<HTML.FormContext> {
-            .div(
-                .class("choices"),
-                .forEach(choices) { choice in
-                    .label(
-                        .class("choice"),
-                        .input(
-                            .type(.radio), .name(name), .value(choice.0),
-                            value == choice.0 ? .attribute(named: "checked", value: "checked") : .empty),
-                        .text(" " + choice.1))
-                })
+            .radios(name, choices.map { (value: $0.0, label: $0.1) }, selected: value)
         }
         switch form {
         case .yesNo: return radios([("yes", "是（达到）"), ("no", "否（未达到）")])

@@ -19,7 +19,7 @@ struct ThemeCalendarView {
                 .h1(.text("一月一主题（行事历）\(m.year)年")),
                 .p(
                     .class("hint"),
-                    .text("每月的督导主题和工作重点，显示在督学的督导记录和督导方案中；没有填写的月份不显示主题。")),
+                    .text("每月的督导主题和工作重点，显示在督学的督导记录和督导方案中；没有填写的月份不显示主题。可为某月指定一份已发布的指标体系作为主题检查表，该月的常规督导记录会逐项列出供督学填写。")),
                 .div(
                     .class("actions"),
                     .a(.href(link(m.year - 1, "")), .class("btn secondary"), .text("‹ \(m.year - 1)年")),
@@ -39,7 +39,13 @@ struct ThemeCalendarView {
                                 error: m.errors.message(for: "theme\(month.month)")),
                             .textareaField(
                                 "工作重点（每行一项）", name: "focus\(month.month)", value: month.focus,
-                                error: m.errors.message(for: "focus\(month.month)"), rows: 2))
+                                error: m.errors.message(for: "focus\(month.month)"), rows: 2),
+                            m.templates.isEmpty
+                                ? .empty
+                                : .selectField(
+                                    "主题检查表（可选）", name: "template\(month.month)",
+                                    options: m.templates.map { (String($0.id), $0.name) }, selected: month.template,
+                                    error: m.errors.message(for: "template\(month.month)"), blank: "不指定"))
                     },
                     .div(
                         .class("form-actions"),

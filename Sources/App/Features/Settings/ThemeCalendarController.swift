@@ -21,23 +21,32 @@ enum ThemeCalendarController {
         }
         var themes: [Int: String] = [:]
         var focus: [Int: String] = [:]
+        var chosen: [Int: String] = [:]
         for month in 1...12 {
             themes[month] = try? req.content.get(String.self, at: "theme\(month)")
             focus[month] = try? req.content.get(String.self, at: "focus\(month)")
+            chosen[month] = (try? req.content.get(String.self, at: "template\(month)")).map { String($0.prefix(20)) }
         }
-        switch ThemeCalendarInput.check(themes: themes, focus: focus) {
-        case .failure(let errors):
-            let model = ThemeCalendar.refused(year: year, themes: themes, focus: focus, errors: errors)
-            return try await ThemeCalendarView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
-        case .success(let months):
+        let checklists = try await ThemeCalendar.checklists(districtID: district.id!, on: req.db)
+        let checked = ThemeCalendarInput.check(themes: themes, focus: focus)
+        let templates = ThemeCalendarInput.checkTemplates(
+            themes: themes, chosen: chosen, allowed: Set(checklists.map(\.id)))
+        switch (checked, templates) {
+        case (.success(let months), .success(let templates)):
             try await req.db.writeTransaction { db in
-                try await ThemeMonth.replace(districtID: district.id!, year: year, with: months, on: db)
+                try await ThemeMonth.replace(
+                    districtID: district.id!, year: year, with: months, templates: templates, on: db)
                 try await Audit.record(
                     on: db, actor: scope.principal, action: "update", entity: "themes", id: year,
                     orgPath: district.path, summary: "保存\(year)年一月一主题（\(months.count)个月）")
             }
             req.flash("已保存\(year)年行事历")
             return req.redirect(to: SiteURL.themes.with([("year", String(year))]))
+        default:
+            let errors = checked.errors + templates.errors
+            let model = ThemeCalendar.refused(
+                year: year, themes: themes, focus: focus, templates: chosen, errors: errors, templates: checklists)
+            return try await ThemeCalendarView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
     }
 

@@ -87,6 +87,8 @@ struct VisitDetail: Sendable {
         let interviewed: [InterviewGroup: Int]
         let problems: [Problem]
         let photos: [Photo]
+        /// 主题检查表: filled in, or offered to a draft by the month's theme.
+        var checklist: VisitChecklist? = nil
 
         /// The photos that show `subject`.
         func photos(of subject: PhotoSubject) -> [Photo] { photos.filter { $0.subject == subject } }
@@ -224,6 +226,7 @@ extension VisitDetail.Record {
             photos: l.photos.map {
                 Photo(id: $0.id!, caption: $0.caption, subject: $0.subject, takenAt: $0.createdAt, hash: $0.hash)
             },
+            checklist: l.checklist,
             amendments: l.amendments.map {
                 Amendment(at: $0.createdAt, userName: $0.userName, reason: $0.reason, changes: $0.fieldChanges)
             })

@@ -36,6 +36,7 @@ struct VisitDetailView {
                     observations,
                     interviews,
                     checks,
+                    checklist,
                     editable ? findingOffers : .empty,
                     problems,
                     photos,
@@ -50,14 +51,16 @@ struct VisitDetailView {
     /// status, and the way to 提交.
     var progressBar: Node<HTML.BodyContext> {
         let people = r.interviews.reduce(0) { $0 + $1.people }
-        let sections: [(String, String, Bool)] = [
-            ("basic", "基本", !r.summary.isEmpty),
-            ("observations", "听课\(r.observations.count)", !r.observations.isEmpty),
-            ("interviews", "访谈\(people)人", people > 0),
-            ("checks", "查阅", r.checks != VisitChecks()),
-            ("problems", "问题\(r.problems.count)", !r.problems.isEmpty),
-            ("photos", "照片\(r.photos.count)", !r.photos.isEmpty),
-        ]
+        let sections: [(String, String, Bool)] =
+            [
+                ("basic", "基本", !r.summary.isEmpty),
+                ("observations", "听课\(r.observations.count)", !r.observations.isEmpty),
+                ("interviews", "访谈\(people)人", people > 0),
+                ("checks", "查阅", r.checks != VisitChecks()),
+            ] + (r.checklist.map { [("checklist", "检查表", $0.record != nil)] } ?? []) + [
+                ("problems", "问题\(r.problems.count)", !r.problems.isEmpty),
+                ("photos", "照片\(r.photos.count)", !r.photos.isEmpty),
+            ]
         return .nav(
             .class("visit-bar no-print"), .ariaLabel("记录进度"),
             .div(
@@ -358,6 +361,67 @@ struct VisitDetailView {
                     error: err("documentNotes", in: s), limit: 2000)),
             r.profile.checksWorkload ? workloadFields(c.workload) : kindergartenFields(c.kindergarten ?? .init()),
             .button(.type(.submit), .class("btn primary"), .text("保存检查情况")))
+    }
+
+    // MARK: - 主题检查表
+
+    var checklist: Node<HTML.BodyContext> {
+        guard let list = r.checklist else { return .empty }
+        let s = "checklist"
+        let t = list.record?.tally(list.items)
+        return .section(
+            .class("card"), .id(s),
+            .h2(.text("主题检查表：\(list.name)")),
+            t.map { t in
+                .p(
+                    .text("\(list.items.count) 项：符合 \(t.met)，不符合 \(t.notMet)，不适用 \(t.notApplicable)"),
+                    .text(t.unanswered > 0 ? "，未检查 \(t.unanswered)" : ""))
+            } ?? .p(.class("hint"), .text("本月主题指定了这份检查表，逐项填写符合、不符合或不适用；不符合的写明发现的情况。")),
+            editable ? addForm(s, list.record == nil ? "填写检查表" : "修改检查表", checklistForm(list)) : checklistTable(list))
+    }
+
+    func checklistTable(_ list: VisitChecklist) -> Node<HTML.BodyContext> {
+        let entries = list.record?.entries ?? [:]
+        return .dataTable(
+            ["项目", "结论", "说明"],
+            list.items.compactMap { item in
+                guard let e = entries[item.code] else { return nil }
+                return [
+                    .text("\(item.code) \(item.title)"),
+                    e.verdict.map { .badge($0.label, $0 == .notMet ? "danger" : ($0 == .met ? "ok" : "")) }
+                        ?? .text("—"),
+                    .text(e.note),
+                ]
+            }, empty: "没有填写")
+    }
+
+    func checklistForm(_ list: VisitChecklist) -> Node<HTML.DetailsContext> {
+        let s = "checklist"
+        let entries = list.record?.entries ?? [:]
+        let choices = ChecklistVerdict.allCases.map { (value: $0.rawValue, label: $0.label) }
+        return .form(
+            .method(.post), .action(SiteURL.visitSection(r.id, s).path),
+            .csrf(ctx.csrf),
+            .forEach(list.areas) { area in
+                .fieldset(
+                    .legend(area.area),
+                    .forEach(area.items) { item in
+                        let verdict = ThemeChecklist.verdictField(item.code)
+                        let note = ThemeChecklist.noteField(item.code)
+                        return .div(
+                            .class("check-item"),
+                            .p(.strong(.text("\(item.code) \(item.title)"))),
+                            item.guidance.map { .p(.class("hint"), .text($0)) } ?? .empty,
+                            .radios(
+                                verdict, choices,
+                                selected: typed(verdict, in: s, else: entries[item.code]?.verdict?.rawValue ?? "")),
+                            .errorText(verdict, err(verdict, in: s)),
+                            .field(
+                                "说明", name: note, value: typed(note, in: s, else: entries[item.code]?.note ?? ""),
+                                error: err(note, in: s)))
+                    })
+            },
+            .button(.type(.submit), .class("btn primary"), .text("保存检查表")))
     }
 
     func yesNo(_ name: String, _ label: String, _ value: Bool?) -> Node<HTML.FormContext> {

@@ -44,6 +44,7 @@ struct VisitPrintView {
             row(r.profile.isKindergarten ? "保教活动观察" : "听课与教研", lessons),
             row("访谈情况", talks),
             row("查阅与检查", checks),
+            r.checklist?.record == nil ? .empty : row("主题检查表", checklist),
             row("督导情况", r.summary),
             row("亮点", r.highlights),
             row("存在问题", problems),
@@ -74,6 +75,18 @@ struct VisitPrintView {
         let c = r.checks
         return (c.documents.isEmpty ? "" : "查阅：" + c.documents.joined(separator: "、") + "。" + c.documentNotes + "\n")
             + c.findings.map { ($0.ok ? "✓ " : "✗ ") + $0.item + "：" + $0.message }.joined(separator: "\n")
+    }
+
+    /// The filled-in items of the month's checklist: its name and tally, then each item with its verdict and note.
+    var checklist: String {
+        guard let list = r.checklist, let record = list.record else { return "" }
+        let t = record.tally(list.items)
+        let head = "\(list.name)：符合 \(t.met)，不符合 \(t.notMet)，不适用 \(t.notApplicable)，未检查 \(t.unanswered)"
+        let lines = list.items.compactMap { item -> String? in
+            guard let e = record.entries[item.code], let verdict = e.verdict else { return nil }
+            return "\(item.code) \(item.title)：\(verdict.label)" + (e.note.isEmpty ? "" : "（\(e.note)）")
+        }
+        return ([head] + lines).joined(separator: "\n")
     }
 
     /// Each photo with what it shows, when it was received and the start of its hash (the file kept unchanged).
