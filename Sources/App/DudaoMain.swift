@@ -16,6 +16,9 @@ public enum DudaoMain {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             exit(1)
         }
+        if CommandLine.arguments.dropFirst().first == "restore" {
+            exit(runRestore(Array(CommandLine.arguments.dropFirst(2)), config: config))
+        }
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
@@ -23,6 +26,7 @@ public enum DudaoMain {
             try await configure(app, config)
             app.asyncCommands.use(SeedCommand(), as: "seed")
             app.asyncCommands.use(CampaignBenchCommand(), as: "bench-campaign")
+            app.asyncCommands.use(BackupCommand(), as: "backup")
             try await prepareDatabase(app)
             let command = CommandLine.arguments.dropFirst().first ?? "serve"
             if command == "serve" || command.hasPrefix("-") {

@@ -26,6 +26,15 @@ actor PostgresTestDatabases {
         return (try Self.url(baseURL, database: name), name)
     }
 
+    /// An empty database (to restore a backup into), dropped like a copy.
+    func makeEmpty(baseURL: String) async throws -> (url: String, name: String) {
+        let sql = try await adminDatabase(baseURL)
+        made += 1
+        let name = prefix + "e" + String(made)
+        try await sql.raw("CREATE DATABASE \(ident: name)").run()
+        return (try Self.url(baseURL, database: name), name)
+    }
+
     /// Drops a test's copy, once its application has closed its connections. Without `FORCE`: the server then
     /// stops an autovacuum worker still in the copy itself, where `FORCE` would have to signal it and is refused
     /// to a role that is not a superuser. A copy that cannot be dropped now is left for the next run's clean-up.
