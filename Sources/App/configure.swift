@@ -76,7 +76,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = ByteCount(value: RouteLimits.formBytes)
 
+    app.storage[AppMetricsKey.self] = AppMetrics()
     app.middleware = .init()
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware())
     // Outside the error pages, so an error page's cookies (CSRF token, shown flash) are written too.
     app.middleware.use(SessionMiddleware())

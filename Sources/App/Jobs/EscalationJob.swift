@@ -161,26 +161,30 @@ enum EscalationJob {
         }
     }
 
+    /// One round of every timer job; each is counted and timed in `/metrics`, and one that fails does not stop the
+    /// others.
+    static func tick(_ app: Application) async {
+        let now = app.clock.now()
+        let today = app.clock.today
+        await app.runJob("escalation") {
+            let o = try await run(on: app.db, today: today)
+            if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
+        }
+        await app.runJob("due_soon") { _ = try await DueSoonJob.run(on: app.db, today: today, now: now) }
+        await app.runJob("campaign_reminder") { _ = try await CampaignReminderJob.run(on: app.db, today: today) }
+        await app.runJob("bulletin_draft") { _ = try await BulletinDraftJob.run(on: app.db, today: today) }
+        await app.runJob("monitoring_reminder") { _ = try await MonitoringReminderJob.run(on: app.db, today: today) }
+        await app.runJob("webhook") { _ = try await WebhookJob.run(app, now: now) }
+        await app.runJob("session_sweep") {
+            try await Sessions.sweep(now: now, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
+        }
+    }
+
     /// Runs every few minutes in the process (off in tests; they call `run` directly).
     static func schedule(_ app: Application) {
         guard app.config.runJobs else { return }
         app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .minutes(2)) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do {
-                    let now = app.clock.now()
-                    let today = app.clock.today
-                    let o = try await run(on: app.db, today: today)
-                    if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
-                    _ = try await DueSoonJob.run(on: app.db, today: today, now: now)
-                    _ = try await CampaignReminderJob.run(on: app.db, today: today)
-                    _ = try await BulletinDraftJob.run(on: app.db, today: today)
-                    _ = try await MonitoringReminderJob.run(on: app.db, today: today)
-                    _ = try await WebhookJob.run(app, now: now)
-                    try await Sessions.sweep(now: now, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
-                } catch {
-                    app.logger.report(error: error)
-                }
-            }
+            app.eventLoopGroup.next().makeFutureWithTask { await tick(app) }
         }
     }
 }

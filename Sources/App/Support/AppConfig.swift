@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Forwarded-For` or
     /// `X-Real-IP`); nil means the socket's peer address is the client.
     public var clientAddressHeader: String? = nil
+    /// The bearer token the monitoring system sends to `/metrics`; nil: only this machine may read it, directly.
+    public var metricsToken: String? = nil
     public static let version = "0.1.0"
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -79,6 +81,12 @@ public struct AppConfig: Sendable {
                     variable: "DUDAO_CLIENT_ADDRESS_HEADER", reason: "应为一个请求头名称，如 X-Forwarded-For 或 X-Real-IP")
             }
             config.clientAddressHeader = header
+        }
+        if let token = env["DUDAO_METRICS_TOKEN"], !token.isEmpty {
+            guard (16...200).contains(token.count), token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw Invalid(variable: "DUDAO_METRICS_TOKEN", reason: "应为 16–200 个字符、不含空格的随机字符串")
+            }
+            config.metricsToken = token
         }
         return config
     }

@@ -130,6 +130,8 @@ enum SiteURL: Sendable, Equatable {
     case file(String)
     case stylesheet, script, serviceWorker
     case healthz
+    /// Prometheus figures, for the monitoring system (`MetricsController` decides who may read them).
+    case metrics
 
     var path: String { "/" + components.joined(separator: "/") }
 
@@ -280,6 +282,7 @@ enum SiteURL: Sendable, Equatable {
         case .script: return ["assets", "app.js"]
         case .serviceWorker: return ["sw.js"]
         case .healthz: return ["healthz"]
+        case .metrics: return ["metrics"]
         }
     }
 
