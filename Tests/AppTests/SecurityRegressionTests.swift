@@ -162,6 +162,7 @@ final class SecurityRegressionTests: XCTestCase {
                 XCTAssertEqual(res.headers.first(name: "X-Frame-Options"), "DENY", path)
                 XCTAssertEqual(res.headers.first(name: "X-Content-Type-Options"), "nosniff", path)
                 XCTAssertEqual(res.headers.first(name: "Referrer-Policy"), "same-origin", path)
+                XCTAssertFalse((res.headers.first(name: "X-Request-Id") ?? "").isEmpty, "the id its log lines carry")
             }
         }
     }

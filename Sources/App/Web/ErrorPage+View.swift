@@ -9,6 +9,8 @@ struct ErrorPage: Sendable, Equatable {
     /// For a form that did not go through: the page it was sent from (same site), to go back to it. The page script
     /// fills the form again with what was sent.
     var retry: String?
+    /// The request's id, shown on a server error so that the administrator finds its log lines (each carries it).
+    var requestID: String?
 }
 
 struct ErrorPageView {
@@ -25,6 +27,7 @@ struct ErrorPageView {
                     .class("card error-page"),
                     .h1(.text(model.title)),
                     .p(.text(model.message)),
+                    model.requestID.map { .p(.class("hint"), .text("错误编号：\($0)（联系管理员时请告知）")) } ?? .empty,
                     retryLink,
                     .p(.link(SiteURL.home.path, "返回首页")))
             ])

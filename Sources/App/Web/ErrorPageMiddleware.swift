@@ -18,7 +18,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let model = ErrorPage(
                 status: Int(status.code),
                 title: message == CSRFMiddleware.refusal ? "页面已过期" : Self.title(status), message: message,
-                retry: Self.formPage(of: req))
+                retry: Self.formPage(of: req), requestID: status == .internalServerError ? req.id : nil)
             return try await ErrorPageView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
     }
