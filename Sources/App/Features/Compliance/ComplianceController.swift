@@ -15,46 +15,33 @@ enum ComplianceController {
     }
 
     /// An inspector's own 六个一 detail.
-    static func mine(req: Request) async throws -> Page {
-        let scope = try await Scope.of(req)
-        return try await detail(
-            req, inspector: try await scope.inspectorAccess.load(scope.principal.inspectorID, on: req.db))
-    }
+    static func mine(req: Request) async throws -> Page { try await detail(req, own: true) }
 
-    static func inspector(req: Request) async throws -> Page {
-        let scope = try await Scope.of(req)
-        return try await detail(
-            req, inspector: try await scope.inspectorAccess.load(try req.parameters.id(), on: req.db))
-    }
+    static func inspector(req: Request) async throws -> Page { try await detail(req, own: false) }
 
-    static func detail(_ req: Request, inspector: Inspector) async throws -> Page {
-        InspectorComplianceView(ctx: req.pageContext(), model: try await detailModel(req, inspector: inspector))
-            .render()
-    }
+    static func mineExport(req: Request) async throws -> Response { try await detailExport(req, own: true) }
 
-    static func detailModel(_ req: Request, inspector: Inspector) async throws -> InspectorCompliance {
-        try await InspectorCompliance.query(
-            inspector, semester: try await ComplianceService.semester(req), today: req.today, on: req.db)
-    }
+    static func inspectorExport(req: Request) async throws -> Response { try await detailExport(req, own: false) }
 
-    static func mineExport(req: Request) async throws -> Response {
-        let scope = try await Scope.of(req)
-        return try await detailExport(
-            req, inspector: try await scope.inspectorAccess.load(scope.principal.inspectorID, on: req.db))
-    }
-
-    static func inspectorExport(req: Request) async throws -> Response {
-        let scope = try await Scope.of(req)
-        return try await detailExport(
-            req, inspector: try await scope.inspectorAccess.load(try req.parameters.id(), on: req.db))
+    static func detail(_ req: Request, own: Bool) async throws -> Page {
+        InspectorComplianceView(ctx: req.pageContext(), model: try await detailModel(req, own: own)).render()
     }
 
     /// One inspector's detail as a file (the page's semester).
-    static func detailExport(_ req: Request, inspector: Inspector) async throws -> Response {
-        let model = try await detailModel(req, inspector: inspector)
+    static func detailExport(_ req: Request, own: Bool) async throws -> Response {
+        let model = try await detailModel(req, own: own)
         return try Download.table(
             .init(rows: model.table), name: "\(model.inspectorName)-\(model.semester.label)六个一明细",
             format: ExportFormat(request: req))
+    }
+
+    /// The detail of the account's own inspector record, or of the inspector in the path (as the account may read).
+    static func detailModel(_ req: Request, own: Bool) async throws -> InspectorCompliance {
+        let scope = try await Scope.of(req)
+        let id = own ? scope.principal.inspectorID : try req.parameters.id()
+        let inspector = try await scope.inspectorAccess.load(id, on: req.db)
+        return try await InspectorCompliance.query(
+            inspector, semester: try await ComplianceService.semester(req), today: req.today, on: req.db)
     }
 
     /// The matrix as a file, every active inspector of the subtree, evaluated 200 at a time while it streams.
