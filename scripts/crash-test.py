@@ -4,14 +4,19 @@ after a restart on the same data every write the server acknowledged must be the
 before the crash must still work. SQLite by default; PostgreSQL with --postgres URL (a database of its own is created
 from that connection and dropped afterwards).
 
+With --signal TERM it is the graceful-shutdown test instead: the server must stop accepting, finish every request
+it had begun (none cut off mid-response), exit with status 0 within 30 s, and keep every acknowledged write.
+
     scripts/crash-test.py                       # SQLite, 8 writers for 8 s
     scripts/crash-test.py --seconds 4 --postgres postgres://dudao:dudao@127.0.0.1:55432/dudao_test
+    scripts/crash-test.py --signal TERM
 
 Needs a built server (swift build --product dudao) and, for PostgreSQL, psql. Exit status 0 when every acknowledged
 write is present; 1 otherwise, with the missing ones listed.
 """
 import argparse
 import datetime
+import http.client
 import json
 import os
 import random
@@ -70,6 +75,7 @@ def writer(n, base, token, schools, today, stop, acked, lock):
     i = 0
     while not stop.is_set():
         i += 1
+        sending = ("visits", "summary", f"crash-w{n}-{i}")
         try:
             status, visit = call(
                 "POST", base + "/api/v1/visits", token,
@@ -80,6 +86,7 @@ def writer(n, base, token, schools, today, stop, acked, lock):
             with lock:
                 acked["visits"][visit["id"]] = []
             description = f"crash-w{n}-{i} 消防通道堆放杂物"
+            sending = ("problems", "description", description)
             status, _ = call(
                 "POST", f"{base}/api/v1/visits/{visit['id']}/problems", token,
                 {"category": "安全", "severity": "minor", "disposition": "rectify", "description": description})
@@ -87,9 +94,27 @@ def writer(n, base, token, schools, today, stop, acked, lock):
                 with lock:
                     acked["visits"][visit["id"]].append(description)
                     acked["problems"] += 1
-        except (OSError, ValueError):
-            # Refused or cut off: the server is down. Such a write was never acknowledged.
+        except urllib.error.URLError:
+            # Refused: the server is down or no longer accepting. Such a write was never sent.
             time.sleep(0.05)
+        except (OSError, ValueError, http.client.HTTPException):
+            # Sent and then cut off before the whole answer: never acknowledged, and a graceful stop must not do it.
+            with lock:
+                acked["cut"].append(sending)
+            time.sleep(0.05)
+
+
+def stored_count(args, env, tmp, table, column, value):
+    """How many rows of `table` have `column` = `value`, read straight from the database."""
+    if args.postgres:
+        # From standard input: psql quotes the variable there (it does not in -c).
+        out = subprocess.run(
+            ["psql", "-X", "-At", env["DATABASE_URL"], "-v", "v=" + value, "-f", "-"],
+            input=f"SELECT count(*) FROM {table} WHERE {column} = :'v';", capture_output=True, text=True,
+            check=True).stdout
+        return int(out.strip() or 0)
+    with sqlite3.connect(tmp + "/data/dudao.sqlite") as db:
+        return db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", (value,)).fetchone()[0]
 
 
 def main():
@@ -98,6 +123,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=8)
     ap.add_argument("--writers", type=int, default=8)
     ap.add_argument("--postgres", help="a PostgreSQL URL to create the test's own database from")
+    ap.add_argument("--signal", choices=["KILL", "TERM"], default="KILL")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
     if not os.access(binary, os.X_OK):
@@ -128,7 +154,7 @@ def main():
         schools = [s["id"] for s in page["items"]]
         today = datetime.date.today().isoformat()
 
-        acked = {"visits": {}, "problems": 0}
+        acked = {"visits": {}, "problems": 0, "cut": []}
         lock = threading.Lock()
         stop = threading.Event()
         threads = [threading.Thread(target=writer, args=(n, base, token, schools, today, stop, acked, lock))
@@ -136,8 +162,17 @@ def main():
         for t in threads:
             t.start()
         time.sleep(args.seconds)
-        server.kill()  # SIGKILL: no shutdown, no flush, mid-write
-        server.wait()
+        stopped = None
+        if args.signal == "KILL":
+            server.kill()  # SIGKILL: no shutdown, no flush, mid-write
+            server.wait()
+        else:
+            server.terminate()
+            try:
+                stopped = server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
         time.sleep(0.5)
         stop.set()
         for t in threads:
@@ -159,9 +194,19 @@ def main():
                 integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
             if integrity != "ok":
                 missing.append("SQLite integrity_check: " + integrity)
+        # A request cut off before the server read it was never begun (as if refused); one the server carried out
+        # and then cut off its answer was begun and not finished: a graceful stop must not do that.
+        begun = [c for c in acked["cut"] if stored_count(args, env, tmp, *c) > 0]
+        if args.signal == "TERM":
+            if stopped != 0:
+                missing.append(f"after SIGTERM the server exited with {stopped} (expected 0 within 30 s)")
+            if begun:
+                missing.append(f"{len(begun)} requests carried out but cut off mid-response by SIGTERM")
         kind = "PostgreSQL" if args.postgres else "SQLite"
-        print(f"crash-test ({kind}): {len(acked['visits'])} visits and {acked['problems']} problems acknowledged "
-              f"before SIGKILL; after the restart {len(missing)} missing; token still valid; integrity {integrity}")
+        print(f"crash-test ({kind}, SIG{args.signal}): {len(acked['visits'])} visits and {acked['problems']} problems "
+              f"acknowledged before the signal, {len(acked['cut'])} requests cut off ({len(begun)} of them carried "
+              f"out); after the restart {len(missing)} "
+              f"missing; token still valid; integrity {integrity}")
         for m in missing[:50]:
             print("  missing:", m)
         ok = not missing and len(acked["visits"]) > 0 and acked["problems"] > 0

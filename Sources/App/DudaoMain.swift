@@ -34,12 +34,20 @@ public enum DudaoMain {
                 printBanner(config, seeded: seeded)
             }
             try await app.execute()
+            if command == "serve" || command.hasPrefix("-") { await stopServing(app) }
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// After SIGTERM: no new connections, and the requests already begun and a timer round already running finish
+    /// before the databases close (Vapor shuts its storage — the databases among it — down in no set order).
+    static func stopServing(_ app: Application) async {
+        await app.server.shutdown()
+        await app.jobTimer?.stop()
     }
 
     static func runBalance(_ arguments: [String]) -> Int32 {

@@ -1,5 +1,7 @@
 import DudaoCore
 import Fluent
+import NIOConcurrencyHelpers
+import NIOCore
 import SQLKit
 import Vapor
 
@@ -183,10 +185,33 @@ enum EscalationJob {
     /// Runs every few minutes in the process (off in tests; they call `run` directly).
     static func schedule(_ app: Application) {
         guard app.config.runJobs else { return }
-        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .minutes(2)) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask { await tick(app) }
+        let timer = JobTimer()
+        app.storage[JobTimerKey.self] = timer
+        let loop = app.eventLoopGroup.next()
+        let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .minutes(2)) { _ in
+            let round = Task { await tick(app) }
+            timer.current.withLockedValue { $0 = round }
+            return loop.makeFutureWithTask { await round.value }
         }
+        timer.repeated.withLockedValue { $0 = repeated }
     }
+}
+
+/// The timer's handle, for a clean stop: no new round, and the round already running finishes.
+final class JobTimer: Sendable {
+    let repeated = NIOLockedValueBox<RepeatedTask?>(nil)
+    let current = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    func stop() async {
+        repeated.withLockedValue { $0?.cancel() }
+        await current.withLockedValue { $0 }?.value
+    }
+}
+
+struct JobTimerKey: StorageKey { typealias Value = JobTimer }
+
+extension Application {
+    var jobTimer: JobTimer? { storage[JobTimerKey.self] }
 }
 
 /// Reminds a school once when its notice falls due within three days. The reminder is an event per notice,
