@@ -30,7 +30,8 @@ public enum DudaoMain {
             try await prepareDatabase(app)
             let command = CommandLine.arguments.dropFirst().first ?? "serve"
             if command == "serve" || command.hasPrefix("-") {
-                let seeded = try await DemoSeed.seedIfEmpty(app.db, config: config, logger: app.logger)
+                let seeded = try await DemoSeed.seedIfEmpty(
+                    app.db, config: config, store: app.attachments, logger: app.logger)
                 printBanner(config, seeded: seeded)
             }
             try await app.execute()

@@ -27,7 +27,9 @@ extension Request {
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.config = config
     try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
-    app.attachments = DiskAttachmentStore(root: config.dataDir + "/files")
+    app.attachments =
+        config.attachmentsInDatabase
+        ? DatabaseAttachmentStore(app) : DiskAttachmentStore(root: config.dataDir + "/files")
 
     switch config.database {
     case .sqliteFile(let path):
@@ -70,6 +72,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M027_DashboardIndexes())
     app.migrations.add(M028_MonitoringStepFiles())
     app.migrations.add(M029_ThemeChecklists())
+    app.migrations.add(M030_AttachmentBlobs())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -26,7 +26,7 @@ final class BackupTests: XCTestCase {
     func testABackupRestoresIntoAnEmptyInstallationWithEveryRecordAndFileAndNeverOverData() async throws {
         try await withApp(fileDatabase: true) { app in
             let report = Data("整改报告（第二次复查）".utf8)
-            let hash = try app.attachments.put(report)
+            let hash = try await app.attachments.put(report)
             let directory = NSTemporaryDirectory() + "dudao-backup-" + UUID().uuidString
             defer { try? FileManager.default.removeItem(atPath: directory) }
 
@@ -62,7 +62,8 @@ final class BackupTests: XCTestCase {
                 let after = try await counts(restored.db)
                 XCTAssertEqual(restoredManifest, manifest)
                 XCTAssertEqual(after, before, "every record")
-                XCTAssertEqual(try restored.attachments.get(hash), report, "every stored file")
+                let file = try await restored.attachments.get(hash)
+                XCTAssertEqual(file, report, "every stored file")
                 let again = try await School.query(on: restored.db).count()
                 XCTAssertGreaterThan(again, 0)
             } catch {

@@ -396,7 +396,7 @@ enum VisitsAPI {
         case .success(let (kind, caption)):
             let p = VisitPhoto()
             p.visitID = v.id!
-            p.hash = try req.attachments.keep(file)
+            p.hash = try await req.attachments.keep(file)
             p.contentType = kind.rawValue
             p.caption = caption
             try await p.save(on: req.db)

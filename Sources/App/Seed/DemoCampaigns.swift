@@ -161,7 +161,7 @@ enum DemoCampaigns {
             let e = CampaignEvidence()
             e.targetID = t.id!
             e.itemCode = leaf.code
-            e.hash = try store.put(file)
+            e.hash = try await store.put(file)
             e.name = "\(leaf.code) \(leaf.evidence?.note ?? leaf.title).pdf"
             e.type = "application/pdf"
             e.size = file.count

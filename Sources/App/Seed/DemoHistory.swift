@@ -239,7 +239,7 @@ enum DemoHistory {
                         photoIndex += 1
                         let ph = VisitPhoto()
                         ph.visitID = v.id!
-                        ph.hash = try store.put(data)
+                        ph.hash = try await store.put(data)
                         ph.contentType = "image/png"
                         ph.caption =
                             (profile.isKindergarten ? ["保教活动观察", "查阅卫生保健记录", "园舍巡查"] : ["课堂听课", "查阅作业批改", "校园巡查"])[

@@ -14,12 +14,12 @@ enum DemoSeed {
 
     /// Seeds when there is no org unit yet. Outside demo mode only an administrator is created,
     /// with a random password that must be changed at first login.
-    static func seedIfEmpty(_ db: any Database, config: AppConfig, logger: Logger) async throws -> Bool {
+    static func seedIfEmpty(
+        _ db: any Database, config: AppConfig, store: any AttachmentStore, logger: Logger
+    ) async throws -> Bool {
         guard try await OrgUnit.query(on: db).count() == 0 else { return false }
         if config.demo {
-            try await seed(
-                db, cost: config.bcryptCost, store: DiskAttachmentStore(root: config.dataDir + "/files"),
-                campaigns: true)
+            try await seed(db, cost: config.bcryptCost, store: store, campaigns: true)
         } else {
             let temp = AccountsController.temporaryPassword()
             try await db.transaction { db in
@@ -145,6 +145,8 @@ enum DemoSeed {
     ) async throws {
         let hash = try Bcrypt.hash(password, cost: cost)
         try await db.transaction { db in
+            // Files kept in the database go in with the rest (another connection would wait for this transaction).
+            let store = store?.within(db)
             let city = OrgUnit(name: "江南市", level: .city, parent: nil)
             try await city.create(on: db, parentPath: "/")
             let district = OrgUnit(name: "青川区", level: .district, parent: city)

@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Forwarded-For` or
     /// `X-Real-IP`); nil means the socket's peer address is the client.
     public var clientAddressHeader: String? = nil
+    /// Keep attachments in the database instead of `DATA_DIR/files`, for several instances on one PostgreSQL.
+    public var attachmentsInDatabase = false
     /// The bearer token the monitoring system sends to `/metrics`; nil: only this machine may read it, directly.
     public var metricsToken: String? = nil
     public static let version = "0.1.0"
@@ -81,6 +83,12 @@ public struct AppConfig: Sendable {
                     variable: "DUDAO_CLIENT_ADDRESS_HEADER", reason: "应为一个请求头名称，如 X-Forwarded-For 或 X-Real-IP")
             }
             config.clientAddressHeader = header
+        }
+        switch env["DUDAO_ATTACHMENTS"] ?? "" {
+        case "", "disk": config.attachmentsInDatabase = false
+        case "database": config.attachmentsInDatabase = true
+        case let other:
+            throw Invalid(variable: "DUDAO_ATTACHMENTS", reason: "应为 disk（数据目录，默认）或 database（数据库），当前为“\(other)”")
         }
         if let token = env["DUDAO_METRICS_TOKEN"], !token.isEmpty {
             guard (16...200).contains(token.count), token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {

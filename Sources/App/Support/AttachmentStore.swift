@@ -1,19 +1,34 @@
+import Fluent
 import Foundation
 import Vapor
 
-/// Files (photos, evidence) stored by the SHA-256 of their content. Local disk by default.
+/// Files (photos, evidence) stored by the SHA-256 of their content, never changed once stored. Local disk by
+/// default; in the database (`DUDAO_ATTACHMENTS=database`) when several instances must see the same files.
 protocol AttachmentStore: Sendable {
-    func put(_ data: Data) throws -> String
+    func put(_ data: Data) async throws -> String
     /// Moves a file whose SHA-256 is `hash` into the store (an upload streamed to disk).
-    func put(fileAt path: String, hash: String) throws
-    func get(_ hash: String) throws -> Data?
+    func put(fileAt path: String, hash: String) async throws
+    func get(_ hash: String) async throws -> Data?
+    /// The store as seen from inside a transaction on `db`: files kept in the database go in with the transaction.
+    func within(_ db: any Database) -> any AttachmentStore
+}
+
+extension AttachmentStore {
+    func within(_ db: any Database) -> any AttachmentStore { self }
+}
+
+/// A content hash as the stores name files: 64 hexadecimal digits, nothing else.
+enum ContentHash {
+    static func of(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+
+    static func isValid(_ hash: String) -> Bool { hash.count == 64 && hash.allSatisfy { $0.isHexDigit } }
 }
 
 struct DiskAttachmentStore: AttachmentStore {
     let root: String
 
-    func put(_ data: Data) throws -> String {
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    func put(_ data: Data) async throws -> String {
+        let hash = ContentHash.of(data)
         let dir = root + "/" + hash.prefix(2)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = dir + "/" + hash
@@ -23,8 +38,8 @@ struct DiskAttachmentStore: AttachmentStore {
         return hash
     }
 
-    func put(fileAt path: String, hash: String) throws {
-        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit }) else { throw Abort(.internalServerError) }
+    func put(fileAt path: String, hash: String) async throws {
+        guard ContentHash.isValid(hash) else { throw Abort(.internalServerError) }
         let dir = root + "/" + hash.prefix(2)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let target = dir + "/" + hash
@@ -35,8 +50,8 @@ struct DiskAttachmentStore: AttachmentStore {
         }
     }
 
-    func get(_ hash: String) throws -> Data? {
-        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit }) else { return nil }
+    func get(_ hash: String) async throws -> Data? {
+        guard ContentHash.isValid(hash) else { return nil }
         return FileManager.default.contents(atPath: root + "/" + hash.prefix(2) + "/" + hash)
     }
 }
@@ -68,8 +83,8 @@ enum ImageKind: String {
 extension AttachmentStore {
     /// A stored evidence file as a download: its recorded type (checked by content when uploaded), never sniffed by
     /// the browser, its name encoded for the header; images and PDFs open in the browser, other files are saved.
-    func response(for f: StoredFile) throws -> Response {
-        guard let data = try get(f.hash) else { throw Abort(.notFound, reason: "文件不存在") }
+    func response(for f: StoredFile) async throws -> Response {
+        guard let data = try await get(f.hash) else { throw Abort(.notFound, reason: "文件不存在") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: f.type)
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")

@@ -19,7 +19,8 @@ struct BackupCommand: AsyncCommand {
         let directory = signature.to ?? app.config.dataDir + "/backups/" + formatter.string(from: app.clock.now())
         do {
             let manifest = try await Backup.make(app: app, into: directory)
-            context.console.print("已备份到 \(directory)（\(manifest.database) 数据库，附件 \(manifest.files) 个）")
+            let files = app.config.attachmentsInDatabase ? "附件在数据库中，已随数据库备份" : "附件 \(manifest.files) 个"
+            context.console.print("已备份到 \(directory)（\(manifest.database) 数据库，\(files)）")
         } catch let failure as Backup.Failure {
             context.console.error(failure.description)
             throw failure

@@ -23,12 +23,15 @@ struct EvidenceUpload {
         return out
     }
 
-    func store(in store: any AttachmentStore) throws -> [StoredFile] {
-        try accepted.map {
-            StoredFile(
-                hash: try store.keep($0.file), name: String($0.file.filename.prefix(100)), type: $0.type,
-                size: $0.file.size)
+    func store(in store: any AttachmentStore) async throws -> [StoredFile] {
+        var stored: [StoredFile] = []
+        for a in accepted {
+            stored.append(
+                StoredFile(
+                    hash: try await store.keep(a.file), name: String(a.file.filename.prefix(100)), type: a.type,
+                    size: a.file.size))
         }
+        return stored
     }
 }
 

@@ -278,8 +278,8 @@ private final class PartState: @unchecked Sendable {
 
 extension AttachmentStore {
     /// Keeps an uploaded file (moved, not copied) and returns its hash.
-    func keep(_ file: UploadedFile) throws -> String {
-        try put(fileAt: file.path, hash: file.hash)
+    func keep(_ file: UploadedFile) async throws -> String {
+        try await put(fileAt: file.path, hash: file.hash)
         return file.hash
     }
 }

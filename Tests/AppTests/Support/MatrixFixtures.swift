@@ -105,7 +105,7 @@ struct MatrixFixtures: Sendable {
         guard otherInspectors.count >= 2 else { throw TestSetupError("need two more inspectors") }
 
         let store = app.attachments
-        let photoHash = try store.put(tinyPNG)
+        let photoHash = try await store.put(tinyPNG)
         wang.photo = photoHash
         try await wang.save(on: db)
 
@@ -181,7 +181,7 @@ struct MatrixFixtures: Sendable {
         try await visit.save(on: db)
         let photo = VisitPhoto()
         photo.visitID = visit.id!
-        photo.hash = try app.attachments.put(tinyPNG)
+        photo.hash = try await app.attachments.put(tinyPNG)
         photo.contentType = "image/png"
         photo.caption = "\(tag)照片"
         try await photo.save(on: db)
@@ -217,7 +217,7 @@ struct MatrixFixtures: Sendable {
         notice.issuedAt = TestClock.now
         try await notice.save(on: db)
         let evidence = StoredFile(
-            hash: try app.attachments.put(Data("%PDF-1.4 \(tag)".utf8)), name: "\(tag)报告.pdf",
+            hash: try await app.attachments.put(Data("%PDF-1.4 \(tag)".utf8)), name: "\(tag)报告.pdf",
             type: "application/pdf", size: 12)
         let report = RectificationReport()
         report.noticeID = notice.id!
@@ -229,7 +229,7 @@ struct MatrixFixtures: Sendable {
         try await report.save(on: db)
 
         let attachment = StoredFile(
-            hash: try app.attachments.put(Data("%PDF-1.4 投诉\(tag)".utf8)), name: "\(tag)举报.pdf",
+            hash: try await app.attachments.put(Data("%PDF-1.4 投诉\(tag)".utf8)), name: "\(tag)举报.pdf",
             type: "application/pdf", size: 14)
         let complaint = Complaint()
         complaint.districtID = district.id!
@@ -298,7 +298,7 @@ struct MatrixFixtures: Sendable {
 
         // A 问责决定 against the school on the notice, answered with one file.
         let answer = StoredFile(
-            hash: try app.attachments.put(Data("%PDF-1.4 申辩\(tag)".utf8)), name: "\(tag)申辩.pdf",
+            hash: try await app.attachments.put(Data("%PDF-1.4 申辩\(tag)".utf8)), name: "\(tag)申辩.pdf",
             type: "application/pdf", size: 14)
         let decision = AccountabilityDecision()
         decision.districtID = district.id!
@@ -395,7 +395,7 @@ struct MatrixFixtures: Sendable {
             try await round.create(on: db)
         }
         let document = StoredFile(
-            hash: try app.attachments.put(Data("%PDF-1.4 监测\(tag)".utf8)), name: "\(tag)名单.pdf",
+            hash: try await app.attachments.put(Data("%PDF-1.4 监测\(tag)".utf8)), name: "\(tag)名单.pdf",
             type: "application/pdf", size: 16)
         let step = MonitoringStep()
         (step.roundID, step.position, step.title, step.due, step.owner) = (

@@ -28,7 +28,7 @@ struct TestSetupError: Error, CustomStringConvertible {
 /// `clientAddressHeader` and `secureCookies` set those settings as a deployment behind a proxy would.
 func withApp(
     history: Bool = true, fileDatabase: Bool = false, clientAddressHeader: String? = nil, secureCookies: Bool = false,
-    _ body: (Application) async throws -> Void
+    attachmentsInDatabase: Bool = false, _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -51,6 +51,7 @@ func withApp(
         }
         config.clientAddressHeader = clientAddressHeader ?? config.clientAddressHeader
         config.secureCookies = secureCookies || config.secureCookies
+        config.attachmentsInDatabase = attachmentsInDatabase
         try await configure(app, config)
         app.clock = TestClock.clock
         if fileDatabase { try await prepareDatabase(app) }

@@ -48,7 +48,7 @@ enum AccountabilityController {
         let scope = try await Scope.of(req)
         let f = try await scope.accountabilityAccess.file(
             decisionID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
-        return try req.attachments.response(for: f)
+        return try await req.attachments.response(for: f)
     }
 
     // MARK: - The office decides
@@ -141,7 +141,7 @@ enum AccountabilityController {
             return try await AccountabilityDetailView(ctx: req.pageContext(), model: model).render()
                 .encodeResponse(for: req)
         }
-        let stored = try evidence.store(in: req.attachments)
+        let stored = try await evidence.store(in: req.attachments)
         try await AccountabilityWorkflow.respond(
             d, text: text, files: stored, principal: scope.principal, today: req.today, now: req.now, on: req.db)
         req.flash("申辩已提交，督导室将作出处理")

@@ -83,7 +83,7 @@ enum CampaignEvidenceWork {
                 .encodeResponse(for: req)
         }
         // Files are stored only once everything has been checked, so a refused upload leaves none behind.
-        let stored = try evidence.store(in: req.attachments)
+        let stored = try await evidence.store(in: req.attachments)
         try await req.db.writeTransaction { db in
             for f in stored {
                 let e = CampaignEvidence()
@@ -113,6 +113,6 @@ enum CampaignEvidenceWork {
             let e = try await CampaignEvidence.query(on: req.db).filter(\.$targetID == target.id!)
                 .filter(\.$hash == (req.parameters.get("hash") ?? "")).first()
         else { throw Abort(.notFound, reason: "文件不存在") }
-        return try req.attachments.response(for: e.file)
+        return try await req.attachments.response(for: e.file)
     }
 }

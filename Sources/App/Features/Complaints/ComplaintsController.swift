@@ -108,7 +108,7 @@ enum ComplaintsController {
                 submission: form.submission.flatMap { $0.count <= 64 ? $0 : nil } ?? UUID().uuidString, on: req.db)
             return try await ComplaintFormView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
-        let stored = try evidence.store(in: req.attachments)
+        let stored = try await evidence.store(in: req.attachments)
         let token = form.submission.flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 }
         do {
             let c = try await ComplaintWorkflow.create(
@@ -219,7 +219,7 @@ enum ComplaintsController {
         let scope = try await Scope.of(req)
         let f = try await scope.complaintAccess.attachment(
             complaintID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
-        return try req.attachments.response(for: f)
+        return try await req.attachments.response(for: f)
     }
 
     static func show(req: Request) async throws -> Page {

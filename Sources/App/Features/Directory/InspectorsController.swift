@@ -128,7 +128,7 @@ enum InspectorsController {
             return req.redirect(to: SiteURL.inspector(i.id!).path)
         }
         let before = i.snapshot
-        i.photo = try req.attachments.keep(file)
+        i.photo = try await req.attachments.keep(file)
         try await req.db.writeTransaction { db in
             try await i.save(on: db)
             try await Audit.record(

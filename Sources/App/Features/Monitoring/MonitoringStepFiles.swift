@@ -32,7 +32,7 @@ enum MonitoringStepFiles {
             model.errors = errors
             return try await MonitoringRoundView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
-        let stored = try evidence.store(in: req.attachments)
+        let stored = try await evidence.store(in: req.attachments)
         try await req.db.transaction { db in
             step.files = try JSONColumn.encode(step.storedFiles + stored)
             try await step.save(on: db)
@@ -52,6 +52,6 @@ enum MonitoringStepFiles {
         guard let file = steps.lazy.flatMap(\.storedFiles).first(where: { $0.hash == hash }) else {
             throw Abort(.notFound, reason: "文件不存在")
         }
-        return try req.attachments.response(for: file)
+        return try await req.attachments.response(for: file)
     }
 }

@@ -20,7 +20,7 @@ enum PublicController {
     static func file(req: Request) async throws -> Response {
         guard let hash = req.parameters.get("hash"),
             try await Inspector.query(on: req.db).filter(\.$photo == hash).count() > 0,
-            let data = try req.attachments.get(hash)
+            let data = try await req.attachments.get(hash)
         else { throw Abort(.notFound, reason: "文件不存在") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(

@@ -162,7 +162,7 @@ enum NoticesController {
             return try await NoticeDetailView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
         // Files are stored only once everything has been checked, so a refused report leaves none behind.
-        let stored = try evidence.store(in: req.attachments)
+        let stored = try await evidence.store(in: req.attachments)
         let r = RectificationReport()
         r.noticeID = notice.id!
         r.body = body
@@ -183,7 +183,7 @@ enum NoticesController {
         let scope = try await Scope.of(req)
         let f = try await scope.noticeAccess.file(
             noticeID: try req.parameters.id(), hash: req.parameters.get("hash"), on: req.db)
-        return try req.attachments.response(for: f)
+        return try await req.attachments.response(for: f)
     }
 
     static func printable(req: Request) async throws -> Page {

@@ -49,7 +49,7 @@ enum VisitsController {
         let scope = try await Scope.of(req)
         let p = try await scope.visitAccess.photo(
             visitID: try req.parameters.id(), photoID: try req.parameters.id("pid"), on: req.db)
-        guard let data = try req.attachments.get(p.hash) else { throw Abort(.notFound, reason: "照片不存在") }
+        guard let data = try await req.attachments.get(p.hash) else { throw Abort(.notFound, reason: "照片不存在") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: p.contentType)
         headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=86400")
@@ -407,7 +407,7 @@ enum VisitsController {
             p.visitID = v.id!
             p.problemID = subject.problemID
             p.observationID = subject.observationID
-            p.hash = try req.attachments.keep(file)
+            p.hash = try await req.attachments.keep(file)
             p.contentType = kind.rawValue
             p.caption = caption
             try await p.save(on: req.db)
