@@ -39,6 +39,31 @@ final class VisitDetailViewTests: XCTestCase {
         XCTAssertFalse(html.contains("作业布置与批改"))
     }
 
+    func testAChecklistItemTheOfficeNamedWithMarkupIsShownAsTextInTheFormAndTheRecord() {
+        let hostile = "\"><svg onload=alert(1)>"
+        let item = ChecklistItem(code: hostile, title: hostile, guidance: hostile, area: hostile)
+        let record = ChecklistRecord(
+            versionID: 7, name: hostile, entries: [hostile: ChecklistEntry(verdict: .notMet, note: hostile)])
+        let base = Self.draft()
+        var withList = base.record
+        withList.checklist = VisitChecklist(versionID: 7, name: hostile, items: [item], record: record)
+        let draft = VisitDetail(
+            record: withList, categories: base.categories, documents: base.documents, reminders: base.reminders,
+            pendingFindings: base.pendingFindings, editable: true, mayAmend: false, issuesNotices: true,
+            followUp: nil, failure: nil)
+        let submitted = VisitDetail(
+            record: withList, categories: [], documents: [], reminders: [], pendingFindings: [], editable: false,
+            mayAmend: false, issuesNotices: false, followUp: nil, failure: nil)
+
+        for model in [draft, submitted] {
+            let html = VisitDetailView(ctx: .fixture(.inspector, path: "/visits/12"), model: model).render().html
+
+            XCTAssertTrue(html.contains("主题检查表"))
+            XCTAssertFalse(html.contains("<svg"), "code, title, guidance, area, name and note are escaped everywhere")
+            XCTAssertTrue(html.contains("&lt;svg onload=alert(1)&gt;"))
+        }
+    }
+
     func testTheAuthorOfADraftGetsEverySectionsFormTheAutosaveRemindersAndWhatToFollowUp() {
         let view = VisitDetailView(ctx: .fixture(.inspector, path: "/visits/12"), model: Self.draft())
 

@@ -84,7 +84,7 @@ enum CampaignExports {
         let headers =
             ["对象", "答卷数"]
             + questions.flatMap { q in q.options.map { "\(q.code) \(q.text)：\($0)" } }
-        // A target's answers are read whole to tally them: a page of 50 keeps that bounded.
+        // The answers of a page of targets are read at once to tally them: 50 targets keeps that bounded.
         let pageSize = 50
         return Download.stream(
             name: "\(campaign.title)-\(record.title)", format: ExportFormat(request: req), headers: headers
@@ -92,16 +92,14 @@ enum CampaignExports {
             var targets = CampaignTarget.query(on: db).filter(\.$campaignID == campaignID)
             if let after { targets = targets.filter(\.$id > after) }
             let page = try await targets.sort(\.$id).limit(pageSize).all()
-            var rows: [[String]] = []
-            for target in page {
-                let answers = try await QuestionnaireAnswer.all(
-                    questionnaireIDs: [qid], targetID: target.id!, on: db
-                ).map(\.answers)
-                rows.append(
-                    [target.name, String(answers.count)]
-                        + questions.flatMap {
-                            QuestionnaireAnswers.tally($0, answers: answers).map { String($0.count) }
-                        })
+            guard !page.isEmpty else { return ExportPage(rows: [], lastKey: nil, limit: pageSize) }
+            let answers = try await QuestionnaireAnswer.query(on: db).filter(\.$questionnaireID == qid)
+                .filter(\.$targetID ~~ page.compactMap(\.id)).all()
+            let byTarget = Dictionary(grouping: answers, by: \.targetID).mapValues { $0.map(\.answers) }
+            let rows = page.map { target in
+                let mine = byTarget[target.id!] ?? []
+                return [target.name, String(mine.count)]
+                    + questions.flatMap { QuestionnaireAnswers.tally($0, answers: mine).map { String($0.count) } }
             }
             return ExportPage(rows: rows, lastKey: page.last?.id, limit: pageSize)
         }

@@ -41,7 +41,8 @@ struct Coverage: Sendable {
 
 extension Coverage {
     static func query(paging: Paging, scope: Scope, on db: any Database) async throws -> Coverage {
-        let (rows, total, open) = try await uncovered(scope: scope, paging: paging, on: db)
+        let (total, open) = try await uncoveredCounts(scope: scope, on: db)
+        let rows = try await uncovered(scope: scope, paging: paging, on: db)
         let district = try await scope.district(on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
         let overloaded = try await overloadedInspectors(scope: scope, limit: settings.maxSchoolsPerInspector, on: db)
@@ -50,15 +51,18 @@ extension Coverage {
             limit: settings.maxSchoolsPerInspector)
     }
 
-    /// Open schools in scope with no open assignment; one indexed anti-join, paginated.
-    static func uncovered(scope: Scope, paging: Paging, on db: any Database) async throws -> ([Row], Int, Int) {
-        guard let sql = db as? any SQLDatabase else { return ([], 0, 0) }
-        let whereClause: SQLQueryString = """
-            FROM schools s JOIN org_units t ON t.id = s.township_id
-            WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND s.status = 'open'
-            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL)
-            """
-        struct Count: Decodable { let n: Int }
+    /// Open schools in scope with no open assignment: one indexed anti-join.
+    static func uncoveredClause(_ scope: Scope) -> SQLQueryString {
+        """
+        FROM schools s JOIN org_units t ON t.id = s.township_id
+        WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND s.status = 'open'
+        AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL)
+        """
+    }
+
+    /// A page of the uncovered schools, by township and name (the page and its export).
+    static func uncovered(scope: Scope, paging: Paging, on db: any Database) async throws -> [Row] {
+        guard let sql = db as? any SQLDatabase else { return [] }
         struct Raw: Decodable {
             let id: Int
             let name: String
@@ -66,17 +70,22 @@ extension Coverage {
             let type: String
             let township: String
         }
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + whereClause).first(decoding: Count.self)?.n ?? 0
-        let open = try await School.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath).filter(
-            \.$status == .open
-        ).count()
-        let rows = try await sql.raw(
-            "SELECT s.id, s.name, s.code, s.type, t.name AS township " + whereClause
+        return try await sql.raw(
+            "SELECT s.id, s.name, s.code, s.type, t.name AS township " + uncoveredClause(scope)
                 + " ORDER BY t.name, s.name LIMIT \(bind: paging.per) OFFSET \(bind: paging.offset)"
-        ).all(decoding: Raw.self)
-        return (
-            rows.map { Row(id: $0.id, name: $0.name, code: $0.code, type: $0.type, township: $0.township) }, total, open
-        )
+        ).all(decoding: Raw.self).map {
+            Row(id: $0.id, name: $0.name, code: $0.code, type: $0.type, township: $0.township)
+        }
+    }
+
+    /// How many open schools are uncovered, and how many are open, in scope.
+    static func uncoveredCounts(scope: Scope, on db: any Database) async throws -> (uncovered: Int, open: Int) {
+        guard let sql = db as? any SQLDatabase else { return (0, 0) }
+        struct Count: Decodable { let n: Int }
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + uncoveredClause(scope)).first(decoding: Count.self)?.n
+        let open = try await School.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath)
+            .filter(\.$status == .open).count()
+        return (total ?? 0, open)
     }
 
     /// Inspectors of the subtree holding more than `limit` schools now, most first.

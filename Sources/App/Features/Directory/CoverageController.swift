@@ -20,7 +20,7 @@ enum CoverageController {
             name: "未挂牌责任督学的学校", format: ExportFormat(request: req), headers: ["学校代码", "学校", "类型", "镇街"]
         ) { page in
             let number = page ?? 1
-            let (rows, _, _) = try await Coverage.uncovered(
+            let rows = try await Coverage.uncovered(
                 scope: scope, paging: Paging(page: number, per: Paging.maxPer), on: db)
             return ExportPage(
                 rows: rows.map { [$0.code, $0.name, SchoolType(rawValue: $0.type)?.label ?? $0.type, $0.township] },

@@ -168,7 +168,9 @@ extension VisitDetail {
             editable && failure == nil
             ? try await FollowUp.query(schoolID: visit.schoolID, excluding: visit.id, on: db) : nil
         return VisitDetail(
-            record: Record(loaded, settings: settings, hideInternal: access.hidesInternalNotes),
+            record: Record(
+                loaded, settings: settings, hideInternal: access.hidesInternalNotes,
+                checklist: try await VisitChecklist.load(visit, school: loaded.school, on: db)),
             categories: settings.categories, documents: settings.documents(for: loaded.school.type),
             plans: editable ? try await plans(of: visit, on: db) : [], planID: visit.visitPlanID,
             linksPlans: editable && visit.inspectorID != nil,
@@ -191,7 +193,8 @@ extension VisitDetail {
 }
 
 extension VisitDetail.Record {
-    init(_ l: VisitRecords.Loaded, settings: DistrictSettings, hideInternal: Bool) {
+    /// `checklist` is read by the two pages that show it (the record and its print), not by every load of a visit.
+    init(_ l: VisitRecords.Loaded, settings: DistrictSettings, hideInternal: Bool, checklist: VisitChecklist?) {
         let v = l.visit
         var interviewed: [InterviewGroup: Int] = [:]
         for i in l.interviews { interviewed[i.group, default: 0] += i.people }
@@ -226,7 +229,7 @@ extension VisitDetail.Record {
             photos: l.photos.map {
                 Photo(id: $0.id!, caption: $0.caption, subject: $0.subject, takenAt: $0.createdAt, hash: $0.hash)
             },
-            checklist: l.checklist,
+            checklist: checklist,
             amendments: l.amendments.map {
                 Amendment(at: $0.createdAt, userName: $0.userName, reason: $0.reason, changes: $0.fieldChanges)
             })

@@ -14,6 +14,7 @@ struct VisitPrint: Sendable {
         return VisitPrint(
             officeName: settings.officeName,
             record: VisitDetail.Record(
-                loaded, settings: settings, hideInternal: scope.visitAccess.hidesInternalNotes))
+                loaded, settings: settings, hideInternal: scope.visitAccess.hidesInternalNotes,
+                checklist: try await VisitChecklist.load(visit, school: loaded.school, on: db)))
     }
 }

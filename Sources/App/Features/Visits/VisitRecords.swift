@@ -22,8 +22,6 @@ enum VisitRecords {
         let photos: [VisitPhoto]
         let amendments: [VisitAmendment]
         let plan: VisitPlan?
-        /// 主题检查表: filled in, or offered by the month's theme.
-        let checklist: VisitChecklist?
     }
 
     /// The sections of `v`, each in the order it was recorded. Reading `v` was authorised by the caller.
@@ -42,8 +40,7 @@ enum VisitRecords {
             problems: try await Problem.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
             photos: try await VisitPhoto.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
             amendments: try await VisitAmendment.query(on: db).filter(\.$visitID == id).sort(\.$id).all(),
-            plan: try await v.visitPlanID.asyncMap { try await VisitPlan.find($0, on: db) } ?? nil,
-            checklist: try await VisitChecklist.load(v, school: school, on: db))
+            plan: try await v.visitPlanID.asyncMap { try await VisitPlan.find($0, on: db) } ?? nil)
     }
 
     /// How a visit recorded by the office names its recorder: 督导室 and the account's name.
