@@ -39,7 +39,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     case .postgres(let url, let schema):
         var pg = try SQLPostgresConfiguration(url: url)
         if let schema { pg.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(
+            .postgres(configuration: pg, maxConnectionsPerEventLoop: AppMetrics.connectionsPerEventLoop), as: .psql)
     }
 
     app.migrations.add(M001_Directory())
@@ -73,13 +74,17 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M028_MonitoringStepFiles())
     app.migrations.add(M029_ThemeChecklists())
     app.migrations.add(M030_AttachmentBlobs())
+    app.migrations.add(M031_JobRuns())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = ByteCount(value: RouteLimits.formBytes)
 
-    app.storage[AppMetricsKey.self] = AppMetrics()
+    let loops = app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }
+    let perLoop: Int
+    if case .postgres = config.database { perLoop = AppMetrics.connectionsPerEventLoop } else { perLoop = 1 }
+    app.storage[AppMetricsKey.self] = AppMetrics(poolSize: loops * perLoop)
     app.middleware = .init()
     app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware())

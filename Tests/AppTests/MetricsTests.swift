@@ -44,6 +44,10 @@ final class MetricsTests: XCTestCase {
                 XCTAssertTrue(text.contains(#"dudao_job_runs_total{job="\#(job)",outcome="ok"} 1"#), job)
             }
             XCTAssertTrue(text.contains("dudao_webhook_queue_length "))
+            XCTAssertTrue(text.contains("dudao_http_requests_in_flight 1"), "the scrape itself, the others done")
+            XCTAssertTrue(text.contains("dudao_db_pool_connections_max \(app.metrics.poolSize)"))
+            XCTAssertGreaterThan(app.metrics.poolSize, 0)
+            XCTAssertTrue(text.contains("dudao_db_probe_seconds "))
         }
     }
 

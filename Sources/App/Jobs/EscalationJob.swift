@@ -168,17 +168,22 @@ enum EscalationJob {
     static func tick(_ app: Application) async {
         let now = app.clock.now()
         let today = app.clock.today
-        await app.runJob("escalation") {
+        await app.runJob("escalation", now: now) {
             let o = try await run(on: app.db, today: today)
             if o.escalated > 0 { app.logger.info("督办：检查 \(o.checked) 件逾期事项，新增督办 \(o.escalated) 项") }
         }
-        await app.runJob("due_soon") { _ = try await DueSoonJob.run(on: app.db, today: today, now: now) }
-        await app.runJob("campaign_reminder") { _ = try await CampaignReminderJob.run(on: app.db, today: today) }
-        await app.runJob("bulletin_draft") { _ = try await BulletinDraftJob.run(on: app.db, today: today) }
-        await app.runJob("monitoring_reminder") { _ = try await MonitoringReminderJob.run(on: app.db, today: today) }
-        await app.runJob("webhook") { _ = try await WebhookJob.run(app, now: now) }
-        await app.runJob("session_sweep") {
+        await app.runJob("due_soon", now: now) { _ = try await DueSoonJob.run(on: app.db, today: today, now: now) }
+        await app.runJob("campaign_reminder", now: now) {
+            _ = try await CampaignReminderJob.run(on: app.db, today: today)
+        }
+        await app.runJob("bulletin_draft", now: now) { _ = try await BulletinDraftJob.run(on: app.db, today: today) }
+        await app.runJob("monitoring_reminder", now: now) {
+            _ = try await MonitoringReminderJob.run(on: app.db, today: today)
+        }
+        await app.runJob("webhook", now: now) { _ = try await WebhookJob.run(app, now: now) }
+        await app.runJob("session_sweep", now: now) {
             try await Sessions.sweep(now: now, idleMinutes: app.config.sessionIdleMinutes, on: app.db)
+            try await JobRuns.sweep(now: now, on: app.db)
         }
     }
 

@@ -1,11 +1,22 @@
 import Fluent
 import Prometheus
+import SQLKit
 import Vapor
 
 /// Figures for monitoring, served at `/metrics` in Prometheus' text format: requests and their latency by route,
-/// timer-job runs and failures with their duration, and the webhook queue's length (read when scraped).
+/// timer-job runs and failures with their duration, the webhook queue's length, requests in flight against the
+/// database pool's size, and how long a trivial query waits for a connection (those three read when scraped).
 final class AppMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
+    /// Connections the database pool may open (Fluent does not tell how many are in use).
+    let poolSize: Int
+
+    /// PostgreSQL connections per event loop (SQLite has one per loop, the driver's default).
+    static let connectionsPerEventLoop = 4
+
+    init(poolSize: Int = 1) {
+        self.poolSize = poolSize
+    }
 
     static let latencyBuckets: [Duration] = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000].map {
         .milliseconds($0)
@@ -36,6 +47,26 @@ final class AppMetrics: Sendable {
             helpText: "Webhook deliveries waiting to be sent")
     }
 
+    static var inFlight: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "dudao", metricName: "http_requests_in_flight", helpText: "Requests being answered")
+    }
+    static var pool: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "dudao", metricName: "db_pool_connections", unitName: "max",
+            helpText: "Connections the database pool may open")
+    }
+    static var poolWait: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "dudao", metricName: "db_probe", unitName: "seconds",
+            helpText: "Time to get a pooled connection and run SELECT 1, at the last scrape")
+    }
+
+    /// One more request being answered (`by: -1` when it is done).
+    func requestsInFlight(by change: Double) {
+        registry.makeGauge(descriptor: Self.inFlight).increment(by: change)
+    }
+
     /// `route` is the route's pattern ("/visits/:id"), so the labels stay few whatever the ids.
     func request(method: String, route: String, status: UInt, duration: Duration) {
         registry.makeCounter(
@@ -46,9 +77,10 @@ final class AppMetrics: Sendable {
         ).record(duration)
     }
 
-    func job(_ name: String, failed: Bool, duration: Duration) {
-        registry.makeCounter(descriptor: Self.jobRuns, labels: [("job", name), ("outcome", failed ? "failed" : "ok")])
-            .increment()
+    /// `outcome` is ok, failed, or skipped (another instance ran the job in this period); a skipped run has no time.
+    func job(_ name: String, outcome: String, duration: Duration?) {
+        registry.makeCounter(descriptor: Self.jobRuns, labels: [("job", name), ("outcome", outcome)]).increment()
+        guard let duration else { return }
         registry.makeDurationHistogram(
             descriptor: Self.jobDuration, labels: [("job", name)], buckets: Self.latencyBuckets
         ).record(duration)
@@ -59,6 +91,13 @@ final class AppMetrics: Sendable {
         let waiting = try await WebhookDelivery.query(on: db).filter(\.$deliveredAt == nil)
             .filter(\.$abandonedAt == nil).count()
         registry.makeGauge(descriptor: Self.webhookQueue).set(Int64(waiting))
+        registry.makeGauge(descriptor: Self.pool).set(Int64(poolSize))
+        let clock = ContinuousClock()
+        let start = clock.now
+        if let sql = db as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
+        let waited = clock.now - start
+        let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+        registry.makeGauge(descriptor: Self.poolWait).set(seconds)
         return registry.emitToString()
     }
 }
@@ -69,19 +108,36 @@ extension Application {
     /// Set once by `configure`, before any request or job.
     var metrics: AppMetrics { storage[AppMetricsKey.self] ?? AppMetrics() }
 
-    /// Runs one timer job, counting its run, its failure and its time; a failure is logged and does not stop the
-    /// jobs after it.
-    func runJob(_ name: String, _ body: () async throws -> Void) async {
+    /// Runs one timer job unless another instance has claimed it for the period of `now` (`JobRuns`), counting its
+    /// run, its failure and its time; a failure is logged and recorded, and does not stop the jobs after it.
+    func runJob(_ name: String, now: Date, _ body: () async throws -> Void) async {
         let clock = ContinuousClock()
         let start = clock.now
-        var failed = false
+        let run: Int
+        do {
+            guard let claimed = try await JobRuns.claim(name, now: now, on: db) else {
+                metrics.job(name, outcome: "skipped", duration: nil)
+                return
+            }
+            run = claimed
+        } catch {
+            logger.report(error: error)
+            metrics.job(name, outcome: "failed", duration: nil)
+            return
+        }
+        var outcome = JobRuns.Outcome.ok
         do {
             try await body()
         } catch {
-            failed = true
+            outcome = .failed
             logger.report(error: error)
         }
-        metrics.job(name, failed: failed, duration: clock.now - start)
+        do {
+            try await JobRuns.finish(run, outcome, now: self.clock.now(), on: db)
+        } catch {
+            logger.report(error: error)
+        }
+        metrics.job(name, outcome: outcome.rawValue, duration: clock.now - start)
     }
 }
 
@@ -92,6 +148,8 @@ struct MetricsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let clock = ContinuousClock()
         let start = clock.now
+        metrics.requestsInFlight(by: 1)
+        defer { metrics.requestsInFlight(by: -1) }
         func record(_ status: UInt) {
             let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
             metrics.request(
