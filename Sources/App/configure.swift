@@ -75,6 +75,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M029_ThemeChecklists())
     app.migrations.add(M030_AttachmentBlobs())
     app.migrations.add(M031_JobRuns())
+    app.migrations.add(M032_SyncIndexes())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

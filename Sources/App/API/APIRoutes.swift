@@ -2,18 +2,27 @@ import DudaoCore
 import Fluent
 import Vapor
 
-/// /api/v1: bearer tokens from /auth/token; lists paginated with `page`/`per` and scoped like the pages.
+/// /api/v1: bearer tokens from /auth/token; lists paginated with `page`/`per` and scoped like the pages. The routes
+/// are the operations of `OpenAPIDocument`, each bound here to its handler by `operationId` (`APIRouteTable`).
 func apiRoutes(_ app: Application) throws {
-    let v1 = app.grouped("api", "v1")
-    v1.post("auth", "token", use: APIController.token)
-    let authed = v1.grouped(BearerPrincipalMiddleware(), APIQueryMiddleware())
-    authed.get("schools", use: APIController.schools)
-    authed.get("schools", ":id", use: APIController.school)
-    authed.get("inspectors", use: APIController.inspectors)
-    authed.get("assignments", use: APIController.assignments)
-    VisitsAPI.register(authed)
-    app.get("api", "openapi.json", use: APIController.openAPI)
+    let authed = app.grouped(BearerPrincipalMiddleware(), APIQueryMiddleware())
+    try APIRouteTable.document.register(open: app, authed: authed, handlers: APIController.handlers)
     app.middleware.use(APIMethodMiddleware())
+}
+
+extension APIController {
+    typealias Handler = APIRouteTable.Handler
+
+    /// Every operation of the document, by `operationId`.
+    static let handlers: [String: Handler] = [
+        "createToken": Handler(token),
+        "getOpenAPIDocument": Handler(openAPI),
+        "listSchools": Handler(schools),
+        "getSchool": Handler(school),
+        "listInspectors": Handler(inspectors),
+        "listAssignments": Handler(assignments),
+    ].merging(VisitsAPI.handlers) { _, _ in fatalError("an operationId bound twice") }
+        .merging(SyncAPI.handlers) { _, _ in fatalError("an operationId bound twice") }
 }
 
 /// An /api path asked with a method it does not serve answers 405 with `Allow` (OPTIONS: 204 with
@@ -66,11 +75,9 @@ struct APIMethodMiddleware: AsyncMiddleware {
 /// shared bounded-number parsing reads empty as absent, as HTML forms need). Unknown parameters are
 /// ignored, repeated or not.
 struct APIQueryMiddleware: AsyncMiddleware {
-    /// The query parameters the API reads (see OpenAPIDocument), and which of them are numbers.
-    static let numbers: Set<String> = ["page", "per", "township", "area", "school"]
-    static let names: Set<String> = numbers.union([
-        "q", "type", "status", "kind", "duty", "current", "semester", "caption",
-    ])
+    /// The query parameters the API reads, and which of them are numbers: as the document declares them.
+    static let numbers = APIRouteTable.document.integerQueryNames
+    static let names = APIRouteTable.document.queryNames
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let query = req.url.query {

@@ -304,6 +304,59 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/notices": {
+              "get": {
+                "operationId": "listNotices",
+                "summary": "整改通知书（按账号范围，供增量同步）",
+                "description": "督学看到本人开具的，学校看到本校已下发的，督导室看到本区全部。每份带所含问题的编号。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"},
+                  {"name": "state", "in": "query", "description": "通知书状态", "schema": {"type": "string", "enum": ["draft", "pendingApproval", "issued", "acknowledged", "reported", "returned", "closed", "withdrawn"]}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NoticePage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/complaints": {
+              "get": {
+                "operationId": "listComplaints",
+                "summary": "投诉举报（按账号范围，供增量同步）",
+                "description": "投诉人姓名和电话只给督导室账号，匿名投诉一律不给。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"},
+                  {"name": "state", "in": "query", "description": "办理状态", "schema": {"type": "string", "enum": ["received", "accepted", "verifying", "handling", "replied", "closed", "rejected"]}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ComplaintPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/bulletins": {
+              "get": {
+                "operationId": "listBulletins",
+                "summary": "督导简报（本区，供增量同步）",
+                "description": "已发布的各期；督导室账号还能看到草稿和已审定未发布的。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BulletinPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
             "/api/openapi.json": {
               "get": {
                 "operationId": "getOpenAPIDocument",
@@ -320,7 +373,8 @@ enum OpenAPIDocument {
             "parameters": {
               "page": {"name": "page", "in": "query", "description": "页码", "schema": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}},
               "per": {"name": "per", "in": "query", "description": "每页条数", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
-              "id": {"name": "id", "in": "path", "required": true, "description": "记录编号", "schema": {"$ref": "#/components/schemas/Id"}}
+              "id": {"name": "id", "in": "path", "required": true, "description": "记录编号", "schema": {"$ref": "#/components/schemas/Id"}},
+              "updatedSince": {"name": "updatedSince", "in": "query", "description": "只列出在此时刻及以后更新的记录（RFC 3339，带时区，如 2026-11-30T10:00:00+08:00，1900–2100 年）。增量同步时传上次取到的最大 updatedAt，按 id 去重", "schema": {"type": "string", "format": "date-time", "maxLength": 40, "pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"}}
             },
             "responses": {
               "BadRequest": {"description": "参数超出范围、类型不对、为空或重复，筛选值不在可选范围内，文本含有空字符，或请求体不是有效的 JSON（code 为 bad_request）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -354,6 +408,55 @@ enum OpenAPIDocument {
                 "token": {"type": "string", "description": "访问令牌，放在 Authorization: Bearer 之后"},
                 "expiresAt": {"type": "string", "format": "date-time"},
                 "role": {"type": "string", "enum": ["admin", "office", "inspector", "school", "leader"]}}},
+              "Notice": {"type": "object", "required": ["id", "number", "schoolId", "inspectorId", "requirements", "deadline", "state", "stateLabel", "problemIds"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "number": {"type": "string", "description": "文号"},
+                "schoolId": {"$ref": "#/components/schemas/Id"},
+                "inspectorId": {"$ref": "#/components/schemas/Id"},
+                "requirements": {"type": "string", "description": "整改要求"},
+                "deadline": {"type": "string", "description": "整改期限 YYYY-MM-DD"},
+                "state": {"type": "string", "enum": ["draft", "pendingApproval", "issued", "acknowledged", "reported", "returned", "closed", "withdrawn"]},
+                "stateLabel": {"type": "string"},
+                "escalation": {"type": "string", "description": "已采取的督办步骤"},
+                "issuedAt": {"type": "string", "format": "date-time"},
+                "closedAt": {"type": "string", "format": "date-time"},
+                "problemIds": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "NoticePage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Notice"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "Complaint": {"type": "object", "required": ["id", "trackingCode", "channel", "category", "content", "state", "stateLabel", "receivedOn", "reply", "anonymous"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "trackingCode": {"type": "string", "description": "查询码"},
+                "channel": {"type": "string", "description": "来源渠道"},
+                "category": {"type": "string"},
+                "content": {"type": "string"},
+                "schoolId": {"$ref": "#/components/schemas/Id"},
+                "state": {"type": "string", "enum": ["received", "accepted", "verifying", "handling", "replied", "closed", "rejected"]},
+                "stateLabel": {"type": "string"},
+                "inspectorId": {"$ref": "#/components/schemas/Id"},
+                "receivedOn": {"type": "string", "description": "受理日期 YYYY-MM-DD"},
+                "deadline": {"type": "string"},
+                "reply": {"type": "string", "description": "答复"},
+                "repliedOn": {"type": "string"},
+                "escalation": {"type": "string"},
+                "anonymous": {"type": "boolean"},
+                "complainant": {"type": "object", "description": "投诉人：只给督导室账号，匿名投诉没有", "required": ["name", "phone"], "properties": {"name": {"type": "string"}, "phone": {"type": "string"}}},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "ComplaintPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Complaint"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "Bulletin": {"type": "object", "required": ["id", "period", "title", "issue", "state", "stateLabel", "publishedPublic", "sections"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "period": {"type": "string", "description": "所报月份 YYYY-MM"},
+                "title": {"type": "string"},
+                "issue": {"type": "string", "description": "期号，如 2026年第2期"},
+                "state": {"type": "string", "enum": ["draft", "approved", "published"]},
+                "stateLabel": {"type": "string"},
+                "publishedOn": {"type": "string"},
+                "publishedPublic": {"type": "boolean", "description": "是否向社会公开"},
+                "sections": {"type": "array", "items": {"type": "object", "required": ["heading", "text", "table"], "properties": {"heading": {"type": "string"}, "text": {"type": "string"}, "table": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}}}},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "BulletinPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Bulletin"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
               "School": {"type": "object", "required": ["id", "code", "name", "type", "typeLabel", "ownership", "townshipId", "address", "principal", "phone", "students", "sections", "classes", "staff", "status"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
                 "code": {"type": "string", "description": "学校标识码"},

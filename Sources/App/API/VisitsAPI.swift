@@ -4,21 +4,20 @@ import Vapor
 
 /// The visit part of /api/v1, for a mobile or offline client: the same checks and scope as the pages.
 enum VisitsAPI {
-    static func register(_ authed: any RoutesBuilder) {
-        authed.get("visit-plans", use: visitPlans)
-        authed.post("visit-plans", use: createVisitPlan)
-        authed.get("visits", use: list)
-        authed.get("visits", ":id", use: show)
-        authed.post("visits", use: create)
-        authed.put("visits", ":id", use: update)
-        authed.post("visits", ":id", "observations", use: addObservation)
-        authed.post("visits", ":id", "interviews", use: addInterview)
-        authed.post("visits", ":id", "problems", use: addProblem)
-        authed.on(.POST, "visits", ":id", "photos", body: .stream, use: addPhoto)
-            .limited(to: VisitSections.maxPhotoBytes, streamed: true)
-        authed.post("visits", ":id", "submit", use: submit)
-        authed.get("compliance", use: compliance)
-    }
+    static let handlers: [String: APIRouteTable.Handler] = [
+        "listVisitPlans": .init(visitPlans),
+        "createVisitPlan": .init(createVisitPlan),
+        "listVisits": .init(list),
+        "getVisit": .init(show),
+        "createVisit": .init(create),
+        "updateVisit": .init(update),
+        "addObservation": .init(addObservation),
+        "addInterview": .init(addInterview),
+        "addProblem": .init(addProblem),
+        "addPhoto": .init(streamedLimit: VisitSections.maxPhotoBytes, addPhoto),
+        "submitVisit": .init(submit),
+        "getCompliance": .init(compliance),
+    ]
 
     static func invalid(_ errors: [FieldError]) -> APIError {
         APIError(
