@@ -173,6 +173,17 @@ enum ScaleSeed {
             mustChangePassword: false)
         insp.inspectorID = 1
         try await insp.save(on: db)
+        // The first school's account, for benchmarks of a school's pages.
+        if let school = try await School.find(1, on: db),
+            let township = try await OrgUnit.find(school.townshipID, on: db)
+        {
+            let account = User(
+                username: "school", passwordHash: hash, displayName: school.name, role: .school, org: township,
+                mustChangePassword: false)
+            account.schoolID = school.id
+            account.orgPath = school.orgPath
+            try await account.save(on: db)
+        }
     }
 
     /// A school year of visits up to this month: one per covered school per school month (Jul/Aug off),
