@@ -94,6 +94,27 @@ final class PublicTests: XCTestCase {
         }
     }
 
+    func testLivenessAnswersWithoutTheDatabaseAndReadinessNeedsIt() async throws {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .critical
+        var config = AppConfig.forTesting()
+        config.database = .postgres(url: "postgres://nobody:nothing@127.0.0.1:1/none", schema: nil)
+        do {
+            try await configure(app, config)
+
+            let live = try await app.sendRequest(.GET, "/livez")
+            let ready = try await app.sendRequest(.GET, "/healthz")
+
+            XCTAssertEqual(live.status, .ok)
+            XCTAssertEqual(live.body.string, "ok")
+            XCTAssertEqual(ready.status, .serviceUnavailable, "no database behind it")
+        } catch {
+            XCTFail("\(error)")
+        }
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: config.dataDir)
+    }
+
     func testUnknownPageIsAChinese404Page() async throws {
         try await withApp { app in
             let res = try await app.sendRequest(.GET, "/no-such-page")

@@ -166,6 +166,7 @@ enum RouteRules {
     static let table: [String: RouteRule] = [
         // Anyone.
         "GET /healthz": r(everyone),
+        "GET /livez": r(everyone),
         // The monitoring system only: a token, or this machine directly (a test request is neither).
         "GET /metrics": r([]),
         "GET /assets/app.css": r(everyone),

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
 
     // Anyone, no login: health, assets, the public disclosure (四个公开), login.
     app.get(SiteURL.healthz.route, use: HealthController.healthz)
+    app.get(SiteURL.livez.route, use: HealthController.livez)
     // The monitoring system: with the configured token, or from this machine directly; 404 to anyone else.
     app.get(SiteURL.metrics.route, use: MetricsController.metrics)
     app.get(SiteURL.stylesheet.route, use: AssetsController.stylesheet)

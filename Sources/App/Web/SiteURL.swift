@@ -129,7 +129,7 @@ enum SiteURL: Sendable, Equatable {
     case publicSign(Int)
     case file(String)
     case stylesheet, script, serviceWorker
-    case healthz
+    case healthz, livez
     /// Prometheus figures, for the monitoring system (`MetricsController` decides who may read them).
     case metrics
 
@@ -282,6 +282,7 @@ enum SiteURL: Sendable, Equatable {
         case .script: return ["assets", "app.js"]
         case .serviceWorker: return ["sw.js"]
         case .healthz: return ["healthz"]
+        case .livez: return ["livez"]
         case .metrics: return ["metrics"]
         }
     }

@@ -9,6 +9,11 @@ enum HealthController {
         let version: String
     }
 
+    /// Liveness: the process answers, without touching the database. A load balancer or systemd watchdog asks it;
+    /// it is also the benchmarks' baseline, the framework's own limit.
+    static func livez(req: Request) -> String { "ok" }
+
+    /// Readiness: the process answers and its database too.
     static func healthz(req: Request) async throws -> Response {
         var ok = true
         if let sql = req.db as? any SQLDatabase {
