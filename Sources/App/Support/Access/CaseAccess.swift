@@ -11,9 +11,10 @@ struct ProblemAccess: RecordAccess {
     let scope: Scope
     var notFound: String { "未找到该问题，或您无权查看" }
 
-    /// Not from a draft visit.
+    /// Not from a draft visit. Written as a lookup of the problem's own visit, so the database narrows by the other
+    /// conditions first; `visit_id IN (every submitted visit)` read a province's visits for each count (10× slower).
     static var notDraft: SQLQueryString {
-        "(\(ident: Problem.schema).visit_id IS NULL OR \(ident: Problem.schema).visit_id IN (SELECT id FROM visits WHERE status = 'submitted'))"
+        "NOT EXISTS (SELECT 1 FROM visits WHERE visits.id = \(ident: Problem.schema).visit_id AND visits.status <> 'submitted')"
     }
 
     /// Narrows to the problems of submitted visits (and of complaints), whoever asks.
