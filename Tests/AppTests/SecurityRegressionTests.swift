@@ -214,6 +214,33 @@ final class SecurityRegressionTests: XCTestCase {
         }
     }
 
+    func testAnOfficeBehindOneAddressSignsInThirtyTimesWithoutBeingSlowed() async throws {
+        try await withApp(history: false, clientAddressHeader: "X-Forwarded-For") { app in
+            var statuses: [HTTPStatus] = []
+            for n in 0..<30 {
+                let colleague = TestSession(app: app)
+                colleague.forwardedFor = "203.0.113.7"
+                try await colleague.get("/login")
+                let account = ["office", "inspector", "school"][n % 3]
+                let res = try await colleague.post(
+                    "/login", form: [("username", account), ("password", DemoSeed.password)])
+                statuses.append(res.status)
+            }
+            let guesser = TestSession(app: app)
+            guesser.forwardedFor = "203.0.113.7"
+            try await guesser.get("/login")
+            for n in 1...21 {
+                try await guesser.post("/login", form: [("username", "nobody-\(n)"), ("password", "wrong")])
+            }
+            let slowed = try await guesser.post(
+                "/login", form: [("username", "office"), ("password", DemoSeed.password)])
+
+            XCTAssertEqual(statuses, Array(repeating: .seeOther, count: 30), "successes are not failures")
+            XCTAssertEqual(slowed.status, .unauthorized, "twenty-one wrong guesses from the address still count")
+            XCTAssertTrue(slowed.body.string.contains("登录失败次数过多"))
+        }
+    }
+
     func testAnAdministratorUnlocksAnAccount() async throws {
         try await withApp(history: false, clientAddressHeader: "X-Forwarded-For") { app in
             let visitor = TestSession(app: app)

@@ -35,6 +35,31 @@ final class LoginThrottleTests: XCTestCase {
         XCTAssertEqual(counted(.address, times: 20).blockedUntil, now.addingTimeInterval(1))
     }
 
+    func testSuccessfulLoginsFromOneAddressNeverSlowItDown() {
+        var address = LoginThrottle.State()
+        for _ in 0..<100 {
+            address = LoginThrottle.counting(address, as: .address, now: now)
+            address = LoginThrottle.succeeded(address, now: now)
+        }
+
+        XCTAssertEqual(address, LoginThrottle.State(), "an office of a hundred behind one NAT signs in all day")
+        XCTAssertNil(
+            LoginThrottle.refusal(pair: .init(), account: .init(), address: address, fromUsualAddress: false, now: now))
+    }
+
+    func testASuccessGivesBackOnlyItsOwnAttemptAndTheAddressKeepsItsFailures() {
+        let guessed = counted(.address, times: 25)
+        let attempt = LoginThrottle.counting(guessed, as: .address, now: now)
+
+        let after = LoginThrottle.succeeded(attempt, now: now)
+
+        XCTAssertEqual(after.failures, 25)
+        XCTAssertEqual(after.blockedUntil, now.addingTimeInterval(LoginThrottle.delay(25, free: 20)!))
+        XCTAssertEqual(LoginThrottle.succeeded(counted(.address, times: 1), now: now), LoginThrottle.State())
+        let dayOld = LoginThrottle.succeeded(guessed, now: now.addingTimeInterval(LoginThrottle.forgetAfter))
+        XCTAssertEqual(dayOld, LoginThrottle.State(), "a quiet day forgets the count")
+    }
+
     func testTheOwnersUsualAddressIsNotSlowedByTheAccountCounter() {
         let account = counted(.account, times: 30)
         XCTAssertNotNil(

@@ -83,6 +83,17 @@ public enum LoginThrottle {
         return next
     }
 
+    /// The address counter after a successful login: the attempt counted for it is given back, so an office or
+    /// school behind one address (NAT) counts only its failures, however many of its people sign in each day.
+    /// Failures that others made from the address stay counted, and keep their delay.
+    public static func succeeded(_ s: State, now: Date) -> State {
+        var next = current(s, now: now)
+        guard next.failures > 1 else { return State() }
+        next.failures -= 1
+        next.blockedUntil = delay(next.failures, free: addressFreeFailures).map { now.addingTimeInterval($0) }
+        return next
+    }
+
     /// 1, 2, 4 … seconds for each failure past `free`, at most `maxDelaySeconds`.
     public static func delay(_ failures: Int, free: Int) -> TimeInterval? {
         guard failures >= free else { return nil }

@@ -140,7 +140,7 @@ enum Authenticator {
             return .failure(counted.failureMessage)
         }
         guard try Bcrypt.verify(password, created: user.passwordHash) else { return .failure(counted.failureMessage) }
-        try await keys.reset(on: db)
+        try await keys.reset(now: now, on: db)
         user.lastLoginAt = now
         user.lastLoginAddress = address
         try await user.save(on: db)
@@ -215,9 +215,21 @@ struct ThrottleKeys {
         }
     }
 
-    /// After a successful login the pair and the account start again; the address keeps its count.
-    func reset(on db: any Database) async throws {
-        try await LoginThrottleRow.query(on: db).filter(\.$id ~~ [ids[0].1, ids[1].1]).delete()
+    /// After a successful login the pair and the account start again, and the address gets back the attempt
+    /// counted for this login (`LoginThrottle.succeeded`): its other failures stay.
+    func reset(now: Date, on db: any Database) async throws {
+        let (pair, account, address) = (ids[0].1, ids[1].1, ids[2].1)
+        try await db.writeTransaction { db in
+            try await LoginThrottleRow.query(on: db).filter(\.$id ~~ [pair, account]).delete()
+            guard let row = try await db.lockedFind(LoginThrottleRow.self, address) else { return }
+            let next = LoginThrottle.succeeded(
+                .init(failures: row.failures, lastFailureAt: row.lastFailureAt, blockedUntil: row.blockedUntil),
+                now: now)
+            guard next.failures > 0 else { return try await row.delete(on: db) }
+            row.failures = next.failures
+            row.blockedUntil = next.blockedUntil
+            try await row.update(on: db)
+        }
     }
 
     /// An administrator's unlock: every counter of the account.
