@@ -272,12 +272,14 @@ enum APIController {
         Paging(page: try req.query.page(), per: try req.query.bounded("per", InputBounds.PerPage.self))
     }
 
-    /// One page of `q` in id order, with the total; `items` turns the page's rows into what the API sends.
+    /// One page of `q` in `order` (id order unless given), with the total; `items` turns the page's rows into what
+    /// the API sends.
     static func page<M: Model, T: Content>(
-        _ q: QueryBuilder<M>, _ paging: Paging, items: ([M]) async throws -> [T]
+        _ q: QueryBuilder<M>, _ paging: Paging, order: (QueryBuilder<M>) -> QueryBuilder<M> = { $0.sort(\._$id) },
+        items: ([M]) async throws -> [T]
     ) async throws -> PageOf<T> {
         let total = try await q.copy().count()
-        let rows = try await q.sort(\._$id).range(paging.offset..<(paging.offset + paging.per)).all()
+        let rows = try await order(q).range(paging.offset..<(paging.offset + paging.per)).all()
         return PageOf(items: try await items(rows), page: paging.page, per: paging.per, total: total)
     }
 

@@ -40,9 +40,7 @@ enum SyncAPI {
         let paging = try APIController.paging(req)
         var q = q
         if let since = try updatedSince(req) { q = q.filter(updatedAt >= since) }
-        let total = try await q.copy().count()
-        let rows = try await q.sort(updatedAt).sort(\._$id).range(paging.offset..<(paging.offset + paging.per)).all()
-        return APIController.PageOf(items: try await items(rows), page: paging.page, per: paging.per, total: total)
+        return try await APIController.page(q, paging, order: { $0.sort(updatedAt).sort(\._$id) }, items: items)
     }
 
     // MARK: - 整改通知书
