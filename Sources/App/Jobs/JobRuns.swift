@@ -24,7 +24,7 @@ enum JobRuns {
     }
 
     /// Claims `job` for the period of `now`; the run's id when this call claimed it, nil when another run has.
-    static func claim(_ job: String, now: Date, instance: String = instance, on db: any Database) async throws -> Int? {
+    static func claim(_ job: String, now: Date, on db: any Database) async throws -> Int? {
         guard let sql = db as? any SQLDatabase else { return nil }
         struct Row: Decodable { let id: Int }
         return try await sql.raw(

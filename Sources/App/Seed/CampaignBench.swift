@@ -36,8 +36,7 @@ struct CampaignBenchCommand: AsyncCommand {
         func step<T>(_ label: String, _ work: () async throws -> T) async throws -> T {
             let started = timer.now
             let result = try await work()
-            let d = timer.now - started
-            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            let ms = (timer.now - started).seconds * 1000
             context.console.print(String(format: "%-28@ %10.1f ms", label as NSString, ms))
             return result
         }

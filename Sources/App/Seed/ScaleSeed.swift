@@ -39,17 +39,13 @@ struct SeedCommand: AsyncCommand {
         let started = timer.now
         try await ScaleSeed.run(app.db, schools: n, cost: app.config.bcryptCost, now: app.clock.now())
         context.console.print(
-            String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), seconds(timer.now - started)))
+            String(format: "已生成 %d 所学校、%d 名督学，用时 %.1f 秒", n, max(1, n / 5), (timer.now - started).seconds))
         if signature.withVisits {
             let t = timer.now
             let count = try await ScaleSeed.visits(app.db, schools: n, today: app.clock.today, now: app.clock.now())
-            context.console.print(String(format: "已生成 %d 条督导记录（含听课、访谈），用时 %.1f 秒", count, seconds(timer.now - t)))
+            context.console.print(String(format: "已生成 %d 条督导记录（含听课、访谈），用时 %.1f 秒", count, (timer.now - t).seconds))
         }
     }
-}
-
-private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
 enum ScaleSeed {

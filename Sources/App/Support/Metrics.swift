@@ -95,9 +95,7 @@ final class AppMetrics: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         if let sql = db as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
-        let waited = clock.now - start
-        let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
-        registry.makeGauge(descriptor: Self.poolWait).set(seconds)
+        registry.makeGauge(descriptor: Self.poolWait).set((clock.now - start).seconds)
         return registry.emitToString()
     }
 }
