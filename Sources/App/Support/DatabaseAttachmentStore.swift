@@ -25,8 +25,8 @@ final class DatabaseAttachmentStore: AttachmentStore, @unchecked Sendable {
     func within(_ db: any Database) -> any AttachmentStore { DatabaseAttachmentStore(database: db) }
 
     private func sql() throws -> any SQLDatabase {
-        guard let sql = (database ?? app?.db) as? any SQLDatabase else { throw Abort(.internalServerError) }
-        return sql
+        guard let db = database ?? app?.db else { throw Abort(.internalServerError) }
+        return try db.sql()
     }
 
     func put(_ data: Data) async throws -> String {

@@ -26,19 +26,19 @@ enum Sessions {
 
     /// Starts a session for `user` (ending the one the request came with) and sets its cookie.
     static func start(_ user: User, req: Request) async throws {
-        if let old = req.session { try await UserSession.query(on: req.db).filter(\.$id == old.id!).delete() }
+        if let old = req.session { try await SessionWithAccount.delete(old.id, on: req.db) }
         let token = randomToken()
         let session = UserSession(
             id: hash(token), userID: user.id!, csrf: randomToken(), now: req.now, address: req.clientAddress)
         try await session.create(on: req.db)
-        req.session = session
+        req.session = SignedIn(id: session.id!, userID: user.id!, csrf: session.csrf)
         req.principal = Principal(user)
         req.pendingCookies[cookieName] = cookie(token, req, lifetime: absoluteLifetime)
     }
 
     /// Ends the request's session (logout).
     static func end(req: Request) async throws {
-        if let s = req.session { try await UserSession.query(on: req.db).filter(\.$id == s.id!).delete() }
+        if let s = req.session { try await SessionWithAccount.delete(s.id, on: req.db) }
         req.session = nil
         req.principal = nil
         req.pendingCookies[cookieName] = expired(req)
@@ -92,43 +92,40 @@ struct SessionMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: req)
         for (name, value) in req.pendingCookies { response.cookies[name] = value }
         if let session = req.session, let flash = req.storage[FlashKey.self], flash.outgoing != nil || flash.shown {
-            session.flash = flash.outgoing
-            try await session.update(on: req.db)
+            try await SessionWithAccount.setFlash(session.id, flash.outgoing, on: req.db)
         }
         return response
     }
 
     private func load(_ token: String, _ req: Request) async throws {
-        guard token.count <= 64, let session = try await UserSession.find(Sessions.hash(token), on: req.db) else {
+        guard token.count <= 64, let row = try await SessionWithAccount.find(Sessions.hash(token), on: req.db) else {
             req.pendingCookies[Sessions.cookieName] = Sessions.expired(req)
             return
         }
         let now = req.now
         let idle = TimeInterval(req.application.config.sessionIdleMinutes * 60)
-        guard now.timeIntervalSince(session.lastSeenAt) < idle,
-            now.timeIntervalSince(session.createdAt) < Sessions.absoluteLifetime,
-            let user = try await User.find(session.userID, on: req.db), user.active
+        guard now.timeIntervalSince(row.lastSeenAt) < idle,
+            now.timeIntervalSince(row.createdAt) < Sessions.absoluteLifetime, row.active
         else {
-            try await session.delete(on: req.db)
+            try await SessionWithAccount.delete(row.id, on: req.db)
             req.pendingCookies[Sessions.cookieName] = Sessions.expired(req)
             return
         }
-        if now.timeIntervalSince(session.lastSeenAt) >= Sessions.touchInterval {
-            session.lastSeenAt = now
-            try await session.update(on: req.db)
+        if now.timeIntervalSince(row.lastSeenAt) >= Sessions.touchInterval {
+            try await SessionWithAccount.touch(row.id, now: now, on: req.db)
         }
-        req.session = session
-        req.principal = Principal(user)
+        req.session = row.signedIn
+        req.principal = row.principal
         // Every page shows the unread badge, a refused form (POST) and an error page included; the API and the
         // assets need no count.
         if !req.url.path.hasPrefix("/api/"), !req.url.path.hasPrefix("/assets/") {
-            req.storage[UnreadKey.self] = try await Notifier.unreadCount(userID: user.id!, on: req.db)
+            req.storage[UnreadKey.self] = row.unread
         }
     }
 }
 
 struct UnreadKey: StorageKey { typealias Value = Int }
-struct SessionKey: StorageKey { typealias Value = UserSession }
+struct SessionKey: StorageKey { typealias Value = SignedIn }
 struct PendingCookiesKey: StorageKey { typealias Value = [String: HTTPCookies.Value] }
 
 /// The one-time message shown on the next page ("已保存"), kept in the session row.
@@ -141,7 +138,7 @@ struct FlashState {
 struct FlashKey: StorageKey { typealias Value = FlashState }
 
 extension Request {
-    var session: UserSession? {
+    var session: SignedIn? {
         get { storage[SessionKey.self] }
         set { storage[SessionKey.self] = newValue }
     }

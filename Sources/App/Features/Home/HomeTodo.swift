@@ -243,8 +243,8 @@ enum HomeTodo {
 
     /// The first `shown` rows of a query and how many rows it has.
     static func firstAndCount<M: Model>(_ q: QueryBuilder<M>) async throws -> (rows: [M], total: Int) {
-        let total = try await q.copy().count()
-        let rows = try await q.limit(shown).all()
+        let total = try await q.rowCount()
+        let rows = total == 0 ? [] : try await q.limit(shown).all()
         return (rows, total)
     }
 }
