@@ -29,6 +29,8 @@ final class Assignment: Model, @unchecked Sendable {
 
     /// The ids of the schools an inspector is responsible for now.
     static func currentSchoolIDs(inspectorID: Int, on db: any Database) async throws -> [Int] {
-        try await current(on: db).filter(\.$inspectorID == inspectorID).all(\.$schoolID)
+        struct School: Decodable, Sendable { let schoolId: Int }
+        return try await current(on: db).filter(\.$inspectorID == inspectorID)
+            .rows(School.self, columns: ["school_id"]).map(\.schoolId)
     }
 }

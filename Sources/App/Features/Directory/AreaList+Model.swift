@@ -26,8 +26,7 @@ extension AreaList {
         let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: db))
             .sort(\.$active, .descending).sort(\.$name).limit(maxRows).all()
         let counts = try await openSchoolCounts(of: areas.compactMap(\.id), on: db)
-        let leads = try await Inspector.query(on: db).filter(\.$id ~~ areas.compactMap(\.leadInspectorID)).all()
-        let leadByID = Dictionary(uniqueKeysWithValues: leads.map { ($0.id!, $0.name) })
+        let leadByID = try await DirectoryQueries.inspectorNames(of: areas.compactMap(\.leadInspectorID), on: db)
         return AreaList(
             rows: areas.map { a in
                 Row(

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// An id and a name: a choice in a filter or a form, or a link to a record.
@@ -38,14 +39,36 @@ enum DirectoryQueries {
     /// The name of each school id, read in one query (for a page of records that name their school).
     static func schoolNames(of ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
-        let schools = try await School.query(on: db).filter(\.$id ~~ Set(ids)).all()
-        return Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        return try await names(School.query(on: db).filter(\.$id ~~ Set(ids)))
     }
 
     static func inspectorNames(of ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
-        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(ids)).all()
-        return Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
+        return try await names(Inspector.query(on: db).filter(\.$id ~~ Set(ids)))
+    }
+
+    private struct Named: Decodable, Sendable {
+        let id: Int
+        let name: String
+    }
+
+    private static func names<M: Model>(_ q: QueryBuilder<M>) async throws -> [Int: String] {
+        let rows = try await q.rows(Named.self, columns: ["id", "name"])
+        return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The name of each school's current responsible inspector (schools without one are absent), in one query.
+    static func responsibleNames(of schoolIDs: [Int], on db: any Database) async throws -> [Int: String] {
+        guard !schoolIDs.isEmpty else { return [:] }
+        struct Responsible: Decodable { let schoolId: Int, name: String }
+        let ids = SQLList(Set(schoolIDs).sorted().map { SQLBind($0) })
+        let rows = try await db.sql().raw(
+            """
+            SELECT a.school_id, i.name FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
+            WHERE a.end_date IS NULL AND a.school_id IN (\(ids))
+            """
+        ).all(decoding: Responsible.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(rows.map { ($0.schoolId, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The current responsible inspector of each school id.

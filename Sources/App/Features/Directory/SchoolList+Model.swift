@@ -49,20 +49,34 @@ extension SchoolList {
     /// The page of the list for `filter`, scoped by the account's access policy.
     static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> SchoolList {
         let paging = Paging(page: filter.page, per: filter.per)
-        let page = try await filtered(filter, scope: scope, on: db).sort(\.$name).sort(\.$id).paginate(paging)
-        let responsible = try await DirectoryQueries.currentInspectors(of: page.items.compactMap(\.id), on: db)
+        let page = try await filtered(filter, scope: scope, on: db).sort(\.$name).sort(\.$id)
+            .paginate(paging, as: Listed.self, columns: Listed.columns)
+        let responsible = try await DirectoryQueries.responsibleNames(of: page.items.map(\.id), on: db)
         let townships = try await DirectoryQueries.townshipNames(scope: scope, on: db)
         let role = scope.principal.role
         let areas = role == .inspector || role == .school ? [] : try await DirectoryQueries.areas(scope: scope, on: db)
         let townshipNames = Dictionary(townships.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let rows = page.items.map { s in
             Row(
-                id: s.id!, name: s.name, code: s.code, type: s.type, ownership: s.ownership,
-                township: townshipNames[s.townshipID] ?? "", students: s.students, inspector: responsible[s.id!]?.name,
+                id: s.id, name: s.name, code: s.code, type: s.type, ownership: s.ownership,
+                township: townshipNames[s.townshipId] ?? "", students: s.students, inspector: responsible[s.id],
                 isOpen: s.status == .open)
         }
         return SchoolList(
             filter: filter, paging: paging, total: page.total, rows: rows, townships: townships, areas: areas)
+    }
+
+    /// What the list reads of a school.
+    struct Listed: Decodable, Sendable {
+        static let columns = ["id", "name", "code", "type", "ownership", "township_id", "students", "status"]
+        let id: Int
+        let name: String
+        let code: String
+        let type: SchoolType
+        let ownership: Ownership
+        let townshipId: Int
+        let students: Int
+        let status: SchoolStatus
     }
 
     /// The filtered, scoped query behind the list, the export and the API.

@@ -145,8 +145,7 @@ enum HomeTodo {
         let names = try await namesOf(
             schools: approvals.rows.map(\.schoolID) + lateNotices.rows.map(\.schoolID) + severe.rows.map(\.schoolID),
             known: [:], on: db)
-        let planners = try await Inspector.query(on: db).filter(\.$id ~~ plans.rows.map(\.inspectorID)).all()
-        let plannerName = Dictionary(uniqueKeysWithValues: planners.map { ($0.id!, $0.name) })
+        let plannerName = try await DirectoryQueries.inspectorNames(of: plans.rows.map(\.inspectorID), on: db)
         return [
             TodoGroup(
                 title: "待审批的整改通知书", total: approvals.total, items: approvals.rows.map { notice($0, names, "督学提交审批") },
@@ -236,9 +235,7 @@ enum HomeTodo {
     static func namesOf(schools ids: [Int], known: [Int: String], on db: any Database) async throws -> [Int: String] {
         let missing = Set(ids).subtracting(known.keys)
         guard !missing.isEmpty else { return known }
-        var names = known
-        for s in try await School.query(on: db).filter(\.$id ~~ missing).all() { names[s.id!] = s.name }
-        return names
+        return known.merging(try await DirectoryQueries.schoolNames(of: Array(missing), on: db)) { known, _ in known }
     }
 
     /// The first `shown` rows of a query and how many rows it has.

@@ -47,10 +47,11 @@ extension InspectorHome {
         let result = try await ComplianceService.evaluate(
             inspectorIDs: [me], semester: semester, today: today,
             settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
-        let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id)).filter(
-            \.$state == .open
-        )
-        .sort(\.$id, .descending).limit(20).all()
+        let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id))
+            .filter(\.$state == .open).sort(\.$id, .descending).limit(20)
+            .rows(
+                ProblemRow.self,
+                columns: ["school_id", "category", "visit_id", "complaint_id", "description", "disposition"])
         let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
         let todo = try await HomeTodo.inspector(scope: scope, result: result, schoolNames: nameOf, today: today, on: db)
         return InspectorHome(
@@ -66,11 +67,21 @@ extension InspectorHome {
             todo: todo,
             problems: problems.map {
                 OpenProblem(
-                    school: nameOf[$0.schoolID] ?? "", category: $0.category,
-                    source: $0.visitID.map { SiteURL.visit($0).path } ?? $0.complaintID.map {
+                    school: nameOf[$0.schoolId] ?? "", category: $0.category,
+                    source: $0.visitId.map { SiteURL.visit($0).path } ?? $0.complaintId.map {
                         SiteURL.complaint($0).path
                     } ?? SiteURL.problems.path,
                     description: $0.description, disposition: $0.disposition)
             })
+    }
+
+    /// What the home shows of an open problem.
+    struct ProblemRow: Decodable, Sendable {
+        let schoolId: Int
+        let category: String
+        let visitId: Int?
+        let complaintId: Int?
+        let description: String
+        let disposition: ProblemDisposition
     }
 }

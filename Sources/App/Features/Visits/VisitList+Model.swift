@@ -63,9 +63,8 @@ extension VisitList {
     /// The rows of `visits`, with their schools' and inspectors' names read in three queries.
     static func rows(_ visits: [Visit], on db: any Database) async throws -> [Row] {
         let schoolName = try await DirectoryQueries.schoolNames(of: visits.map(\.schoolID), on: db)
-        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.inspectorID))).all()
+        let inspectorName = try await DirectoryQueries.inspectorNames(of: visits.compactMap(\.inspectorID), on: db)
         let recorders = try await User.query(on: db).filter(\.$id ~~ Set(visits.compactMap(\.recordedBy))).all()
-        let inspectorName = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0.name) })
         let recorderName = Dictionary(uniqueKeysWithValues: recorders.map { ($0.id!, VisitRecords.officeName($0)) })
         return visits.map {
             Row(

@@ -17,8 +17,7 @@ struct VisitPlanList: Sendable {
     static func query(scope: Scope, on db: any Database) async throws -> VisitPlanList {
         let plans = try await scope.visitPlanAccess.readable(VisitPlan.query(on: db)).sort(\.$plannedDate, .descending)
             .limit(limit).all()
-        let schools = try await School.query(on: db).filter(\.$id ~~ Set(plans.map(\.schoolID))).all()
-        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        let nameOf = try await DirectoryQueries.schoolNames(of: plans.map(\.schoolID), on: db)
         return VisitPlanList(
             rows: plans.map {
                 Row(id: $0.id!, plannedDate: $0.plannedDate, school: nameOf[$0.schoolID] ?? "", focus: $0.focus)
