@@ -1,4 +1,5 @@
 import DudaoCore
+import Fluent
 import XCTest
 
 @testable import App
@@ -115,6 +116,34 @@ final class HomeTodoTests: XCTestCase {
             XCTAssertFalse(list.contains("待签收的整改通知书"))
             XCTAssertTrue(list.contains("待整改"))
             XCTAssertTrue(list.contains("青督整〔2026〕1号"))
+        }
+    }
+
+    func testInspectorsBehindCountsEveryInspectorWithAnUnvisitedSchoolAndListsTheMostBehindFirst() async throws {
+        try await withApp { app in
+            let office = try await app.user("office")
+            let month = YearMonth(TestClock.today)
+            let visited = Set(
+                try await Visit.query(on: app.db).filter(\.$status == .submitted)
+                    .filter(\.$visitDate >= month.firstDay.description).filter(
+                        \.$visitDate <= month.lastDay.description
+                    )
+                    .all().map(\.schoolID))
+            let openSchools = Set(try await School.query(on: app.db).filter(\.$status == .open).all().compactMap(\.id))
+            let active = Set(try await Inspector.query(on: app.db).filter(\.$status == .active).all().compactMap(\.id))
+            let unvisited = try await Assignment.current(on: app.db).all().filter {
+                openSchools.contains($0.schoolID) && active.contains($0.inspectorID) && !visited.contains($0.schoolID)
+            }
+            let expected = Dictionary(grouping: unvisited, by: \.inspectorID).mapValues(\.count)
+
+            let (rows, total) = try await HomeTodo.inspectorsBehind(
+                scope: Scope(principal: Principal(office), assignedSchoolIDs: []), today: TestClock.today, on: app.db)
+
+            XCTAssertGreaterThan(total, 0, "the demo has inspectors behind this month")
+            XCTAssertEqual(total, expected.count)
+            XCTAssertEqual(rows.count, min(HomeTodo.shown, expected.count))
+            XCTAssertEqual(rows.map(\.schools), rows.map { expected[$0.id] ?? -1 })
+            XCTAssertEqual(rows.map(\.schools), rows.map(\.schools).sorted(by: >), "the most behind first")
         }
     }
 }
