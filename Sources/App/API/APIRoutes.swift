@@ -278,9 +278,8 @@ enum APIController {
         _ q: QueryBuilder<M>, _ paging: Paging, order: (QueryBuilder<M>) -> QueryBuilder<M> = { $0.sort(\._$id) },
         items: ([M]) async throws -> [T]
     ) async throws -> PageOf<T> {
-        let total = try await q.copy().count()
-        let rows = try await order(q).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PageOf(items: try await items(rows), page: paging.page, per: paging.per, total: total)
+        let rows = try await order(q).paginate(paging)
+        return PageOf(items: try await items(rows.items), page: paging.page, per: paging.per, total: rows.total)
     }
 
     static func schools(req: Request) async throws -> PageOf<SchoolDTO> {
@@ -291,8 +290,8 @@ enum APIController {
         try APIQuery.oneOf(req, "status", ["open", "closed", "all"], label: "办学状态")
         let filter = try req.query.decode(SchoolList.Filter.self)
         return try await page(SchoolList.filtered(filter, scope: scope, on: req.db), paging) { rows in
-            let insp = try await DirectoryQueries.currentInspectors(of: rows.compactMap(\.id), on: req.db)
-            return rows.map { SchoolDTO($0, inspectorID: insp[$0.id!]?.id) }
+            let responsible = try await DirectoryQueries.responsible(of: rows.compactMap(\.id), on: req.db)
+            return rows.map { SchoolDTO($0, inspectorID: responsible[$0.id!]?.id) }
         }
     }
 

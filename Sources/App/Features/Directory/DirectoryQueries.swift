@@ -57,18 +57,23 @@ enum DirectoryQueries {
         return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The name of each school's current responsible inspector (schools without one are absent), in one query.
-    static func responsibleNames(of schoolIDs: [Int], on db: any Database) async throws -> [Int: String] {
+    /// Each school's current responsible inspector (schools without one are absent), read in one join.
+    static func responsible(of schoolIDs: [Int], on db: any Database) async throws -> [Int: NamedID] {
         guard !schoolIDs.isEmpty else { return [:] }
-        struct Responsible: Decodable { let schoolId: Int, name: String }
+        struct Responsible: Decodable {
+            let schoolId: Int
+            let id: Int
+            let name: String
+        }
         let ids = SQLList(Set(schoolIDs).sorted().map { SQLBind($0) })
         let rows = try await db.sql().raw(
             """
-            SELECT a.school_id, i.name FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
+            SELECT a.school_id, i.id, i.name FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
             WHERE a.end_date IS NULL AND a.school_id IN (\(ids))
             """
         ).all(decoding: Responsible.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return Dictionary(rows.map { ($0.schoolId, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            rows.map { ($0.schoolId, NamedID(id: $0.id, name: $0.name)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The current responsible inspector of each school id.

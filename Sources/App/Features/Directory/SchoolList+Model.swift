@@ -51,7 +51,7 @@ extension SchoolList {
         let paging = Paging(page: filter.page, per: filter.per)
         let page = try await filtered(filter, scope: scope, on: db).sort(\.$name).sort(\.$id)
             .paginate(paging, as: Listed.self, columns: Listed.columns)
-        let responsible = try await DirectoryQueries.responsibleNames(of: page.items.map(\.id), on: db)
+        let responsible = try await DirectoryQueries.responsible(of: page.items.map(\.id), on: db)
         let townships = try await DirectoryQueries.townshipNames(scope: scope, on: db)
         let role = scope.principal.role
         let areas = role == .inspector || role == .school ? [] : try await DirectoryQueries.areas(scope: scope, on: db)
@@ -59,7 +59,7 @@ extension SchoolList {
         let rows = page.items.map { s in
             Row(
                 id: s.id, name: s.name, code: s.code, type: s.type, ownership: s.ownership,
-                township: townshipNames[s.townshipId] ?? "", students: s.students, inspector: responsible[s.id],
+                township: townshipNames[s.townshipId] ?? "", students: s.students, inspector: responsible[s.id]?.name,
                 isOpen: s.status == .open)
         }
         return SchoolList(
