@@ -77,6 +77,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M031_JobRuns())
     app.migrations.add(M032_SyncIndexes())
     app.migrations.add(M033_SevereProblemIndex())
+    app.migrations.add(M034_SevereProblemIndexByScope())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host
