@@ -26,6 +26,7 @@ extension Request {
 /// Sets up the database, sessions, middleware and routes. Does not migrate or seed.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.config = config
+    app.figuresCaches = FiguresCaches(lifetime: TimeInterval(config.figuresCacheSeconds))
     try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
     app.attachments =
         config.attachmentsInDatabase

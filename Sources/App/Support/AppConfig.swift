@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     public var attachmentsInDatabase = false
     /// The bearer token the monitoring system sends to `/metrics`; nil: only this machine may read it, directly.
     public var metricsToken: String? = nil
+    /// How long the dashboard's figures are kept before they are counted again (0: on every request).
+    public var figuresCacheSeconds = 0
     public static let version = "0.1.0"
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -76,6 +78,7 @@ public struct AppConfig: Sendable {
         config.sessionIdleMinutes = try number(env, "DUDAO_SESSION_IDLE_MINUTES", default: 120, range: 5...1440)
         config.apiTokenDays = try number(env, "DUDAO_API_TOKEN_DAYS", default: 30, range: 1...365)
         config.secureCookies = try flag(env, "DUDAO_SECURE_COOKIES", default: !demo)
+        config.figuresCacheSeconds = try number(env, "DUDAO_FIGURES_CACHE_SECONDS", default: 60, range: 0...3600)
         if let header = env["DUDAO_CLIENT_ADDRESS_HEADER"], !header.isEmpty {
             guard header.count <= 64, header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
             else {

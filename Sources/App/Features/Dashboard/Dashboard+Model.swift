@@ -27,6 +27,8 @@ struct Dashboard: Sendable {
     }
 
     let today: Day
+    /// When the figures were counted, when they are kept for a while (see `FiguresCache`); nil: just now.
+    var countedAt: Date? = nil
     /// A city account's dashboard: the filter chooses a district.
     var isCity = false
     let townships: [Option]

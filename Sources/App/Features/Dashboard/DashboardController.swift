@@ -28,8 +28,15 @@ enum DashboardController {
             input.type = t
         }
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
-        return try await Dashboard.load(
-            root: root, input: input, today: req.today, terms: settings.terms,
-            categories: settings.categories, on: req.db)
+        let key = FiguresCaches.DashboardKey(
+            root: root.id!, township: input.township, type: input.type?.rawValue, today: req.today.description)
+        let (today, db, filter) = (req.today, req.db, input)
+        let figures = try await req.application.figuresCaches.dashboard.value(for: key, now: req.now) {
+            try await Dashboard.load(
+                root: root, input: filter, today: today, terms: settings.terms, categories: settings.categories, on: db)
+        }
+        var model = figures.value
+        if req.application.config.figuresCacheSeconds > 0 { model.countedAt = figures.countedAt }
+        return model
     }
 }

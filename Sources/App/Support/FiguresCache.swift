@@ -1,0 +1,81 @@
+import Foundation
+import Vapor
+
+/// Figures that cost a pass over a province's records (the dashboard, the 六个一 summary), kept for a short
+/// lifetime per instance: within it every request is served the same figures, and the page says when they were
+/// counted. Requests that arrive while the figures are being counted wait for that one count instead of starting
+/// their own: at 64 clients the dashboard otherwise ran 64 one-second counts at once and none finished.
+///
+/// Lifetime 0 (the tests' default) counts on every request. No value is kept after a failure.
+actor FiguresCache<Key: Hashable & Sendable, Value: Sendable> {
+    struct Entry: Sendable {
+        let value: Value
+        let countedAt: Date
+    }
+
+    let lifetime: TimeInterval
+    let capacity: Int
+    private var entries: [Key: Entry] = [:]
+    private var counting: [Key: Task<Entry, any Error>] = [:]
+
+    init(lifetime: TimeInterval, capacity: Int = 500) {
+        self.lifetime = lifetime
+        self.capacity = capacity
+    }
+
+    func value(
+        for key: Key, now: Date, count: @escaping @Sendable () async throws -> Value
+    ) async throws -> Entry {
+        guard lifetime > 0 else { return Entry(value: try await count(), countedAt: now) }
+        if let entry = entries[key], entry.countedAt <= now, now.timeIntervalSince(entry.countedAt) < lifetime {
+            return entry
+        }
+        if let running = counting[key] { return try await running.value }
+        let task = Task { Entry(value: try await count(), countedAt: now) }
+        counting[key] = task
+        do {
+            let entry = try await task.value
+            counting[key] = nil
+            keep(entry, for: key)
+            return entry
+        } catch {
+            counting[key] = nil
+            throw error
+        }
+    }
+
+    private func keep(_ entry: Entry, for key: Key) {
+        if entries[key] == nil, entries.count >= capacity,
+            let oldest = entries.min(by: { $0.value.countedAt < $1.value.countedAt })?.key
+        {
+            entries[oldest] = nil
+        }
+        entries[key] = entry
+    }
+}
+
+/// The application's figure caches, made once with the configured lifetime.
+struct FiguresCaches: Sendable {
+    struct DashboardKey: Hashable, Sendable {
+        let root: Int
+        let township: Int?
+        let type: String?
+        let today: String
+    }
+
+    let dashboard: FiguresCache<DashboardKey, Dashboard>
+
+    init(lifetime: TimeInterval) {
+        dashboard = FiguresCache(lifetime: lifetime)
+    }
+}
+
+struct FiguresCachesKey: StorageKey { typealias Value = FiguresCaches }
+
+extension Application {
+    var figuresCaches: FiguresCaches {
+        // configure(_:_:) makes them; without, figures are counted on every request.
+        get { storage[FiguresCachesKey.self] ?? FiguresCaches(lifetime: 0) }
+        set { storage[FiguresCachesKey.self] = newValue }
+    }
+}

@@ -1,0 +1,109 @@
+import DudaoCore
+import Fluent
+import XCTVapor
+
+@testable import App
+
+/// The dashboard's figures are kept for the configured lifetime: counted once for everyone asking within it (at
+/// the same moment too), counted again after it, never kept after a failure, and the page says when they were counted.
+final class FiguresCacheTests: XCTestCase {
+    actor Counter {
+        var count = 0
+        func next() -> Int {
+            count += 1
+            return count
+        }
+    }
+
+    struct Refused: Error {}
+
+    func testWithinTheLifetimeTheFiguresAreCountedOnceAndAfterItAgain() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+        let start = TestClock.now
+
+        let first = try await cache.value(for: "全省", now: start) { await counter.next() }
+        let within = try await cache.value(for: "全省", now: start.addingTimeInterval(59)) { await counter.next() }
+        let other = try await cache.value(for: "青川区", now: start.addingTimeInterval(59)) { await counter.next() }
+        let after = try await cache.value(for: "全省", now: start.addingTimeInterval(60)) { await counter.next() }
+
+        XCTAssertEqual([first.value, within.value, other.value, after.value], [1, 1, 2, 3])
+        XCTAssertEqual(within.countedAt, start, "the page shows when the figures it shows were counted")
+        XCTAssertEqual(after.countedAt, start.addingTimeInterval(60))
+    }
+
+    func testRequestsArrivingWhileTheFiguresAreCountedWaitForThatOneCount() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<32 {
+                group.addTask {
+                    try await cache.value(for: "全省", now: TestClock.now) {
+                        try await Task.sleep(nanoseconds: 50_000_000)
+                        return await counter.next()
+                    }.value
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+
+        XCTAssertEqual(values, Array(repeating: 1, count: 32))
+        let counted = await counter.count
+        XCTAssertEqual(counted, 1)
+    }
+
+    func testAFailureIsNotKeptAndLifetimeZeroCountsEveryTime() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let off = FiguresCache<String, Int>(lifetime: 0)
+        let counter = Counter()
+
+        do {
+            _ = try await cache.value(for: "全省", now: TestClock.now) { throw Refused() }
+            XCTFail("the failure reaches the request")
+        } catch is Refused {}
+        let retried = try await cache.value(for: "全省", now: TestClock.now) { await counter.next() }
+        let a = try await off.value(for: "全省", now: TestClock.now) { await counter.next() }
+        let b = try await off.value(for: "全省", now: TestClock.now) { await counter.next() }
+
+        XCTAssertEqual([retried.value, a.value, b.value], [1, 2, 3])
+    }
+
+    func testTheOldestFiguresMakeRoomWhenTheCacheIsFull() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60, capacity: 2)
+        let counter = Counter()
+        let t = TestClock.now
+
+        _ = try await cache.value(for: "甲", now: t) { await counter.next() }
+        _ = try await cache.value(for: "乙", now: t.addingTimeInterval(1)) { await counter.next() }
+        _ = try await cache.value(for: "丙", now: t.addingTimeInterval(2)) { await counter.next() }
+        let b = try await cache.value(for: "乙", now: t.addingTimeInterval(3)) { await counter.next() }
+        let a = try await cache.value(for: "甲", now: t.addingTimeInterval(3)) { await counter.next() }
+
+        XCTAssertEqual(b.value, 2, "still kept")
+        XCTAssertEqual(a.value, 4, "the oldest was dropped and is counted again")
+    }
+
+    func testTheDashboardShowsKeptFiguresWithTheirTimeUntilTheLifetimeEnds() async throws {
+        try await withApp { app in
+            let clock = ManualClock(TestClock.now)
+            app.clock = clock.clock
+            app.config.figuresCacheSeconds = 60
+            app.figuresCaches = FiguresCaches(lifetime: 60)
+            let leader = try await login(app, "leader")
+            let inspector = try await login(app, "inspector")
+
+            let before = try await leader.get("/dashboard").body.string
+            _ = try await inspector.recordVisitWithProblem(school: 1, description: "消防通道堵塞", severity: .urgent)
+            let kept = try await leader.get("/dashboard").body.string
+            clock.advance(by: 60)
+            let recounted = try await leader.get("/dashboard").body.string
+
+            XCTAssertTrue(before.contains("数据统计于 2026-11-30 10:00"))
+            XCTAssertEqual(kept, before, "the same figures within the lifetime")
+            XCTAssertTrue(recounted.contains("数据统计于 2026-11-30 10:01"))
+            XCTAssertNotEqual(
+                recounted.replacingOccurrences(of: "10:01", with: "10:00"), before, "the new problem is counted")
+        }
+    }
+}
