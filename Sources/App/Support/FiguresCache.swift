@@ -1,3 +1,4 @@
+import DudaoCore
 import Foundation
 import Vapor
 
@@ -63,10 +64,21 @@ struct FiguresCaches: Sendable {
         let today: String
     }
 
+    /// A page of the 六个一 summary as an account of that role and subtree sees it.
+    struct ComplianceKey: Hashable, Sendable {
+        let role: Role
+        let orgPath: String
+        let semester: String
+        let page: Int?
+        let today: String
+    }
+
     let dashboard: FiguresCache<DashboardKey, Dashboard>
+    let compliance: FiguresCache<ComplianceKey, ComplianceMatrix>
 
     init(lifetime: TimeInterval) {
         dashboard = FiguresCache(lifetime: lifetime)
+        compliance = FiguresCache(lifetime: lifetime)
     }
 }
 

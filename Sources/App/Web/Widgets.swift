@@ -285,6 +285,11 @@ enum Format {
         return d.chinese
     }
 
+    /// Figures kept for a while (see `FiguresCache`) say when they were counted; figures counted now say nothing.
+    static func counted(_ d: Date?) -> String {
+        d.map { "数据统计于 \(date($0))，稍后刷新可看到最新数字。" } ?? ""
+    }
+
     /// A figure with one decimal ("2.5").
     static func decimal(_ x: Double) -> String { String(format: "%.1f", x) }
 }

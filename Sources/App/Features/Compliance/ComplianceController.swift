@@ -9,8 +9,15 @@ enum ComplianceController {
         let semester = try await ComplianceService.semester(req)
         let page = try req.query.page()
         let scope = try await Scope.of(req)
-        let model = try await ComplianceMatrix.query(
-            semester: semester, page: page, scope: scope, today: req.today, on: req.db)
+        let key = FiguresCaches.ComplianceKey(
+            role: scope.principal.role, orgPath: scope.principal.orgPath, semester: semester.code, page: page,
+            today: req.today.description)
+        let (today, db) = (req.today, req.db)
+        let figures = try await req.application.figuresCaches.compliance.value(for: key, now: req.now) {
+            try await ComplianceMatrix.query(semester: semester, page: page, scope: scope, today: today, on: db)
+        }
+        var model = figures.value
+        if req.application.config.figuresCacheSeconds > 0 { model.countedAt = figures.countedAt }
         return ComplianceMatrixView(ctx: req.pageContext(), model: model).render()
     }
 

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Foundation
 import SQLKit
 
 /// 六个一落实情况: a page of the account's active inspectors × the semester's months and the six rules, and the
@@ -26,6 +27,8 @@ struct ComplianceMatrix: Sendable {
     /// The first 100 schools not visited this month, and how many there are.
     let unvisited: [Unvisited]
     let unvisitedTotal: Int
+    /// When the figures were counted, when they are kept for a while (see `FiguresCache`); nil: just now.
+    var countedAt: Date? = nil
 
     static let perPage = 30
 }

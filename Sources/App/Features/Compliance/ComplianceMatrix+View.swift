@@ -24,7 +24,9 @@ struct ComplianceMatrixView {
                         .button(
                             SiteURL.compliance.with([("semester", semester.next.code)]), "下一学期", style: "secondary"),
                         .exportButtons({ .listExport(.compliance, $0) }, query: [("semester", semester.code)]))),
-                .p(.class("hint"), .text("每格为“已督导学校/应督导学校”；红色为逾期未督导，黄色为本月尚待督导。点击督学查看明细。")),
+                .p(
+                    .class("hint"), .text("每格为“已督导学校/应督导学校”；红色为逾期未督导，黄色为本月尚待督导。点击督学查看明细。\(Format.counted(m.countedAt))")
+                ),
                 .div(
                     .class("table-wrap"),
                     .table(

@@ -20,7 +20,9 @@ struct DashboardView {
                         .class("actions"),
                         .exportButtons(
                             { .listExport(.dashboard, $0) }, query: [("township", m.township), ("type", m.type)]))),
-                .p(.class("hint"), .text("\(m.scopeLabel)，截至 \(m.today.chinese)。每个数字都可点开查看对应记录。\(counted)")),
+                .p(
+                    .class("hint"),
+                    .text("\(m.scopeLabel)，截至 \(m.today.chinese)。每个数字都可点开查看对应记录。\(Format.counted(m.countedAt))")),
                 filters,
                 coverage,
                 inspectorPanel,
@@ -31,11 +33,6 @@ struct DashboardView {
                 campaigns,
                 accountability,
             ])
-    }
-
-    /// When the figures are kept for a while, when they were counted.
-    var counted: String {
-        model.countedAt.map { "数据统计于 \(Format.date($0))，稍后刷新可看到最新数字。" } ?? ""
     }
 
     var filters: Node<HTML.BodyContext> {
