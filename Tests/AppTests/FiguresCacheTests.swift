@@ -98,7 +98,6 @@ final class FiguresCacheTests: XCTestCase {
         try await withApp { app in
             let clock = ManualClock(TestClock.now)
             app.clock = clock.clock
-            app.config.figuresCacheSeconds = 60
             app.figuresCaches = FiguresCaches(lifetime: 60)
             let office = try await login(app, reader)
             let inspector = try await login(app, "inspector")
@@ -120,6 +119,33 @@ final class FiguresCacheTests: XCTestCase {
             XCTAssertTrue(recounted.contains("数据统计于 2026-11-30 10:01"), page)
             XCTAssertNotEqual(
                 recounted.replacingOccurrences(of: "10:01", with: "10:00"), before, "the new visit is counted")
+        }
+    }
+
+    func testTheOfficeHomeKeepsItsDirectoryFiguresButItsToDoListIsLive() async throws {
+        try await withApp { app in
+            let clock = ManualClock(TestClock.now)
+            app.clock = clock.clock
+            app.figuresCaches = FiguresCaches(lifetime: 60)
+            let office = try await login(app, "office")
+            let inspector = try await login(app, "inspector")
+            let open = try await School.query(on: app.db).filter(\.$status == .open).count()
+
+            let before = try await office.get("/").body.string
+            try await School.query(on: app.db).filter(\.$id == 1).set(\.$status, to: .closed).update()
+            _ = try await inspector.recordVisitWithProblem(school: 2, description: "消防通道堵塞", severity: .urgent)
+            let kept = try await office.get("/").body.string
+            clock.advance(by: 60)
+            let recounted = try await office.get("/").body.string
+
+            XCTAssertTrue(before.contains("数据统计于 2026-11-30 10:00"))
+            XCTAssertTrue(
+                kept.contains(#"<span class="stat-value">\#(open)</span><span class="stat-label">在办学校"#),
+                "the kept count of open schools")
+            XCTAssertTrue(kept.contains("消防通道堵塞"), "the to-do list is counted on every request")
+            XCTAssertTrue(
+                recounted.contains(#"<span class="stat-value">\#(open - 1)</span><span class="stat-label">在办学校"#),
+                "counted again after the lifetime")
         }
     }
 }

@@ -2,7 +2,8 @@ import DudaoCore
 import Foundation
 import Vapor
 
-/// Figures that cost a pass over a province's records (the dashboard, the 六个一 summary), kept for a short
+/// Figures that cost a pass over a province's records (the dashboard, the 六个一 summary, the office home's directory
+/// counts), kept for a short
 /// lifetime per instance: within it every request is served the same figures, and the page says when they were
 /// counted. Requests that arrive while the figures are being counted wait for that one count instead of starting
 /// their own: at 64 clients the dashboard otherwise ran 64 one-second counts at once and none finished.
@@ -11,7 +12,8 @@ import Vapor
 actor FiguresCache<Key: Hashable & Sendable, Value: Sendable> {
     struct Entry: Sendable {
         let value: Value
-        let countedAt: Date
+        /// When the kept figures were counted; nil when figures are not kept (lifetime 0), so pages say nothing.
+        let countedAt: Date?
     }
 
     let lifetime: TimeInterval
@@ -27,8 +29,8 @@ actor FiguresCache<Key: Hashable & Sendable, Value: Sendable> {
     func value(
         for key: Key, now: Date, count: @escaping @Sendable () async throws -> Value
     ) async throws -> Entry {
-        guard lifetime > 0 else { return Entry(value: try await count(), countedAt: now) }
-        if let entry = entries[key], entry.countedAt <= now, now.timeIntervalSince(entry.countedAt) < lifetime {
+        guard lifetime > 0 else { return Entry(value: try await count(), countedAt: nil) }
+        if let entry = entries[key], let at = entry.countedAt, at <= now, now.timeIntervalSince(at) < lifetime {
             return entry
         }
         if let running = counting[key] { return try await running.value }
@@ -47,7 +49,8 @@ actor FiguresCache<Key: Hashable & Sendable, Value: Sendable> {
 
     private func keep(_ entry: Entry, for key: Key) {
         if entries[key] == nil, entries.count >= capacity,
-            let oldest = entries.min(by: { $0.value.countedAt < $1.value.countedAt })?.key
+            let oldest = entries.min(by: { ($0.value.countedAt ?? .distantPast) < ($1.value.countedAt ?? .distantPast) }
+            )?.key
         {
             entries[oldest] = nil
         }
@@ -73,12 +76,20 @@ struct FiguresCaches: Sendable {
         let today: String
     }
 
+    /// What an account of that role and subtree may see.
+    struct ScopeKey: Hashable, Sendable {
+        let role: Role
+        let orgPath: String
+    }
+
     let dashboard: FiguresCache<DashboardKey, Dashboard>
     let compliance: FiguresCache<ComplianceKey, ComplianceMatrix>
+    let officeHome: FiguresCache<ScopeKey, OfficeHome.Figures>
 
     init(lifetime: TimeInterval) {
         dashboard = FiguresCache(lifetime: lifetime)
         compliance = FiguresCache(lifetime: lifetime)
+        officeHome = FiguresCache(lifetime: lifetime)
     }
 }
 

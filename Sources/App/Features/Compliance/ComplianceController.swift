@@ -17,7 +17,7 @@ enum ComplianceController {
             try await ComplianceMatrix.query(semester: semester, page: page, scope: scope, today: today, on: db)
         }
         var model = figures.value
-        if req.application.config.figuresCacheSeconds > 0 { model.countedAt = figures.countedAt }
+        model.countedAt = figures.countedAt
         return ComplianceMatrixView(ctx: req.pageContext(), model: model).render()
     }
 

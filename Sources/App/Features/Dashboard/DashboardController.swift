@@ -36,7 +36,7 @@ enum DashboardController {
                 root: root, input: filter, today: today, terms: settings.terms, categories: settings.categories, on: db)
         }
         var model = figures.value
-        if req.application.config.figuresCacheSeconds > 0 { model.countedAt = figures.countedAt }
+        model.countedAt = figures.countedAt
         return model
     }
 }

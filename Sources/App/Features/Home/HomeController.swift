@@ -9,7 +9,13 @@ enum HomeController {
         let scope = try await Scope.of(req)
         switch scope.principal.role {
         case .admin, .office, .leader:
-            let model = try await OfficeHome.query(scope: scope, today: req.today, on: req.db)
+            let key = FiguresCaches.ScopeKey(role: scope.principal.role, orgPath: scope.principal.orgPath)
+            let db = req.db
+            let figures = try await req.application.figuresCaches.officeHome.value(for: key, now: req.now) {
+                try await OfficeHome.figures(scope: scope, on: db)
+            }
+            let model = try await OfficeHome.query(
+                scope: scope, figures: figures.value, countedAt: figures.countedAt, today: req.today, on: req.db)
             return try await OfficeHomeView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         case .inspector:
             let model = try await InspectorHome.query(scope: scope, today: req.today, on: req.db)

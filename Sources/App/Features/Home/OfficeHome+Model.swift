@@ -21,6 +21,8 @@ struct OfficeHome: Sendable {
     let schoolTypes: [TypeCount]
     /// What the office must see to today (a leader reads the same): see `HomeTodo.office`.
     let todo: [TodoGroup]
+    /// When the directory figures were counted, when they are kept for a while (see `FiguresCache`); nil: just now.
+    var countedAt: Date? = nil
 
     struct TypeCount: Sendable, Equatable {
         let type: SchoolType
@@ -34,45 +36,59 @@ struct OfficeHome: Sendable {
         openSchools == 0 ? "—" : String(format: "%.1f%%", Double(openSchools - uncovered) * 100 / Double(openSchools))
     }
 
-    static func query(scope: Scope, today: Day, on db: any Database) async throws -> OfficeHome {
-        let path = scope.principal.orgPath
-        let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open).count()
-        let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
-            .count()
-        let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: db)).filter(\.$active == true)
-            .count()
-        var townships: [Township] = []
-        var types: [TypeCount] = []
-        if let sql = db as? any SQLDatabase {
-            townships = try await sql.raw(
-                """
-                SELECT t.id, t.name, COUNT(s.id) AS schools,
-                  SUM(CASE WHEN s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL) THEN 1 ELSE 0 END) AS uncovered
-                FROM org_units t LEFT JOIN schools s ON s.township_id = t.id AND s.status = 'open'
-                WHERE t.level = 'township' AND \(Subtree.sql("t.path", path))
-                GROUP BY t.id, t.name ORDER BY t.name LIMIT 200
-                """
-            ).all(decoding: Township.self)
-            struct Count: Decodable {
-                let type: String
-                let n: Int
-            }
-            let rows = try await sql.raw(
-                """
-                SELECT type, COUNT(*) AS n FROM schools WHERE \(Subtree.sql("org_path", path)) AND status = 'open'
-                GROUP BY type
-                """
-            ).all(decoding: Count.self)
-            let byType = Dictionary(
-                uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })
-            types = SchoolType.allCases.compactMap { t in byType[t].map { TypeCount(type: t, schools: $0) } }
-        }
+    /// The directory's figures of the account's subtree: counts over a province's schools, kept for a while.
+    struct Figures: Sendable {
+        let openSchools: Int
+        let activeInspectors: Int
+        let activeAreas: Int
+        let townships: [Township]
+        let schoolTypes: [TypeCount]
+    }
+
+    static func query(scope: Scope, figures: Figures, countedAt: Date?, today: Day, on db: any Database) async throws
+        -> OfficeHome
+    {
         let district = try await scope.district(on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
         let todo = try await HomeTodo.office(scope: scope, settings: settings, today: today, on: db)
         return OfficeHome(
-            isLeader: scope.principal.role == .leader, openSchools: open, activeInspectors: inspectors,
-            activeAreas: areas,
-            townships: townships, schoolTypes: types, todo: todo)
+            isLeader: scope.principal.role == .leader, openSchools: figures.openSchools,
+            activeInspectors: figures.activeInspectors, activeAreas: figures.activeAreas, townships: figures.townships,
+            schoolTypes: figures.schoolTypes, todo: todo, countedAt: countedAt)
+    }
+
+    static func figures(scope: Scope, on db: any Database) async throws -> Figures {
+        let path = scope.principal.orgPath
+        let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open).rowCount()
+        let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
+            .rowCount()
+        let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: db)).filter(\.$active == true)
+            .rowCount()
+        let sql = try db.sql()
+        let townships = try await sql.raw(
+            """
+            SELECT t.id, t.name, COUNT(s.id) AS schools,
+              SUM(CASE WHEN s.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL) THEN 1 ELSE 0 END) AS uncovered
+            FROM org_units t LEFT JOIN schools s ON s.township_id = t.id AND s.status = 'open'
+            WHERE t.level = 'township' AND \(Subtree.sql("t.path", path))
+            GROUP BY t.id, t.name ORDER BY t.name LIMIT 200
+            """
+        ).all(decoding: Township.self)
+        struct Count: Decodable {
+            let type: String
+            let n: Int
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT type, COUNT(*) AS n FROM schools WHERE \(Subtree.sql("org_path", path)) AND status = 'open'
+            GROUP BY type
+            """
+        ).all(decoding: Count.self)
+        let byType = Dictionary(
+            uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })
+        let types = SchoolType.allCases.compactMap { t in byType[t].map { TypeCount(type: t, schools: $0) } }
+        return Figures(
+            openSchools: open, activeInspectors: inspectors, activeAreas: areas, townships: townships,
+            schoolTypes: types)
     }
 }

@@ -28,6 +28,7 @@ struct OfficeHomeView {
                     .statCard(
                         "未挂牌学校", "\(uncovered)", href: SiteURL.coverage.path, tone: uncovered > 0 ? "warn" : "ok"),
                     .statCard("挂牌覆盖率", m.coverage, href: SiteURL.coverage.path)),
+                m.countedAt == nil ? .empty : .p(.class("hint"), .text(Format.counted(m.countedAt))),
                 .div(
                     .class("grid-2"),
                     .section(
