@@ -148,4 +148,14 @@ final class FiguresCacheTests: XCTestCase {
                 "counted again after the lifetime")
         }
     }
+
+    func testTheLifetimeIsReadFromTheEnvironmentAndAWrongValueNamesTheVariable() throws {
+        XCTAssertEqual(try AppConfig.fromEnvironment([:]).figuresCacheSeconds, 60)
+        XCTAssertEqual(try AppConfig.fromEnvironment(["DUDAO_FIGURES_CACHE_SECONDS": "0"]).figuresCacheSeconds, 0)
+        for wrong in ["-1", "3601", "一分钟", "9223372036854775808"] {
+            XCTAssertThrowsError(try AppConfig.fromEnvironment(["DUDAO_FIGURES_CACHE_SECONDS": wrong])) { error in
+                XCTAssertTrue("\(error)".contains("DUDAO_FIGURES_CACHE_SECONDS"), wrong)
+            }
+        }
+    }
 }
