@@ -299,7 +299,7 @@ enum APIController {
         let scope = try await Scope.of(req)
         let s = try await scope.schoolAccess.load(try req.parameters.id(), on: req.db)
         let id = s.id!
-        let insp = try await DirectoryQueries.currentInspectors(of: [id], on: req.db)
+        let insp = try await DirectoryQueries.responsible(of: [id], on: req.db)
         return SchoolDTO(s, inspectorID: insp[id]?.id)
     }
 

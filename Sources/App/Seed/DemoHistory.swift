@@ -509,7 +509,7 @@ enum DemoHistory {
             c.state = item.state
             c.inspectorID =
                 try await school.asyncMap {
-                    try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id
+                    try await DirectoryQueries.responsible(of: [$0.id!], on: db)[$0.id!]?.id
                 } ?? nil
             c.receivedOn = item.received
             c.stageStarted = item.stage

@@ -37,7 +37,8 @@ public struct AppConfig: Sendable {
     public var attachmentsInDatabase = false
     /// The bearer token the monitoring system sends to `/metrics`; nil: only this machine may read it, directly.
     public var metricsToken: String? = nil
-    /// How long the dashboard's figures are kept before they are counted again (0: on every request).
+    /// How long the dashboard's, the 六个一 summary's and the office home's figures are kept before they are counted
+    /// again (0: on every request).
     public var figuresCacheSeconds = 0
     public static let version = "0.1.0"
 

@@ -177,7 +177,7 @@ enum CampaignProcedureStep {
             throw CampaignWork.Refused(message: "只有学校（幼儿园）对象的问题登记到问题台账；政府对象请写在督导意见中")
         }
         if lines.count > 50 { throw CampaignWork.Refused(message: "一次最多登记 50 个问题") }
-        var inspectorID = try await DirectoryQueries.currentInspectors(of: [schoolID], on: db)[schoolID]?.id
+        var inspectorID = try await DirectoryQueries.responsible(of: [schoolID], on: db)[schoolID]?.id
         if inspectorID == nil { inspectorID = try await User.find(target.leadUserID, on: db)?.inspectorID }
         guard let inspectorID else { throw CampaignWork.Refused(message: "该校没有责任督学，请先安排后再登记问题") }
         for line in lines {

@@ -27,7 +27,7 @@ enum ComplaintWorkflow {
         c.files = try JSONColumn.encode(files)
         c.state = .received
         c.inspectorID =
-            try await school.asyncMap { try await DirectoryQueries.currentInspectors(of: [$0.id!], on: db)[$0.id!]?.id }
+            try await school.asyncMap { try await DirectoryQueries.responsible(of: [$0.id!], on: db)[$0.id!]?.id }
             ?? nil
         c.receivedOn = received.description
         c.stageStarted = received.description
@@ -149,7 +149,7 @@ enum ComplaintWorkflow {
         guard let school, let schoolID = school.id else { return }
         var inspectorID = c.inspectorID
         if inspectorID == nil {
-            inspectorID = try await DirectoryQueries.currentInspectors(of: [schoolID], on: db)[schoolID]?.id
+            inspectorID = try await DirectoryQueries.responsible(of: [schoolID], on: db)[schoolID]?.id
         }
         guard let inspectorID else { throw Abort(.badRequest, reason: "该校没有责任督学，请先安排") }
         let p = Problem()

@@ -29,7 +29,7 @@ extension AreaDetail {
         let schools = try await School.query(on: db).filter(\.$areaID == areaID).filter(\.$status == .open).sort(
             \.$name
         ).all()
-        let responsible = try await DirectoryQueries.currentInspectors(of: schools.compactMap(\.id), on: db)
+        let responsible = try await DirectoryQueries.responsible(of: schools.compactMap(\.id), on: db)
         let lead = try await area.leadInspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
         return AreaDetail(
             id: areaID, name: area.name, active: area.active, lead: lead?.name, note: area.note,

@@ -76,15 +76,13 @@ enum DirectoryQueries {
             rows.map { ($0.schoolId, NamedID(id: $0.id, name: $0.name)) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The current responsible inspector of each school id.
+    /// The current responsible inspector of each school id, as the record (for pages that show phone and photo).
     static func currentInspectors(of schoolIDs: [Int], on db: any Database) async throws -> [Int: Inspector] {
-        guard !schoolIDs.isEmpty else { return [:] }
-        let assignments = try await Assignment.current(on: db).filter(\.$schoolID ~~ schoolIDs).all()
-        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(assignments.map(\.inspectorID))).all()
+        let responsible = try await responsible(of: schoolIDs, on: db)
+        guard !responsible.isEmpty else { return [:] }
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ Set(responsible.values.map(\.id))).all()
         let byID = Dictionary(uniqueKeysWithValues: inspectors.map { ($0.id!, $0) })
-        var out: [Int: Inspector] = [:]
-        for a in assignments { out[a.schoolID] = byID[a.inspectorID] }
-        return out
+        return responsible.compactMapValues { byID[$0.id] }
     }
 
     /// How many schools each inspector holds now.

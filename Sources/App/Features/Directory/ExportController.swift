@@ -19,7 +19,7 @@ enum ExportController {
             var query = SchoolList.filtered(filter, scope: scope, on: db).sort(\.$id)
             if let after { query = query.filter(\.$id > after) }
             let page = try await query.limit(Download.pageSize).all()
-            let responsible = try await DirectoryQueries.currentInspectors(of: page.compactMap(\.id), on: db)
+            let responsible = try await DirectoryQueries.responsible(of: page.compactMap(\.id), on: db)
             let rows = page.map { s -> [String] in
                 let sec = s.sections
                 let directory: [String] = [

@@ -40,7 +40,7 @@ extension SchoolAssignForm {
         let schoolID = try school.requireID()
         let inspectors = try await DirectoryQueries.activeInspectors(district: school.districtID, on: db)
         let counts = try await DirectoryQueries.schoolCounts(of: inspectors.compactMap(\.id), on: db)
-        let current = try await DirectoryQueries.currentInspectors(of: [schoolID], on: db)[schoolID]
+        let current = try await DirectoryQueries.responsible(of: [schoolID], on: db)[schoolID]
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: db)
         return SchoolAssignForm(
             schoolID: schoolID, schoolName: school.name, current: current?.name,

@@ -214,7 +214,6 @@ enum HomeTodo {
 
     /// Inspectors with schools assigned now and not yet visited this month, most behind first.
     static func inspectorsBehind(scope: Scope, today: Day, on db: any Database) async throws -> ([Behind], Int) {
-        guard let sql = db as? any SQLDatabase else { return ([], 0) }
         let month = YearMonth(today)
         // The number of inspectors behind comes with the first rows (a window over the groups): one pass over a
         // province's assignments instead of two.
@@ -224,7 +223,7 @@ enum HomeTodo {
             let schools: Int
             let total: Int
         }
-        let rows = try await sql.raw(
+        let rows = try await db.sql().raw(
             """
             SELECT i.id, i.name, COUNT(*) AS schools, COUNT(*) OVER () AS total
             FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id

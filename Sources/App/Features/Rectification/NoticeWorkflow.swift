@@ -14,7 +14,7 @@ enum NoticeWorkflow {
         let settings = try await DistrictSettings.forDistrict(school.districtID, on: db)
         var inspectorID = p.inspectorID
         if inspectorID == nil {
-            inspectorID = try await DirectoryQueries.currentInspectors(of: [school.id!], on: db)[school.id!]?.id
+            inspectorID = try await DirectoryQueries.responsible(of: [school.id!], on: db)[school.id!]?.id
         }
         guard let inspectorID else { throw Abort(.badRequest, reason: "该校没有责任督学，请先安排责任督学") }
         let district = try await OrgUnit.find(school.districtID, on: db)

@@ -53,7 +53,7 @@ enum VisitRecords {
         if let member = try await VisitMember.query(on: db).filter(\.$visitID == v.id!).sort(\.$id).first() {
             return member.inspectorID
         }
-        return try await DirectoryQueries.currentInspectors(of: [v.schoolID], on: db)[v.schoolID]?.id
+        return try await DirectoryQueries.responsible(of: [v.schoolID], on: db)[v.schoolID]?.id
     }
 
     // MARK: - Starting a visit
