@@ -178,28 +178,6 @@ final class CampaignResultsRouteTests: XCTestCase {
         }
     }
 
-    /// A special campaign over school 1's township named `title`, with the given totals (and a first-level share)
-    /// set on its targets in id order.
-    func scoredCampaign(_ app: Application, _ team: Team, title: String, totals: [Double]) async throws -> Campaign {
-        let office = try await login(app, "office")
-        try await office.get("/campaigns/new")
-        let form = replacing(
-            campaignForm(
-                try await openingVersion(app), team, members: [], township: try await app.school(1).townshipID,
-                kind: "special"), "title", with: title)
-        _ = try await office.post("/campaigns", form: form)
-        let campaign = try await Campaign.query(on: app.db).filter(\.$title == title).first()!
-        let targets = try await CampaignTarget.query(on: app.db).filter(\.$campaignID == campaign.id!).sort(\.$id)
-            .all()
-        for (target, total) in zip(targets, totals) {
-            target.total = total
-            target.grade = total >= 90 ? "优秀" : "良好"
-            target.nodeScoresJSON = try JSONColumn.encode(["1": NodeResult(ratio: total / 100, available: 10)])
-            try await target.save(on: app.db)
-        }
-        return campaign
-    }
-
     func testResultsArePublishedToTheTargetsThenThePublicAndComparedWithTheLastCampaign() async throws {
         try await withApp(history: false) { app in
             let team = try await team(app)
@@ -363,11 +341,11 @@ final class CampaignResultsRouteTests: XCTestCase {
             }
 
             try await rate(targets[0], 80)
-            try await CampaignProcedureStep.score(targets[0], campaign: campaign, on: app.db)
+            try await CampaignProcedureStep.score(targets[0], campaign: campaign, at: TestClock.now, on: app.db)
             try await targets[0].save(on: app.db)
             let alone = targets[0].total!
             try await rate(targets[1], 90)
-            try await CampaignProcedureStep.score(targets[1], campaign: campaign, on: app.db)
+            try await CampaignProcedureStep.score(targets[1], campaign: campaign, at: TestClock.now, on: app.db)
             try await targets[1].save(on: app.db)
 
             let first = try await CampaignTarget.find(targets[0].id, on: app.db)!

@@ -21,6 +21,8 @@ final class Campaign: Model, @unchecked Sendable {
     /// The day its results were published (通报) to its targets; empty: not yet. Public: also on `/public`.
     @Field(key: "published_on") var publishedOn: String
     @Field(key: "published_public") var publishedPublic: Bool
+    /// For the API's incremental sync.
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// A new campaign is unpublished (a loaded one takes its stored values instead).
     init() {
         publishedOn = ""

@@ -26,5 +26,7 @@ final class Problem: Model, @unchecked Sendable {
     @Field(key: "referral_department") var referralDepartment: String
     @Field(key: "referral_reply") var referralReply: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// For the API's incremental sync.
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
 }

@@ -169,7 +169,7 @@ struct CampaignBench {
         ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == .team).all()
         let scores = ScoringEngine.scoreGroup(
             system, targets: ratings.map { (id: $0.targetID, schoolType: nil as String?, answers: $0.answers) })
-        try await db.transaction { db in try await CampaignProcedureStep.writeScores(scores, on: db) }
+        try await db.transaction { db in try await CampaignProcedureStep.writeScores(scores, at: now, on: db) }
     }
 
     func results(_ campaign: Campaign, page: Int) async throws -> Int {

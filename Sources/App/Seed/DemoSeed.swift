@@ -286,6 +286,7 @@ enum DemoSeed {
                     try await sql.raw(
                         "UPDATE problems SET created_at = (SELECT v.submitted_at FROM visits v WHERE v.id = problems.visit_id) WHERE visit_id IS NOT NULL"
                     ).run()
+                    try await sql.raw("UPDATE problems SET updated_at = created_at").run()
                 }
                 try await DemoBalance.seed(db, district: district, schools: schools)
                 try await DemoReports.seed(db, district: district, inspectors: inspectorModels, office: office)

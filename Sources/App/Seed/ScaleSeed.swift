@@ -227,7 +227,7 @@ enum ScaleSeed {
                     [
                         "id", "visit_id", "school_id", "org_path", "inspector_id", "category", "severity",
                         "disposition",
-                        "description", "state", "created_at", "referral_department", "referral_reply",
+                        "description", "state", "created_at", "updated_at", "referral_department", "referral_reply",
                     ], problemRows)
                 problemRows.removeAll(keepingCapacity: true)
             }
@@ -265,8 +265,8 @@ enum ScaleSeed {
                         problemID, visitID, school, "/1/\(did)/\(tid)/", inspector, category,
                         ["minor", "minor", "serious", "urgent"][(visitID + p) % 4],
                         ["rectify", "rectify", "suggest", "refer"][(visitID * 3 + p) % 4],
-                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", stamp, "",
-                        "",
+                        "\(category)方面的问题（第\(visitID)次督导发现）", k < months.count - 2 ? "closed" : "open", stamp, stamp,
+                        "", "",
                     ])
                 }
                 try await flush(force: false)

@@ -56,7 +56,7 @@ enum CampaignProcedureStep {
             own.updatedAt = now
             try await own.save(on: db)
         case .fixTeamScore:
-            try await score(target, campaign: campaign, on: db)
+            try await score(target, campaign: campaign, at: now, on: db)
         case .issuePreliminary:
             try required("初步意见")
             target.preliminary = text
@@ -87,7 +87,7 @@ enum CampaignProcedureStep {
 
     /// The team's score from the team's rating, on the campaign's version. With rank items the whole campaign is
     /// scored again together, since one target's value moves the others' places.
-    static func score(_ target: CampaignTarget, campaign: Campaign, on db: any Database) async throws {
+    static func score(_ target: CampaignTarget, campaign: Campaign, at now: Date, on db: any Database) async throws {
         guard
             let team = try await CampaignRating.query(on: db).filter(\.$targetID == target.id!)
                 .filter(\.$tier == .team).first()
@@ -116,12 +116,12 @@ enum CampaignProcedureStep {
         if let own = scores[target.id!] { apply(own, to: target) }  // saved by the step
         // Only targets whose team score is already fixed move with the new places.
         let moved = scores.filter { $0.key != target.id && byID[$0.key]?.total != nil }
-        try await writeScores(moved, on: db)
+        try await writeScores(moved, at: now, on: db)
     }
 
     /// Writes many targets' results in a few statements (one `UPDATE … CASE` per 200 targets), not one per target:
-    /// a rank item moves every fixed target of the campaign at once.
-    static func writeScores(_ scores: [Int: TargetScore], on db: any Database) async throws {
+    /// a rank item moves every fixed target of the campaign at once. Each moved target counts as updated `now`.
+    static func writeScores(_ scores: [Int: TargetScore], at now: Date, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         for chunk in scores.sorted(by: { $0.key < $1.key }).chunked(200) {
             var totals: [any SQLExpression] = []
@@ -142,7 +142,8 @@ enum CampaignProcedureStep {
                 UPDATE campaign_targets SET total = CASE id \(SQLList(totals, separator: SQLRaw(" "))) END,
                 grade = CASE id \(SQLList(grades, separator: SQLRaw(" "))) END,
                 vetoed = CASE id \(SQLList(vetoes, separator: SQLRaw(" "))) END,
-                node_scores = CASE id \(SQLList(nodes, separator: SQLRaw(" "))) END
+                node_scores = CASE id \(SQLList(nodes, separator: SQLRaw(" "))) END,
+                updated_at = \(bind: now)
                 WHERE id IN (\(binds: ids))
                 """
             ).run()
