@@ -26,9 +26,12 @@ final class APIRouteTableTests: XCTestCase {
     func testTheQueryChecksReadTheDocumentsParameters() {
         let table = APIRouteTable.document
 
-        XCTAssertEqual(table.integerQueryNames, ["page", "per", "township", "area", "school"])
+        XCTAssertEqual(table.integerQueryNames, ["page", "per", "township", "area", "school", "year"])
         XCTAssertTrue(
-            table.queryNames.isSuperset(of: ["q", "type", "status", "kind", "duty", "current", "semester", "caption"]))
+            table.queryNames.isSuperset(of: [
+                "q", "type", "status", "kind", "duty", "current", "semester", "caption", "severity", "month",
+                "standard",
+            ]))
         XCTAssertEqual(APIQueryMiddleware.names, table.queryNames)
     }
 

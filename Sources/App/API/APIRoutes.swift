@@ -23,6 +23,7 @@ extension APIController {
         "listAssignments": Handler(assignments),
     ].merging(VisitsAPI.handlers) { _, _ in fatalError("an operationId bound twice") }
         .merging(SyncAPI.handlers) { _, _ in fatalError("an operationId bound twice") }
+        .merging(CampaignsAPI.handlers) { _, _ in fatalError("an operationId bound twice") }
 }
 
 /// An /api path asked with a method it does not serve answers 405 with `Allow` (OPTIONS: 204 with

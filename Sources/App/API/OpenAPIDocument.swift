@@ -357,6 +357,100 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/problems": {
+              "get": {
+                "operationId": "listProblems",
+                "summary": "存在问题（按账号范围，供增量同步）",
+                "description": "与问题台账相同：督学看到本人发现的和所负责学校的，学校看到本校的，督导室、领导看到范围内的；只含已提交记录中的问题。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"},
+                  {"name": "state", "in": "query", "description": "问题状态：open 待处理、closed 已销号", "schema": {"type": "string", "enum": ["open", "closed"]}},
+                  {"name": "severity", "in": "query", "description": "严重程度：minor 一般、serious 较重、urgent 严重", "schema": {"type": "string", "enum": ["minor", "serious", "urgent"]}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProblemRecordPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/monthly-reports": {
+              "get": {
+                "operationId": "listMonthlyReports",
+                "summary": "督导月报（按账号范围，供增量同步）",
+                "description": "督学看到本人的（含未报送的草稿）；督导室、领导看到范围内已报送的。学校账号无权查看。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"},
+                  {"name": "month", "in": "query", "description": "所报月份 YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$", "example": "2026-11"}},
+                  {"name": "state", "in": "query", "description": "月报状态：draft 未报送、submitted 已报送、received 已接收、returned 已退回", "schema": {"type": "string", "enum": ["draft", "submitted", "received", "returned"]}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MonthlyReportPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}
+                }
+              }
+            },
+            "/api/v1/campaigns": {
+              "get": {
+                "operationId": "listCampaigns",
+                "summary": "督导任务（按账号范围，供增量同步）",
+                "description": "督导室、领导看到本区全部；督学看到本人所在督导组的；学校看到以本校为对象的。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"},
+                  {"name": "kind", "in": "query", "description": "督导类型", "schema": {"$ref": "#/components/schemas/CampaignKind"}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}
+                }
+              }
+            },
+            "/api/v1/campaigns/{id}/results": {
+              "get": {
+                "operationId": "listCampaignResults",
+                "summary": "督导任务的结果（每个督导对象，供增量同步）",
+                "description": "各督导对象所处环节、督导组得分（未取整）、等次、是否一票否决和督导意见书。只给督导室、领导和管理员账号。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/id"},
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignResultPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/api/v1/balance": {
+              "get": {
+                "operationId": "getBalance",
+                "summary": "义务教育均衡发展差异系数（本区，一个年度）",
+                "description": "按学段的综合差异系数、各项指标的县域值、标准差、差异系数和达标线，以及各校年报的填报状态。只给督导室、领导和管理员账号。",
+                "parameters": [
+                  {"name": "year", "in": "query", "description": "年度；默认为有年报的最近一年", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100}},
+                  {"name": "standard", "in": "query", "description": "评估标准：2012 基本均衡、2017 优质均衡（默认）", "schema": {"type": "string", "enum": ["2012", "2017"]}}
+                ],
+                "responses": {
+                  "200": {"description": "该年度的统计", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Balance"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}
+                }
+              }
+            },
             "/api/openapi.json": {
               "get": {
                 "operationId": "getOpenAPIDocument",
@@ -379,6 +473,7 @@ enum OpenAPIDocument {
             "responses": {
               "BadRequest": {"description": "参数超出范围、类型不对、为空或重复，筛选值不在可选范围内，文本含有空字符，或请求体不是有效的 JSON（code 为 bad_request）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Unauthorized": {"description": "缺少访问令牌，或令牌无效、已过期（code 为 unauthorized）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Forbidden": {"description": "账号的角色无权查看（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "NotAnInspector": {"description": "只有督学账号可以使用（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "NotYourDraft": {"description": "不是本人的草稿，或记录已提交并锁定（code 为 forbidden）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "NotFound": {"description": "不存在，或不在账号的范围内（code 为 not_found）", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -592,6 +687,100 @@ enum OpenAPIDocument {
                 "severity": {"type": "string", "enum": ["minor", "serious", "urgent"], "description": "一般、较重、严重"},
                 "disposition": {"type": "string", "enum": ["rectify", "refer", "suggest"], "description": "整改、协商、建议"},
                 "description": {"allOf": [{"$ref": "#/components/schemas/Text"}], "maxLength": 2000, "description": "问题描述"}}},
+              "ProblemRecord": {"type": "object", "required": ["id", "schoolId", "inspectorId", "category", "severity", "severityLabel", "disposition", "dispositionLabel", "description", "state", "stateLabel", "referralDepartment", "referralReply"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "schoolId": {"$ref": "#/components/schemas/Id"},
+                "inspectorId": {"$ref": "#/components/schemas/Id"},
+                "visitId": {"type": "integer", "description": "发现问题的督导记录；来自投诉或督导意见书时不出现"},
+                "complaintId": {"type": "integer", "description": "来源投诉"},
+                "campaignTargetId": {"type": "integer", "description": "提出该问题的督导意见书所属督导对象"},
+                "category": {"type": "string"},
+                "severity": {"type": "string", "enum": ["minor", "serious", "urgent"]},
+                "severityLabel": {"type": "string"},
+                "disposition": {"type": "string", "enum": ["rectify", "refer", "suggest"]},
+                "dispositionLabel": {"type": "string"},
+                "description": {"type": "string"},
+                "state": {"type": "string", "enum": ["open", "closed"]},
+                "stateLabel": {"type": "string"},
+                "noticeId": {"type": "integer", "description": "所在整改通知书"},
+                "deadline": {"type": "string", "description": "整改期限 YYYY-MM-DD"},
+                "referralDepartment": {"type": "string", "description": "协商的部门"},
+                "referralReply": {"type": "string", "description": "部门答复"},
+                "createdAt": {"type": "string", "format": "date-time"},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "ProblemRecordPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/ProblemRecord"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "MonthlyReport": {"type": "object", "required": ["id", "inspectorId", "month", "state", "stateLabel", "remarks", "officeComment"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "inspectorId": {"$ref": "#/components/schemas/Id"},
+                "month": {"type": "string", "description": "所报月份 YYYY-MM"},
+                "state": {"type": "string", "enum": ["draft", "submitted", "received", "returned"]},
+                "stateLabel": {"type": "string"},
+                "figures": {"type": "object", "description": "报送时固定的本月数字；草稿没有", "required": ["visits", "schools", "observations", "interviews", "problemsFound", "noticesClosed", "complaintsHandled"], "properties": {
+                  "visits": {"type": "integer", "minimum": 0, "description": "到校督导"}, "schools": {"type": "integer", "minimum": 0, "description": "督导学校"},
+                  "observations": {"type": "integer", "minimum": 0, "description": "听课"}, "interviews": {"type": "integer", "minimum": 0, "description": "访谈"},
+                  "problemsFound": {"type": "integer", "minimum": 0, "description": "发现问题"}, "noticesClosed": {"type": "integer", "minimum": 0, "description": "整改销号"},
+                  "complaintsHandled": {"type": "integer", "minimum": 0, "description": "办理投诉"}}},
+                "remarks": {"type": "string", "description": "督学的说明"},
+                "officeComment": {"type": "string", "description": "督导室的意见"},
+                "submittedOn": {"type": "string", "description": "报送日期 YYYY-MM-DD"},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "MonthlyReportPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/MonthlyReport"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "CampaignKind": {"type": "string", "description": "comprehensive 综合督导、special 专项督导、opening 开学督导、random 随机督导、assessment 评估考核、principalTerm 校长任期结束督导、government 督政", "enum": ["comprehensive", "special", "opening", "random", "assessment", "principalTerm", "government"]},
+              "CampaignPhase": {"type": "string", "description": "notice 书面通知、selfAssessment 自评、onSite 实地督导、preliminary 初步意见、appeal 申辩、opinion 督导意见书、rectification 整改、report 报告", "enum": ["notice", "selfAssessment", "onSite", "preliminary", "appeal", "opinion", "rectification", "report"]},
+              "Campaign": {"type": "object", "required": ["id", "kind", "kindLabel", "title", "versionId", "phases", "startsOn", "endsOn", "announced", "publishedPublic", "createdAt"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "kind": {"$ref": "#/components/schemas/CampaignKind"},
+                "kindLabel": {"type": "string"},
+                "title": {"type": "string"},
+                "versionId": {"type": "integer", "description": "计分所用的指标体系版本"},
+                "phases": {"type": "array", "items": {"$ref": "#/components/schemas/CampaignPhase"}},
+                "startsOn": {"type": "string", "description": "开始日期 YYYY-MM-DD"},
+                "endsOn": {"type": "string", "description": "结束日期 YYYY-MM-DD"},
+                "announced": {"type": "boolean", "description": "是否事先通知督导对象"},
+                "publishedOn": {"type": "string", "description": "结果通报日期；未通报时不出现"},
+                "publishedPublic": {"type": "boolean", "description": "是否向社会公开"},
+                "createdAt": {"type": "string", "format": "date-time"},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "CampaignPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "CampaignResult": {"type": "object", "required": ["id", "campaignId", "name", "phaseLabel", "vetoed", "opinion", "updatedAt"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "campaignId": {"$ref": "#/components/schemas/Id"},
+                "name": {"type": "string", "description": "督导对象"},
+                "schoolId": {"type": "integer"},
+                "orgUnitId": {"type": "integer", "description": "督政对象（镇街或本区）"},
+                "schoolType": {"type": "string"},
+                "phase": {"$ref": "#/components/schemas/CampaignPhase"},
+                "phaseLabel": {"type": "string", "description": "所处环节；全部完成为“已完成”"},
+                "total": {"type": "number", "description": "督导组得分，未取整；组长确定前不出现"},
+                "grade": {"type": "string", "description": "等次"},
+                "vetoed": {"type": "boolean", "description": "是否一票否决"},
+                "opinionNumber": {"type": "string", "description": "督导意见书文号"},
+                "opinion": {"type": "string", "description": "督导意见"},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "CampaignResultPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/CampaignResult"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "Balance": {"type": "object", "required": ["year", "years", "standard", "standardLabel", "filing", "returns", "sections"], "properties": {
+                "year": {"type": "integer"},
+                "years": {"type": "array", "description": "有年报的年度", "items": {"type": "integer"}},
+                "standard": {"type": "string", "enum": ["2012", "2017"]},
+                "standardLabel": {"type": "string"},
+                "filing": {"type": "integer", "minimum": 0, "description": "应填报年报的在办学校数"},
+                "returns": {"type": "object", "description": "年报按状态计数：draft 填报中、submitted 已报送、locked 已审核锁定", "additionalProperties": {"type": "integer", "minimum": 0}},
+                "sections": {"type": "array", "items": {"type": "object", "required": ["section", "sectionLabel", "schools", "students", "line", "passes", "coefficients"], "properties": {
+                  "section": {"type": "string", "enum": ["primary", "junior"]},
+                  "sectionLabel": {"type": "string"},
+                  "schools": {"type": "integer", "minimum": 0},
+                  "students": {"type": "integer", "minimum": 0},
+                  "line": {"type": "number", "description": "差异系数达标线"},
+                  "compositeCV": {"type": "number", "description": "2012 标准的综合差异系数；2017 标准不出现"},
+                  "passes": {"type": "boolean"},
+                  "coefficients": {"type": "array", "items": {"type": "object", "required": ["indicator", "label"], "properties": {
+                    "indicator": {"type": "string"}, "label": {"type": "string"},
+                    "countyValue": {"type": "number"}, "deviation": {"type": "number"}, "cv": {"type": "number", "description": "差异系数，未取整"},
+                    "line": {"type": "number"}, "passes": {"type": "boolean"}}}}}}}}},
               "Compliance": {"type": "object", "required": ["semester", "items", "page", "per", "total"], "properties": {
                 "semester": {"type": "string", "pattern": "^[0-9]{4}-(spring|autumn)$"},
                 "items": {"type": "array", "items": {"$ref": "#/components/schemas/ComplianceRow"}},

@@ -3,7 +3,9 @@ import Fluent
 import Foundation
 import Vapor
 
-/// The records a provincial platform or a BI tool copies: 整改通知书, 投诉举报 and 督导简报, scoped like the pages.
+/// The records a provincial platform or a BI tool copies: 整改通知书, 投诉举报 and 督导简报 here, problems and monthly
+/// reports in `SyncAPI+Records`, campaigns, their results and the balance statistics in `CampaignsAPI`; scoped
+/// like the pages.
 /// Each list is in update order (`updatedAt`, then `id`); `updatedSince` gives the records changed at or after a
 /// moment, so a client asks again from the last `updatedAt` it saw and keeps each record by its `id`.
 enum SyncAPI {
@@ -11,6 +13,8 @@ enum SyncAPI {
         "listNotices": .init(notices),
         "listComplaints": .init(complaints),
         "listBulletins": .init(bulletins),
+        "listProblems": .init(problems),
+        "listMonthlyReports": .init(monthlyReports),
     ]
 
     /// `updatedSince` as an RFC 3339 moment (`2026-11-30T02:00:00Z`, `+08:00`, fractions of a second allowed).
@@ -32,14 +36,19 @@ enum SyncAPI {
         return date
     }
 
-    /// One page of `q` changed at or after `updatedSince`, in update order, with the total.
+    /// One page of `q` changed at or after `updatedSince`, in update order (the column `updatedAt`, then the id),
+    /// with the total.
     static func page<M: Model, T: Content>(
-        _ q: QueryBuilder<M>, updatedAt: KeyPath<M, M.Timestamp<DefaultTimestampFormat>>, _ req: Request,
+        _ q: QueryBuilder<M>, updatedAt: FieldKey = "updated_at", _ req: Request,
         items: ([M]) async throws -> [T]
     ) async throws -> APIController.PageOf<T> {
         let paging = try APIController.paging(req)
         var q = q
-        if let since = try updatedSince(req) { q = q.filter(updatedAt >= since) }
+        if let since = try updatedSince(req) {
+            let column = DatabaseQuery.Field.extendedPath(
+                [updatedAt], schema: M.schemaOrAlias, space: M.spaceIfNotAliased)
+            q = q.filter(column, .greaterThanOrEqual, .bind(since))
+        }
         return try await APIController.page(q, paging, order: { $0.sort(updatedAt).sort(\._$id) }, items: items)
     }
 
@@ -68,7 +77,7 @@ enum SyncAPI {
         if let state = req.query[String.self, at: "state"].flatMap(NoticeState.init(rawValue:)) {
             q = q.filter(\.$state == state)
         }
-        return try await page(q, updatedAt: \.$updatedAt, req) { rows in
+        return try await page(q, req) { rows in
             let problems = try await Problem.query(on: req.db).filter(\.$noticeID ~~ rows.compactMap(\.id))
                 .sort(\.$id).all()
             let byNotice = Dictionary(grouping: problems, by: { $0.noticeID ?? 0 })
@@ -118,7 +127,7 @@ enum SyncAPI {
         if let state = req.query[String.self, at: "state"].flatMap(ComplaintState.init(rawValue:)) {
             q = q.filter(\.$state == state)
         }
-        return try await page(q, updatedAt: \.$updatedAt, req) { rows in
+        return try await page(q, req) { rows in
             rows.map { c in
                 ComplaintDTO(
                     id: c.id!, trackingCode: c.trackingCode, channel: c.channel, category: c.category,
@@ -160,7 +169,7 @@ enum SyncAPI {
         let district = try await scope.district(on: req.db)
         var q = Bulletin.query(on: req.db).filter(\.$districtID == district.id!)
         if scope.principal.role != .office { q = q.filter(\.$state == .published) }
-        return try await page(q, updatedAt: \.$updatedAt, req) { rows in
+        return try await page(q, req) { rows in
             rows.map { b in
                 BulletinDTO(
                     id: b.id!, period: b.period, title: b.title, issue: b.issueLabel, state: b.state.rawValue,

@@ -46,4 +46,26 @@ extension XCTestCase {
             ("targetKind", "school"), ("lead", String(team.lead.id!)), ("townships[]", String(township)),
         ] + members.map { ("members[]", String($0.id!)) }
     }
+
+    /// A special campaign over school 1's township named `title`, with the given totals (and a first-level share)
+    /// set on its targets in id order.
+    func scoredCampaign(_ app: Application, _ team: Team, title: String, totals: [Double]) async throws -> Campaign {
+        let office = try await login(app, "office")
+        try await office.get("/campaigns/new")
+        let form = replacing(
+            campaignForm(
+                try await openingVersion(app), team, members: [], township: try await app.school(1).townshipID,
+                kind: "special"), "title", with: title)
+        _ = try await office.post("/campaigns", form: form)
+        let campaign = try await Campaign.query(on: app.db).filter(\.$title == title).first()!
+        let targets = try await CampaignTarget.query(on: app.db).filter(\.$campaignID == campaign.id!).sort(\.$id)
+            .all()
+        for (target, total) in zip(targets, totals) {
+            target.total = total
+            target.grade = total >= 90 ? "优秀" : "良好"
+            target.nodeScoresJSON = try JSONColumn.encode(["1": NodeResult(ratio: total / 100, available: 10)])
+            try await target.save(on: app.db)
+        }
+        return campaign
+    }
 }

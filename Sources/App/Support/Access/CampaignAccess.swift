@@ -46,17 +46,26 @@ struct CampaignTargetAccess: RecordAccess {
     }
 
     /// The campaigns the account may open: all of the district for the office, leaders and admin; for others,
-    /// those with a target they may read.
+    /// those with a target they may read. Written as `id IN (…)`, so a campaign appears once however many of its
+    /// targets the account reads, and a page's count is the number of campaigns.
     func campaigns(districtID: Int, on db: any Database) -> QueryBuilder<Campaign> {
+        let q = Campaign.query(on: db)
         switch principal.role {
-        case .office, .leader, .admin: return Campaign.query(on: db).filter(\.$districtID == districtID)
+        case .office, .leader, .admin: return q.filter(\.$districtID == districtID)
         case .inspector:
-            return Campaign.query(on: db).join(CampaignTarget.self, on: \Campaign.$id == \CampaignTarget.$campaignID)
-                .join(CampaignMember.self, on: \CampaignTarget.$id == \CampaignMember.$targetID)
-                .filter(CampaignMember.self, \.$userID == principal.userID).unique()
+            return q.filter(
+                .sql(
+                    embed: """
+                        \(ident: Campaign.schema).id IN (SELECT t.campaign_id FROM campaign_targets t \
+                        JOIN campaign_members m ON m.target_id = t.id WHERE m.user_id = \(bind: principal.userID))
+                        """))
         case .school:
-            return Campaign.query(on: db).join(CampaignTarget.self, on: \Campaign.$id == \CampaignTarget.$campaignID)
-                .filter(CampaignTarget.self, \.$schoolID == (principal.schoolID ?? -1))
+            return q.filter(
+                .sql(
+                    embed: """
+                        \(ident: Campaign.schema).id IN \
+                        (SELECT campaign_id FROM campaign_targets WHERE school_id = \(bind: principal.schoolID ?? -1))
+                        """))
         }
     }
 }
