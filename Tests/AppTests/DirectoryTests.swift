@@ -325,4 +325,21 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(n, 0)
         }
     }
+
+    func testASchoolSeesItsInspectorNamedWithoutALinkItCouldNotOpen() async throws {
+        try await withApp(history: false) { app in
+            let school = try await login(app, "school")
+            let office = try await login(app, "office")
+            let inspector = try await app.user("inspector").inspectorID!
+
+            let asSchool = try await school.get("/schools/1")
+            let profile = try await school.get("/inspectors/\(inspector)")
+            let asOffice = try await office.get("/schools/1")
+
+            XCTAssertTrue(asSchool.body.string.contains("王建华"))
+            XCTAssertFalse(asSchool.body.string.contains("href=\"/inspectors/\(inspector)\""))
+            XCTAssertEqual(profile.status, .notFound, "which is why the name is not a link")
+            XCTAssertTrue(asOffice.body.string.contains("href=\"/inspectors/\(inspector)\""))
+        }
+    }
 }

@@ -13,7 +13,9 @@ struct SeedCommand: AsyncCommand {
 
         @Flag(
             name: "with-visits",
-            help: "Also generate a school year of submitted visits (one per school per school month)")
+            help:
+                "Also generate a school year of records: submitted visits (one per school per school month) with photos, notices, complaints, decisions, monthly reports, balance returns, bulletins and a finished campaign"
+        )
         var withVisits: Bool
     }
 
@@ -44,6 +46,13 @@ struct SeedCommand: AsyncCommand {
             let t = timer.now
             let count = try await ScaleSeed.visits(app.db, schools: n, today: app.clock.today, now: app.clock.now())
             context.console.print(String(format: "已生成 %d 条督导记录（含听课、访谈），用时 %.1f 秒", count, (timer.now - t).seconds))
+            guard let sql = app.db as? any SQLDatabase else { return }
+            let records = ScaleRecords(
+                db: app.db, sql: sql, schools: n, today: app.clock.today, now: app.clock.now(), store: app.attachments,
+                report: { context.console.print($0) })
+            let r = timer.now
+            try await records.run()
+            context.console.print(String(format: "已生成其余业务数据，用时 %.1f 秒", (timer.now - r).seconds))
         }
     }
 }
@@ -162,6 +171,11 @@ enum ScaleSeed {
         ).save(on: db)
         try await User(
             username: "leader", passwordHash: hash, displayName: "领导", role: .leader, org: firstDistrict,
+            mustChangePassword: false
+        ).save(on: db)
+        // The first district's own office, for its campaigns and for pages as a county office sees them.
+        try await User(
+            username: "county", passwordHash: hash, displayName: "第1区县督导室", role: .office, org: firstDistrict,
             mustChangePassword: false
         ).save(on: db)
         let insp = User(

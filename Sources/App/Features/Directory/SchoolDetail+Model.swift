@@ -38,6 +38,8 @@ struct SchoolDetail: Sendable {
         let post: String
         /// The stored photo's key, if any.
         let photo: String?
+        /// Whether the account may open the inspector's page (a school account reads only this card).
+        var opensProfile = true
     }
 
     /// One 挂牌 of the school, newest first; dates as stored (yyyy-MM-dd), `end` nil while current.
@@ -109,6 +111,7 @@ extension SchoolDetail {
         let mayEdit = scope.schoolAccess.canEdit(school)
         let grantable = mayEdit ? try await DirectoryQueries.activeInspectors(district: school.districtID, on: db) : []
         let current = history.first { $0.endDate == nil }.flatMap { byID[$0.inspectorID] }
+        let opensProfile = try await current.asyncMap { try await scope.inspectorAccess.canRead($0.id!, on: db) }
         return SchoolDetail(
             school: Facts(
                 id: schoolID, name: school.name, code: school.code, type: school.type, ownership: school.ownership,
@@ -120,7 +123,7 @@ extension SchoolDetail {
             responsible: current.map {
                 Responsible(
                     id: $0.id!, name: $0.name, kind: $0.kind, phone: $0.phone, employer: $0.employer, post: $0.post,
-                    photo: $0.photo)
+                    photo: $0.photo, opensProfile: opensProfile ?? false)
             },
             history: history.map {
                 AssignmentRow(

@@ -62,7 +62,8 @@ struct SchoolDetailView {
                     .avatar(name: i.name, photoURL: i.photo.map { SiteURL.file($0).path }),
                     .div(
                         .p(
-                            .class("person-name"), .link(SiteURL.inspector(i.id).path, i.name),
+                            .class("person-name"),
+                            i.opensProfile ? .link(SiteURL.inspector(i.id).path, i.name) : .text(i.name),
                             .text("（\(i.kind.label)）")),
                         .p(.text("电话：" + i.phone)),
                         .p(.class("muted"), .text(i.employer + " " + i.post))))
