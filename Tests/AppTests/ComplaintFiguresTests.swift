@@ -107,4 +107,21 @@ final class ComplaintFiguresTests: XCTestCase {
             XCTAssertEqual(figures(leaders)?.prefix(2000), figures(offices)?.prefix(2000))
         }
     }
+
+    func testAProvinceListsTheHundredInspectorsWhoReceivedMostAndADistrictEveryone() {
+        func figures(_ n: Int) -> [ComplaintList.InspectorFigures] {
+            (0..<n).map {
+                ComplaintList.InspectorFigures(
+                    name: String(format: "督学%04d", $0), received: $0 % 7, handled: 0, onTime: 0, averageDays: nil)
+            }
+        }
+
+        let district = ComplaintList.shown(figures(12))
+        let province = ComplaintList.shown(figures(4000))
+
+        XCTAssertEqual(district, figures(12), "a district's inspectors all, in name order")
+        XCTAssertEqual(province.count, ComplaintList.figuresShown)
+        XCTAssertTrue(province.allSatisfy { $0.received == 6 }, "those who received most")
+        XCTAssertEqual(province.map(\.name), province.map(\.name).sorted(), "ties by name")
+    }
 }

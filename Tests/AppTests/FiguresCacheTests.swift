@@ -149,6 +149,42 @@ final class FiguresCacheTests: XCTestCase {
         }
     }
 
+    func testTheComplaintsKeepTheirPerInspectorTableButTheListIsLive() async throws {
+        try await withApp { app in
+            let clock = ManualClock(TestClock.now)
+            app.clock = clock.clock
+            app.figuresCaches = FiguresCaches(lifetime: 60)
+            let office = try await login(app, "office")
+            let handling = try await Complaint.query(on: app.db).filter(\.$inspectorID != nil)
+                .filter(\.$state ~~ [.accepted, .verifying, .handling]).first()
+            let complaint = try XCTUnwrap(handling)
+            // The list before the table, and the table.
+            func parts() async throws -> (list: String, table: String) {
+                let html = try await office.get("/complaints?state=all").body.string
+                guard let table = html.range(of: "各督学办理情况"), let end = html.range(of: "</main>") else {
+                    return (html, "")
+                }
+                return (String(html[..<table.lowerBound]), String(html[table.lowerBound..<end.lowerBound]))
+            }
+
+            let before = try await parts()
+            complaint.state = .closed
+            complaint.repliedOn = TestClock.today.description
+            try await complaint.save(on: app.db)
+            let kept = try await parts()
+            clock.advance(by: 60)
+            let recounted = try await parts()
+
+            XCTAssertTrue(before.table.contains("数据统计于 2026-11-30 10:00"))
+            XCTAssertEqual(kept.table, before.table, "the table is kept within the lifetime")
+            XCTAssertNotEqual(kept.list, before.list, "the list shows the complaint closed at once")
+            XCTAssertTrue(recounted.table.contains("数据统计于 2026-11-30 10:01"))
+            XCTAssertNotEqual(
+                recounted.table.replacingOccurrences(of: "10:01", with: "10:00"), before.table,
+                "counted again after the lifetime, with one more handled")
+        }
+    }
+
     func testTheLifetimeIsReadFromTheEnvironmentAndAWrongValueNamesTheVariable() throws {
         XCTAssertEqual(try AppConfig.fromEnvironment([:]).figuresCacheSeconds, 60)
         XCTAssertEqual(try AppConfig.fromEnvironment(["DUDAO_FIGURES_CACHE_SECONDS": "0"]).figuresCacheSeconds, 0)

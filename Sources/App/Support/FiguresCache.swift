@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 
 /// Figures that cost a pass over a province's records (the dashboard, the 六个一 summary, the office home's directory
-/// counts), kept for a short
+/// counts, the complaints' per-inspector table), kept for a short
 /// lifetime per instance: within it every request is served the same figures, and the page says when they were
 /// counted. Requests that arrive while the figures are being counted wait for that one count instead of starting
 /// their own: at 64 clients the dashboard otherwise ran 64 one-second counts at once and none finished.
@@ -85,11 +85,13 @@ struct FiguresCaches: Sendable {
     let dashboard: FiguresCache<DashboardKey, Dashboard>
     let compliance: FiguresCache<ComplianceKey, ComplianceMatrix>
     let officeHome: FiguresCache<ScopeKey, OfficeHome.Figures>
+    let complaintFigures: FiguresCache<ScopeKey, [ComplaintList.InspectorFigures]>
 
     init(lifetime: TimeInterval) {
         dashboard = FiguresCache(lifetime: lifetime)
         compliance = FiguresCache(lifetime: lifetime)
         officeHome = FiguresCache(lifetime: lifetime)
+        complaintFigures = FiguresCache(lifetime: lifetime)
     }
 }
 

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Foundation
 import SQLKit
 
 /// 举报投诉: one page of the complaints the account may see, by state tab, and for the office, leaders and the
@@ -42,13 +43,22 @@ struct ComplaintList: Sendable {
     let mayLogPhone: Bool
     /// Empty for inspectors (they see their own complaints only).
     let figures: [InspectorFigures]
+    /// When the figures were counted, when they are kept for a while (see `FiguresCache`); nil: just now.
+    var figuresCountedAt: Date? = nil
+    /// How many inspectors have figures; above `figuresShown` only those who received most are listed.
+    var figuresTotal = 0
 
     static let perPage = 50
+    /// A district lists every inspector; a province or city lists the ones who received most complaints.
+    static let figuresShown = 100
     static let tabs = [("open", "办理中"), ("overdue", "已超时"), ("replied", "已回复"), ("closed", "已办结"), ("all", "全部")]
 }
 
 extension ComplaintList {
-    static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> ComplaintList {
+    /// The page; `figures` are the per-inspector figures (counted by `inspectorFigures`, perhaps kept a while).
+    static func query(
+        _ filter: Filter, scope: Scope, today: Day, figures: [InspectorFigures], countedAt: Date?, on db: any Database
+    ) async throws -> ComplaintList {
         let complaints = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$id, .descending)
             .paginate(Paging(page: filter.page, per: perPage))
         let names = try await DirectoryQueries.schoolNames(
@@ -56,8 +66,14 @@ extension ComplaintList {
         return ComplaintList(
             filter: filter,
             page: complaints.map { row($0, names: names, today: today) },
-            mayLogPhone: scope.principal.mayEditDirectory,
-            figures: scope.principal.role == .inspector ? [] : try await inspectorFigures(scope: scope, on: db))
+            mayLogPhone: scope.principal.mayEditDirectory, figures: shown(figures), figuresCountedAt: countedAt,
+            figuresTotal: figures.count)
+    }
+
+    /// All of them in name order when few; else the `figuresShown` who received most, most first.
+    static func shown(_ figures: [InspectorFigures]) -> [InspectorFigures] {
+        guard figures.count > figuresShown else { return figures }
+        return Array(figures.sorted { ($1.received, $0.name) < ($0.received, $1.name) }.prefix(figuresShown))
     }
 
     static func row(_ c: Complaint, names: [Int: String], today: Day) -> Row {

@@ -52,6 +52,12 @@ struct ComplaintListView {
         return .section(
             .class("card"),
             .h2(.text("各督学办理情况")),
+            model.figuresCountedAt.map { .p(.class("muted"), .text(Format.counted($0))) } ?? .empty,
+            model.figuresTotal > model.figures.count
+                ? .p(
+                    .class("muted"),
+                    .text("共 \(model.figuresTotal) 名督学收到投诉，这里列出收到最多的 \(model.figures.count) 名。"))
+                : .empty,
             .dataTable(
                 ["督学", "收到", "已办结", "按时答复", "平均答复用时（工作日）"],
                 model.figures.map { s in

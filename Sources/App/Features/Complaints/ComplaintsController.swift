@@ -139,7 +139,17 @@ enum ComplaintsController {
         let filter = ComplaintList.Filter(
             state: req.query[String.self, at: "state"] ?? "open", page: try req.query.page())
         let scope = try await Scope.of(req)
-        let model = try await ComplaintList.query(filter, scope: scope, today: req.today, on: req.db)
+        let db = req.db
+        // Inspectors see only their own complaints, without the per-inspector table.
+        let figures =
+            scope.principal.role == .inspector
+            ? nil
+            : try await req.application.figuresCaches.complaintFigures.value(
+                for: FiguresCaches.ScopeKey(role: scope.principal.role, orgPath: scope.principal.orgPath), now: req.now
+            ) { try await ComplaintList.inspectorFigures(scope: scope, on: db) }
+        let model = try await ComplaintList.query(
+            filter, scope: scope, today: req.today, figures: figures?.value ?? [], countedAt: figures?.countedAt,
+            on: req.db)
         return ComplaintListView(ctx: req.pageContext(), model: model).render()
     }
 
