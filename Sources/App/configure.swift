@@ -80,6 +80,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M033_SevereProblemIndex())
     app.migrations.add(M034_SevereProblemIndexByScope())
     app.migrations.add(M035_SyncedRecords())
+    app.migrations.add(M036_DashboardCoveringIndexes())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

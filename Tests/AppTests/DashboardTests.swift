@@ -33,6 +33,15 @@ final class DashboardTests: XCTestCase {
             // Records are stamped by the system clock: count those up to the end of the test's month.
             let end = YearMonth(today).next.firstDay.date()
             XCTAssertEqual(board.found.reduce(0, +), problems.filter { $0.createdAt! < end }.count)
+            let closedNotices = try await RectificationNotice.query(on: app.db).filter(\.$state == .closed).all()
+            for (k, m) in board.months.enumerated() {
+                let (from, to) = (m.firstDay.date(), m.next.firstDay.date())
+                XCTAssertEqual(
+                    board.found[k], problems.filter { $0.createdAt! >= from && $0.createdAt! < to }.count, "\(m)")
+                XCTAssertEqual(
+                    board.closed[k], closedNotices.filter { $0.closedAt.map { $0 >= from && $0 < to } ?? false }.count,
+                    "\(m)")
+            }
             let month = YearMonth(today)
             let visits = try await Visit.query(on: app.db).filter(\.$status == .submitted)
                 .filter(\.$visitDate >= month.firstDay.description).filter(\.$visitDate <= month.lastDay.description)

@@ -104,15 +104,10 @@ extension Dashboard {
         let span = DashboardFigures.span(of: semester, terms: terms)
         let months = DashboardFigures.months(endingAt: today, count: 12)
         let yearAgo = months[0].firstDay.date()
-        var found: [Int] = []
-        var closed: [Int] = []
-        for m in months {
-            let from = m.firstDay.date()
-            let to = m.next.firstDay.date()
-            found.append(try await counts.problemsFound(from, to))
-            closed.append(try await counts.noticesClosed(from, to))
-        }
-        let problems = try await counts.problems(since: yearAgo)
+        // Each month's first moment, and the next month's after the last.
+        let bounds = months.map { $0.firstDay.date() } + [months[months.count - 1].next.firstDay.date()]
+        let problems = try await counts.problems(months: bounds)
+        let (found, closed) = (problems.found, try await counts.noticesClosed(months: bounds))
         let done = try await counts.inspectorsDone(month.previous, month)
         let notices = try await counts.notices(since: yearAgo)
         let issued = notices.filter { !["draft", "pendingApproval", "withdrawn"].contains($0.key) }

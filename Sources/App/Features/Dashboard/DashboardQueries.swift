@@ -68,31 +68,54 @@ struct DashboardCounts {
         let category: String
         let severity: String
         let state: String
+        /// The month of `bounds` it was found in (`bounds.count - 1`: after the last).
+        let bucket: Int
         let n: Int
     }
 
-    /// Problems found since `since`, by category, severity and state: one pass over a province's year.
-    func problems(since: Date) async throws -> (byCategory: [Group], bySeverity: [Group]) {
+    /// Which month of `bounds` (consecutive months' first moments) `column` falls in: 0 for the first month, one
+    /// more for each later one; `bounds.count - 1` at or after the last bound. Rows before the first are filtered out.
+    static func bucket(_ column: String, _ bounds: [Date]) -> SQLQueryString {
+        var s: SQLQueryString = "CASE"
+        for (k, bound) in bounds.dropFirst().enumerated() {
+            s += " WHEN \(unsafeRaw: column) < \(bind: bound) THEN \(unsafeRaw: String(k))"
+        }
+        return s + " ELSE \(unsafeRaw: String(bounds.count - 1)) END"
+    }
+
+    /// Problems found since the first of `bounds`, by category, severity and state, and how many in each month of
+    /// `bounds`: one pass over a province's year (twelve counts were twelve passes).
+    func problems(months bounds: [Date]) async throws -> (byCategory: [Group], bySeverity: [Group], found: [Int]) {
         let rows = try await sql.raw(
-            "SELECT p.category AS category, p.severity AS severity, p.state AS state, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: since) AND "
-                + filter.clause("p") + " GROUP BY p.category, p.severity, p.state"
+            "SELECT p.category AS category, p.severity AS severity, p.state AS state, "
+                + Self.bucket("p.created_at", bounds)
+                + " AS bucket, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: bounds[0]) AND "
+                + filter.clause("p") + " GROUP BY 1, 2, 3, 4"
         ).all(decoding: ProblemGroup.self)
+        var found = Array(repeating: 0, count: bounds.count - 1)
+        for r in rows where found.indices.contains(r.bucket) { found[r.bucket] += r.n }
         return (
             rows.map { Group(key: $0.category, state: $0.state, n: $0.n) },
-            rows.map { Group(key: $0.severity, state: $0.state, n: $0.n) }
+            rows.map { Group(key: $0.severity, state: $0.state, n: $0.n) },
+            found
         )
     }
 
-    func problemsFound(_ from: Date, _ to: Date) async throws -> Int {
-        try await count(
-            "SELECT COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: from) AND p.created_at < \(bind: to) AND "
-                + filter.clause("p"))
+    struct Bucket: Decodable {
+        let bucket: Int
+        let n: Int
     }
 
-    func noticesClosed(_ from: Date, _ to: Date) async throws -> Int {
-        try await count(
-            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: from) AND r.closed_at < \(bind: to) AND "
-                + filter.clause("r"))
+    /// Notices closed in each month of `bounds`, in one pass.
+    func noticesClosed(months bounds: [Date]) async throws -> [Int] {
+        let rows = try await sql.raw(
+            "SELECT " + Self.bucket("r.closed_at", bounds)
+                + " AS bucket, COUNT(*) AS n FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: bounds[0]) AND r.closed_at < \(bind: bounds[bounds.count - 1]) AND "
+                + filter.clause("r") + " GROUP BY 1"
+        ).all(decoding: Bucket.self)
+        var closed = Array(repeating: 0, count: bounds.count - 1)
+        for r in rows where closed.indices.contains(r.bucket) { closed[r.bucket] += r.n }
+        return closed
     }
 
     /// Notices issued since `since`, by state.
