@@ -8,12 +8,7 @@ import XCTVapor
 /// The schema's migrations go up on an empty database, all the way down, and up again.
 final class MigrationTests: XCTestCase {
     func testEveryMigrationRevertsAndRunsAgain() async throws {
-        let app = try await Application.make(.testing)
-        app.logger.logLevel = .warning
-        var failure: (any Error)?
-        do {
-            try await configure(app, AppConfig.forTesting())
-            try await prepareDatabase(app)
+        try await withEmptyApp { app in
             let tables = try await tableNames(app)
             XCTAssertTrue(tables.contains("complaints"))
 
@@ -24,14 +19,7 @@ final class MigrationTests: XCTestCase {
             try await app.autoMigrate()
             let again = try await tableNames(app)
             XCTAssertEqual(again, tables)
-        } catch {
-            failure = error
         }
-        if case .postgres(_, let schema?) = app.config.database, let sql = app.db as? any SQLDatabase {
-            try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        }
-        try await app.asyncShutdown()
-        if let failure { throw failure }
     }
 
     /// A database that ran the first M003 and M004 (problems.visit_id required, two indexes missing) is

@@ -8,12 +8,7 @@ import XCTVapor
 /// `dudao seed --scale N --with-visits` on an empty database: a year of every kind of record, the pages over it.
 final class ScaleSeedTests: XCTestCase {
     func testAScaleSeedHoldsEveryKindOfRecordInEveryState() async throws {
-        let app = try await Application.make(.testing)
-        app.logger.logLevel = .warning
-        var failure: (any Error)?
-        do {
-            try await configure(app, AppConfig.forTesting())
-            try await prepareDatabase(app)
+        try await withEmptyApp { app in
             app.clock = TestClock.clock
             let (db, today, now) = (app.db, TestClock.today, TestClock.now)
             try await ScaleSeed.run(db, schools: 400, cost: 4, now: now)
@@ -57,13 +52,6 @@ final class ScaleSeedTests: XCTestCase {
             XCTAssertGreaterThan(answers, 0)
             XCTAssertEqual(results.status, .ok)
             XCTAssertEqual(register.status, .ok)
-        } catch {
-            failure = error
         }
-        if case .postgres(_, let schema?) = app.config.database, let sql = app.db as? any SQLDatabase {
-            try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        }
-        try await app.asyncShutdown()
-        if let failure { throw failure }
     }
 }

@@ -74,6 +74,26 @@ func withApp(
     if let failure { throw failure }
 }
 
+/// An application on an empty database of its own, migrated and not seeded (SQLite in memory, or a PostgreSQL
+/// schema dropped afterwards): for what must start from nothing, such as migrations and the scale seed.
+func withEmptyApp(_ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    var failure: (any Error)?
+    do {
+        try await configure(app, AppConfig.forTesting())
+        try await prepareDatabase(app)
+        try await body(app)
+    } catch {
+        failure = error
+    }
+    if case .postgres(_, let schema?) = app.config.database, let sql = app.db as? any SQLDatabase {
+        try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
+    try await app.asyncShutdown()
+    if let failure { throw failure }
+}
+
 extension Application {
     /// The seeded demo school with this id, or a thrown error.
     func school(_ id: Int) async throws -> School {
