@@ -81,6 +81,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M034_SevereProblemIndexByScope())
     app.migrations.add(M035_SyncedRecords())
     app.migrations.add(M036_DashboardCoveringIndexes())
+    app.migrations.add(M037_WorkReportUpdates())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

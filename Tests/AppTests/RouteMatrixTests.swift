@@ -456,6 +456,7 @@ enum RouteRules {
         "GET /api/v1/bulletins": r(signedIn),
         "GET /api/v1/problems": r(signedIn),
         "GET /api/v1/monthly-reports": r(supervisors),
+        "GET /api/v1/work-reports": r(supervisors),
         "GET /api/v1/campaigns": r(signedIn),
         "GET /api/v1/campaigns/:id/results": r(readers, .campaign),
         "GET /api/v1/balance": r(readers),

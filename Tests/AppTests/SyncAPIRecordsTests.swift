@@ -223,4 +223,52 @@ final class SyncAPIRecordsTests: XCTestCase {
             XCTAssertEqual(emptyStandard.status, .badRequest, "the page's default is not the API's")
         }
     }
+
+    struct WorkReport: Decodable {
+        let id: Int
+        let inspectorId: Int
+        let kind: String
+        let selected: Bool
+    }
+
+    func testWorkReportsAreTheirAuthorsAndTheOfficesAndARecommendationIsAChange() async throws {
+        try await withApp { app in
+            let me = try await app.user("inspector").inspectorID!
+            let district = try await app.demoDistrict()
+            let all = try await App.WorkReport.query(on: app.db).inSubtree(\.$orgPath, district.path).count()
+            let mine = try await App.WorkReport.query(on: app.db).filter(\.$inspectorID == me).count()
+            let unselected = try await App.WorkReport.query(on: app.db).filter(\.$kind == .caseStudy)
+                .filter(\.$selected == false).first()
+            let report = try XCTUnwrap(unselected)
+            let mark = try XCTUnwrap(report.updatedAt).addingTimeInterval(1)
+            _ = try await Factory.secondDistrict(on: app.db)
+
+            let asInspector = try await SyncAPITests.list(
+                app, "/api/v1/work-reports?per=200", as: "inspector", WorkReport.self)
+            let asOffice = try await SyncAPITests.list(
+                app, "/api/v1/work-reports?per=200", as: "office", WorkReport.self)
+            let cases = try await SyncAPITests.list(
+                app, "/api/v1/work-reports?kind=caseStudy&per=200", as: "office", WorkReport.self)
+            let otherOffice = try await SyncAPITests.list(app, "/api/v1/work-reports", as: "office2", WorkReport.self)
+            let school = try await apiGet(app, "/api/v1/work-reports", token: try await apiToken(app, "school"))
+            let since = "/api/v1/work-reports?updatedSince=\(Self.since(max(mark, Date())))"
+            let before = try await SyncAPITests.list(app, since, as: "office", WorkReport.self)
+            let office = try await login(app, "office")
+            try await office.get("/reports/\(report.id!)")
+            let recommended = try await office.post("/reports/\(report.id!)/select")
+            let after = try await SyncAPITests.list(app, since, as: "office", WorkReport.self)
+
+            XCTAssertGreaterThan(mine, 0)
+            XCTAssertEqual(asInspector.total, mine)
+            XCTAssertTrue(asInspector.items.allSatisfy { $0.inspectorId == me })
+            XCTAssertEqual(asOffice.total, all)
+            XCTAssertTrue(cases.items.allSatisfy { $0.kind == "caseStudy" })
+            XCTAssertEqual(otherOffice.total, 0)
+            XCTAssertEqual(school.status, .forbidden)
+            XCTAssertEqual(before.total, 0)
+            XCTAssertEqual(recommended.status, .seeOther)
+            XCTAssertEqual(after.items.map(\.id), [report.id!])
+            XCTAssertEqual(after.items.first?.selected, true)
+        }
+    }
 }

@@ -396,6 +396,25 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/work-reports": {
+              "get": {
+                "operationId": "listWorkReports",
+                "summary": "工作总结和督导案例（按账号范围，供增量同步）",
+                "description": "督学看到本人的；督导室、领导看到范围内的。学校账号无权查看。",
+                "parameters": [
+                  {"$ref": "#/components/parameters/page"},
+                  {"$ref": "#/components/parameters/per"},
+                  {"$ref": "#/components/parameters/updatedSince"},
+                  {"name": "kind", "in": "query", "description": "类别：summary 工作总结、caseStudy 督导案例", "schema": {"type": "string", "enum": ["summary", "caseStudy"]}}
+                ],
+                "responses": {
+                  "200": {"description": "分页的列表，按更新时间、编号排序", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WorkReportPage"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}
+                }
+              }
+            },
             "/api/v1/campaigns": {
               "get": {
                 "operationId": "listCampaigns",
@@ -727,6 +746,19 @@ enum OpenAPIDocument {
                 "updatedAt": {"type": "string", "format": "date-time"}}},
               "MonthlyReportPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
                 "items": {"type": "array", "items": {"$ref": "#/components/schemas/MonthlyReport"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
+              "WorkReport": {"type": "object", "required": ["id", "inspectorId", "semester", "kind", "kindLabel", "title", "body", "selected"], "properties": {
+                "id": {"$ref": "#/components/schemas/Id"},
+                "inspectorId": {"$ref": "#/components/schemas/Id"},
+                "semester": {"type": "string", "description": "学期，如 2026-autumn"},
+                "kind": {"type": "string", "enum": ["summary", "caseStudy"]},
+                "kindLabel": {"type": "string"},
+                "title": {"type": "string"},
+                "body": {"type": "string"},
+                "selected": {"type": "boolean", "description": "是否推荐参加全区案例评选"},
+                "createdAt": {"type": "string", "format": "date-time"},
+                "updatedAt": {"type": "string", "format": "date-time"}}},
+              "WorkReportPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/WorkReport"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
               "CampaignKind": {"type": "string", "description": "comprehensive 综合督导、special 专项督导、opening 开学督导、random 随机督导、assessment 评估考核、principalTerm 校长任期结束督导、government 督政", "enum": ["comprehensive", "special", "opening", "random", "assessment", "principalTerm", "government"]},
               "CampaignPhase": {"type": "string", "description": "notice 书面通知、selfAssessment 自评、onSite 实地督导、preliminary 初步意见、appeal 申辩、opinion 督导意见书、rectification 整改、report 报告", "enum": ["notice", "selfAssessment", "onSite", "preliminary", "appeal", "opinion", "rectification", "report"]},
               "Campaign": {"type": "object", "required": ["id", "kind", "kindLabel", "title", "versionId", "phases", "startsOn", "endsOn", "announced", "publishedPublic", "createdAt"], "properties": {

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// 存在问题 and 督导月报 for incremental sync, scoped like the register and the monthly report list.
+/// 存在问题, 督导月报 and 工作总结/督导案例 for incremental sync, scoped like the register and the report lists.
 extension SyncAPI {
     // MARK: - 存在问题
 
@@ -134,5 +134,47 @@ extension SyncAPI {
             q = q.filter(\.$state == state)
         }
         return try await page(q, req) { rows in rows.map(MonthlyReportDTO.init) }
+    }
+
+    // MARK: - 工作总结和督导案例
+
+    struct WorkReportDTO: Content {
+        let id: Int
+        let inspectorId: Int
+        let semester: String
+        let kind: String
+        let kindLabel: String
+        let title: String
+        let body: String
+        /// Recommended by the office for the district's case competition.
+        let selected: Bool
+        let createdAt: Date?
+        let updatedAt: Date?
+
+        init(_ r: WorkReport) {
+            id = r.id!
+            inspectorId = r.inspectorID
+            semester = r.semester
+            kind = r.kind.rawValue
+            kindLabel = r.kind.label
+            title = r.title
+            body = r.body
+            selected = r.selected
+            createdAt = r.createdAt
+            updatedAt = r.updatedAt
+        }
+    }
+
+    static func workReports(req: Request) async throws -> APIController.PageOf<WorkReportDTO> {
+        let scope = try await Scope.of(req)
+        guard scope.principal.role != .school else {
+            throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看督学的总结和案例")
+        }
+        try APIQuery.oneOf(req, "kind", ReportKind.allCases.map(\.rawValue), label: "类别")
+        var q = scope.reportAccess.readable(WorkReport.query(on: req.db))
+        if let kind = req.query[String.self, at: "kind"].flatMap(ReportKind.init(rawValue:)) {
+            q = q.filter(\.$kind == kind)
+        }
+        return try await page(q, req) { rows in rows.map(WorkReportDTO.init) }
     }
 }

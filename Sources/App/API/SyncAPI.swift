@@ -15,6 +15,7 @@ enum SyncAPI {
         "listBulletins": .init(bulletins),
         "listProblems": .init(problems),
         "listMonthlyReports": .init(monthlyReports),
+        "listWorkReports": .init(workReports),
     ]
 
     /// `updatedSince` as an RFC 3339 moment (`2026-11-30T02:00:00Z`, `+08:00`, fractions of a second allowed).

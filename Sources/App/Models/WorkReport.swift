@@ -14,5 +14,7 @@ final class WorkReport: Model, @unchecked Sendable {
     @Field(key: "body") var body: String
     @Field(key: "selected") var selected: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// For the API's incremental sync (a case is recommended after it is written).
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
 }
