@@ -166,6 +166,15 @@ enum APIQuery {
     }
 }
 
+extension Scope {
+    /// An API call only some roles may make: any other account gets a JSON 403 with `message`.
+    func requireAPIRole(_ roles: Set<Role>, _ message: String) throws {
+        guard roles.contains(principal.role) else {
+            throw APIError(status: .forbidden, code: "forbidden", message: message)
+        }
+    }
+}
+
 /// Resolves `Authorization: Bearer …` to the account; anything else is a JSON 401.
 struct BearerPrincipalMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {

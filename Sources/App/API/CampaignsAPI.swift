@@ -13,12 +13,6 @@ enum CampaignsAPI {
         "getBalance": .init(balance),
     ]
 
-    static func readersOnly(_ scope: Scope, _ what: String) throws {
-        guard Set<Role>.directoryReaders.contains(scope.principal.role) else {
-            throw APIError(status: .forbidden, code: "forbidden", message: "只有督导室、领导和管理员账号可以查看\(what)")
-        }
-    }
-
     // MARK: - 督导任务
 
     struct CampaignDTO: Content {
@@ -95,7 +89,7 @@ enum CampaignsAPI {
             schoolType = t.schoolType
             phase = t.phase?.rawValue
             phaseLabel = t.phase?.label ?? "已完成"
-            total = t.total.flatMap { $0.isFinite ? $0 : nil }
+            total = CampaignsAPI.finite(t.total)
             grade = t.grade
             vetoed = t.vetoed
             opinionNumber = t.opinionNumber
@@ -106,7 +100,7 @@ enum CampaignsAPI {
 
     static func results(req: Request) async throws -> APIController.PageOf<ResultDTO> {
         let scope = try await Scope.of(req)
-        try readersOnly(scope, "督导结果")
+        try scope.requireAPIRole(.directoryReaders, "只有督导室、领导和管理员账号可以查看督导结果")
         let district = try await scope.district(on: req.db)
         guard
             let campaign = try await scope.campaignAccess.campaigns(districtID: district.id!, on: req.db)
@@ -157,7 +151,7 @@ enum CampaignsAPI {
 
     static func balance(req: Request) async throws -> BalanceDTO {
         let scope = try await Scope.of(req)
-        try readersOnly(scope, "均衡发展统计")
+        try scope.requireAPIRole(.directoryReaders, "只有督导室、领导和管理员账号可以查看均衡发展统计")
         // The page reads an empty standard as the default; the API refuses what the document does not allow.
         try APIQuery.oneOf(req, "standard", BalanceStandard.allCases.map(\.rawValue), label: "评估标准")
         let district = try await scope.district(on: req.db)

@@ -118,9 +118,7 @@ extension SyncAPI {
 
     static func monthlyReports(req: Request) async throws -> APIController.PageOf<MonthlyReportDTO> {
         let scope = try await Scope.of(req)
-        guard scope.principal.role != .school else {
-            throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看督导月报")
-        }
+        try scope.requireAPIRole(.supervisors, "学校账号无权查看督导月报")
         try APIQuery.oneOf(req, "state", MonthlyReportState.allCases.map(\.rawValue), label: "月报状态")
         var q = scope.monthlyReportAccess.readable(MonthlyReport.query(on: req.db))
         if let month = req.query[String.self, at: "month"] {
@@ -167,9 +165,7 @@ extension SyncAPI {
 
     static func workReports(req: Request) async throws -> APIController.PageOf<WorkReportDTO> {
         let scope = try await Scope.of(req)
-        guard scope.principal.role != .school else {
-            throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看督学的总结和案例")
-        }
+        try scope.requireAPIRole(.supervisors, "学校账号无权查看督学的总结和案例")
         try APIQuery.oneOf(req, "kind", ReportKind.allCases.map(\.rawValue), label: "类别")
         var q = scope.reportAccess.readable(WorkReport.query(on: req.db))
         if let kind = req.query[String.self, at: "kind"].flatMap(ReportKind.init(rawValue:)) {

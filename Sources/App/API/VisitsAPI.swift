@@ -432,9 +432,7 @@ enum VisitsAPI {
     /// The 六个一 figures: an inspector gets their own; office and leader a page of their inspectors.
     static func compliance(req: Request) async throws -> ComplianceDTO {
         let scope = try await Scope.of(req)
-        guard scope.principal.role != .school else {
-            throw APIError(status: .forbidden, code: "forbidden", message: "学校账号无权查看")
-        }
+        try scope.requireAPIRole(.supervisors, "学校账号无权查看")
         if let code = req.query[String.self, at: "semester"], Semester(code: code) == nil {
             throw APIError(
                 status: .badRequest, code: "bad_request", message: "学期应写成 2026-autumn（秋季学期）或 2027-spring（春季学期）")

@@ -107,7 +107,8 @@ struct ScaleRecords {
                     noticeID, district, first.org_path, first.school_id, first.inspector_id, issuedDay.year,
                     sequence[key]!,
                     NoticeNumber.format(
-                        prefix: "第\((district - 2) / 11 + 1)区县督改", year: issuedDay.year, sequence: sequence[key]!),
+                        prefix: "第\(ScaleSeed.districtIndex(ofID: district) + 1)区县督改", year: issuedDay.year,
+                        sequence: sequence[key]!),
                     "请于期限内完成整改，并报送整改报告和佐证材料。", deadline.description, state.rawValue, first.visit_id % 2 == 0,
                     escalation?.rawValue, issued, closed, first.created_at, closed ?? issued ?? first.created_at,
                 ])
@@ -141,6 +142,7 @@ struct ScaleRecords {
         let district_id: Int
         let org_path: String
         let school_id: Int
+        let school: String
         let number: String
     }
 
@@ -149,13 +151,13 @@ struct ScaleRecords {
         let office = try await User.query(on: db).filter(\.$username == "office").first()?.id ?? 1
         let rows = try await sql.raw(
             """
-            SELECT n.id, n.district_id, n.org_path, n.school_id, n.number FROM rectification_notices n
-            WHERE n.id IN (SELECT MIN(id) FROM rectification_notices WHERE escalation = 'interview' GROUP BY district_id)
+            SELECT n.id, n.district_id, n.org_path, n.school_id, s.name AS school, n.number
+            FROM rectification_notices n JOIN schools s ON s.id = n.school_id WHERE n.id IN (SELECT MIN(id) FROM rectification_notices WHERE escalation = 'interview' GROUP BY district_id)
             """
         ).all(decoding: Escalated.self)
         let values: [[any Encodable & Sendable]] = rows.enumerated().map { k, n in
             [
-                n.district_id, n.org_path, "notice", n.id, "unit", "第\(n.school_id)号学校", n.school_id, nil as Int?,
+                n.district_id, n.org_path, "notice", n.id, "unit", n.school, n.school_id, nil as Int?,
                 "unitInterview", "整改通知书 \(n.number) 逾期未报送整改报告，经提醒仍未整改。", "督问〔\(today.year)〕\(k + 1)号",
                 today.adding(days: -5).description, k % 3 == 0 ? "responded" : "decided",
                 k % 3 == 0 ? "已召开专题会议，制定整改方案。" : "",
@@ -187,8 +189,7 @@ struct ScaleRecords {
         let count = max(1, schools / 2)
         for k in 0..<count {
             let school = (k * 2 + k % 7) % schools + 1
-            let district = 2 + ((school - 1) / ScaleSeed.perDistrict) * (ScaleSeed.townshipsPerDistrict + 1)
-            let township = district + 1 + (school - 1) % ScaleSeed.townshipsPerDistrict
+            let (district, township) = ScaleSeed.place(ofSchool: school)
             let covered = school % 100 != 0
             var code = TrackingCode.make(using: &generator)
             while !codes.insert(code).inserted { code = TrackingCode.make(using: &generator) }
@@ -232,7 +233,7 @@ struct ScaleRecords {
         }
         var rows: [[any Encodable & Sendable]] = []
         for k in 1...inspectors {
-            let district = 2 + min((k - 1) * 5 / ScaleSeed.perDistrict, (schools - 1) / ScaleSeed.perDistrict) * 11
+            let district = ScaleSeed.districtID(index: ScaleSeed.districtIndex(ofInspector: k - 1, schools: schools))
             for (n, month) in months.enumerated() {
                 let latest = n == 0
                 if latest, k % 10 == 0 { continue }  // not sent yet

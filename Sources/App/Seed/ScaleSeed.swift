@@ -62,21 +62,36 @@ enum ScaleSeed {
     static let townshipsPerDistrict = 10
     static let batch = 500
 
+    // Org unit ids as `run` assigns them: the city is 1, then each district followed by its townships.
+
+    /// The id of the district with index `d` (0-based).
+    static func districtID(index d: Int) -> Int { 2 + d * (townshipsPerDistrict + 1) }
+
+    /// The index (0-based) of the district with this id.
+    static func districtIndex(ofID id: Int) -> Int { (id - 2) / (townshipsPerDistrict + 1) }
+
+    /// The district and township ids of school number `school` (1-based).
+    static func place(ofSchool school: Int) -> (district: Int, township: Int) {
+        let district = districtID(index: (school - 1) / perDistrict)
+        return (district, district + 1 + (school - 1) % townshipsPerDistrict)
+    }
+
+    /// The district index of inspector number `k` (0-based) among `n` schools: five schools each, in order.
+    static func districtIndex(ofInspector k: Int, schools n: Int) -> Int {
+        min(k * 5 / perDistrict, (n - 1) / perDistrict)
+    }
+
     static func run(_ db: any Database, schools n: Int, cost: Int, now: Date) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let districts = (n + perDistrict - 1) / perDistrict
-        // Ids are assigned here, in order, so rows can reference each other without reading back.
+        // Ids are assigned here, in order (`districtID`, `place`), so rows can reference each other without reading
+        // back.
         var orgRows: [[any Encodable & Sendable]] = [[1, "示例省", "city", nil as Int?, "/1/", now]]
-        var townshipOf: [Int] = []  // district index → first township id
-        var nextOrg = 2
         for d in 0..<districts {
-            let did = nextOrg
-            nextOrg += 1
+            let did = districtID(index: d)
             orgRows.append([did, "第\(d + 1)区县", "district", 1, "/1/\(did)/", now])
-            townshipOf.append(nextOrg)
             for t in 0..<townshipsPerDistrict {
-                let tid = nextOrg
-                nextOrg += 1
+                let tid = did + 1 + t
                 orgRows.append([tid, "第\(d + 1)区县第\(t + 1)镇", "township", did, "/1/\(did)/\(tid)/", now])
             }
         }
@@ -93,8 +108,7 @@ enum ScaleSeed {
         var schoolRows: [[any Encodable & Sendable]] = []
         for i in 0..<n {
             let d = i / perDistrict
-            let did = townshipOf[d] - 1
-            let tid = townshipOf[d] + (i % townshipsPerDistrict)
+            let (did, tid) = place(ofSchool: i + 1)
             let type = types[i % types.count]
             let students = 80 + (i * 7919) % 2400
             let sections =
@@ -118,8 +132,8 @@ enum ScaleSeed {
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
         let given = ["建华", "秀英", "志强", "芳", "国庆", "丽娟", "文斌", "海燕", "明", "晓梅", "伟", "静"]
         for k in 0..<inspectorsCount {
-            let d = min(k * 5 / perDistrict, districts - 1)
-            let did = townshipOf[d] - 1
+            let d = districtIndex(ofInspector: k, schools: n)
+            let did = districtID(index: d)
             inspectorRows.append([
                 k + 1, did, "/1/\(did)/", "\(surnames[k % surnames.count])\(given[(k / surnames.count) % given.count])",
                 ["fullTime", "partTime", "partTime", "partTime", "partTime"][k % 5],
@@ -248,9 +262,7 @@ enum ScaleSeed {
         }
         for school in 1...n where school % 100 != 0 {
             let inspector = (school - 1) / 5 + 1
-            let d = (school - 1) / perDistrict
-            let did = 2 + d * (townshipsPerDistrict + 1)
-            let tid = did + 1 + ((school - 1) % townshipsPerDistrict)
+            let (did, tid) = place(ofSchool: school)
             for (k, month) in months.enumerated() {
                 if (school * 31 + k * 17) % 33 == 0 { continue }
                 let day = min(month.dayCount, 1 + (school % 27))

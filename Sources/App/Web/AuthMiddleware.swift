@@ -28,4 +28,6 @@ extension Set where Element == Role {
     /// Read the directory: everyone but schools and inspectors see lists; those see their own scope.
     static let directoryReaders: Set<Role> = [.admin, .office, .leader]
     static let directoryWriters: Set<Role> = [.admin, .office]
+    /// Everyone but schools: the inspectors and those who supervise them.
+    static let supervisors: Set<Role> = [.admin, .office, .leader, .inspector]
 }

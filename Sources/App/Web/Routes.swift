@@ -171,7 +171,7 @@ func routes(_ app: Application) throws {
     issuers.post(SiteURL.notices.route, use: NoticesController.create)
 
     // Inspectors and the office: amend a submitted record; read plans, summaries and cases.
-    let inspectorsAndOffice = app.grouped(RequireRole(.inspector, .office, .admin, .leader))
+    let inspectorsAndOffice = app.grouped(RequireRole(.supervisors))
     inspectorsAndOffice.post(SiteURL.visitAmend(s).route, use: VisitsController.amend)
     // Complaints: inspectors see those assigned to them; the complainant's identity only the office.
     inspectorsAndOffice.get(SiteURL.complaints.route, use: ComplaintsController.list)
