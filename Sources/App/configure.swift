@@ -82,6 +82,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M035_SyncedRecords())
     app.migrations.add(M036_DashboardCoveringIndexes())
     app.migrations.add(M037_WorkReportUpdates())
+    app.migrations.add(M038_ProblemDraftFlag())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -23,6 +23,7 @@ final class ListExportTests: XCTestCase {
                 p.disposition = .rectify
                 p.description = "导出测试问题 \(n)"
                 p.state = .open
+                p.draft = false
                 p.referralDepartment = ""
                 p.referralReply = ""
                 return p

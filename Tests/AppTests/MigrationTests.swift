@@ -38,7 +38,7 @@ final class MigrationTests: XCTestCase {
             }
             // Put the database back as the first M003/M004 left it.
             try await sql.raw("DROP INDEX idx_visits_date").run()
-            try await sql.raw("DROP INDEX idx_problems_state_org").run()
+            try await sql.raw("DROP INDEX IF EXISTS idx_problems_state_org").run()
             let kept = try await Problem.query(on: app.db).count()
             XCTAssertEqual(kept, 3)
             if app.db.isSQLite {

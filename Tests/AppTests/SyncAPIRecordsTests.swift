@@ -88,6 +88,41 @@ final class SyncAPIRecordsTests: XCTestCase {
         }
     }
 
+    func testAProblemOfADraftJoinsTheRegisterAndTheNextSyncWhenItsRecordIsSubmitted() async throws {
+        try await withApp(history: false) { app in
+            let inspector = try await login(app, "inspector")
+            let office = try await login(app, "office")
+            let draft = try await inspector.createVisit(school: 1)
+            try await inspector.post("/visits/\(draft)", form: [("summary", "查看校园安全。")])
+            try await inspector.post(
+                "/visits/\(draft)/problems",
+                form: [
+                    ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"),
+                    ("description", "草稿里记下的问题：围墙破损。"),
+                ])
+            let recorded = try await app.problems(ofVisit: draft)
+            let found = try XCTUnwrap(recorded.first)
+            let registerBefore = try await office.get("/problems?state=all")
+            let syncBefore = try await SyncAPITests.list(app, "/api/v1/problems", as: "office", Problem.self)
+
+            try await inspector.post("/visits/\(draft)/submit")
+
+            let submitted = try await app.visit(draft)
+            let submittedAt = try XCTUnwrap(submitted.submittedAt)
+            let registerAfter = try await office.get("/problems?state=all")
+            let syncAfter = try await SyncAPITests.list(
+                app, "/api/v1/problems?updatedSince=\(Self.since(submittedAt))", as: "office", Problem.self)
+            let stored = try await app.problem(found)
+            XCTAssertEqual(recorded.count, 1)
+            XCTAssertFalse(registerBefore.body.string.contains("围墙破损"))
+            XCTAssertFalse(syncBefore.items.map(\.id).contains(found))
+            XCTAssertTrue(registerAfter.body.string.contains("围墙破损"))
+            XCTAssertEqual(syncAfter.items.map(\.id), [found])
+            XCTAssertFalse(stored.draft)
+            XCTAssertEqual(stored.updatedAt, submittedAt)
+        }
+    }
+
     func testAMonthlyReportIsTheInspectorsUntilSubmittedAndNeverASchools() async throws {
         try await withApp { app in
             try await MonthlyReport.query(on: app.db).delete()

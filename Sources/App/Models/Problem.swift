@@ -19,6 +19,9 @@ final class Problem: Model, @unchecked Sendable {
     @Field(key: "disposition") var disposition: ProblemDisposition
     @Field(key: "description") var description: String
     @Field(key: "state") var state: ProblemState
+    /// Found in a record still in draft: seen by its author and the office only, outside the register and every
+    /// count, until the record is submitted (`VisitRecords.submit` clears it).
+    @Field(key: "draft") var draft: Bool
     /// The rectification notice that covers this problem, once one is issued.
     @OptionalField(key: "notice_id") var noticeID: Int?
     @OptionalField(key: "deadline") var deadline: String?

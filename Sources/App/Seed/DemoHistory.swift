@@ -230,6 +230,7 @@ enum DemoHistory {
                         let pick = kinds[(k + j + m) % kinds.count]
                         (p.category, p.severity, p.disposition, p.description) = pick
                         p.state = m == 0 && k % 2 == 0 ? .closed : .open
+                        p.draft = false
                         p.referralDepartment = ""
                         p.referralReply = ""
                         try await p.save(on: db)
@@ -341,6 +342,7 @@ enum DemoHistory {
             p.disposition = .rectify
             p.description = plan.text
             p.state = plan.state == .closed ? .closed : .open
+            p.draft = false
             p.referralDepartment = ""
             p.referralReply = ""
             p.deadline = plan.deadline

@@ -204,6 +204,11 @@ extension Application {
         return p
     }
 
+    /// The ids of the problems recorded in a visit, oldest first.
+    func problems(ofVisit visit: Int) async throws -> [Int] {
+        try await Problem.query(on: db).filter(\.$visitID == visit).sort(\.$id).all().compactMap(\.id)
+    }
+
     func complaint(code: String) async throws -> Complaint {
         guard let c = try await Complaint.query(on: db).filter(\.$trackingCode == code).first() else {
             throw TestSetupError("no complaint \(code)")

@@ -443,6 +443,7 @@ struct MatrixFixtures: Sendable {
         p.disposition = disposition
         p.description = text
         p.state = .open
+        p.draft = visit.status == .draft
         p.referralDepartment = ""
         p.referralReply = ""
         return p

@@ -192,6 +192,7 @@ enum CampaignProcedureStep {
             p.disposition = .rectify
             p.description = "（\(target.opinionNumber ?? "督导意见书")）" + String(line.prefix(1000))
             p.state = .open
+            p.draft = false
             p.referralDepartment = ""
             p.referralReply = ""
             try await p.save(on: db)

@@ -163,6 +163,7 @@ enum ComplaintWorkflow {
         p.disposition = .rectify
         p.description = "（举报投诉 \(c.trackingCode) 经核实）" + String(c.content.prefix(500))
         p.state = .open
+        p.draft = false
         p.referralDepartment = ""
         p.referralReply = ""
         try await db.writeTransaction { db in

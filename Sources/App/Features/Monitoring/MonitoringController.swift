@@ -190,6 +190,7 @@ enum MonitoringController {
             p.disposition = .rectify
             p.description = MonitoringRoundPage.followUpTag(year: round.year) + text
             p.state = .open
+            p.draft = false
             p.referralDepartment = ""
             p.referralReply = ""
             try await p.create(on: req.db)

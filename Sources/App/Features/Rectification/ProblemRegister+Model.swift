@@ -69,13 +69,9 @@ extension ProblemRegister {
         let paging = Paging(page: filter.page, per: perPage)
         let condition = whereClause(filter, scope: scope)
         struct Count: Decodable { let n: Int }
-        // The count joins only what its filters need: the school name only when searching.
-        let countFrom: SQLQueryString =
-            filter.searchText != nil
-            ? "FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id"
-            : "FROM problems p LEFT JOIN visits v ON v.id = p.visit_id"
         let total =
-            try await sql.raw("SELECT COUNT(*) AS n " + countFrom + " " + condition).first(decoding: Count.self)?.n ?? 0
+            try await sql.raw("SELECT COUNT(*) AS n " + from(filter) + " " + condition).first(decoding: Count.self)?.n
+            ?? 0
         let district = try await scope.district(on: db)
         let categories = try await DistrictSettings.forDistrict(district.id!, on: db).categories
         return ProblemRegister(
@@ -107,16 +103,22 @@ extension ProblemRegister {
             let notice_deadline: String?
             let notice_state: String?
         }
+        // The page's ids first, from the problems' own indexes; then the names and notices of those rows alone (joining
+        // before the sort joined every matching problem of a province).
+        let page: SQLQueryString =
+            "SELECT p.id " + from(filter) + " " + whereClause(filter, scope: scope)
+            + (before.map { " AND p.id < \(bind: $0)" } ?? "")
+            + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
         let raw = try await sql.raw(
             """
             SELECT p.id, p.school_id, s.name AS school, i.name AS inspector, p.category, p.severity, p.disposition,
               p.state, p.description, p.created_at, p.notice_id, n.number AS notice_number, n.deadline AS notice_deadline,
               n.state AS notice_state
-            FROM problems p LEFT JOIN visits v ON v.id = p.visit_id JOIN schools s ON s.id = p.school_id
+            FROM problems p JOIN schools s ON s.id = p.school_id
             LEFT JOIN rectification_notices n ON n.id = p.notice_id
             JOIN inspectors i ON i.id = p.inspector_id
-            """ + " " + whereClause(filter, scope: scope) + (before.map { " AND p.id < \(bind: $0)" } ?? "")
-                + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            WHERE p.id IN (
+            """ + page + ") ORDER BY p.id DESC"
         ).all(decoding: Raw.self)
         let access = scope.noticeAccess
         return raw.map { r in
@@ -137,7 +139,12 @@ extension ProblemRegister {
         }
     }
 
-    /// The scoped, filtered WHERE clause (`p` problems, `v` their visit, `s` the school).
+    /// The problems the filter reads: with their school's name only when searching.
+    static func from(_ filter: Filter) -> SQLQueryString {
+        filter.searchText != nil ? "FROM problems p JOIN schools s ON s.id = p.school_id" : "FROM problems p"
+    }
+
+    /// The scoped, filtered WHERE clause (`p` problems, `s` the school when searching).
     static func whereClause(_ filter: Filter, scope: Scope) -> SQLQueryString {
         var w: SQLQueryString = "WHERE " + scope.problemAccess.registerWhere()
         if let c = filter.category, !c.isEmpty { w = w + " AND p.category = \(bind: c)" }

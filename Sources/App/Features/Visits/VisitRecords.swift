@@ -188,6 +188,10 @@ enum VisitRecords {
         try await db.writeTransaction { db in
             guard let fresh = try await db.lockedFind(Visit.self, v.id!), fresh.isDraft else { throw AlreadyHandled() }
             try await v.save(on: db)
+            // Its problems join the register, and the API's next sync.
+            try await db.sql().raw(
+                "UPDATE problems SET draft = false, updated_at = \(bind: now) WHERE visit_id = \(bind: v.id!)"
+            ).run()
             try await Audit.record(
                 on: db, actor: principal, action: "submit", entity: "visit", id: v.id!, orgPath: v.orgPath,
                 summary: "提交督导记录（\(v.visitDate)）", after: v.snapshot)

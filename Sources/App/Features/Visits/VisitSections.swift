@@ -106,6 +106,7 @@ enum VisitSections {
         p.disposition = disposition
         p.description = trimmed(f.description)
         p.state = .open
+        p.draft = visit.status == .draft
         p.referralDepartment = ""
         p.referralReply = ""
         return .success(p)

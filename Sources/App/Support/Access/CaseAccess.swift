@@ -11,37 +11,30 @@ struct ProblemAccess: RecordAccess {
     let scope: Scope
     var notFound: String { "未找到该问题，或您无权查看" }
 
-    /// Not from a draft visit. Written as a lookup of the problem's own visit, so the database narrows by the other
-    /// conditions first; `visit_id IN (every submitted visit)` read a province's visits for each count (10× slower).
-    static var notDraft: SQLQueryString {
-        "NOT EXISTS (SELECT 1 FROM visits WHERE visits.id = \(ident: Problem.schema).visit_id AND visits.status <> 'submitted')"
-    }
-
     /// Narrows to the problems of submitted visits (and of complaints), whoever asks.
-    static func submitted(_ q: QueryBuilder<Problem>) -> QueryBuilder<Problem> { q.filter(.sql(embed: notDraft)) }
+    static func submitted(_ q: QueryBuilder<Problem>) -> QueryBuilder<Problem> { q.filter(\.$draft == false) }
 
     func readable(_ q: QueryBuilder<Problem>) -> QueryBuilder<Problem> {
-        let notDraft = Self.notDraft
         switch principal.role {
         case .office:
             return q.inSubtree(\.$orgPath, principal.orgPath)
         case .admin, .leader:
-            return q.inSubtree(\.$orgPath, principal.orgPath).filter(.sql(embed: notDraft))
+            return q.inSubtree(\.$orgPath, principal.orgPath).filter(\.$draft == false)
         case .inspector:
             let me = principal.inspectorID ?? -1
             let schools = scope.assignedSchoolIDs
             return q.group(.or) { or in
                 or.filter(\.$inspectorID == me)
                 if !schools.isEmpty {
-                    or.group(.and) { $0.filter(\.$schoolID ~~ schools).filter(.sql(embed: notDraft)) }
+                    or.group(.and) { $0.filter(\.$schoolID ~~ schools).filter(\.$draft == false) }
                 }
             }
         case .school:
-            return q.filter(\.$schoolID == (principal.schoolID ?? -1)).filter(.sql(embed: notDraft))
+            return q.filter(\.$schoolID == (principal.schoolID ?? -1)).filter(\.$draft == false)
         }
     }
 
-    /// The same rule for the register's raw SQL (`p` = problems, `v` = its visit, LEFT JOINed).
+    /// The same rule for the register's raw SQL (`p` = problems).
     /// The register lists submitted problems only, for every role.
     func registerWhere() -> SQLQueryString {
         var w: SQLQueryString
@@ -53,7 +46,7 @@ struct ProblemAccess: RecordAccess {
                 "(p.inspector_id = \(bind: principal.inspectorID ?? -1) OR p.school_id IN (\(SQLList(schools.map { SQLBind($0) }))))"
         case .school: w = "p.school_id = \(bind: principal.schoolID ?? -1)"
         }
-        return w + " AND (v.id IS NULL OR v.status = 'submitted')"
+        return w + " AND p.draft = false"
     }
 
     /// Who registers a 协商 referral: inspectors and the office, not schools or leaders.
