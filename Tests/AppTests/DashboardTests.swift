@@ -176,4 +176,23 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(Share(1, of: 4).ratio, 0.25)
         XCTAssertNil(Share(1, of: 0).ratio)
     }
+
+    func testTheMedianOfCountedValuesIsTheMedianOfTheValuesTheyCount() {
+        let cases: [[(value: Int, count: Int)]] = [
+            [], [(7, 0)], [(3, 1)], [(10, 2), (2, 1)], [(5, 2), (1, 2)], [(4, 3), (9, 1), (0, 2), (6, 0)],
+            [(1, 1), (2, 1), (3, 1), (10, 1)], [(30, 1000), (2, 999)],
+        ]
+        for counts in cases {
+            let values = counts.flatMap { Array(repeating: $0.value, count: max(0, $0.count)) }.sorted()
+            let middle: Double? =
+                values.isEmpty
+                ? nil
+                : values.count % 2 == 1
+                    ? Double(values[values.count / 2])
+                    : Double(values[values.count / 2 - 1] + values[values.count / 2]) / 2
+            XCTAssertEqual(DashboardFigures.median(ofCounts: counts), middle, "\(counts)")
+        }
+        XCTAssertEqual(DashboardFigures.median(ofCounts: [(5, 2), (1, 2)]), 3)
+        XCTAssertNil(DashboardFigures.median(ofCounts: [(7, 0)]))
+    }
 }

@@ -15,10 +15,25 @@ public struct Share: Sendable, Equatable {
 public enum DashboardFigures {
     /// The middle of `values` (the mean of the two middle ones for an even count); nil for none.
     public static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+        median(ofCounts: values.map { (value: $0, count: 1) })
+    }
+
+    /// The median of values given as how many times each occurs (days to close, and how many notices took that long),
+    /// so a database can count them in groups; nil for none. Counts below one are no occurrence.
+    public static func median(ofCounts counts: [(value: Int, count: Int)]) -> Double? {
+        let sorted = counts.filter { $0.count > 0 }.sorted { $0.value < $1.value }
+        let total = sorted.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return nil }
+        func value(at index: Int) -> Int {
+            var seen = 0
+            for c in sorted {
+                seen += c.count
+                if index < seen { return c.value }
+            }
+            return sorted[sorted.count - 1].value
+        }
+        let mid = total / 2
+        return total % 2 == 1 ? Double(value(at: mid)) : Double(value(at: mid - 1) + value(at: mid)) / 2
     }
 
     /// The `count` months ending with the month of `today`, oldest first.

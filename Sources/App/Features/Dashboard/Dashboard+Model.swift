@@ -78,7 +78,6 @@ struct Dashboard: Sendable {
     let inspectorsDone: Share
     let inspectorsBehind: [DashboardCounts.InspectorMonth]
 
-    static let closingsLimit = 50_000
     static let inspectorsShown = 10
     static let campaignsShown = 8
 }
@@ -108,10 +107,10 @@ extension Dashboard {
         let bounds = months.map { $0.firstDay.date() } + [months[months.count - 1].next.firstDay.date()]
         let problems = try await counts.problems(months: bounds)
         let (found, closed) = (problems.found, try await counts.noticesClosed(months: bounds))
-        let done = try await counts.inspectorsDone(month.previous, month)
+        let sixOnes = try await counts.sixOnes(month.previous, month, behind: inspectorsShown)
         let notices = try await counts.notices(since: yearAgo)
         let issued = notices.filter { !["draft", "pendingApproval", "withdrawn"].contains($0.key) }
-        let closings = try await counts.closingDays(since: yearAgo, limit: closingsLimit)
+        let closings = try await counts.closingDays(since: yearAgo)
         // A city account's dashboard covers its districts, each a choice of the filter.
         let districtIDs = district.level == .city ? townships.compactMap(\.id) : [district.id!]
         let campaigns = try await Campaign.query(on: db).filter(\.$districtID ~~ districtIDs)
@@ -139,7 +138,8 @@ extension Dashboard {
             noticesIssued: issued.reduce(0) { $0 + $1.n },
             noticesClosed: issued.filter { $0.key == "closed" }.reduce(0) { $0 + $1.n },
             noticesOverdue: try await counts.overdueNotices(today: today),
-            medianDaysToClose: DashboardFigures.median(closings), closingsCounted: closings.count,
+            medianDaysToClose: DashboardFigures.median(ofCounts: closings),
+            closingsCounted: closings.reduce(0) { $0 + $1.count },
             complaintCategories: tally(
                 try await counts.complaints(since: months[0].firstDay), order: [],
                 closedStates: ["replied", "closed", "rejected"]
@@ -160,10 +160,9 @@ extension Dashboard {
                 order: AccountabilityMeasure.allCases.map(\.rawValue), closedStates: []
             ) { AccountabilityMeasure(rawValue: $0)?.label ?? $0 },
             tiles: tiles,
-            inspectorsDoneLastMonth: done.0,
-            inspectorsDone: done.1,
-            inspectorsBehind: try await counts.inspectorsBehind(
-                month.previous.firstDay, month.previous.lastDay, limit: inspectorsShown))
+            inspectorsDoneLastMonth: sixOnes.doneFirst,
+            inspectorsDone: sixOnes.doneSecond,
+            inspectorsBehind: sixOnes.behind)
     }
 
     /// One tile per township of the district (per district of a city, adding up its townships).

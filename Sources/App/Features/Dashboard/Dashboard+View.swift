@@ -210,9 +210,7 @@ struct DashboardView {
                     "整改用时中位数", m.medianDaysToClose.map { "\(Format.decimal($0)) 天" } ?? "—"),
                 .statCard(
                     "逾期未整改", "\(m.noticesOverdue)", href: SiteURL.notices.with([("state", "overdue")]),
-                    tone: m.noticesOverdue > 0 ? "danger" : "")),
-            m.closingsCounted >= Dashboard.closingsLimit
-                ? .p(.class("hint"), .text("用时中位数按最近 \(Dashboard.closingsLimit) 份销号的通知书计算。")) : .empty)
+                    tone: m.noticesOverdue > 0 ? "danger" : "")))
     }
 
     var complaints: Node<HTML.BodyContext> {

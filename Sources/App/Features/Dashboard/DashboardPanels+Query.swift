@@ -70,33 +70,46 @@ extension DashboardCounts {
             .all(decoding: InspectorMonth.self)
     }
 
-    /// The `limit` inspectors furthest behind: the smallest share of their schools visited, then by name.
-    func inspectorsBehind(_ from: Day, _ to: Day, limit: Int) async throws -> [InspectorMonth] {
-        try await sql.raw(
-            inspectorMonths(from, to)
-                + " ORDER BY COUNT(DISTINCT v.school_id) * 1.0 / COUNT(DISTINCT a.school_id), i.name, a.inspector_id LIMIT \(bind: limit)"
-        ).all(decoding: InspectorMonth.self)
-    }
-
-    /// Of the responsible inspectors, those who visited every school of theirs in each of two months: one pass.
-    func inspectorsDone(_ first: YearMonth, _ second: YearMonth) async throws -> (Share, Share) {
-        struct Done: Decodable {
+    /// 六个一 for two months in one pass over the responsible inspectors: of them, those who visited every school of
+    /// theirs in each month, and the `limit` furthest behind in the first (the smallest share of their schools
+    /// visited, then by name). The shares ride on every row the window functions number, so one statement does both.
+    func sixOnes(_ first: YearMonth, _ second: YearMonth, behind limit: Int) async throws -> SixOnes {
+        struct Row: Decodable {
+            let id: Int
+            let name: String
+            let assigned: Int
+            let first: Int
+            let second: Int
             let whole: Int
-            let first: Int?
-            let second: Int?
+            let done_first: Int
+            let done_second: Int
         }
         let (a, b) = (first.firstDay.description, first.lastDay.description)
         let (c, d) = (second.firstDay.description, second.lastDay.description)
-        let inner: SQLQueryString =
-            "SELECT a.inspector_id, COUNT(DISTINCT a.school_id) AS assigned, COUNT(DISTINCT CASE WHEN "
-            + within(a, b) + " THEN v.school_id END) AS first, COUNT(DISTINCT CASE WHEN " + within(c, d)
-            + " THEN v.school_id END) AS second "
-            + responsible(visits: "((" + within(a, b) + ") OR (" + within(c, d) + "))") + " GROUP BY a.inspector_id"
-        let row = try await sql.raw(
-            "SELECT COUNT(*) AS whole, SUM(CASE WHEN t.first >= t.assigned THEN 1 ELSE 0 END) AS first, SUM(CASE WHEN t.second >= t.assigned THEN 1 ELSE 0 END) AS second FROM ("
-                + inner + ") t"
-        ).first(decoding: Done.self)
-        let whole = row?.whole ?? 0
-        return (Share(row?.first ?? 0, of: whole), Share(row?.second ?? 0, of: whole))
+        let months: SQLQueryString =
+            "WITH m AS (SELECT a.inspector_id AS id, i.name AS name, COUNT(DISTINCT a.school_id) AS assigned, "
+            + "COUNT(DISTINCT CASE WHEN " + within(a, b) + " THEN v.school_id END) AS first, "
+            + "COUNT(DISTINCT CASE WHEN " + within(c, d) + " THEN v.school_id END) AS second "
+            + responsible(visits: "((" + within(a, b) + ") OR (" + within(c, d) + "))")
+            + " GROUP BY a.inspector_id, i.name) "
+        let rows = try await sql.raw(
+            months
+                + "SELECT id, name, assigned, first, second, COUNT(*) OVER () AS whole, "
+                + "SUM(CASE WHEN first >= assigned THEN 1 ELSE 0 END) OVER () AS done_first, "
+                + "SUM(CASE WHEN second >= assigned THEN 1 ELSE 0 END) OVER () AS done_second "
+                + "FROM m ORDER BY first * 1.0 / assigned, name, id LIMIT \(bind: limit)"
+        ).all(decoding: Row.self)
+        let whole = rows.first?.whole ?? 0
+        return SixOnes(
+            doneFirst: Share(rows.first?.done_first ?? 0, of: whole),
+            doneSecond: Share(rows.first?.done_second ?? 0, of: whole),
+            behind: rows.map { InspectorMonth(id: $0.id, name: $0.name, assigned: $0.assigned, visited: $0.first) })
+    }
+
+    struct SixOnes {
+        let doneFirst: Share
+        let doneSecond: Share
+        /// In the first month.
+        let behind: [InspectorMonth]
     }
 }
