@@ -64,13 +64,49 @@ struct DashboardCounts {
         return Share(visiting, of: all)
     }
 
-    struct ProblemGroup: Decodable {
-        let category: String
-        let severity: String
-        let state: String
-        /// The month of `bounds` it was found in (`bounds.count - 1`: after the last).
-        let bucket: Int
-        let n: Int
+    /// Problems found since the first of `bounds` (consecutive months' first moments, and the moment after the last
+    /// month), by category, severity and state, and how many in each month: one pass over a province's year, grouped
+    /// by the three and counting the months in columns (each column the problems found before a month's end).
+    func problems(months bounds: [Date]) async throws -> (byCategory: [Group], bySeverity: [Group], found: [Int]) {
+        var columns: SQLQueryString = ""
+        for (k, end) in bounds.dropFirst().enumerated() {
+            columns += ", SUM(CASE WHEN p.created_at < \(bind: end) THEN 1 ELSE 0 END) AS \(ident: "m\(k)")"
+        }
+        let rows = try await sql.raw(
+            "SELECT p.category AS category, p.severity AS severity, p.state AS state, COUNT(*) AS n" + columns
+                + " FROM problems p" + (try await readsWholeGroupingIndex() ? " INDEXED BY idx_problems_groups" : "")
+                + " WHERE p.created_at >= \(bind: bounds[0]) AND " + filter.clause("p") + " GROUP BY 1, 2, 3"
+        ).all()
+        var found = Array(repeating: 0, count: bounds.count - 1)
+        var byCategory: [Group] = []
+        var bySeverity: [Group] = []
+        for row in rows {
+            let (category, severity) = (
+                try row.decode(column: "category", as: String.self), try row.decode(column: "severity", as: String.self)
+            )
+            let (state, n) = (
+                try row.decode(column: "state", as: String.self), try row.decode(column: "n", as: Int.self)
+            )
+            byCategory.append(Group(key: category, state: state, n: n))
+            bySeverity.append(Group(key: severity, state: state, n: n))
+            var before = 0
+            for k in found.indices {
+                let upToEnd = try row.decode(column: "m\(k)", as: Int?.self) ?? 0
+                found[k] += upToEnd - before
+                before = upToEnd
+            }
+        }
+        return (byCategory, bySeverity, found)
+    }
+
+    /// SQLite sorts a subtree's problems to group them; past half the database's schools it is quicker to read the
+    /// whole (category, severity, state, created_at, org_path) index in its order, which groups them as it goes
+    /// (20 000 schools: a province's year 480 → 190 ms, sqlite3 timings). SQLite has no statistics to choose this
+    /// itself; PostgreSQL does, and groups by hashing. A school type needs the school, which that index lacks.
+    private func readsWholeGroupingIndex() async throws -> Bool {
+        guard sql.dialect.name == "sqlite", filter.type == nil else { return false }
+        let all = try await count("SELECT COUNT(*) AS n FROM schools s WHERE s.status = 'open'")
+        return try await schools() * 2 > all
     }
 
     /// Which month of `bounds` (consecutive months' first moments) `column` falls in: 0 for the first month, one
@@ -81,24 +117,6 @@ struct DashboardCounts {
             s += " WHEN \(unsafeRaw: column) < \(bind: bound) THEN \(unsafeRaw: String(k))"
         }
         return s + " ELSE \(unsafeRaw: String(bounds.count - 1)) END"
-    }
-
-    /// Problems found since the first of `bounds`, by category, severity and state, and how many in each month of
-    /// `bounds`: one pass over a province's year (twelve counts were twelve passes).
-    func problems(months bounds: [Date]) async throws -> (byCategory: [Group], bySeverity: [Group], found: [Int]) {
-        let rows = try await sql.raw(
-            "SELECT p.category AS category, p.severity AS severity, p.state AS state, "
-                + Self.bucket("p.created_at", bounds)
-                + " AS bucket, COUNT(*) AS n FROM problems p WHERE p.created_at >= \(bind: bounds[0]) AND "
-                + filter.clause("p") + " GROUP BY 1, 2, 3, 4"
-        ).all(decoding: ProblemGroup.self)
-        var found = Array(repeating: 0, count: bounds.count - 1)
-        for r in rows where found.indices.contains(r.bucket) { found[r.bucket] += r.n }
-        return (
-            rows.map { Group(key: $0.category, state: $0.state, n: $0.n) },
-            rows.map { Group(key: $0.severity, state: $0.state, n: $0.n) },
-            found
-        )
     }
 
     struct Bucket: Decodable {
