@@ -483,6 +483,32 @@ final class SecurityRegressionTests: XCTestCase {
         }
     }
 
+    func testAProblemOfADraftIsOnNoHomeOrSchoolPageUntilItsRecordIsSubmitted() async throws {
+        try await withApp(history: false) { app in
+            let inspector = try await login(app, "inspector")
+            let office = try await login(app, "office")
+            let draft = try await inspector.createVisit(school: 1)
+            try await inspector.post("/visits/\(draft)", form: [("summary", "查看食堂。")])
+            try await inspector.post(
+                "/visits/\(draft)/problems",
+                form: [
+                    ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"),
+                    ("description", "食堂留样柜温度未记录。"),
+                ])
+            let homeBefore = try await inspector.get("/")
+            let schoolBefore = try await office.get("/schools/1")
+
+            try await inspector.post("/visits/\(draft)/submit")
+
+            let homeAfter = try await inspector.get("/")
+            let schoolAfter = try await office.get("/schools/1")
+            XCTAssertFalse(homeBefore.body.string.contains("食堂留样柜温度未记录"))
+            XCTAssertFalse(schoolBefore.body.string.contains("食堂留样柜温度未记录"))
+            XCTAssertTrue(homeAfter.body.string.contains("食堂留样柜温度未记录"))
+            XCTAssertTrue(schoolAfter.body.string.contains("食堂留样柜温度未记录"))
+        }
+    }
+
     func testOnlyTheOfficeSeesWhoComplained() async throws {
         try await withApp(history: false) { app in
             let district = try await app.demoDistrict()

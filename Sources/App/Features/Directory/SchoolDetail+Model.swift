@@ -98,15 +98,8 @@ extension SchoolDetail {
         let visits = try await scope.visitAccess.readable(Visit.query(on: db)).filter(\.$schoolID == schoolID)
             .filter(\.$status == .submitted).sort(\.$visitDate, .descending).limit(visitCount).all()
         // Problems of drafts are not shown until the visit is submitted.
-        let drafts = try await Visit.query(on: db).filter(\.$schoolID == schoolID).filter(\.$status == .draft).all(
-            \.$id
-        )
-        .compactMap { $0 }
-        var problems = Problem.query(on: db).filter(\.$schoolID == schoolID).filter(\.$state == .open)
-        if !drafts.isEmpty {
-            problems = problems.group(.or) { $0.filter(\.$visitID == nil).filter(\.$visitID !~ drafts) }
-        }
-        let openProblems = try await problems.sort(\.$id, .descending).limit(problemCount).all()
+        let openProblems = try await ProblemAccess.submitted(Problem.query(on: db)).filter(\.$schoolID == schoolID)
+            .filter(\.$state == .open).sort(\.$id, .descending).limit(problemCount).all()
         let mayVisit = try await scope.visitAccess.mayRecordVisit(to: school, today: today, on: db)
         let mayEdit = scope.schoolAccess.canEdit(school)
         let grantable = mayEdit ? try await DirectoryQueries.activeInspectors(district: school.districtID, on: db) : []

@@ -47,7 +47,9 @@ extension InspectorHome {
         let result = try await ComplianceService.evaluate(
             inspectorIDs: [me], semester: semester, today: today,
             settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
-        let problems = try await Problem.query(on: db).filter(\.$schoolID ~~ schools.compactMap(\.id))
+        // As the register lists them: not those of a record still in draft, whoever wrote it.
+        let problems = try await ProblemAccess.submitted(Problem.query(on: db))
+            .filter(\.$schoolID ~~ schools.compactMap(\.id))
             .filter(\.$state == .open).sort(\.$id, .descending).limit(20)
             .rows(
                 ProblemRow.self,
