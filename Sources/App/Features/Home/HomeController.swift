@@ -10,9 +10,9 @@ enum HomeController {
         switch scope.principal.role {
         case .admin, .office, .leader:
             let key = FiguresCaches.ScopeKey(role: scope.principal.role, orgPath: scope.principal.orgPath)
-            let db = req.db
+            let (db, today) = (req.db, req.today)
             let figures = try await req.application.figuresCaches.officeHome.value(for: key, now: req.now) {
-                try await OfficeHome.figures(scope: scope, on: db)
+                try await OfficeHome.figures(scope: scope, today: today, on: db)
             }
             let model = try await OfficeHome.query(
                 scope: scope, figures: figures.value, countedAt: figures.countedAt, today: req.today, on: req.db)

@@ -112,10 +112,11 @@ enum HomeTodo {
     }
 
     /// The office (a leader reads the same, seeing only what it may): approvals, deadlines near or past,
-    /// severe problems of the week, inspectors behind on this month's visits, plans to file.
-    static func office(scope: Scope, settings: ComplianceSettings, today: Day, on db: any Database) async throws
-        -> [TodoGroup]
-    {
+    /// severe problems of the week, inspectors behind on this month's visits (counted with the office's figures, see
+    /// `OfficeHome.figures`), plans to file.
+    static func office(
+        scope: Scope, settings: ComplianceSettings, today: Day, behind counted: ([Behind], Int), on db: any Database
+    ) async throws -> [TodoGroup] {
         let soon = today.adding(days: 3).description
         let approvals = try await firstAndCount(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == .pendingApproval).sort(
@@ -139,9 +140,7 @@ enum HomeTodo {
                 .filter(\.$createdAt >= weekAgo).sort(\.$id, .descending))
         let plans = try await firstAndCount(
             scope.areaPlanAccess.readable(AreaPlan.query(on: db)).filter(\.$status == .submitted).sort(\.$id))
-        let behind =
-            settings.vacationMonths.contains(today.month)
-            ? ([], 0) : try await inspectorsBehind(scope: scope, today: today, on: db)
+        let behind = settings.vacationMonths.contains(today.month) ? ([], 0) : counted
         let names = try await namesOf(
             schools: approvals.rows.map(\.schoolID) + lateNotices.rows.map(\.schoolID) + severe.rows.map(\.schoolID),
             known: [:], on: db)

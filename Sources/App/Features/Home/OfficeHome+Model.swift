@@ -43,6 +43,10 @@ struct OfficeHome: Sendable {
         let activeAreas: Int
         let townships: [Township]
         let schoolTypes: [TypeCount]
+        /// The inspectors furthest behind this month and how many are behind (`HomeTodo.inspectorsBehind`): a join over
+        /// the subtree's assignments and visits, which a province's office should not wait for on every visit home.
+        let behind: [HomeTodo.Behind]
+        let behindTotal: Int
     }
 
     static func query(scope: Scope, figures: Figures, countedAt: Date?, today: Day, on db: any Database) async throws
@@ -50,14 +54,15 @@ struct OfficeHome: Sendable {
     {
         let district = try await scope.district(on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
-        let todo = try await HomeTodo.office(scope: scope, settings: settings, today: today, on: db)
+        let todo = try await HomeTodo.office(
+            scope: scope, settings: settings, today: today, behind: (figures.behind, figures.behindTotal), on: db)
         return OfficeHome(
             isLeader: scope.principal.role == .leader, openSchools: figures.openSchools,
             activeInspectors: figures.activeInspectors, activeAreas: figures.activeAreas, townships: figures.townships,
             schoolTypes: figures.schoolTypes, todo: todo, countedAt: countedAt)
     }
 
-    static func figures(scope: Scope, on db: any Database) async throws -> Figures {
+    static func figures(scope: Scope, today: Day, on db: any Database) async throws -> Figures {
         let path = scope.principal.orgPath
         let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open).rowCount()
         let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
@@ -87,8 +92,9 @@ struct OfficeHome: Sendable {
         let byType = Dictionary(
             uniqueKeysWithValues: rows.compactMap { r in SchoolType(rawValue: r.type).map { ($0, r.n) } })
         let types = SchoolType.allCases.compactMap { t in byType[t].map { TypeCount(type: t, schools: $0) } }
+        let (behind, behindTotal) = try await HomeTodo.inspectorsBehind(scope: scope, today: today, on: db)
         return Figures(
             openSchools: open, activeInspectors: inspectors, activeAreas: areas, townships: townships,
-            schoolTypes: types)
+            schoolTypes: types, behind: behind, behindTotal: behindTotal)
     }
 }
