@@ -487,14 +487,7 @@ final class SecurityRegressionTests: XCTestCase {
         try await withApp(history: false) { app in
             let inspector = try await login(app, "inspector")
             let office = try await login(app, "office")
-            let draft = try await inspector.createVisit(school: 1)
-            try await inspector.post("/visits/\(draft)", form: [("summary", "查看食堂。")])
-            try await inspector.post(
-                "/visits/\(draft)/problems",
-                form: [
-                    ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"),
-                    ("description", "食堂留样柜温度未记录。"),
-                ])
+            let draft = try await inspector.recordDraftWithProblem(school: 1, description: "食堂留样柜温度未记录。")
             let homeBefore = try await inspector.get("/")
             let schoolBefore = try await office.get("/schools/1")
 

@@ -92,14 +92,7 @@ final class SyncAPIRecordsTests: XCTestCase {
         try await withApp(history: false) { app in
             let inspector = try await login(app, "inspector")
             let office = try await login(app, "office")
-            let draft = try await inspector.createVisit(school: 1)
-            try await inspector.post("/visits/\(draft)", form: [("summary", "查看校园安全。")])
-            try await inspector.post(
-                "/visits/\(draft)/problems",
-                form: [
-                    ("category", "安全"), ("severity", "serious"), ("disposition", "rectify"),
-                    ("description", "草稿里记下的问题：围墙破损。"),
-                ])
+            let draft = try await inspector.recordDraftWithProblem(school: 1, description: "草稿里记下的问题：围墙破损。")
             let recorded = try await app.problems(ofVisit: draft)
             let found = try XCTUnwrap(recorded.first)
             let registerBefore = try await office.get("/problems?state=all")

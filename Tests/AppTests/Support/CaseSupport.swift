@@ -48,6 +48,23 @@ extension TestSession {
         school: Int, description: String = "教学楼消防通道堆放杂物，灭火器过期未更换。", severity: ProblemSeverity = .serious,
         file: StaticString = #filePath, line: UInt = #line
     ) async throws -> (visit: Int, problem: Int) {
+        let visit = try await recordDraftWithProblem(
+            school: school, description: description, severity: severity, file: file, line: line)
+        let submitted = try await post("/visits/\(visit)/submit", file: file, line: line)
+        guard submitted.status == .seeOther else {
+            throw TestSetupError("submitting visit \(visit) failed: \(submitted.status.code)")
+        }
+        guard let problem = try await Problem.query(on: app.db).filter(\.$visitID == visit).first()?.id else {
+            throw TestSetupError("no problem saved on visit \(visit)")
+        }
+        return (visit, problem)
+    }
+
+    /// A draft visit to `school` with a summary and one problem to rectify, through the pages; returns the visit.
+    func recordDraftWithProblem(
+        school: Int, description: String = "教学楼消防通道堆放杂物，灭火器过期未更换。", severity: ProblemSeverity = .serious,
+        file: StaticString = #filePath, line: UInt = #line
+    ) async throws -> Int {
         let visit = try await createVisit(school: school, file: file, line: line)
         let saved = try await post("/visits/\(visit)", form: [("summary", "查看校园安全，查阅安全台账。")], file: file, line: line)
         guard saved.status == .seeOther else {
@@ -62,14 +79,7 @@ extension TestSession {
         guard added.status == .seeOther else {
             throw TestSetupError("adding a problem to visit \(visit) failed: \(added.status.code)")
         }
-        let submitted = try await post("/visits/\(visit)/submit", file: file, line: line)
-        guard submitted.status == .seeOther else {
-            throw TestSetupError("submitting visit \(visit) failed: \(submitted.status.code)")
-        }
-        guard let problem = try await Problem.query(on: app.db).filter(\.$visitID == visit).first()?.id else {
-            throw TestSetupError("no problem saved on visit \(visit)")
-        }
-        return (visit, problem)
+        return visit
     }
 
     /// A draft notice for `problems` of `school` through the new-notice form; returns its id.
