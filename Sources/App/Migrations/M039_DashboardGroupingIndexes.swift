@@ -3,7 +3,7 @@ import Fluent
 /// 039: the province dashboard's passes over a year. Problems by category, severity and state read in the order of
 /// (category, severity, state, created_at, org_path), which groups them without a sort when a subtree holds most of
 /// the database (`DashboardCounts.problems`); notices issued in the year by state through (org_path, issued_at,
-/// state), read from the index alone (20 000 schools, a province: 70 → 40 ms, sqlite3 timings).
+/// state), read from the index alone (20 000 schools, a province: 70 → 40 ms, Python sqlite3 timings).
 struct M039_DashboardGroupingIndexes: AsyncMigration {
     var name: String { "M039_DashboardGroupingIndexes" }
 

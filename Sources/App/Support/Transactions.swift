@@ -2,8 +2,12 @@ import Fluent
 import SQLKit
 import Vapor
 
+extension SQLDatabase {
+    var isSQLite: Bool { dialect.name == "sqlite" }
+}
+
 extension Database {
-    var isSQLite: Bool { (self as? any SQLDatabase)?.dialect.name == "sqlite" }
+    var isSQLite: Bool { (self as? any SQLDatabase)?.isSQLite == true }
 
     /// A transaction that writes. On SQLite its first statement takes the write lock, so simultaneous
     /// writers queue (the driver's busy handler waits) instead of failing with "database is locked"

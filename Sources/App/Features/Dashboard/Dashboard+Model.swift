@@ -105,7 +105,8 @@ extension Dashboard {
         let yearAgo = months[0].firstDay.date()
         // Each month's first moment, and the next month's after the last.
         let bounds = months.map { $0.firstDay.date() } + [months[months.count - 1].next.firstDay.date()]
-        let problems = try await counts.problems(months: bounds)
+        let schools = try await counts.schools()
+        let problems = try await counts.problems(months: bounds, schools: schools)
         let (found, closed) = (problems.found, try await counts.noticesClosed(months: bounds))
         let sixOnes = try await counts.sixOnes(month.previous, month, behind: inspectorsShown)
         let notices = try await counts.notices(since: yearAgo)
@@ -125,7 +126,7 @@ extension Dashboard {
             townships: townships.map { Option(value: String($0.id!), label: $0.name) },
             township: chosen.map { String($0.id!) } ?? "", type: input.type?.rawValue ?? "",
             scopeLabel: [chosen?.name ?? district.name, input.type?.label].compactMap { $0 }.joined(separator: " · "),
-            schools: try await counts.schools(),
+            schools: schools,
             visitedThisMonth: try await counts.visitedSchools(month.firstDay, month.lastDay),
             semester: semester, visitedThisSemester: try await counts.visitedSchools(span.lowerBound, span.upperBound),
             inspectorsThisMonth: try await counts.inspectorsVisiting(month.firstDay, month.lastDay),

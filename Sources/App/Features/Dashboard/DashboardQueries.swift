@@ -67,14 +67,18 @@ struct DashboardCounts {
     /// Problems found since the first of `bounds` (consecutive months' first moments, and the moment after the last
     /// month), by category, severity and state, and how many in each month: one pass over a province's year, grouped
     /// by the three and counting the months in columns (each column the problems found before a month's end).
-    func problems(months bounds: [Date]) async throws -> (byCategory: [Group], bySeverity: [Group], found: [Int]) {
+    /// `schools`: the open schools under the filter (see `readsWholeGroupingIndex`).
+    func problems(months bounds: [Date], schools: Int) async throws -> (
+        byCategory: [Group], bySeverity: [Group], found: [Int]
+    ) {
         var columns: SQLQueryString = ""
         for (k, end) in bounds.dropFirst().enumerated() {
             columns += ", SUM(CASE WHEN p.created_at < \(bind: end) THEN 1 ELSE 0 END) AS \(ident: "m\(k)")"
         }
         let rows = try await sql.raw(
             "SELECT p.category AS category, p.severity AS severity, p.state AS state, COUNT(*) AS n" + columns
-                + " FROM problems p" + (try await readsWholeGroupingIndex() ? " INDEXED BY idx_problems_groups" : "")
+                + " FROM problems p"
+                + (try await readsWholeGroupingIndex(schools: schools) ? " INDEXED BY idx_problems_groups" : "")
                 + " WHERE p.created_at >= \(bind: bounds[0]) AND " + filter.clause("p") + " GROUP BY 1, 2, 3"
         ).all()
         var found = Array(repeating: 0, count: bounds.count - 1)
@@ -101,12 +105,12 @@ struct DashboardCounts {
 
     /// SQLite sorts a subtree's problems to group them; past half the database's schools it is quicker to read the
     /// whole (category, severity, state, created_at, org_path) index in its order, which groups them as it goes
-    /// (20 000 schools: a province's year 480 → 190 ms, sqlite3 timings). SQLite has no statistics to choose this
-    /// itself; PostgreSQL does, and groups by hashing. A school type needs the school, which that index lacks.
-    private func readsWholeGroupingIndex() async throws -> Bool {
-        guard sql.dialect.name == "sqlite", filter.type == nil else { return false }
+    /// (20 000 schools: a province's year 480 → 190 ms, Python sqlite3 timings). SQLite has no statistics to choose
+    /// this itself; PostgreSQL does, and groups by hashing. A school type needs the school, which that index lacks.
+    private func readsWholeGroupingIndex(schools: Int) async throws -> Bool {
+        guard sql.isSQLite, filter.type == nil else { return false }
         let all = try await count("SELECT COUNT(*) AS n FROM schools s WHERE s.status = 'open'")
-        return try await schools() * 2 > all
+        return schools * 2 > all
     }
 
     /// Which month of `bounds` (consecutive months' first moments) `column` falls in: 0 for the first month, one
@@ -159,7 +163,7 @@ struct DashboardCounts {
         }
         // SQLite keeps a moment as seconds since 1970; PostgreSQL as a timestamp.
         let seconds: SQLQueryString =
-            sql.dialect.name == "sqlite"
+            sql.isSQLite
             ? "(r.closed_at - r.issued_at)" : "EXTRACT(EPOCH FROM (r.closed_at - r.issued_at))"
         let days: SQLQueryString = "CAST(ROUND(" + seconds + " / 86400.0) AS INTEGER)"
         let rows = try await sql.raw(

@@ -108,7 +108,7 @@ extension ProblemRegister {
         // An export's next rows below `before` walk the problems by id: SQLite would otherwise read them through the
         // subtree's covering index and sort every remaining id for each thousand (a province's export 6 → 26 s).
         // PostgreSQL walks its primary key backwards by itself.
-        let walk = before != nil && sql.dialect.name == "sqlite"
+        let walk = before != nil && sql.isSQLite
         let page: SQLQueryString =
             "SELECT p.id " + from(filter, byID: walk) + " " + whereClause(filter, scope: scope)
             + (before.map { " AND p.id < \(bind: $0)" } ?? "")
