@@ -14,12 +14,15 @@ public struct CampaignInput: Sendable, Equatable {
     public var targetKind: TargetKind
     public var schoolTypes: [SchoolType]
     public var townshipIDs: [Int]
+    /// 市级抽评: the share of targets (per cent) the city re-scores after the county; 0: none.
+    public var recheckPercent: Int
 
     public static let maxTeam = 30
 
     public init(
         title: String, kind: CampaignKind, versionID: Int, startsOn: Day, endsOn: Day, announced: Bool,
-        leadUserID: Int, memberUserIDs: [Int], targetKind: TargetKind, schoolTypes: [SchoolType], townshipIDs: [Int]
+        leadUserID: Int, memberUserIDs: [Int], targetKind: TargetKind, schoolTypes: [SchoolType], townshipIDs: [Int],
+        recheckPercent: Int = 0
     ) {
         self.title = title
         self.kind = kind
@@ -32,6 +35,7 @@ public struct CampaignInput: Sendable, Equatable {
         self.targetKind = targetKind
         self.schoolTypes = schoolTypes
         self.townshipIDs = townshipIDs
+        self.recheckPercent = recheckPercent
     }
 
     /// Reads the form (`fields` holds single values, `lists` the repeated ones) field by field.
@@ -65,6 +69,11 @@ public struct CampaignInput: Sendable, Equatable {
         if targetKind == nil { errors.append(FieldError("targetKind", "请选择督导对象")) }
         let types = (lists["schoolTypes"] ?? []).compactMap(SchoolType.init(rawValue:))
         let townships = (lists["townships"] ?? []).compactMap(Int.init)
+        var recheck = 0
+        switch CityRecheck.parsePercent(fields["recheckPercent"], kind: kind) {
+        case .success(let percent): recheck = percent
+        case .failure(let refused): errors += refused
+        }
         guard errors.isEmpty, let kind, let version, let starts, let ends, let lead, let targetKind else {
             return .failure(errors)
         }
@@ -72,6 +81,6 @@ public struct CampaignInput: Sendable, Equatable {
             CampaignInput(
                 title: title, kind: kind, versionID: version, startsOn: starts, endsOn: ends,
                 announced: fields["announced"] != nil, leadUserID: lead, memberUserIDs: members, targetKind: targetKind,
-                schoolTypes: types, townshipIDs: townships))
+                schoolTypes: types, townshipIDs: townships, recheckPercent: recheck))
     }
 }
