@@ -364,6 +364,11 @@ enum RouteRules {
         "GET /campaign-targets/:id/evidence/:hash": r(signedIn, .campaignEvidence),
         "GET /campaigns/:id/bulletin": r(signedIn, .campaign),
         "POST /campaigns/:id/publish": r([.office], .campaign),
+        // 市级抽评: an office above the campaign's district alone (the demo's `city`, not one of these accounts:
+        // the district's office is refused too; CityRecheckRouteTests covers the city).
+        "POST /campaigns/:id/recheck": r([], .campaign),
+        "GET /campaign-targets/:id/recheck": r([], .campaignTarget),
+        "POST /campaign-targets/:id/recheck": r([], .campaignTarget),
         "GET /campaigns/rules": r([.office]),
         "GET /campaign-targets/:id/members": r(writers, .campaignTarget),
         "POST /campaign-targets/:id/members": r(writers, .campaignTarget),

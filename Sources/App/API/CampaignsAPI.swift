@@ -28,6 +28,8 @@ enum CampaignsAPI {
         /// The day its results were published (通报); absent before.
         let publishedOn: String?
         let publishedPublic: Bool
+        /// 市级抽评: the share (per cent) of targets the city re-scores; 0 for none.
+        let recheckPercent: Int
         let createdAt: Date
         let updatedAt: Date?
 
@@ -43,6 +45,7 @@ enum CampaignsAPI {
             announced = c.announced
             publishedOn = c.isPublished ? c.publishedOn : nil
             publishedPublic = c.publishedPublic
+            recheckPercent = c.recheckPercent
             createdAt = c.createdAt
             updatedAt = c.updatedAt
         }
@@ -51,8 +54,8 @@ enum CampaignsAPI {
     static func campaigns(req: Request) async throws -> APIController.PageOf<CampaignDTO> {
         let scope = try await Scope.of(req)
         try APIQuery.oneOf(req, "kind", CampaignKind.allCases.map(\.rawValue), label: "督导类型")
-        let district = try await scope.district(on: req.db)
-        var q = scope.campaignAccess.campaigns(districtID: district.id!, on: req.db)
+        let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
+        var q = scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
         if let kind = req.query[String.self, at: "kind"].flatMap(CampaignKind.init(rawValue:)) {
             q = q.filter(\.$kind == kind)
         }
@@ -78,6 +81,10 @@ enum CampaignsAPI {
         let vetoed: Bool
         let opinionNumber: String?
         let opinion: String
+        /// Drawn for the city's re-check, and the city's score once handed in (unrounded).
+        let recheck: Bool
+        let recheckTotal: Double?
+        let recheckGrade: String?
         let updatedAt: Date
 
         init(_ t: CampaignTarget) {
@@ -94,6 +101,9 @@ enum CampaignsAPI {
             vetoed = t.vetoed
             opinionNumber = t.opinionNumber
             opinion = t.opinion
+            recheck = t.recheck
+            recheckTotal = CampaignsAPI.finite(t.recheckTotal)
+            recheckGrade = t.recheckGrade
             updatedAt = t.updatedAt
         }
     }
@@ -101,9 +111,9 @@ enum CampaignsAPI {
     static func results(req: Request) async throws -> APIController.PageOf<ResultDTO> {
         let scope = try await Scope.of(req)
         try scope.requireAPIRole(.directoryReaders, "只有督导室、领导和管理员账号可以查看督导结果")
-        let district = try await scope.district(on: req.db)
+        let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
         guard
-            let campaign = try await scope.campaignAccess.campaigns(districtID: district.id!, on: req.db)
+            let campaign = try await scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
                 .filter(\.$id == req.parameters.id()).first()
         else { throw APIError(status: .notFound, code: "not_found", message: "未找到该督导任务，或您无权查看") }
         let q = scope.campaignAccess.readable(CampaignTarget.query(on: req.db)).filter(\.$campaignID == campaign.id!)

@@ -761,7 +761,7 @@ enum OpenAPIDocument {
                 "items": {"type": "array", "items": {"$ref": "#/components/schemas/WorkReport"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
               "CampaignKind": {"type": "string", "description": "comprehensive 综合督导、special 专项督导、opening 开学督导、random 随机督导、assessment 评估考核、principalTerm 校长任期结束督导、government 督政", "enum": ["comprehensive", "special", "opening", "random", "assessment", "principalTerm", "government"]},
               "CampaignPhase": {"type": "string", "description": "notice 书面通知、selfAssessment 自评、onSite 实地督导、preliminary 初步意见、appeal 申辩、opinion 督导意见书、rectification 整改、report 报告", "enum": ["notice", "selfAssessment", "onSite", "preliminary", "appeal", "opinion", "rectification", "report"]},
-              "Campaign": {"type": "object", "required": ["id", "kind", "kindLabel", "title", "versionId", "phases", "startsOn", "endsOn", "announced", "publishedPublic", "createdAt"], "properties": {
+              "Campaign": {"type": "object", "required": ["id", "kind", "kindLabel", "title", "versionId", "phases", "startsOn", "endsOn", "announced", "publishedPublic", "recheckPercent", "createdAt"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
                 "kind": {"$ref": "#/components/schemas/CampaignKind"},
                 "kindLabel": {"type": "string"},
@@ -773,11 +773,12 @@ enum OpenAPIDocument {
                 "announced": {"type": "boolean", "description": "是否事先通知督导对象"},
                 "publishedOn": {"type": "string", "description": "结果通报日期；未通报时不出现"},
                 "publishedPublic": {"type": "boolean", "description": "是否向社会公开"},
+                "recheckPercent": {"type": "integer", "minimum": 0, "maximum": 100, "description": "市级抽评比例（%），0 为不抽评"},
                 "createdAt": {"type": "string", "format": "date-time"},
                 "updatedAt": {"type": "string", "format": "date-time"}}},
               "CampaignPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
                 "items": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},
-              "CampaignResult": {"type": "object", "required": ["id", "campaignId", "name", "phaseLabel", "vetoed", "opinion", "updatedAt"], "properties": {
+              "CampaignResult": {"type": "object", "required": ["id", "campaignId", "name", "phaseLabel", "vetoed", "opinion", "recheck", "updatedAt"], "properties": {
                 "id": {"$ref": "#/components/schemas/Id"},
                 "campaignId": {"$ref": "#/components/schemas/Id"},
                 "name": {"type": "string", "description": "督导对象"},
@@ -791,6 +792,9 @@ enum OpenAPIDocument {
                 "vetoed": {"type": "boolean", "description": "是否一票否决"},
                 "opinionNumber": {"type": "string", "description": "督导意见书文号"},
                 "opinion": {"type": "string", "description": "督导意见"},
+                "recheck": {"type": "boolean", "description": "是否抽中市级抽评"},
+                "recheckTotal": {"type": "number", "description": "市级抽评得分，未取整；提交前不出现"},
+                "recheckGrade": {"type": "string", "description": "市级抽评等次"},
                 "updatedAt": {"type": "string", "format": "date-time"}}},
               "CampaignResultPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
                 "items": {"type": "array", "items": {"$ref": "#/components/schemas/CampaignResult"}}, "page": {"type": "integer", "minimum": 1}, "per": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}}},

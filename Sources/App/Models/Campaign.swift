@@ -21,12 +21,18 @@ final class Campaign: Model, @unchecked Sendable {
     /// The day its results were published (通报) to its targets; empty: not yet. Public: also on `/public`.
     @Field(key: "published_on") var publishedOn: String
     @Field(key: "published_public") var publishedPublic: Bool
+    /// 市级抽评: the share of targets (per cent) the city re-scores after the county; 0: no re-check.
+    @Field(key: "recheck_percent") var recheckPercent: Int
+    /// The day the city drew its sample; empty: not yet drawn.
+    @Field(key: "recheck_drawn_on") var recheckDrawnOn: String
     /// For the API's incremental sync.
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// A new campaign is unpublished (a loaded one takes its stored values instead).
     init() {
         publishedOn = ""
         publishedPublic = false
+        recheckPercent = 0
+        recheckDrawnOn = ""
     }
 
     var isPublished: Bool { !publishedOn.isEmpty }
@@ -62,10 +68,15 @@ final class CampaignTarget: Model, @unchecked Sendable {
     @Field(key: "node_scores") var nodeScoresJSON: String
     /// The last day of its 申辩 (ISO day), set when the preliminary opinion is delivered; empty before.
     @Field(key: "appeal_due") var appealDue: String
-    /// A new target has no scores and no 申辩 deadline yet (a loaded one takes its stored values instead).
+    /// Whether the city drew it for its re-check (市级抽评), and the city's score once handed in (unrounded).
+    @Field(key: "recheck") var recheck: Bool
+    @OptionalField(key: "recheck_total") var recheckTotal: Double?
+    @OptionalField(key: "recheck_grade") var recheckGrade: String?
+    /// A new target has no scores, no 申辩 deadline and no re-check yet (a loaded one takes its stored values).
     init() {
         nodeScoresJSON = "{}"
         appealDue = ""
+        recheck = false
     }
 
     var nodeScores: [String: NodeResult] { JSONColumn.decode([String: NodeResult].self, nodeScoresJSON) ?? [:] }
@@ -97,12 +108,15 @@ final class CampaignMember: Model, @unchecked Sendable {
 enum RatingTier: String, LabelledEnum {
     case selfAssessment = "self"
     case member, team
+    /// The city's re-check of a sampled target (市级抽评), after the county's review.
+    case recheck
 
     var label: String {
         switch self {
         case .selfAssessment: "自评"
         case .member: "组员评分"
         case .team: "督导组评分"
+        case .recheck: "市级抽评"
         }
     }
 }

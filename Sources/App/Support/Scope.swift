@@ -35,4 +35,23 @@ struct Scope: Sendable {
         }
         return node
     }
+
+    /// The districts whose campaigns the account opens: every district below a city account (the city's office
+    /// re-checks its districts' assessments), otherwise the district it works in.
+    func campaignDistricts(on db: any Database) async throws -> [OrgUnit] {
+        if let node = try await OrgUnit.find(principal.orgUnitID, on: db), node.level == .city {
+            let below = try await OrgUnit.query(on: db).filter(\.$level == .district).inSubtree(\.$path, node.path)
+                .sort(\.$id).all()
+            if !below.isEmpty { return below }
+        }
+        return [try await district(on: db)]
+    }
+
+    /// Whether the account works above `district` (a city's account).
+    func isAbove(_ district: OrgUnit) -> Bool {
+        principal.orgPath != district.path && district.path.hasPrefix(principal.orgPath)
+    }
+
+    /// Whether the account is an office above `district` (the city's 督导室), which re-checks its assessments.
+    func isOfficeAbove(_ district: OrgUnit) -> Bool { principal.role == .office && isAbove(district) }
 }

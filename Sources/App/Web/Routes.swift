@@ -78,18 +78,18 @@ func routes(_ app: Application) throws {
         signedIn.get(SiteURL.campaignPage(s, "progress." + format.rawValue).route, use: CampaignExports.progress)
     }
     signedIn.get(SiteURL.campaignTargetPage(s, "rate").route) {
-        try await CampaignsController.rateForm(req: $0, team: false)
+        try await CampaignsController.rateForm(req: $0, sheet: .own)
     }
     signedIn.get(SiteURL.campaignTargetPage(s, "team").route) {
-        try await CampaignsController.rateForm(req: $0, team: true)
+        try await CampaignsController.rateForm(req: $0, sheet: .team)
     }
     // Ratings may come from a phone's outbox (offline on site): a resend with the same key changes nothing twice.
     let raters = signedIn.grouped(OnceMiddleware())
     raters.post(SiteURL.campaignTargetPage(s, "rate").route) {
-        try await CampaignsController.rate(req: $0, team: false)
+        try await CampaignsController.rate(req: $0, sheet: .own)
     }
     raters.post(SiteURL.campaignTargetPage(s, "team").route) {
-        try await CampaignsController.rate(req: $0, team: true)
+        try await CampaignsController.rate(req: $0, sheet: .team)
     }
     signedIn.post(SiteURL.campaignTargetPage(s, "act").route, use: CampaignsController.act)
     // 佐证材料: read with the target; uploaded by the target before the visit, by the team during it.
@@ -259,6 +259,14 @@ func routes(_ app: Application) throws {
     office.post(SiteURL.accountabilityOutcome(s).route, use: AccountabilityController.outcome)
     // The office publishes campaign results and sets the campaign procedure (phases per kind, 申辩 days).
     office.post(SiteURL.campaignPage(s, "publish").route, use: CampaignPublishing.publish)
+    // 市级抽评: an office above the campaign's district draws the sample and re-scores it (CampaignRecheck).
+    office.post(SiteURL.campaignPage(s, "recheck").route, use: CampaignRecheck.draw)
+    office.get(SiteURL.campaignTargetPage(s, "recheck").route) {
+        try await CampaignsController.rateForm(req: $0, sheet: .recheck)
+    }
+    office.grouped(OnceMiddleware()).post(SiteURL.campaignTargetPage(s, "recheck").route) {
+        try await CampaignsController.rate(req: $0, sheet: .recheck)
+    }
     // 质量监测: the office runs a round.
     office.post(SiteURL.monitoring.route, use: MonitoringController.create)
     office.post(SiteURL.monitoringPage(s, "act").route, use: MonitoringController.act)

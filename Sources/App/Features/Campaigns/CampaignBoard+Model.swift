@@ -12,6 +12,19 @@ struct CampaignBoard: Sendable {
         let total: Double?
         let grade: String?
         let vetoed: Bool
+        /// Drawn for the city's re-check, and the city's score once handed in.
+        let recheck: Bool
+        let recheckTotal: Double?
+    }
+
+    /// 市级抽评 of the campaign: its share, when the sample was drawn, how many drawn and re-scored, and
+    /// whether the account (an office above the district) draws it now.
+    struct Recheck: Sendable, Equatable {
+        let percent: Int
+        let drawnOn: Day?
+        let sampled: Int
+        let rechecked: Int
+        let mayDraw: Bool
     }
 
     let id: Int
@@ -31,6 +44,7 @@ struct CampaignBoard: Sendable {
     let mayManage: Bool
     /// Whether its results have been published (通报) to the targets.
     let published: Bool
+    let recheck: Recheck?
 
     static func query(
         campaign: Campaign, scope: Scope, paging: Paging, phase: CampaignPhase?, today: Day, on db: any Database
@@ -46,16 +60,28 @@ struct CampaignBoard: Sendable {
         let targets = try await q.sort(\.$id).paginate(paging)
         let version = try await IndicatorVersion.find(campaign.versionID, on: db)
         let template = try await IndicatorTemplate.find(version?.templateID, on: db)
+        var recheck: Recheck? = nil
+        if campaign.recheckPercent > 0 {
+            let drawn = readable().filter(\.$recheck == true)
+            let district = try await OrgUnit.find(campaign.districtID, on: db)
+            let drawnOn = Day(parsing: campaign.recheckDrawnOn)
+            recheck = Recheck(
+                percent: campaign.recheckPercent, drawnOn: drawnOn, sampled: try await drawn.copy().count(),
+                rechecked: try await drawn.copy().filter(\.$recheckTotal != nil).count(),
+                mayDraw: drawnOn == nil && district.map(scope.isOfficeAbove) == true)
+        }
         return CampaignBoard(
             id: campaign.id!, title: campaign.title, kind: campaign.kind,
             system: "\(template?.name ?? "")（第\(version?.number ?? 0)版）", startsOn: campaign.startsOn,
             endsOn: campaign.endsOn, announced: campaign.announced, phases: campaign.phases, counts: counts,
             page: PageOf(
                 items: targets.items.map {
-                    Row(id: $0.id!, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed)
+                    Row(
+                        id: $0.id!, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed,
+                        recheck: $0.recheck, recheckTotal: $0.recheckTotal)
                 }, paging: paging, total: targets.total), phase: phase,
             isLate: Day(parsing: campaign.endsOn).map { today > $0 } ?? false,
             mayManage: scope.principal.role == .office || scope.principal.role == .admin
-                || scope.principal.role == .leader, published: campaign.isPublished)
+                || scope.principal.role == .leader, published: campaign.isPublished, recheck: recheck)
     }
 }

@@ -37,6 +37,7 @@ struct CampaignBoardView {
                     ("类型", m.kind.label + (m.announced ? "" : "（不提前通知）")), ("指标体系", m.system),
                     ("时间", "\(m.startsOn) 至 \(m.endsOn)"), ("进度", "\(finished)/\(all) 个对象已完成"),
                 ]),
+                recheckCard,
                 m.isLate && finished < all
                     ? .p(.class("alert"), .text("任务已过结束日期，仍有 \(all - finished) 个对象未完成，标为逾期。")) : .empty,
                 .div(
@@ -50,7 +51,9 @@ struct CampaignBoardView {
                 .section(
                     .class("card"),
                     .h2(.text("督导对象")),
-                    .dataTable(["对象", "当前阶段", "进度", "得分", "等级"], m.page.items.map(cells), empty: "没有对象"),
+                    .dataTable(
+                        ["对象", "当前阶段", "进度", "得分", "等级"] + (m.recheck == nil ? [] : ["市级抽评"]),
+                        m.page.items.map(cells), empty: "没有对象"),
                     .pager(
                         m.page.paging, total: m.page.total,
                         link: { SiteURL.campaign(m.id).with([("page", String($0))]) })),
@@ -70,5 +73,25 @@ struct CampaignBoardView {
             .text(r.total.map(Score.text) ?? "—"),
             .group(.text(r.grade ?? ""), r.vetoed ? .badge("否决", "danger") : .empty),
         ]
+            + (model.recheck == nil
+                ? [] : [r.recheck ? .text(r.recheckTotal.map(Score.text) ?? "待抽评") : .text("")])
+    }
+
+    /// The city's re-check: the share, the sample once drawn and how far the re-scoring has come; the city's office
+    /// draws the sample here once the county has scored every target.
+    var recheckCard: Node<HTML.BodyContext> {
+        guard let r = model.recheck else { return .empty }
+        let state =
+            r.drawnOn.map { "\($0.chinese)已随机抽取 \(r.sampled) 个对象，已抽评 \(r.rechecked) 个。" }
+            ?? "区（县）复评全部确定后，由市级督导室随机抽取。"
+        return .section(
+            .class("card"),
+            .h2(.text("市级抽评（\(r.percent)%）")),
+            .p(.text(state)),
+            r.mayDraw
+                ? .form(
+                    .method(.post), .action(SiteURL.campaignPage(model.id, "recheck").path), .csrf(ctx.csrf),
+                    .button(.type(.submit), .class("btn primary"), .text("随机抽取抽评对象")))
+                : .empty)
     }
 }

@@ -8,16 +8,19 @@ enum CampaignExports {
     /// The campaigns the account may read, as the list shows them.
     static func list(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let districtID = try await scope.district(on: req.db).id!
+        let districts = try await scope.campaignDistricts(on: req.db)
         let db = req.db
+        let many = CampaignList.namesDistricts(districts, scope: scope)
         return Download.stream(
-            name: "督导任务", format: ExportFormat(request: req), headers: ["任务", "类型", "开始日期", "结束日期", "对象", "已完成"]
+            name: "督导任务", format: ExportFormat(request: req),
+            headers: (many ? ["区（县）"] : []) + ["任务", "类型", "开始日期", "结束日期", "对象", "已完成"]
         ) { page in
             let number = page ?? 1
             let list = try await CampaignList.query(
-                scope: scope, districtID: districtID, paging: Paging(page: number, per: Paging.maxPer), on: db)
+                scope: scope, districts: districts, paging: Paging(page: number, per: Paging.maxPer), on: db)
             let rows = list.page.items.map {
-                [$0.title, $0.kind.label, $0.startsOn, $0.endsOn, String($0.targets), String($0.finished)]
+                ($0.district.map { [$0] } ?? [])
+                    + [$0.title, $0.kind.label, $0.startsOn, $0.endsOn, String($0.targets), String($0.finished)]
             }
             return ExportPage(rows: rows, page: number, per: Paging.maxPer)
         }
@@ -53,7 +56,11 @@ enum CampaignExports {
         let campaign = try await CampaignsController.campaign(req, scope)
         let db = req.db
         let first = try await CampaignResults.query(campaign: campaign, paging: Paging(page: 1, per: 1), on: db)
-        let headers = ["名次", "对象", "得分", "等级", "否决"] + first.columns.map { "\($0.code) \($0.title)（得分率）" }
+        let rechecked = campaign.recheckPercent > 0
+        let headers =
+            ["名次", "对象"] + (first.showsSelf ? ["自评"] : []) + ["得分", "等级", "否决"]
+            + first.columns.map { "\($0.code) \($0.title)（得分率）" }
+            + (rechecked ? ["市级抽评", "抽评差异"] : [])
         return Download.stream(
             name: "\(campaign.title)-结果", format: ExportFormat(request: req), headers: headers
         ) { page in
@@ -61,8 +68,9 @@ enum CampaignExports {
             let results = try await CampaignResults.query(
                 campaign: campaign, paging: Paging(page: number, per: Paging.maxPer), on: db)
             let rows = results.page.items.map {
-                [String($0.place), $0.name, Score.text($0.total), $0.grade ?? "", $0.vetoed ? "是" : ""]
-                    + $0.ratios.map { $0.map(Score.percent) ?? "不适用" }
+                [String($0.place), $0.name] + (results.showsSelf ? [$0.selfTotal.map(Score.text) ?? ""] : [])
+                    + [Score.text($0.total), $0.grade ?? "", $0.vetoed ? "是" : ""]
+                    + $0.ratios.map { $0.map(Score.percent) ?? "不适用" } + (rechecked ? $0.recheckCells : [])
             }
             return ExportPage(rows: rows, page: number, per: Paging.maxPer)
         }

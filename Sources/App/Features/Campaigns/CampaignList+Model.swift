@@ -13,13 +13,26 @@ struct CampaignList: Sendable {
         let endsOn: String
         let targets: Int
         let finished: Int
+        /// Its district's name, when the account works above its districts (a city's office); else nil.
+        let district: String?
+        /// The share the city re-checks (市级抽评), 0 for none.
+        let recheckPercent: Int
     }
 
     let page: PageOf<Row>
     let mayCreate: Bool
+    /// Whether each row names its district (the account reads the campaigns of the districts below it).
+    let namesDistricts: Bool
 
-    static func query(scope: Scope, districtID: Int, paging: Paging, on db: any Database) async throws -> CampaignList {
-        let campaigns = try await scope.campaignAccess.campaigns(districtID: districtID, on: db)
+    /// Whether rows name their district: the account reads several districts', or works above them.
+    static func namesDistricts(_ districts: [OrgUnit], scope: Scope) -> Bool {
+        districts.count > 1 || districts.contains(where: scope.isAbove)
+    }
+
+    static func query(scope: Scope, districts: [OrgUnit], paging: Paging, on db: any Database) async throws
+        -> CampaignList
+    {
+        let campaigns = try await scope.campaignAccess.campaigns(districtIDs: districts.map { $0.id! }, on: db)
             .sort(\.$createdAt, .descending).sort(\.$id, .descending).paginate(paging)
         let ids = campaigns.items.map { $0.id! }
         var counts: [Int: (Int, Int)] = [:]
@@ -44,13 +57,16 @@ struct CampaignList: Sendable {
             ).all(decoding: Count.self)
             for r in rows { counts[r.campaign_id] = (r.total, r.finished) }
         }
+        let many = namesDistricts(districts, scope: scope)
+        let names = Dictionary(uniqueKeysWithValues: districts.map { ($0.id!, $0.name) })
         let rows = campaigns.items.map { c in
             Row(
                 id: c.id!, title: c.title, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn,
-                targets: counts[c.id!]?.0 ?? 0, finished: counts[c.id!]?.1 ?? 0)
+                targets: counts[c.id!]?.0 ?? 0, finished: counts[c.id!]?.1 ?? 0,
+                district: many ? names[c.districtID] : nil, recheckPercent: c.recheckPercent)
         }
         return CampaignList(
             page: PageOf(items: rows, paging: paging, total: campaigns.total),
-            mayCreate: scope.principal.mayEditDirectory)
+            mayCreate: scope.principal.mayEditDirectory, namesDistricts: many)
     }
 }

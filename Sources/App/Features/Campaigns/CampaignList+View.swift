@@ -27,13 +27,16 @@ struct CampaignListView {
                 .section(
                     .class("card"),
                     .dataTable(
-                        ["任务", "类型", "时间", "对象", "已完成"],
+                        (model.namesDistricts ? ["区（县）"] : []) + ["任务", "类型", "时间", "对象", "已完成"],
                         model.page.items.map { r in
-                            [
-                                .link(SiteURL.campaign(r.id).path, r.title), .text(r.kind.label),
-                                .text("\(r.startsOn) 至 \(r.endsOn)"), .text(String(r.targets)),
-                                .text("\(r.finished)/\(r.targets)"),
-                            ]
+                            (r.district.map { [.text($0)] } ?? [])
+                                + [
+                                    .group(
+                                        .link(SiteURL.campaign(r.id).path, r.title),
+                                        r.recheckPercent > 0 ? .badge("市级抽评 \(r.recheckPercent)%") : .empty),
+                                    .text(r.kind.label), .text("\(r.startsOn) 至 \(r.endsOn)"), .text(String(r.targets)),
+                                    .text("\(r.finished)/\(r.targets)"),
+                                ]
                         }, empty: "暂无督导任务"),
                     .pager(
                         model.page.paging, total: model.page.total,

@@ -38,6 +38,11 @@ struct CampaignNewView {
                         "结束日期", name: "endsOn", value: value("endsOn"), error: e.message(for: "endsOn"), type: "date",
                         required: true),
                     .checkbox("提前书面通知督导对象（随机督导不勾选）", name: "announced", checked: !value("announced").isEmpty),
+                    .field(
+                        "市级抽评比例（%）", name: "recheckPercent", value: value("recheckPercent"),
+                        error: e.message(for: "recheckPercent"), type: "number",
+                        hint: "仅评估考核：区（县）复评全部确定后，由市级督导室按此比例随机抽取对象抽评；自评、区（县）复评和市级抽评的分数都保留。不抽评留空。",
+                        attrs: [("min", "0"), ("max", "100"), ("step", "1"), ("inputmode", "numeric")]),
                     .fieldset(
                         .legend("督导对象"),
                         .selectField(

@@ -96,15 +96,24 @@ enum CampaignProcedureStep {
         let system = try version.system()
         let hasRanks = system.leaves.contains { if case .rank = $0.form { true } else { false } }
         let own = ScoringEngine.score(system, answers: team.answers, schoolType: target.schoolType)
-        guard own.isComplete else {
-            throw CampaignWork.Refused(
-                message: "督导组评分还有 \(own.unanswered.count) 项未填写（\(own.unanswered.prefix(5).joined(separator: "、"))"
-                    + (own.unanswered.count > 5 ? "等" : "") + "），不适用的项目请勾选「不适用」")
-        }
+        if !own.isComplete { throw incomplete(RatingTier.team.label, own.unanswered) }
         if !hasRanks {
             apply(own, to: target)
             return
         }
+        let (scores, byID) = try await groupScores(campaign: campaign, system: system, on: db)
+        if let own = scores[target.id!] { apply(own, to: target) }  // saved by the step
+        // Only targets whose team score is already fixed move with the new places.
+        let moved = scores.filter { $0.key != target.id && byID[$0.key]?.total != nil }
+        try await writeScores(moved, at: now, on: db)
+    }
+
+    /// Every team-scored target of the campaign scored together (rank items place each among the others), and the
+    /// targets by id. `replacing` puts other answers in place of one target's team rating (the city's re-check).
+    static func groupScores(
+        campaign: Campaign, system: IndicatorSystem, replacing: (id: Int, answers: ScoringEngine.Answers)? = nil,
+        on db: any Database
+    ) async throws -> ([Int: TargetScore], [Int: CampaignTarget]) {
         let ratings = try await CampaignRating.query(on: db).join(
             CampaignTarget.self, on: \CampaignRating.$targetID == \CampaignTarget.$id
         ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == .team).all()
@@ -112,11 +121,34 @@ enum CampaignProcedureStep {
         let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.id!, $0) })
         let scores = ScoringEngine.scoreGroup(
             system,
-            targets: ratings.map { (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: $0.answers) })
-        if let own = scores[target.id!] { apply(own, to: target) }  // saved by the step
-        // Only targets whose team score is already fixed move with the new places.
-        let moved = scores.filter { $0.key != target.id && byID[$0.key]?.total != nil }
-        try await writeScores(moved, at: now, on: db)
+            targets: ratings.map {
+                let answers = $0.targetID == replacing?.id ? replacing?.answers ?? $0.answers : $0.answers
+                return (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: answers)
+            })
+        return (scores, byID)
+    }
+
+    /// The city's re-check score of a target: its answers on the campaign's version, complete; rank items place it
+    /// among the county's scores of the other targets.
+    static func recheckScore(
+        _ target: CampaignTarget, campaign: Campaign, answers: ScoringEngine.Answers, on db: any Database
+    ) async throws -> TargetScore {
+        guard let version = try await IndicatorVersion.find(campaign.versionID, on: db) else {
+            throw CampaignWork.Refused(message: "督导任务的指标体系不存在")
+        }
+        let system = try version.system()
+        let own = ScoringEngine.score(system, answers: answers, schoolType: target.schoolType)
+        if !own.isComplete { throw incomplete(RatingTier.recheck.label, own.unanswered) }
+        guard system.leaves.contains(where: { if case .rank = $0.form { true } else { false } }) else { return own }
+        let (scores, _) = try await groupScores(
+            campaign: campaign, system: system, replacing: (target.id!, answers), on: db)
+        return scores[target.id!] ?? own
+    }
+
+    static func incomplete(_ what: String, _ unanswered: [String]) -> CampaignWork.Refused {
+        CampaignWork.Refused(
+            message: "\(what)还有 \(unanswered.count) 项未填写（\(unanswered.prefix(5).joined(separator: "、"))"
+                + (unanswered.count > 5 ? "等" : "") + "），不适用的项目请勾选「不适用」")
     }
 
     /// Writes many targets' results in a few statements (one `UPDATE … CASE` per 200 targets), not one per target:

@@ -19,6 +19,20 @@ struct CampaignResults: Sendable {
         let ratios: [Double?]
         /// Its total in the previous campaign, when it was a target there too.
         let previous: Double?
+        /// Its handed-in 自评's score (nil: none, or the campaign has no 自评).
+        let selfTotal: Double?
+        /// The city's re-check score, when it was drawn and re-scored (市级抽评).
+        let recheck: Bool
+        let recheckTotal: Double?
+
+        /// The re-check as a table shows it: the city's score and its difference from the county's.
+        var recheckCells: [String] {
+            guard recheck else { return ["", ""] }
+            guard let city = recheckTotal else { return ["待抽评", ""] }
+            let delta = CityRecheck.difference(county: total, city: city)
+            let text = Score.text(abs(delta))
+            return [Score.text(city), text == "0" ? "一致" : (delta > 0 ? "+" : "−") + text]
+        }
     }
 
     struct Column: Sendable, Equatable {
@@ -40,6 +54,10 @@ struct CampaignResults: Sendable {
     let previousMean: Double?
     let publishedOn: Day?
     let publishedPublic: Bool
+    /// The share the city re-checks (0: no re-check tier).
+    let recheckPercent: Int
+    /// Whether its targets assess themselves (then the ranking shows each 自评's score beside the team's).
+    let showsSelf: Bool
 
     static func query(campaign: Campaign, paging: Paging, on db: any Database) async throws -> CampaignResults {
         let scored = CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).filter(\.$total != nil)
@@ -57,6 +75,10 @@ struct CampaignResults: Sendable {
             before = try await totals(in: previous, sameAs: page.items, on: db)
             previousMean = try await mean(previous.id!, on: db)
         }
+        let showsSelf = campaign.phases.contains(.selfAssessment)
+        let selfTotals =
+            showsSelf && system != nil
+            ? try await selfScores(of: page.items, system: system!, on: db) : [:]
         return CampaignResults(
             id: campaign.id!, title: campaign.title, bands: system?.orderedBands.map(\.label) ?? [],
             grades: try await gradeCounts(campaign.id!, on: db), scored: page.total,
@@ -67,11 +89,32 @@ struct CampaignResults: Sendable {
                     let nodes = t.nodeScores
                     return Row(
                         place: place, id: t.id!, name: t.name, total: t.total ?? 0, grade: t.grade, vetoed: t.vetoed,
-                        ratios: columns.map { nodes[$0.code]?.ratio }, previous: before[key(t)])
+                        ratios: columns.map { nodes[$0.code]?.ratio }, previous: before[key(t)],
+                        selfTotal: selfTotals[t.id!], recheck: t.recheck,
+                        recheckTotal: t.recheckTotal)
                 }, paging: paging, total: page.total),
             mean: try await mean(campaign.id!, on: db), previousTitle: previous?.title,
             previousMean: previousMean,
-            publishedOn: Day(parsing: campaign.publishedOn), publishedPublic: campaign.publishedPublic)
+            publishedOn: Day(parsing: campaign.publishedOn), publishedPublic: campaign.publishedPublic,
+            recheckPercent: campaign.recheckPercent, showsSelf: showsSelf)
+    }
+
+    /// The handed-in 自评 of these targets, each scored alone on the campaign's version (its answers are kept, so
+    /// the score is the same whenever it is read).
+    static func selfScores(of targets: [CampaignTarget], system: IndicatorSystem, on db: any Database) async throws
+        -> [Int: Double]
+    {
+        let byID = Dictionary(uniqueKeysWithValues: targets.map { ($0.id!, $0) })
+        guard !byID.isEmpty else { return [:] }
+        let ratings = try await CampaignRating.query(on: db).filter(\.$targetID ~~ Array(byID.keys))
+            .filter(\.$tier == .selfAssessment).filter(\.$submitted == true).all()
+        var totals: [Int: Double] = [:]
+        for rating in ratings {
+            let score = ScoringEngine.score(
+                system, answers: rating.answers, schoolType: byID[rating.targetID]?.schoolType)
+            totals[rating.targetID] = score.total
+        }
+        return totals
     }
 
     static func gradeCounts(_ campaignID: Int, on db: any Database) async throws -> [String: Int] {

@@ -15,6 +15,9 @@ struct CampaignResultsView {
     func render() -> Page { Page(document()) }
 
     var links: Bool { audience == .office || audience == .reader }
+    /// The 自评 and the city's re-check are the office's and leaders' working figures; a 通报 shows the result.
+    var showsSelf: Bool { links && model.showsSelf }
+    var showsRecheck: Bool { links && model.recheckPercent > 0 }
 
     func document() -> HTML {
         let m = model
@@ -50,24 +53,37 @@ struct CampaignResultsView {
                 .section(
                     .class("card"),
                     .h2(.text("排名")),
-                    .dataTable(
-                        ["名次", "对象", "得分", "等级"] + (m.previousTitle == nil ? [] : ["上次", "变化"]),
-                        m.page.items.map { r in
-                            [
-                                .text(String(r.place)),
-                                links ? .link(SiteURL.campaignTarget(r.id).path, r.name) : .text(r.name),
-                                .text(Score.text(r.total)),
-                                .group(.text(r.grade ?? ""), r.vetoed ? .badge("否决", "danger") : .empty),
-                            ]
-                                + (m.previousTitle == nil
-                                    ? []
-                                    : [
-                                        .text(r.previous.map { Score.text($0) } ?? "—"),
-                                        .text(r.previous.map { change(r.total - $0) } ?? "—"),
-                                    ])
-                        }, empty: "尚无确定评分的对象"),
+                    .dataTable(rankingHeaders, m.page.items.map(rankingCells), empty: "尚无确定评分的对象"),
                     .pager(m.page.paging, total: m.page.total, link: { here.with([("page", String($0))]) })),
             ])
+    }
+
+    var rankingHeaders: [String] {
+        var headers = ["名次", "对象"]
+        if showsSelf { headers.append("自评") }
+        headers += ["得分", "等级"]
+        if model.previousTitle != nil { headers += ["上次", "变化"] }
+        if showsRecheck { headers += ["市级抽评", "抽评差异"] }
+        return headers
+    }
+
+    /// One ranking row: place, target, the 自评 (office), the team's score and grade, the previous campaign's, and
+    /// the city's 抽评 (office).
+    func rankingCells(_ r: CampaignResults.Row) -> [Node<HTML.BodyContext>] {
+        var cells: [Node<HTML.BodyContext>] = [
+            .text(String(r.place)), links ? .link(SiteURL.campaignTarget(r.id).path, r.name) : .text(r.name),
+        ]
+        if showsSelf { cells.append(.text(r.selfTotal.map(Score.text) ?? "—")) }
+        cells += [
+            .text(Score.text(r.total)), .group(.text(r.grade ?? ""), r.vetoed ? .badge("否决", "danger") : .empty),
+        ]
+        if model.previousTitle != nil {
+            cells += [
+                .text(r.previous.map { Score.text($0) } ?? "—"), .text(r.previous.map { change(r.total - $0) } ?? "—"),
+            ]
+        }
+        if showsRecheck { cells += r.recheckCells.map { .text($0) } }
+        return cells
     }
 
     func change(_ delta: Double) -> String {

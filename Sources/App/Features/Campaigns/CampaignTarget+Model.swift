@@ -22,6 +22,8 @@ struct CampaignTargetPage: Sendable {
         let available: Double?
         let team: Double?
         let own: Double?
+        /// What the city's re-check gave it, once handed in.
+        let city: Double?
         let remark: String
         let evidenceAsked: String?
         let evidenceCount: Int
@@ -36,6 +38,8 @@ struct CampaignTargetPage: Sendable {
     let phase: CampaignPhase?
     let lead: String
     let team: [String]
+    /// The handed-in 自评's score, unrounded.
+    let selfTotal: Double?
     let total: Double?
     let grade: String?
     let vetoed: Bool
@@ -60,8 +64,17 @@ struct CampaignTargetPage: Sendable {
     let indicators: [Indicator]
     /// Whether the account may upload evidence now.
     let uploadsEvidence: Bool
+    /// 市级抽评 of this target, when the city drew it.
+    let recheck: Recheck?
     var error: String? = nil
     var text: String = ""
+
+    struct Recheck: Sendable, Equatable {
+        let total: Double?
+        let grade: String?
+        /// Whether the account (the city's office) re-scores it now.
+        let mayRate: Bool
+    }
 
     static func query(target t: CampaignTarget, scope: Scope, on db: any Database) async throws -> CampaignTargetPage {
         guard let campaign = try await Campaign.find(t.campaignID, on: db),
@@ -75,14 +88,22 @@ struct CampaignTargetPage: Sendable {
         let nameOf = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.displayName) })
         // A school sees its own 自评 and the team's result, not each member's marks.
         let seesMembers = actor != .target && actor != nil || scope.principal.role == .leader
-        let ratings = try await CampaignRating.all(targetID: t.id!, on: db).filter { seesMembers || $0.tier != .member }
+        // …nor the city's re-check before it is handed in.
+        let ratings = try await CampaignRating.all(targetID: t.id!, on: db).filter {
+            seesMembers || ($0.tier != .member && ($0.tier != .recheck || $0.submitted))
+        }
         let problems = try await Problem.query(on: db).filter(\.$campaignTargetID == t.id!).sort(\.$id).limit(50).all()
-        let indicators = try await indicatorLines(
-            t, system: try version.system(), ratings: ratings, on: db)
+        let system = try version.system()
+        let indicators = try await indicatorLines(t, system: system, ratings: ratings, on: db)
+        let handedIn = ratings.first { $0.tier == .selfAssessment && $0.submitted }
+        let selfTotal = handedIn.map {
+            ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).total
+        }
         return CampaignTargetPage(
             id: t.id!, campaignID: campaign.id!, campaignTitle: campaign.title, kind: campaign.kind, name: t.name,
             steps: CampaignProcedure.steps(phases: campaign.phases, current: t.phase), phase: t.phase,
-            lead: nameOf[t.leadUserID] ?? "", team: memberIDs.compactMap { nameOf[$0] }, total: t.total, grade: t.grade,
+            lead: nameOf[t.leadUserID] ?? "", team: memberIDs.compactMap { nameOf[$0] }, selfTotal: selfTotal,
+            total: t.total, grade: t.grade,
             vetoed: t.vetoed, preliminary: t.preliminary, appeal: t.appeal, appealAnswer: t.appealAnswer,
             opinionNumber: t.opinionNumber, opinion: t.opinion,
             ratings: ratings.map {
@@ -95,7 +116,12 @@ struct CampaignTargetPage: Sendable {
             tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t),
             appealDue: Day(parsing: t.appealDue), published: campaign.isPublished,
             mayChangeTeam: scope.canEdit(orgPath: t.orgPath) && t.phase != nil, indicators: indicators,
-            uploadsEvidence: CampaignEvidenceWork.mayUpload(t, actor: actor))
+            uploadsEvidence: CampaignEvidenceWork.mayUpload(t, actor: actor),
+            recheck: t.recheck
+                ? Recheck(
+                    total: t.recheckTotal, grade: t.recheckGrade,
+                    mayRate: try await access.rechecks(t, on: db)
+                        && CampaignsController.closed(.recheck, t) == nil) : nil)
     }
 
     /// Every indicator with the team's result (once fixed), the 自评's, remarks and evidence counts.
@@ -106,6 +132,8 @@ struct CampaignTargetPage: Sendable {
         let selfRating = ratings.first { $0.tier == .selfAssessment }
         let own = selfRating.map { ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).nodes }
         let remarks = ratings.first { $0.tier == .team }?.comments ?? [:]
+        let recheck = t.recheckTotal == nil ? nil : ratings.first { $0.tier == .recheck }
+        let city = recheck.map { ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).nodes }
         let counts = try await CampaignEvidenceWork.counts(targetID: t.id!, on: db)
         return system.nodes.map { node in
             Indicator(
@@ -113,6 +141,7 @@ struct CampaignTargetPage: Sendable {
                 available: team[node.code]?.available ?? own?[node.code]?.available,
                 team: team[node.code].flatMap { $0.ratio == nil ? nil : $0.earned },
                 own: own?[node.code].flatMap { $0.isApplicable ? $0.earned : nil },
+                city: city?[node.code].flatMap { $0.isApplicable ? $0.earned : nil },
                 remark: t.total == nil ? "" : remarks[node.code] ?? "", evidenceAsked: node.evidence?.text,
                 evidenceCount: counts[node.code] ?? 0)
         }

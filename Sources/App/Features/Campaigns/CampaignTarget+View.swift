@@ -34,11 +34,28 @@ struct CampaignTargetView {
         let score = m.total.map { Score.text($0) + (m.grade.map { "（\($0)）" } ?? "") } ?? "尚未确定"
         var facts: [(String, String)] = [
             ("督导类型", m.kind.label), ("当前阶段", m.phase?.label ?? "已全部完成"), ("组长", m.lead),
-            ("督导组", m.team.joined(separator: "、")), ("得分", score),
+            ("督导组", m.team.joined(separator: "、")),
         ]
+        if let own = m.selfTotal { facts.append(("自评得分", Score.text(own))) }
+        facts.append(("得分", score))
         if m.vetoed { facts.append(("否决", "有否决项未达到，等级已按否决项封顶")) }
+        if let recheck = m.recheck { facts.append(("市级抽评", Self.recheckText(recheck, county: m.total))) }
         if m.phase == .appeal { facts.append(("申辩截止", m.appealDue.map { $0.chinese } ?? "送达初步意见后计算")) }
         return facts
+    }
+
+    /// The city's score beside the county's, or where the re-check stands.
+    static func recheckText(_ recheck: CampaignTargetPage.Recheck, county: Double?) -> String {
+        guard let total = recheck.total else {
+            return county == nil ? "已抽中，待区（县）复评确定后抽评" : "已抽中，待市级督导室抽评"
+        }
+        let grade = recheck.grade.map { "（\($0)）" } ?? ""
+        guard let county else { return Score.text(total) + grade }
+        let delta = CityRecheck.difference(county: county, city: total)
+        let change =
+            Score.text(abs(delta)) == "0"
+            ? "与区（县）复评一致" : "较区（县）复评" + (delta > 0 ? "高" : "低") + " \(Score.text(abs(delta))) 分"
+        return "\(Score.text(total))\(grade)，\(change)"
     }
 
     var texts: Node<HTML.BodyContext> {
@@ -87,6 +104,9 @@ struct CampaignTargetView {
         if m.mayChangeTeam {
             links.append(.button(SiteURL.campaignTargetPage(m.id, "members").path, "调整督导组", style: "secondary"))
         }
+        if m.recheck?.mayRate == true {
+            links.append(.button(SiteURL.campaignTargetPage(m.id, "recheck").path, "填写市级抽评"))
+        }
         if m.fixesTeamScore, m.phase == .onSite {
             links.append(.button(SiteURL.campaignTargetPage(m.id, "team").path, "督导组评分（对照组员评分）", style: "secondary"))
         }
@@ -126,6 +146,7 @@ struct CampaignTargetView {
         let m = model
         let showTeam = m.total != nil
         let showOwn = m.indicators.contains { $0.own != nil }
+        let showCity = m.indicators.contains { $0.city != nil }
         let asked = m.indicators.filter { $0.evidenceAsked != nil }
         let short = asked.filter { $0.evidenceCount == 0 }.count
         return .section(
@@ -138,7 +159,8 @@ struct CampaignTargetView {
                     m.uploadsEvidence ? "上传佐证材料" : "查看佐证材料", style: m.uploadsEvidence ? "primary" : "secondary"),
                 asked.isEmpty ? .empty : .span(.class("hint"), .text("要求材料 \(asked.count) 项，\(short) 项尚未上传"))),
             .dataTable(
-                ["指标", "分值"] + (showOwn ? ["自评"] : []) + (showTeam ? ["督导组"] : []) + ["材料"]
+                ["指标", "分值"] + (showOwn ? ["自评"] : []) + (showTeam ? ["督导组"] : []) + (showCity ? ["市级抽评"] : [])
+                    + ["材料"]
                     + (showTeam ? ["说明"] : []),
                 m.indicators.map { line in
                     let title = "\(line.code) \(line.title)"
@@ -148,6 +170,7 @@ struct CampaignTargetView {
                     ]
                     if showOwn { cells.append(.text(line.own.map { Score.text($0) } ?? "—")) }
                     if showTeam { cells.append(.text(line.team.map { Score.text($0) } ?? "不适用")) }
+                    if showCity { cells.append(.text(line.city.map { Score.text($0) } ?? "不适用")) }
                     cells.append(
                         .text(
                             !line.isLeaf

@@ -39,6 +39,7 @@ enum CampaignWork {
             campaign.startsOn = input.startsOn.description
             campaign.endsOn = input.endsOn.description
             campaign.announced = input.announced
+            campaign.recheckPercent = input.recheckPercent
             campaign.createdBy = principal.userID
             campaign.createdAt = now
             try await campaign.create(on: db)
@@ -125,23 +126,63 @@ enum CampaignWork {
         remarks: [String: String] = [:], submit: Bool, by principal: Principal, at now: Date, on db: any Database
     ) async throws {
         try await db.writeTransaction { db in
-            let rating =
-                try await CampaignRating.query(on: db).filter(\.$targetID == target.id!).filter(\.$userID == userID)
-                .filter(\.$tier == tier).first() ?? CampaignRating()
-            if rating.id == nil {
-                rating.targetID = target.id!
-                rating.userID = userID
-                rating.tier = tier
-                rating.submitted = false
-            }
-            try rating.setAnswers(answers)
-            rating.commentsJSON = try JSONColumn.encode(remarks)
-            rating.submitted = rating.submitted || submit
-            rating.updatedAt = now
-            try await rating.save(on: db)
+            try await storeRating(
+                target, tier: tier, userID: userID, answers: answers, remarks: remarks, submit: submit, at: now, on: db)
             try await Audit.record(
                 on: db, actor: principal, action: "update", entity: "campaign_target", id: target.id!,
                 orgPath: target.orgPath, summary: "\(target.name)：保存\(tier.label)（\(answers.count)项）")
         }
+    }
+
+    /// Hands in the city's re-check: scored on the campaign's version (complete, as the team's must be), kept on
+    /// the target beside the county's score, final. A second tap finds it handed in already.
+    static func submitRecheck(
+        _ target: CampaignTarget, campaign: Campaign, answers: ScoringEngine.Answers, remarks: [String: String],
+        by principal: Principal, at now: Date, on db: any Database
+    ) async throws {
+        let score = try await CampaignProcedureStep.recheckScore(target, campaign: campaign, answers: answers, on: db)
+        try await db.writeTransaction { db in
+            guard let current = try await CampaignTarget.find(target.id, on: db) else {
+                throw Refused(message: "督导对象不存在")
+            }
+            if let refusal = CityRecheck.refusal(
+                inSample: current.recheck, countyScored: current.total != nil, submitted: current.recheckTotal != nil)
+            {
+                throw Refused(message: refusal)
+            }
+            try await storeRating(
+                current, tier: .recheck, userID: CampaignProcedureStep.teamUserID, answers: answers, remarks: remarks,
+                submit: true, at: now, on: db)
+            current.recheckTotal = score.total
+            current.recheckGrade = score.grade
+            current.updatedAt = now
+            try await current.save(on: db)
+            let county = Score.text(current.total ?? 0)
+            try await Audit.record(
+                on: db, actor: principal, action: "update", entity: "campaign_target", id: current.id!,
+                orgPath: current.orgPath,
+                summary: "\(current.name)：提交市级抽评 \(Score.text(score.total)) 分（区（县）复评 \(county) 分）")
+        }
+    }
+
+    /// Writes one rater's answers and remarks (inside the caller's transaction).
+    static func storeRating(
+        _ target: CampaignTarget, tier: RatingTier, userID: Int, answers: ScoringEngine.Answers,
+        remarks: [String: String], submit: Bool, at now: Date, on db: any Database
+    ) async throws {
+        let rating =
+            try await CampaignRating.query(on: db).filter(\.$targetID == target.id!).filter(\.$userID == userID)
+            .filter(\.$tier == tier).first() ?? CampaignRating()
+        if rating.id == nil {
+            rating.targetID = target.id!
+            rating.userID = userID
+            rating.tier = tier
+            rating.submitted = false
+        }
+        try rating.setAnswers(answers)
+        rating.commentsJSON = try JSONColumn.encode(remarks)
+        rating.submitted = rating.submitted || submit
+        rating.updatedAt = now
+        try await rating.save(on: db)
     }
 }

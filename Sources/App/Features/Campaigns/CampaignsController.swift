@@ -8,9 +8,9 @@ import Vapor
 enum CampaignsController {
     static func list(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
-        let district = try await scope.district(on: req.db)
         let model = try await CampaignList.query(
-            scope: scope, districtID: district.id!, paging: Paging(page: try req.query.page(), per: nil), on: req.db)
+            scope: scope, districts: try await scope.campaignDistricts(on: req.db),
+            paging: Paging(page: try req.query.page(), per: nil), on: req.db)
         return CampaignListView(ctx: req.pageContext(), model: model).render()
     }
 
@@ -24,7 +24,9 @@ enum CampaignsController {
         let scope = try await Scope.of(req)
         let district = try await scope.district(on: req.db)
         var fields: [String: String] = [:]
-        for name in ["title", "kind", "version", "startsOn", "endsOn", "announced", "lead", "targetKind"] {
+        for name in [
+            "title", "kind", "version", "startsOn", "endsOn", "announced", "lead", "targetKind", "recheckPercent",
+        ] {
             if let v = try? req.content.get(String.self, at: name) { fields[name] = String(v.prefix(200)) }
         }
         var lists: [String: [String]] = [:]
@@ -51,9 +53,9 @@ enum CampaignsController {
 
     /// The campaign named by the path, if the account may open it.
     static func campaign(_ req: Request, _ scope: Scope) async throws -> Campaign {
-        let district = try await scope.district(on: req.db)
+        let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
         guard
-            let campaign = try await scope.campaignAccess.campaigns(districtID: district.id!, on: req.db)
+            let campaign = try await scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
                 .filter(\.$id == req.parameters.id()).first()
         else { throw Abort(.notFound, reason: "未找到该督导任务，或您无权查看") }
         return campaign
@@ -80,22 +82,32 @@ enum CampaignsController {
         return CampaignTargetView(ctx: req.pageContext(), model: model).render()
     }
 
-    /// The account's own rating (自评 or a member's), or the team's for the lead (`team`).
-    static func rateForm(req: Request, team: Bool) async throws -> Page {
+    /// Which rating a form writes: the account's own (自评 or a member's), the team's (the lead or the office), or
+    /// the city's re-check of a sampled target (an office above the district).
+    enum RatingSheet: String {
+        case own = "rate"
+        case team, recheck
+    }
+
+    static func rateForm(req: Request, sheet: RatingSheet) async throws -> Page {
         let scope = try await Scope.of(req)
         let target = try await scope.campaignAccess.load(try req.parameters.id(), on: req.db)
-        let (tier, userID) = try await rater(scope, target, team: team, on: req.db)
+        let (tier, userID) = try await rater(scope, target, sheet: sheet, on: req.db)
+        if tier == .recheck, !target.recheck || target.total == nil {
+            throw Abort(
+                .conflict,
+                reason: CityRecheck.refusal(
+                    inSample: target.recheck, countyScored: target.total != nil, submitted: false))
+        }
         let model = try await RatingForm.query(target: target, tier: tier, userID: userID, on: req.db)
         return RatingFormView(ctx: req.pageContext(), model: model).render()
     }
 
-    static func rate(req: Request, team: Bool) async throws -> Response {
+    static func rate(req: Request, sheet: RatingSheet) async throws -> Response {
         let scope = try await Scope.of(req)
         let target = try await scope.campaignAccess.load(try req.parameters.id(), on: req.db)
-        let (tier, userID) = try await rater(scope, target, team: team, on: req.db)
-        guard tier == .selfAssessment ? target.phase == .selfAssessment : target.phase == .onSite else {
-            throw Abort(.conflict, reason: "当前处于「\(target.phase?.label ?? "已完成")」阶段，不能修改\(tier.label)")
-        }
+        let (tier, userID) = try await rater(scope, target, sheet: sheet, on: req.db)
+        if let closed = closed(tier, target) { throw Abort(.conflict, reason: closed) }
         let fields = try req.content.decode([String: String].self)
         let submit = fields["submit"] == "1"
         guard let campaign = try await Campaign.find(target.campaignID, on: req.db),
@@ -104,36 +116,68 @@ enum CampaignsController {
         let system = try version.system()
         let (answers, answerErrors) = RatingInput.parse(system, fields: fields)
         let (remarks, remarkErrors) = RatingInput.remarks(system, fields: fields)
-        let errors = answerErrors + remarkErrors
+        var errors = answerErrors + remarkErrors
+        if errors.isEmpty {
+            do {
+                if tier == .recheck, submit {
+                    try await CampaignWork.submitRecheck(
+                        target, campaign: campaign, answers: answers, remarks: remarks, by: scope.principal,
+                        at: req.now, on: req.db)
+                } else {
+                    try await CampaignWork.saveRating(
+                        target, tier: tier, userID: userID, answers: answers, remarks: remarks, submit: submit,
+                        by: scope.principal, at: req.now, on: req.db)
+                }
+            } catch let refused as CampaignWork.Refused {
+                errors = [FieldError("rating", refused.message)]
+            }
+        }
         guard errors.isEmpty else {
             let model = try await RatingForm.query(
                 target: target, tier: tier, userID: userID, fields: fields, errors: errors, on: req.db)
             return try await RatingFormView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         }
-        try await CampaignWork.saveRating(
-            target, tier: tier, userID: userID, answers: answers, remarks: remarks, submit: submit, by: scope.principal,
-            at: req.now, on: req.db)
         req.flash(submit ? "已提交\(tier.label)" : "已保存\(tier.label)（\(answers.count)项）")
         // 保存 stays on the form (the phone's outbox puts the page back in place); 提交 returns to the target.
         return req.redirect(
             to: submit
-                ? SiteURL.campaignTarget(target.id!).path
-                : SiteURL.campaignTargetPage(target.id!, team ? "team" : "rate").path)
+                ? SiteURL.campaignTarget(target.id!).path : SiteURL.campaignTargetPage(target.id!, sheet.rawValue).path)
     }
 
-    static func rater(_ scope: Scope, _ target: CampaignTarget, team: Bool, on db: any Database) async throws -> (
-        RatingTier, Int
-    ) {
+    /// Why a rating of `tier` may not be written now, or nil: the 自评 in its phase, the members' and the team's
+    /// during the site visit, the city's re-check once the county has scored a sampled target.
+    static func closed(_ tier: RatingTier, _ target: CampaignTarget) -> String? {
+        let open: Bool
+        switch tier {
+        case .selfAssessment: open = target.phase == .selfAssessment
+        case .member, .team: open = target.phase == .onSite
+        case .recheck:
+            return CityRecheck.refusal(
+                inSample: target.recheck, countyScored: target.total != nil, submitted: target.recheckTotal != nil)
+        }
+        return open ? nil : "当前处于「\(target.phase?.label ?? "已完成")」阶段，不能修改\(tier.label)"
+    }
+
+    static func rater(_ scope: Scope, _ target: CampaignTarget, sheet: RatingSheet, on db: any Database) async throws
+        -> (RatingTier, Int)
+    {
         let access = scope.campaignAccess
-        if team {
+        switch sheet {
+        case .team:
             guard access.fixesTeamScore(target) else { throw Abort(.forbidden, reason: "只有组长或督导室可以确定督导组评分") }
             return (.team, CampaignProcedureStep.teamUserID)
+        case .recheck:
+            guard try await access.rechecks(target, on: db) else {
+                throw Abort(.forbidden, reason: "只有上级（市级）督导室可以进行抽评")
+            }
+            return (.recheck, CampaignProcedureStep.teamUserID)
+        case .own:
+            guard let tier = access.tier(target, isMember: try await access.isMember(target, on: db)) else {
+                throw Abort(.forbidden, reason: "您不是该对象的督导组成员")
+            }
+            // The 自评 is the target's, whichever of its accounts writes it.
+            return (tier, tier == .selfAssessment ? CampaignProcedureStep.targetUserID : scope.principal.userID)
         }
-        guard let tier = access.tier(target, isMember: try await access.isMember(target, on: db)) else {
-            throw Abort(.forbidden, reason: "您不是该对象的督导组成员")
-        }
-        // The 自评 is the target's, whichever of its accounts writes it.
-        return (tier, tier == .selfAssessment ? CampaignProcedureStep.targetUserID : scope.principal.userID)
     }
 
     static func act(req: Request) async throws -> Response {

@@ -19,6 +19,19 @@ struct RatingForm: Sendable {
     let comparison: [String: TeamRatings.Item]
     let raters: [String]
 
+    /// The page of the form: the account's own (`rate`), the team's (`team`) or the city's re-check (`recheck`).
+    var sheet: String {
+        switch tier {
+        case .team: "team"
+        case .recheck: "recheck"
+        case .selfAssessment, .member: "rate"
+        }
+    }
+    /// Whether a handed-in rating is final (the city's re-check); others may be changed and saved again.
+    var locked: Bool { submitted && tier == .recheck }
+
+    static let countyRater = "区（县）督导组"
+
     static func query(
         target: CampaignTarget, tier: RatingTier, userID: Int, answers override: ScoringEngine.Answers? = nil,
         fields: [String: String]? = nil, errors: [FieldError] = [], on db: any Database
@@ -60,6 +73,16 @@ struct RatingForm: Sendable {
                 // 督导结果 items take the target's results in the year's campaigns on the named system.
                 let results = try await CampaignScoreSource.shares(system: system, target: target, on: db)
                 answers.merge(results) { _, share in share }
+            }
+        }
+        if tier == .recheck, let county = all.first(where: { $0.tier == .team }) {
+            // The city re-scores with the county's points beside each item.
+            raters = [RatingForm.countyRater]
+            for item in TeamRatings.compare(
+                system, ratings: [(rater: RatingForm.countyRater, answers: county.answers)],
+                schoolType: target.schoolType)
+            {
+                comparison[item.code] = item
             }
         }
         if let override { answers = override }

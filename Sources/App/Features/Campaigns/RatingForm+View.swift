@@ -12,7 +12,7 @@ struct RatingFormView {
     func document() -> HTML {
         let m = model
         let title = "\(m.name) · \(m.tier.label)"
-        let page = m.tier == .team ? "team" : "rate"
+        let page = m.sheet
         let action = SiteURL.campaignTargetPage(m.targetID, page).path
         let disagreements = m.comparison.values.filter(\.isDisagreement).count
         return Layout.document(
@@ -28,10 +28,16 @@ struct RatingFormView {
                                 ? "组员尚未评分。"
                                 : "已按 \(m.raters.joined(separator: "、")) 的评分取较稳妥的中位值预填；\(disagreements) 项分歧较大（标红），请组长核定。"
                         ))
-                    : .p(
-                        .class("hint"),
-                        .text("可分次填写，点「保存」随时保存；没有网络时先存在本机，联网后自动发送。全部填完后点「提交」。没有填写的项目按 0 分计。")),
-                m.submitted ? .p(.class("alert success"), .text("已提交，仍可修改后再次保存。")) : .empty,
+                    : m.tier == .recheck
+                        ? .p(
+                            .class("hint"),
+                            .text("市级抽评：逐项独立评分，每项下列出区（县）督导组的评分以便对照。可分次保存；全部填写后点「提交」，提交后计算抽评得分，不能再修改。"))
+                        : .p(
+                            .class("hint"),
+                            .text("可分次填写，点「保存」随时保存；没有网络时先存在本机，联网后自动发送。全部填完后点「提交」。没有填写的项目按 0 分计。")),
+                m.submitted
+                    ? .p(.class("alert success"), .text(m.locked ? "市级抽评已提交，不能再修改。" : "已提交，仍可修改后再次保存。"))
+                    : .empty,
                 .errorSummary(m.errors),
                 .div(
                     // The page script saves in place and keeps the form on the phone until the server has it.
@@ -41,14 +47,16 @@ struct RatingFormView {
                         .method(.post), .action(action), .class("rating"), .data(named: "keep", value: "1"),
                         .csrf(ctx.csrf),
                         .forEach(m.system.nodes) { node in item(node) },
-                        .div(
-                            .class("form-actions sticky"),
-                            .saveStatus,
-                            .button(
-                                .type(.submit), .name("submit"), .value(""), .class("btn secondary"), .text("保存")),
-                            .button(
-                                .type(.submit), .name("submit"), .value("1"), .class("btn primary"),
-                                .text(m.tier == .team ? "保存督导组评分" : "提交"))))),
+                        m.locked
+                            ? .empty
+                            : .div(
+                                .class("form-actions sticky"),
+                                .saveStatus,
+                                .button(
+                                    .type(.submit), .name("submit"), .value(""), .class("btn secondary"), .text("保存")),
+                                .button(
+                                    .type(.submit), .name("submit"), .value("1"), .class("btn primary"),
+                                    .text(m.tier == .team ? "保存督导组评分" : "提交"))))),
             ])
     }
 
@@ -70,7 +78,7 @@ struct RatingFormView {
                 .p(
                     .class("hint"),
                     .text(
-                        "组员："
+                        (model.tier == .recheck ? "" : "组员：")
                             + c.earned.sorted { $0.key < $1.key }.map { "\($0.key) \(Score.text($0.value))" }
                             .joined(separator: "，") + (c.isDisagreement ? "（分歧 \(Score.text(c.spread)) 分）" : "")))
             } ?? .empty,

@@ -40,18 +40,26 @@ struct CampaignTargetAccess: RecordAccess {
         principal.userID == target.leadUserID || scope.canEdit(orgPath: target.orgPath)
     }
 
+    /// Whether the account re-checks the target for the city (市级抽评): an office above the campaign's district.
+    func rechecks(_ target: CampaignTarget, on db: any Database) async throws -> Bool {
+        guard principal.role == .office, let campaign = try await Campaign.find(target.campaignID, on: db),
+            let district = try await OrgUnit.find(campaign.districtID, on: db)
+        else { return false }
+        return scope.isOfficeAbove(district)
+    }
+
     func isMember(_ target: CampaignTarget, on db: any Database) async throws -> Bool {
         try await CampaignMember.query(on: db).filter(\.$targetID == target.id!).filter(\.$userID == principal.userID)
             .count() > 0
     }
 
-    /// The campaigns the account may open: all of the district for the office, leaders and admin; for others,
-    /// those with a target they may read. Written as `id IN (…)`, so a campaign appears once however many of its
-    /// targets the account reads, and a page's count is the number of campaigns.
-    func campaigns(districtID: Int, on db: any Database) -> QueryBuilder<Campaign> {
+    /// The campaigns the account may open: all of its districts' (`Scope.campaignDistricts`) for the office,
+    /// leaders and admin; for others, those with a target they may read. Written as `id IN (…)`, so a campaign
+    /// appears once however many of its targets the account reads, and a page's count is the number of campaigns.
+    func campaigns(districtIDs: [Int], on db: any Database) -> QueryBuilder<Campaign> {
         let q = Campaign.query(on: db)
         switch principal.role {
-        case .office, .leader, .admin: return q.filter(\.$districtID == districtID)
+        case .office, .leader, .admin: return q.filter(\.$districtID ~~ districtIDs)
         case .inspector:
             return q.filter(
                 .sql(
