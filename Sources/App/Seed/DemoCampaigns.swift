@@ -4,8 +4,9 @@ import Vapor
 
 /// The demo's campaigns, each at a telling point of the procedure: the autumn opening check of every school done
 /// (scores, ranking, problems in rectification); one school's 综合督导 with its 申辩 answered and its 督导意见书;
-/// the kindergartens' 办园行为 assessment in self-assessment; the townships' assessment with rank points; the
-/// county's own 督政 self-assessment under way. Deterministic: the same marks every time.
+/// the kindergartens' 办园行为 assessment in self-assessment; the townships' assessment with rank points, half of it
+/// drawn for the city's re-check (市级抽评) and one township re-scored; the county's own 督政 self-assessment
+/// under way. Deterministic: the same marks every time.
 enum DemoCampaigns {
     struct Context {
         let db: any Database
@@ -53,13 +54,13 @@ enum DemoCampaigns {
 
     static func start(
         _ c: Context, _ title: String, _ kind: CampaignKind, key: String, target: TargetKind, from: Day, to: Day,
-        team: [User]
+        team: [User], recheckPercent: Int = 0
     ) async throws -> (Campaign, IndicatorSystem, [CampaignTarget]) {
         let (v, system) = try await version(key, c)
         let input = CampaignInput(
             title: title, kind: kind, versionID: v.id!, startsOn: from, endsOn: to, announced: kind.announcedByDefault,
             leadUserID: team[0].id!, memberUserIDs: team.map { $0.id! }, targetKind: target, schoolTypes: [],
-            townshipIDs: [])
+            townshipIDs: [], recheckPercent: recheckPercent)
         let campaign = try await CampaignWork.create(
             input, district: c.district, by: c.office, at: from.date(hour: 9), on: c.db)
         let targets = try await CampaignTarget.query(on: c.db).filter(\.$campaignID == campaign.id!).sort(\.$id).all()
@@ -284,7 +285,8 @@ enum DemoCampaigns {
     static func townships(_ c: Context) async throws {
         let (campaign, system, targets) = try await start(
             c, "2026年度镇（街道）教育工作考评", .assessment, key: "07-zhenjie-jiaoyu-kaoping", target: .township,
-            from: Day(year: 2026, month: 11, day: 1)!, to: Day(year: 2026, month: 12, day: 31)!, team: c.team)
+            from: Day(year: 2026, month: 11, day: 1)!, to: Day(year: 2026, month: 12, day: 31)!, team: c.team,
+            recheckPercent: 50)
         for (n, t) in targets.enumerated() {
             try await step(c, .sendNotice, t, campaign, as: .office, at: at(11, 2))
             try await CampaignWork.saveRating(
@@ -295,6 +297,24 @@ enum DemoCampaigns {
             try await rateOnSite(c, t, system, seed: n + 3, at: at(11, 18))
             try await step(c, .fixTeamScore, t, campaign, as: .lead, at: at(11, 19))
         }
+        try await cityRecheck(c, campaign, system, targets)
+    }
+
+    /// The city's office drew half of the townships once the county had scored them all (a fixed draw, so the demo
+    /// is the same every time) and has re-scored the first; the others wait for it.
+    static func cityRecheck(
+        _ c: Context, _ campaign: Campaign, _ system: IndicatorSystem, _ targets: [CampaignTarget]
+    ) async throws {
+        guard let city = try await User.query(on: c.db).filter(\.$username == "city").first() else { return }
+        var generator = SeededGenerator(seed: 2026)
+        let sample = CityRecheck.draw(targets.map { $0.id! }, percent: campaign.recheckPercent, using: &generator)
+        try await CampaignTarget.query(on: c.db).filter(\.$id ~~ sample).set(\.$recheck, to: true).update()
+        campaign.recheckDrawnOn = "2026-11-24"
+        try await campaign.save(on: c.db)
+        guard let first = sample.first, let target = try await CampaignTarget.find(first, on: c.db) else { return }
+        try await CampaignWork.submitRecheck(
+            target, campaign: campaign, answers: marks(system, seed: first, rater: 4),
+            remarks: [:], by: Principal(city), at: at(11, 27), on: c.db)
     }
 
     static func county(_ c: Context) async throws {

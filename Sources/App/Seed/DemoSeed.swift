@@ -9,7 +9,7 @@ enum DemoSeed {
     static let password = "dudao2026"
     static let logins: [(String, String)] = [
         ("admin", "平台管理员"), ("office", "督导室"), ("inspector", "责任督学 王建华"), ("school", "城关街道中心小学"),
-        ("leader", "教育局领导"),
+        ("leader", "教育局领导"), ("city", "市督导室（市级抽评）"),
     ]
 
     /// Seeds when there is no org unit yet. Outside demo mode only an administrator is created,
@@ -267,6 +267,8 @@ enum DemoSeed {
                     mustChangePassword: false)
             }
             try await account("admin", "平台管理员", .admin, city).save(on: db)
+            // The city's office: re-checks a sample of the district's assessments (市级抽评).
+            try await account("city", "江南市教育督导室 周慧", .office, city).save(on: db)
             try await account("office", "督导室 陈立新", .office, district).save(on: db)
             try await account("leader", "分管副局长 沈建国", .leader, district).save(on: db)
             let insp = account("inspector", "王建华", .inspector, district)
