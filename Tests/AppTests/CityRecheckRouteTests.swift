@@ -148,7 +148,7 @@ final class CityRecheckRouteTests: XCTestCase {
             XCTAssertTrue(page.body.string.contains("填写市级抽评"))
             let form = try await city.get("\(t)/recheck")
             XCTAssertEqual(form.status, .ok)
-            XCTAssertTrue(form.body.string.contains("区（县）督导组 0"), "the county's points beside the item")
+            XCTAssertTrue(form.body.string.contains("区（县）复评：否（0 分）"), "the county's answer beside the item")
 
             let answers = try await allMet(app)
             let incomplete = try await city.post("\(t)/recheck", form: [("a_1.1", "yes"), ("submit", "1")])
@@ -220,6 +220,31 @@ final class CityRecheckRouteTests: XCTestCase {
             XCTAssertTrue(outside.body.string.contains("该对象不在市级抽评样本中"))
             let stored = try await CampaignRating.query(on: app.db).filter(\.$tier == .recheck).count()
             XCTAssertEqual(stored, 0)
+        }
+    }
+
+    func testTheCityReadsTheDistrictsProcedureButDoesNotRunIt() async throws {
+        try await withApp(history: false) { app in
+            let (campaign, targets) = try await assessment(app, percent: "50")
+            let t = "/campaign-targets/\(targets[0].id!)"
+            let city = try await login(app, "city")
+
+            let page = try await city.get(t)
+            let notice = try await city.post("\(t)/act", form: [("action", "sendNotice")])
+            let team = try await city.get("\(t)/members")
+            let results = try await city.get("/campaigns/\(campaign.id!)/results")
+            let publish = try await city.post("/campaigns/\(campaign.id!)/publish", form: [])
+
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.body.string.contains("发出书面通知</button>"), "no step offered to the city")
+            XCTAssertFalse(page.body.string.contains("调整督导组"))
+            XCTAssertEqual(notice.status, .forbidden)
+            XCTAssertEqual(team.status, .forbidden)
+            XCTAssertEqual(results.status, .ok)
+            XCTAssertFalse(results.body.string.contains("通报结果</button>"), "the district publishes its results")
+            XCTAssertEqual(publish.status, .forbidden)
+            let phase = try await CampaignTarget.find(targets[0].id, on: app.db)?.phase
+            XCTAssertEqual(phase, .notice)
         }
     }
 }

@@ -88,6 +88,16 @@ final class CityRecheckTests: XCTestCase {
         XCTAssertNil(CityRecheck.refusal(inSample: true, countyScored: true, submitted: false))
         XCTAssertEqual(CityRecheck.difference(county: 86.5, city: 82), -4.5)
     }
+
+    func testTheCountysAnswerReadsAsTheOfficeWritesIt() {
+        let cases: [(IndicatorAnswer?, String)] = [
+            (.yes, "是"), (.no, "否"), (.occurrences(3), "3 处"), (.share(0.855), "85.5%"), (.notApplicable, "不适用"),
+            (.points(4.5), "4.5"), (.value(12), "12"), (.level("B"), "B"), (.text("已整改"), "已整改"), (nil, ""),
+        ]
+        for (answer, expected) in cases {
+            XCTAssertEqual(RatingInput.display(answer), expected, "\(String(describing: answer))")
+        }
+    }
 }
 
 private struct SplitMix64: RandomNumberGenerator {

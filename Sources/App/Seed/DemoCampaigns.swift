@@ -311,9 +311,10 @@ enum DemoCampaigns {
         try await CampaignTarget.query(on: c.db).filter(\.$id ~~ sample).set(\.$recheck, to: true).update()
         campaign.recheckDrawnOn = "2026-11-24"
         try await campaign.save(on: c.db)
-        guard let first = sample.first, let target = try await CampaignTarget.find(first, on: c.db) else { return }
+        guard let first = sample.first, let n = targets.firstIndex(where: { $0.id == first }) else { return }
+        // The city marks as a fourth rater of the same visit would (the team's members were raters 0–2).
         try await CampaignWork.submitRecheck(
-            target, campaign: campaign, answers: marks(system, seed: first, rater: 4),
+            targets[n], campaign: campaign, answers: marks(system, seed: n + 3, rater: 4),
             remarks: [:], by: Principal(city), at: at(11, 27), on: c.db)
     }
 

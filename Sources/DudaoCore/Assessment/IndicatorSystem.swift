@@ -124,6 +124,10 @@ public struct IndicatorSystem: Sendable, Equatable {
 
     public func node(_ code: String) -> IndicatorNode? { nodes.first { $0.code == code } }
 
+    /// Whether a leaf is scored by rank (its points depend on the other targets' values, so targets are scored
+    /// together).
+    public var hasRankItems: Bool { leaves.contains { if case .rank = $0.form { true } else { false } } }
+
     /// How deep a node sits (一级 = 1).
     public func depth(of code: String) -> Int {
         var depth = 0

@@ -69,6 +69,18 @@ public enum RatingInput {
         }
     }
 
+    /// An answer as a reader sees it beside an item (是/否, 3 处, 85%, 不适用); empty when unanswered.
+    public static func display(_ answer: IndicatorAnswer?) -> String {
+        switch answer {
+        case .yes: "是"
+        case .no: "否"
+        case .occurrences(let n): "\(n) 处"
+        case .share: text(answer) + "%"
+        case .notApplicable: "不适用"
+        default: text(answer)
+        }
+    }
+
     static func answer(_ text: String, form: ScoringForm) -> IndicatorAnswer? {
         switch form {
         case .yesNo: return text == "yes" ? .yes : text == "no" ? .no : nil

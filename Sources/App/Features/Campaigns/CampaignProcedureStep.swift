@@ -94,10 +94,9 @@ enum CampaignProcedureStep {
         else { throw CampaignWork.Refused(message: "请先确定督导组评分（组长在「督导组评分」中保存）") }
         guard let version = try await IndicatorVersion.find(campaign.versionID, on: db) else { return }
         let system = try version.system()
-        let hasRanks = system.leaves.contains { if case .rank = $0.form { true } else { false } }
         let own = ScoringEngine.score(system, answers: team.answers, schoolType: target.schoolType)
         if !own.isComplete { throw incomplete(RatingTier.team.label, own.unanswered) }
-        if !hasRanks {
+        if !system.hasRankItems {
             apply(own, to: target)
             return
         }
@@ -111,12 +110,12 @@ enum CampaignProcedureStep {
     /// Every team-scored target of the campaign scored together (rank items place each among the others), and the
     /// targets by id. `replacing` puts other answers in place of one target's team rating (the city's re-check).
     static func groupScores(
-        campaign: Campaign, system: IndicatorSystem, replacing: (id: Int, answers: ScoringEngine.Answers)? = nil,
-        on db: any Database
+        campaign: Campaign, system: IndicatorSystem, tier: RatingTier = .team,
+        replacing: (id: Int, answers: ScoringEngine.Answers)? = nil, on db: any Database
     ) async throws -> ([Int: TargetScore], [Int: CampaignTarget]) {
         let ratings = try await CampaignRating.query(on: db).join(
             CampaignTarget.self, on: \CampaignRating.$targetID == \CampaignTarget.$id
-        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == .team).all()
+        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == tier).all()
         let others = try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).all()
         let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.id!, $0) })
         let scores = ScoringEngine.scoreGroup(
@@ -126,6 +125,30 @@ enum CampaignProcedureStep {
                 return (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: answers)
             })
         return (scores, byID)
+    }
+
+    /// The 自评 (drafts included) of these targets on the campaign's version, by target id: each alone, or, when
+    /// the system has rank items, among every 自评 of the campaign (a rank item's points follow the others' values).
+    static func selfScores(
+        of targets: [CampaignTarget], campaign: Campaign, system: IndicatorSystem, on db: any Database
+    )
+        async throws -> [Int: TargetScore]
+    {
+        let ids = Set(targets.compactMap(\.id))
+        guard !ids.isEmpty else { return [:] }
+        if system.hasRankItems {
+            let (scores, _) = try await groupScores(campaign: campaign, system: system, tier: .selfAssessment, on: db)
+            return scores.filter { ids.contains($0.key) }
+        }
+        let types = Dictionary(uniqueKeysWithValues: targets.map { ($0.id!, $0.schoolType) })
+        let ratings = try await CampaignRating.query(on: db).filter(\.$targetID ~~ Array(ids))
+            .filter(\.$tier == .selfAssessment).all()
+        var scores: [Int: TargetScore] = [:]
+        for rating in ratings {
+            scores[rating.targetID] = ScoringEngine.score(
+                system, answers: rating.answers, schoolType: types[rating.targetID] ?? nil)
+        }
+        return scores
     }
 
     /// The city's re-check score of a target: its answers on the campaign's version, complete; rank items place it
@@ -139,7 +162,7 @@ enum CampaignProcedureStep {
         let system = try version.system()
         let own = ScoringEngine.score(system, answers: answers, schoolType: target.schoolType)
         if !own.isComplete { throw incomplete(RatingTier.recheck.label, own.unanswered) }
-        guard system.leaves.contains(where: { if case .rank = $0.form { true } else { false } }) else { return own }
+        guard system.hasRankItems else { return own }
         let (scores, _) = try await groupScores(
             campaign: campaign, system: system, replacing: (target.id!, answers), on: db)
         return scores[target.id!] ?? own

@@ -8,6 +8,8 @@ enum CampaignPublishing {
     static func publish(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
         let campaign = try await CampaignsController.campaign(req, scope)
+        guard let district = try await OrgUnit.find(campaign.districtID, on: req.db), !scope.isOfficeAbove(district)
+        else { throw Abort(.forbidden, reason: "结果由本区（县）督导室通报") }
         let scored = try await CampaignTarget.query(on: req.db).filter(\.$campaignID == campaign.id!)
             .filter(\.$total != nil).count()
         guard scored > 0 else {
@@ -22,7 +24,7 @@ enum CampaignPublishing {
             try await campaign.save(on: db)
             try await Audit.record(
                 on: db, actor: scope.principal, action: "update", entity: "campaign", id: campaign.id!,
-                orgPath: try await scope.district(on: db).path,
+                orgPath: district.path,
                 summary: "通报「\(campaign.title)」结果（\(scored)个对象）" + (open ? "，并向社会公开" : ""))
         }
         req.flash(open ? "已通报结果，并在公开页面发布" : "已向各督导对象通报结果")

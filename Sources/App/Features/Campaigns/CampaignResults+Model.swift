@@ -78,7 +78,7 @@ struct CampaignResults: Sendable {
         let showsSelf = campaign.phases.contains(.selfAssessment)
         let selfTotals =
             showsSelf && system != nil
-            ? try await selfScores(of: page.items, system: system!, on: db) : [:]
+            ? try await selfScores(of: page.items, campaign: campaign, system: system!, on: db) : [:]
         return CampaignResults(
             id: campaign.id!, title: campaign.title, bands: system?.orderedBands.map(\.label) ?? [],
             grades: try await gradeCounts(campaign.id!, on: db), scored: page.total,
@@ -99,22 +99,18 @@ struct CampaignResults: Sendable {
             recheckPercent: campaign.recheckPercent, showsSelf: showsSelf)
     }
 
-    /// The handed-in 自评 of these targets, each scored alone on the campaign's version (its answers are kept, so
-    /// the score is the same whenever it is read).
-    static func selfScores(of targets: [CampaignTarget], system: IndicatorSystem, on db: any Database) async throws
-        -> [Int: Double]
+    /// The handed-in 自评's scores of these targets (scored as `CampaignProcedureStep.selfScores` does).
+    static func selfScores(
+        of targets: [CampaignTarget], campaign: Campaign, system: IndicatorSystem, on db: any Database
+    )
+        async throws -> [Int: Double]
     {
-        let byID = Dictionary(uniqueKeysWithValues: targets.map { ($0.id!, $0) })
-        guard !byID.isEmpty else { return [:] }
-        let ratings = try await CampaignRating.query(on: db).filter(\.$targetID ~~ Array(byID.keys))
-            .filter(\.$tier == .selfAssessment).filter(\.$submitted == true).all()
-        var totals: [Int: Double] = [:]
-        for rating in ratings {
-            let score = ScoringEngine.score(
-                system, answers: rating.answers, schoolType: byID[rating.targetID]?.schoolType)
-            totals[rating.targetID] = score.total
-        }
-        return totals
+        guard !targets.isEmpty else { return [:] }
+        let handedIn = try await CampaignRating.query(on: db).filter(\.$targetID ~~ targets.compactMap(\.id))
+            .filter(\.$tier == .selfAssessment).filter(\.$submitted == true).all(\.$targetID)
+        let scores = try await CampaignProcedureStep.selfScores(
+            of: targets.filter { handedIn.contains($0.id!) }, campaign: campaign, system: system, on: db)
+        return scores.mapValues(\.total)
     }
 
     static func gradeCounts(_ campaignID: Int, on db: any Database) async throws -> [String: Int] {

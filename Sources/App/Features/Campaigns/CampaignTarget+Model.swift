@@ -82,7 +82,8 @@ struct CampaignTargetPage: Sendable {
         else { throw CampaignWork.Refused(message: "督导任务不存在") }
         let access = scope.campaignAccess
         let isMember = try await access.isMember(t, on: db)
-        let actor = access.actor(t, isMember: isMember)
+        let actor = try await access.actor(t, isMember: isMember, on: db)
+        let runs = try await access.runsProcedure(t, on: db)
         let memberIDs = try await CampaignMember.query(on: db).filter(\.$targetID == t.id!).all(\.$userID)
         let people = try await User.query(on: db).filter(\.$id ~~ (memberIDs + [t.leadUserID])).all()
         let nameOf = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.displayName) })
@@ -94,11 +95,16 @@ struct CampaignTargetPage: Sendable {
         }
         let problems = try await Problem.query(on: db).filter(\.$campaignTargetID == t.id!).sort(\.$id).limit(50).all()
         let system = try version.system()
-        let indicators = try await indicatorLines(t, system: system, ratings: ratings, on: db)
-        let handedIn = ratings.first { $0.tier == .selfAssessment && $0.submitted }
-        let selfTotal = handedIn.map {
-            ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).total
+        let own = try await CampaignProcedureStep.selfScores(of: [t], campaign: campaign, system: system, on: db)[t.id!]
+        // The city's 抽评 by indicator, placed among the county's scores as its total was.
+        var city: TargetScore? = nil
+        if t.recheckTotal != nil, let rating = ratings.first(where: { $0.tier == .recheck }) {
+            city = try? await CampaignProcedureStep.recheckScore(
+                t, campaign: campaign, answers: rating.answers, on: db)
         }
+        let indicators = try await indicatorLines(t, system: system, ratings: ratings, own: own, city: city, on: db)
+        let handedIn = ratings.contains { $0.tier == .selfAssessment && $0.submitted }
+        let selfTotal = handedIn ? own?.total : nil
         return CampaignTargetPage(
             id: t.id!, campaignID: campaign.id!, campaignTitle: campaign.title, kind: campaign.kind, name: t.name,
             steps: CampaignProcedure.steps(phases: campaign.phases, current: t.phase), phase: t.phase,
@@ -113,9 +119,9 @@ struct CampaignTargetPage: Sendable {
             },
             problems: problems.map { ($0.id!, $0.description, $0.state) }, leafCount: version.leafCount,
             actions: actor.map { CampaignProcedure.available(current: t.phase, actor: $0) } ?? [],
-            tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t),
+            tier: access.tier(t, isMember: isMember), fixesTeamScore: try await access.fixesTeamScore(t, on: db),
             appealDue: Day(parsing: t.appealDue), published: campaign.isPublished,
-            mayChangeTeam: scope.canEdit(orgPath: t.orgPath) && t.phase != nil, indicators: indicators,
+            mayChangeTeam: runs && t.phase != nil, indicators: indicators,
             uploadsEvidence: CampaignEvidenceWork.mayUpload(t, actor: actor),
             recheck: t.recheck
                 ? Recheck(
@@ -126,14 +132,13 @@ struct CampaignTargetPage: Sendable {
 
     /// Every indicator with the team's result (once fixed), the 自评's, remarks and evidence counts.
     static func indicatorLines(
-        _ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating], on db: any Database
+        _ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating], own ownScore: TargetScore?,
+        city cityScore: TargetScore?, on db: any Database
     ) async throws -> [Indicator] {
         let team = t.total == nil ? [:] : t.nodeScores
-        let selfRating = ratings.first { $0.tier == .selfAssessment }
-        let own = selfRating.map { ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).nodes }
+        let own = ownScore?.nodes
+        let city = cityScore?.nodes
         let remarks = ratings.first { $0.tier == .team }?.comments ?? [:]
-        let recheck = t.recheckTotal == nil ? nil : ratings.first { $0.tier == .recheck }
-        let city = recheck.map { ScoringEngine.score(system, answers: $0.answers, schoolType: t.schoolType).nodes }
         let counts = try await CampaignEvidenceWork.counts(targetID: t.id!, on: db)
         return system.nodes.map { node in
             Indicator(

@@ -71,7 +71,9 @@ enum CampaignTeamController {
     /// The target, if the account is the office of its district and the target is not finished.
     static func editable(_ req: Request, _ scope: Scope) async throws -> CampaignTarget {
         let target = try await scope.campaignAccess.load(try req.parameters.id(), on: req.db)
-        guard scope.canEdit(orgPath: target.orgPath) else { throw Abort(.forbidden, reason: "只有督导室可以调整督导组") }
+        guard try await scope.campaignAccess.runsProcedure(target, on: req.db) else {
+            throw Abort(.forbidden, reason: "只有本区（县）督导室可以调整督导组")
+        }
         return target
     }
 }

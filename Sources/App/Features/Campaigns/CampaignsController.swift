@@ -164,7 +164,9 @@ enum CampaignsController {
         let access = scope.campaignAccess
         switch sheet {
         case .team:
-            guard access.fixesTeamScore(target) else { throw Abort(.forbidden, reason: "只有组长或督导室可以确定督导组评分") }
+            guard try await access.fixesTeamScore(target, on: db) else {
+                throw Abort(.forbidden, reason: "只有组长或督导室可以确定督导组评分")
+            }
             return (.team, CampaignProcedureStep.teamUserID)
         case .recheck:
             guard try await access.rechecks(target, on: db) else {
@@ -185,7 +187,7 @@ enum CampaignsController {
         let access = scope.campaignAccess
         let target = try await access.load(try req.parameters.id(), on: req.db)
         let isMember = try await access.isMember(target, on: req.db)
-        guard let actor = access.actor(target, isMember: isMember) else {
+        guard let actor = try await access.actor(target, isMember: isMember, on: req.db) else {
             throw Abort(.forbidden, reason: "您不能办理该对象的督导程序")
         }
         guard let action = CampaignAction(rawValue: (try? req.content.get(String.self, at: "action")) ?? ""),
@@ -214,8 +216,11 @@ enum CampaignsController {
         let campaign = try await campaign(req, scope)
         let model = try await CampaignResults.query(
             campaign: campaign, paging: Paging(page: try req.query.page(), per: nil), on: req.db)
+        // The district's office publishes; the city's office above it reads, as a leader does.
+        let above = try await OrgUnit.find(campaign.districtID, on: req.db).map(scope.isOfficeAbove) ?? false
         return CampaignResultsView(
-            ctx: req.pageContext(), model: model, audience: scope.principal.role == .office ? .office : .reader
+            ctx: req.pageContext(), model: model,
+            audience: scope.principal.role == .office && !above ? .office : .reader
         ).render()
     }
 
@@ -233,7 +238,7 @@ enum CampaignsController {
                 let prefix = "（\(target.opinionNumber ?? "")）"
                 return p.description.hasPrefix(prefix) ? String(p.description.dropFirst(prefix.count)) : p.description
             }
-        let district = try await scope.district(on: req.db)
+        let district = try await campaignDistrict(of: target, on: req.db)
         return try await CampaignOpinionView(
             ctx: req.pageContext(), model: model, office: district.name + "人民政府教育督导室", problems: problems
         ).render().encodeResponse(for: req)
@@ -245,11 +250,19 @@ enum CampaignsController {
         let target = try await scope.campaignAccess.load(try req.parameters.id(), on: req.db)
         guard let campaign = try await Campaign.find(target.campaignID, on: req.db) else { throw Abort(.notFound) }
         let model = try await CampaignTargetPage.query(target: target, scope: scope, on: req.db)
-        let district = try await scope.district(on: req.db)
+        let district = try await campaignDistrict(of: target, on: req.db)
         return CampaignNoticeView(
             ctx: req.pageContext(), model: model, office: district.name + "人民政府教育督导室",
             startsOn: Day(parsing: campaign.startsOn)?.chinese ?? campaign.startsOn,
             endsOn: Day(parsing: campaign.endsOn)?.chinese ?? campaign.endsOn
         ).render()
+    }
+
+    /// The district whose office runs the target's campaign (it signs the notice and the opinion, whoever prints).
+    static func campaignDistrict(of target: CampaignTarget, on db: any Database) async throws -> OrgUnit {
+        guard let campaign = try await Campaign.find(target.campaignID, on: db),
+            let district = try await OrgUnit.find(campaign.districtID, on: db)
+        else { throw Abort(.notFound) }
+        return district
     }
 }

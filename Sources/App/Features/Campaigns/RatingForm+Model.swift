@@ -18,6 +18,8 @@ struct RatingForm: Sendable {
     /// For the team's rating: each rater's points per item.
     let comparison: [String: TeamRatings.Item]
     let raters: [String]
+    /// For the city's 抽评: the county's answer to each item, as written (the value, not only its points).
+    var county: [String: String] = [:]
 
     /// The page of the form: the account's own (`rate`), the team's (`team`) or the city's re-check (`recheck`).
     var sheet: String {
@@ -75,7 +77,9 @@ struct RatingForm: Sendable {
                 answers.merge(results) { _, share in share }
             }
         }
+        var countyAnswers: [String: String] = [:]
         if tier == .recheck, let county = all.first(where: { $0.tier == .team }) {
+            countyAnswers = county.answers.mapValues(RatingInput.display)
             // The city re-scores with the county's points beside each item.
             raters = [RatingForm.countyRater]
             for item in TeamRatings.compare(
@@ -107,6 +111,7 @@ struct RatingForm: Sendable {
         return RatingForm(
             targetID: target.id!, name: target.name, tier: tier, system: system, values: values,
             remarks: remarks, notApplicable: na,
-            errors: errors, submitted: own?.submitted ?? false, comparison: comparison, raters: raters)
+            errors: errors, submitted: own?.submitted ?? false, comparison: comparison, raters: raters,
+            county: countyAnswers)
     }
 }

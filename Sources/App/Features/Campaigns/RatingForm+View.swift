@@ -74,14 +74,16 @@ struct RatingFormView {
                     + (error == nil ? "" : " has-error")),
             .p(.strong(.text("\(node.code) \(node.title)")), node.veto.map { _ in .badge("否决项", "danger") } ?? .empty),
             .p(.class("hint"), .text(node.guidance ?? form.explanation)),
-            compared.map { c in
-                .p(
-                    .class("hint"),
-                    .text(
-                        (model.tier == .recheck ? "" : "组员：")
-                            + c.earned.sorted { $0.key < $1.key }.map { "\($0.key) \(Score.text($0.value))" }
-                            .joined(separator: "，") + (c.isDisagreement ? "（分歧 \(Score.text(c.spread)) 分）" : "")))
-            } ?? .empty,
+            model.tier == .recheck
+                ? countyLine(node.code, form: form)
+                : compared.map { c in
+                    .p(
+                        .class("hint"),
+                        .text(
+                            "组员："
+                                + c.earned.sorted { $0.key < $1.key }.map { "\($0.key) \(Score.text($0.value))" }
+                                .joined(separator: "，") + (c.isDisagreement ? "（分歧 \(Score.text(c.spread)) 分）" : "")))
+                } ?? .empty,
             input(form, name: name, value: value),
             form == .text
                 ? .empty
@@ -89,6 +91,18 @@ struct RatingFormView {
                     "不适用", name: RatingInput.notApplicable(node.code), checked: model.notApplicable.contains(node.code)),
             .errorText("f-" + name, error),
             form == .text ? .empty : remark(node.code))
+    }
+
+    /// For the city's 抽评: what the county answered, and the points it earned (a rank item's points depend on
+    /// the other targets, so only its value is shown).
+    func countyLine(_ code: String, form: ScoringForm) -> Node<HTML.FormContext> {
+        guard let answer = model.county[code], !answer.isEmpty else { return .empty }
+        var points = ""
+        if case .rank = form {
+        } else if let earned = model.comparison[code]?.earned.values.first {
+            points = "（\(Score.text(earned)) 分）"
+        }
+        return .p(.class("hint"), .text("区（县）复评：\(answer)\(points)"))
     }
 
     /// The item's remark, folded away until it has one (a phone shows many items).

@@ -20,9 +20,9 @@ struct CampaignTargetAccess: RecordAccess {
     }
 
     /// The office of the target's district acts as the office; then the lead, a member, the target itself.
-    /// A leader reads and does not act.
-    func actor(_ target: CampaignTarget, isMember: Bool) -> CampaignActor? {
-        if scope.canEdit(orgPath: target.orgPath) { return .office }
+    /// A leader reads and does not act; the city's office above the district 抽评s and does not act either.
+    func actor(_ target: CampaignTarget, isMember: Bool, on db: any Database) async throws -> CampaignActor? {
+        if try await runsProcedure(target, on: db) { return .office }
         if principal.userID == target.leadUserID { return .lead }
         if isMember { return .member }
         if principal.role == .school, target.schoolID != nil, target.schoolID == principal.schoolID { return .target }
@@ -36,8 +36,16 @@ struct CampaignTargetAccess: RecordAccess {
     }
 
     /// Whether the account fixes the team's score: the lead, or the office.
-    func fixesTeamScore(_ target: CampaignTarget) -> Bool {
-        principal.userID == target.leadUserID || scope.canEdit(orgPath: target.orgPath)
+    func fixesTeamScore(_ target: CampaignTarget, on db: any Database) async throws -> Bool {
+        if principal.userID == target.leadUserID { return true }
+        return try await runsProcedure(target, on: db)
+    }
+
+    /// Whether the account runs the target's procedure as its office (steps, the team, the team's score): a writer
+    /// whose subtree holds the target, except the city's office above the campaign's district.
+    func runsProcedure(_ target: CampaignTarget, on db: any Database) async throws -> Bool {
+        guard scope.canEdit(orgPath: target.orgPath) else { return false }
+        return try await !rechecks(target, on: db)
     }
 
     /// Whether the account re-checks the target for the city (市级抽评): an office above the campaign's district.
