@@ -85,6 +85,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M038_ProblemDraftFlag())
     app.migrations.add(M039_DashboardGroupingIndexes())
     app.migrations.add(M040_CampaignCityRecheck())
+    app.migrations.add(M041_CampaignSelfScores())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

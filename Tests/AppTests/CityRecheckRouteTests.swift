@@ -28,7 +28,8 @@ final class CityRecheckRouteTests: XCTestCase {
 
     /// The county's review done: each target's team score fixed at `total` (the procedure is tested elsewhere).
     func countyScores(_ app: Application, _ targets: [CampaignTarget], total: Double = 90) async throws {
-        for target in targets {
+        for stale in targets {
+            guard let target = try await CampaignTarget.find(stale.id, on: app.db) else { continue }
             target.total = total
             target.grade = "优秀"
             try await target.save(on: app.db)
@@ -125,8 +126,17 @@ final class CityRecheckRouteTests: XCTestCase {
             let t = "/campaign-targets/\(target.id!)"
             let office = Principal(try await app.user("office"))
             try await CampaignWork.saveRating(
-                target, tier: .selfAssessment, userID: 0, answers: ["1.1": .yes], submit: true, by: office,
+                target, tier: .selfAssessment, userID: 0, answers: ["1.1": .yes], submit: false, by: office,
                 at: TestClock.now, on: app.db)
+            // The notice sent and the 自评 handed in: its score is kept then.
+            for (action, actor) in [
+                (CampaignAction.sendNotice, CampaignActor.office), (.submitSelfAssessment, .target),
+            ] {
+                let current = try await CampaignTarget.find(target.id, on: app.db)!
+                try await CampaignProcedureStep.take(
+                    action, target: current, campaign: campaign, actor: actor, text: "", problems: [], by: office,
+                    at: TestClock.now, on: app.db)
+            }
             try await CampaignWork.saveRating(
                 target, tier: .team, userID: 0, answers: ["1.1": .no], submit: true, by: office, at: TestClock.now,
                 on: app.db)
@@ -170,6 +180,8 @@ final class CityRecheckRouteTests: XCTestCase {
             let kept = try await CampaignTarget.find(target.id, on: app.db)!
             XCTAssertEqual(kept.recheckTotal ?? -1, full, accuracy: 1e-9)
             XCTAssertEqual(kept.total, 90, "the county's score stays")
+            let ownScore = ScoringEngine.score(system, answers: ["1.1": .yes], schoolType: target.schoolType).total
+            XCTAssertEqual(kept.selfTotal ?? -1, ownScore, accuracy: 1e-9, "the 自评's score kept when handed in")
             let ratings = try await CampaignRating.all(targetID: target.id!, on: app.db)
             XCTAssertEqual(ratings.map(\.tier), [.selfAssessment, .team, .recheck], "every tier kept")
             XCTAssertEqual(ratings[0].answers, ["1.1": .yes])
@@ -182,7 +194,6 @@ final class CityRecheckRouteTests: XCTestCase {
             XCTAssertTrue(results.body.string.contains("抽评差异"))
             XCTAssertTrue(results.body.string.contains("+\(delta)"))
             XCTAssertTrue(results.body.string.contains(">自评<"), "the 自评's score beside the county's and the city's")
-            let ownScore = ScoringEngine.score(system, answers: ["1.1": .yes], schoolType: target.schoolType).total
             XCTAssertTrue(afterwards.body.string.contains("自评得分"))
             XCTAssertTrue(afterwards.body.string.contains(Score.text(ownScore)))
             // The API gives the city its districts' campaigns and every tier's score of the results.

@@ -81,6 +81,8 @@ enum CampaignsAPI {
         let vetoed: Bool
         let opinionNumber: String?
         let opinion: String
+        /// The 自评's score once handed in (unrounded).
+        let selfTotal: Double?
         /// Drawn for the city's re-check, and the city's score once handed in (unrounded).
         let recheck: Bool
         let recheckTotal: Double?
@@ -101,6 +103,7 @@ enum CampaignsAPI {
             vetoed = t.vetoed
             opinionNumber = t.opinionNumber
             opinion = t.opinion
+            selfTotal = CampaignsAPI.finite(t.selfTotal)
             recheck = t.recheck
             recheckTotal = CampaignsAPI.finite(t.recheckTotal)
             recheckGrade = t.recheckGrade

@@ -792,6 +792,7 @@ enum OpenAPIDocument {
                 "vetoed": {"type": "boolean", "description": "是否一票否决"},
                 "opinionNumber": {"type": "string", "description": "督导意见书文号"},
                 "opinion": {"type": "string", "description": "督导意见"},
+                "selfTotal": {"type": "number", "description": "自评得分，未取整；提交自评前不出现"},
                 "recheck": {"type": "boolean", "description": "是否抽中市级抽评"},
                 "recheckTotal": {"type": "number", "description": "市级抽评得分，未取整；提交前不出现"},
                 "recheckGrade": {"type": "string", "description": "市级抽评等次"},

@@ -72,14 +72,27 @@ final class CampaignTarget: Model, @unchecked Sendable {
     @Field(key: "recheck") var recheck: Bool
     @OptionalField(key: "recheck_total") var recheckTotal: Double?
     @OptionalField(key: "recheck_grade") var recheckGrade: String?
+    /// The city's 抽评 by node when handed in (JSON of `NodeResult` by code).
+    @Field(key: "recheck_node_scores") var recheckNodeScoresJSON: String
+    /// The 自评's score when it was handed in (unrounded), and each node's result (JSON of `NodeResult` by code).
+    @OptionalField(key: "self_total") var selfTotal: Double?
+    @Field(key: "self_node_scores") var selfNodeScoresJSON: String
     /// A new target has no scores, no 申辩 deadline and no re-check yet (a loaded one takes its stored values).
     init() {
         nodeScoresJSON = "{}"
+        selfNodeScoresJSON = "{}"
+        recheckNodeScoresJSON = "{}"
         appealDue = ""
         recheck = false
     }
 
     var nodeScores: [String: NodeResult] { JSONColumn.decode([String: NodeResult].self, nodeScoresJSON) ?? [:] }
+    var recheckNodeScores: [String: NodeResult] {
+        JSONColumn.decode([String: NodeResult].self, recheckNodeScoresJSON) ?? [:]
+    }
+    var selfNodeScores: [String: NodeResult] {
+        JSONColumn.decode([String: NodeResult].self, selfNodeScoresJSON) ?? [:]
+    }
 }
 
 /// A node's share of the full score and what the target earned of it (nil ratio: not applicable).

@@ -52,6 +52,19 @@ struct CampaignBenchCommand: AsyncCommand {
         try await step("全部对象计分（含排名项）") { try await bench.scoreAll(campaign, system: try version.system()) }
         _ = try await step("结果排名 第1页") { try await bench.results(campaign, page: 1) }
         _ = try await step("结果排名 第\(last)页") { try await bench.results(campaign, page: last) }
+        // The same campaign as an assessment with a 自评 and a 10% 市级抽评: every target's 自评 handed in, the
+        // ranking with the 自评's scores (rank items placed among all 自评), the city's draw and one 抽评.
+        try await bench.makeAssessment(campaign)
+        try await step("写入自评（全部对象）") {
+            try await bench.rate(campaign, system: try version.system(), tier: .selfAssessment)
+        }
+        try await step("自评计分（全部对象，含排名项）") {
+            try await bench.scoreAll(campaign, system: try version.system(), tier: .selfAssessment)
+        }
+        _ = try await step("结果排名 第1页（含自评）") { try await bench.results(campaign, page: 1) }
+        let drawn = try await step("抽取市级抽评对象（10%）") { try await bench.drawSample(campaign, office: office) }
+        context.console.print("抽评对象：\(drawn) 个")
+        try await step("提交一个对象的市级抽评") { try await bench.recheckOne(campaign, system: try version.system()) }
     }
 }
 
@@ -142,8 +155,8 @@ struct CampaignBench {
         return board.page.items.count
     }
 
-    /// The team's rating of every target, written in batches (as the lead's saves would leave them).
-    func rate(_ campaign: Campaign, system: IndicatorSystem) async throws {
+    /// The team's rating (or each target's 自评) of every target, written in batches (as the saves would leave them).
+    func rate(_ campaign: Campaign, system: IndicatorSystem, tier: RatingTier = .team) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         var after = 0
         while true {
@@ -152,8 +165,8 @@ struct CampaignBench {
             guard let last = ids.last else { break }
             var rows: [[any Encodable & Sendable]] = []
             for id in ids {
-                let answers = DemoCampaigns.marks(system, seed: id, rater: 0)
-                rows.append([id, 0, RatingTier.team.rawValue, try JSONColumn.encode(answers), true, now, "{}"])
+                let answers = DemoCampaigns.marks(system, seed: id, rater: tier == .team ? 0 : 9)
+                rows.append([id, 0, tier.rawValue, try JSONColumn.encode(answers), true, now, "{}"])
             }
             try await ScaleSeed.insert(
                 sql, "campaign_ratings",
@@ -162,14 +175,42 @@ struct CampaignBench {
         }
     }
 
-    /// Every target scored together (rank items placed across all), totals written back in batches.
-    func scoreAll(_ campaign: Campaign, system: IndicatorSystem) async throws {
+    /// Every target's team rating (or 自评) scored together (rank items placed across all), written back in batches.
+    func scoreAll(_ campaign: Campaign, system: IndicatorSystem, tier: RatingTier = .team) async throws {
         let ratings = try await CampaignRating.query(on: db).join(
             CampaignTarget.self, on: \CampaignRating.$targetID == \CampaignTarget.$id
-        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == .team).all()
+        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == tier).all()
         let scores = ScoringEngine.scoreGroup(
             system, targets: ratings.map { (id: $0.targetID, schoolType: nil as String?, answers: $0.answers) })
-        try await db.transaction { db in try await CampaignProcedureStep.writeScores(scores, at: now, on: db) }
+        try await db.transaction { db in
+            try await CampaignProcedureStep.writeScores(scores, tier: tier, at: now, on: db)
+        }
+    }
+
+    /// Gives the campaign a 自评 phase and a 10% 抽评, as an assessment configured so would have.
+    func makeAssessment(_ campaign: Campaign) async throws {
+        campaign.phaseList = ([.selfAssessment] + campaign.phases).map(\.rawValue).joined(separator: ",")
+        campaign.recheckPercent = 10
+        try await campaign.save(on: db)
+    }
+
+    /// The city's draw, through the code the page uses (the bench's district office stands in for the city).
+    func drawSample(_ campaign: Campaign, office: Principal) async throws -> Int {
+        guard let district = try await OrgUnit.find(campaign.districtID, on: db) else { return 0 }
+        return try await CampaignRecheck.drawSample(
+            campaign, district: district, by: office, today: today, now: now, on: db)
+    }
+
+    /// One drawn target's 抽评 handed in: scored among every target of the campaign (its rank items).
+    func recheckOne(_ campaign: Campaign, system: IndicatorSystem) async throws {
+        guard
+            let target = try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!)
+                .filter(\.$recheck == true).sort(\.$id).first(),
+            let user = try await User.query(on: db).filter(\.$username == "office").first()
+        else { return }
+        try await CampaignWork.submitRecheck(
+            target, campaign: campaign, answers: DemoCampaigns.marks(system, seed: target.id!, rater: 4), remarks: [:],
+            by: Principal(user), at: now, on: db)
     }
 
     func results(_ campaign: Campaign, page: Int) async throws -> Int {

@@ -55,6 +55,7 @@ enum CampaignProcedureStep {
             own.submitted = true
             own.updatedAt = now
             try await own.save(on: db)
+            try await scoreSelf(target, campaign: campaign, at: now, on: db)
         case .fixTeamScore:
             try await score(target, campaign: campaign, at: now, on: db)
         case .issuePreliminary:
@@ -107,15 +108,17 @@ enum CampaignProcedureStep {
         try await writeScores(moved, at: now, on: db)
     }
 
-    /// Every team-scored target of the campaign scored together (rank items place each among the others), and the
-    /// targets by id. `replacing` puts other answers in place of one target's team rating (the city's re-check).
+    /// Every target's rating of `tier` (the team's, or the handed-in 自评) scored together (rank items place each
+    /// among the others), and the targets by id. `replacing` puts other answers in place of one target's team rating (the city's re-check).
     static func groupScores(
         campaign: Campaign, system: IndicatorSystem, tier: RatingTier = .team,
         replacing: (id: Int, answers: ScoringEngine.Answers)? = nil, on db: any Database
     ) async throws -> ([Int: TargetScore], [Int: CampaignTarget]) {
         let ratings = try await CampaignRating.query(on: db).join(
             CampaignTarget.self, on: \CampaignRating.$targetID == \CampaignTarget.$id
-        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == tier).all()
+        ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == tier)
+            // A 自评 counts once handed in; the team's rating whenever the lead saved it.
+            .filter(\.$submitted ~~ (tier == .selfAssessment ? [true] : [true, false])).all()
         let others = try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).all()
         let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.id!, $0) })
         let scores = ScoringEngine.scoreGroup(
@@ -125,30 +128,6 @@ enum CampaignProcedureStep {
                 return (id: $0.targetID, schoolType: byID[$0.targetID]?.schoolType, answers: answers)
             })
         return (scores, byID)
-    }
-
-    /// The 自评 (drafts included) of these targets on the campaign's version, by target id: each alone, or, when
-    /// the system has rank items, among every 自评 of the campaign (a rank item's points follow the others' values).
-    static func selfScores(
-        of targets: [CampaignTarget], campaign: Campaign, system: IndicatorSystem, on db: any Database
-    )
-        async throws -> [Int: TargetScore]
-    {
-        let ids = Set(targets.compactMap(\.id))
-        guard !ids.isEmpty else { return [:] }
-        if system.hasRankItems {
-            let (scores, _) = try await groupScores(campaign: campaign, system: system, tier: .selfAssessment, on: db)
-            return scores.filter { ids.contains($0.key) }
-        }
-        let types = Dictionary(uniqueKeysWithValues: targets.map { ($0.id!, $0.schoolType) })
-        let ratings = try await CampaignRating.query(on: db).filter(\.$targetID ~~ Array(ids))
-            .filter(\.$tier == .selfAssessment).all()
-        var scores: [Int: TargetScore] = [:]
-        for rating in ratings {
-            scores[rating.targetID] = ScoringEngine.score(
-                system, answers: rating.answers, schoolType: types[rating.targetID] ?? nil)
-        }
-        return scores
     }
 
     /// The city's re-check score of a target: its answers on the campaign's version, complete; rank items place it
@@ -176,41 +155,76 @@ enum CampaignProcedureStep {
 
     /// Writes many targets' results in a few statements (one `UPDATE … CASE` per 200 targets), not one per target:
     /// a rank item moves every fixed target of the campaign at once. Each moved target counts as updated `now`.
-    static func writeScores(_ scores: [Int: TargetScore], at now: Date, on db: any Database) async throws {
+    static func writeScores(
+        _ scores: [Int: TargetScore], tier: RatingTier = .team, at now: Date, on db: any Database
+    ) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         for chunk in scores.sorted(by: { $0.key < $1.key }).chunked(200) {
-            var totals: [any SQLExpression] = []
-            var grades: [any SQLExpression] = []
-            var vetoes: [any SQLExpression] = []
-            var nodes: [any SQLExpression] = []
+            // Column → one `WHEN id THEN value` per target: the team's result, or the 自评's.
+            var cases: [(String, [any SQLExpression])] =
+                tier == .selfAssessment
+                ? [("self_total", []), ("self_node_scores", [])]
+                : [("total", []), ("grade", []), ("vetoed", []), ("node_scores", [])]
             for (id, score) in chunk {
                 let probe = CampaignTarget()
                 apply(score, to: probe)
-                totals.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: score.total)"))
-                grades.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: score.grade)"))
-                vetoes.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: probe.vetoed)"))
-                nodes.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: probe.nodeScoresJSON)"))
+                let values: [any Encodable & Sendable] =
+                    tier == .selfAssessment
+                    ? [score.total, probe.nodeScoresJSON]
+                    : [score.total, score.grade, probe.vetoed, probe.nodeScoresJSON]
+                for (i, value) in values.enumerated() {
+                    cases[i].1.append(SQLQueryString("WHEN \(bind: id) THEN \(bind: value)"))
+                }
             }
-            let ids = chunk.map(\.key)
+            let sets = cases.map { column, whens in
+                SQLQueryString("\(ident: column) = CASE id \(SQLList(whens, separator: SQLRaw(" "))) END")
+            }
             try await sql.raw(
                 """
-                UPDATE campaign_targets SET total = CASE id \(SQLList(totals, separator: SQLRaw(" "))) END,
-                grade = CASE id \(SQLList(grades, separator: SQLRaw(" "))) END,
-                vetoed = CASE id \(SQLList(vetoes, separator: SQLRaw(" "))) END,
-                node_scores = CASE id \(SQLList(nodes, separator: SQLRaw(" "))) END,
-                updated_at = \(bind: now)
-                WHERE id IN (\(binds: ids))
+                UPDATE campaign_targets SET \(SQLList(sets)), updated_at = \(bind: now) \
+                WHERE id IN (\(binds: chunk.map(\.key)))
                 """
             ).run()
         }
+    }
+
+    /// The handed-in 自评's score kept on the target: alone, or with rank items among every handed-in 自评 of the
+    /// campaign, whose targets already scored move with the new places (as the team's scores do).
+    static func scoreSelf(_ target: CampaignTarget, campaign: Campaign, at now: Date, on db: any Database)
+        async throws
+    {
+        guard let version = try await IndicatorVersion.find(campaign.versionID, on: db) else { return }
+        let system = try version.system()
+        guard system.hasRankItems else {
+            guard
+                let own = try await CampaignRating.query(on: db).filter(\.$targetID == target.id!)
+                    .filter(\.$tier == .selfAssessment).first()
+            else { return }
+            applySelf(ScoringEngine.score(system, answers: own.answers, schoolType: target.schoolType), to: target)
+            return
+        }
+        let (scores, byID) = try await groupScores(
+            campaign: campaign, system: system, tier: .selfAssessment, on: db)
+        if let own = scores[target.id!] { applySelf(own, to: target) }  // saved by the step
+        let moved = scores.filter { $0.key != target.id && byID[$0.key]?.selfTotal != nil }
+        try await writeScores(moved, tier: .selfAssessment, at: now, on: db)
+    }
+
+    static func applySelf(_ score: TargetScore, to target: CampaignTarget) {
+        target.selfTotal = score.total
+        target.selfNodeScoresJSON = nodesJSON(score)
+    }
+
+    /// Each node's result as a target keeps it.
+    static func nodesJSON(_ score: TargetScore) -> String {
+        (try? JSONColumn.encode(score.nodes.mapValues { NodeResult(ratio: $0.ratio, available: $0.available) })) ?? "{}"
     }
 
     static func apply(_ score: TargetScore, to target: CampaignTarget) {
         target.total = score.total
         target.grade = score.grade
         target.vetoed = !score.vetoed.isEmpty
-        let nodes = score.nodes.mapValues { NodeResult(ratio: $0.ratio, available: $0.available) }
-        target.nodeScoresJSON = (try? JSONColumn.encode(nodes)) ?? "{}"
+        target.nodeScoresJSON = nodesJSON(score)
     }
 
     /// 督意〔年〕N号: numbered per district and year.

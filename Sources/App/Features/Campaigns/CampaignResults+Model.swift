@@ -76,9 +76,6 @@ struct CampaignResults: Sendable {
             previousMean = try await mean(previous.id!, on: db)
         }
         let showsSelf = campaign.phases.contains(.selfAssessment)
-        let selfTotals =
-            showsSelf && system != nil
-            ? try await selfScores(of: page.items, campaign: campaign, system: system!, on: db) : [:]
         return CampaignResults(
             id: campaign.id!, title: campaign.title, bands: system?.orderedBands.map(\.label) ?? [],
             grades: try await gradeCounts(campaign.id!, on: db), scored: page.total,
@@ -90,27 +87,13 @@ struct CampaignResults: Sendable {
                     return Row(
                         place: place, id: t.id!, name: t.name, total: t.total ?? 0, grade: t.grade, vetoed: t.vetoed,
                         ratios: columns.map { nodes[$0.code]?.ratio }, previous: before[key(t)],
-                        selfTotal: selfTotals[t.id!], recheck: t.recheck,
+                        selfTotal: t.selfTotal, recheck: t.recheck,
                         recheckTotal: t.recheckTotal)
                 }, paging: paging, total: page.total),
             mean: try await mean(campaign.id!, on: db), previousTitle: previous?.title,
             previousMean: previousMean,
             publishedOn: Day(parsing: campaign.publishedOn), publishedPublic: campaign.publishedPublic,
             recheckPercent: campaign.recheckPercent, showsSelf: showsSelf)
-    }
-
-    /// The handed-in 自评's scores of these targets (scored as `CampaignProcedureStep.selfScores` does).
-    static func selfScores(
-        of targets: [CampaignTarget], campaign: Campaign, system: IndicatorSystem, on db: any Database
-    )
-        async throws -> [Int: Double]
-    {
-        guard !targets.isEmpty else { return [:] }
-        let handedIn = try await CampaignRating.query(on: db).filter(\.$targetID ~~ targets.compactMap(\.id))
-            .filter(\.$tier == .selfAssessment).filter(\.$submitted == true).all(\.$targetID)
-        let scores = try await CampaignProcedureStep.selfScores(
-            of: targets.filter { handedIn.contains($0.id!) }, campaign: campaign, system: system, on: db)
-        return scores.mapValues(\.total)
     }
 
     static func gradeCounts(_ campaignID: Int, on db: any Database) async throws -> [String: Int] {

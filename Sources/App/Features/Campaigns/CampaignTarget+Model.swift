@@ -95,20 +95,14 @@ struct CampaignTargetPage: Sendable {
         }
         let problems = try await Problem.query(on: db).filter(\.$campaignTargetID == t.id!).sort(\.$id).limit(50).all()
         let system = try version.system()
-        let own = try await CampaignProcedureStep.selfScores(of: [t], campaign: campaign, system: system, on: db)[t.id!]
-        // The city's 抽评 by indicator, placed among the county's scores as its total was.
-        var city: TargetScore? = nil
-        if t.recheckTotal != nil, let rating = ratings.first(where: { $0.tier == .recheck }) {
-            city = try? await CampaignProcedureStep.recheckScore(
-                t, campaign: campaign, answers: rating.answers, on: db)
-        }
+        let own = ownScores(t, system: system, ratings: ratings)
+        // The city's 抽评 by indicator, as kept when it was handed in.
+        let city = t.recheckTotal == nil ? nil : t.recheckNodeScores
         let indicators = try await indicatorLines(t, system: system, ratings: ratings, own: own, city: city, on: db)
-        let handedIn = ratings.contains { $0.tier == .selfAssessment && $0.submitted }
-        let selfTotal = handedIn ? own?.total : nil
         return CampaignTargetPage(
             id: t.id!, campaignID: campaign.id!, campaignTitle: campaign.title, kind: campaign.kind, name: t.name,
             steps: CampaignProcedure.steps(phases: campaign.phases, current: t.phase), phase: t.phase,
-            lead: nameOf[t.leadUserID] ?? "", team: memberIDs.compactMap { nameOf[$0] }, selfTotal: selfTotal,
+            lead: nameOf[t.leadUserID] ?? "", team: memberIDs.compactMap { nameOf[$0] }, selfTotal: t.selfTotal,
             total: t.total, grade: t.grade,
             vetoed: t.vetoed, preliminary: t.preliminary, appeal: t.appeal, appealAnswer: t.appealAnswer,
             opinionNumber: t.opinionNumber, opinion: t.opinion,
@@ -131,13 +125,22 @@ struct CampaignTargetPage: Sendable {
     }
 
     /// Every indicator with the team's result (once fixed), the 自评's, remarks and evidence counts.
+    /// The 自评 by node: as kept when it was handed in (rank items placed among the others), else the draft so far,
+    /// scored alone.
+    static func ownScores(_ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating]) -> [String:
+        NodeResult]?
+    {
+        if t.selfTotal != nil { return t.selfNodeScores }
+        guard let draft = ratings.first(where: { $0.tier == .selfAssessment }) else { return nil }
+        return ScoringEngine.score(system, answers: draft.answers, schoolType: t.schoolType).nodes
+            .mapValues { NodeResult(ratio: $0.ratio, available: $0.available) }
+    }
+
     static func indicatorLines(
-        _ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating], own ownScore: TargetScore?,
-        city cityScore: TargetScore?, on db: any Database
+        _ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating], own: [String: NodeResult]?,
+        city: [String: NodeResult]?, on db: any Database
     ) async throws -> [Indicator] {
         let team = t.total == nil ? [:] : t.nodeScores
-        let own = ownScore?.nodes
-        let city = cityScore?.nodes
         let remarks = ratings.first { $0.tier == .team }?.comments ?? [:]
         let counts = try await CampaignEvidenceWork.counts(targetID: t.id!, on: db)
         return system.nodes.map { node in
@@ -145,8 +148,8 @@ struct CampaignTargetPage: Sendable {
                 code: node.code, title: node.title, depth: system.depth(of: node.code), isLeaf: node.form != nil,
                 available: team[node.code]?.available ?? own?[node.code]?.available,
                 team: team[node.code].flatMap { $0.ratio == nil ? nil : $0.earned },
-                own: own?[node.code].flatMap { $0.isApplicable ? $0.earned : nil },
-                city: city?[node.code].flatMap { $0.isApplicable ? $0.earned : nil },
+                own: own?[node.code].flatMap { $0.ratio == nil ? nil : $0.earned },
+                city: city?[node.code].flatMap { $0.ratio == nil ? nil : $0.earned },
                 remark: t.total == nil ? "" : remarks[node.code] ?? "", evidenceAsked: node.evidence?.text,
                 evidenceCount: counts[node.code] ?? 0)
         }

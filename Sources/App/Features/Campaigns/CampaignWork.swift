@@ -155,6 +155,7 @@ enum CampaignWork {
                 submit: true, at: now, on: db)
             current.recheckTotal = score.total
             current.recheckGrade = score.grade
+            current.recheckNodeScoresJSON = CampaignProcedureStep.nodesJSON(score)
             current.updatedAt = now
             try await current.save(on: db)
             let county = Score.text(current.total ?? 0)
