@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A campaign at province scale (issue 11), timed phase by phase with a release build: creating a campaign over
 # N schools with an ITEMS-item indicator system, the progress board, the team's ratings of every target, scoring
-# all targets together and the ranking. Peak memory from /usr/bin/time -v (Debian package `time`).
+# all targets together and the ranking; then the same campaign as an assessment: every 自评 written and scored, the
+# ranking with it, the city's 10% draw and one 抽评. Peak memory from /usr/bin/time -v (Debian package `time`).
 #
 #   bench/campaign.sh [N=20000] [ITEMS=60]
 #   BENCH_DATABASE_URL=postgres://dudao:dudao@127.0.0.1:55432/dudao_bench bench/campaign.sh   # also PostgreSQL
