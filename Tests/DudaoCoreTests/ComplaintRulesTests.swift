@@ -10,17 +10,6 @@ private let nationalDay = WorkingCalendar(
     holidays: Set((1...7).map { d("2026-10-0\($0)") }),
     makeUpWorkdays: [d("2026-09-27"), d("2026-10-10")])
 
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 // MARK: - 举报投诉
 
 final class ComplaintMachineTests: XCTestCase {
@@ -221,7 +210,7 @@ final class TrackingCodeTests: XCTestCase {
     }
 
     func testFormat() {
-        var g = SplitMix64(state: 1)
+        var g = SeededGenerator(seed: 1)
         for _ in 0..<500 {
             let code = TrackingCode.make(using: &g)
             let chars = Array(code)
@@ -235,10 +224,10 @@ final class TrackingCodeTests: XCTestCase {
     }
 
     func testSameSeedSameCodeAndEveryCharacterUsed() {
-        var a = SplitMix64(state: 42)
-        var b = SplitMix64(state: 42)
+        var a = SeededGenerator(seed: 42)
+        var b = SeededGenerator(seed: 42)
         XCTAssertEqual(TrackingCode.make(using: &a), TrackingCode.make(using: &b))
-        var g = SplitMix64(state: 9)
+        var g = SeededGenerator(seed: 9)
         var seen: Set<Character> = []
         var codes: Set<String> = []
         for _ in 0..<2000 {

@@ -94,7 +94,7 @@ final class IPv4ParsingTests: XCTestCase {
     }
 
     func testEveryStandardAddressReadsTheSameLooselyAndRoundTrips() {
-        var rng = SplitMix64(state: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<5000 {
             let a = IPAddress(v4: UInt32(truncatingIfNeeded: rng.next()))
             XCTAssertEqual(NetworkAddress.ipv4Standard(a.description), a)
@@ -403,13 +403,3 @@ final class HostVerdictTests: XCTestCase {
 }
 
 /// A small deterministic generator, so the sampled checks are repeatable.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

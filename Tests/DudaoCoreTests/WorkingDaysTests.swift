@@ -13,16 +13,6 @@ private let nationalDay = WorkingCalendar(
 private let plain = WorkingCalendar()
 
 /// A small deterministic generator, so property checks are repeatable.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 final class WorkingDaysWeekdayTests: XCTestCase {
     func testWeekdayFromOrdinal() {
@@ -135,7 +125,7 @@ final class WorkingDaysTests: XCTestCase {
     }
 
     func testCountingAgreesWithDayByDayCheck() {
-        var g = SplitMix64(state: 7)
+        var g = SeededGenerator(seed: 7)
         let base = d("2026-09-01").ordinal
         for _ in 0..<300 {
             let a = Day(ordinal: base + Int.random(in: 0..<70, using: &g))
@@ -258,7 +248,7 @@ final class WorkingDaysParsingTests: XCTestCase {
 
     func testTextRoundTripsThroughParse() {
         XCTAssertEqual(calendar(nationalDay.text), nationalDay)
-        var g = SplitMix64(state: 2026)
+        var g = SeededGenerator(seed: 2026)
         let base = d("2026-01-01").ordinal
         for _ in 0..<200 {
             var holidays: Set<Day> = []
