@@ -254,6 +254,13 @@ final class CityRecheckRouteTests: XCTestCase {
             XCTAssertEqual(results.status, .ok)
             XCTAssertFalse(results.body.string.contains("通报结果</button>"), "the district publishes its results")
             XCTAssertEqual(publish.status, .forbidden)
+            let list = try await city.get("/campaigns")
+            let newForm = try await city.get("/campaigns/new")
+            let rules = try await city.get("/campaigns/rules")
+            XCTAssertFalse(list.body.string.contains("发布督导任务</a>"), "the city starts no district's campaign")
+            XCTAssertFalse(list.body.string.contains("督导程序设置"))
+            XCTAssertEqual(newForm.status, .forbidden)
+            XCTAssertEqual(rules.status, .forbidden)
             let phase = try await CampaignTarget.find(targets[0].id, on: app.db)?.phase
             XCTAssertEqual(phase, .notice)
         }

@@ -46,7 +46,7 @@ final class CityRecheckTests: XCTestCase {
     }
 
     func testTheDrawTakesDistinctTargetsOfTheCampaignInOrder() {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let ids = Array(100..<140)
 
         let sample = CityRecheck.draw(ids, percent: 25, using: &generator)
@@ -61,8 +61,8 @@ final class CityRecheckTests: XCTestCase {
     }
 
     func testDifferentDrawsTakeDifferentSamples() {
-        var first = SplitMix64(seed: 1)
-        var second = SplitMix64(seed: 2)
+        var first = SeededGenerator(seed: 1)
+        var second = SeededGenerator(seed: 2)
         let ids = Array(1...200)
 
         XCTAssertNotEqual(
@@ -97,17 +97,5 @@ final class CityRecheckTests: XCTestCase {
         for (answer, expected) in cases {
             XCTAssertEqual(RatingInput.display(answer), expected, "\(String(describing: answer))")
         }
-    }
-}
-
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -47,6 +47,16 @@ struct Scope: Sendable {
         return [try await district(on: db)]
     }
 
+    /// The district whose campaigns the account starts and whose campaign rules it sets. The city's office starts
+    /// none: it reads its districts' campaigns and 抽评s their assessments.
+    func campaignDistrict(on db: any Database) async throws -> OrgUnit {
+        let district = try await district(on: db)
+        if isOfficeAbove(district) {
+            throw Abort(.forbidden, reason: "市级督导室查看所辖区（县）的督导任务并进行市级抽评；督导任务由区（县）督导室发布和设置")
+        }
+        return district
+    }
+
     /// Whether the account works above `district` (a city's account).
     func isAbove(_ district: OrgUnit) -> Bool {
         principal.orgPath != district.path && district.path.hasPrefix(principal.orgPath)

@@ -21,6 +21,8 @@ struct CampaignList: Sendable {
 
     let page: PageOf<Row>
     let mayCreate: Bool
+    /// Whether the account sets the district's campaign rules (its office; not the city's).
+    let setsRules: Bool
     /// Whether each row names its district (the account reads the campaigns of the districts below it).
     let namesDistricts: Bool
 
@@ -67,6 +69,8 @@ struct CampaignList: Sendable {
         }
         return CampaignList(
             page: PageOf(items: rows, paging: paging, total: campaigns.total),
-            mayCreate: scope.principal.mayEditDirectory, namesDistricts: many)
+            mayCreate: scope.principal.mayEditDirectory && !districts.contains(where: scope.isOfficeAbove),
+            setsRules: scope.principal.role == .office && !districts.contains(where: scope.isOfficeAbove),
+            namesDistricts: many)
     }
 }

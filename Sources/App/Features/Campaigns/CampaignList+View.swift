@@ -18,7 +18,7 @@ struct CampaignListView {
                     .div(
                         .class("actions"),
                         model.mayCreate ? .button(SiteURL.campaignNew.path, "＋ 发布督导任务") : .empty,
-                        ctx.principal?.role == .office
+                        model.setsRules
                             ? .button(SiteURL.campaignRules.path, "督导程序设置", style: "secondary") : .empty,
                         .exportButtons({ .listExport(.campaigns, $0) }, query: []))),
                 .p(

@@ -5,14 +5,14 @@ import Vapor
 /// keeps the phases it started with.
 enum CampaignRulesController {
     static func form(req: Request) async throws -> Page {
-        let district = try await Scope.of(req).district(on: req.db)
+        let district = try await Scope.of(req).campaignDistrict(on: req.db)
         let rules = try await DistrictSettings.forDistrict(district.id!, on: req.db).campaignRules
         return CampaignRulesView(ctx: req.pageContext(), model: CampaignRulesForm(rules: rules)).render()
     }
 
     static func save(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let district = try await scope.district(on: req.db)
+        let district = try await scope.campaignDistrict(on: req.db)
         let days = String(((try? req.content.get(String.self, at: "appealDays")) ?? "").prefix(20))
         var lists: [String: [String]] = [:]
         for kind in CampaignKind.allCases {

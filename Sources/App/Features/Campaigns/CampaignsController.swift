@@ -15,14 +15,14 @@ enum CampaignsController {
     }
 
     static func newForm(req: Request) async throws -> Page {
-        let district = try await Scope.of(req).district(on: req.db)
+        let district = try await Scope.of(req).campaignDistrict(on: req.db)
         let model = try await CampaignNewForm.query(district: district, today: req.today, on: req.db)
         return CampaignNewView(ctx: req.pageContext(), model: model).render()
     }
 
     static func create(req: Request) async throws -> Response {
         let scope = try await Scope.of(req)
-        let district = try await scope.district(on: req.db)
+        let district = try await scope.campaignDistrict(on: req.db)
         var fields: [String: String] = [:]
         for name in [
             "title", "kind", "version", "startsOn", "endsOn", "announced", "lead", "targetKind", "recheckPercent",
