@@ -83,7 +83,7 @@ final class CityRecheckRouteTests: XCTestCase {
             let list = try await city.get("/campaigns")
             XCTAssertTrue(list.body.string.contains("2026年学校年度考核"))
             XCTAssertTrue(list.body.string.contains("青川区"))
-            XCTAssertTrue(list.body.string.contains("市级抽评 50%"))
+            XCTAssertTrue(list.body.string.contains("评估考核（市级抽评 50%）"))
 
             // Not before the county has scored every target, and never by the district's own office.
             try await city.get(c)

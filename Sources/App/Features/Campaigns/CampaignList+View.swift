@@ -31,10 +31,9 @@ struct CampaignListView {
                         model.page.items.map { r in
                             (r.district.map { [.text($0)] } ?? [])
                                 + [
-                                    .group(
-                                        .link(SiteURL.campaign(r.id).path, r.title),
-                                        r.recheckPercent > 0 ? .badge("市级抽评 \(r.recheckPercent)%") : .empty),
-                                    .text(r.kind.label), .text("\(r.startsOn) 至 \(r.endsOn)"), .text(String(r.targets)),
+                                    .link(SiteURL.campaign(r.id).path, r.title),
+                                    .text(r.kind.label + (r.recheckPercent > 0 ? "（市级抽评 \(r.recheckPercent)%）" : "")),
+                                    .text("\(r.startsOn) 至 \(r.endsOn)"), .text(String(r.targets)),
                                     .text("\(r.finished)/\(r.targets)"),
                                 ]
                         }, empty: "暂无督导任务"),
