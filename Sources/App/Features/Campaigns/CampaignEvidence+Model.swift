@@ -42,7 +42,8 @@ struct CampaignEvidencePage: Sendable {
             .limit(system.leaves.count * CampaignEvidenceWork.maxPerItem).all()
         let byItem = Dictionary(grouping: files, by: \.itemCode)
         let access = scope.campaignAccess
-        let actor = try await access.actor(t, isMember: try await access.isMember(t, on: db), on: db)
+        let actor = access.actor(
+            t, isMember: try await access.isMember(t, on: db), runsProcedure: try await access.runsProcedure(t, on: db))
         return CampaignEvidencePage(
             targetID: t.id!, name: t.name, campaignTitle: campaign.title, phase: t.phase,
             items: system.leaves.filter { $0.evidence != nil || byItem[$0.code] != nil || $0.form != .text }.map {

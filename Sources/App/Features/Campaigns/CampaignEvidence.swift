@@ -52,8 +52,9 @@ enum CampaignEvidenceWork {
         let target = try await access.load(try req.parameters.id(), on: req.db)
         // Who may upload is decided before a byte of the upload is read.
         guard
-            let actor = try await access.actor(
-                target, isMember: try await access.isMember(target, on: req.db), on: req.db)
+            let actor = access.actor(
+                target, isMember: try await access.isMember(target, on: req.db),
+                runsProcedure: try await access.runsProcedure(target, on: req.db))
         else {
             throw Abort(.forbidden, reason: "只有督导对象和督导组可以上传佐证材料")
         }

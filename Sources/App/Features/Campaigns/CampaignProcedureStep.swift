@@ -114,11 +114,12 @@ enum CampaignProcedureStep {
         campaign: Campaign, system: IndicatorSystem, tier: RatingTier = .team,
         replacing: (id: Int, answers: ScoringEngine.Answers)? = nil, on db: any Database
     ) async throws -> ([Int: TargetScore], [Int: CampaignTarget]) {
-        let ratings = try await CampaignRating.query(on: db).join(
+        var query = CampaignRating.query(on: db).join(
             CampaignTarget.self, on: \CampaignRating.$targetID == \CampaignTarget.$id
         ).filter(CampaignTarget.self, \.$campaignID == campaign.id!).filter(\.$tier == tier)
-            // A 自评 counts once handed in; the team's rating whenever the lead saved it.
-            .filter(\.$submitted ~~ (tier == .selfAssessment ? [true] : [true, false])).all()
+        // A 自评 counts once handed in; the team's rating whenever the lead saved it.
+        if tier == .selfAssessment { query = query.filter(\.$submitted == true) }
+        let ratings = try await query.all()
         let others = try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).all()
         let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.id!, $0) })
         let scores = ScoringEngine.scoreGroup(
@@ -216,9 +217,11 @@ enum CampaignProcedureStep {
     }
 
     /// Each node's result as a target keeps it.
-    static func nodesJSON(_ score: TargetScore) -> String {
-        (try? JSONColumn.encode(score.nodes.mapValues { NodeResult(ratio: $0.ratio, available: $0.available) })) ?? "{}"
+    static func nodeResults(_ score: TargetScore) -> [String: NodeResult] {
+        score.nodes.mapValues { NodeResult(ratio: $0.ratio, available: $0.available) }
     }
+
+    static func nodesJSON(_ score: TargetScore) -> String { (try? JSONColumn.encode(nodeResults(score))) ?? "{}" }
 
     static func apply(_ score: TargetScore, to target: CampaignTarget) {
         target.total = score.total

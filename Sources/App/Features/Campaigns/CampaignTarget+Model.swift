@@ -82,8 +82,8 @@ struct CampaignTargetPage: Sendable {
         else { throw CampaignWork.Refused(message: "督导任务不存在") }
         let access = scope.campaignAccess
         let isMember = try await access.isMember(t, on: db)
-        let actor = try await access.actor(t, isMember: isMember, on: db)
         let runs = try await access.runsProcedure(t, on: db)
+        let actor = access.actor(t, isMember: isMember, runsProcedure: runs)
         let memberIDs = try await CampaignMember.query(on: db).filter(\.$targetID == t.id!).all(\.$userID)
         let people = try await User.query(on: db).filter(\.$id ~~ (memberIDs + [t.leadUserID])).all()
         let nameOf = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.displayName) })
@@ -113,7 +113,7 @@ struct CampaignTargetPage: Sendable {
             },
             problems: problems.map { ($0.id!, $0.description, $0.state) }, leafCount: version.leafCount,
             actions: actor.map { CampaignProcedure.available(current: t.phase, actor: $0) } ?? [],
-            tier: access.tier(t, isMember: isMember), fixesTeamScore: try await access.fixesTeamScore(t, on: db),
+            tier: access.tier(t, isMember: isMember), fixesTeamScore: access.fixesTeamScore(t, runsProcedure: runs),
             appealDue: Day(parsing: t.appealDue), published: campaign.isPublished,
             mayChangeTeam: runs && t.phase != nil, indicators: indicators,
             uploadsEvidence: CampaignEvidenceWork.mayUpload(t, actor: actor),
@@ -124,7 +124,6 @@ struct CampaignTargetPage: Sendable {
                         && CampaignsController.closed(.recheck, t) == nil) : nil)
     }
 
-    /// Every indicator with the team's result (once fixed), the 自评's, remarks and evidence counts.
     /// The 自评 by node: as kept when it was handed in (rank items placed among the others), else the draft so far,
     /// scored alone.
     static func ownScores(_ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating]) -> [String:
@@ -132,9 +131,11 @@ struct CampaignTargetPage: Sendable {
     {
         if t.selfTotal != nil { return t.selfNodeScores }
         guard let draft = ratings.first(where: { $0.tier == .selfAssessment }) else { return nil }
-        return ScoringEngine.score(system, answers: draft.answers, schoolType: t.schoolType).nodes
-            .mapValues { NodeResult(ratio: $0.ratio, available: $0.available) }
+        return CampaignProcedureStep.nodeResults(
+            ScoringEngine.score(system, answers: draft.answers, schoolType: t.schoolType))
     }
+
+    /// Every indicator with the team's result (once fixed), the 自评's, the city's, remarks and evidence counts.
 
     static func indicatorLines(
         _ t: CampaignTarget, system: IndicatorSystem, ratings: [CampaignRating], own: [String: NodeResult]?,

@@ -164,7 +164,7 @@ enum CampaignsController {
         let access = scope.campaignAccess
         switch sheet {
         case .team:
-            guard try await access.fixesTeamScore(target, on: db) else {
+            guard access.fixesTeamScore(target, runsProcedure: try await access.runsProcedure(target, on: db)) else {
                 throw Abort(.forbidden, reason: "只有组长或督导室可以确定督导组评分")
             }
             return (.team, CampaignProcedureStep.teamUserID)
@@ -187,7 +187,8 @@ enum CampaignsController {
         let access = scope.campaignAccess
         let target = try await access.load(try req.parameters.id(), on: req.db)
         let isMember = try await access.isMember(target, on: req.db)
-        guard let actor = try await access.actor(target, isMember: isMember, on: req.db) else {
+        let runs = try await access.runsProcedure(target, on: req.db)
+        guard let actor = access.actor(target, isMember: isMember, runsProcedure: runs) else {
             throw Abort(.forbidden, reason: "您不能办理该对象的督导程序")
         }
         guard let action = CampaignAction(rawValue: (try? req.content.get(String.self, at: "action")) ?? ""),

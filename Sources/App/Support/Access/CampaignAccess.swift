@@ -21,8 +21,9 @@ struct CampaignTargetAccess: RecordAccess {
 
     /// The office of the target's district acts as the office; then the lead, a member, the target itself.
     /// A leader reads and does not act; the city's office above the district 抽评s and does not act either.
-    func actor(_ target: CampaignTarget, isMember: Bool, on db: any Database) async throws -> CampaignActor? {
-        if try await runsProcedure(target, on: db) { return .office }
+    /// `runsProcedure` is `runsProcedure(target, on:)`, read once by the caller.
+    func actor(_ target: CampaignTarget, isMember: Bool, runsProcedure: Bool) -> CampaignActor? {
+        if runsProcedure { return .office }
         if principal.userID == target.leadUserID { return .lead }
         if isMember { return .member }
         if principal.role == .school, target.schoolID != nil, target.schoolID == principal.schoolID { return .target }
@@ -36,9 +37,8 @@ struct CampaignTargetAccess: RecordAccess {
     }
 
     /// Whether the account fixes the team's score: the lead, or the office.
-    func fixesTeamScore(_ target: CampaignTarget, on db: any Database) async throws -> Bool {
-        if principal.userID == target.leadUserID { return true }
-        return try await runsProcedure(target, on: db)
+    func fixesTeamScore(_ target: CampaignTarget, runsProcedure: Bool) -> Bool {
+        principal.userID == target.leadUserID || runsProcedure
     }
 
     /// Whether the account runs the target's procedure as its office (steps, the team, the team's score): a writer
