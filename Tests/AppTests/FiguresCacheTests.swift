@@ -149,6 +149,23 @@ final class FiguresCacheTests: XCTestCase {
         }
     }
 
+    func testTheOfficeHomeCountsAgainOnANewDayWithinTheLifetime() async throws {
+        try await withApp { app in
+            // "Behind this month" turns with the month: figures of 30 November are not December's.
+            let clock = ManualClock(TestClock.today.date(hour: 23).addingTimeInterval(59 * 60 + 30))
+            app.clock = clock.clock
+            app.figuresCaches = FiguresCaches(lifetime: 60)
+            let office = try await login(app, "office")
+
+            let november = try await office.get("/").body.string
+            clock.advance(by: 40)
+            let december = try await office.get("/").body.string
+
+            XCTAssertTrue(november.contains("数据统计于 2026-11-30 23:59"))
+            XCTAssertTrue(december.contains("数据统计于 2026-12-01 00:00"), "counted again on the new day")
+        }
+    }
+
     func testTheComplaintsKeepTheirPerInspectorTableButTheListIsLive() async throws {
         try await withApp { app in
             let clock = ManualClock(TestClock.now)

@@ -82,9 +82,16 @@ struct FiguresCaches: Sendable {
         let orgPath: String
     }
 
+    /// The office home's figures as an account of that role and subtree sees them on a day: "behind this month" turns
+    /// with the month.
+    struct DayScopeKey: Hashable, Sendable {
+        let scope: ScopeKey
+        let today: String
+    }
+
     let dashboard: FiguresCache<DashboardKey, Dashboard>
     let compliance: FiguresCache<ComplianceKey, ComplianceMatrix>
-    let officeHome: FiguresCache<ScopeKey, OfficeHome.Figures>
+    let officeHome: FiguresCache<DayScopeKey, OfficeHome.Figures>
     let complaintFigures: FiguresCache<ScopeKey, [ComplaintList.InspectorFigures]>
 
     init(lifetime: TimeInterval) {

@@ -9,7 +9,9 @@ enum HomeController {
         let scope = try await Scope.of(req)
         switch scope.principal.role {
         case .admin, .office, .leader:
-            let key = FiguresCaches.ScopeKey(role: scope.principal.role, orgPath: scope.principal.orgPath)
+            let key = FiguresCaches.DayScopeKey(
+                scope: .init(role: scope.principal.role, orgPath: scope.principal.orgPath), today: req.today.description
+            )
             let (db, today) = (req.db, req.today)
             let figures = try await req.application.figuresCaches.officeHome.value(for: key, now: req.now) {
                 try await OfficeHome.figures(scope: scope, today: today, on: db)
