@@ -21,6 +21,29 @@ enum ComplianceService {
         let school_type: String
     }
 
+    /// What the rules read of an assignment, a team member, a filed plan or a report: a few columns, not the models
+    /// (a province's summary reads tens of thousands of them).
+    struct AssignmentRow: Decodable, Sendable {
+        let inspectorId: Int
+        let schoolId: Int
+        let startDate: String
+        let endDate: String?
+    }
+
+    struct MemberRow: Decodable, Sendable {
+        let visitId: Int
+        let inspectorId: Int
+    }
+
+    struct PlanRow: Decodable, Sendable {
+        let inspectorId: Int
+    }
+
+    struct ReportRow: Decodable, Sendable {
+        let inspectorId: Int
+        let kind: ReportKind
+    }
+
     static func evaluate(
         inspectorIDs: [Int], semester: Semester, today: Day, settings: ComplianceSettings,
         on db: any Database
@@ -36,11 +59,11 @@ enum ComplianceService {
         let assignments = try await Assignment.query(on: db).filter(\.$inspectorID ~~ inspectorIDs)
             .filter(\.$startDate <= semester.lastDay.description)
             .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate >= first) }
-            .all()
+            .rows(AssignmentRow.self, columns: ["inspector_id", "school_id", "start_date", "end_date"])
             .compactMap { a -> ComplianceInput.AssignmentSpan? in
                 guard let s = Day(parsing: a.startDate) else { return nil }
                 return .init(
-                    inspectorID: a.inspectorID, schoolID: a.schoolID, start: s,
+                    inspectorID: a.inspectorId, schoolID: a.schoolId, start: s,
                     end: a.endDate.flatMap(Day.init(parsing:)))
             }
         // Visits led by or joined by these inspectors, with their per-visit counts, in one query. The UNION
@@ -65,9 +88,9 @@ enum ComplianceService {
         let visitIDs = rows.map(\.id)
         var members: [Int: [Int]] = [:]
         for chunk in visitIDs.chunked(1000) {
-            for m in try await VisitMember.query(on: db).filter(\.$visitID ~~ chunk).all() {
-                members[m.visitID, default: []].append(m.inspectorID)
-            }
+            let rows = try await VisitMember.query(on: db).filter(\.$visitID ~~ chunk).sort(\.$id)
+                .rows(MemberRow.self, columns: ["visit_id", "inspector_id"])
+            for m in rows { members[m.visitId, default: []].append(m.inspectorId) }
         }
         let visits = rows.compactMap { r -> ComplianceInput.VisitFacts? in
             let team = members[r.id] ?? []
@@ -84,13 +107,13 @@ enum ComplianceService {
         let plans = try await AreaPlan.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
             \.$semester == semester.code
         )
-        .filter(\.$status == .filed).all().map {
-            ComplianceInput.PlanFacts(inspectorID: $0.inspectorID, semester: semester)
+        .filter(\.$status == .filed).rows(PlanRow.self, columns: ["inspector_id"]).map {
+            ComplianceInput.PlanFacts(inspectorID: $0.inspectorId, semester: semester)
         }
         let reports = try await WorkReport.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
             \.$semester == semester.code
-        ).all()
-            .map { ComplianceInput.ReportFacts(inspectorID: $0.inspectorID, kind: $0.kind, semester: semester) }
+        ).rows(ReportRow.self, columns: ["inspector_id", "kind"])
+            .map { ComplianceInput.ReportFacts(inspectorID: $0.inspectorId, kind: $0.kind, semester: semester) }
         return Compliance.evaluate(
             ComplianceInput(
                 inspectorIDs: inspectorIDs, assignments: assignments, visits: visits,

@@ -28,18 +28,18 @@ enum HomeTodo {
         let plans = try await firstAndCount(
             scope.visitPlanAccess.readable(VisitPlan.query(on: db)).filter(\.$inspectorID == me)
                 .filter(\.$plannedDate >= today.description).filter(\.$plannedDate <= week)
-                .filter(.sql(embed: unusedPlan)).sort(\.$plannedDate))
+                .filter(.sql(embed: unusedPlan)).sort(\.$plannedDate), as: PlanLine.self)
         let drafts = try await firstAndCount(
             Visit.query(on: db).filter(\.$inspectorID == me)
-                .filter(\.$status == .draft).sort(\.$visitDate, .descending))
+                .filter(\.$status == .draft).sort(\.$visitDate, .descending), as: DraftLine.self)
         let reviews = try await firstAndCount(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$inspectorID == me)
-                .filter(\.$state == .reported).sort(\.$id))
+                .filter(\.$state == .reported).sort(\.$id), as: NoticeLine.self)
         let complaints = try await firstAndCount(
             scope.complaintAccess.readable(Complaint.query(on: db)).filter(\.$state !~ [.closed, .rejected])
-                .sort(\.$deadline).sort(\.$id))
+                .sort(\.$deadline).sort(\.$id), as: ComplaintLine.self)
         let names = try await namesOf(
-            schools: plans.rows.map(\.schoolID) + drafts.rows.map(\.schoolID) + reviews.rows.map(\.schoolID),
+            schools: plans.rows.map(\.schoolId) + drafts.rows.map(\.schoolId) + reviews.rows.map(\.schoolId),
             known: schoolNames, on: db)
         let shortfalls = result.shortfalls(inspectorID: me)
         return [
@@ -49,16 +49,16 @@ enum HomeTodo {
                 title: "近七天的督导方案", total: plans.total,
                 items: plans.rows.map {
                     TodoItem(
-                        title: names[$0.schoolID] ?? "学校",
+                        title: names[$0.schoolId] ?? "学校",
                         detail: Day(parsing: $0.plannedDate).map { Todo.dayText($0, today: today) } ?? $0.plannedDate,
-                        link: SiteURL.visitPlan($0.id!).path)
+                        link: SiteURL.visitPlan($0.id).path)
                 }, more: SiteURL.visitPlans.path),
             TodoGroup(
                 title: "未提交的督导记录", total: drafts.total,
                 items: drafts.rows.map {
                     TodoItem(
-                        title: names[$0.schoolID] ?? "学校", detail: "草稿 · \(Format.day($0.visitDate))",
-                        link: SiteURL.visit($0.id!).path)
+                        title: names[$0.schoolId] ?? "学校", detail: "草稿 · \(Format.day($0.visitDate))",
+                        link: SiteURL.visit($0.id).path)
                 }, more: SiteURL.visits.with([("status", "draft")])),
             TodoGroup(
                 title: "待复查的整改", total: reviews.total,
@@ -79,10 +79,10 @@ enum HomeTodo {
 
     /// A school: notices to sign for, to rectify, reports returned, and unread messages.
     static func school(scope: Scope, schoolName: String, on db: any Database) async throws -> [TodoGroup] {
-        func notices(_ state: NoticeState) async throws -> (rows: [RectificationNotice], total: Int) {
+        func notices(_ state: NoticeState) async throws -> (rows: [NoticeLine], total: Int) {
             try await firstAndCount(
                 scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == state)
-                    .sort(\.$deadline).sort(\.$id))
+                    .sort(\.$deadline).sort(\.$id), as: NoticeLine.self)
         }
         let names = [scope.principal.schoolID ?? -1: schoolName]
         let toSign = try await notices(.issued)
@@ -90,7 +90,7 @@ enum HomeTodo {
         let returned = try await notices(.returned)
         let messages = try await firstAndCount(
             scope.notificationAccess.readable(AppNotification.query(on: db)).filter(\.$read == false).sort(
-                \.$id, .descending))
+                \.$id, .descending), as: MessageLine.self)
         return [
             TodoGroup(
                 title: "待签收的整改通知书", total: toSign.total, items: toSign.rows.map { notice($0, names, "请签收") },
@@ -120,31 +120,32 @@ enum HomeTodo {
         let soon = today.adding(days: 3).description
         let approvals = try await firstAndCount(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == .pendingApproval).sort(
-                \.$id))
+                \.$id), as: NoticeLine.self)
         let lateNotices = try await firstAndCount(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(
                 \.$state ~~ [.issued, .acknowledged, .returned]
             )
-            .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id))
+            .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id), as: NoticeLine.self)
         let intake = try await firstAndCount(
             scope.complaintAccess.readable(Complaint.query(on: db)).filter(\.$state == .received).sort(\.$deadline)
-                .sort(\.$id))
+                .sort(\.$id), as: ComplaintLine.self)
         let lateComplaints = try await firstAndCount(
             scope.complaintAccess.readable(Complaint.query(on: db)).filter(
                 \.$state ~~ [.accepted, .verifying, .handling, .replied]
             )
-            .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id))
+            .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id), as: ComplaintLine.self)
         let weekAgo = today.adding(days: -6).date()
         let severe = try await firstAndCount(
             ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: db))).filter(\.$severity == .urgent)
-                .filter(\.$createdAt >= weekAgo).sort(\.$id, .descending))
+                .filter(\.$createdAt >= weekAgo).sort(\.$id, .descending), as: ProblemLine.self)
         let plans = try await firstAndCount(
-            scope.areaPlanAccess.readable(AreaPlan.query(on: db)).filter(\.$status == .submitted).sort(\.$id))
+            scope.areaPlanAccess.readable(AreaPlan.query(on: db)).filter(\.$status == .submitted).sort(\.$id),
+            as: AreaPlanLine.self)
         let behind = settings.vacationMonths.contains(today.month) ? ([], 0) : counted
         let names = try await namesOf(
-            schools: approvals.rows.map(\.schoolID) + lateNotices.rows.map(\.schoolID) + severe.rows.map(\.schoolID),
+            schools: approvals.rows.map(\.schoolId) + lateNotices.rows.map(\.schoolId) + severe.rows.map(\.schoolId),
             known: [:], on: db)
-        let plannerName = try await DirectoryQueries.inspectorNames(of: plans.rows.map(\.inspectorID), on: db)
+        let plannerName = try await DirectoryQueries.inspectorNames(of: plans.rows.map(\.inspectorId), on: db)
         return [
             TodoGroup(
                 title: "待审批的整改通知书", total: approvals.total, items: approvals.rows.map { notice($0, names, "督学提交审批") },
@@ -163,9 +164,9 @@ enum HomeTodo {
                 title: "近七天发现的严重问题", total: severe.total,
                 items: severe.rows.map {
                     TodoItem(
-                        title: "\(names[$0.schoolID] ?? "学校") · \($0.category)",
+                        title: "\(names[$0.schoolId] ?? "学校") · \($0.category)",
                         detail: String($0.description.prefix(30)),
-                        link: SiteURL.problem($0.id!).path)
+                        link: SiteURL.problem($0.id).path)
                 }, more: SiteURL.problems.with([("severity", "urgent")])),
             TodoGroup(
                 title: "本月尚有学校未督导的督学", total: behind.1,
@@ -178,8 +179,8 @@ enum HomeTodo {
                 title: "待备案的片区工作计划", total: plans.total,
                 items: plans.rows.map {
                     TodoItem(
-                        title: plannerName[$0.inspectorID] ?? "督学",
-                        detail: Semester(code: $0.semester)?.label ?? $0.semester, link: SiteURL.areaPlan($0.id!).path)
+                        title: plannerName[$0.inspectorId] ?? "督学",
+                        detail: Semester(code: $0.semester)?.label ?? $0.semester, link: SiteURL.areaPlan($0.id).path)
                 }, more: SiteURL.areaPlans.path),
         ]
     }
@@ -191,18 +192,16 @@ enum HomeTodo {
         "\(ident: VisitPlan.schema).id NOT IN (SELECT visit_plan_id FROM visits WHERE visit_plan_id IS NOT NULL)"
 
     /// A notice as a to-do line; `dated: false` for the inspector's review, which the school's deadline does not bind.
-    static func notice(_ n: RectificationNotice, _ names: [Int: String], _ detail: String, dated: Bool = true)
-        -> TodoItem
-    {
+    static func notice(_ n: NoticeLine, _ names: [Int: String], _ detail: String, dated: Bool = true) -> TodoItem {
         TodoItem(
-            title: "\(names[n.schoolID] ?? "学校") · \(n.number)", detail: detail, link: SiteURL.notice(n.id!).path,
-            due: dated ? n.deadlineDay : nil)
+            title: "\(names[n.schoolId] ?? "学校") · \(n.number)", detail: detail, link: SiteURL.notice(n.id).path,
+            due: dated ? Day(parsing: n.deadline) : nil)
     }
 
-    static func complaint(_ c: Complaint) -> TodoItem {
+    static func complaint(_ c: ComplaintLine) -> TodoItem {
         TodoItem(
             title: "\(c.category) · \(String(c.content.prefix(24)))", detail: "\(c.trackingCode) · \(c.state.label)",
-            link: SiteURL.complaint(c.id!).path, due: c.deadline.flatMap(Day.init(parsing:)))
+            link: SiteURL.complaint(c.id).path, due: c.deadline.flatMap(Day.init(parsing:)))
     }
 
     struct Behind: Decodable, Sendable {
@@ -241,10 +240,12 @@ enum HomeTodo {
         return known.merging(try await DirectoryQueries.schoolNames(of: Array(missing), on: db)) { known, _ in known }
     }
 
-    /// The first `shown` rows of a query and how many rows it has.
-    static func firstAndCount<M: Model>(_ q: QueryBuilder<M>) async throws -> (rows: [M], total: Int) {
+    /// The first `shown` rows of a query, as the columns a line shows, and how many rows it has.
+    static func firstAndCount<M: Model, Line: TodoLine>(_ q: QueryBuilder<M>, as _: Line.Type) async throws
+        -> (rows: [Line], total: Int)
+    {
         let total = try await q.rowCount()
-        let rows = total == 0 ? [] : try await q.limit(shown).all()
+        let rows = total == 0 ? [] : try await q.limit(shown).rows(Line.self, columns: Line.columns)
         return (rows, total)
     }
 }

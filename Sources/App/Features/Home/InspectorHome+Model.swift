@@ -4,7 +4,8 @@ import Fluent
 /// An inspector's workbench: what to do today (see `HomeTodo.inspector`), this semester's 六个一 with the visit
 /// calendar, and the open problems of their schools.
 struct InspectorHome: Sendable {
-    struct SchoolCard: Sendable, Equatable {
+    struct SchoolCard: Sendable, Equatable, Decodable {
+        static let columns = ["id", "name", "type", "students", "principal", "phone"]
         let id: Int
         let name: String
         let type: SchoolType
@@ -39,9 +40,13 @@ struct InspectorHome: Sendable {
 
 extension InspectorHome {
     static func query(scope: Scope, today: Day, on db: any Database) async throws -> InspectorHome {
-        let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).all()
-        let inspector = try await scope.principal.inspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
-        let settings = try await inspector.asyncMap { try await DistrictSettings.forDistrict($0.districtID, on: db) }
+        let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).sort(\.$id)
+            .rows(SchoolCard.self, columns: SchoolCard.columns)
+        let district = try await scope.principal.inspectorID.asyncMap { id in
+            try await Inspector.query(on: db).filter(\.$id == id).rows(InspectorRow.self, columns: ["district_id"])
+                .first?.districtId
+        }
+        let settings = try await district?.asyncMap { try await DistrictSettings.forDistrict($0, on: db) }
         let semester = settings?.terms.semester(containing: today) ?? Semester.containing(today)
         let me = scope.principal.inspectorID ?? -1
         let result = try await ComplianceService.evaluate(
@@ -49,23 +54,19 @@ extension InspectorHome {
             settings: settings?.complianceSettings ?? ComplianceSettings(), on: db)
         // As the register lists them: not those of a record still in draft, whoever wrote it.
         let problems = try await ProblemAccess.submitted(Problem.query(on: db))
-            .filter(\.$schoolID ~~ schools.compactMap(\.id))
+            .filter(\.$schoolID ~~ schools.map(\.id))
             .filter(\.$state == .open).sort(\.$id, .descending).limit(20)
             .rows(
                 ProblemRow.self,
                 columns: ["school_id", "category", "visit_id", "complaint_id", "description", "disposition"])
-        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0.name) })
+        let nameOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
         let todo = try await HomeTodo.inspector(scope: scope, result: result, schoolNames: nameOf, today: today, on: db)
         return InspectorHome(
             inspectorID: me,
-            schools: schools.map {
-                SchoolCard(
-                    id: $0.id!, name: $0.name, type: $0.type, students: $0.students, principal: $0.principal,
-                    phone: $0.phone)
-            },
+            schools: schools,
             maxSchools: settings?.maxSchoolsPerInspector, semester: semester, result: result,
             calendarSchools: schools.filter { s in result.monthStates.keys.contains { $0.schoolID == s.id } }
-                .map { NamedSchool(id: $0.id!, name: $0.name) },
+                .map { NamedSchool(id: $0.id, name: $0.name) },
             todo: todo,
             problems: problems.map {
                 OpenProblem(
@@ -75,6 +76,10 @@ extension InspectorHome {
                     } ?? SiteURL.problems.path,
                     description: $0.description, disposition: $0.disposition)
             })
+    }
+
+    struct InspectorRow: Decodable, Sendable {
+        let districtId: Int
     }
 
     /// What the home shows of an open problem.

@@ -3,7 +3,7 @@ import Fluent
 
 /// A school's home: what the school must do (sign, rectify, report again, read), and who its 挂牌督学 is.
 struct SchoolHome: Sendable {
-    struct Contact: Sendable, Equatable {
+    struct Contact: Sendable, Equatable, Decodable {
         let name: String
         let phone: String
     }
@@ -18,13 +18,19 @@ struct SchoolHome: Sendable {
 }
 
 extension SchoolHome {
+    struct InspectorOf: Decodable, Sendable {
+        let inspectorId: Int
+    }
+
     static func query(scope: Scope, on db: any Database) async throws -> SchoolHome {
         let school = try await scope.schoolAccess.load(scope.principal.schoolID, on: db)
-        let ids = try await Assignment.current(on: db).filter(\.$schoolID == school.id!).all().map(\.inspectorID)
-        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+        let ids = try await Assignment.current(on: db).filter(\.$schoolID == school.id!)
+            .rows(InspectorOf.self, columns: ["inspector_id"]).map(\.inspectorId)
+        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ ids).sort(\.$name).sort(\.$id)
+            .rows(Contact.self, columns: ["name", "phone"])
         return SchoolHome(
             schoolID: school.id!, schoolName: school.name, filesBalance: BalanceFigures.files(school.type),
-            inspectors: inspectors.map { Contact(name: $0.name, phone: $0.phone) },
+            inspectors: inspectors,
             todo: try await HomeTodo.school(scope: scope, schoolName: school.name, on: db))
     }
 }
