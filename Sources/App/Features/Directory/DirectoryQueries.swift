@@ -12,8 +12,7 @@ struct NamedID: Sendable, Equatable, Decodable {
 /// Lookups the directory pages share.
 enum DirectoryQueries {
     /// Townships in the account's district, for filters and forms.
-    static func townshipNames(scope: Scope, on db: any Database) async throws -> [NamedID] {
-        let district = try await scope.district(on: db)
+    static func townshipNames(in district: OrgUnit, on db: any Database) async throws -> [NamedID] {
         // A province's thousand townships as plain rows: not a thousand models on every page with the filter.
         return try await OrgUnit.query(on: db).filter(\.$level == .township).inSubtree(\.$path, district.path)
             .sort(\.$name).rows(NamedID.self, columns: ["id", "name"])
@@ -26,10 +25,9 @@ enum DirectoryQueries {
     }
 
     /// The active responsibility areas of the account's district, by name.
-    static func areas(scope: Scope, on db: any Database) async throws -> [NamedID] {
-        let district = try await scope.district(on: db)
-        return try await ResponsibilityArea.query(on: db).filter(\.$districtID == district.id!)
-            .filter(\.$active == true).sort(\.$name).all().map { NamedID(id: $0.id!, name: $0.name) }
+    static func areas(in district: OrgUnit, on db: any Database) async throws -> [NamedID] {
+        try await ResponsibilityArea.query(on: db).filter(\.$districtID == district.id!)
+            .filter(\.$active == true).sort(\.$name).sort(\.$id).rows(NamedID.self, columns: ["id", "name"])
     }
 
     /// The active inspectors of a district, by name, for the forms that choose one.

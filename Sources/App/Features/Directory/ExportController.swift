@@ -11,7 +11,7 @@ enum ExportController {
         let filter = try req.query.decode(SchoolList.Filter.self)
         let db = req.db
         let townships = Dictionary(
-            uniqueKeysWithValues: try await DirectoryQueries.townshipNames(scope: scope, on: db).map {
+            uniqueKeysWithValues: try await DirectoryQueries.townshipNames(in: scope.district(on: db), on: db).map {
                 ($0.id, $0.name)
             })
         let headers = SchoolInput.headers + ["小学在校生数", "初中在校生数", "高中在校生数", "责任督学", "状态"]

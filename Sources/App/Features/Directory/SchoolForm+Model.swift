@@ -68,8 +68,9 @@ extension SchoolForm {
     static func query(
         _ values: Values, schoolID: Int?, errors: [FieldError] = [], scope: Scope, on db: any Database
     ) async throws -> SchoolForm {
-        let townships = try await DirectoryQueries.townshipNames(scope: scope, on: db)
-        let areas = try await DirectoryQueries.areas(scope: scope, on: db)
+        let district = try await scope.district(on: db)
+        let townships = try await DirectoryQueries.townshipNames(in: district, on: db)
+        let areas = try await DirectoryQueries.areas(in: district, on: db)
         return SchoolForm(
             values: values, schoolID: schoolID, townships: townships.map(\.name), areas: areas, errors: errors)
     }

@@ -52,9 +52,10 @@ extension SchoolList {
         let page = try await filtered(filter, scope: scope, on: db).sort(\.$name).sort(\.$id)
             .paginate(paging, as: Listed.self, columns: Listed.columns)
         let responsible = try await DirectoryQueries.responsible(of: page.items.map(\.id), on: db)
-        let townships = try await DirectoryQueries.townshipNames(scope: scope, on: db)
+        let district = try await scope.district(on: db)
+        let townships = try await DirectoryQueries.townshipNames(in: district, on: db)
         let role = scope.principal.role
-        let areas = role == .inspector || role == .school ? [] : try await DirectoryQueries.areas(scope: scope, on: db)
+        let areas = role == .inspector || role == .school ? [] : try await DirectoryQueries.areas(in: district, on: db)
         let townshipNames = Dictionary(townships.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let rows = page.items.map { s in
             Row(
