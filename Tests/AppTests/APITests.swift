@@ -73,6 +73,31 @@ final class APITests: XCTestCase {
         }
     }
 
+    func testAListedSchoolReadsAsTheSchoolItself() async throws {
+        try await withApp { app in
+            // The list reads a few columns, the single school the model: both must send the same school.
+            let token = try await apiToken(app, "office")
+            try await School.query(on: app.db).filter(\.$id == 1)
+                .set(\.$sectionStudents, to: School.encodeSections([.primary: 600, .junior: 420])).update()
+
+            let list = try await apiGet(app, "/api/v1/schools?per=5", token: token)
+            let listed = try XCTUnwrap(
+                (try JSONSerialization.jsonObject(with: Data(list.body.readableBytesView)) as? [String: Any])?[
+                    "items"] as? [[String: Any]])
+            for item in listed {
+                let id = try XCTUnwrap(item["id"] as? Int)
+                let one = try await apiGet(app, "/api/v1/schools/\(id)", token: token)
+                let school = try XCTUnwrap(
+                    try JSONSerialization.jsonObject(with: Data(one.body.readableBytesView)) as? [String: Any])
+
+                XCTAssertEqual(NSDictionary(dictionary: item), NSDictionary(dictionary: school), "school \(id)")
+            }
+            XCTAssertEqual(listed.count, 5)
+            XCTAssertEqual(
+                listed.first { $0["id"] as? Int == 1 }?["sections"] as? [String: Int], ["primary": 600, "junior": 420])
+        }
+    }
+
     func testSchoolTokenListsOnlyItsSchool() async throws {
         try await withApp { app in
             let token = try await apiToken(app, "school")
