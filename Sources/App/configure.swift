@@ -87,6 +87,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M040_CampaignCityRecheck())
     app.migrations.add(M041_CampaignSelfScores())
     app.migrations.add(M042_SchoolNameOrderIndex())
+    app.migrations.add(M043_OpenDeadlineCoveringIndexes())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

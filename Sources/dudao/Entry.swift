@@ -4,6 +4,7 @@ import Foundation
 @main
 struct Main {
     static func main() async {
+        DudaoMain.prepareRuntime()
         do {
             try await DudaoMain.run()
         } catch {
