@@ -6,12 +6,13 @@ import Vapor
 
 /// The program: reads the configuration, prepares the database, seeds the demo on first start and serves.
 public enum DudaoMain {
-    /// Runs Swift concurrency's jobs on NIO's event loops: a handler resumes on the loop its database answered on
-    /// instead of hopping to the cooperative pool and back for every query. Call first, on the main thread.
+    /// Runs Swift concurrency's jobs on NIO's event loops (the ones Vapor serves on): a handler resumes on the loop its
+    /// database answered on instead of hopping to the cooperative pool and back for every query (release build,
+    /// 20 000 schools, 64 clients: a school's home 654 → 792 req/s, an inspector's 270 → 323, the bare route
+    /// 12.5 → 17.1 thousand; wrk). Work that would block a loop goes to the thread pool, as password hashing does
+    /// (`req.password.async`). Call first, on the main thread, before anything is asynchronous.
     public static func prepareRuntime() {
-        if ProcessInfo.processInfo.environment["XX_NO_TAKEOVER"] == nil {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        }
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     public static func run() async throws {
