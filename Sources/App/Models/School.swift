@@ -50,12 +50,9 @@ final class School: Model, @unchecked Sendable {
         s.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue):\($0.value)" }.joined(separator: ";")
     }
 
-    var sections: [SchoolSection: Int] { Self.decodeSections(sectionStudents) }
-
-    /// `primary:300;junior:200` as students per section (what `encodeSections` wrote).
-    static func decodeSections(_ text: String) -> [SchoolSection: Int] {
+    var sections: [SchoolSection: Int] {
         var out: [SchoolSection: Int] = [:]
-        for part in text.split(separator: ";") {
+        for part in sectionStudents.split(separator: ";") {
             let kv = part.split(separator: ":")
             if kv.count == 2, let s = SchoolSection(rawValue: String(kv[0])), let n = Int(kv[1]) { out[s] = n }
         }
