@@ -11,7 +11,7 @@ struct NamedID: Sendable, Equatable, Decodable {
 
 /// Lookups the directory pages share.
 enum DirectoryQueries {
-    /// Townships in the account's district, for filters and forms.
+    /// Townships in a district (the account's: `scope.district`), for filters and forms.
     static func townshipNames(in district: OrgUnit, on db: any Database) async throws -> [NamedID] {
         // A province's thousand townships as plain rows: not a thousand models on every page with the filter.
         return try await OrgUnit.query(on: db).filter(\.$level == .township).inSubtree(\.$path, district.path)
@@ -24,7 +24,7 @@ enum DirectoryQueries {
             .filter(\.$name == name.trimmingCharacters(in: .whitespaces)).first()
     }
 
-    /// The active responsibility areas of the account's district, by name.
+    /// The active responsibility areas of a district, by name.
     static func areas(in district: OrgUnit, on db: any Database) async throws -> [NamedID] {
         try await ResponsibilityArea.query(on: db).filter(\.$districtID == district.id!)
             .filter(\.$active == true).sort(\.$name).sort(\.$id).rows(NamedID.self, columns: ["id", "name"])

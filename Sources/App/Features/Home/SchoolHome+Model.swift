@@ -18,14 +18,9 @@ struct SchoolHome: Sendable {
 }
 
 extension SchoolHome {
-    struct InspectorOf: Decodable, Sendable {
-        let inspectorId: Int
-    }
-
     static func query(scope: Scope, on db: any Database) async throws -> SchoolHome {
         let school = try await scope.schoolAccess.load(scope.principal.schoolID, on: db)
-        let ids = try await Assignment.current(on: db).filter(\.$schoolID == school.id!)
-            .rows(InspectorOf.self, columns: ["inspector_id"]).map(\.inspectorId)
+        let ids = try await Assignment.currentInspectorIDs(schoolID: school.id!, on: db)
         let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ ids).sort(\.$name).sort(\.$id)
             .rows(Contact.self, columns: ["name", "phone"])
         return SchoolHome(
