@@ -160,6 +160,15 @@ enum APIQuery {
         }
     }
 
+    /// A query parameter naming one value of `Choice` (`state=closed`): nil when absent, a JSON 400 listing the
+    /// values when it names none of them.
+    static func choice<Choice: CaseIterable & RawRepresentable<String>>(
+        _ req: Request, _ name: String, as _: Choice.Type, label: String
+    ) throws -> Choice? {
+        try oneOf(req, name, Choice.allCases.map(\.rawValue), label: label)
+        return req.query[String.self, at: name].flatMap(Choice.init(rawValue:))
+    }
+
     static func text(_ req: Request, _ name: String, maxLength: Int, label: String) throws {
         guard let v = req.query[String.self, at: name], v.count > maxLength else { return }
         throw APIError(status: .badRequest, code: "bad_request", message: "\(label)不能超过\(maxLength)个字")

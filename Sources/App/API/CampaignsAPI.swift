@@ -53,12 +53,10 @@ enum CampaignsAPI {
 
     static func campaigns(req: Request) async throws -> APIController.PageOf<CampaignDTO> {
         let scope = try await Scope.of(req)
-        try APIQuery.oneOf(req, "kind", CampaignKind.allCases.map(\.rawValue), label: "督导类型")
+        let kind = try APIQuery.choice(req, "kind", as: CampaignKind.self, label: "督导类型")
         let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
         var q = scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
-        if let kind = req.query[String.self, at: "kind"].flatMap(CampaignKind.init(rawValue:)) {
-            q = q.filter(\.$kind == kind)
-        }
+        if let kind { q = q.filter(\.$kind == kind) }
         return try await SyncAPI.page(q, req) { rows in rows.map(CampaignDTO.init) }
     }
 

@@ -57,15 +57,11 @@ extension SyncAPI {
     /// The problems of submitted records the account may read (as the problem register lists them).
     static func problems(req: Request) async throws -> APIController.PageOf<ProblemDTO> {
         let scope = try await Scope.of(req)
-        try APIQuery.oneOf(req, "state", ProblemState.allCases.map(\.rawValue), label: "问题状态")
-        try APIQuery.oneOf(req, "severity", ProblemSeverity.allCases.map(\.rawValue), label: "严重程度")
+        let state = try APIQuery.choice(req, "state", as: ProblemState.self, label: "问题状态")
+        let severity = try APIQuery.choice(req, "severity", as: ProblemSeverity.self, label: "严重程度")
         var q = ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: req.db)))
-        if let state = req.query[String.self, at: "state"].flatMap(ProblemState.init(rawValue:)) {
-            q = q.filter(\.$state == state)
-        }
-        if let severity = req.query[String.self, at: "severity"].flatMap(ProblemSeverity.init(rawValue:)) {
-            q = q.filter(\.$severity == severity)
-        }
+        if let state { q = q.filter(\.$state == state) }
+        if let severity { q = q.filter(\.$severity == severity) }
         return try await page(q, req) { rows in rows.map(ProblemDTO.init) }
     }
 
@@ -119,7 +115,7 @@ extension SyncAPI {
     static func monthlyReports(req: Request) async throws -> APIController.PageOf<MonthlyReportDTO> {
         let scope = try await Scope.of(req)
         try scope.requireAPIRole(.supervisors, "学校账号无权查看督导月报")
-        try APIQuery.oneOf(req, "state", MonthlyReportState.allCases.map(\.rawValue), label: "月报状态")
+        let state = try APIQuery.choice(req, "state", as: MonthlyReportState.self, label: "月报状态")
         var q = scope.monthlyReportAccess.readable(MonthlyReport.query(on: req.db))
         if let month = req.query[String.self, at: "month"] {
             // As the document's pattern: YYYY-MM, 1900–2099.
@@ -128,9 +124,7 @@ extension SyncAPI {
             }
             q = q.filter(\.$month == parsed.description)
         }
-        if let state = req.query[String.self, at: "state"].flatMap(MonthlyReportState.init(rawValue:)) {
-            q = q.filter(\.$state == state)
-        }
+        if let state { q = q.filter(\.$state == state) }
         return try await page(q, req) { rows in rows.map(MonthlyReportDTO.init) }
     }
 
@@ -166,11 +160,9 @@ extension SyncAPI {
     static func workReports(req: Request) async throws -> APIController.PageOf<WorkReportDTO> {
         let scope = try await Scope.of(req)
         try scope.requireAPIRole(.supervisors, "学校账号无权查看督学的总结和案例")
-        try APIQuery.oneOf(req, "kind", ReportKind.allCases.map(\.rawValue), label: "类别")
+        let kind = try APIQuery.choice(req, "kind", as: ReportKind.self, label: "类别")
         var q = scope.reportAccess.readable(WorkReport.query(on: req.db))
-        if let kind = req.query[String.self, at: "kind"].flatMap(ReportKind.init(rawValue:)) {
-            q = q.filter(\.$kind == kind)
-        }
+        if let kind { q = q.filter(\.$kind == kind) }
         return try await page(q, req) { rows in rows.map(WorkReportDTO.init) }
     }
 }

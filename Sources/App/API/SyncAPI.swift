@@ -73,11 +73,9 @@ enum SyncAPI {
 
     static func notices(req: Request) async throws -> APIController.PageOf<NoticeDTO> {
         let scope = try await Scope.of(req)
-        try APIQuery.oneOf(req, "state", NoticeState.allCases.map(\.rawValue), label: "通知书状态")
+        let state = try APIQuery.choice(req, "state", as: NoticeState.self, label: "通知书状态")
         var q = scope.noticeAccess.readable(RectificationNotice.query(on: req.db))
-        if let state = req.query[String.self, at: "state"].flatMap(NoticeState.init(rawValue:)) {
-            q = q.filter(\.$state == state)
-        }
+        if let state { q = q.filter(\.$state == state) }
         return try await page(q, req) { rows in
             let problems = try await Problem.query(on: req.db).filter(\.$noticeID ~~ rows.compactMap(\.id))
                 .sort(\.$id).all()
@@ -122,12 +120,10 @@ enum SyncAPI {
 
     static func complaints(req: Request) async throws -> APIController.PageOf<ComplaintDTO> {
         let scope = try await Scope.of(req)
-        try APIQuery.oneOf(req, "state", ComplaintState.allCases.map(\.rawValue), label: "办理状态")
+        let state = try APIQuery.choice(req, "state", as: ComplaintState.self, label: "办理状态")
         let access = scope.complaintAccess
         var q = access.readable(Complaint.query(on: req.db))
-        if let state = req.query[String.self, at: "state"].flatMap(ComplaintState.init(rawValue:)) {
-            q = q.filter(\.$state == state)
-        }
+        if let state { q = q.filter(\.$state == state) }
         return try await page(q, req) { rows in
             rows.map { c in
                 ComplaintDTO(

@@ -117,6 +117,21 @@ enum VisitsController {
         return try await page.encodeResponse(for: req)
     }
 
+    /// The outcome of one section's form: its errors re-render the page, a built record is saved and the page
+    /// returns to the section with `saved`'s message.
+    static func saveSection<Record: Model>(
+        _ req: Request, scope: Scope, visit: Visit, section: String, typed: [String: String],
+        _ built: Validated<Record>, saved: (Record) -> String
+    ) async throws -> Response {
+        switch built {
+        case .failure(let errors):
+            return try await sectionError(req, scope: scope, visit: visit, section: section, errors: errors, typed: typed)
+        case .success(let record):
+            try await record.save(on: req.db)
+            return back(req, visit, section, saved(record))
+        }
+    }
+
     static func back(_ req: Request, _ v: Visit, _ anchor: String, _ message: String) -> Response {
         if req.headers.first(name: "X-Autosave") != nil { return Response(status: .noContent) }
         req.flash(message)
@@ -193,15 +208,10 @@ enum VisitsController {
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let f = try req.content.decode(ObservationForm.self)
         let type = school?.type ?? .primary
-        switch VisitSections.observation(
+        let built = VisitSections.observation(
             f, profile: type.visitProfile, rubric: settings.rubric(for: type), visitID: v.id!)
-        {
-        case .failure(let errors):
-            return try await sectionError(
-                req, scope: scope, visit: v, section: "observations", errors: errors, typed: f.typed)
-        case .success(let o):
-            try await o.save(on: req.db)
-            return back(req, v, "observations", "已添加\(o.kind.label)记录")
+        return try await saveSection(req, scope: scope, visit: v, section: "observations", typed: f.typed, built) {
+            "已添加\($0.kind.label)记录"
         }
     }
 
@@ -221,13 +231,9 @@ enum VisitsController {
         let v = try await draft(req, scope: scope)
         let f = try req.content.decode(InterviewForm.self)
         let type = try await School.find(v.schoolID, on: req.db)?.type ?? .primary
-        switch VisitSections.interview(f, profile: type.visitProfile, visitID: v.id!) {
-        case .failure(let errors):
-            return try await sectionError(
-                req, scope: scope, visit: v, section: "interviews", errors: errors, typed: f.typed)
-        case .success(let i):
-            try await i.save(on: req.db)
-            return back(req, v, "interviews", "已添加访谈记录")
+        let built = VisitSections.interview(f, profile: type.visitProfile, visitID: v.id!)
+        return try await saveSection(req, scope: scope, visit: v, section: "interviews", typed: f.typed, built) { _ in
+            "已添加访谈记录"
         }
     }
 
@@ -252,13 +258,9 @@ enum VisitsController {
         let settings = try await DistrictSettings.forDistrict(school?.districtID ?? 0, on: req.db)
         let f = try req.content.decode(ProblemForm.self)
         let followUpBy = try await VisitRecords.followUpInspector(v, on: req.db)
-        switch VisitSections.problem(f, categories: settings.categories, visit: v, followUpBy: followUpBy) {
-        case .failure(let errors):
-            return try await sectionError(
-                req, scope: scope, visit: v, section: "problems", errors: errors, typed: f.typed)
-        case .success(let p):
-            try await p.save(on: req.db)
-            return back(req, v, "problems", "已记录问题")
+        let built = VisitSections.problem(f, categories: settings.categories, visit: v, followUpBy: followUpBy)
+        return try await saveSection(req, scope: scope, visit: v, section: "problems", typed: f.typed, built) { _ in
+            "已记录问题"
         }
     }
 
