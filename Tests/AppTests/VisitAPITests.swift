@@ -49,6 +49,8 @@ final class VisitAPITests: XCTestCase {
             XCTAssertEqual(created.planId, plan.id)
             XCTAssertEqual(created.summary, "随堂听课一节，查阅作业批改。")
             let id = created.id
+            let draft = try await Visit.find(id, on: app.db)
+            XCTAssertEqual(draft?.summary, "随堂听课一节，查阅作业批改。", "saved with the draft, in its transaction")
 
             let observation = try await apiSend(
                 app, .POST, "/api/v1/visits/\(id)/observations", token: token, json: Self.lesson)

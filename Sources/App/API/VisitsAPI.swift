@@ -212,11 +212,6 @@ enum VisitsAPI {
         {
         case .failure(let e): throw invalid(e)
         case .success(let v):
-            if body.summary != nil || body.highlights != nil {
-                v.summary = body.summary ?? ""
-                v.highlights = body.highlights ?? ""
-                try await v.save(on: req.db)
-            }
             return try await dto(v, loaded: nil, hideInternal: false).encodeResponse(status: .created, for: req)
         }
     }

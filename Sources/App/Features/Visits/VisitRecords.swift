@@ -164,8 +164,9 @@ enum VisitRecords {
         let monthTheme = try await ThemeMonth.theme(districtID: school.districtID, on: day, db: db)
         v.theme = theme.isEmpty ? (monthTheme ?? "") : theme
         v.visitPlanID = planID
-        v.summary = ""
-        v.highlights = ""
+        // The API may send the account of the visit with the draft; it is saved in the same transaction.
+        v.summary = form.summary ?? ""
+        v.highlights = form.highlights ?? ""
         v.checks = "{}"
         v.status = .draft
         let principal = scope.principal
