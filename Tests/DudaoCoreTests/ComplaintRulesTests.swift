@@ -196,6 +196,14 @@ final class ComplaintDeadlineTests: XCTestCase {
         let custom = ComplaintTimeLimits(accept: 2, verify: 7, handle: 10, reply: 3)
         XCTAssertEqual(try JSONDecoder().decode(ComplaintTimeLimits.self, from: JSONEncoder().encode(custom)), custom)
     }
+
+    /// The overdue lists, counts and the escalation job filter by `timed`: exactly the stages with a limit.
+    func testTheTimedStagesAreThoseWithADeadline() {
+        let limits = ComplaintTimeLimits()
+        let withLimit = ComplaintState.allCases.filter { ComplaintMachine.stageLimit(state: $0, limits: limits) != nil }
+        XCTAssertEqual(ComplaintState.timed, withLimit)
+        XCTAssertTrue(ComplaintState.timed.allSatisfy(\.isOpen))
+    }
 }
 
 // MARK: - 查询码

@@ -222,6 +222,13 @@ final class RectificationMachineTests: XCTestCase {
         XCTAssertEqual(NoticeAction(label: "复查销号"), .close)
         XCTAssertEqual(NoticePolicy().requiresApproval, false)
     }
+
+    /// The overdue lists, counts and the escalation job filter by `withSchool`: the states the school reports from.
+    func testTheSchoolsDeadlineRunsInTheStatesItReportsFrom() {
+        XCTAssertEqual(Set(NoticeState.withSchool), RectificationMachine.rule(.report).from)
+        XCTAssertTrue(NoticeState.withSchool.allSatisfy(\.isOpen))
+        XCTAssertEqual(NoticeState.allCases.filter(\.isWithSchool), NoticeState.withSchool)
+    }
 }
 
 // MARK: - 逐级督促

@@ -24,7 +24,7 @@ enum EscalationJob {
     /// Open complaints past their stage's deadline escalate like notices.
     static func complaints(on db: any Database, today: Day) async throws -> Outcome {
         try await overdue(
-            table: "complaints", states: "'received', 'accepted', 'verifying', 'handling'", today: today, on: db
+            table: "complaints", states: ComplaintState.timed.map(\.rawValue), today: today, on: db
         ) { db, ids in
             var outcome = Outcome()
             for c in try await Complaint.query(on: db).filter(\.$id ~~ ids).all() {
@@ -45,7 +45,7 @@ enum EscalationJob {
 
     static func notices(on db: any Database, today: Day) async throws -> Outcome {
         try await overdue(
-            table: "rectification_notices", states: "'issued', 'acknowledged', 'returned'", today: today, on: db
+            table: "rectification_notices", states: NoticeState.withSchool.map(\.rawValue), today: today, on: db
         ) { db, ids in
             var outcome = Outcome()
             var policies: [Int: EscalationPolicy] = [:]
@@ -74,7 +74,7 @@ enum EscalationJob {
     /// Claims up to 500 overdue rows of `table` in `states` (past their deadline) in one write transaction and
     /// hands their ids to `body`. On PostgreSQL the rows are locked, and rows another instance holds are skipped.
     static func overdue(
-        table: String, states: String, today: Day, on db: any Database,
+        table: String, states: [String], today: Day, on db: any Database,
         _ body: @escaping @Sendable (any Database, [Int]) async throws -> Outcome
     ) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { return Outcome() }
@@ -82,11 +82,10 @@ enum EscalationJob {
         return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { return Outcome() }
             struct Row: Decodable { let id: Int }
-            // `table` and `states` are constants of this file, never input.
+            // `table` is a constant of this file, never input.
             let ids = try await sql.raw(
-                SQLQueryString(
-                    "SELECT id FROM \(table) WHERE state IN (\(states)) AND deadline < "
-                ) + "\(bind: today.description) ORDER BY id LIMIT 500" + SQLQueryString(lock)
+                "SELECT id FROM \(unsafeRaw: table) WHERE state IN (\(literals: states, joinedBy: ", ")) AND deadline < "
+                    + "\(bind: today.description) ORDER BY id LIMIT 500" + SQLQueryString(lock)
             ).all(decoding: Row.self).map(\.id)
             return ids.isEmpty ? Outcome() : try await body(db, ids)
         }
@@ -232,7 +231,7 @@ enum DueSoonJob {
         let ids = try await sql.raw(
             """
             SELECT n.id FROM rectification_notices n
-            WHERE n.state IN ('issued', 'acknowledged', 'returned')
+            WHERE n.state IN (\(states: NoticeState.withSchool))
                 AND n.deadline >= \(bind: today.description) AND n.deadline <= \(bind: today.adding(days: within).description)
                 AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.target = 'notice' AND e.target_id = n.id AND e.action = \(bind: action))
             ORDER BY n.id LIMIT 500

@@ -97,7 +97,7 @@ struct ScaleRecords {
                 sequence[key, default: 0] += 1
                 let deadline = issuedDay.adding(days: 15 + first.visit_id % 20)
                 let state: NoticeState = first.state == "closed" ? .closed : open[first.visit_id % open.count]
-                let overdue = deadline < today && [.issued, .acknowledged, .returned].contains(state)
+                let overdue = deadline < today && state.isWithSchool
                 let escalation: EscalationStep? =
                     overdue ? (first.visit_id % 3 == 0 ? .interview : .reminder) : nil
                 let issued =

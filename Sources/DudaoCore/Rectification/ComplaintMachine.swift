@@ -18,6 +18,10 @@ public enum ComplaintState: String, LabelledEnum {
 
     /// Not closed (办结) or rejected (不予受理).
     public var isOpen: Bool { self != .closed && self != .rejected }
+
+    /// The stages with a deadline of their own (`ComplaintMachine.stageLimit`), so a complaint in one of them past
+    /// its deadline is overdue: the one list every page, count and job filters by.
+    public static let timed: [ComplaintState] = [.received, .accepted, .verifying, .handling]
 }
 
 public enum ComplaintAction: String, LabelledEnum {

@@ -38,7 +38,11 @@ public enum NoticeState: String, LabelledEnum {
     public var isOpen: Bool { self != .closed && self != .withdrawn }
 
     /// Issued to the school and not yet finished: the school's deadline runs.
-    public var isWithSchool: Bool { [.issued, .acknowledged, .returned].contains(self) }
+    public var isWithSchool: Bool { Self.withSchool.contains(self) }
+
+    /// The states in which the school's deadline runs, so a notice in one of them past its deadline is overdue:
+    /// the one list every page, count and job filters by.
+    public static let withSchool: [NoticeState] = [.issued, .acknowledged, .returned]
 }
 
 public enum NoticeAction: String, LabelledEnum {

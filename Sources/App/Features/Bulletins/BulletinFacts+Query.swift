@@ -60,7 +60,7 @@ extension BulletinFacts {
             "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: start) AND r.closed_at < \(bind: end) AND "
                 + inDistrict("r"))
         f.noticesOverdue = try await count(
-            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN ('issued', 'acknowledged', 'returned') AND r.deadline < \(bind: today.description) AND "
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN (\(states: NoticeState.withSchool)) AND r.deadline < \(bind: today.description) AND "
                 + inDistrict("r"))
         f.complaintsReceived = try await count(
             "SELECT COUNT(*) AS n FROM complaints c WHERE c.received_on >= \(bind: from) AND c.received_on <= \(bind: to) AND "
@@ -69,7 +69,7 @@ extension BulletinFacts {
             "SELECT COUNT(*) AS n FROM complaints c WHERE c.replied_on >= \(bind: from) AND c.replied_on <= \(bind: to) AND "
                 + inDistrict("c"))
         f.complaintsOverdue = try await count(
-            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN ('received', 'accepted', 'verifying', 'handling') AND c.deadline < \(bind: today.description) AND "
+            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN (\(states: ComplaintState.timed)) AND c.deadline < \(bind: today.description) AND "
                 + inDistrict("c"))
 
         let campaigns = try await Campaign.query(on: db).filter(\.$districtID == district.id!)

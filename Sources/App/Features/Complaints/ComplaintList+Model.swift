@@ -86,10 +86,9 @@ extension ComplaintList {
     /// The complaints of the tab the account may see, unsorted: the list and its export read the same.
     static func filtered(_ filter: Filter, scope: Scope, today: Day, on db: any Database) -> QueryBuilder<Complaint> {
         var q = scope.complaintAccess.readable(Complaint.query(on: db))
-        let open: [ComplaintState] = [.received, .accepted, .verifying, .handling]
         switch filter.state {
-        case "open": q = q.filter(\.$state ~~ open)
-        case "overdue": q = q.filter(\.$state ~~ open).filter(\.$deadline < today.description)
+        case "open": q = q.filter(\.$state ~~ ComplaintState.timed)
+        case "overdue": q = q.filter(\.$state ~~ ComplaintState.timed).filter(\.$deadline < today.description)
         case "all": break
         default: if let s = ComplaintState(rawValue: filter.state) { q = q.filter(\.$state == s) }
         }

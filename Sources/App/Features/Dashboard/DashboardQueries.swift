@@ -150,7 +150,7 @@ struct DashboardCounts {
     /// Open notices past their deadline.
     func overdueNotices(today: Day) async throws -> Int {
         try await count(
-            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN ('issued', 'acknowledged', 'returned') AND r.deadline < \(bind: today.description) AND "
+            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN (\(states: NoticeState.withSchool)) AND r.deadline < \(bind: today.description) AND "
                 + filter.clause("r"))
     }
 
@@ -184,7 +184,7 @@ struct DashboardCounts {
     /// Open complaints past the deadline of their stage.
     func overdueComplaints(today: Day) async throws -> Int {
         try await count(
-            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN ('received', 'accepted', 'verifying', 'handling') AND c.deadline < \(bind: today.description) AND "
+            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN (\(states: ComplaintState.timed)) AND c.deadline < \(bind: today.description) AND "
                 + filter.clause("c"))
     }
 

@@ -123,7 +123,7 @@ enum HomeTodo {
                 \.$id), as: NoticeLine.self)
         let lateNotices = try await firstAndCount(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(
-                \.$state ~~ [.issued, .acknowledged, .returned]
+                \.$state ~~ NoticeState.withSchool
             )
             .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id), as: NoticeLine.self)
         let intake = try await firstAndCount(

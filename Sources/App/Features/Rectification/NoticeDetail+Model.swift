@@ -87,7 +87,7 @@ extension NoticeDetail {
             actions: RectificationMachine.allowedActions(from: n.state, role: role, policy: policy).filter {
                 $0 != .report
             },
-            mayReport: role == .school && [.issued, .acknowledged, .returned].contains(n.state),
+            mayReport: role == .school && n.state.isWithSchool,
             errors: errors, typedReport: typedReport, typedComment: typedComment)
     }
 }

@@ -53,7 +53,7 @@ extension NoticeList {
         switch filter.state {
         case "open": q = q.filter(\.$state !~ [.closed, .withdrawn])
         case "overdue":
-            q = q.filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < today.description)
+            q = q.filter(\.$state ~~ NoticeState.withSchool).filter(\.$deadline < today.description)
         case "all": break
         default: if let s = NoticeState(rawValue: filter.state) { q = q.filter(\.$state == s) }
         }

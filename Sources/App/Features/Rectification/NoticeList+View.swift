@@ -47,7 +47,7 @@ struct NoticeListView {
 
     /// How the deadline stands, while the school has the notice in hand.
     func progress(_ n: NoticeList.Row) -> Node<HTML.BodyContext> {
-        guard n.state.isOpen && [.issued, .acknowledged, .returned].contains(n.state) else { return .text("") }
+        guard n.state.isWithSchool else { return .text("") }
         guard let due = n.deadline else { return .empty }
         let status = DeadlineStatus.of(due: due, today: ctx.today)
         if case .overdue = status { return .badge(status.label, "warn") }

@@ -125,7 +125,8 @@ enum VisitsController {
     ) async throws -> Response {
         switch built {
         case .failure(let errors):
-            return try await sectionError(req, scope: scope, visit: visit, section: section, errors: errors, typed: typed)
+            return try await sectionError(
+                req, scope: scope, visit: visit, section: section, errors: errors, typed: typed)
         case .success(let record):
             try await record.save(on: req.db)
             return back(req, visit, section, saved(record))
