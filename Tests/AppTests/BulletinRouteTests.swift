@@ -73,6 +73,15 @@ final class BulletinRouteTests: XCTestCase {
             }
             let text = BulletinDraft.sections(facts)[0].text
             XCTAssertTrue(text.contains("到校督导\(visits.count)次"))
+            // Overdue today: the school still has the notice, the complaint's stage still runs.
+            let today = TestClock.today.description
+            let lateNotices = try await RectificationNotice.query(on: app.db)
+                .filter(\.$state ~~ [.issued, .acknowledged, .returned]).filter(\.$deadline < today).count()
+            let lateComplaints = try await Complaint.query(on: app.db)
+                .filter(\.$state ~~ [.received, .accepted, .verifying, .handling]).filter(\.$deadline < today).count()
+            XCTAssertEqual(facts.noticesOverdue, lateNotices)
+            XCTAssertEqual(facts.complaintsOverdue, lateComplaints)
+            XCTAssertGreaterThan(lateNotices + lateComplaints, 0, "the demo has overdue cases")
         }
     }
 

@@ -12,8 +12,9 @@ extension BulletinFacts {
     ) async throws -> BulletinFacts {
         var f = BulletinFacts(period: month.label)
         guard let counts = RecordCounts(db) else { return f }
+        // The dashboard's counts over the district: the ranking, the overdue cases and the campaigns read the same.
+        let dashboard = DashboardCounts(sql: counts.sql, filter: DashboardFilter(path: district.path, type: nil))
         if ranking {
-            let dashboard = DashboardCounts(sql: counts.sql, filter: DashboardFilter(path: district.path, type: nil))
             f.inspectors = try await dashboard.inspectorMonths(month.firstDay, month.lastDay, limit: rankingLimit).map {
                 .init(name: $0.name, assigned: $0.assigned, visited: $0.visited)
             }
@@ -59,24 +60,19 @@ extension BulletinFacts {
         f.noticesClosed = try await count(
             "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state = 'closed' AND r.closed_at >= \(bind: start) AND r.closed_at < \(bind: end) AND "
                 + inDistrict("r"))
-        f.noticesOverdue = try await count(
-            "SELECT COUNT(*) AS n FROM rectification_notices r WHERE r.state IN (\(states: NoticeState.withSchool)) AND r.deadline < \(bind: today.description) AND "
-                + inDistrict("r"))
+        f.noticesOverdue = try await dashboard.overdueNotices(today: today)
         f.complaintsReceived = try await count(
             "SELECT COUNT(*) AS n FROM complaints c WHERE c.received_on >= \(bind: from) AND c.received_on <= \(bind: to) AND "
                 + inDistrict("c"))
         f.complaintsReplied = try await count(
             "SELECT COUNT(*) AS n FROM complaints c WHERE c.replied_on >= \(bind: from) AND c.replied_on <= \(bind: to) AND "
                 + inDistrict("c"))
-        f.complaintsOverdue = try await count(
-            "SELECT COUNT(*) AS n FROM complaints c WHERE c.state IN (\(states: ComplaintState.timed)) AND c.deadline < \(bind: today.description) AND "
-                + inDistrict("c"))
+        f.complaintsOverdue = try await dashboard.overdueComplaints(today: today)
 
         let campaigns = try await Campaign.query(on: db).filter(\.$districtID == district.id!)
             .filter(\.$startsOn <= to).filter(\.$endsOn >= from).sort(\.$startsOn).limit(10).all()
         let ids = campaigns.compactMap(\.id)
-        let phases = try await DashboardCounts(sql: sql, filter: DashboardFilter(path: district.path, type: nil))
-            .campaignTargets(ids)
+        let phases = try await dashboard.campaignTargets(ids)
         struct Mean: Decodable {
             let campaign_id: Int
             let m: Double?
