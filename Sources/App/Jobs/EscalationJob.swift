@@ -26,20 +26,10 @@ enum EscalationJob {
         try await overdue(
             table: "complaints", states: ComplaintState.timed.map(\.rawValue), today: today, on: db
         ) { db, ids in
-            var outcome = Outcome()
-            for c in try await Complaint.query(on: db).filter(\.$id ~~ ids).all() {
-                outcome.checked += 1
-                guard let due = c.deadline.flatMap(Day.init(parsing:)) else { continue }
-                let policy = try await DistrictSettings.forDistrict(c.districtID, on: db).escalationPolicy
-                let taken = try await stepsTaken(.complaint, id: c.id!, on: db)
-                for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await takeStep(step, on: .complaint(c), overdue: today.ordinal - due.ordinal, db: db)
-                    c.escalation = step
-                    outcome.escalated += 1
-                }
-                try await c.save(on: db)
-            }
-            return outcome
+            try await escalate(
+                try await Complaint.query(on: db).filter(\.$id ~~ ids).all(), target: .complaint, today: today,
+                on: db, district: \.districtID, due: { $0.deadline.flatMap(Day.init(parsing:)) }, item: Item.complaint
+            ) { $0.escalation = $1 }
         }
     }
 
@@ -47,28 +37,41 @@ enum EscalationJob {
         try await overdue(
             table: "rectification_notices", states: NoticeState.withSchool.map(\.rawValue), today: today, on: db
         ) { db, ids in
-            var outcome = Outcome()
-            var policies: [Int: EscalationPolicy] = [:]
-            for n in try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).all() {
-                outcome.checked += 1
-                guard let due = n.deadlineDay else { continue }
-                let policy: EscalationPolicy
-                if let p = policies[n.districtID] {
-                    policy = p
-                } else {
-                    policy = try await DistrictSettings.forDistrict(n.districtID, on: db).escalationPolicy
-                    policies[n.districtID] = policy
-                }
-                let taken = try await stepsTaken(.notice, id: n.id!, on: db)
-                for step in policy.stepsDue(due: due, today: today, taken: taken) {
-                    try await takeStep(step, on: .notice(n), overdue: today.ordinal - due.ordinal, db: db)
-                    n.escalation = step
-                    outcome.escalated += 1
-                }
-                try await n.save(on: db)
-            }
-            return outcome
+            try await escalate(
+                try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).all(), target: .notice, today: today,
+                on: db, district: \.districtID, due: \.deadlineDay, item: Item.notice
+            ) { $0.escalation = $1 }
         }
+    }
+
+    /// Takes the steps due on each overdue case by its district's policy (read once a district), marks the case with
+    /// the last step and saves it.
+    static func escalate<Case: Model>(
+        _ cases: [Case], target: CaseEvents.Target, today: Day, on db: any Database, district: (Case) -> Int,
+        due: (Case) -> Day?, item: (Case) -> Item, mark: (Case, EscalationStep) -> Void
+    ) async throws -> Outcome where Case.IDValue == Int {
+        var outcome = Outcome()
+        var policies: [Int: EscalationPolicy] = [:]
+        for c in cases {
+            outcome.checked += 1
+            guard let dueDay = due(c), let id = c.id else { continue }
+            let districtID = district(c)
+            let policy: EscalationPolicy
+            if let known = policies[districtID] {
+                policy = known
+            } else {
+                policy = try await DistrictSettings.forDistrict(districtID, on: db).escalationPolicy
+                policies[districtID] = policy
+            }
+            let taken = try await stepsTaken(target, id: id, on: db)
+            for step in policy.stepsDue(due: dueDay, today: today, taken: taken) {
+                try await takeStep(step, on: item(c), overdue: today.ordinal - dueDay.ordinal, db: db)
+                mark(c, step)
+                outcome.escalated += 1
+            }
+            try await c.save(on: db)
+        }
+        return outcome
     }
 
     /// Claims up to 500 overdue rows of `table` in `states` (past their deadline) in one write transaction and
