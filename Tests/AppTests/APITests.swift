@@ -176,6 +176,44 @@ final class APITests: XCTestCase {
         }
     }
 
+    func testADeactivatedAccountsTokenIsRefused() async throws {
+        try await withApp { app in
+            let token = try await apiToken(app, "school")
+            let before = try await apiGet(app, "/api/v1/schools", token: token)
+            let user = try await User.query(on: app.db).filter(\.$username == "school").first()!
+            user.active = false
+            try await user.save(on: app.db)
+
+            let after = try await apiGet(app, "/api/v1/schools", token: token)
+
+            XCTAssertEqual(before.status, .ok)
+            XCTAssertEqual(after.status, .unauthorized)
+        }
+    }
+
+    func testATokensUseIsRecordedAtMostHourly() async throws {
+        try await withApp { app in
+            let clock = ManualClock(TestClock.now)
+            app.clock = clock.clock
+            let token = try await apiToken(app, "office")
+            func lastUsed() async throws -> Date? { try await ApiToken.query(on: app.db).first()?.lastUsedAt }
+
+            _ = try await apiGet(app, "/api/v1/schools", token: token)
+            let first = try await lastUsed()
+            clock.advance(by: 59 * 60)
+            _ = try await apiGet(app, "/api/v1/schools", token: token)
+            let withinTheHour = try await lastUsed()
+            clock.advance(by: 60)
+            _ = try await apiGet(app, "/api/v1/schools", token: token)
+            let anHourOn = try await lastUsed()
+
+            XCTAssertEqual(first.map { Int($0.timeIntervalSince1970) }, Int(TestClock.now.timeIntervalSince1970))
+            XCTAssertEqual(withinTheHour, first)
+            XCTAssertEqual(
+                anHourOn.map { Int($0.timeIntervalSince1970) }, Int(TestClock.now.timeIntervalSince1970) + 3600)
+        }
+    }
+
     func testInspectorGetsAJSON404ForASchoolThatIsNotTheirs() async throws {
         try await withApp { app in
             let token = try await apiToken(app, "inspector")

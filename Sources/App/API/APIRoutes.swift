@@ -192,17 +192,16 @@ struct BearerPrincipalMiddleware: AsyncMiddleware {
         }
         let now = req.now
         guard token.count <= 100,
-            let t = try await ApiToken.query(on: req.db).filter(\.$tokenHash == Sessions.hash(token)).first(),
-            t.expiresAt > now, let user = try await User.find(t.userID, on: req.db), user.active
+            let t = try await ApiTokenWithAccount.find(hash: Sessions.hash(token), on: req.db),
+            t.expiresAt > now, t.active
         else {
             throw APIError(status: .unauthorized, code: "unauthorized", message: "访问令牌无效或已过期")
         }
         // Shown on the account page; written at most once an hour.
         if t.lastUsedAt.map({ now.timeIntervalSince($0) >= 3600 }) ?? true {
-            t.lastUsedAt = now
-            try await t.update(on: req.db)
+            try await ApiTokenWithAccount.touch(t.id, now: now, on: req.db)
         }
-        req.principal = Principal(user)
+        req.principal = t.principal
         return try await next.respond(to: req)
     }
 }

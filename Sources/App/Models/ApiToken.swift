@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// A bearer token of the JSON API; only its SHA-256 is stored.
@@ -12,4 +13,35 @@ final class ApiToken: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     init() {}
+}
+
+/// A token with its account, read in one statement: every API request begins with it.
+struct ApiTokenWithAccount: AccountRow, Decodable, Sendable {
+    let id: Int
+    let userId: Int
+    let expiresAt: Date
+    let lastUsedAt: Date?
+    let username: String
+    let displayName: String
+    let role: Role
+    let orgUnitId: Int
+    let orgPath: String
+    let schoolId: Int?
+    let inspectorId: Int?
+    let mustChangePassword: Bool
+    let active: Bool
+
+    static func find(hash: String, on db: any Database) async throws -> ApiTokenWithAccount? {
+        try await db.sql().raw(
+            """
+            SELECT t.id, t.user_id, t.expires_at, t.last_used_at, \(unsafeRaw: accountColumns)
+            FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: hash)
+            """
+        ).first(decoding: ApiTokenWithAccount.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    static func touch(_ id: Int, now: Date, on db: any Database) async throws {
+        try await db.sql().update(ApiToken.schema).set("last_used_at", to: now).where("id", .equal, id).run()
+    }
 }

@@ -40,7 +40,7 @@ struct SignedIn: Sendable {
 
 /// A session with its account and unread-message count, read in one statement: every page request begins with
 /// it, and three model queries (session, user, count) cost more in Fluent's reflection than in the database.
-struct SessionWithAccount: Decodable, Sendable {
+struct SessionWithAccount: AccountRow, Decodable, Sendable {
     let id: String
     let userId: Int
     let csrf: String
@@ -60,17 +60,10 @@ struct SessionWithAccount: Decodable, Sendable {
 
     var signedIn: SignedIn { SignedIn(id: id, userID: userId, csrf: csrf, flash: flash) }
 
-    var principal: Principal {
-        Principal(
-            userID: userId, username: username, displayName: displayName, role: role, orgPath: orgPath,
-            orgUnitID: orgUnitId, schoolID: schoolId, inspectorID: inspectorId, mustChangePassword: mustChangePassword)
-    }
-
     static func find(_ id: String, on db: any Database) async throws -> SessionWithAccount? {
         try await db.sql().raw(
             """
-            SELECT s.id, s.user_id, s.csrf, s.created_at, s.last_seen_at, s.flash, u.username, u.display_name, u.role,
-              u.org_unit_id, u.org_path, u.school_id, u.inspector_id, u.must_change_password, u.active,
+            SELECT s.id, s.user_id, s.csrf, s.created_at, s.last_seen_at, s.flash, \(unsafeRaw: accountColumns),
               (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read = \(bind: false)) AS unread
             FROM user_sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = \(bind: id)
