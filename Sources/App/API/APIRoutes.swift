@@ -193,15 +193,15 @@ struct BearerPrincipalMiddleware: AsyncMiddleware {
         let now = req.now
         guard token.count <= 100,
             let t = try await ApiTokenWithAccount.find(hash: Sessions.hash(token), on: req.db),
-            t.expiresAt > now, t.active
+            t.token.expiresAt > now, t.account.active
         else {
             throw APIError(status: .unauthorized, code: "unauthorized", message: "访问令牌无效或已过期")
         }
         // Shown on the account page; written at most once an hour.
-        if t.lastUsedAt.map({ now.timeIntervalSince($0) >= 3600 }) ?? true {
-            try await ApiTokenWithAccount.touch(t.id, now: now, on: req.db)
+        if t.token.lastUsedAt.map({ now.timeIntervalSince($0) >= 3600 }) ?? true {
+            try await ApiTokenWithAccount.touch(t.token.id, now: now, on: req.db)
         }
-        req.principal = t.principal
+        req.principal = t.account.principal
         return try await next.respond(to: req)
     }
 }

@@ -1,26 +1,24 @@
 import DudaoCore
 
 /// The account columns a signed-in request needs, read in the same statement as its session or API token
-/// (`users u` joined), so a request is authenticated by one query instead of two model loads.
-protocol AccountRow {
-    var userId: Int { get }
-    var username: String { get }
-    var displayName: String { get }
-    var role: Role { get }
-    var orgUnitId: Int { get }
-    var orgPath: String { get }
-    var schoolId: Int? { get }
-    var inspectorId: Int? { get }
-    var mustChangePassword: Bool { get }
-    var active: Bool { get }
-}
+/// (`users u` joined, `select` in its select list), so a request is authenticated by one query instead of two model
+/// loads.
+struct AccountColumns: Decodable, Sendable {
+    let userId: Int
+    let username: String
+    let displayName: String
+    let role: Role
+    let orgUnitId: Int
+    let orgPath: String
+    let schoolId: Int?
+    let inspectorId: Int?
+    let mustChangePassword: Bool
+    let active: Bool
 
-extension AccountRow {
-    /// The select list of `users u` that fills an `AccountRow` (decoded from snake case).
-    static var accountColumns: String {
-        "u.username, u.display_name, u.role, u.org_unit_id, u.org_path, u.school_id, u.inspector_id, "
-            + "u.must_change_password, u.active"
-    }
+    /// The select list of `users u` that fills these columns (decoded from snake case).
+    static let select =
+        "u.id AS user_id, u.username, u.display_name, u.role, u.org_unit_id, u.org_path, u.school_id, u.inspector_id, "
+        + "u.must_change_password, u.active"
 
     var principal: Principal {
         Principal(

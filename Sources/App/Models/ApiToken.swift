@@ -16,25 +16,24 @@ final class ApiToken: Model, @unchecked Sendable {
 }
 
 /// A token with its account, read in one statement: every API request begins with it.
-struct ApiTokenWithAccount: AccountRow, Decodable, Sendable {
-    let id: Int
-    let userId: Int
-    let expiresAt: Date
-    let lastUsedAt: Date?
-    let username: String
-    let displayName: String
-    let role: Role
-    let orgUnitId: Int
-    let orgPath: String
-    let schoolId: Int?
-    let inspectorId: Int?
-    let mustChangePassword: Bool
-    let active: Bool
+struct ApiTokenWithAccount: Decodable, Sendable {
+    struct Token: Decodable, Sendable {
+        let id: Int
+        let expiresAt: Date
+        let lastUsedAt: Date?
+    }
+    let token: Token
+    let account: AccountColumns
+
+    init(from decoder: any Decoder) throws {
+        token = try Token(from: decoder)
+        account = try AccountColumns(from: decoder)
+    }
 
     static func find(hash: String, on db: any Database) async throws -> ApiTokenWithAccount? {
         try await db.sql().raw(
             """
-            SELECT t.id, t.user_id, t.expires_at, t.last_used_at, \(unsafeRaw: accountColumns)
+            SELECT t.id, t.expires_at, t.last_used_at, \(unsafeRaw: AccountColumns.select)
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: hash)
             """

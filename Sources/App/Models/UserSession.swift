@@ -40,30 +40,31 @@ struct SignedIn: Sendable {
 
 /// A session with its account and unread-message count, read in one statement: every page request begins with
 /// it, and three model queries (session, user, count) cost more in Fluent's reflection than in the database.
-struct SessionWithAccount: AccountRow, Decodable, Sendable {
-    let id: String
-    let userId: Int
-    let csrf: String
-    let createdAt: Date
-    let lastSeenAt: Date
-    let flash: String?
-    let username: String
-    let displayName: String
-    let role: Role
-    let orgUnitId: Int
-    let orgPath: String
-    let schoolId: Int?
-    let inspectorId: Int?
-    let mustChangePassword: Bool
-    let active: Bool
-    let unread: Int
+struct SessionWithAccount: Decodable, Sendable {
+    struct Session: Decodable, Sendable {
+        let id: String
+        let csrf: String
+        let createdAt: Date
+        let lastSeenAt: Date
+        let flash: String?
+        let unread: Int
+    }
+    let session: Session
+    let account: AccountColumns
 
-    var signedIn: SignedIn { SignedIn(id: id, userID: userId, csrf: csrf, flash: flash) }
+    init(from decoder: any Decoder) throws {
+        session = try Session(from: decoder)
+        account = try AccountColumns(from: decoder)
+    }
+
+    var signedIn: SignedIn {
+        SignedIn(id: session.id, userID: account.userId, csrf: session.csrf, flash: session.flash)
+    }
 
     static func find(_ id: String, on db: any Database) async throws -> SessionWithAccount? {
         try await db.sql().raw(
             """
-            SELECT s.id, s.user_id, s.csrf, s.created_at, s.last_seen_at, s.flash, \(unsafeRaw: accountColumns),
+            SELECT s.id, s.csrf, s.created_at, s.last_seen_at, s.flash, \(unsafeRaw: AccountColumns.select),
               (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read = \(bind: false)) AS unread
             FROM user_sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = \(bind: id)

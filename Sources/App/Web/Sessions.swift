@@ -104,22 +104,22 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         let now = req.now
         let idle = TimeInterval(req.application.config.sessionIdleMinutes * 60)
-        guard now.timeIntervalSince(row.lastSeenAt) < idle,
-            now.timeIntervalSince(row.createdAt) < Sessions.absoluteLifetime, row.active
+        guard now.timeIntervalSince(row.session.lastSeenAt) < idle,
+            now.timeIntervalSince(row.session.createdAt) < Sessions.absoluteLifetime, row.account.active
         else {
-            try await SessionWithAccount.delete(row.id, on: req.db)
+            try await SessionWithAccount.delete(row.session.id, on: req.db)
             req.pendingCookies[Sessions.cookieName] = Sessions.expired(req)
             return
         }
-        if now.timeIntervalSince(row.lastSeenAt) >= Sessions.touchInterval {
-            try await SessionWithAccount.touch(row.id, now: now, on: req.db)
+        if now.timeIntervalSince(row.session.lastSeenAt) >= Sessions.touchInterval {
+            try await SessionWithAccount.touch(row.session.id, now: now, on: req.db)
         }
         req.session = row.signedIn
-        req.principal = row.principal
+        req.principal = row.account.principal
         // Every page shows the unread badge, a refused form (POST) and an error page included; the API and the
         // assets need no count.
         if !req.url.path.hasPrefix("/api/"), !req.url.path.hasPrefix("/assets/") {
-            req.storage[UnreadKey.self] = row.unread
+            req.storage[UnreadKey.self] = row.session.unread
         }
     }
 }
