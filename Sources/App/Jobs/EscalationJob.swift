@@ -24,7 +24,7 @@ enum EscalationJob {
     /// Open complaints past their stage's deadline escalate like notices.
     static func complaints(on db: any Database, today: Day) async throws -> Outcome {
         try await overdue(
-            table: "complaints", states: ComplaintState.timed.map(\.rawValue), today: today, on: db
+            table: "complaints", states: "\(states: ComplaintState.timed)", today: today, on: db
         ) { db, ids in
             try await escalate(
                 try await Complaint.query(on: db).filter(\.$id ~~ ids).all(), target: .complaint, today: today,
@@ -35,7 +35,7 @@ enum EscalationJob {
 
     static func notices(on db: any Database, today: Day) async throws -> Outcome {
         try await overdue(
-            table: "rectification_notices", states: NoticeState.withSchool.map(\.rawValue), today: today, on: db
+            table: "rectification_notices", states: "\(states: NoticeState.withSchool)", today: today, on: db
         ) { db, ids in
             try await escalate(
                 try await RectificationNotice.query(on: db).filter(\.$id ~~ ids).all(), target: .notice, today: today,
@@ -77,7 +77,7 @@ enum EscalationJob {
     /// Claims up to 500 overdue rows of `table` in `states` (past their deadline) in one write transaction and
     /// hands their ids to `body`. On PostgreSQL the rows are locked, and rows another instance holds are skipped.
     static func overdue(
-        table: String, states: [String], today: Day, on db: any Database,
+        table: String, states: SQLQueryString, today: Day, on db: any Database,
         _ body: @escaping @Sendable (any Database, [Int]) async throws -> Outcome
     ) async throws -> Outcome {
         guard let sql = db as? any SQLDatabase else { return Outcome() }
@@ -87,7 +87,7 @@ enum EscalationJob {
             struct Row: Decodable { let id: Int }
             // `table` is a constant of this file, never input.
             let ids = try await sql.raw(
-                "SELECT id FROM \(unsafeRaw: table) WHERE state IN (\(literals: states, joinedBy: ", ")) AND deadline < "
+                "SELECT id FROM \(unsafeRaw: table) WHERE state IN (" + states + ") AND deadline < "
                     + "\(bind: today.description) ORDER BY id LIMIT 500" + SQLQueryString(lock)
             ).all(decoding: Row.self).map(\.id)
             return ids.isEmpty ? Outcome() : try await body(db, ids)
