@@ -16,12 +16,7 @@ final class QueryRowsTests: XCTestCase {
     func testRowsAndCountsAgreeWithFluentForEveryRole() async throws {
         try await withApp { app in
             for username in ["office", "inspector", "school", "leader"] {
-                let user = try await app.user(username)
-                var ids: [Int] = []
-                if let inspector = user.inspectorID {
-                    ids = try await Assignment.currentSchoolIDs(inspectorID: inspector, on: app.db)
-                }
-                let scope = Scope(principal: Principal(user), assignedSchoolIDs: ids)
+                let scope = try await app.scope(of: username)
                 let problems = scope.problemAccess.readable(Problem.query(on: app.db))
                 let notices = scope.noticeAccess.readable(RectificationNotice.query(on: app.db))
                     .filter(\.$state ~~ [.issued, .closed]).sort(\.$id, .descending)
@@ -43,5 +38,41 @@ final class QueryRowsTests: XCTestCase {
             let anyProblems = try await Problem.query(on: app.db).count()
             XCTAssertGreaterThan(anyProblems, 0, "the demo history has problems to count")
         }
+    }
+
+    func testFirstRowsReadTheFirstRowsAndTheTotalInOneStatementForEveryRole() async throws {
+        try await withApp { app in
+            var groupsSeen = 0
+            for username in ["office", "inspector", "school", "leader"] {
+                let scope = try await app.scope(of: username)
+                let notices = scope.noticeAccess.readable(RectificationNotice.query(on: app.db))
+                    .sort(\.$deadline).sort(\.$id)
+
+                let first = try await notices.copy().firstRows(
+                    2, NoticeRow.self, columns: ["id", "school_id", "number"])
+                let grouped = try await notices.copy().firstRows(
+                    1, per: "state", as: NoticeState.self, NoticeRow.self, columns: ["id", "school_id", "number"])
+
+                let all = try await notices.copy().all()
+                XCTAssertEqual(first.total, all.count, username)
+                XCTAssertEqual(first.rows, all.prefix(2).map(NoticeRow.init), username)
+                for state in NoticeState.allCases {
+                    let inState = all.filter { $0.state == state }
+                    XCTAssertEqual(grouped[state]?.total ?? 0, inState.count, "\(username) \(state)")
+                    XCTAssertEqual(
+                        grouped[state]?.rows ?? [], inState.prefix(1).map(NoticeRow.init), "\(username) \(state)")
+                }
+                XCTAssertEqual(Set(grouped.keys), Set(all.map(\.state)), "a state without notices is absent")
+                groupsSeen += grouped.values.filter { $0.total > 1 }.count
+            }
+            XCTAssertGreaterThan(
+                groupsSeen, 0, "the demo has a state with more notices than shown, so the limit is tested")
+        }
+    }
+}
+
+extension QueryRowsTests.NoticeRow {
+    init(_ notice: RectificationNotice) {
+        self.init(id: notice.id!, schoolId: notice.schoolID, number: notice.number)
     }
 }

@@ -33,11 +33,4 @@ final class Assignment: Model, @unchecked Sendable {
         return try await current(on: db).filter(\.$inspectorID == inspectorID)
             .rows(School.self, columns: ["school_id"]).map(\.schoolId)
     }
-
-    /// The ids of a school's responsible inspectors now.
-    static func currentInspectorIDs(schoolID: Int, on db: any Database) async throws -> [Int] {
-        struct Inspector: Decodable, Sendable { let inspectorId: Int }
-        return try await current(on: db).filter(\.$schoolID == schoolID)
-            .rows(Inspector.self, columns: ["inspector_id"]).map(\.inspectorId)
-    }
 }

@@ -108,6 +108,16 @@ extension Application {
         return u
     }
 
+    /// The scope a signed-in account's request would have.
+    func scope(of username: String) async throws -> Scope {
+        let user = try await self.user(username)
+        var ids: [Int] = []
+        if let inspector = user.inspectorID {
+            ids = try await Assignment.currentSchoolIDs(inspectorID: inspector, on: db)
+        }
+        return Scope(principal: Principal(user), assignedSchoolIDs: ids)
+    }
+
     func inspector(named name: String) async throws -> Inspector {
         guard let i = try await Inspector.query(on: db).filter(\.$name == name).first() else {
             throw TestSetupError("no inspector \(name)")

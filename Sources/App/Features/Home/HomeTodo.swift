@@ -79,15 +79,14 @@ enum HomeTodo {
 
     /// A school: notices to sign for, to rectify, reports returned, and unread messages.
     static func school(scope: Scope, schoolName: String, on db: any Database) async throws -> [TodoGroup] {
-        func notices(_ state: NoticeState) async throws -> (rows: [NoticeLine], total: Int) {
-            try await firstAndCount(
-                scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == state)
-                    .sort(\.$deadline).sort(\.$id), as: NoticeLine.self)
-        }
+        let notices = try await scope.noticeAccess.readable(RectificationNotice.query(on: db))
+            .filter(\.$state ~~ [.issued, .acknowledged, .returned]).sort(\.$deadline).sort(\.$id)
+            .firstRows(shown, per: "state", as: NoticeState.self, NoticeLine.self, columns: NoticeLine.columns)
+        let none: (rows: [NoticeLine], total: Int) = ([], 0)
+        let (toSign, toRectify, returned) = (
+            notices[.issued] ?? none, notices[.acknowledged] ?? none, notices[.returned] ?? none
+        )
         let names = [scope.principal.schoolID ?? -1: schoolName]
-        let toSign = try await notices(.issued)
-        let toRectify = try await notices(.acknowledged)
-        let returned = try await notices(.returned)
         let messages = try await firstAndCount(
             scope.notificationAccess.readable(AppNotification.query(on: db)).filter(\.$read == false).sort(
                 \.$id, .descending), as: MessageLine.self)
@@ -118,27 +117,27 @@ enum HomeTodo {
         scope: Scope, settings: ComplianceSettings, today: Day, behind counted: ([Behind], Int), on db: any Database
     ) async throws -> [TodoGroup] {
         let soon = today.adding(days: 3).description
-        let approvals = try await firstAndCount(
+        let approvals = try await countThenFirst(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(\.$state == .pendingApproval).sort(
                 \.$id), as: NoticeLine.self)
-        let lateNotices = try await firstAndCount(
+        let lateNotices = try await countThenFirst(
             scope.noticeAccess.readable(RectificationNotice.query(on: db)).filter(
                 \.$state ~~ NoticeState.withSchool
             )
             .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id), as: NoticeLine.self)
-        let intake = try await firstAndCount(
+        let intake = try await countThenFirst(
             scope.complaintAccess.readable(Complaint.query(on: db)).filter(\.$state == .received).sort(\.$deadline)
                 .sort(\.$id), as: ComplaintLine.self)
-        let lateComplaints = try await firstAndCount(
+        let lateComplaints = try await countThenFirst(
             scope.complaintAccess.readable(Complaint.query(on: db)).filter(
                 \.$state ~~ [.accepted, .verifying, .handling, .replied]
             )
             .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id), as: ComplaintLine.self)
         let weekAgo = today.adding(days: -6).date()
-        let severe = try await firstAndCount(
+        let severe = try await countThenFirst(
             ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: db))).filter(\.$severity == .urgent)
                 .filter(\.$createdAt >= weekAgo).sort(\.$id, .descending), as: ProblemLine.self)
-        let plans = try await firstAndCount(
+        let plans = try await countThenFirst(
             scope.areaPlanAccess.readable(AreaPlan.query(on: db)).filter(\.$status == .submitted).sort(\.$id),
             as: AreaPlanLine.self)
         let behind = settings.vacationMonths.contains(today.month) ? ([], 0) : counted
@@ -240,8 +239,17 @@ enum HomeTodo {
         return known.merging(try await DirectoryQueries.schoolNames(of: Array(missing), on: db)) { known, _ in known }
     }
 
-    /// The first `shown` rows of a query, as the columns a line shows, and how many rows it has.
+    /// The first `shown` rows of a query, as the columns a line shows, and how many rows it has, in one statement:
+    /// for an inspector's or a school's lists, which hold a few rows.
     static func firstAndCount<M: Model, Line: TodoLine>(_ q: QueryBuilder<M>, as _: Line.Type) async throws
+        -> (rows: [Line], total: Int)
+    {
+        try await q.firstRows(shown, Line.self, columns: Line.columns)
+    }
+
+    /// The same in two statements, for the office's lists over a district's or a province's records: the count
+    /// alone is read from a covering index, where counting beside the columns shown would read every row.
+    static func countThenFirst<M: Model, Line: TodoLine>(_ q: QueryBuilder<M>, as _: Line.Type) async throws
         -> (rows: [Line], total: Int)
     {
         let total = try await q.rowCount()

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 
 /// A school's home: what the school must do (sign, rectify, report again, read), and who its 挂牌督学 is.
 struct SchoolHome: Sendable {
@@ -19,12 +20,21 @@ struct SchoolHome: Sendable {
 
 extension SchoolHome {
     static func query(scope: Scope, on db: any Database) async throws -> SchoolHome {
-        let school = try await scope.schoolAccess.load(scope.principal.schoolID, on: db)
-        let ids = try await Assignment.currentInspectorIDs(schoolID: school.id!, on: db)
-        let inspectors = try await Inspector.query(on: db).filter(\.$id ~~ ids).sort(\.$name).sort(\.$id)
-            .rows(Contact.self, columns: ["name", "phone"])
+        struct Line: Decodable, Sendable {
+            let id: Int
+            let name: String
+            let type: SchoolType
+        }
+        let school = try await scope.schoolAccess.loadRow(
+            scope.principal.schoolID, as: Line.self, columns: ["id", "name", "type"], on: db)
+        let inspectors = try await db.sql().raw(
+            """
+            SELECT i.name, i.phone FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
+            WHERE a.end_date IS NULL AND a.school_id = \(bind: school.id) ORDER BY i.name, i.id
+            """
+        ).all(decoding: Contact.self)
         return SchoolHome(
-            schoolID: school.id!, schoolName: school.name, filesBalance: BalanceFigures.files(school.type),
+            schoolID: school.id, schoolName: school.name, filesBalance: BalanceFigures.files(school.type),
             inspectors: inspectors,
             todo: try await HomeTodo.school(scope: scope, schoolName: school.name, on: db))
     }

@@ -24,6 +24,17 @@ extension RecordAccess {
         return record
     }
 
+    /// `load` as a few columns (see `rows`), for pages that show a record's name and not the whole model.
+    func loadRow<Row: Decodable & Sendable>(_ id: Int?, as _: Row.Type, columns: [String], on db: any Database)
+        async throws -> Row
+    {
+        guard let id, InputBounds.ID.range.contains(id),
+            let row = try await readable(Record.query(on: db)).filter(\._$id == id).limit(1)
+                .rows(Row.self, columns: columns).first
+        else { throw Abort(.notFound, reason: notFound) }
+        return row
+    }
+
     func canRead(_ id: Int, on db: any Database) async throws -> Bool {
         try await readable(Record.query(on: db)).filter(\._$id == id).count() > 0
     }
