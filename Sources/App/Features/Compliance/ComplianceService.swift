@@ -35,13 +35,10 @@ enum ComplianceService {
         let inspectorId: Int
     }
 
-    struct PlanRow: Decodable, Sendable {
+    /// A filed 责任区 plan (`kind` NULL) or a work report of the semester.
+    struct FilingRow: Decodable, Sendable {
         let inspectorId: Int
-    }
-
-    struct ReportRow: Decodable, Sendable {
-        let inspectorId: Int
-        let kind: ReportKind
+        let kind: ReportKind?
     }
 
     static func evaluate(
@@ -104,20 +101,32 @@ enum ComplianceService {
                 teachersInterviewed: r.teachers + (kindergarten ? r.caregivers : 0), studentsInterviewed: r.students,
                 atKindergarten: kindergarten, parentsInterviewed: r.parents)
         }
-        let plans = try await AreaPlan.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
-            \.$semester == semester.code
-        )
-        .filter(\.$status == .filed).rows(PlanRow.self, columns: ["inspector_id"]).map {
-            ComplianceInput.PlanFacts(inspectorID: $0.inspectorId, semester: semester)
-        }
-        let reports = try await WorkReport.query(on: db).filter(\.$inspectorID ~~ inspectorIDs).filter(
-            \.$semester == semester.code
-        ).rows(ReportRow.self, columns: ["inspector_id", "kind"])
-            .map { ComplianceInput.ReportFacts(inspectorID: $0.inspectorId, kind: $0.kind, semester: semester) }
+        let (plans, reports) = try await filings(inspectorIDs: ids, semester: semester, on: sql)
         return Compliance.evaluate(
             ComplianceInput(
                 inspectorIDs: inspectorIDs, assignments: assignments, visits: visits,
                 filedPlans: plans, reports: reports, semester: semester, today: today, settings: settings))
+    }
+
+    /// The inspectors' filed plans and their reports of the semester, read in one statement.
+    private static func filings(inspectorIDs ids: SQLList, semester: Semester, on sql: any SQLDatabase) async throws
+        -> ([ComplianceInput.PlanFacts], [ComplianceInput.ReportFacts])
+    {
+        let rows = try await sql.raw(
+            """
+            SELECT p.inspector_id, NULL AS kind FROM area_plans p
+            WHERE p.inspector_id IN (\(ids)) AND p.semester = \(bind: semester.code) AND p.status = \(bind: PlanStatus.filed.rawValue)
+            UNION ALL SELECT r.inspector_id, r.kind FROM work_reports r
+            WHERE r.inspector_id IN (\(ids)) AND r.semester = \(bind: semester.code)
+            """
+        ).all(decoding: FilingRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let plans = rows.filter { $0.kind == nil }.map {
+            ComplianceInput.PlanFacts(inspectorID: $0.inspectorId, semester: semester)
+        }
+        let reports = rows.compactMap { row in
+            row.kind.map { ComplianceInput.ReportFacts(inspectorID: row.inspectorId, kind: $0, semester: semester) }
+        }
+        return (plans, reports)
     }
 
     /// The semester named by `code` (`2026-autumn`), or the one of `today` by the district's term dates.

@@ -42,11 +42,10 @@ extension InspectorHome {
     static func query(scope: Scope, today: Day, on db: any Database) async throws -> InspectorHome {
         let schools = try await scope.schoolAccess.readable(School.query(on: db)).sort(\.$name).sort(\.$id)
             .rows(SchoolCard.self, columns: SchoolCard.columns)
-        let district = try await scope.principal.inspectorID.asyncMap { id in
-            try await Inspector.query(on: db).filter(\.$id == id).rows(InspectorRow.self, columns: ["district_id"])
-                .first?.districtId
-        }
-        let settings = try await district?.asyncMap { try await DistrictSettings.forDistrict($0, on: db) }
+        let settings =
+            try await scope.principal.inspectorID.asyncMap {
+                try await DistrictSettings.forInspector($0, on: db)
+            } ?? nil
         let semester = settings?.terms.semester(containing: today) ?? Semester.containing(today)
         let me = scope.principal.inspectorID ?? -1
         let result = try await ComplianceService.evaluate(
@@ -76,10 +75,6 @@ extension InspectorHome {
                     } ?? SiteURL.problems.path,
                     description: $0.description, disposition: $0.disposition)
             })
-    }
-
-    struct InspectorRow: Decodable, Sendable {
-        let districtId: Int
     }
 
     /// What the home shows of an open problem.
