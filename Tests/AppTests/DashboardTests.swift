@@ -16,6 +16,19 @@ final class DashboardTests: XCTestCase {
             terms: settings.terms, categories: settings.categories, on: app.db)
     }
 
+    func testThePageDrawnOnceWithItsKeptFiguresIsThePageDrawnWhole() async throws {
+        try await withApp { app in
+            var board = try await load(app)
+            board.countedAt = fixtureTime
+            let ctx = PageContext.fixture(.office, path: "/dashboard")
+
+            let kept = DashboardView(ctx: ctx, content: DashboardContent.drawn(board, countedAt: fixtureTime))
+
+            XCTAssertEqual(kept.document().render(), DashboardView(ctx: ctx, model: board).document().render())
+            XCTAssertTrue(kept.document().render().contains("数据统计于"), "the drawn part says when it was counted")
+        }
+    }
+
     func testTheFiguresEqualTheRecordsBehindThem() async throws {
         try await withApp { app in
             let today = TestClock.clock.today

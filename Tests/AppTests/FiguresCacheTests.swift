@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import NIOConcurrencyHelpers
 import XCTVapor
 
 @testable import App
@@ -30,6 +31,27 @@ final class FiguresCacheTests: XCTestCase {
         XCTAssertEqual([first.value, within.value, other.value, after.value], [1, 1, 2, 3])
         XCTAssertEqual(within.countedAt, start, "the page shows when the figures it shows were counted")
         XCTAssertEqual(after.countedAt, start.addingTimeInterval(60))
+    }
+
+    func testThePageDrawnFromTheFiguresIsDrawnOnceWithThemAndKeptBesideThem() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let (counter, drawings) = (Counter(), NIOLockedValueBox(0))
+        let unkept = FiguresCache<String, Int>(lifetime: 0)
+        let start = TestClock.now
+        let draw: FiguresCache<String, Int>.Draw = { value, countedAt in
+            drawings.withLockedValue { $0 += 1 }
+            return "<p>\(value) · \(countedAt.map(Format.counted) ?? "刚刚统计")</p>"
+        }
+
+        let first = try await cache.value(for: "全省", now: start, count: { await counter.next() }, draw: draw)
+        let within = try await cache.value(
+            for: "全省", now: start.addingTimeInterval(30), count: { await counter.next() }, draw: draw)
+        let live = try await unkept.value(for: "全省", now: start, count: { 7 }, draw: draw)
+
+        XCTAssertEqual(first.drawn, "<p>1 · \(Format.counted(start))</p>")
+        XCTAssertEqual(within.drawn, first.drawn, "kept with the figures, not drawn again")
+        XCTAssertEqual(live.drawn, "<p>7 · 刚刚统计</p>", "figures not kept are drawn with no time")
+        XCTAssertEqual(drawings.withLockedValue { $0 }, 2, "once for the kept count, once for the unkept one")
     }
 
     func testRequestsArrivingWhileTheFiguresAreCountedWaitForThatOneCount() async throws {

@@ -13,12 +13,13 @@ enum ComplianceController {
             role: scope.principal.role, orgPath: scope.principal.orgPath, semester: semester.code, page: page,
             today: req.today.description)
         let (today, db) = (req.today, req.db)
-        let figures = try await req.application.figuresCaches.compliance.value(for: key, now: req.now) {
-            try await ComplianceMatrix.query(semester: semester, page: page, scope: scope, today: today, on: db)
-        }
-        var model = figures.value
-        model.countedAt = figures.countedAt
-        return ComplianceMatrixView(ctx: req.pageContext(), model: model).render()
+        let figures = try await req.application.figuresCaches.compliance.value(
+            for: key, now: req.now,
+            count: {
+                try await ComplianceMatrix.query(semester: semester, page: page, scope: scope, today: today, on: db)
+            },
+            draw: ComplianceMatrixContent.drawn)
+        return ComplianceMatrixView(ctx: req.pageContext(), content: figures.drawn).render()
     }
 
     /// An inspector's own 六个一 detail.

@@ -1,18 +1,44 @@
 import DudaoCore
+import Foundation
 import Plot
 
 /// 数据看板: coverage, problems, rectification, complaints, campaigns and accountability, each with its chart,
 /// its figures as a table and links to the records behind them.
 struct DashboardView {
     let ctx: PageContext
-    let model: Dashboard
+    /// What the page shows below the site's header: drawn already, with the figures kept for a minute
+    /// (`DashboardContent.drawn`), or the nodes themselves (indented when a test renders the page to read it).
+    let content: Node<HTML.BodyContext>
+
+    init(ctx: PageContext, content drawn: String) {
+        (self.ctx, self.content) = (ctx, .raw(drawn))
+    }
+
+    init(ctx: PageContext, model: Dashboard) {
+        (self.ctx, self.content) = (ctx, .group(DashboardContent(model: model).nodes))
+    }
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> HTML { Layout.document("数据看板", ctx, wide: true, [content]) }
+}
+
+/// Everything on the dashboard below the site's header: drawn only from the figures and when they were counted.
+struct DashboardContent {
+    let model: Dashboard
+
+    /// The content as HTML.
+    static func drawn(_ model: Dashboard, countedAt: Date?) -> String {
+        var model = model
+        model.countedAt = countedAt
+        return DashboardContent(model: model).drawn
+    }
+
+    var drawn: String { Node<HTML.BodyContext>.group(nodes).render() }
+
+    var nodes: [Node<HTML.BodyContext>] {
         let m = model
-        return Layout.document(
-            "数据看板", ctx, wide: true,
+        return
             [
                 .div(
                     .class("page-head"), .h1(.text("数据看板")),
@@ -32,7 +58,7 @@ struct DashboardView {
                 complaints,
                 campaigns,
                 accountability,
-            ])
+            ]
     }
 
     var filters: Node<HTML.BodyContext> {

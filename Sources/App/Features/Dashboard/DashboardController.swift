@@ -5,7 +5,7 @@ import Vapor
 /// 数据看板 for the office, leaders and admin of a district.
 enum DashboardController {
     static func page(req: Request) async throws -> Page {
-        DashboardView(ctx: req.pageContext(), model: try await model(req)).render()
+        DashboardView(ctx: req.pageContext(), content: try await figures(req).drawn).render()
     }
 
     /// The figures of the page with its filter, as a table.
@@ -17,6 +17,14 @@ enum DashboardController {
     }
 
     static func model(_ req: Request) async throws -> Dashboard {
+        let figures = try await figures(req)
+        var model = figures.value
+        model.countedAt = figures.countedAt
+        return model
+    }
+
+    /// The figures of the page with its filter, kept for a minute with the page's content drawn from them.
+    static func figures(_ req: Request) async throws -> FiguresCache<FiguresCaches.DashboardKey, Dashboard>.Entry {
         let scope = try await Scope.of(req)
         let district = try await scope.district(on: req.db)
         // A city-level account sees every district below it; the settings are those of its first district.
@@ -31,12 +39,12 @@ enum DashboardController {
         let key = FiguresCaches.DashboardKey(
             root: root.id!, township: input.township, type: input.type?.rawValue, today: req.today.description)
         let (today, db, filter) = (req.today, req.db, input)
-        let figures = try await req.application.figuresCaches.dashboard.value(for: key, now: req.now) {
-            try await Dashboard.load(
-                root: root, input: filter, today: today, terms: settings.terms, categories: settings.categories, on: db)
-        }
-        var model = figures.value
-        model.countedAt = figures.countedAt
-        return model
+        return try await req.application.figuresCaches.dashboard.value(
+            for: key, now: req.now,
+            count: {
+                try await Dashboard.load(
+                    root: root, input: filter, today: today, terms: settings.terms, categories: settings.categories,
+                    on: db)
+            }, draw: DashboardContent.drawn)
     }
 }
