@@ -23,9 +23,19 @@ struct Scope: Sendable {
         principal.role.mayEditDirectory && orgPath.hasPrefix(principal.orgPath)
     }
 
+    /// The account's own node of the organisation tree.
+    func node(on db: any Database) async throws -> OrgUnit {
+        guard let node = try await OrgUnit.find(principal.orgUnitID, on: db) else { throw Abort(.internalServerError) }
+        return node
+    }
+
     /// The district the account works in (its node, or the district above a township).
     func district(on db: any Database) async throws -> OrgUnit {
-        guard let node = try await OrgUnit.find(principal.orgUnitID, on: db) else { throw Abort(.internalServerError) }
+        try await district(of: try await node(on: db), on: db)
+    }
+
+    /// The district the account works in, from its node (read by the caller).
+    func district(of node: OrgUnit, on db: any Database) async throws -> OrgUnit {
         if node.level == .township, let parent = node.parentID, let d = try await OrgUnit.find(parent, on: db) {
             return d
         }

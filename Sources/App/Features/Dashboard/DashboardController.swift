@@ -26,23 +26,23 @@ enum DashboardController {
     /// The figures of the page with its filter, kept for a minute with the page's content drawn from them.
     static func figures(_ req: Request) async throws -> FiguresCache<FiguresCaches.DashboardKey, Dashboard>.Entry {
         let scope = try await Scope.of(req)
-        let district = try await scope.district(on: req.db)
         // A city-level account sees every district below it; the settings are those of its first district.
-        let node = try await OrgUnit.find(scope.principal.orgUnitID, on: req.db)
-        let root = node?.level == .city ? node! : district
+        let node = try await scope.node(on: req.db)
+        let root = node.level == .city ? node : try await scope.district(of: node, on: req.db)
         var input = Dashboard.Input(township: try req.query.bounded("township", InputBounds.ID.self))
         if let type = try req.query.boundedText("type", max: 20) {
             guard let t = SchoolType(rawValue: type) else { throw BadInput(message: "学校类型不正确") }
             input.type = t
         }
-        let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db)
         let key = FiguresCaches.DashboardKey(
             root: root.id!, township: input.township, type: input.type?.rawValue, today: req.today.description)
         let (today, db, filter) = (req.today, req.db, input)
         return try await req.application.figuresCaches.dashboard.value(
             for: key, now: req.now,
             count: {
-                try await Dashboard.load(
+                let district = root.level == .city ? try await scope.district(of: root, on: db) : root
+                let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
+                return try await Dashboard.load(
                     root: root, input: filter, today: today, terms: settings.terms, categories: settings.categories,
                     on: db)
             }, draw: DashboardContent.drawn)
