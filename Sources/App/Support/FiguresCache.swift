@@ -82,7 +82,8 @@ struct FiguresCaches: Sendable {
     struct ComplianceKey: Hashable, Sendable {
         let role: Role
         let orgPath: String
-        let semester: String
+        /// The semester asked for; nil: the current one by the district's term dates.
+        let semester: String?
         let page: Int?
         let today: String
     }

@@ -6,17 +6,25 @@ import Vapor
 /// The office's view of the 六个一: inspectors × months, schools not visited this month, drill-down.
 enum ComplianceController {
     static func matrix(req: Request) async throws -> Page {
-        let semester = try await ComplianceService.semester(req)
+        let asked = req.query[String.self, at: "semester"].flatMap(Semester.init(code:))
         let page = try req.query.page()
         let scope = try await Scope.of(req)
         let key = FiguresCaches.ComplianceKey(
-            role: scope.principal.role, orgPath: scope.principal.orgPath, semester: semester.code, page: page,
+            role: scope.principal.role, orgPath: scope.principal.orgPath, semester: asked?.code, page: page,
             today: req.today.description)
         let (today, db) = (req.today, req.db)
         let figures = try await req.application.figuresCaches.compliance.value(
             for: key, now: req.now,
             count: {
-                try await ComplianceMatrix.query(semester: semester, page: page, scope: scope, today: today, on: db)
+                // The current semester by the district's term dates, read with the figures they decide.
+                let semester: Semester
+                if let asked {
+                    semester = asked
+                } else {
+                    semester = try await ComplianceService.currentTerms(scope, on: db).semester(containing: today)
+                }
+                return try await ComplianceMatrix.query(
+                    semester: semester, page: page, scope: scope, today: today, on: db)
             },
             draw: ComplianceMatrixContent.drawn)
         return ComplianceMatrixView(ctx: req.pageContext(), content: figures.drawn).render()

@@ -142,7 +142,11 @@ enum ComplianceService {
 
     /// The term dates of the account's district.
     static func currentTerms(_ req: Request) async throws -> TermDates {
-        let district = try await Scope.of(req).district(on: req.db)
-        return try await DistrictSettings.forDistrict(district.id!, on: req.db).terms
+        try await currentTerms(try await Scope.of(req), on: req.db)
+    }
+
+    static func currentTerms(_ scope: Scope, on db: any Database) async throws -> TermDates {
+        let district = try await scope.district(on: db)
+        return try await DistrictSettings.forDistrict(district.id!, on: db).terms
     }
 }
