@@ -8,6 +8,8 @@ struct Scope: Sendable {
     let principal: Principal
     /// For inspectors: the schools they are responsible for now.
     let assignedSchoolIDs: [Int]
+    /// The application's tree nodes read before (none outside a request: every lookup reads the database).
+    var orgUnits: OrgUnitCache? = nil
 
     static func of(_ req: Request) async throws -> Scope {
         let p = try req.requirePrincipal()
@@ -15,7 +17,7 @@ struct Scope: Sendable {
         if p.role == .inspector, let iid = p.inspectorID {
             ids = try await Assignment.currentSchoolIDs(inspectorID: iid, on: req.db)
         }
-        return Scope(principal: p, assignedSchoolIDs: ids)
+        return Scope(principal: p, assignedSchoolIDs: ids, orgUnits: req.application.orgUnits)
     }
 
     /// Writers (office, admin) change only records in their own subtree.
@@ -25,13 +27,23 @@ struct Scope: Sendable {
 
     /// The account's own node of the organisation tree.
     func node(on db: any Database) async throws -> OrgUnit {
-        guard let node = try await OrgUnit.find(principal.orgUnitID, on: db) else { throw Abort(.internalServerError) }
+        let id = principal.orgUnitID
+        let node =
+            if let orgUnits {
+                try await orgUnits.node(id) { try await OrgUnit.find(id, on: db) }
+            } else {
+                try await OrgUnit.find(id, on: db)
+            }
+        guard let node else { throw Abort(.internalServerError) }
         return node
     }
 
     /// The district the account works in (its node, or the district above a township).
     func district(on db: any Database) async throws -> OrgUnit {
-        try await district(of: try await node(on: db), on: db)
+        guard let orgUnits else { return try await district(of: try await node(on: db), on: db) }
+        return try await orgUnits.district(of: principal.orgUnitID) {
+            try await district(of: try await node(on: db), on: db)
+        }
     }
 
     /// The district the account works in, from its node (read by the caller).
@@ -49,7 +61,8 @@ struct Scope: Sendable {
     /// The districts whose campaigns the account opens: every district below a city account (the city's office
     /// re-checks its districts' assessments), otherwise the district it works in.
     func campaignDistricts(on db: any Database) async throws -> [OrgUnit] {
-        if let node = try await OrgUnit.find(principal.orgUnitID, on: db), node.level == .city {
+        let node = try await node(on: db)
+        if node.level == .city {
             let below = try await OrgUnit.query(on: db).filter(\.$level == .district).inSubtree(\.$path, node.path)
                 .sort(\.$id).all()
             if !below.isEmpty { return below }
