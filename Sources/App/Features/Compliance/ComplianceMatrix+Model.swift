@@ -5,7 +5,7 @@ import SQLKit
 
 /// 六个一落实情况: a page of the account's active inspectors × the semester's months and the six rules, and the
 /// covered schools not visited this month.
-struct ComplianceMatrix: Sendable {
+struct ComplianceMatrix: KeptFigures {
     struct Row: Sendable, Equatable {
         let id: Int
         let name: String

@@ -1,39 +1,13 @@
 import DudaoCore
-import Foundation
 import Plot
 
 /// The office's 六个一 matrix: a row per inspector, a cell per month and per rule, then this month's unvisited schools.
-struct ComplianceMatrixView {
-    let ctx: PageContext
-    /// What the page shows below the site's header: drawn already, with the figures kept for a minute
-    /// (`ComplianceMatrixContent.drawn`), or the nodes themselves (indented when a test renders the page to read it).
-    let content: Node<HTML.BodyContext>
+typealias ComplianceMatrixView = FiguresView<ComplianceMatrixContent>
 
-    init(ctx: PageContext, content drawn: String) {
-        (self.ctx, self.content) = (ctx, .raw(drawn))
-    }
-
-    init(ctx: PageContext, model: ComplianceMatrix) {
-        (self.ctx, self.content) = (ctx, .group(ComplianceMatrixContent(model: model).nodes))
-    }
-
-    func render() -> Page { Page(document()) }
-
-    func document() -> HTML { Layout.document("六个一落实情况", ctx, wide: true, [content]) }
-}
-
-/// Everything on the 六个一 summary below the site's header: drawn only from the figures and when they were counted.
-struct ComplianceMatrixContent {
+/// Everything on the page below the site's header, drawn only from the figures and when they were counted.
+struct ComplianceMatrixContent: FiguresContent {
+    static let title = "六个一落实情况"
     let model: ComplianceMatrix
-
-    /// The content as HTML.
-    static func drawn(_ model: ComplianceMatrix, countedAt: Date?) -> String {
-        var model = model
-        model.countedAt = countedAt
-        return ComplianceMatrixContent(model: model).drawn
-    }
-
-    var drawn: String { Node<HTML.BodyContext>.group(nodes).render() }
 
     var nodes: [Node<HTML.BodyContext>] {
         let m = model

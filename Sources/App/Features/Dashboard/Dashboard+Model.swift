@@ -5,7 +5,7 @@ import SQLKit
 
 /// 数据看板: the state of the district (or one township, one school type) in one page, every figure counted by
 /// the database and linked to the records behind it.
-struct Dashboard: Sendable {
+struct Dashboard: KeptFigures {
     struct Count: Sendable {
         let key: String
         let label: String

@@ -1,40 +1,14 @@
 import DudaoCore
-import Foundation
 import Plot
 
 /// 数据看板: coverage, problems, rectification, complaints, campaigns and accountability, each with its chart,
 /// its figures as a table and links to the records behind them.
-struct DashboardView {
-    let ctx: PageContext
-    /// What the page shows below the site's header: drawn already, with the figures kept for a minute
-    /// (`DashboardContent.drawn`), or the nodes themselves (indented when a test renders the page to read it).
-    let content: Node<HTML.BodyContext>
+typealias DashboardView = FiguresView<DashboardContent>
 
-    init(ctx: PageContext, content drawn: String) {
-        (self.ctx, self.content) = (ctx, .raw(drawn))
-    }
-
-    init(ctx: PageContext, model: Dashboard) {
-        (self.ctx, self.content) = (ctx, .group(DashboardContent(model: model).nodes))
-    }
-
-    func render() -> Page { Page(document()) }
-
-    func document() -> HTML { Layout.document("数据看板", ctx, wide: true, [content]) }
-}
-
-/// Everything on the dashboard below the site's header: drawn only from the figures and when they were counted.
-struct DashboardContent {
+/// Everything on the page below the site's header, drawn only from the figures and when they were counted.
+struct DashboardContent: FiguresContent {
+    static let title = "数据看板"
     let model: Dashboard
-
-    /// The content as HTML.
-    static func drawn(_ model: Dashboard, countedAt: Date?) -> String {
-        var model = model
-        model.countedAt = countedAt
-        return DashboardContent(model: model).drawn
-    }
-
-    var drawn: String { Node<HTML.BodyContext>.group(nodes).render() }
 
     var nodes: [Node<HTML.BodyContext>] {
         let m = model
