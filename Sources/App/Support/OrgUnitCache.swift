@@ -6,8 +6,8 @@ import Vapor
 
 /// The organisation tree's nodes as the accounts' requests look them up: an office's every page reads its own node
 /// and its district. The tree is written only by the seed and the migrations, never by a request, so a node read
-/// once stays right for the life of the process; anything that comes to edit the tree while the server runs must
-/// call `forget()`.
+/// once stays right for the life of the process. A seed run against a live database adds nodes but changes none; a
+/// feature that came to edit the tree while the server runs would have to call `forget()` on every instance.
 final class OrgUnitCache: Sendable {
     /// What a node is, kept as a value (a model is a mutable class, not to be shared between requests).
     struct Node: Sendable {
