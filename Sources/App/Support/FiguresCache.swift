@@ -18,7 +18,7 @@ actor FiguresCache<Key: Hashable & Sendable, Value: Sendable> {
         /// When the kept figures were counted; nil when figures are not kept (lifetime 0), so pages say nothing.
         let countedAt: Date?
         /// The part of the page drawn from `value` and `countedAt` (HTML), or empty.
-        var drawn = ""
+        let drawn: String
     }
 
     /// Draws the part of a page that shows only the figures and when they were counted.

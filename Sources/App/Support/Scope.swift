@@ -46,8 +46,8 @@ struct Scope: Sendable {
         }
     }
 
-    /// The district the account works in, from its node (read by the caller).
-    func district(of node: OrgUnit, on db: any Database) async throws -> OrgUnit {
+    /// The district the account works in, from its node.
+    private func district(of node: OrgUnit, on db: any Database) async throws -> OrgUnit {
         if node.level == .township, let parent = node.parentID, let d = try await OrgUnit.find(parent, on: db) {
             return d
         }

@@ -28,7 +28,7 @@ enum DashboardController {
         let scope = try await Scope.of(req)
         // A city-level account sees every district below it; the settings are those of its first district.
         let node = try await scope.node(on: req.db)
-        let root = node.level == .city ? node : try await scope.district(of: node, on: req.db)
+        let root = node.level == .city ? node : try await scope.district(on: req.db)
         var input = Dashboard.Input(township: try req.query.bounded("township", InputBounds.ID.self))
         if let type = try req.query.boundedText("type", max: 20) {
             guard let t = SchoolType(rawValue: type) else { throw BadInput(message: "学校类型不正确") }
@@ -40,8 +40,7 @@ enum DashboardController {
         return try await req.application.figuresCaches.dashboard.value(
             for: key, now: req.now,
             count: {
-                let district = root.level == .city ? try await scope.district(of: root, on: db) : root
-                let settings = try await DistrictSettings.forDistrict(district.id!, on: db)
+                let settings = try await DistrictSettings.forDistrict(try await scope.district(on: db).id!, on: db)
                 return try await Dashboard.load(
                     root: root, input: filter, today: today, terms: settings.terms, categories: settings.categories,
                     on: db)
