@@ -88,6 +88,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M041_CampaignSelfScores())
     app.migrations.add(M042_SchoolNameOrderIndex())
     app.migrations.add(M043_OpenDeadlineCoveringIndexes())
+    app.migrations.add(M044_WeekSevereProblemsIndex())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -10,23 +10,38 @@ extension QueryBuilder {
     /// The rows of the query, only `columns` of them, decoded into plain values whose property names are the column
     /// names in camelCase (`school_id` → `schoolId`).
     func rows<Row: Decodable & Sendable>(_: Row.Type, columns: [String]) async throws -> [Row] {
-        var read = query
-        read.action = .read
-        read.fields = columns.map { .path([FieldKey(stringLiteral: $0)], schema: Model.schemaOrAlias) }
         let prefix = Model.schemaOrAlias + "_"
-        return try await run(read).map {
+        return try await run(rowsQuery(columns: columns)).map {
             try $0.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
+    /// The statement `rows` runs.
+    func rowsQuery(columns: [String]) -> DatabaseQuery {
+        var read = query
+        read.action = .read
+        read.fields = columns.map { .path([FieldKey(stringLiteral: $0)], schema: Model.schemaOrAlias) }
+        return read
+    }
+
     /// How many rows the query has (its sorts and limits ignored).
     func rowCount() async throws -> Int {
+        try await run(countQuery).first?.decode(column: "aggregate", as: Int.self) ?? 0
+    }
+
+    /// The statement `rowCount` runs.
+    var countQuery: DatabaseQuery {
         var count = query
         count.action = .aggregate(.field(.path([.id], schema: Model.schemaOrAlias), .count))
         count.sorts = []
         count.limits = []
         count.offsets = []
-        return try await run(count).first?.decode(column: "aggregate", as: Int.self) ?? 0
+        return count
+    }
+
+    /// `query` as SQL, to run as a part of a larger statement (or to ask the database how it plans it).
+    static func sql(_ query: DatabaseQuery) -> any SQLExpression {
+        SQLQueryConverter(delegate: PlainConverter()).convert(query)
     }
 
     /// The first `limit` rows of the query as `columns` (see `rows`), and how many rows it has in all, read in one
@@ -73,7 +88,7 @@ extension QueryBuilder {
         read.sorts = []
         read.limits = []
         read.offsets = []
-        let ranked = SQLQueryConverter(delegate: PlainConverter()).convert(read)
+        let ranked = Self.sql(read)
         let prefix = Model.schemaOrAlias + "_"
         var groups: [Key: (rows: [Row], total: Int)] = [:]
         let rows = NIOLockedValueBox<[any SQLRow]>([])
@@ -112,7 +127,7 @@ extension QueryBuilder {
 
     private func run(_ query: DatabaseQuery) async throws -> [any SQLRow] {
         let rows = NIOLockedValueBox<[any SQLRow]>([])
-        try await database.sql().execute(sql: SQLQueryConverter(delegate: PlainConverter()).convert(query)) { row in
+        try await database.sql().execute(sql: Self.sql(query)) { row in
             rows.withLockedValue { $0.append(row) }
         }
         return rows.withLockedValue { $0 }

@@ -133,10 +133,7 @@ enum HomeTodo {
                 \.$state ~~ [.accepted, .verifying, .handling, .replied]
             )
             .filter(\.$deadline <= soon).sort(\.$deadline).sort(\.$id), as: ComplaintLine.self)
-        let weekAgo = today.adding(days: -6).date()
-        let severe = try await countThenFirst(
-            ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: db))).filter(\.$severity == .urgent)
-                .filter(\.$createdAt >= weekAgo).sort(\.$id, .descending), as: ProblemLine.self)
+        let severe = try await countThenFirst(severeOfWeek(scope: scope, today: today, on: db), as: ProblemLine.self)
         let plans = try await countThenFirst(
             scope.areaPlanAccess.readable(AreaPlan.query(on: db)).filter(\.$status == .submitted).sort(\.$id),
             as: AreaPlanLine.self)
@@ -185,6 +182,14 @@ enum HomeTodo {
     }
 
     // MARK: - Pieces
+
+    /// Urgent problems of submitted records found in the seven days to `today`. The week is bounded on both sides so
+    /// that SQLite reads it from M044's (severity, created_at, …) index, not a whole subtree's urgent problems.
+    static func severeOfWeek(scope: Scope, today: Day, on db: any Database) -> QueryBuilder<Problem> {
+        ProblemAccess.submitted(scope.problemAccess.readable(Problem.query(on: db))).filter(\.$severity == .urgent)
+            .filter(\.$createdAt >= today.adding(days: -6).date()).filter(\.$createdAt < today.adding(days: 1).date())
+            .sort(\.$id, .descending)
+    }
 
     /// A 督导方案 no visit has been started from.
     static let unusedPlan: SQLQueryString =
