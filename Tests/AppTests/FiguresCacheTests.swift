@@ -155,7 +155,10 @@ final class FiguresCacheTests: XCTestCase {
 
             let before = try await office.get("/").body.string
             try await School.query(on: app.db).filter(\.$id == 1).set(\.$status, to: .closed).update()
-            _ = try await inspector.recordVisitWithProblem(school: 2, description: "消防通道堵塞", severity: .urgent)
+            let (_, problem) = try await inspector.recordVisitWithProblem(
+                school: 2, description: "消防通道堵塞", severity: .urgent)
+            // Found on the test's today: Fluent stamps a new record with the real time.
+            try await Problem.query(on: app.db).filter(\.$id == problem).set(\.$createdAt, to: TestClock.now).update()
             let kept = try await office.get("/").body.string
             clock.advance(by: 60)
             let recounted = try await office.get("/").body.string

@@ -34,6 +34,24 @@ final class OfficeHomeViewTests: XCTestCase {
         assertSnapshot(of: view.document(), as: .html)
     }
 
+    func testThePageWithItsFiguresDrawnOnceIsThePageDrawnWhole() {
+        let counted = TestClock.now
+        let figures = OfficeHome.Figures(
+            openSchools: 46, activeInspectors: 12, activeAreas: 5, townships: Self.model.townships,
+            schoolTypes: Self.model.schoolTypes, behind: [], behindTotal: 0)
+        var whole = OfficeHome(isLeader: false, figures: figures, todo: Self.model.todo, countedAt: counted)
+        var kept = whole
+        kept.drawnFigures = OfficeHomeView.drawnFigures(figures, countedAt: counted)
+        whole.drawnFigures = nil
+        let ctx = PageContext.fixture(.office, path: "/")
+
+        let keptPage = OfficeHomeView(ctx: ctx, model: kept).render().html
+
+        XCTAssertEqual(keptPage, OfficeHomeView(ctx: ctx, model: whole).render().html)
+        XCTAssertTrue(keptPage.contains("数据统计于"), "the drawn part says when it was counted")
+        XCTAssertTrue(keptPage.contains("东坝镇"), "with the townships")
+    }
+
     func testCoverageIsTheShareOfOpenSchoolsWithAnInspector() {
         XCTAssertEqual(Self.model.coverage, "93.5%")
         XCTAssertEqual(

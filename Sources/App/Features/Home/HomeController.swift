@@ -13,11 +13,12 @@ enum HomeController {
                 scope: .init(role: scope.principal.role, orgPath: scope.principal.orgPath), today: req.today.description
             )
             let (db, today) = (req.db, req.today)
-            let figures = try await req.application.figuresCaches.officeHome.value(for: key, now: req.now) {
-                try await OfficeHome.figures(scope: scope, today: today, on: db)
-            }
+            let figures = try await req.application.figuresCaches.officeHome.value(
+                for: key, now: req.now, count: { try await OfficeHome.figures(scope: scope, today: today, on: db) },
+                draw: OfficeHomeView.drawnFigures)
             let model = try await OfficeHome.query(
-                scope: scope, figures: figures.value, countedAt: figures.countedAt, today: req.today, on: req.db)
+                scope: scope, figures: figures.value, countedAt: figures.countedAt, drawnFigures: figures.drawn,
+                today: req.today, on: req.db)
             return try await OfficeHomeView(ctx: req.pageContext(), model: model).render().encodeResponse(for: req)
         case .inspector:
             let model = try await InspectorHome.query(scope: scope, today: req.today, on: req.db)

@@ -23,6 +23,9 @@ struct OfficeHome: Sendable {
     let todo: [TodoGroup]
     /// When the directory figures were counted, when they are kept for a while (see `FiguresCache`); nil: just now.
     var countedAt: Date? = nil
+    /// The part of the page drawn from the figures alone (`OfficeHomeView.drawnFigures`), kept with them; nil: the
+    /// view draws it.
+    var drawnFigures: String? = nil
 
     struct TypeCount: Sendable, Equatable {
         let type: SchoolType
@@ -49,17 +52,18 @@ struct OfficeHome: Sendable {
         let behindTotal: Int
     }
 
-    static func query(scope: Scope, figures: Figures, countedAt: Date?, today: Day, on db: any Database) async throws
-        -> OfficeHome
-    {
+    /// The home with its live to-do list around the kept `figures` (and their part of the page, when drawn).
+    static func query(
+        scope: Scope, figures: Figures, countedAt: Date?, drawnFigures: String?, today: Day, on db: any Database
+    ) async throws -> OfficeHome {
         let district = try await scope.district(on: db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
         let todo = try await HomeTodo.office(
             scope: scope, settings: settings, today: today, behind: (figures.behind, figures.behindTotal), on: db)
-        return OfficeHome(
-            isLeader: scope.principal.role == .leader, openSchools: figures.openSchools,
-            activeInspectors: figures.activeInspectors, activeAreas: figures.activeAreas, townships: figures.townships,
-            schoolTypes: figures.schoolTypes, todo: todo, countedAt: countedAt)
+        var home = OfficeHome(
+            isLeader: scope.principal.role == .leader, figures: figures, todo: todo, countedAt: countedAt)
+        home.drawnFigures = drawnFigures
+        return home
     }
 
     static func figures(scope: Scope, today: Day, on db: any Database) async throws -> Figures {
@@ -96,5 +100,15 @@ struct OfficeHome: Sendable {
         return Figures(
             openSchools: open, activeInspectors: inspectors, activeAreas: areas, townships: townships,
             schoolTypes: types, behind: behind, behindTotal: behindTotal)
+    }
+}
+
+extension OfficeHome {
+    init(isLeader: Bool, figures: Figures, todo: [TodoGroup], countedAt: Date?) {
+        self.init(
+            isLeader: isLeader, openSchools: figures.openSchools, activeInspectors: figures.activeInspectors,
+            activeAreas: figures.activeAreas, townships: figures.townships, schoolTypes: figures.schoolTypes,
+            todo: todo,
+            countedAt: countedAt)
     }
 }
