@@ -46,6 +46,20 @@ final class QueryPlanTests: XCTestCase {
         }
     }
 
+    func testTheAPIsSchoolListReadsItsPageInIDOrder() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let scope = try await app.scope(of: "office")
+            let list = SchoolList.filtered(SchoolList.Filter(), scope: scope, on: app.db).sort(\.$id)
+
+            let pagePlan = try await plan(
+                of: list.copy().limit(50).rowsQuery(columns: SchoolList.Listed.columns), on: app.db)
+
+            XCTAssertTrue(pagePlan.contains("INDEX idx_schools_status_id_org "), pagePlan)
+            XCTAssertFalse(pagePlan.contains("TEMP B-TREE"), "the page is read in order, not sorted: \(pagePlan)")
+        }
+    }
+
     private func plan(of query: DatabaseQuery, on db: any Database) async throws -> String {
         struct Step: Decodable { let detail: String }
         let steps = try await (db as! any SQLDatabase).raw(
