@@ -267,22 +267,54 @@ enum APIController {
         let inspectorId: Int?
 
         init(_ s: School, inspectorID: Int?) {
-            id = s.id!
-            code = s.code
-            name = s.name
-            type = s.type.rawValue
-            typeLabel = s.type.label
-            ownership = s.ownership.rawValue
-            townshipId = s.townshipID
-            address = s.address
-            principal = s.principal
-            phone = s.phone
-            students = s.students
-            sections = Dictionary(uniqueKeysWithValues: s.sections.map { ($0.key.rawValue, $0.value) })
-            classes = s.classes
-            staff = s.staff
-            status = s.status.rawValue
+            self.init(
+                Row(
+                    id: s.id!, code: s.code, name: s.name, type: s.type, ownership: s.ownership,
+                    townshipId: s.townshipID, address: s.address, principal: s.principal, phone: s.phone,
+                    students: s.students, sectionStudents: s.sectionStudents, classes: s.classes, staff: s.staff,
+                    status: s.status), inspectorID: inspectorID)
+        }
+
+        init(_ r: Row, inspectorID: Int?) {
+            id = r.id
+            code = r.code
+            name = r.name
+            type = r.type.rawValue
+            typeLabel = r.type.label
+            ownership = r.ownership.rawValue
+            townshipId = r.townshipId
+            address = r.address
+            principal = r.principal
+            phone = r.phone
+            students = r.students
+            sections = Dictionary(
+                uniqueKeysWithValues: School.decodeSections(r.sectionStudents).map { ($0.key.rawValue, $0.value) })
+            classes = r.classes
+            staff = r.staff
+            status = r.status.rawValue
             self.inspectorId = inspectorID
+        }
+
+        /// What the API reads of a school: a page of the list reads these columns, not whole models.
+        struct Row: Decodable, Sendable {
+            static let columns = [
+                "id", "code", "name", "type", "ownership", "township_id", "address", "principal", "phone", "students",
+                "section_students", "classes", "staff", "status",
+            ]
+            let id: Int
+            let code: String
+            let name: String
+            let type: SchoolType
+            let ownership: Ownership
+            let townshipId: Int
+            let address: String
+            let principal: String
+            let phone: String
+            let students: Int
+            let sectionStudents: String
+            let classes: Int
+            let staff: Int
+            let status: SchoolStatus
         }
     }
 
@@ -307,10 +339,12 @@ enum APIController {
         try APIQuery.oneOf(req, "type", SchoolType.allCases.map(\.rawValue), label: "学校类型")
         try APIQuery.oneOf(req, "status", ["open", "closed", "all"], label: "办学状态")
         let filter = try req.query.decode(SchoolList.Filter.self)
-        return try await page(SchoolList.filtered(filter, scope: scope, on: req.db), paging) { rows in
-            let responsible = try await DirectoryQueries.responsible(of: rows.compactMap(\.id), on: req.db)
-            return rows.map { SchoolDTO($0, inspectorID: responsible[$0.id!]?.id) }
-        }
+        let rows = try await SchoolList.filtered(filter, scope: scope, on: req.db).sort(\.$id)
+            .paginate(paging, as: SchoolDTO.Row.self, columns: SchoolDTO.Row.columns)
+        let responsible = try await DirectoryQueries.responsible(of: rows.items.map(\.id), on: req.db)
+        return PageOf(
+            items: rows.items.map { SchoolDTO($0, inspectorID: responsible[$0.id]?.id) }, page: paging.page,
+            per: paging.per, total: rows.total)
     }
 
     static func school(req: Request) async throws -> SchoolDTO {

@@ -50,9 +50,12 @@ final class School: Model, @unchecked Sendable {
         s.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue):\($0.value)" }.joined(separator: ";")
     }
 
-    var sections: [SchoolSection: Int] {
+    var sections: [SchoolSection: Int] { Self.decodeSections(sectionStudents) }
+
+    /// Enrolment by section from its stored form, "primary:820;junior:460"; a malformed part is left out.
+    static func decodeSections(_ text: String) -> [SchoolSection: Int] {
         var out: [SchoolSection: Int] = [:]
-        for part in sectionStudents.split(separator: ";") {
+        for part in text.split(separator: ";") {
             let kv = part.split(separator: ":")
             if kv.count == 2, let s = SchoolSection(rawValue: String(kv[0])), let n = Int(kv[1]) { out[s] = n }
         }
