@@ -27,6 +27,7 @@ extension Request {
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.config = config
     app.figuresCaches = FiguresCaches(lifetime: TimeInterval(config.figuresCacheSeconds))
+    app.orgUnits = OrgUnitCache()
     try FileManager.default.createDirectory(atPath: config.dataDir, withIntermediateDirectories: true)
     app.attachments =
         config.attachmentsInDatabase

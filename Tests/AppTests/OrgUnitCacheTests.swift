@@ -21,7 +21,7 @@ final class OrgUnitCacheTests: XCTestCase {
             ).run()
             let second = try await scope.district(on: app.db)
             let node = try await scope.node(on: app.db)
-            app.orgUnits.forget()
+            app.orgUnits?.forget()
             let afterForget = try await scope.district(on: app.db)
 
             XCTAssertEqual(second.id, district.id)

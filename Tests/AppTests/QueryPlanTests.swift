@@ -14,7 +14,7 @@ final class QueryPlanTests: XCTestCase {
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
             for username in ["office", "leader"] {
                 let scope = try await app.scope(of: username)
-                let week = HomeTodo.severeOfWeek(scope: scope, today: Day(year: 2026, month: 11, day: 20)!, on: app.db)
+                let week = HomeTodo.severeOfWeek(scope: scope, today: TestClock.today, on: app.db)
 
                 let countPlan = try await plan(of: week.countQuery, on: app.db)
                 let rowsPlan = try await plan(
@@ -53,7 +53,7 @@ final class QueryPlanTests: XCTestCase {
             let list = SchoolList.filtered(SchoolList.Filter(), scope: scope, on: app.db).sort(\.$id)
 
             let pagePlan = try await plan(
-                of: list.copy().limit(50).rowsQuery(columns: SchoolList.Listed.columns), on: app.db)
+                of: list.copy().limit(50).rowsQuery(columns: APIController.SchoolDTO.Row.columns), on: app.db)
 
             XCTAssertTrue(pagePlan.contains("INDEX idx_schools_status_id_org "), pagePlan)
             XCTAssertFalse(pagePlan.contains("TEMP B-TREE"), "the page is read in order, not sorted: \(pagePlan)")
@@ -63,7 +63,7 @@ final class QueryPlanTests: XCTestCase {
     private func plan(of query: DatabaseQuery, on db: any Database) async throws -> String {
         struct Step: Decodable { let detail: String }
         let steps = try await (db as! any SQLDatabase).raw(
-            "EXPLAIN QUERY PLAN \(QueryBuilder<School>.sql(query))"
+            "EXPLAIN QUERY PLAN \(query.sql)"
         ).all(decoding: Step.self)
         return steps.map(\.detail).joined(separator: "; ")
     }

@@ -61,11 +61,10 @@ final class OrgUnitCache: Sendable {
 struct OrgUnitCacheKey: StorageKey { typealias Value = OrgUnitCache }
 
 extension Application {
-    /// Made once per application; each test's application has its own.
-    var orgUnits: OrgUnitCache {
-        if let cache = storage[OrgUnitCacheKey.self] { return cache }
-        let cache = OrgUnitCache()
-        storage[OrgUnitCacheKey.self] = cache
-        return cache
+    /// Made once by `configure(_:_:)`, before any request (the application's storage is not to be written while
+    /// requests read it); each test's application has its own. Without it every lookup reads the database.
+    var orgUnits: OrgUnitCache? {
+        get { storage[OrgUnitCacheKey.self] }
+        set { storage[OrgUnitCacheKey.self] = newValue }
     }
 }

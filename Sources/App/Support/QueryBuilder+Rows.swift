@@ -39,11 +39,6 @@ extension QueryBuilder {
         return count
     }
 
-    /// `query` as SQL, to run as a part of a larger statement (or to ask the database how it plans it).
-    static func sql(_ query: DatabaseQuery) -> any SQLExpression {
-        SQLQueryConverter(delegate: PlainConverter()).convert(query)
-    }
-
     /// The first `limit` rows of the query as `columns` (see `rows`), and how many rows it has in all, read in one
     /// statement: the total is `COUNT(*) OVER ()`, which the database counts before it applies the limit. For lists
     /// of a few dozen rows at most (a school's or an inspector's to-do); a count over a province's rows is cheaper
@@ -88,7 +83,7 @@ extension QueryBuilder {
         read.sorts = []
         read.limits = []
         read.offsets = []
-        let ranked = Self.sql(read)
+        let ranked = read.sql
         let prefix = Model.schemaOrAlias + "_"
         var groups: [Key: (rows: [Row], total: Int)] = [:]
         let rows = NIOLockedValueBox<[any SQLRow]>([])
@@ -127,11 +122,16 @@ extension QueryBuilder {
 
     private func run(_ query: DatabaseQuery) async throws -> [any SQLRow] {
         let rows = NIOLockedValueBox<[any SQLRow]>([])
-        try await database.sql().execute(sql: Self.sql(query)) { row in
+        try await database.sql().execute(sql: query.sql) { row in
             rows.withLockedValue { $0.append(row) }
         }
         return rows.withLockedValue { $0 }
     }
+}
+
+extension DatabaseQuery {
+    /// The query as SQL, to run alone or as a part of a larger statement (or to ask the database how it plans it).
+    var sql: any SQLExpression { SQLQueryConverter(delegate: PlainConverter()).convert(self) }
 }
 
 /// Reads need no column types or nested JSON paths, so the drivers' own converters are not needed.

@@ -60,10 +60,9 @@ struct OfficeHome: Sendable {
         let settings = try await DistrictSettings.forDistrict(district.id!, on: db).complianceSettings
         let todo = try await HomeTodo.office(
             scope: scope, settings: settings, today: today, behind: (figures.behind, figures.behindTotal), on: db)
-        var home = OfficeHome(
-            isLeader: scope.principal.role == .leader, figures: figures, todo: todo, countedAt: countedAt)
-        home.drawnFigures = drawnFigures
-        return home
+        return OfficeHome(
+            isLeader: scope.principal.role == .leader, figures: figures, todo: todo, countedAt: countedAt,
+            drawnFigures: drawnFigures)
     }
 
     static func figures(scope: Scope, today: Day, on db: any Database) async throws -> Figures {
@@ -104,11 +103,10 @@ struct OfficeHome: Sendable {
 }
 
 extension OfficeHome {
-    init(isLeader: Bool, figures: Figures, todo: [TodoGroup], countedAt: Date?) {
+    init(isLeader: Bool, figures: Figures, todo: [TodoGroup], countedAt: Date?, drawnFigures: String? = nil) {
         self.init(
             isLeader: isLeader, openSchools: figures.openSchools, activeInspectors: figures.activeInspectors,
             activeAreas: figures.activeAreas, townships: figures.townships, schoolTypes: figures.schoolTypes,
-            todo: todo,
-            countedAt: countedAt)
+            todo: todo, countedAt: countedAt, drawnFigures: drawnFigures)
     }
 }
