@@ -6,7 +6,8 @@ import XCTVapor
 @testable import App
 
 /// The dashboard's figures are kept for the configured lifetime: counted once for everyone asking within it (at
-/// the same moment too), counted again after it, never kept after a failure, and the page says when they were counted.
+/// the same moment too), shown while they are counted again after it, never kept after a failure, and the page says
+/// when they were counted.
 final class FiguresCacheTests: XCTestCase {
     actor Counter {
         var count = 0
@@ -18,7 +19,7 @@ final class FiguresCacheTests: XCTestCase {
 
     struct Refused: Error {}
 
-    func testWithinTheLifetimeTheFiguresAreCountedOnceAndAfterItAgain() async throws {
+    func testWithinTheLifetimeTheFiguresAreCountedOnce() async throws {
         let cache = FiguresCache<String, Int>(lifetime: 60)
         let counter = Counter()
         let start = TestClock.now
@@ -26,11 +27,67 @@ final class FiguresCacheTests: XCTestCase {
         let first = try await cache.value(for: "全省", now: start) { await counter.next() }
         let within = try await cache.value(for: "全省", now: start.addingTimeInterval(59)) { await counter.next() }
         let other = try await cache.value(for: "青川区", now: start.addingTimeInterval(59)) { await counter.next() }
-        let after = try await cache.value(for: "全省", now: start.addingTimeInterval(60)) { await counter.next() }
 
-        XCTAssertEqual([first.value, within.value, other.value, after.value], [1, 1, 2, 3])
+        XCTAssertEqual([first.value, within.value, other.value], [1, 1, 2])
         XCTAssertEqual(within.countedAt, start, "the page shows when the figures it shows were counted")
+    }
+
+    func testPastTheLifetimeTheKeptFiguresAreShownWhileOneCountRunsBesideThem() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+        let start = TestClock.now
+        _ = try await cache.value(for: "全省", now: start) { await counter.next() }
+
+        let shown = try await withThrowingTaskGroup(of: FiguresCache<String, Int>.Entry.self) { group in
+            for _ in 0..<32 {
+                group.addTask {
+                    try await cache.value(for: "全省", now: start.addingTimeInterval(60)) {
+                        try await Task.sleep(nanoseconds: 50_000_000)
+                        return await counter.next()
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        await cache.settled()
+        let after = try await cache.value(for: "全省", now: start.addingTimeInterval(61)) { await counter.next() }
+
+        XCTAssertEqual(shown.map(\.value), Array(repeating: 1, count: 32), "nobody waits for the count")
+        XCTAssertEqual(Set(shown.map(\.countedAt)), [start], "with the time they were counted")
+        XCTAssertEqual(after.value, 2, "the requests after the count get its figures")
         XCTAssertEqual(after.countedAt, start.addingTimeInterval(60))
+        let counted = await counter.count
+        XCTAssertEqual(counted, 2, "one count beside the 32 requests")
+    }
+
+    func testFiguresOlderThanTwiceTheLifetimeAreCountedWhileTheRequestWaits() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+        let start = TestClock.now
+        _ = try await cache.value(for: "全省", now: start) { await counter.next() }
+
+        let late = try await cache.value(for: "全省", now: start.addingTimeInterval(120)) { await counter.next() }
+
+        XCTAssertEqual(late.value, 2)
+        XCTAssertEqual(late.countedAt, start.addingTimeInterval(120))
+    }
+
+    func testAFailedCountBesideTheRequestsLeavesTheKeptFiguresAndTheNextRequestTriesAgain() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+        let start = TestClock.now
+        _ = try await cache.value(for: "全省", now: start) { await counter.next() }
+
+        let whileFailing = try await cache.value(for: "全省", now: start.addingTimeInterval(60)) { throw Refused() }
+        await cache.settled()
+        let whileRetrying = try await cache.value(for: "全省", now: start.addingTimeInterval(61)) {
+            await counter.next()
+        }
+        await cache.settled()
+        let after = try await cache.value(for: "全省", now: start.addingTimeInterval(62)) { await counter.next() }
+
+        XCTAssertEqual([whileFailing.value, whileRetrying.value, after.value], [1, 1, 2])
+        XCTAssertEqual(after.countedAt, start.addingTimeInterval(61))
     }
 
     func testThePageDrawnFromTheFiguresIsDrawnOnceWithThemAndKeptBesideThem() async throws {
@@ -115,7 +172,8 @@ final class FiguresCacheTests: XCTestCase {
     }
 
     /// `reader` reads `page`, an inspector records a visit with a problem, `reader` reads it again within the
-    /// lifetime (the same figures) and after it (counted again, with the visit).
+    /// lifetime (the same figures), after it (the same, while they are counted again) and once that count has ended (with
+    /// the visit).
     func keptUntilTheLifetimeEnds(page: String, reader: String) async throws {
         try await withApp { app in
             let clock = ManualClock(TestClock.now)
@@ -134,10 +192,13 @@ final class FiguresCacheTests: XCTestCase {
             _ = try await inspector.recordVisitWithProblem(school: 1, description: "消防通道堵塞", severity: .urgent)
             let kept = try await figures()
             clock.advance(by: 60)
+            let whileCounted = try await figures()
+            await app.figuresCaches.settled()
             let recounted = try await figures()
 
             XCTAssertTrue(before.contains("数据统计于 2026-11-30 10:00"), page)
             XCTAssertEqual(kept, before, "the same figures within the lifetime")
+            XCTAssertEqual(whileCounted, before, "and while they are counted again after it")
             XCTAssertTrue(recounted.contains("数据统计于 2026-11-30 10:01"), page)
             XCTAssertNotEqual(
                 recounted.replacingOccurrences(of: "10:01", with: "10:00"), before, "the new visit is counted")
@@ -161,6 +222,8 @@ final class FiguresCacheTests: XCTestCase {
             try await Problem.query(on: app.db).filter(\.$id == problem).set(\.$createdAt, to: TestClock.now).update()
             let kept = try await office.get("/").body.string
             clock.advance(by: 60)
+            _ = try await office.get("/")
+            await app.figuresCaches.settled()
             let recounted = try await office.get("/").body.string
 
             XCTAssertTrue(before.contains("数据统计于 2026-11-30 10:00"))
@@ -215,10 +278,13 @@ final class FiguresCacheTests: XCTestCase {
             try await complaint.save(on: app.db)
             let kept = try await parts()
             clock.advance(by: 60)
+            let whileCounted = try await parts()
+            await app.figuresCaches.settled()
             let recounted = try await parts()
 
             XCTAssertTrue(before.table.contains("数据统计于 2026-11-30 10:00"))
             XCTAssertEqual(kept.table, before.table, "the table is kept within the lifetime")
+            XCTAssertEqual(whileCounted.table, before.table, "and while it is counted again after it")
             XCTAssertNotEqual(kept.list, before.list, "the list shows the complaint closed at once")
             XCTAssertTrue(recounted.table.contains("数据统计于 2026-11-30 10:01"))
             XCTAssertNotEqual(
