@@ -57,10 +57,7 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     func value(for key: Key, now: Date, count: @escaping Count, draw: Draw? = nil) async throws -> Entry {
-        guard lifetime > 0 else {
-            let value = try await count()
-            return Entry(value: value, countedAt: nil, drawn: draw?(value, nil) ?? "")
-        }
+        guard lifetime > 0 else { return try await Self.entry(count, countedAt: nil, draw: draw) }
         let answer = state.withLockedValue { state -> Answer in
             if let entry = state.entries[key], let at = entry.countedAt, at <= now {
                 let age = now.timeIntervalSince(at)
@@ -93,8 +90,7 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         if let running = state.counting[key] { return running }
         let task = Task {
             do {
-                let value = try await count()
-                let entry = Entry(value: value, countedAt: now, drawn: draw?(value, now) ?? "")
+                let entry = try await Self.entry(count, countedAt: now, draw: draw)
                 self.ended(key, keeping: entry)
                 return entry
             } catch {
@@ -104,6 +100,12 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
         state.counting[key] = task
         return task
+    }
+
+    /// Counts the figures and draws the page's part from them.
+    private static func entry(_ count: Count, countedAt: Date?, draw: Draw?) async throws -> Entry {
+        let value = try await count()
+        return Entry(value: value, countedAt: countedAt, drawn: draw?(value, countedAt) ?? "")
     }
 
     private func ended(_ key: Key, keeping entry: Entry?) {
