@@ -46,6 +46,29 @@ final class QueryPlanTests: XCTestCase {
         }
     }
 
+    /// The count of the list reads the subtree's range, not every open school of M045's (status, id, org_path), and
+    /// counts what the plain condition counts (see `SchoolList.filtered`).
+    func testTheSchoolListCountsTheSubtreesRange() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let scope = try await app.scope(of: "office")
+            for status in [nil, "closed", "all"] {
+                var filter = SchoolList.Filter()
+                filter.status = status
+
+                let counted = SchoolList.filtered(filter, scope: scope, on: app.db, counting: true)
+                let countPlan = try await plan(of: counted.countQuery, on: app.db)
+                let total = try await counted.rowCount()
+                let plainTotal = try await SchoolList.filtered(filter, scope: scope, on: app.db).rowCount()
+
+                XCTAssertTrue(
+                    countPlan.contains("INDEX idx_schools_org_status_name (org_path>? AND org_path<?)"),
+                    "\(status ?? "open"): \(countPlan)")
+                XCTAssertEqual(total, plainTotal, status ?? "open")
+            }
+        }
+    }
+
     func testTheAPIsSchoolListReadsItsPageInIDOrder() async throws {
         try await withApp { app in
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }

@@ -13,7 +13,14 @@ extension QueryBuilder {
     func paginate<Row: Decodable & Sendable>(_ paging: Paging, as _: Row.Type, columns: [String]) async throws
         -> PageOf<Row>
     {
-        let total = try await rowCount()
+        try await paginate(paging, total: rowCount(), as: Row.self, columns: columns)
+    }
+
+    /// The same, with the total counted by the caller (a count the caller words for its plan, see
+    /// `SchoolList.page`).
+    func paginate<Row: Decodable & Sendable>(_ paging: Paging, total: Int, as _: Row.Type, columns: [String])
+        async throws -> PageOf<Row>
+    {
         let items =
             total <= paging.offset
             ? [] : try await range(paging.offset..<(paging.offset + paging.per)).rows(Row.self, columns: columns)

@@ -49,8 +49,9 @@ extension SchoolList {
     /// The page of the list for `filter`, scoped by the account's access policy.
     static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> SchoolList {
         let paging = Paging(page: filter.page, per: filter.per)
-        let page = try await filtered(filter, scope: scope, on: db).sort(\.$name).sort(\.$id)
-            .paginate(paging, as: Listed.self, columns: Listed.columns)
+        let page = try await page(
+            filter, scope: scope, paging: paging, order: { $0.sort(\.$name).sort(\.$id) }, as: Listed.self,
+            columns: Listed.columns, on: db)
         let responsible = try await DirectoryQueries.responsible(of: page.items.map(\.id), on: db)
         let district = try await scope.district(on: db)
         let townships = try await DirectoryQueries.townshipNames(in: district, on: db)
@@ -80,8 +81,28 @@ extension SchoolList {
         let status: SchoolStatus
     }
 
+    /// One page of the filtered list in `order` (the list's by name, the API's by id), as `columns`, with the filter's
+    /// total counted by `filtered(…, counting: true)`.
+    static func page<Row: Decodable & Sendable>(
+        _ filter: Filter, scope: Scope, paging: Paging, order: (QueryBuilder<School>) -> QueryBuilder<School>,
+        as _: Row.Type, columns: [String], on db: any Database
+    ) async throws -> PageOf<Row> {
+        let total = try await filtered(filter, scope: scope, on: db, counting: true).rowCount()
+        return try await order(filtered(filter, scope: scope, on: db)).paginate(
+            paging, total: total, as: Row.self, columns: columns)
+    }
+
     /// The filtered, scoped query behind the list, the export and the API.
-    static func filtered(_ filter: Filter, scope: Scope, on db: any Database) -> QueryBuilder<School> {
+    ///
+    /// `counting`: the query only counts. SQLite plans without statistics and prefers an index that begins with an
+    /// equality, so for the open/closed condition it took M045's (status, id, org_path) and read every open school of
+    /// the province to count a district's 200 (7 → 0.2 ms at 20 000 schools, sqlite3 shell). Written as `+status`,
+    /// the condition chooses no index, and the count reads the subtree's range of M001's (org_path, status, name)
+    /// (`QueryPlanTests`). The pages keep the plain condition, which reads them in order from M042's and M045's.
+    /// PostgreSQL plans from its statistics and always gets the plain condition.
+    static func filtered(
+        _ filter: Filter, scope: Scope, on db: any Database, counting: Bool = false
+    ) -> QueryBuilder<School> {
         var q = scope.schoolAccess.readable(School.query(on: db))
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$code == text) }
@@ -89,11 +110,14 @@ extension SchoolList {
         if let t = filter.township { q = q.filter(\.$townshipID == t) }
         if let t = filter.type.flatMap(SchoolType.init(rawValue:)) { q = q.filter(\.$type == t) }
         if let a = filter.area { q = q.filter(\.$areaID == a) }
-        switch filter.status {
-        case "closed": q = q.filter(\.$status == .closed)
-        case "all": break
-        default: q = q.filter(\.$status == .open)
-        }
-        return q
+        let status: SchoolStatus? =
+            switch filter.status {
+            case "closed": .closed
+            case "all": nil
+            default: .open
+            }
+        guard let status else { return q }
+        guard counting, db.isSQLite else { return q.filter(\.$status == status) }
+        return q.filter(.sql(embed: "+\(ident: School.schema).\(ident: "status") = \(bind: status.rawValue)"))
     }
 }
