@@ -37,7 +37,7 @@ struct ApiTokenWithAccount: Decodable, Sendable {
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: hash)
             """
-        ).first(decoding: ApiTokenWithAccount.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(decoding: ApiTokenWithAccount.self, keyDecodingStrategy: .snakeCaseColumns)
     }
 
     static func touch(_ id: Int, now: Date, on db: any Database) async throws {

@@ -69,7 +69,7 @@ struct SessionWithAccount: Decodable, Sendable {
             FROM user_sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = \(bind: id)
             """
-        ).first(decoding: SessionWithAccount.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(decoding: SessionWithAccount.self, keyDecodingStrategy: .snakeCaseColumns)
     }
 
     static func touch(_ id: String, now: Date, on db: any Database) async throws {

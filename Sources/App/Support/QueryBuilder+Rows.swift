@@ -12,7 +12,7 @@ extension QueryBuilder {
     func rows<Row: Decodable & Sendable>(_: Row.Type, columns: [String]) async throws -> [Row] {
         let prefix = Model.schemaOrAlias + "_"
         return try await run(rowsQuery(columns: columns)).map {
-            try $0.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .convertFromSnakeCase)
+            try $0.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .snakeCaseColumns)
         }
     }
 
@@ -56,7 +56,7 @@ extension QueryBuilder {
         let prefix = Model.schemaOrAlias + "_"
         let rows = try await run(read)
         return (
-            try rows.map { try $0.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .convertFromSnakeCase) },
+            try rows.map { try $0.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .snakeCaseColumns) },
             try rows.first?.decode(column: Self.totalColumn, as: Int.self) ?? 0
         )
     }
@@ -94,7 +94,7 @@ extension QueryBuilder {
         try await database.sql().execute(sql: first) { row in rows.withLockedValue { $0.append(row) } }
         for row in rows.withLockedValue({ $0 }) {
             let key = try row.decode(column: prefix + column, as: Key.self)
-            let line = try row.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .convertFromSnakeCase)
+            let line = try row.decode(model: Row.self, prefix: prefix, keyDecodingStrategy: .snakeCaseColumns)
             let total = try row.decode(column: Self.totalColumn, as: Int.self)
             groups[key, default: ([], total)].rows.append(line)
         }

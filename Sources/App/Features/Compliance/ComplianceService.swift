@@ -119,7 +119,7 @@ enum ComplianceService {
             UNION ALL SELECT r.inspector_id, r.kind FROM work_reports r
             WHERE r.inspector_id IN (\(ids)) AND r.semester = \(bind: semester.code)
             """
-        ).all(decoding: FilingRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: FilingRow.self, keyDecodingStrategy: .snakeCaseColumns)
         let plans = rows.filter { $0.kind == nil }.map {
             ComplianceInput.PlanFacts(inspectorID: $0.inspectorId, semester: semester)
         }

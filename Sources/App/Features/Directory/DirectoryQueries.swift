@@ -71,7 +71,7 @@ enum DirectoryQueries {
             SELECT a.school_id, i.id, i.name FROM assignments a JOIN inspectors i ON i.id = a.inspector_id
             WHERE a.end_date IS NULL AND a.school_id IN (\(ids))
             """
-        ).all(decoding: Responsible.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: Responsible.self, keyDecodingStrategy: .snakeCaseColumns)
         return Dictionary(
             rows.map { ($0.schoolId, NamedID(id: $0.id, name: $0.name)) }, uniquingKeysWith: { a, _ in a })
     }
