@@ -9,15 +9,8 @@ extension QueryBuilder {
         return PageOf(items: items, paging: paging, total: total)
     }
 
-    /// The same page as plain rows of `columns` (see `rows`): for lists, which show a few columns of many records.
-    func paginate<Row: Decodable & Sendable>(_ paging: Paging, as _: Row.Type, columns: [String]) async throws
-        -> PageOf<Row>
-    {
-        try await paginate(paging, total: rowCount(), as: Row.self, columns: columns)
-    }
-
-    /// The same, with the total counted by the caller (a count the caller words for its plan, see
-    /// `SchoolList.page`).
+    /// The same page as plain rows of `columns` (see `rows`), for lists, which show a few columns of many records, with
+    /// the total counted by the caller (a count worded for its plan, see `SchoolList.page`).
     func paginate<Row: Decodable & Sendable>(_ paging: Paging, total: Int, as _: Row.Type, columns: [String])
         async throws -> PageOf<Row>
     {
