@@ -91,6 +91,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M043_OpenDeadlineCoveringIndexes())
     app.migrations.add(M044_WeekSevereProblemsIndex())
     app.migrations.add(M045_SchoolIDOrderIndex())
+    app.migrations.add(M046_NarrowLookupIndexes())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -30,12 +30,12 @@ final class QueryPlanTests: XCTestCase {
         }
     }
 
-    /// A narrower index for the count, (status, org_path), was tried and dropped: SQLite then read the page through it
-    /// and sorted every school of the subtree.
+    /// At the tree's root. A narrower index for the count, (status, org_path), was tried and dropped: SQLite then read
+    /// the page through it and sorted every school of the subtree.
     func testTheSchoolListReadsItsPageInNameOrder() async throws {
         try await withApp { app in
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
-            let scope = try await app.scope(of: "office")
+            let scope = try await app.office(at: .city)
             let list = SchoolList.filtered(SchoolList.Filter(), scope: scope, on: app.db).sort(\.$name).sort(\.$id)
 
             let pagePlan = try await plan(
@@ -69,10 +69,11 @@ final class QueryPlanTests: XCTestCase {
         }
     }
 
+    /// At the tree's root.
     func testTheAPIsSchoolListReadsItsPageInIDOrder() async throws {
         try await withApp { app in
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
-            let scope = try await app.scope(of: "office")
+            let scope = try await app.office(at: .city)
             let list = SchoolList.filtered(SchoolList.Filter(), scope: scope, on: app.db).sort(\.$id)
 
             let pagePlan = try await plan(
@@ -89,5 +90,122 @@ final class QueryPlanTests: XCTestCase {
             "EXPLAIN QUERY PLAN \(query.sql)"
         ).all(decoding: Step.self)
         return steps.map(\.detail).joined(separator: "; ")
+    }
+}
+
+/// Reads narrowed to part of the tree: the status or state that holds for half a table chooses no index there
+/// (`BroadCondition`), and the rows are the ones the plain condition reads.
+final class NarrowQueryPlanTests: XCTestCase {
+    func testANodeBelowTheRootHoldsPartOfTheTree() {
+        XCTAssertFalse(Subtree.isBelowRoot("/1/"))
+        XCTAssertTrue(Subtree.isBelowRoot("/1/2/"))
+        XCTAssertTrue(Subtree.isBelowRoot("/1/2/3/"))
+    }
+
+    func testABroadConditionIsAnExpressionOnSQLiteWhenTheQueryIsNarrowed() async throws {
+        try await withApp { app in
+            let sql = app.db as! any SQLDatabase
+            func written(narrowed: Bool) -> String {
+                sql.serialize(BroadCondition.equals("p.state", "open", narrowed: narrowed, on: sql)).sql
+            }
+
+            XCTAssertEqual(written(narrowed: true), sql.isSQLite ? "+p.state = ?1" : "p.state = $1")
+            XCTAssertEqual(written(narrowed: false), sql.isSQLite ? "p.state = ?1" : "p.state = $1")
+        }
+    }
+
+    func testPartOfTheSchoolsIsReadByItsRangeOrItsIDs() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let district = try await app.scope(of: "office")
+            let inspector = try await app.scope(of: "inspector")
+            let root = try await app.office(at: .city)
+
+            for (who, scope, index) in [
+                ("district office", district, "idx_schools_org_status_name (org_path>? AND org_path<?)"),
+                ("inspector", inspector, "INTEGER PRIMARY KEY (rowid=?)"),
+            ] {
+                let list = SchoolList.filtered(SchoolList.Filter(), scope: scope, on: app.db).sort(\.$name).sort(\.$id)
+                let pagePlan = try await plan(
+                    of: list.copy().limit(50).rowsQuery(columns: SchoolList.Listed.columns), on: app.db)
+                let ids = try await list.all().map(\.id)
+                let plainIDs = try await scope.schoolAccess.readable(School.query(on: app.db))
+                    .filter(\.$status == .open).sort(\.$name).sort(\.$id).all().map(\.id)
+
+                XCTAssertTrue(scope.readsPartOfSchools, who)
+                XCTAssertTrue(pagePlan.contains(index), "\(who): \(pagePlan)")
+                XCTAssertFalse(ids.isEmpty, who)
+                XCTAssertEqual(ids, plainIDs, who)
+            }
+            XCTAssertFalse(root.readsPartOfSchools, "the root's pages read the status-first indexes in order")
+        }
+    }
+
+    func testAnInspectorsProblemRegisterReadsTheirOwnAndTheirSchoolsProblems() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let scope = try await app.scope(of: "inspector")
+            let sql = app.db as! any SQLDatabase
+            for state in [ProblemState.open, .closed] {
+                var filter = ProblemRegister.Filter()
+                filter.state = state.rawValue
+                let body =
+                    ProblemRegister.from(filter) + " " + ProblemRegister.whereClause(filter, scope: scope, on: sql)
+
+                let countPlan = try await plan(of: "SELECT COUNT(*) AS n " + body, on: sql)
+                let counted = try await sql.raw("SELECT COUNT(*) AS n " + body).first(decoding: Count.self)?.n
+                let expected = try await Problem.query(on: app.db).filter(\.$draft == false).filter(\.$state == state)
+                    .group(.or) {
+                        $0.filter(\.$inspectorID == scope.principal.inspectorID!)
+                            .filter(\.$schoolID ~~ scope.assignedSchoolIDs)
+                    }.count()
+
+                XCTAssertTrue(countPlan.contains("idx_problems_inspector_state_draft (inspector_id=?"), countPlan)
+                XCTAssertTrue(countPlan.contains("idx_problems_school_state_draft (school_id=?"), countPlan)
+                XCTAssertEqual(counted, expected, state.rawValue)
+            }
+        }
+    }
+
+    func testTheMonthsSubmittedReportsAreReadByMonthAndSubtree() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let scope = try await app.scope(of: "office")
+
+            let submitted = MonthlyReportList.submitted(in: YearMonth(TestClock.today), scope: scope, on: app.db)
+            let countPlan = try await plan(of: submitted.countQuery, on: app.db)
+
+            XCTAssertTrue(
+                countPlan.contains(
+                    "idx_monthly_reports_month_org_submitted (month=? AND org_path>? AND org_path<?)"), countPlan)
+        }
+    }
+
+    private struct Count: Decodable { let n: Int }
+
+    private func plan(of query: DatabaseQuery, on db: any Database) async throws -> String {
+        try await plan(of: "\(query.sql)", on: db as! any SQLDatabase)
+    }
+
+    private func plan(of query: SQLQueryString, on sql: any SQLDatabase) async throws -> String {
+        struct Step: Decodable { let detail: String }
+        return try await sql.raw("EXPLAIN QUERY PLAN " + query).all(decoding: Step.self).map(\.detail)
+            .joined(separator: "; ")
+    }
+}
+
+extension Application {
+    /// The district office's account as if it were filed under the first node of `level` (the demo's root is a city).
+    fileprivate func office(at level: OrgLevel) async throws -> Scope {
+        let office = Principal(try await user("office"))
+        guard let node = try await OrgUnit.query(on: db).filter(\.$level == level).first() else {
+            throw TestSetupError("no \(level)")
+        }
+        return Scope(
+            principal: Principal(
+                userID: office.userID, username: office.username, displayName: office.displayName, role: office.role,
+                orgPath: node.path, orgUnitID: node.id!, schoolID: nil, inspectorID: nil,
+                mustChangePassword: false),
+            assignedSchoolIDs: [])
     }
 }

@@ -7,6 +7,9 @@ import SQLKit
 enum Subtree {
     static func upperBound(_ path: String) -> String { path + ":" }
 
+    /// A node below the tree's root (`/1/2/`), whose subtree is part of the tree.
+    static func isBelowRoot(_ path: String) -> Bool { path.split(separator: "/").count > 1 }
+
     /// `column >= path AND column < path:` for raw SQL.
     static func sql(_ column: String, _ path: String) -> SQLQueryString {
         "\(unsafeRaw: column) >= \(bind: path) AND \(unsafeRaw: column) < \(bind: upperBound(path))"

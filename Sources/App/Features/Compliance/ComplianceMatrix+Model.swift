@@ -55,10 +55,11 @@ extension ComplianceMatrix {
     static func unvisitedThisMonth(scope: Scope, today: Day, on db: any Database) async throws -> ([Unvisited], Int) {
         guard let sql = db as? any SQLDatabase else { return ([], 0) }
         let month = YearMonth(today)
+        let open = BroadCondition.equals("s.status", "open", narrowed: scope.readsPartOfSchools, on: sql)
         let body: SQLQueryString = """
             FROM schools s JOIN assignments a ON a.school_id = s.id AND a.end_date IS NULL
             JOIN inspectors i ON i.id = a.inspector_id
-            WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND s.status = 'open'
+            WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND \(open)
               AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.school_id = s.id AND v.status = 'submitted'
                 AND v.visit_date >= \(bind: month.firstDay.description) AND v.visit_date <= \(bind: month.lastDay.description))
             """

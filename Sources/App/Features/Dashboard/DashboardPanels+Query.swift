@@ -29,7 +29,7 @@ extension DashboardCounts {
         schools: [Int: Int], visited: [String: Int], open: [String: Int]
     ) {
         var schools: SQLQueryString =
-            "SELECT s.township_id AS key, COUNT(*) AS n FROM schools s WHERE s.status = 'open' AND "
+            "SELECT s.township_id AS key, COUNT(*) AS n FROM schools s WHERE " + openSchool("s") + " AND "
         schools += filter.clause("s", school: "id") + " GROUP BY s.township_id"
         let visited: SQLQueryString =
             "SELECT v.org_path AS key, COUNT(DISTINCT v.school_id) AS n FROM visits v WHERE v.status = 'submitted' AND v.visit_date >= \(bind: from.description) AND v.visit_date <= \(bind: to.description) AND "
@@ -49,7 +49,7 @@ extension DashboardCounts {
     /// submitted visits to that school that meet `visits` (a condition on `v`).
     private func responsible(visits: SQLQueryString) -> SQLQueryString {
         "FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id LEFT JOIN visits v ON v.school_id = a.school_id AND v.inspector_id = a.inspector_id AND v.status = 'submitted' AND "
-            + visits + " WHERE a.end_date IS NULL AND i.status = 'active' AND s.status = 'open' AND "
+            + visits + " WHERE a.end_date IS NULL AND i.status = 'active' AND " + openSchool("s") + " AND "
             + filter.clause("s", school: "id")
     }
 

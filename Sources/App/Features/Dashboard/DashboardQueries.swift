@@ -33,13 +33,18 @@ struct DashboardCounts {
 
     func count(_ query: SQLQueryString) async throws -> Int { try await RecordCounts(sql: sql).count(query) }
 
+    /// `alias` an open school; below the root the status chooses no index (`BroadCondition`).
+    func openSchool(_ alias: String) -> SQLQueryString {
+        BroadCondition.equals(alias + ".status", "open", narrowed: Subtree.isBelowRoot(filter.path), on: sql)
+    }
+
     func groups(_ query: SQLQueryString) async throws -> [Group] {
         try await sql.raw(query).all(decoding: Group.self)
     }
 
     /// Open schools under the filter.
     func schools() async throws -> Int {
-        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM schools s WHERE s.status = 'open' AND "
+        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM schools s WHERE " + openSchool("s") + " AND "
         q += Subtree.sql("s.org_path", filter.path)
         if let type = filter.type { q += " AND s.type = \(bind: type.rawValue)" }
         return try await count(q)

@@ -52,12 +52,13 @@ extension Coverage {
     }
 
     /// Open schools in scope with no open assignment: one indexed anti-join.
-    static func uncoveredClause(_ scope: Scope) -> SQLQueryString {
-        """
-        FROM schools s JOIN org_units t ON t.id = s.township_id
-        WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND s.status = 'open'
-        AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL)
-        """
+    static func uncoveredClause(_ scope: Scope, on sql: any SQLDatabase) -> SQLQueryString {
+        let open = BroadCondition.equals("s.status", "open", narrowed: scope.readsPartOfSchools, on: sql)
+        return """
+            FROM schools s JOIN org_units t ON t.id = s.township_id
+            WHERE \(Subtree.sql("s.org_path", scope.principal.orgPath)) AND \(open)
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.school_id = s.id AND a.end_date IS NULL)
+            """
     }
 
     /// A page of the uncovered schools, by township and name (the page and its export).
@@ -71,7 +72,7 @@ extension Coverage {
             let township: String
         }
         return try await sql.raw(
-            "SELECT s.id, s.name, s.code, s.type, t.name AS township " + uncoveredClause(scope)
+            "SELECT s.id, s.name, s.code, s.type, t.name AS township " + uncoveredClause(scope, on: sql)
                 + " ORDER BY t.name, s.name LIMIT \(bind: paging.per) OFFSET \(bind: paging.offset)"
         ).all(decoding: Raw.self).map {
             Row(id: $0.id, name: $0.name, code: $0.code, type: $0.type, township: $0.township)
@@ -82,9 +83,10 @@ extension Coverage {
     static func uncoveredCounts(scope: Scope, on db: any Database) async throws -> (uncovered: Int, open: Int) {
         guard let sql = db as? any SQLDatabase else { return (0, 0) }
         struct Count: Decodable { let n: Int }
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + uncoveredClause(scope)).first(decoding: Count.self)?.n
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + uncoveredClause(scope, on: sql)).first(
+            decoding: Count.self)?.n
         let open = try await School.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath)
-            .filter(\.$status == .open).count()
+            .filter(status: .open, for: scope).count()
         return (total ?? 0, open)
     }
 

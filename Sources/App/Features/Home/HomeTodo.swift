@@ -225,11 +225,13 @@ enum HomeTodo {
             let schools: Int
             let total: Int
         }
-        let rows = try await db.sql().raw(
+        let sql = try db.sql()
+        let open = BroadCondition.equals("s.status", "open", narrowed: scope.readsPartOfSchools, on: sql)
+        let rows = try await sql.raw(
             """
             SELECT i.id, i.name, COUNT(*) AS schools, COUNT(*) OVER () AS total
             FROM assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN schools s ON s.id = a.school_id
-            WHERE a.end_date IS NULL AND s.status = 'open' AND i.status = 'active' AND \(Subtree.sql("i.org_path", scope.principal.orgPath))
+            WHERE a.end_date IS NULL AND \(open) AND i.status = 'active' AND \(Subtree.sql("i.org_path", scope.principal.orgPath))
               AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.school_id = a.school_id AND v.status = 'submitted'
                 AND v.visit_date >= \(bind: month.firstDay.description) AND v.visit_date <= \(bind: month.lastDay.description))
             GROUP BY i.id, i.name ORDER BY schools DESC, i.name LIMIT \(unsafeRaw: String(shown))

@@ -67,7 +67,8 @@ struct OfficeHome: Sendable {
 
     static func figures(scope: Scope, today: Day, on db: any Database) async throws -> Figures {
         let path = scope.principal.orgPath
-        let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open).rowCount()
+        let open = try await scope.schoolAccess.readable(School.query(on: db)).filter(status: .open, for: scope)
+            .rowCount()
         let inspectors = try await scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
             .rowCount()
         let areas = try await scope.areaAccess.readable(ResponsibilityArea.query(on: db)).filter(\.$active == true)
@@ -88,7 +89,8 @@ struct OfficeHome: Sendable {
         }
         let rows = try await sql.raw(
             """
-            SELECT type, COUNT(*) AS n FROM schools WHERE \(Subtree.sql("org_path", path)) AND status = 'open'
+            SELECT type, COUNT(*) AS n FROM schools
+            WHERE \(Subtree.sql("org_path", path)) AND \(BroadCondition.equals("status", "open", narrowed: scope.readsPartOfSchools, on: sql))
             GROUP BY type
             """
         ).all(decoding: Count.self)

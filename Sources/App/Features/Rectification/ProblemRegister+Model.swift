@@ -67,7 +67,7 @@ extension ProblemRegister {
     static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> ProblemRegister {
         guard let sql = db as? any SQLDatabase else { throw DatabaseUnavailable() }
         let paging = Paging(page: filter.page, per: perPage)
-        let condition = whereClause(filter, scope: scope)
+        let condition = whereClause(filter, scope: scope, on: sql)
         struct Count: Decodable { let n: Int }
         let total =
             try await sql.raw("SELECT COUNT(*) AS n " + from(filter) + " " + condition).first(decoding: Count.self)?.n
@@ -110,7 +110,7 @@ extension ProblemRegister {
         // PostgreSQL walks its primary key backwards by itself.
         let walk = before != nil && sql.isSQLite
         let page: SQLQueryString =
-            "SELECT p.id " + from(filter, byID: walk) + " " + whereClause(filter, scope: scope)
+            "SELECT p.id " + from(filter, byID: walk) + " " + whereClause(filter, scope: scope, on: sql)
             + (before.map { " AND p.id < \(bind: $0)" } ?? "")
             + " ORDER BY p.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
         let raw = try await sql.raw(
@@ -150,8 +150,12 @@ extension ProblemRegister {
         return filter.searchText != nil ? problems + " JOIN schools s ON s.id = p.school_id" : problems
     }
 
-    /// The scoped, filtered WHERE clause (`p` problems, `s` the school when searching).
-    static func whereClause(_ filter: Filter, scope: Scope) -> SQLQueryString {
+    /// The scoped, filtered WHERE clause (`p` problems, `s` the school when searching). An inspector's problems are
+    /// read by their own and their schools' ids, so the state chooses no index (`BroadCondition`).
+    static func whereClause(_ filter: Filter, scope: Scope, on sql: any SQLDatabase) -> SQLQueryString {
+        let state = { (value: ProblemState) in
+            BroadCondition.equals("p.state", value.rawValue, narrowed: scope.principal.role == .inspector, on: sql)
+        }
         var w: SQLQueryString = "WHERE " + scope.problemAccess.registerWhere()
         if let c = filter.category, !c.isEmpty { w = w + " AND p.category = \(bind: c)" }
         if let s = filter.severity.flatMap(ProblemSeverity.init(rawValue:)) {
@@ -162,8 +166,8 @@ extension ProblemRegister {
         }
         switch filter.state {
         case "all": break
-        case "closed": w = w + " AND p.state = 'closed'"
-        default: w = w + " AND p.state = 'open'"
+        case "closed": w = w + " AND " + state(.closed)
+        default: w = w + " AND " + state(.open)
         }
         if let s = filter.school { w = w + " AND p.school_id = \(bind: s)" }
         if let text = filter.searchText {

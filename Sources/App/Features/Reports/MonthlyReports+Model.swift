@@ -33,8 +33,7 @@ struct MonthlyReportList: Sendable {
         let page = try await inspectors.sort(\.$name).paginate(paging)
         let reports = try await MonthlyReport.query(on: db).filter(\.$month == month.description)
             .filter(\.$inspectorID ~~ page.items.compactMap(\.id)).all()
-        let submitted = MonthlyReport.query(on: db).inSubtree(\.$orgPath, scope.principal.orgPath)
-            .filter(\.$month == month.description).filter(\.$submittedOn != nil)
+        let submitted = submitted(in: month, scope: scope, on: db)
         let submittedCount = try await submitted.copy().count()
         // Days are ISO text: later text is a later day.
         let lateSubmitted = try await submitted.copy().filter(\.$submittedOn > due.description).count()
@@ -46,6 +45,12 @@ struct MonthlyReportList: Sendable {
                 return row(i.id!, i.name, month: month, report: r, due: due, today: today)
             }, paging: paging, total: page.total, submitted: submittedCount, late: lateSubmitted + missingLate,
             isInspector: false)
+    }
+
+    /// The subtree's reports submitted for `month`, read from M046's (month, org_path, submitted_on).
+    static func submitted(in month: YearMonth, scope: Scope, on db: any Database) -> QueryBuilder<MonthlyReport> {
+        MonthlyReport.query(on: db).filter(\.$month == month.description).inSubtree(\.$orgPath, scope.principal.orgPath)
+            .filter(\.$submittedOn != nil)
     }
 
     static func inspector(_ inspector: Inspector, today: Day, calendar: WorkingCalendar, on db: any Database)

@@ -21,7 +21,7 @@ struct PickSchool: Sendable {
     /// The account's readable open schools whose name contains `search` (an inspector's: the ones assigned to
     /// them), by name, at most `limit`.
     static func query(scope: Scope, search: String, on db: any Database) async throws -> PickSchool {
-        var q = scope.schoolAccess.readable(School.query(on: db)).filter(\.$status == .open)
+        var q = scope.schoolAccess.readable(School.query(on: db)).filter(status: .open, for: scope)
         let term = search.trimmingCharacters(in: .whitespaces)
         if !term.isEmpty { q = q.filter(\.$name ~~ term) }
         let schools = try await q.sort(\.$name).limit(limit + 1).all()
