@@ -33,8 +33,13 @@ extension Scope {
 
 extension QueryBuilder where Model == School {
     /// The schools of one status, written for the account's share of the schools (`BroadCondition`).
-    func filter(status: SchoolStatus, for scope: Scope, narrowed: Bool? = nil) -> Self {
-        guard narrowed ?? scope.readsPartOfSchools, database.isSQLite else { return filter(\.$status == status) }
+    func filter(status: SchoolStatus, for scope: Scope) -> Self {
+        filter(status: status, narrowed: scope.readsPartOfSchools)
+    }
+
+    /// The schools of one status; `narrowed`: another condition of the query reads fewer schools (`BroadCondition`).
+    func filter(status: SchoolStatus, narrowed: Bool) -> Self {
+        guard narrowed, database.isSQLite else { return filter(\.$status == status) }
         return filter(.sql(embed: "+\(ident: School.schema).\(ident: "status") = \(bind: status.rawValue)"))
     }
 }

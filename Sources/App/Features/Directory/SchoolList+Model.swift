@@ -116,6 +116,6 @@ extension SchoolList {
             default: .open
             }
         guard let status else { return q }
-        return q.filter(status: status, for: scope, narrowed: counting || scope.readsPartOfSchools)
+        return q.filter(status: status, narrowed: counting || scope.readsPartOfSchools)
     }
 }
