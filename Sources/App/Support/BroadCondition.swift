@@ -12,7 +12,8 @@ import SQLKit
 /// reads through its narrow condition (`QueryPlanTests`). PostgreSQL plans from its statistics and always gets the
 /// plain column.
 enum BroadCondition {
-    /// `column = value`; on SQLite as `+column` when the query has a narrower condition to read by.
+    /// `column = value`; on SQLite as `+column` when the query has a narrower condition to read by. `column` is the
+    /// code's own text, never input.
     static func equals(_ column: String, _ value: String, narrowed: Bool, on db: any SQLDatabase) -> SQLQueryString {
         let written = narrowed && db.isSQLite ? "+" + column : column
         return "\(unsafeRaw: written) = \(bind: value)"
@@ -39,7 +40,7 @@ extension QueryBuilder where Model == School {
 
     /// The schools of one status; `narrowed`: another condition of the query reads fewer schools (`BroadCondition`).
     func filter(status: SchoolStatus, narrowed: Bool) -> Self {
-        guard narrowed, database.isSQLite else { return filter(\.$status == status) }
-        return filter(.sql(embed: "+\(ident: School.schema).\(ident: "status") = \(bind: status.rawValue)"))
+        guard let sql = database as? any SQLDatabase else { return filter(\.$status == status) }
+        return filter(.sql(BroadCondition.equals("schools.status", status.rawValue, narrowed: narrowed, on: sql)))
     }
 }

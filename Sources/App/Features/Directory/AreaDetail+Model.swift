@@ -26,10 +26,8 @@ extension AreaDetail {
     static func query(_ id: Int, scope: Scope, on db: any Database) async throws -> AreaDetail {
         let area = try await scope.areaAccess.load(id, on: db)
         let areaID = try area.requireID()
-        let schools = try await School.query(on: db).filter(\.$areaID == areaID).filter(status: .open, narrowed: true)
-            .sort(
-                \.$name
-            ).all()
+        let schools = try await School.query(on: db).filter(\.$areaID == areaID)
+            .filter(status: .open, narrowed: true).sort(\.$name).all()
         let responsible = try await DirectoryQueries.responsible(of: schools.compactMap(\.id), on: db)
         let lead = try await area.leadInspectorID.asyncMap { try await Inspector.find($0, on: db) } ?? nil
         return AreaDetail(
