@@ -23,8 +23,7 @@ struct InspectorCompliance: Sendable {
         let schools = try await School.query(on: db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
         let calendar = try await DistrictSettings.forDistrict(inspector.districtID, on: db).workingCalendar
         let months = semester.months.filter { $0 < YearMonth(today) }
-        let saved = try await MonthlyReport.query(on: db).filter(\.$inspectorID == inspector.id!)
-            .filter(\.$month ~~ months.map(\.description)).all()
+        let saved = try await ReportStatus.of(inspectors: [inspector.id!], months: months, on: db)
         return InspectorCompliance(
             inspectorID: inspector.id!, inspectorName: inspector.name, semester: semester, result: result,
             schools: schools.map { NamedSchool(id: $0.id!, name: $0.name) },

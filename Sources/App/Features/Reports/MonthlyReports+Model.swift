@@ -30,20 +30,21 @@ struct MonthlyReportList: Sendable {
     ) async throws -> MonthlyReportList {
         let due = MonthlyReportRules.due(month, calendar: calendar)
         let inspectors = scope.inspectorAccess.readable(Inspector.query(on: db)).filter(\.$status == .active)
-        let page = try await inspectors.sort(\.$name).paginate(paging)
-        let reports = try await MonthlyReport.query(on: db).filter(\.$month == month.description)
-            .filter(\.$inspectorID ~~ page.items.compactMap(\.id)).all()
+        let total = try await inspectors.rowCount()
+        let page = try await inspectors.sort(\.$name).sort(\.$id)
+            .paginate(paging, total: total, as: NamedID.self, columns: ["id", "name"])
+        let reports = try await ReportStatus.of(inspectors: page.items.map(\.id), months: [month], on: db)
         let submitted = submitted(in: month, scope: scope, on: db)
-        let submittedCount = try await submitted.copy().count()
+        let submittedCount = try await submitted.copy().rowCount()
         // Days are ISO text: later text is a later day.
-        let lateSubmitted = try await submitted.copy().filter(\.$submittedOn > due.description).count()
-        let missingLate = today > due ? max(0, page.total - submittedCount) : 0
+        let lateSubmitted = try await submitted.copy().filter(\.$submittedOn > due.description).rowCount()
+        let missingLate = today > due ? max(0, total - submittedCount) : 0
         return MonthlyReportList(
             month: month,
             rows: page.items.map { i in
-                let r = reports.first { $0.inspectorID == i.id }
-                return row(i.id!, i.name, month: month, report: r, due: due, today: today)
-            }, paging: paging, total: page.total, submitted: submittedCount, late: lateSubmitted + missingLate,
+                let r = reports.first { $0.inspectorId == i.id }
+                return row(i.id, i.name, month: month, report: r, due: due, today: today)
+            }, paging: paging, total: total, submitted: submittedCount, late: lateSubmitted + missingLate,
             isInspector: false)
     }
 
@@ -57,8 +58,7 @@ struct MonthlyReportList: Sendable {
         async throws -> MonthlyReportList
     {
         let months = DashboardFigures.months(endingAt: today, count: 6).reversed()
-        let reports = try await MonthlyReport.query(on: db).filter(\.$inspectorID == inspector.id!)
-            .filter(\.$month ~~ months.map(\.description)).all()
+        let reports = try await ReportStatus.of(inspectors: [inspector.id!], months: Array(months), on: db)
         let rows = months.map { m in
             row(
                 inspector.id!, inspector.name, month: m, report: reports.first { $0.month == m.description },
@@ -70,12 +70,28 @@ struct MonthlyReportList: Sendable {
             isInspector: true)
     }
 
-    static func row(_ id: Int, _ name: String, month: YearMonth, report: MonthlyReport?, due: Day, today: Day) -> Row {
+    static func row(_ id: Int, _ name: String, month: YearMonth, report: ReportStatus?, due: Day, today: Day) -> Row {
         let submitted = report?.submittedOn.flatMap(Day.init(parsing:))
         return Row(
             inspectorID: id, inspectorName: name, month: month, state: report?.state ?? .draft,
             submittedOn: report?.submittedOn, due: due,
             daysLate: MonthlyReportRules.daysLate(due: due, submitted: submitted, today: today))
+    }
+}
+
+/// Where one inspector's report of one month stands: the columns a list shows, read without building the model.
+struct ReportStatus: Decodable, Sendable {
+    let inspectorId: Int
+    let month: String
+    let state: MonthlyReportState
+    let submittedOn: String?
+
+    /// The saved reports of `inspectors` for `months` (a month without a report has no row).
+    static func of(inspectors: [Int], months: [YearMonth], on db: any Database) async throws -> [ReportStatus] {
+        guard !inspectors.isEmpty, !months.isEmpty else { return [] }
+        return try await MonthlyReport.query(on: db).filter(\.$inspectorID ~~ inspectors)
+            .filter(\.$month ~~ months.map(\.description))
+            .rows(ReportStatus.self, columns: ["inspector_id", "month", "state", "submitted_on"])
     }
 }
 
