@@ -167,6 +167,38 @@ final class NarrowQueryPlanTests: XCTestCase {
         }
     }
 
+    /// At the tree's root a broad filter matches much of the province: the page walks the problems newest first
+    /// instead of sorting every match, and finds the rows the indexed read finds. A school's problems keep their index.
+    func testTheRootsProblemRegisterWalksTheProblemsNewestFirst() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let root = try await app.office(at: .city)
+            let sql = app.db as! any SQLDatabase
+            for (state, severity) in [(nil, nil), ("all", "serious"), ("closed", nil), ("all", nil)] {
+                var filter = ProblemRegister.Filter()
+                (filter.state, filter.severity) = (state, severity)
+
+                let page = ProblemRegister.pageIDs(filter, scope: root, limit: 5, offset: 1, before: nil, on: sql)
+                let pagePlan = try await plan(of: page, on: sql)
+                let walked = try await sql.raw(page).all(decoding: ID.self).map(\.id)
+                let indexed = try await sql.raw(
+                    "SELECT p.id FROM problems p " + ProblemRegister.whereClause(filter, scope: root, on: sql)
+                        + " ORDER BY p.id DESC LIMIT 5 OFFSET 1"
+                ).all(decoding: ID.self).map(\.id)
+
+                XCTAssertTrue(ProblemRegister.walksByID(filter, scope: root))
+                XCTAssertFalse(pagePlan.contains("TEMP B-TREE"), "\(filter): \(pagePlan)")
+                XCTAssertEqual(walked, indexed, "\(filter)")
+                XCTAssertFalse(walked.isEmpty, "\(filter)")
+            }
+            var school = ProblemRegister.Filter()
+            school.school = 1
+            XCTAssertFalse(ProblemRegister.walksByID(school, scope: root), "a school's problems are read by its index")
+            let district = try await app.scope(of: "office")
+            XCTAssertFalse(ProblemRegister.walksByID(ProblemRegister.Filter(), scope: district), "a subtree's range")
+        }
+    }
+
     func testTheMonthsSubmittedReportsAreReadByMonthAndSubtree() async throws {
         try await withApp { app in
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
@@ -182,6 +214,7 @@ final class NarrowQueryPlanTests: XCTestCase {
     }
 
     private struct Count: Decodable { let n: Int }
+    private struct ID: Decodable { let id: Int }
 
     private func plan(of query: DatabaseQuery, on db: any Database) async throws -> String {
         try await plan(of: "\(query.sql)", on: db as! any SQLDatabase)

@@ -339,7 +339,8 @@ enum APIController {
         try APIQuery.oneOf(req, "type", SchoolType.allCases.map(\.rawValue), label: "学校类型")
         try APIQuery.oneOf(req, "status", ["open", "closed", "all"], label: "办学状态")
         let filter = try req.query.decode(SchoolList.Filter.self)
-        let rows = try await SchoolList.page(
+        // An integration pages through by the total: counted now, never kept.
+        let (rows, _) = try await SchoolList.page(
             filter, scope: scope, paging: paging, order: { $0.sort(\.$id) }, as: SchoolDTO.Row.self,
             columns: SchoolDTO.Row.columns, on: req.db)
         let responsible = try await DirectoryQueries.responsible(of: rows.items.map(\.id), on: req.db)

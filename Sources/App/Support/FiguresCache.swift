@@ -160,6 +160,8 @@ struct FiguresCaches: Sendable {
     let compliance: FiguresCache<ComplianceKey, ComplianceMatrix>
     let officeHome: FiguresCache<DayScopeKey, OfficeHome.Figures>
     let complaintFigures: FiguresCache<ScopeKey, [ComplaintList.InspectorFigures]>
+    /// A province's list totals by their count statement (see `ListTotals`).
+    let listTotals: FiguresCache<String, Int>
 
     /// Waits until every count under way beside the requests has ended.
     func settled() async {
@@ -167,6 +169,7 @@ struct FiguresCaches: Sendable {
         await compliance.settled()
         await officeHome.settled()
         await complaintFigures.settled()
+        await listTotals.settled()
     }
 
     init(lifetime: TimeInterval) {
@@ -174,6 +177,7 @@ struct FiguresCaches: Sendable {
         compliance = FiguresCache(lifetime: lifetime)
         officeHome = FiguresCache(lifetime: lifetime)
         complaintFigures = FiguresCache(lifetime: lifetime)
+        listTotals = FiguresCache(lifetime: lifetime)
     }
 }
 

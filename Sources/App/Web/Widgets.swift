@@ -217,11 +217,13 @@ extension Node where Context: HTML.BodyContext {
     }
 
     /// "共 N 条 · 第 p/n 页" with previous/next links.
-    static func pager(_ paging: Paging, total: Int, link: (Int) -> String) -> Node {
+    /// `countedAt`: the total was kept for a while (`ListTotals`), and the pager says when it was counted.
+    static func pager(_ paging: Paging, total: Int, countedAt: Date? = nil, link: (Int) -> String) -> Node {
         let pages = paging.pageCount(total: total)
+        let counted = countedAt.map { "（\(Format.date($0)) 统计）" } ?? ""
         return .nav(
             .class("pager"), .ariaLabel("分页"),
-            .span(.text("共 \(total) 条 · 第 \(paging.page)/\(pages) 页")),
+            .span(.text("共 \(total) 条\(counted) · 第 \(paging.page)/\(pages) 页")),
             paging.page > 1
                 ? .a(.href(link(paging.page - 1)), .attribute(named: "rel", value: "prev"), .text("上一页")) : .empty,
             paging.page < pages

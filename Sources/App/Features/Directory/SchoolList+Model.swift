@@ -1,5 +1,7 @@
 import DudaoCore
 import Fluent
+import Foundation
+import SQLKit
 
 /// 学校名录: one page of the schools the account may see, filtered. Plain values; `query` builds it.
 struct SchoolList: Sendable {
@@ -12,6 +14,12 @@ struct SchoolList: Sendable {
         var status: String? = nil
         @PageNumber var page: Int? = nil
         @Bounded<InputBounds.PerPage> var per: Int? = nil
+
+        /// The text searched for in names and codes; nil when blank.
+        var searchText: String? {
+            guard let text = q?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return text
+        }
 
         /// The filter as query items, for links that keep it (pager, export).
         var queryItems: [(String, String)] {
@@ -38,6 +46,8 @@ struct SchoolList: Sendable {
     let filter: Filter
     let paging: Paging
     let total: Int
+    /// When a province's total was counted, when it is kept for a while (see `ListTotals`); nil: just now.
+    var countedAt: Date? = nil
     let rows: [Row]
     /// The district's townships, for the filter.
     let townships: [NamedID]
@@ -47,11 +57,13 @@ struct SchoolList: Sendable {
 
 extension SchoolList {
     /// The page of the list for `filter`, scoped by the account's access policy.
-    static func query(_ filter: Filter, scope: Scope, on db: any Database) async throws -> SchoolList {
+    static func query(_ filter: Filter, scope: Scope, totals: ListTotals? = nil, on db: any Database) async throws
+        -> SchoolList
+    {
         let paging = Paging(page: filter.page, per: filter.per)
-        let page = try await page(
+        let (page, countedAt) = try await page(
             filter, scope: scope, paging: paging, order: { $0.sort(\.$name).sort(\.$id) }, as: Listed.self,
-            columns: Listed.columns, on: db)
+            columns: Listed.columns, totals: totals, on: db)
         let responsible = try await DirectoryQueries.responsible(of: page.items.map(\.id), on: db)
         let district = try await scope.district(on: db)
         let townships = try await DirectoryQueries.townshipNames(in: district, on: db)
@@ -65,7 +77,8 @@ extension SchoolList {
                 isOpen: s.status == .open)
         }
         return SchoolList(
-            filter: filter, paging: paging, total: page.total, rows: rows, townships: townships, areas: areas)
+            filter: filter, paging: paging, total: page.total, countedAt: countedAt, rows: rows, townships: townships,
+            areas: areas)
     }
 
     /// What the list reads of a school.
@@ -82,14 +95,23 @@ extension SchoolList {
     }
 
     /// One page of the filtered list in `order` (the list's by name, the API's by id), as `columns`, with the filter's
-    /// total counted by `filtered(…, counting: true)`.
+    /// total counted by `filtered(…, counting: true)`: by `totals` when given (a root account's total is kept for a
+    /// while, see `ListTotals`), else now.
     static func page<Row: Decodable & Sendable>(
         _ filter: Filter, scope: Scope, paging: Paging, order: (QueryBuilder<School>) -> QueryBuilder<School>,
-        as _: Row.Type, columns: [String], on db: any Database
-    ) async throws -> PageOf<Row> {
-        let total = try await filtered(filter, scope: scope, on: db, counting: true).rowCount()
-        return try await order(filtered(filter, scope: scope, on: db)).paginate(
-            paging, total: total, as: Row.self, columns: columns)
+        as _: Row.Type, columns: [String], totals: ListTotals? = nil, on db: any Database
+    ) async throws -> (page: PageOf<Row>, countedAt: Date?) {
+        let counted = filtered(filter, scope: scope, on: db, counting: true)
+        let total: ListTotals.Total
+        if let totals, let sql = db as? any SQLDatabase {
+            let keep = !scope.readsPartOfSchools && filter.searchText == nil
+            total = try await totals.total(of: counted.countQuery.sql, column: "aggregate", keep: keep, on: sql)
+        } else {
+            total = ListTotals.Total(count: try await counted.rowCount(), countedAt: nil)
+        }
+        let page = try await order(filtered(filter, scope: scope, on: db)).paginate(
+            paging, total: total.count, as: Row.self, columns: columns)
+        return (page, total.countedAt)
     }
 
     /// The filtered, scoped query behind the list, the export and the API.
@@ -103,7 +125,7 @@ extension SchoolList {
         _ filter: Filter, scope: Scope, on db: any Database, counting: Bool = false
     ) -> QueryBuilder<School> {
         var q = scope.schoolAccess.readable(School.query(on: db))
-        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = filter.searchText {
             q = q.group(.or) { $0.filter(\.$name ~~ text).filter(\.$code == text) }
         }
         if let t = filter.township { q = q.filter(\.$townshipID == t) }

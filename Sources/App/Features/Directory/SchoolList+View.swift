@@ -30,7 +30,7 @@ struct SchoolListView {
                     ["学校名称", "学校标识码", "类型", "镇街", "在校生", "责任督学", "状态"], model.rows.map(cells),
                     empty: "没有符合条件的学校"),
                 .pager(
-                    model.paging, total: model.total,
+                    model.paging, total: model.total, countedAt: model.countedAt,
                     link: { SiteURL.schools.with(f.queryItems + [("page", String($0))]) }),
             ])
     }

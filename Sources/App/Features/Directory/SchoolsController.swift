@@ -7,7 +7,7 @@ enum SchoolsController {
     static func list(req: Request) async throws -> Page {
         let filter = try req.query.decode(SchoolList.Filter.self)
         let scope = try await Scope.of(req)
-        let model = try await SchoolList.query(filter, scope: scope, on: req.db)
+        let model = try await SchoolList.query(filter, scope: scope, totals: req.listTotals, on: req.db)
         return SchoolListView(ctx: req.pageContext(), model: model).render()
     }
 

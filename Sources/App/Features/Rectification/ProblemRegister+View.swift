@@ -24,7 +24,7 @@ struct ProblemRegisterView {
                     ["学校", "类别", "问题", "程度", "处理方式", "状态", "责任督学", "发现时间"], model.rows.map(cells),
                     empty: "没有符合条件的问题"),
                 .pager(
-                    model.paging, total: model.total,
+                    model.paging, total: model.total, countedAt: model.countedAt,
                     link: { SiteURL.problems.with(f.queryItems + [("page", String($0))]) }),
             ])
     }

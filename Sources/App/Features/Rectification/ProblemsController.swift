@@ -10,7 +10,7 @@ enum ProblemsController {
     static func list(req: Request) async throws -> Page {
         let filter = try req.query.decode(ProblemRegister.Filter.self)
         let scope = try await Scope.of(req)
-        let model = try await ProblemRegister.query(filter, scope: scope, on: req.db)
+        let model = try await ProblemRegister.query(filter, scope: scope, totals: req.listTotals, on: req.db)
         return ProblemRegisterView(ctx: req.pageContext(), model: model).render()
     }
 
