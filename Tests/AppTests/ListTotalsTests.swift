@@ -9,11 +9,7 @@ import XCTVapor
 final class ListTotalsTests: XCTestCase {
     func testARootAccountsTotalsAreKeptWhileADistrictsAreCountedNow() async throws {
         try await withApp { app in
-            let clock = ManualClock(TestClock.now)
-            app.clock = clock.clock
-            app.figuresCaches = FiguresCaches(lifetime: 60)
-            try await app.moveToTheRoot("leader")
-            let province = try await login(app, "leader")
+            let (clock, province) = try await app.provinceReaderWithKeptTotals()
             let district = try await login(app, "office")
             let open = try await School.query(on: app.db).filter(\.$status == .open).count()
 
@@ -41,11 +37,7 @@ final class ListTotalsTests: XCTestCase {
 
     func testTheRootsProblemRegisterKeepsItsTotalButNotItsRows() async throws {
         try await withApp { app in
-            let clock = ManualClock(TestClock.now)
-            app.clock = clock.clock
-            app.figuresCaches = FiguresCaches(lifetime: 60)
-            try await app.moveToTheRoot("leader")
-            let province = try await login(app, "leader")
+            let (_, province) = try await app.provinceReaderWithKeptTotals()
             let inspector = try await login(app, "inspector")
             let open = try await Problem.query(on: app.db).filter(\.$draft == false).filter(\.$state == .open).count()
 
@@ -73,6 +65,15 @@ final class ListTotalsTests: XCTestCase {
 }
 
 extension Application {
+    /// A manual clock, figures kept for a minute, and `leader` filed under the root and signed in.
+    fileprivate func provinceReaderWithKeptTotals() async throws -> (ManualClock, TestSession) {
+        let clock = ManualClock(TestClock.now)
+        self.clock = clock.clock
+        figuresCaches = FiguresCaches(lifetime: 60)
+        try await moveToTheRoot("leader")
+        return (clock, try await login(self, "leader"))
+    }
+
     /// Files `username` under the tree's root: a province's reader of every list.
     fileprivate func moveToTheRoot(_ username: String) async throws {
         guard let root = try await OrgUnit.query(on: db).filter(\.$parentID == nil).first() else {
