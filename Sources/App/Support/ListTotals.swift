@@ -19,16 +19,23 @@ struct ListTotals: Sendable {
     let cache: FiguresCache<String, Int>
     let now: Date
 
-    /// The total of `count`, a statement of one row whose column `column` is the count. `keep`: the list is a whole
-    /// province's, whose total may be kept. The statement's text and values are the key: two accounts that see the
-    /// same rows share it.
-    func total(of count: any SQLExpression, column: String, keep: Bool, on sql: any SQLDatabase) async throws -> Total {
-        guard keep else { return Total(count: try await Self.run(count, column: column, on: sql), countedAt: nil) }
+    /// The total of `count`, a statement of one row whose column `column` is the count, as `scope` reads the list;
+    /// `searching`: the filter has a search text. The statement's text and values are the key: two accounts that see
+    /// the same rows share it.
+    func total(
+        of count: any SQLExpression, column: String, scope: Scope, searching: Bool, on sql: any SQLDatabase
+    ) async throws -> Total {
+        guard Self.keeps(scope: scope, searching: searching) else {
+            return Total(count: try await Self.run(count, column: column, on: sql), countedAt: nil)
+        }
         let entry = try await cache.value(for: Self.key(count, on: sql), now: now) {
             try await Self.run(count, column: column, on: sql)
         }
         return Total(count: entry.value, countedAt: entry.countedAt)
     }
+
+    /// A total is kept only for an account at the tree's root, and not for a search.
+    static func keeps(scope: Scope, searching: Bool) -> Bool { !scope.readsPartOfSchools && !searching }
 
     private static func run(_ count: any SQLExpression, column: String, on sql: any SQLDatabase) async throws -> Int {
         try await sql.raw("\(count)").first()?.decode(column: column, as: Int.self) ?? 0

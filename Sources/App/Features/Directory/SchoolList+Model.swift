@@ -104,8 +104,9 @@ extension SchoolList {
         let counted = filtered(filter, scope: scope, on: db, counting: true)
         let total: ListTotals.Total
         if let totals, let sql = db as? any SQLDatabase {
-            let keep = !scope.readsPartOfSchools && filter.searchText == nil
-            total = try await totals.total(of: counted.countQuery.sql, column: "aggregate", keep: keep, on: sql)
+            total = try await totals.total(
+                of: counted.countQuery.sql, column: "aggregate", scope: scope, searching: filter.searchText != nil,
+                on: sql)
         } else {
             total = ListTotals.Total(count: try await counted.rowCount(), countedAt: nil)
         }

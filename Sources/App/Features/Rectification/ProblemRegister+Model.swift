@@ -75,7 +75,7 @@ extension ProblemRegister {
         let count: SQLQueryString =
             "SELECT COUNT(*) AS n " + from(filter) + " " + whereClause(filter, scope: scope, on: sql)
         let total = try await totals.total(
-            of: count, column: "n", keep: !scope.readsPartOfSchools && filter.searchText == nil, on: sql)
+            of: count, column: "n", scope: scope, searching: filter.searchText != nil, on: sql)
         let district = try await scope.district(on: db)
         let categories = try await DistrictSettings.forDistrict(district.id!, on: db).categories
         return ProblemRegister(
