@@ -199,6 +199,42 @@ final class NarrowQueryPlanTests: XCTestCase {
         }
     }
 
+    /// At the tree's root the visit list reads the newest visits through the date's index instead of sorting a
+    /// province's visits, and finds the rows the subtree's index finds. Drafts and a district keep the subtree's index.
+    func testTheRootsVisitListReadsTheNewestThroughTheDatesIndex() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let root = try await app.office(at: .city)
+            let newestFirst = { (q: QueryBuilder<Visit>) in q.sort(\.$visitDate, .descending).sort(\.$id, .descending) }
+            func page(_ filter: VisitList.Filter, _ scope: Scope, byDate: Bool) -> QueryBuilder<Visit> {
+                newestFirst(VisitList.filtered(filter, scope: scope, on: app.db, newestFirst: byDate)).limit(5)
+            }
+            for status in [nil, "submitted"] {
+                var filter = VisitList.Filter()
+                filter.status = status
+
+                let pagePlan = try await plan(
+                    of: page(filter, root, byDate: true).rowsQuery(columns: ["id"]), on: app.db)
+                let read = try await page(filter, root, byDate: true).all(\.$id)
+                let indexed = try await page(filter, root, byDate: false).all(\.$id)
+
+                XCTAssertTrue(pagePlan.contains("INDEX idx_visits_date"), "\(filter): \(pagePlan)")
+                XCTAssertFalse(pagePlan.contains("TEMP B-TREE"), "\(filter): \(pagePlan)")
+                XCTAssertEqual(read, indexed, "\(filter)")
+                XCTAssertFalse(read.isEmpty, "\(filter)")
+            }
+            var drafts = VisitList.Filter()
+            drafts.status = "draft"
+            let draftPlan = try await plan(of: page(drafts, root, byDate: true).rowsQuery(columns: ["id"]), on: app.db)
+            let district = try await app.scope(of: "office")
+            let districtPlan = try await plan(
+                of: page(VisitList.Filter(), district, byDate: true).rowsQuery(columns: ["id"]), on: app.db)
+
+            XCTAssertTrue(draftPlan.contains("idx_visits_org_status_date_school"), "drafts are few: \(draftPlan)")
+            XCTAssertTrue(districtPlan.contains("idx_visits_org_status_date_school"), "a range: \(districtPlan)")
+        }
+    }
+
     func testTheMonthsSubmittedReportsAreReadByMonthAndSubtree() async throws {
         try await withApp { app in
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }

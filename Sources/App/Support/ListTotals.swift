@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import SQLKit
 import Vapor
@@ -44,6 +45,18 @@ struct ListTotals: Sendable {
     private static func key(_ count: any SQLExpression, on sql: any SQLDatabase) -> String {
         let serialized = sql.serialize(count)
         return ([serialized.sql] + serialized.binds.map { String(describing: $0) }).joined(separator: "\u{1F}")
+    }
+}
+
+extension QueryBuilder {
+    /// The query's row count for a list's pager: by `totals` when given (a root account's total is kept), else now.
+    /// `searching`: the list's filter has a search text.
+    func total(by totals: ListTotals?, scope: Scope, searching: Bool) async throws -> ListTotals.Total {
+        guard let totals, let sql = database as? any SQLDatabase else {
+            return ListTotals.Total(count: try await rowCount(), countedAt: nil)
+        }
+        return try await totals.total(
+            of: countQuery.sql, column: "aggregate", scope: scope, searching: searching, on: sql)
     }
 }
 

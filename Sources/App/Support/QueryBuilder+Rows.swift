@@ -145,7 +145,7 @@ private struct SQLGroupWindow {
     let order: [any SQLExpression]
 
     var rank: any SQLExpression {
-        let ordered: SQLQueryString = order.isEmpty ? "" : " ORDER BY \(SQLList(order))"
+        let ordered: SQLQueryString = order.isEmpty ? "" : " ORDER BY \(SQLKit.SQLList(order))"
         let rank: SQLQueryString = "ROW_NUMBER() OVER (PARTITION BY \(partition)\(ordered))"
         return rank
     }

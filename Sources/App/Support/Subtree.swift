@@ -21,6 +21,16 @@ extension QueryBuilder {
         filter(field >= path).filter(field < Subtree.upperBound(path))
     }
 
+    /// `inSubtree`; without `choosingIndex`, on SQLite the range is written `+column` so that it chooses no index
+    /// (`BroadCondition`): at the tree's root it holds for every row, and a list then reads in its order's index.
+    func inSubtree(_ field: KeyPath<Model, FieldProperty<Model, String>>, _ path: String, choosingIndex: Bool) -> Self {
+        guard !choosingIndex, let sql = database as? any SQLDatabase, sql.isSQLite,
+            let key = Model.path(for: field).first
+        else { return inSubtree(field, path) }
+        let column: SQLQueryString = "+\(ident: Model.schemaOrAlias).\(ident: key.description)"
+        return filter(.sql(column + " >= \(bind: path) AND " + column + " < \(bind: Subtree.upperBound(path))"))
+    }
+
     func inSubtree<Joined: Schema>(
         _ joined: Joined.Type, _ field: KeyPath<Joined, FieldProperty<Joined, String>>, _ path: String
     ) -> Self {

@@ -269,7 +269,7 @@ extension Node where Context: HTML.BodyContext {
 
 enum Format {
     /// One formatter for every table row (DateFormatter is thread-safe; building one per call is slow).
-    nonisolated(unsafe) private static let timestamp: DateFormatter = {
+    private static let timestamp: DateFormatter = {
         let f = DateFormatter()
         f.timeZone = Day.shanghai
         f.locale = Locale(identifier: "zh_CN")

@@ -101,15 +101,8 @@ extension SchoolList {
         _ filter: Filter, scope: Scope, paging: Paging, order: (QueryBuilder<School>) -> QueryBuilder<School>,
         as _: Row.Type, columns: [String], totals: ListTotals? = nil, on db: any Database
     ) async throws -> (page: PageOf<Row>, countedAt: Date?) {
-        let counted = filtered(filter, scope: scope, on: db, counting: true)
-        let total: ListTotals.Total
-        if let totals, let sql = db as? any SQLDatabase {
-            total = try await totals.total(
-                of: counted.countQuery.sql, column: "aggregate", scope: scope, searching: filter.searchText != nil,
-                on: sql)
-        } else {
-            total = ListTotals.Total(count: try await counted.rowCount(), countedAt: nil)
-        }
+        let total = try await filtered(filter, scope: scope, on: db, counting: true).total(
+            by: totals, scope: scope, searching: filter.searchText != nil)
         let page = try await order(filtered(filter, scope: scope, on: db)).paginate(
             paging, total: total.count, as: Row.self, columns: columns)
         return (page, total.countedAt)

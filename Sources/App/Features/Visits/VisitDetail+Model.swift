@@ -202,9 +202,10 @@ extension VisitDetail.Record {
             id: v.id!, schoolName: l.school.name, date: v.visitDate, start: v.startTime, end: v.endTime, kind: v.kind,
             theme: v.theme,
             summary: v.summary, highlights: v.highlights, isDraft: v.isDraft, submittedAt: v.submittedAt,
-            team: ([l.author?.name ?? l.recorder.map(VisitRecords.officeName)] + l.members.map(\.name)).compactMap {
-                $0
-            },
+            team: ([l.author?.name ?? l.recorder.map { VisitRecords.officeName(displayName: $0.displayName) }]
+                + l.members.map(\.name)).compactMap {
+                    $0
+                },
             plan: l.plan.map {
                 Plan(plannedDate: $0.plannedDate, tasks: $0.tasks, methods: $0.methods, focus: $0.focus)
             },

@@ -21,7 +21,7 @@ struct VisitListView {
                         .exportButtons({ .listExport(.visits, $0) }, query: model.filter.queryItems))),
                 .dataTable(["日期", "学校", "记录人", "类型", "主题", "状态"], model.rows.map(cells), empty: "暂无督导记录"),
                 .pager(
-                    model.paging, total: model.total,
+                    model.paging, total: model.total, countedAt: model.countedAt,
                     link: { SiteURL.visits.with(model.filter.queryItems + [("page", String($0))]) }),
             ])
     }

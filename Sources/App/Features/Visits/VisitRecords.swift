@@ -44,7 +44,7 @@ enum VisitRecords {
     }
 
     /// How a visit recorded by the office names its recorder: 督导室 and the account's name.
-    static func officeName(_ user: User) -> String { "督导室 " + user.displayName }
+    static func officeName(displayName: String) -> String { "督导室 " + displayName }
 
     /// The inspector who follows a problem of `v` up: its lead, else (a visit the office recorded) the first team
     /// member, else the school's responsible inspector; nil when there is none.

@@ -10,7 +10,7 @@ enum VisitsController {
     static func list(req: Request) async throws -> Page {
         let filter = try req.query.decode(VisitList.Filter.self)
         let scope = try await Scope.of(req)
-        let model = try await VisitList.query(filter, scope: scope, on: req.db)
+        let model = try await VisitList.query(filter, scope: scope, totals: req.listTotals, on: req.db)
         return VisitListView(ctx: req.pageContext(), model: model).render()
     }
 
@@ -23,7 +23,8 @@ enum VisitsController {
         return Download.stream(name: "督导记录", format: ExportFormat(request: req), headers: headers) { before in
             var query = VisitList.filtered(filter, scope: scope, on: db)
             if let before { query = query.filter(\.$id < before) }
-            let visits = try await query.sort(\.$id, .descending).limit(Download.pageSize).all()
+            let visits = try await query.sort(\.$id, .descending).limit(Download.pageSize)
+                .rows(VisitList.Listed.self, columns: VisitList.Listed.columns)
             let rows = try await VisitList.rows(visits, on: db).map { r in
                 [String(r.id), r.date, r.school, r.inspector, r.kind.label, r.theme, r.isDraft ? "草稿" : "已提交"]
             }

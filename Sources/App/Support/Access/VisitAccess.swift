@@ -11,12 +11,17 @@ struct VisitAccess: RecordAccess {
     let scope: Scope
     var notFound: String { "未找到该督导记录，或您无权查看" }
 
-    func readable(_ q: QueryBuilder<Visit>) -> QueryBuilder<Visit> {
+    func readable(_ q: QueryBuilder<Visit>) -> QueryBuilder<Visit> { readable(q, subtreeChoosesIndex: true) }
+
+    /// `readable`; without `subtreeChoosesIndex` an office's, a leader's or an admin's subtree chooses no index on
+    /// SQLite (`inSubtree(_:_:choosingIndex:)`), for a list read in its order's index.
+    func readable(_ q: QueryBuilder<Visit>, subtreeChoosesIndex: Bool) -> QueryBuilder<Visit> {
         switch principal.role {
         case .office:
-            return q.inSubtree(\.$orgPath, principal.orgPath)
+            return q.inSubtree(\.$orgPath, principal.orgPath, choosingIndex: subtreeChoosesIndex)
         case .admin, .leader:
-            return q.inSubtree(\.$orgPath, principal.orgPath).filter(\.$status == .submitted)
+            return q.inSubtree(\.$orgPath, principal.orgPath, choosingIndex: subtreeChoosesIndex)
+                .filter(\.$status == .submitted)
         case .inspector:
             let me = principal.inspectorID ?? -1
             let schools = scope.assignedSchoolIDs
