@@ -92,6 +92,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M044_WeekSevereProblemsIndex())
     app.migrations.add(M045_SchoolIDOrderIndex())
     app.migrations.add(M046_NarrowLookupIndexes())
+    app.migrations.add(M047_NoticeDeadlineIndex())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -235,6 +235,35 @@ final class NarrowQueryPlanTests: XCTestCase {
         }
     }
 
+    /// At the tree's root the 全部 tab reads the notices in deadline order from M047's index, and the open tab the
+    /// open ones alone from M043's (state, deadline, org_path) and sorts them, instead of sorting a province's notices;
+    /// either finds the rows the subtree's index finds.
+    func testTheRootsNoticeListReadsInDeadlineOrder() async throws {
+        try await withApp { app in
+            guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }
+            let root = try await app.office(at: .city)
+            func page(_ tab: String, inDeadlineOrder: Bool) -> QueryBuilder<RectificationNotice> {
+                NoticeList.filtered(
+                    NoticeList.Filter(state: tab), scope: root, today: TestClock.today, on: app.db,
+                    inDeadlineOrder: inDeadlineOrder
+                ).sort(\.$deadline).sort(\.$id).limit(5)
+            }
+            for (tab, index) in [
+                ("all", "idx_notices_deadline_id"), ("open", "idx_notices_state_deadline_org (state=?)"),
+            ] {
+                let pagePlan = try await plan(
+                    of: page(tab, inDeadlineOrder: true).rowsQuery(columns: ["id"]), on: app.db)
+                let read = try await page(tab, inDeadlineOrder: true).all(\.$id)
+                let indexed = try await page(tab, inDeadlineOrder: false).all(\.$id)
+
+                XCTAssertTrue(pagePlan.contains(index), "\(tab): \(pagePlan)")
+                XCTAssertEqual(pagePlan.contains("TEMP B-TREE"), tab == "open", "\(tab): \(pagePlan)")
+                XCTAssertEqual(read, indexed, tab)
+                XCTAssertFalse(read.isEmpty, tab)
+            }
+        }
+    }
+
     func testTheMonthsSubmittedReportsAreReadByMonthAndSubtree() async throws {
         try await withApp { app in
             guard app.db.isSQLite else { throw XCTSkip("SQLite's planner only") }

@@ -37,6 +37,10 @@ public enum NoticeState: String, LabelledEnum {
     /// Not closed (销号) or withdrawn.
     public var isOpen: Bool { self != .closed && self != .withdrawn }
 
+    /// The open states (`isOpen`), for a query: an equality per state reads a (state, …) index, where "not closed or
+    /// withdrawn" reads every notice.
+    public static let open: [NoticeState] = allCases.filter(\.isOpen)
+
     /// Issued to the school and not yet finished: the school's deadline runs.
     public var isWithSchool: Bool { Self.withSchool.contains(self) }
 

@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import Foundation
 
 /// 整改通知书: one page of the notices the account may see, by state tab. Plain values; `query` builds it.
 struct NoticeList: Sendable {
@@ -20,6 +21,8 @@ struct NoticeList: Sendable {
 
     let filter: Filter
     let page: PageOf<Row>
+    /// When a province's total was counted, when it is kept for a while (see `ListTotals`); nil: just now.
+    var countedAt: Date? = nil
     /// The office, leaders and the administrator see the 督办清单 button.
     let showsEscalations: Bool
 
@@ -28,30 +31,52 @@ struct NoticeList: Sendable {
 }
 
 extension NoticeList {
-    /// The notices of the tab, soonest deadline first, scoped by the account's access policy.
-    static func query(_ filter: Filter, scope: Scope, today: Day, on db: any Database) async throws -> NoticeList {
-        let notices = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$deadline).sort(\.$id)
-            .paginate(Paging(page: filter.page, per: perPage))
-        let names = try await DirectoryQueries.schoolNames(of: notices.items.map(\.schoolID), on: db)
+    /// The notices of the tab, soonest deadline first, scoped by the account's access policy. The total is counted by
+    /// `totals` when given (a root account's is kept for a while, see `ListTotals`).
+    static func query(_ filter: Filter, scope: Scope, today: Day, totals: ListTotals? = nil, on db: any Database)
+        async throws -> NoticeList
+    {
+        let paging = Paging(page: filter.page, per: perPage)
+        let total = try await filtered(filter, scope: scope, today: today, on: db)
+            .total(by: totals, scope: scope, searching: false)
+        let notices = try await filtered(filter, scope: scope, today: today, on: db, inDeadlineOrder: true)
+            .sort(\.$deadline).sort(\.$id)
+            .paginate(paging, total: total.count, as: Listed.self, columns: Listed.columns)
+        let names = try await DirectoryQueries.schoolNames(of: notices.items.map(\.schoolId), on: db)
         return NoticeList(
-            filter: filter,
-            page: notices.map { row($0, school: names[$0.schoolID] ?? "") },
-            showsEscalations: [.admin, .office, .leader].contains(scope.principal.role))
+            filter: filter, page: notices.map { row($0, school: names[$0.schoolId] ?? "") },
+            countedAt: total.countedAt, showsEscalations: [.admin, .office, .leader].contains(scope.principal.role))
     }
 
-    static func row(_ n: RectificationNotice, school: String) -> Row {
+    /// What the list and its export read of a notice.
+    struct Listed: Decodable, Sendable {
+        static let columns = ["id", "number", "school_id", "state", "deadline", "escalation"]
+        let id: Int
+        let number: String
+        let schoolId: Int
+        let state: NoticeState
+        let deadline: String
+        let escalation: EscalationStep?
+    }
+
+    static func row(_ n: Listed, school: String) -> Row {
         Row(
-            id: n.id!, number: n.number, school: school, state: n.state, deadline: n.deadlineDay,
+            id: n.id, number: n.number, school: school, state: n.state, deadline: Day(parsing: n.deadline),
             escalation: n.escalation)
     }
 
     /// The notices of the tab the account may see, unsorted: the list and its export read the same.
-    static func filtered(_ filter: Filter, scope: Scope, today: Day, on db: any Database)
-        -> QueryBuilder<RectificationNotice>
-    {
-        var q = scope.noticeAccess.readable(RectificationNotice.query(on: db))
+    ///
+    /// `inDeadlineOrder`: the query reads soonest deadline first. At the tree's root the 全部 tab's subtree, every
+    /// notice, then chooses no index on SQLite, which reads the first page from M047's (deadline, id) instead of
+    /// sorting a province's notices; a state tab reads M043's (state, deadline, org_path).
+    static func filtered(
+        _ filter: Filter, scope: Scope, today: Day, on db: any Database, inDeadlineOrder: Bool = false
+    ) -> QueryBuilder<RectificationNotice> {
+        let byDeadline = inDeadlineOrder && !scope.readsPartOfSchools && filter.state == "all"
+        var q = scope.noticeAccess.readable(RectificationNotice.query(on: db), subtreeChoosesIndex: !byDeadline)
         switch filter.state {
-        case "open": q = q.filter(\.$state !~ [.closed, .withdrawn])
+        case "open": q = q.filter(\.$state ~~ NoticeState.open)
         case "overdue":
             q = q.filter(\.$state ~~ NoticeState.withSchool).filter(\.$deadline < today.description)
         case "all": break

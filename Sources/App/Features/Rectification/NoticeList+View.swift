@@ -29,7 +29,7 @@ struct NoticeListView {
                     }),
                 .dataTable(["文号", "学校", "状态", "整改期限", "进度", "督办"], model.page.items.map(cells), empty: "没有整改通知书"),
                 .pager(
-                    model.page.paging, total: model.page.total,
+                    model.page.paging, total: model.page.total, countedAt: model.countedAt,
                     link: {
                         SiteURL.notices.with([("state", f.state), ("page", String($0))])
                     }),

@@ -14,7 +14,8 @@ enum NoticesController {
     static func list(req: Request) async throws -> Page {
         let filter = NoticeList.Filter(state: req.query[String.self, at: "state"] ?? "open", page: try req.query.page())
         let scope = try await Scope.of(req)
-        let model = try await NoticeList.query(filter, scope: scope, today: req.today, on: req.db)
+        let model = try await NoticeList.query(
+            filter, scope: scope, today: req.today, totals: req.listTotals, on: req.db)
         return NoticeListView(ctx: req.pageContext(), model: model).render()
     }
 
@@ -27,9 +28,10 @@ enum NoticesController {
         return Download.stream(name: "整改通知书", format: ExportFormat(request: req), headers: headers) { after in
             var query = NoticeList.filtered(filter, scope: scope, today: today, on: db)
             if let after { query = query.filter(\.$id > after) }
-            let notices = try await query.sort(\.$id).limit(Download.pageSize).all()
-            let names = try await DirectoryQueries.schoolNames(of: notices.map(\.schoolID), on: db)
-            let rows = notices.map { NoticeList.row($0, school: names[$0.schoolID] ?? "") }.map { r in
+            let notices = try await query.sort(\.$id).limit(Download.pageSize)
+                .rows(NoticeList.Listed.self, columns: NoticeList.Listed.columns)
+            let names = try await DirectoryQueries.schoolNames(of: notices.map(\.schoolId), on: db)
+            let rows = notices.map { NoticeList.row($0, school: names[$0.schoolId] ?? "") }.map { r in
                 [r.number, r.school, r.state.label, r.deadline?.description ?? "", r.escalation?.label ?? ""]
             }
             return ExportPage(rows: rows, lastKey: notices.last?.id, limit: Download.pageSize)

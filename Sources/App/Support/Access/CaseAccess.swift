@@ -43,7 +43,7 @@ struct ProblemAccess: RecordAccess {
         case .inspector:
             let schools = scope.assignedSchoolIDs.isEmpty ? [-1] : scope.assignedSchoolIDs
             w =
-                "(p.inspector_id = \(bind: principal.inspectorID ?? -1) OR p.school_id IN (\(SQLList(schools.map { SQLBind($0) }))))"
+                "(p.inspector_id = \(bind: principal.inspectorID ?? -1) OR p.school_id IN (\(SQLKit.SQLList(schools.map { SQLBind($0) }))))"
         case .school: w = "p.school_id = \(bind: principal.schoolID ?? -1)"
         }
         return w + " AND p.draft = false"
@@ -66,11 +66,20 @@ struct NoticeAccess: RecordAccess {
     static let issuedStates: [NoticeState] = [.issued, .acknowledged, .reported, .returned, .closed]
 
     func readable(_ q: QueryBuilder<RectificationNotice>) -> QueryBuilder<RectificationNotice> {
+        readable(q, subtreeChoosesIndex: true)
+    }
+
+    /// `readable`; without `subtreeChoosesIndex` an office's, a leader's or an admin's subtree chooses no index on
+    /// SQLite (`inSubtree(_:_:choosingIndex:)`), for a list read in its order's index.
+    func readable(_ q: QueryBuilder<RectificationNotice>, subtreeChoosesIndex: Bool)
+        -> QueryBuilder<RectificationNotice>
+    {
         switch principal.role {
         case .office:
-            return q.inSubtree(\.$orgPath, principal.orgPath)
+            return q.inSubtree(\.$orgPath, principal.orgPath, choosingIndex: subtreeChoosesIndex)
         case .admin, .leader:
-            return q.inSubtree(\.$orgPath, principal.orgPath).filter(\.$state !~ [.draft, .pendingApproval])
+            return q.inSubtree(\.$orgPath, principal.orgPath, choosingIndex: subtreeChoosesIndex)
+                .filter(\.$state !~ [.draft, .pendingApproval])
         case .inspector:
             let me = principal.inspectorID ?? -1
             let schools = scope.assignedSchoolIDs
