@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// One school's return of a year, with what the statistics need of the school.
@@ -16,25 +17,52 @@ struct SchoolReturn: Sendable {
 
 /// Loading the returns the balance and preschool statistics are computed from.
 enum BalanceData {
-    /// Every return of the district's open schools in `year` (of those types only, when given).
+    /// Every return of the district's open schools in `year` (of those types only, when given), in code order.
+    /// Read as rows through SQLKit: building a province district's 180 returns and their schools as Fluent models
+    /// was 70 % of the balance page's time (perf, 63 ms a request).
     static func returns(district: Int, year: Int, types: [SchoolType]? = nil, on db: any Database) async throws
         -> [SchoolReturn]
     {
-        var query = BalanceReturn.query(on: db)
-            .filter(\.$districtID == district).filter(\.$year == year)
-            .join(School.self, on: \BalanceReturn.$school.$id == \School.$id)
-            .filter(School.self, \.$status == .open)
-        if let types { query = query.filter(School.self, \.$type ~~ types) }
-        return
-            try await query
-            .sort(School.self, \.$code)
-            .all()
-            .map { r in
-                let s = try r.joined(School.self)
-                return SchoolReturn(
-                    schoolID: s.id!, code: s.code, name: s.name, type: s.type, ownership: s.ownership,
-                    townshipID: s.townshipID, figures: r.figures, state: r.state)
-            }
+        guard let sql = db as? any SQLDatabase else { throw DatabaseUnavailable() }
+        let resources = SQLKit.SQLList(BalanceResource.allCases.map { SQLColumn($0.rawValue, table: "r") })
+        let students = SQLKit.SQLList(studentColumns.map { SQLColumn($0.column, table: "r") })
+        let ofTypes: SQLQueryString =
+            types.map { " AND s.type IN (\(SQLKit.SQLList($0.map { SQLBind($0.rawValue) })))" } ?? ""
+        let rows = try await sql.raw(
+            """
+            SELECT s.id, s.code, s.name, s.type, s.ownership, s.township_id, \(students), r.children, r.inclusive, \
+            \(resources), r.state FROM balance_returns r JOIN schools s ON s.id = r.school_id \
+            WHERE r.district_id = \(bind: district) AND r.year = \(bind: year) \
+            AND s.status = \(bind: SchoolStatus.open.rawValue)
+            """ + ofTypes + " ORDER BY s.code, s.id"
+        ).all()
+        return try rows.map(schoolReturn)
+    }
+
+    /// The return columns of each section's students.
+    private static let studentColumns: [(section: SchoolSection, column: String)] = [
+        (.primary, "students_primary"), (.junior, "students_junior"), (.senior, "students_senior"),
+    ]
+
+    private static func schoolReturn(_ row: any SQLRow) throws -> SchoolReturn {
+        let figures = BalanceFigures(
+            students: Dictionary(
+                uniqueKeysWithValues: try studentColumns.map {
+                    ($0.section, try row.decode(column: $0.column, as: Int.self))
+                }),
+            children: try row.decode(column: "children", as: Int.self),
+            inclusive: try row.decode(column: "inclusive", as: Bool.self),
+            resources: Dictionary(
+                uniqueKeysWithValues: try BalanceResource.allCases.map {
+                    ($0, try row.decode(column: $0.rawValue, as: Double.self))
+                }))
+        return SchoolReturn(
+            schoolID: try row.decode(column: "id", as: Int.self), code: try row.decode(column: "code", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            type: try row.decode(column: "type", as: SchoolType.self),
+            ownership: try row.decode(column: "ownership", as: Ownership.self),
+            townshipID: try row.decode(column: "township_id", as: Int.self), figures: figures,
+            state: try row.decode(column: "state", as: BalanceReturnState.self))
     }
 
     /// The years the district has returns for, newest first.
