@@ -21,6 +21,18 @@ final class CampaignResultsRouteTests: XCTestCase {
         return try await CampaignTarget.query(on: app.db).filter(\.$schoolID == school.id!).first()!
     }
 
+    /// The ranking reads the first-level indicators alone from a target's stored node scores.
+    func testTheRankingReadsTheAskedNodesOfTheStoredScores() throws {
+        let stored =
+            #"{"1":{"ratio":0.5,"available":10},"1.1":{"ratio":1,"available":5},"2":{"ratio":null,"available":0}}"#
+
+        let picked = NodeResult.results(of: ["1", "2", "3"], in: stored)
+
+        XCTAssertEqual(picked, ["1": NodeResult(ratio: 0.5, available: 10), "2": NodeResult(ratio: nil, available: 0)])
+        XCTAssertEqual(NodeResult.results(of: ["1"], in: "not json"), [:])
+        XCTAssertEqual(NodeResult.results(of: [], in: stored), [:])
+    }
+
     func testEvidenceIsUploadedPerItemByTheRightPeopleAtTheRightTime() async throws {
         try await withApp(history: false) { app in
             let target = try await comprehensive(app, try await team(app))

@@ -61,7 +61,8 @@ struct CampaignResults: Sendable {
 
     static func query(campaign: Campaign, paging: Paging, on db: any Database) async throws -> CampaignResults {
         let scored = CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).filter(\.$total != nil)
-        let page = try await scored.copy().sort(\.$total, .descending).sort(\.$id).paginate(paging)
+        let page = try await scored.copy().sort(\.$total, .descending).sort(\.$id)
+            .paginate(paging, total: try await scored.copy().count(), as: Ranked.self, columns: Ranked.columns)
         let first = page.items.first?.total ?? 0
         let higher = try await scored.copy().filter(\.$total > first + 0.000_000_5).count()
         let places = RankPoints.places(
@@ -83,10 +84,10 @@ struct CampaignResults: Sendable {
             vetoed: try await scored.copy().filter(\.$vetoed == true).count(), columns: columns,
             page: PageOf(
                 items: zip(page.items, places).map { t, place in
-                    let nodes = t.nodeScores
+                    let nodes = NodeResult.results(of: columns.map(\.code), in: t.nodeScores)
                     return Row(
-                        place: place, id: t.id!, name: t.name, total: t.total ?? 0, grade: t.grade, vetoed: t.vetoed,
-                        ratios: columns.map { nodes[$0.code]?.ratio }, previous: before[key(t)],
+                        place: place, id: t.id, name: t.name, total: t.total ?? 0, grade: t.grade, vetoed: t.vetoed,
+                        ratios: columns.map { nodes[$0.code]?.ratio }, previous: before[t.key],
                         selfTotal: t.selfTotal, recheck: t.recheck,
                         recheckTotal: t.recheckTotal)
                 }, paging: paging, total: page.total),
@@ -134,12 +135,33 @@ struct CampaignResults: Sendable {
         return nil
     }
 
+    /// What the ranking reads of a scored target (its node scores as the stored JSON).
+    struct Ranked: Decodable, Sendable {
+        static let columns = [
+            "id", "school_id", "org_unit_id", "name", "total", "grade", "vetoed", "self_total", "recheck",
+            "recheck_total", "node_scores",
+        ]
+        let id: Int
+        let schoolId: Int?
+        let orgUnitId: Int?
+        let name: String
+        let total: Double?
+        let grade: String?
+        let vetoed: Bool
+        let selfTotal: Double?
+        let recheck: Bool
+        let recheckTotal: Double?
+        let nodeScores: String
+
+        var key: String { CampaignResults.key(schoolID: schoolId, orgUnitID: orgUnitId, id: id) }
+    }
+
     /// The previous campaign's totals of the same schools or governments as `targets`.
-    static func totals(in previous: Campaign, sameAs targets: [CampaignTarget], on db: any Database) async throws
+    static func totals(in previous: Campaign, sameAs targets: [Ranked], on db: any Database) async throws
         -> [String: Double]
     {
-        let schools = targets.compactMap(\.schoolID)
-        let units = targets.compactMap(\.orgUnitID)
+        let schools = targets.compactMap(\.schoolId)
+        let units = targets.compactMap(\.orgUnitId)
         guard !schools.isEmpty || !units.isEmpty else { return [:] }
         var q = CampaignTarget.query(on: db).filter(\.$campaignID == previous.id!).filter(\.$total != nil)
         if units.isEmpty {
@@ -149,11 +171,20 @@ struct CampaignResults: Sendable {
         } else {
             q = q.group(.or) { $0.filter(\.$schoolID ~~ schools).filter(\.$orgUnitID ~~ units) }
         }
-        return Dictionary(try await q.all().map { (key($0), $0.total ?? 0) }, uniquingKeysWith: { a, _ in a })
+        struct Earlier: Decodable, Sendable {
+            let id: Int
+            let schoolId: Int?
+            let orgUnitId: Int?
+            let total: Double?
+        }
+        let earlier = try await q.rows(Earlier.self, columns: ["id", "school_id", "org_unit_id", "total"])
+        return Dictionary(
+            earlier.map { (key(schoolID: $0.schoolId, orgUnitID: $0.orgUnitId, id: $0.id), $0.total ?? 0) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// A target's identity across campaigns: its school or its government.
-    static func key(_ t: CampaignTarget) -> String {
-        t.schoolID.map { "s\($0)" } ?? t.orgUnitID.map { "o\($0)" } ?? "t\(t.id ?? 0)"
+    static func key(schoolID: Int?, orgUnitID: Int?, id: Int) -> String {
+        schoolID.map { "s\($0)" } ?? orgUnitID.map { "o\($0)" } ?? "t\(id)"
     }
 }
