@@ -25,7 +25,7 @@ struct InspectorListView {
                     ["姓名", "类型", "手机号", "工作单位及职务", "负责学校", "聘期", "状态"], model.rows.map(cells),
                     empty: "没有符合条件的督学"),
                 .pager(
-                    model.paging, total: model.total,
+                    model.paging, total: model.total, countedAt: model.countedAt,
                     link: { SiteURL.inspectors.with(f.queryItems + [("page", String($0))]) }),
             ])
     }

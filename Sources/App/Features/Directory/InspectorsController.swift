@@ -7,7 +7,7 @@ enum InspectorsController {
     static func list(req: Request) async throws -> Page {
         let filter = try req.query.decode(InspectorList.Filter.self)
         let scope = try await Scope.of(req)
-        let model = try await InspectorList.query(filter, scope: scope, on: req.db)
+        let model = try await InspectorList.query(filter, scope: scope, totals: req.listTotals, on: req.db)
         return InspectorListView(ctx: req.pageContext(), model: model).render()
     }
 

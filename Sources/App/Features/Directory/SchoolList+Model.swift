@@ -16,10 +16,7 @@ struct SchoolList: Sendable {
         @Bounded<InputBounds.PerPage> var per: Int? = nil
 
         /// The text searched for in names and codes; nil when blank.
-        var searchText: String? {
-            guard let text = q?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            return text
-        }
+        var searchText: String? { SearchText.of(q) }
 
         /// The filter as query items, for links that keep it (pager, export).
         var queryItems: [(String, String)] {

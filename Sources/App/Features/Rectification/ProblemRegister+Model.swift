@@ -15,10 +15,7 @@ struct ProblemRegister: Sendable {
         @RecordID var school: Int? = nil
         @PageNumber var page: Int? = nil
 
-        var searchText: String? {
-            guard let t = q?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-            return String(t.prefix(50))
-        }
+        var searchText: String? { SearchText.of(q).map { String($0.prefix(50)) } }
 
         /// The filter as query items, for links that keep it (pager, export).
         var queryItems: [(String, String)] {
