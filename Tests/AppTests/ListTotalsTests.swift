@@ -51,6 +51,25 @@ final class ListTotalsTests: XCTestCase {
         }
     }
 
+    func testTheVisitNoticeAndInspectorListsKeepARootsTotal() async throws {
+        try await withApp { app in
+            let (_, province) = try await app.provinceReaderWithKeptTotals()
+            let district = try await login(app, "office")
+            let visits = try await Visit.query(on: app.db).filter(\.$status == .submitted).count()
+            let notices = try await RectificationNotice.query(on: app.db)
+                .filter(\.$state !~ [.draft, .pendingApproval]).count()
+            let inspectors = try await Inspector.query(on: app.db).filter(\.$status == .active).count()
+
+            for (path, count) in [("/visits", visits), ("/notices?state=all", notices), ("/inspectors", inspectors)] {
+                let kept = try await province.pagerTotal(path)
+                let counted = try await district.pagerTotal(path)
+
+                XCTAssertEqual(kept, "共 \(count) 条（2026-11-30 10:00 统计）", path)
+                XCTAssertFalse(counted.contains("统计"), "\(path): a district's total is counted now: \(counted)")
+            }
+        }
+    }
+
     func testWithoutALifetimeEveryTotalIsCountedNowAndSaysNothing() async throws {
         try await withApp { app in
             try await app.moveToTheRoot("leader")
