@@ -54,7 +54,7 @@ enum CampaignsAPI {
     static func campaigns(req: Request) async throws -> APIController.PageOf<CampaignDTO> {
         let scope = try await Scope.of(req)
         let kind = try APIQuery.choice(req, "kind", as: CampaignKind.self, label: "督导类型")
-        let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
+        let districts = try await scope.campaignDistrictIDs(on: req.db)
         var q = scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
         if let kind { q = q.filter(\.$kind == kind) }
         return try await SyncAPI.page(q, req) { rows in rows.map(CampaignDTO.init) }
@@ -112,7 +112,7 @@ enum CampaignsAPI {
     static func results(req: Request) async throws -> APIController.PageOf<ResultDTO> {
         let scope = try await Scope.of(req)
         try scope.requireAPIRole(.directoryReaders, "只有督导室、领导和管理员账号可以查看督导结果")
-        let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
+        let districts = try await scope.campaignDistrictIDs(on: req.db)
         guard
             let campaign = try await scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
                 .filter(\.$id == req.parameters.id()).first()

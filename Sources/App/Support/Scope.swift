@@ -63,12 +63,27 @@ struct Scope: Sendable {
     func campaignDistricts(on db: any Database) async throws -> [OrgUnit] {
         let node = try await node(on: db)
         if node.level == .city {
-            let below = try await OrgUnit.query(on: db).filter(\.$level == .district).inSubtree(\.$path, node.path)
-                .sort(\.$id).all()
+            let below = try await districts(below: node, on: db).all()
             if !below.isEmpty { return below }
         }
         return [try await district(on: db)]
     }
+
+    /// The ids of `campaignDistricts`, read without building the districts (a province's root has a hundred).
+    func campaignDistrictIDs(on db: any Database) async throws -> [Int] {
+        let node = try await node(on: db)
+        if node.level == .city {
+            let below = try await districts(below: node, on: db).rows(ID.self, columns: ["id"]).map(\.id)
+            if !below.isEmpty { return below }
+        }
+        return [try await district(on: db).id!]
+    }
+
+    private func districts(below node: OrgUnit, on db: any Database) -> QueryBuilder<OrgUnit> {
+        OrgUnit.query(on: db).filter(\.$level == .district).inSubtree(\.$path, node.path).sort(\.$id)
+    }
+
+    private struct ID: Decodable, Sendable { let id: Int }
 
     /// The district whose campaigns the account starts and whose campaign rules it sets. The city's office starts
     /// none: it reads its districts' campaigns and 抽评s their assessments.

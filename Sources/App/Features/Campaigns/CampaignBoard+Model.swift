@@ -46,6 +46,19 @@ struct CampaignBoard: Sendable {
     let published: Bool
     let recheck: Recheck?
 
+    /// What the board reads of a target.
+    struct Listed: Decodable, Sendable {
+        static let columns = ["id", "name", "phase", "total", "grade", "vetoed", "recheck", "recheck_total"]
+        let id: Int
+        let name: String
+        let phase: CampaignPhase?
+        let total: Double?
+        let grade: String?
+        let vetoed: Bool
+        let recheck: Bool
+        let recheckTotal: Double?
+    }
+
     static func query(
         campaign: Campaign, scope: Scope, paging: Paging, phase: CampaignPhase?, today: Day, on db: any Database
     ) async throws -> CampaignBoard {
@@ -57,7 +70,8 @@ struct CampaignBoard: Sendable {
         counts[nil] = try await readable().filter(\.$phase == nil).count()
         var q = readable()
         if let phase { q = q.filter(\.$phase == phase) }
-        let targets = try await q.sort(\.$id).paginate(paging)
+        let targets = try await q.sort(\.$id).paginate(
+            paging, total: try await q.copy().count(), as: Listed.self, columns: Listed.columns)
         let version = try await IndicatorVersion.find(campaign.versionID, on: db)
         let template = try await IndicatorTemplate.find(version?.templateID, on: db)
         var recheck: Recheck? = nil
@@ -77,7 +91,7 @@ struct CampaignBoard: Sendable {
             page: PageOf(
                 items: targets.items.map {
                     Row(
-                        id: $0.id!, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed,
+                        id: $0.id, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed,
                         recheck: $0.recheck, recheckTotal: $0.recheckTotal)
                 }, paging: paging, total: targets.total), phase: phase,
             isLate: Day(parsing: campaign.endsOn).map { today > $0 } ?? false,

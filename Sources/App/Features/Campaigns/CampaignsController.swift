@@ -53,7 +53,7 @@ enum CampaignsController {
 
     /// The campaign named by the path, if the account may open it.
     static func campaign(_ req: Request, _ scope: Scope) async throws -> Campaign {
-        let districts = try await scope.campaignDistricts(on: req.db).map { $0.id! }
+        let districts = try await scope.campaignDistrictIDs(on: req.db)
         guard
             let campaign = try await scope.campaignAccess.campaigns(districtIDs: districts, on: req.db)
                 .filter(\.$id == req.parameters.id()).first()
