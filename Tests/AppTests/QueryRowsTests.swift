@@ -40,6 +40,29 @@ final class QueryRowsTests: XCTestCase {
         }
     }
 
+    func testAPageReadByItsIDsFirstIsThePlainPageForEveryRole() async throws {
+        try await withApp { app in
+            for username in ["office", "inspector", "school", "leader"] {
+                let scope = try await app.scope(of: username)
+                let notices = scope.noticeAccess.readable(RectificationNotice.query(on: app.db))
+                    .sort(\.$deadline).sort(\.$id)
+                let total = try await notices.copy().count()
+                for page in [1, 2, 3] {
+                    let paging = Paging(page: page, per: 2)
+                    let columns = ["id", "school_id", "number"]
+
+                    let plain = try await notices.copy().paginate(
+                        paging, total: total, as: NoticeRow.self, columns: columns)
+                    let byIDs = try await notices.copy().paginateByIDs(
+                        paging, total: total, as: NoticeRow.self, columns: columns)
+
+                    XCTAssertEqual(byIDs.items, plain.items, "\(username), page \(page)")
+                    XCTAssertEqual(byIDs.total, total)
+                }
+            }
+        }
+    }
+
     func testFirstRowsReadTheFirstRowsAndTheTotalInOneStatementForEveryRole() async throws {
         try await withApp { app in
             var groupsSeen = 0

@@ -41,7 +41,7 @@ extension NoticeList {
             .total(by: totals, scope: scope, searching: false)
         let notices = try await filtered(filter, scope: scope, today: today, on: db, inDeadlineOrder: true)
             .sort(\.$deadline).sort(\.$id)
-            .paginate(paging, total: total.count, as: Listed.self, columns: Listed.columns)
+            .paginateByIDs(paging, total: total.count, as: Listed.self, columns: Listed.columns)
         let names = try await DirectoryQueries.schoolNames(of: notices.items.map(\.schoolId), on: db)
         return NoticeList(
             filter: filter, page: notices.map { row($0, school: names[$0.schoolId] ?? "") },
