@@ -51,7 +51,7 @@ final class ListTotalsTests: XCTestCase {
         }
     }
 
-    func testTheVisitNoticeAndInspectorListsKeepARootsTotal() async throws {
+    func testTheVisitNoticeInspectorAndComplaintListsKeepARootsTotal() async throws {
         try await withApp { app in
             let (_, province) = try await app.provinceReaderWithKeptTotals()
             let district = try await login(app, "office")
@@ -59,8 +59,13 @@ final class ListTotalsTests: XCTestCase {
             let notices = try await RectificationNotice.query(on: app.db)
                 .filter(\.$state !~ [.draft, .pendingApproval]).count()
             let inspectors = try await Inspector.query(on: app.db).filter(\.$status == .active).count()
+            let complaints = try await Complaint.query(on: app.db).count()
+            let lists = [
+                ("/visits", visits), ("/notices?state=all", notices), ("/inspectors", inspectors),
+                ("/complaints?state=all", complaints),
+            ]
 
-            for (path, count) in [("/visits", visits), ("/notices?state=all", notices), ("/inspectors", inspectors)] {
+            for (path, count) in lists {
                 let kept = try await province.pagerTotal(path)
                 let counted = try await district.pagerTotal(path)
 

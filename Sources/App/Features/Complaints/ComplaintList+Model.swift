@@ -39,6 +39,8 @@ struct ComplaintList: Sendable {
 
     let filter: Filter
     let page: PageOf<Row>
+    /// When a province's total was counted, when it is kept for a while (see `ListTotals`); nil: just now.
+    var countedAt: Date? = nil
     /// The office and the administrator log phone complaints.
     let mayLogPhone: Bool
     /// Empty for inspectors (they see their own complaints only).
@@ -56,18 +58,33 @@ struct ComplaintList: Sendable {
 
 extension ComplaintList {
     /// The page; `figures` are the per-inspector figures (counted by `inspectorFigures`, perhaps kept a while).
+    /// The total is counted by `totals` when given (a root account's is kept for a while, see `ListTotals`).
     static func query(
-        _ filter: Filter, scope: Scope, today: Day, figures: [InspectorFigures], countedAt: Date?, on db: any Database
+        _ filter: Filter, scope: Scope, today: Day, figures: [InspectorFigures], countedAt: Date?,
+        totals: ListTotals? = nil, on db: any Database
     ) async throws -> ComplaintList {
+        let paging = Paging(page: filter.page, per: perPage)
+        let total = try await filtered(filter, scope: scope, today: today, on: db)
+            .total(by: totals, scope: scope, searching: false)
         let complaints = try await filtered(filter, scope: scope, today: today, on: db).sort(\.$id, .descending)
-            .paginate(Paging(page: filter.page, per: perPage))
-        let names = try await DirectoryQueries.schoolNames(
-            of: complaints.items.compactMap(\.schoolID), on: db)
+            .paginate(paging, total: total.count, as: Listed.self, columns: Listed.columns)
+        let names = try await DirectoryQueries.schoolNames(of: complaints.items.compactMap(\.schoolId), on: db)
         return ComplaintList(
-            filter: filter,
-            page: complaints.map { row($0, names: names, today: today) },
+            filter: filter, page: complaints.map { row($0, names: names, today: today) }, countedAt: total.countedAt,
             mayLogPhone: scope.principal.mayEditDirectory, figures: shown(figures), figuresCountedAt: countedAt,
             figuresTotal: figures.count)
+    }
+
+    /// What the list and its export read of a complaint (never who made it).
+    struct Listed: Decodable, Sendable {
+        static let columns = ["id", "tracking_code", "school_id", "category", "state", "deadline", "escalation"]
+        let id: Int
+        let trackingCode: String
+        let schoolId: Int?
+        let category: String
+        let state: ComplaintState
+        let deadline: String?
+        let escalation: EscalationStep?
     }
 
     /// All of them in name order when few; else the `figuresShown` who received most, most first.
@@ -76,9 +93,9 @@ extension ComplaintList {
         return Array(figures.sorted { ($1.received, $0.name) < ($0.received, $1.name) }.prefix(figuresShown))
     }
 
-    static func row(_ c: Complaint, names: [Int: String], today: Day) -> Row {
+    static func row(_ c: Listed, names: [Int: String], today: Day) -> Row {
         Row(
-            id: c.id!, trackingCode: c.trackingCode, school: c.schoolID.flatMap { names[$0] }, category: c.category,
+            id: c.id, trackingCode: c.trackingCode, school: c.schoolId.flatMap { names[$0] }, category: c.category,
             state: c.state, deadline: c.deadline.flatMap(Day.init(parsing:)),
             overdue: c.state.isOpen && (c.deadline ?? "9999") < today.description, escalation: c.escalation)
     }

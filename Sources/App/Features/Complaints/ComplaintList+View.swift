@@ -29,7 +29,7 @@ struct ComplaintListView {
                     }),
                 .dataTable(["查询码", "学校", "类别", "状态", "本环节期限", "督办"], model.page.items.map(cells), empty: "没有举报投诉"),
                 .pager(
-                    model.page.paging, total: model.page.total,
+                    model.page.paging, total: model.page.total, countedAt: model.countedAt,
                     link: {
                         SiteURL.complaints.with([("state", f.state), ("page", String($0))])
                     }),

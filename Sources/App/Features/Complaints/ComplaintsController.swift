@@ -149,7 +149,7 @@ enum ComplaintsController {
             ) { try await ComplaintList.inspectorFigures(scope: scope, on: db) }
         let model = try await ComplaintList.query(
             filter, scope: scope, today: req.today, figures: figures?.value ?? [], countedAt: figures?.countedAt,
-            on: req.db)
+            totals: req.listTotals, on: req.db)
         return ComplaintListView(ctx: req.pageContext(), model: model).render()
     }
 
@@ -162,8 +162,9 @@ enum ComplaintsController {
         return Download.stream(name: "举报投诉", format: ExportFormat(request: req), headers: headers) { before in
             var query = ComplaintList.filtered(filter, scope: scope, today: today, on: db)
             if let before { query = query.filter(\.$id < before) }
-            let complaints = try await query.sort(\.$id, .descending).limit(Download.pageSize).all()
-            let names = try await DirectoryQueries.schoolNames(of: complaints.compactMap(\.schoolID), on: db)
+            let complaints = try await query.sort(\.$id, .descending).limit(Download.pageSize)
+                .rows(ComplaintList.Listed.self, columns: ComplaintList.Listed.columns)
+            let names = try await DirectoryQueries.schoolNames(of: complaints.compactMap(\.schoolId), on: db)
             let rows = complaints.map { ComplaintList.row($0, names: names, today: today) }.map { r in
                 [
                     r.trackingCode, r.school ?? "全区", r.category, r.state.label, r.deadline?.description ?? "",
