@@ -5,7 +5,9 @@ import Foundation
 /// A campaign's progress board: its targets (a page at a time) against its phases, the count in each phase,
 /// and who is late (not finished after the campaign's end date).
 struct CampaignBoard: Sendable {
-    struct Row: Sendable, Equatable {
+    /// A target as the board reads it (its columns, `Row.columns`).
+    struct Row: Sendable, Equatable, Decodable {
+        static let columns = ["id", "name", "phase", "total", "grade", "vetoed", "recheck", "recheck_total"]
         let id: Int
         let name: String
         let phase: CampaignPhase?
@@ -46,19 +48,6 @@ struct CampaignBoard: Sendable {
     let published: Bool
     let recheck: Recheck?
 
-    /// What the board reads of a target.
-    struct Listed: Decodable, Sendable {
-        static let columns = ["id", "name", "phase", "total", "grade", "vetoed", "recheck", "recheck_total"]
-        let id: Int
-        let name: String
-        let phase: CampaignPhase?
-        let total: Double?
-        let grade: String?
-        let vetoed: Bool
-        let recheck: Bool
-        let recheckTotal: Double?
-    }
-
     static func query(
         campaign: Campaign, scope: Scope, paging: Paging, phase: CampaignPhase?, today: Day, on db: any Database
     ) async throws -> CampaignBoard {
@@ -71,7 +60,7 @@ struct CampaignBoard: Sendable {
         var q = readable()
         if let phase { q = q.filter(\.$phase == phase) }
         let targets = try await q.sort(\.$id).paginate(
-            paging, total: try await q.copy().count(), as: Listed.self, columns: Listed.columns)
+            paging, total: try await q.copy().count(), as: Row.self, columns: Row.columns)
         let version = try await IndicatorVersion.find(campaign.versionID, on: db)
         let template = try await IndicatorTemplate.find(version?.templateID, on: db)
         var recheck: Recheck? = nil
@@ -88,12 +77,7 @@ struct CampaignBoard: Sendable {
             id: campaign.id!, title: campaign.title, kind: campaign.kind,
             system: "\(template?.name ?? "")（第\(version?.number ?? 0)版）", startsOn: campaign.startsOn,
             endsOn: campaign.endsOn, announced: campaign.announced, phases: campaign.phases, counts: counts,
-            page: PageOf(
-                items: targets.items.map {
-                    Row(
-                        id: $0.id, name: $0.name, phase: $0.phase, total: $0.total, grade: $0.grade, vetoed: $0.vetoed,
-                        recheck: $0.recheck, recheckTotal: $0.recheckTotal)
-                }, paging: paging, total: targets.total), phase: phase,
+            page: targets, phase: phase,
             isLate: Day(parsing: campaign.endsOn).map { today > $0 } ?? false,
             mayManage: scope.principal.role == .office || scope.principal.role == .admin
                 || scope.principal.role == .leader, published: campaign.isPublished, recheck: recheck)
