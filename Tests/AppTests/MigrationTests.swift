@@ -1,3 +1,4 @@
+import DudaoCore
 import Fluent
 import FluentSQLiteDriver
 import SQLKit
@@ -19,6 +20,24 @@ final class MigrationTests: XCTestCase {
             try await app.autoMigrate()
             let again = try await tableNames(app)
             XCTAssertEqual(again, tables)
+        }
+    }
+
+    /// M048's partial index holds the notices of every open state, so that PostgreSQL may read the open tab from it;
+    /// SQLite, which would never read it, does not get it.
+    func testTheOpenNoticesIndexCoversTheOpenStatesOnPostgreSQLOnly() async throws {
+        XCTAssertEqual(M048_OpenNoticeDeadlineIndex.openStates, NoticeState.open.map(\.rawValue))
+        try await withEmptyApp { app in
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            struct Name: Decodable { let name: String }
+            let catalogue: SQLQueryString =
+                sql.isSQLite
+                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'idx_notices_open_deadline'"
+                : "SELECT indexname AS name FROM pg_indexes WHERE indexname = 'idx_notices_open_deadline'"
+
+            let found = try await sql.raw(catalogue).all(decoding: Name.self)
+
+            XCTAssertEqual(found.count, sql.isSQLite ? 0 : 1)
         }
     }
 

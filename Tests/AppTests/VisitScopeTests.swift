@@ -287,6 +287,39 @@ final class VisitScopeTests: XCTestCase {
         }
     }
 
+    func testAnInspectorListsWhatTheyLeadWhatTheyJoinedAndTheSubmittedVisitsOfTheirSchools() async throws {
+        try await withApp(history: false) { app in
+            let li = try await app.inspector(named: "李秀英")
+            try await Factory.inspectorAccount("lixiuying", for: li, on: app.db)
+            guard
+                let lisSchool = try await Assignment.query(on: app.db).filter(\.$inspectorID == li.id!)
+                    .filter(\.$endDate == nil).first()?.schoolID
+            else { throw TestSetupError("李秀英 holds no school") }
+            let wang = try await login(app, "inspector")
+            let liSession = try await login(app, "lixiuying")
+            let ownDraft = try await wang.createVisit(school: 1)
+            let joined = try await liSession.createVisit(school: lisSchool, members: [1])
+            let lisAlone = try await liSession.recordSubmittedVisit(school: lisSchool)
+            let lisDraft = try await liSession.createVisit(school: lisSchool)
+            let office = try await login(app, "office")
+            let officeSubmitted = try await office.recordSubmittedVisit(school: 1)
+            let officeDraft = try await office.createVisit(school: 1)
+
+            let page = try await wang.get("/visits")
+
+            XCTAssertEqual(page.status, .ok)
+            let listed = visitLinks(in: page.body.string)
+            XCTAssertTrue(listed.contains(ownDraft), "their own draft")
+            XCTAssertTrue(listed.contains(joined), "a draft they are a team member of")
+            XCTAssertTrue(listed.contains(officeSubmitted), "a submitted visit to a school assigned to them")
+            XCTAssertFalse(listed.contains(officeDraft), "another author's draft at their school")
+            XCTAssertFalse(listed.contains(lisAlone), "a visit to a school not assigned to them")
+            XCTAssertFalse(listed.contains(lisDraft))
+            XCTAssertEqual(listed, [ownDraft, joined, officeSubmitted])
+            XCTAssertEqual(HTML.listTotal(in: page.body.string), 3)
+        }
+    }
+
     func testAnotherInspectorDoesNotEvenSeeTheDraft() async throws {
         try await withApp { app in
             let zhang = try await app.inspector(named: "张志强")

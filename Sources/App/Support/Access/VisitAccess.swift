@@ -1,6 +1,7 @@
 import DudaoCore
 import Fluent
 import FluentSQL
+import SQLKit
 import Vapor
 
 /// 督导记录. A draft is seen only by its author, the team members and the office. Office: its
@@ -23,22 +24,30 @@ struct VisitAccess: RecordAccess {
             return q.inSubtree(\.$orgPath, principal.orgPath, choosingIndex: subtreeChoosesIndex)
                 .filter(\.$status == .submitted)
         case .inspector:
-            let me = principal.inspectorID ?? -1
-            let schools = scope.assignedSchoolIDs
-            return q.group(.or) { or in
-                or.filter(\.$inspectorID == me)
-                or.filter(
-                    .sql(
-                        embed:
-                            "\(ident: Visit.schema).\(ident: "id") IN (SELECT visit_id FROM visit_members WHERE inspector_id = \(bind: me))"
-                    ))
-                if !schools.isEmpty {
-                    or.group(.and) { $0.filter(\.$schoolID ~~ schools).filter(\.$status == .submitted) }
-                }
-            }
+            return q.filter(.sql(embed: "\(ident: Visit.schema).\(ident: "id") IN (\(inspectorsVisitIDs))"))
         case .school:
             return q.filter(\.$schoolID == (principal.schoolID ?? -1)).filter(\.$status == .submitted)
         }
+    }
+
+    /// An inspector's visits: those they lead, those they took part in, and the submitted ones of the schools assigned
+    /// to them, as one list of ids. Written as an OR of the three, PostgreSQL walked a province's visits in date order
+    /// testing each (94 ms at 174 933 visits); each part of the union reads its own index (0.3 ms).
+    private var inspectorsVisitIDs: SQLQueryString {
+        let me = principal.inspectorID ?? -1
+        var ids: SQLQueryString = """
+            SELECT v.id FROM visits v WHERE v.inspector_id = \(bind: me) \
+            UNION ALL SELECT m.visit_id FROM visit_members m WHERE m.inspector_id = \(bind: me)
+            """
+        let schools = scope.assignedSchoolIDs
+        if !schools.isEmpty {
+            ids =
+                ids + """
+                     UNION ALL SELECT v.id FROM visits v WHERE v.school_id IN (\(SQLKit.SQLList(schools.map { SQLBind($0) }))) \
+                    AND v.status = \(bind: VisitStatus.submitted.rawValue)
+                    """
+        }
+        return ids
     }
 
     /// Internal interview notes are for supervisors only.
