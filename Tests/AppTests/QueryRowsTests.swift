@@ -1,5 +1,6 @@
 import DudaoCore
 import Fluent
+import SQLKit
 import XCTVapor
 
 @testable import App
@@ -37,6 +38,18 @@ final class QueryRowsTests: XCTestCase {
             }
             let anyProblems = try await Problem.query(on: app.db).count()
             XCTAssertGreaterThan(anyProblems, 0, "the demo history has problems to count")
+        }
+    }
+
+    /// A count names no column: PostgreSQL then counts from an index holding the filtered columns, without the table.
+    func testACountNamesNoColumnSoAnIndexAloneCanAnswerIt() async throws {
+        try await withApp { app in
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            let awaiting = RectificationNotice.query(on: app.db).filter(\.$state == .pendingApproval)
+
+            let statement = sql.serialize(awaiting.countQuery.sql).sql
+
+            XCTAssertTrue(statement.hasPrefix("SELECT COUNT(*) AS \"aggregate\" FROM"), statement)
         }
     }
 

@@ -160,7 +160,7 @@ enum VisitsAPI {
         let paging = try APIController.paging(req)
         var q = scope.visitAccess.readable(Visit.query(on: req.db))
         if let s = try req.query.bounded("school", InputBounds.ID.self) { q = q.filter(\.$schoolID == s) }
-        let total = try await q.copy().count()
+        let total = try await q.copy().rowCount()
         let rows = try await q.sort(\.$visitDate, .descending).sort(\.$id, .descending).range(
             paging.offset..<(paging.offset + paging.per)
         ).all()
@@ -435,7 +435,7 @@ enum VisitsAPI {
         let semester = try await ComplianceService.semester(req)
         let paging = try APIController.paging(req)
         let base = scope.inspectorAccess.readable(Inspector.query(on: req.db)).filter(\.$status == .active)
-        let total = try await base.copy().count()
+        let total = try await base.copy().rowCount()
         let inspectors = try await base.sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
         let district = try await scope.district(on: req.db)
         let settings = try await DistrictSettings.forDistrict(district.id!, on: req.db).complianceSettings

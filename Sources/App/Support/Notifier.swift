@@ -54,6 +54,6 @@ enum Notifier {
     }
 
     static func unreadCount(userID: Int, on db: any Database) async throws -> Int {
-        try await AppNotification.query(on: db).filter(\.$userID == userID).filter(\.$read == false).count()
+        try await AppNotification.query(on: db).filter(\.$userID == userID).filter(\.$read == false).rowCount()
     }
 }

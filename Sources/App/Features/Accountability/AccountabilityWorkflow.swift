@@ -171,7 +171,7 @@ enum AccountabilityWorkflow {
         } else {
             q = q.filter(\.$districtID == d.districtID).filter(\.$targetName == d.targetName)
         }
-        return try await q.count()
+        return try await q.rowCount()
     }
 
     static func targetUsers(_ d: AccountabilityDecision, on db: any Database) async throws -> [Int] {

@@ -55,12 +55,12 @@ struct CampaignBoard: Sendable {
             scope.campaignAccess.readable(CampaignTarget.query(on: db)).filter(\.$campaignID == campaign.id!)
         }
         var counts: [CampaignPhase?: Int] = [:]
-        for p in campaign.phases { counts[p] = try await readable().filter(\.$phase == p).count() }
-        counts[nil] = try await readable().filter(\.$phase == nil).count()
+        for p in campaign.phases { counts[p] = try await readable().filter(\.$phase == p).rowCount() }
+        counts[nil] = try await readable().filter(\.$phase == nil).rowCount()
         var q = readable()
         if let phase { q = q.filter(\.$phase == phase) }
         let targets = try await q.sort(\.$id).paginate(
-            paging, total: try await q.copy().count(), as: Row.self, columns: Row.columns)
+            paging, total: try await q.copy().rowCount(), as: Row.self, columns: Row.columns)
         let version = try await IndicatorVersion.find(campaign.versionID, on: db)
         let template = try await IndicatorTemplate.find(version?.templateID, on: db)
         var recheck: Recheck? = nil
@@ -69,8 +69,8 @@ struct CampaignBoard: Sendable {
             let district = try await OrgUnit.find(campaign.districtID, on: db)
             let drawnOn = Day(parsing: campaign.recheckDrawnOn)
             recheck = Recheck(
-                percent: campaign.recheckPercent, drawnOn: drawnOn, sampled: try await drawn.copy().count(),
-                rechecked: try await drawn.copy().filter(\.$recheckTotal != nil).count(),
+                percent: campaign.recheckPercent, drawnOn: drawnOn, sampled: try await drawn.copy().rowCount(),
+                rechecked: try await drawn.copy().filter(\.$recheckTotal != nil).rowCount(),
                 mayDraw: drawnOn == nil && district.map(scope.isOfficeAbove) == true)
         }
         return CampaignBoard(

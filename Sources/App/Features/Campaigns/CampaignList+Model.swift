@@ -43,7 +43,7 @@ struct CampaignList: Sendable {
             // A team member or a school counts only the targets it may open.
             for id in ids {
                 let mine = { scope.campaignAccess.readable(CampaignTarget.query(on: db)).filter(\.$campaignID == id) }
-                counts[id] = (try await mine().count(), try await mine().filter(\.$phase == nil).count())
+                counts[id] = (try await mine().rowCount(), try await mine().filter(\.$phase == nil).rowCount())
             }
         } else if !ids.isEmpty, let sql = db as? any SQLDatabase {
             struct Count: Decodable {

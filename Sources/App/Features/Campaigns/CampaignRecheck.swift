@@ -33,7 +33,7 @@ enum CampaignRecheck {
             let targets = CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!)
             if let refusal = CityRecheck.drawRefusal(
                 percent: current.recheckPercent, drawnOn: Day(parsing: current.recheckDrawnOn),
-                unscored: try await targets.copy().filter(\.$total == nil).count())
+                unscored: try await targets.copy().filter(\.$total == nil).rowCount())
             {
                 throw CampaignWork.Refused(message: refusal)
             }

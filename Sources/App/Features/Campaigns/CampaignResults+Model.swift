@@ -62,9 +62,9 @@ struct CampaignResults: Sendable {
     static func query(campaign: Campaign, paging: Paging, on db: any Database) async throws -> CampaignResults {
         let scored = CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).filter(\.$total != nil)
         let page = try await scored.copy().sort(\.$total, .descending).sort(\.$id)
-            .paginate(paging, total: try await scored.copy().count(), as: Ranked.self, columns: Ranked.columns)
+            .paginate(paging, total: try await scored.copy().rowCount(), as: Ranked.self, columns: Ranked.columns)
         let first = page.items.first?.total ?? 0
-        let higher = try await scored.copy().filter(\.$total > first + 0.000_000_5).count()
+        let higher = try await scored.copy().filter(\.$total > first + 0.000_000_5).rowCount()
         let places = RankPoints.places(
             sorted: page.items.compactMap(\.total), offset: paging.offset, firstPlace: higher + 1)
         let system = try await IndicatorVersion.find(campaign.versionID, on: db)?.system()
@@ -80,8 +80,8 @@ struct CampaignResults: Sendable {
         return CampaignResults(
             id: campaign.id!, title: campaign.title, bands: system?.orderedBands.map(\.label) ?? [],
             grades: try await gradeCounts(campaign.id!, on: db), scored: page.total,
-            targets: try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).count(),
-            vetoed: try await scored.copy().filter(\.$vetoed == true).count(), columns: columns,
+            targets: try await CampaignTarget.query(on: db).filter(\.$campaignID == campaign.id!).rowCount(),
+            vetoed: try await scored.copy().filter(\.$vetoed == true).rowCount(), columns: columns,
             page: PageOf(
                 items: zip(page.items, places).map { t, place in
                     let nodes = NodeResult.results(of: columns.map(\.code), in: t.nodeScores)
@@ -129,7 +129,7 @@ struct CampaignResults: Sendable {
             .sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(5).all()
         for candidate in earlier where candidate.id! < campaign.id! || candidate.createdAt < campaign.createdAt {
             let scored = try await CampaignTarget.query(on: db).filter(\.$campaignID == candidate.id!)
-                .filter(\.$total != nil).count()
+                .filter(\.$total != nil).rowCount()
             if scored > 0 { return candidate }
         }
         return nil
