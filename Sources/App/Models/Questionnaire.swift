@@ -24,7 +24,7 @@ final class QuestionnaireRecord: Model, @unchecked Sendable {
     /// The key of a target's link: whoever has it may answer for that target, nobody can guess another's.
     func key(target: Int) -> String {
         let digest = SHA256.hash(data: Data("\(linkSecret):\(id ?? 0):\(target)".utf8))
-        return digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        return DigitText.hex(digest.prefix(12))
     }
 }
 

@@ -1,3 +1,4 @@
+import DudaoCore
 import Fluent
 import Foundation
 import Vapor
@@ -19,7 +20,7 @@ extension AttachmentStore {
 
 /// A content hash as the stores name files: 64 hexadecimal digits, nothing else.
 enum ContentHash {
-    static func of(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func of(_ data: Data) -> String { DigitText.hex(SHA256.hash(data: data)) }
 
     static func isValid(_ hash: String) -> Bool { hash.count == 64 && hash.allSatisfy { $0.isHexDigit } }
 }

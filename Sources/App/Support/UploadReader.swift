@@ -239,7 +239,7 @@ private final class PartState: @unchecked Sendable {
             guard let h = handle else { return }
             try? h.close()
             handle = nil
-            let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let hash = DigitText.hex(hasher.finalize())
             form.add(
                 file: UploadedFile(field: name, filename: filename, path: path, size: size, hash: hash, head: head))
             path = ""

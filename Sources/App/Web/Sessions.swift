@@ -14,7 +14,7 @@ enum Sessions {
     static let touchInterval: TimeInterval = 60
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        DigitText.hex(SHA256.hash(data: Data(token.utf8)))
     }
 
     static func randomToken() -> String {

@@ -67,7 +67,9 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var shortLabel: String { "\(month)月" }
 
     /// "2026-09"
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String {
+        "\(DigitText.zeroPadded(year, width: 4))-\(DigitText.zeroPadded(month, width: 2))"
+    }
 
     public func contains(_ day: Day) -> Bool {
         day.year == year && day.month == month

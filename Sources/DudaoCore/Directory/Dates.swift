@@ -56,7 +56,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// ISO form, as stored in the database.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(DigitText.zeroPadded(year, width: 4))-\(DigitText.zeroPadded(month, width: 2))-\(DigitText.zeroPadded(day, width: 2))"
     }
 
     public var chinese: String { "\(year)年\(month)月\(day)日" }

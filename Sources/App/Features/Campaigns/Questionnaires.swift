@@ -133,7 +133,7 @@ enum QuestionnairesController {
         q.audience = audience
         q.questionsJSON = String(decoding: try JSONEncoder().encode(questions), as: UTF8.self)
         q.closesOn = closes.description
-        q.linkSecret = [UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined()
+        q.linkSecret = DigitText.hex([UInt8].random(count: 16))
         q.createdAt = req.now
         try await req.db.writeTransaction { db in
             try await q.create(on: db)
@@ -178,7 +178,7 @@ enum QuestionnairesController {
     }
 
     static func hash(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        DigitText.hex(SHA256.hash(data: Data(s.utf8)))
     }
 
     static func answerForm(req: Request) async throws -> Page {
