@@ -94,6 +94,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(M046_NarrowLookupIndexes())
     app.migrations.add(M047_NoticeDeadlineIndex())
     app.migrations.add(M048_OpenNoticeDeadlineIndex())
+    app.migrations.add(M049_OpenComplaintDeadlineIndex())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.host

@@ -23,21 +23,25 @@ final class MigrationTests: XCTestCase {
         }
     }
 
-    /// M048's partial index holds the notices of every open state, so that PostgreSQL may read the open tab from it;
-    /// SQLite, which would never read it, does not get it.
-    func testTheOpenNoticesIndexCoversTheOpenStatesOnPostgreSQLOnly() async throws {
+    /// M048's and M049's partial indexes hold the notices and complaints of every open state, so that PostgreSQL may
+    /// read open rows in deadline order from them; SQLite, which would never read them, does not get them.
+    func testTheOpenStateIndexesCoverTheOpenStatesOnPostgreSQLOnly() async throws {
         XCTAssertEqual(M048_OpenNoticeDeadlineIndex.openStates, NoticeState.open.map(\.rawValue))
+        XCTAssertEqual(
+            M049_OpenComplaintDeadlineIndex.openStates, ComplaintState.allCases.filter(\.isOpen).map(\.rawValue))
         try await withEmptyApp { app in
             let sql = try XCTUnwrap(app.db as? any SQLDatabase)
             struct Name: Decodable { let name: String }
+            let names = ["idx_notices_open_deadline", "idx_complaints_open_deadline"]
+            let listed = SQLKit.SQLList(names.map { SQLBind($0) })
             let catalogue: SQLQueryString =
                 sql.isSQLite
-                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'idx_notices_open_deadline'"
-                : "SELECT indexname AS name FROM pg_indexes WHERE indexname = 'idx_notices_open_deadline'"
+                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (\(listed))"
+                : "SELECT indexname AS name FROM pg_indexes WHERE indexname IN (\(listed))"
 
-            let found = try await sql.raw(catalogue).all(decoding: Name.self)
+            let found = try await sql.raw(catalogue).all(decoding: Name.self).map(\.name)
 
-            XCTAssertEqual(found.count, sql.isSQLite ? 0 : 1)
+            XCTAssertEqual(Set(found), sql.isSQLite ? [] : Set(names))
         }
     }
 
