@@ -151,6 +151,37 @@ final class BalanceRouteTests: XCTestCase {
         }
     }
 
+    func testTheStatisticsAreKeptUntilAChangeIsSavedThroughThePages() async throws {
+        try await withApp(history: false) { app in
+            let clock = ManualClock(TestClock.now)
+            app.clock = clock.clock
+            app.figuresCaches = FiguresCaches(lifetime: 60)
+            let office = try await login(app, "office")
+            try await office.get("/balance/returns/1/2026")
+            try await office.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 8))
+            try await office.post("/balance/returns/2/2026", form: figures(students: 100, classrooms: 2))
+            let page = "/balance?year=2026&standard=2017"
+
+            let before = try await office.get(page).body.string
+            // Another instance's change: this one shows its kept figures, with when they were counted.
+            try await BalanceReturn.query(on: app.db).filter(\.$school.$id == 2).set(\.$multimediaClassrooms, to: 8)
+                .update()
+            let kept = try await office.get(page).body.string
+            // A change through this instance's pages is shown at once.
+            try await office.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 6))
+            let changed = try await office.get(page).body.string
+            try await office.post("/balance/returns/1/2026/state", form: [("action", "lock")])
+            let locked = try await office.get(page).body.string
+
+            XCTAssertTrue(before.contains("0.600"), "CV of 8 and 2 classrooms per 100")
+            XCTAssertTrue(before.contains("数据统计于 2026-11-30 10:00"))
+            XCTAssertTrue(kept.contains("0.600"), "kept within the lifetime")
+            XCTAssertTrue(changed.contains("7 / 7 项差异系数 ≤ 0.500"), "6 and 8 classrooms per 100")
+            XCTAssertTrue(changed.contains("0.143"), "S = 1 over a county value of 7")
+            XCTAssertTrue(locked.contains(#"<span class="stat-value">1</span><span class="stat-label">已审核锁定"#))
+        }
+    }
+
     func testAnImportWithABadRowSavesNothingAndNamesEveryBadRow() async throws {
         try await withApp(history: false) { app in
             let office = try await login(app, "office")

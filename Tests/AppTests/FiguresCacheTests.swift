@@ -148,6 +148,40 @@ final class FiguresCacheTests: XCTestCase {
         XCTAssertEqual([retried.value, a.value, b.value], [1, 2, 3])
     }
 
+    func testForgottenFiguresAreCountedAgainAndACountUnderWayIsNotKept() async throws {
+        let cache = FiguresCache<String, Int>(lifetime: 60)
+        let counter = Counter()
+        let start = TestClock.now
+        _ = try await cache.value(for: "青川区", now: start) { await counter.next() }
+        _ = try await cache.value(for: "白沙区", now: start) { await counter.next() }
+        // A count past the lifetime is under way when the write forgets the figures: it started before the write.
+        let staleCount = Task {
+            try await cache.value(for: "青川区", now: start.addingTimeInterval(61)) {
+                try await Task.sleep(nanoseconds: 100_000_000)
+                return await counter.next()
+            }
+        }
+        try await Task.sleep(nanoseconds: 20_000_000)
+
+        cache.forget { $0 == "青川区" }
+        let afterWrite = try await cache.value(for: "青川区", now: start.addingTimeInterval(62)) {
+            await counter.next()
+        }
+        let shownBeforeTheWrite = try await staleCount.value
+        // A forgotten count is no longer awaited by `settled()`: wait until it has ended.
+        for _ in 0..<200 where await counter.count < 4 { try await Task.sleep(nanoseconds: 10_000_000) }
+        let later = try await cache.value(for: "青川区", now: start.addingTimeInterval(63)) { await counter.next() }
+        let other = try await cache.value(for: "白沙区", now: start.addingTimeInterval(63)) { await counter.next() }
+
+        XCTAssertEqual(shownBeforeTheWrite.value, 1, "the kept figures, while they were counted again")
+        XCTAssertEqual(afterWrite.value, 3, "counted again at once, not the kept figures nor the count under way")
+        let counted = await counter.count
+        XCTAssertEqual(counted, 4, "the count under way ended, as the fourth")
+        XCTAssertEqual(later.value, 3, "but did not replace the figures counted after the write")
+        XCTAssertEqual(later.countedAt, start.addingTimeInterval(62))
+        XCTAssertEqual(other.value, 2, "another key's figures are kept")
+    }
+
     func testTheOldestFiguresMakeRoomWhenTheCacheIsFull() async throws {
         let cache = FiguresCache<String, Int>(lifetime: 60, capacity: 2)
         let counter = Counter()

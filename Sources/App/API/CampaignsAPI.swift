@@ -167,9 +167,9 @@ enum CampaignsAPI {
         try APIQuery.oneOf(req, "standard", BalanceStandard.allCases.map(\.rawValue), label: "评估标准")
         let district = try await scope.district(on: req.db)
         let (year, years) = try await BalanceData.year(req, district: district.id!)
+        // Counted for each call, not kept: an integration reads what was saved before it asked.
         let model = try await BalanceOverview.load(
-            district: district.id!, year: year, years: years, standard: try BalanceData.standard(req),
-            mayEdit: false, on: req.db)
+            district: district.id!, year: year, standard: try BalanceData.standard(req), on: req.db)
         let sections = model.current.sections.map { s in
             SectionDTO(
                 section: s.section.rawValue, sectionLabel: s.section.label, schools: s.rows.count,

@@ -36,9 +36,16 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     typealias Draw = @Sendable (_ value: Value, _ countedAt: Date?) -> String
     typealias Count = @Sendable () async throws -> Value
 
+    /// A count under way, numbered so that one forgotten meanwhile (`forget`) does not keep its figures.
+    private struct Counting {
+        let number: Int
+        let task: Task<Entry, any Error>
+    }
+
     private struct State {
         var entries: [Key: Entry] = [:]
-        var counting: [Key: Task<Entry, any Error>] = [:]
+        var counting: [Key: Counting] = [:]
+        var started = 0
     }
 
     /// What a request does with the kept figures.
@@ -77,8 +84,19 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// Waits until every count under way has ended (kept or failed): a test's next request then sees its result.
     func settled() async {
-        while let running = state.withLockedValue({ $0.counting.values.first }) {
+        while let running = state.withLockedValue({ $0.counting.values.first?.task }) {
             _ = try? await running.value
+        }
+    }
+
+    /// Drops the kept figures of every key that `matches`, and forgets the counts of them under way (they still
+    /// answer the requests waiting for them, but their figures are not kept): the next request counts again. A write
+    /// that changes the figures calls this on its own instance, so its author sees the change at once; the other
+    /// instances show theirs, with the time they were counted, for at most twice the lifetime.
+    func forget(where matches: (Key) -> Bool) {
+        state.withLockedValue { state in
+            for key in state.entries.keys where matches(key) { state.entries[key] = nil }
+            for key in state.counting.keys where matches(key) { state.counting[key] = nil }
         }
     }
 
@@ -87,18 +105,20 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private func counted(
         _ key: Key, in state: inout State, now: Date, count: @escaping Count, draw: Draw?
     ) -> Task<Entry, any Error> {
-        if let running = state.counting[key] { return running }
+        if let running = state.counting[key] { return running.task }
+        state.started += 1
+        let number = state.started
         let task = Task {
             do {
                 let entry = try await Self.entry(count, countedAt: now, draw: draw)
-                self.ended(key, keeping: entry)
+                self.ended(key, number, keeping: entry)
                 return entry
             } catch {
-                self.ended(key, keeping: nil)
+                self.ended(key, number, keeping: nil)
                 throw error
             }
         }
-        state.counting[key] = task
+        state.counting[key] = Counting(number: number, task: task)
         return task
     }
 
@@ -108,8 +128,10 @@ final class FiguresCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return Entry(value: value, countedAt: countedAt, drawn: draw?(value, countedAt) ?? "")
     }
 
-    private func ended(_ key: Key, keeping entry: Entry?) {
+    /// Count `number` of `key` has ended: its figures are kept unless the count was forgotten meanwhile.
+    private func ended(_ key: Key, _ number: Int, keeping entry: Entry?) {
         state.withLockedValue { state in
+            guard state.counting[key]?.number == number else { return }
             state.counting[key] = nil
             guard let entry else { return }
             if state.entries[key] == nil, state.entries.count >= capacity,
@@ -156,10 +178,18 @@ struct FiguresCaches: Sendable {
         let today: String
     }
 
+    struct BalanceKey: Hashable, Sendable {
+        let district: Int
+        let year: Int
+        let standard: BalanceStandard
+    }
+
     let dashboard: FiguresCache<DashboardKey, Dashboard>
     let compliance: FiguresCache<ComplianceKey, ComplianceMatrix>
     let officeHome: FiguresCache<DayScopeKey, OfficeHome.Figures>
     let complaintFigures: FiguresCache<ScopeKey, [ComplaintList.InspectorFigures]>
+    /// A district's balance statistics of a year under a standard (see `BalanceController.overview`).
+    let balance: FiguresCache<BalanceKey, BalanceOverview>
     /// A province's list totals by their count statement (see `ListTotals`).
     let listTotals: FiguresCache<String, Int>
 
@@ -169,6 +199,7 @@ struct FiguresCaches: Sendable {
         await compliance.settled()
         await officeHome.settled()
         await complaintFigures.settled()
+        await balance.settled()
         await listTotals.settled()
     }
 
@@ -177,6 +208,7 @@ struct FiguresCaches: Sendable {
         compliance = FiguresCache(lifetime: lifetime)
         officeHome = FiguresCache(lifetime: lifetime)
         complaintFigures = FiguresCache(lifetime: lifetime)
+        balance = FiguresCache(lifetime: lifetime)
         listTotals = FiguresCache(lifetime: lifetime)
     }
 }

@@ -87,6 +87,7 @@ enum BalanceImport {
                 on: db, actor: principal, action: "import", entity: "balance_returns", id: district.id!,
                 orgPath: district.path, summary: "导入 \(year) 年度办学条件数据 \(toSave.count) 所学校")
         }
+        BalanceController.forgetFigures(req, district: district.id!)
         req.flash("已导入 \(accepted.count) 所学校的 \(year) 年度数据，请核对后审核锁定")
         return req.redirect(to: SiteURL.balancePage("returns").with([("year", String(year))]))
     }

@@ -1,10 +1,13 @@
 import DudaoCore
 import Fluent
+import Foundation
 
-/// The balance statistics of one district, year and standard, beside the year before.
-struct BalanceOverview: Sendable {
+/// The balance statistics of one district, year and standard, beside the year before. They are kept for a while
+/// (`FiguresCaches.balance`) with the part of the page drawn from them; `years` and `mayEdit` are the request's.
+struct BalanceOverview: KeptFigures {
     let year: Int
-    let years: [Int]
+    /// The years with returns, for the filter (the request's, not kept).
+    var years: [Int] = []
     let standard: BalanceStandard
     let current: BalanceComputation
     /// The same standard the year before, when there are returns for it.
@@ -13,15 +16,19 @@ struct BalanceOverview: Sendable {
     /// How many open schools of the district file a return.
     let filing: Int
     var weights: String
-    let mayEdit: Bool
+    /// The weights form is shown (the request's, not kept).
+    var mayEdit = false
     var weightsError: String?
+    /// When the figures were counted, when they are kept; nil: just now.
+    var countedAt: Date? = nil
 
     /// At most this many schools short of the 2017 standards are listed (the rest are counted).
     static let attainmentListed = 200
 
-    static func load(
-        district: Int, year: Int, years: [Int], standard: BalanceStandard, mayEdit: Bool, on db: any Database
-    ) async throws -> BalanceOverview {
+    /// The statistics alone: the caller adds the request's `years` and `mayEdit`.
+    static func load(district: Int, year: Int, standard: BalanceStandard, on db: any Database) async throws
+        -> BalanceOverview
+    {
         let settings = try await DistrictSettings.forDistrict(district, on: db)
         let weights = settings.balanceWeights
         let returns = try await BalanceData.returns(district: district, year: year, on: db)
@@ -29,16 +36,16 @@ struct BalanceOverview: Sendable {
         var states: [BalanceReturnState: Int] = [:]
         for r in returns { states[r.state, default: 0] += 1 }
         let filing = try await School.query(on: db).filter(\.$districtID == district).filter(\.$status == .open)
-            .filter(\.$type ~~ SchoolType.allCases.filter(BalanceFigures.files)).count()
+            .filter(\.$type ~~ SchoolType.allCases.filter(BalanceFigures.files)).rowCount()
         return BalanceOverview(
-            year: year, years: years, standard: standard,
+            year: year, standard: standard,
             current: BalanceComputation(rows: BalanceData.rows(returns, weights: weights), standard: standard),
             previous: before.isEmpty
                 ? nil : BalanceComputation(rows: BalanceData.rows(before, weights: weights), standard: standard),
             states: states, filing: filing,
             weights: settings.sectionWeights.isEmpty
                 ? weights.setting
-                : settings.sectionWeights, mayEdit: mayEdit)
+                : settings.sectionWeights)
     }
 
     /// The schools that pull a coefficient up most, with their values.

@@ -6,13 +6,25 @@ import Plot
 struct BalanceOverviewView {
     let ctx: PageContext
     let model: BalanceOverview
+    /// The part drawn from the figures alone (`BalanceFiguresContent`): drawn once with kept figures, or here.
+    let figures: Node<HTML.BodyContext>
+
+    /// The page with its figures' part drawn already.
+    init(ctx: PageContext, model: BalanceOverview, drawn: String) {
+        (self.ctx, self.model, self.figures) = (ctx, model, .raw(drawn))
+    }
+
+    init(ctx: PageContext, model: BalanceOverview) {
+        (self.ctx, self.model) = (ctx, model)
+        figures = .group(BalanceFiguresContent(model: model).nodes)
+    }
 
     func render() -> Page { Page(document(), status: model.weightsError == nil ? 200 : 422) }
 
     func document() -> HTML {
         let m = model
         return Layout.document(
-            "均衡发展监测", ctx, wide: true,
+            BalanceFiguresContent.title, ctx, wide: true,
             [
                 .h1(.text("义务教育均衡发展监测（差异系数）")),
                 .p(
@@ -34,10 +46,7 @@ struct BalanceOverviewView {
                     m.mayEdit ? .group(.text(" · "), .link(SiteURL.balancePage("import").path, "导入数据")) : .empty,
                     .text(" · "), .link(SiteURL.balancePage("export.xlsx").with(exportQuery), "导出 Excel"),
                     .text(" · "), .link(SiteURL.balancePage("export.csv").with(exportQuery), "导出 CSV")),
-                m.current.sections.isEmpty
-                    ? .p(.class("empty"), .text("\(m.year) 年度还没有义务教育学校报送数据。")) : .empty,
-                .forEach(m.current.sections) { section($0) },
-                attainment,
+                figures,
                 weightsForm,
             ])
     }
@@ -56,6 +65,36 @@ struct BalanceOverviewView {
                 "评估标准", name: "standard", options: BalanceStandard.allCases.map { ($0.rawValue, $0.label) },
                 selected: model.standard.rawValue),
             .button(.type(.submit), .class("btn"), .text("查看")))
+    }
+
+    var weightsForm: Node<HTML.BodyContext> {
+        guard model.mayEdit else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("一贯制学校共用资源的学段分配")),
+            .form(
+                .method(.post), .action(SiteURL.balancePage("weights").path), .csrf(ctx.csrf),
+                .field(
+                    "学段折算系数", name: "weights", value: model.weights, error: model.weightsError,
+                    hint: "按加权在校生数分配，默认 小学:1；初中:1.1；高中:1.32（完全中学初中与高中即 1 : 1.2）"),
+                .button(.type(.submit), .class("btn"), .text("保存"))))
+    }
+}
+
+/// The statistics below the page's filters and links, drawn only from the figures and when they were counted.
+struct BalanceFiguresContent: FiguresContent {
+    static let title = "均衡发展监测"
+    let model: BalanceOverview
+
+    var nodes: [Node<HTML.BodyContext>] {
+        let m = model
+        return [
+            m.countedAt == nil ? .empty : .p(.class("hint"), .text(Format.counted(m.countedAt))),
+            m.current.sections.isEmpty
+                ? .p(.class("empty"), .text("\(m.year) 年度还没有义务教育学校报送数据。")) : .empty,
+            .forEach(m.current.sections) { section($0) },
+            attainment,
+        ]
     }
 
     func section(_ s: BalanceSectionResult) -> Node<HTML.BodyContext> {
@@ -125,19 +164,6 @@ struct BalanceOverviewView {
                 }, empty: "所有学校均达到标准"),
             short.count > BalanceOverview.attainmentListed
                 ? .p(.class("hint"), .text("仅列前 \(BalanceOverview.attainmentListed) 个。")) : .empty)
-    }
-
-    var weightsForm: Node<HTML.BodyContext> {
-        guard model.mayEdit else { return .empty }
-        return .section(
-            .class("card"),
-            .h2(.text("一贯制学校共用资源的学段分配")),
-            .form(
-                .method(.post), .action(SiteURL.balancePage("weights").path), .csrf(ctx.csrf),
-                .field(
-                    "学段折算系数", name: "weights", value: model.weights, error: model.weightsError,
-                    hint: "按加权在校生数分配，默认 小学:1；初中:1.1；高中:1.32（完全中学初中与高中即 1 : 1.2）"),
-                .button(.type(.submit), .class("btn"), .text("保存"))))
     }
 }
 
