@@ -29,7 +29,9 @@ struct BalanceOverviewView {
                 .h1(.text("义务教育均衡发展监测（差异系数）")),
                 .p(
                     .class("hint"),
-                    .text("差异系数按在校生数加权计算：县域值为各校资源总量除以学生总数，不是各校数值的平均。九年一贯制等学校的共用资源按加权学生数分到各学段。")),
+                    .text(
+                        "差异系数按在校生数加权计算：县域值为各校资源总量除以学生总数，不是各校数值的平均。九年一贯制等学校的共用资源按加权学生数分到各学段。"
+                            + Format.counted(m.countedAt))),
                 filters,
                 .div(
                     .class("stats"),
@@ -81,7 +83,8 @@ struct BalanceOverviewView {
     }
 }
 
-/// The statistics below the page's filters and links, drawn only from the figures and when they were counted.
+/// The statistics below the page's filters and links, drawn only from the figures (the page says when they were
+/// counted, above the filters).
 struct BalanceFiguresContent: FiguresContent {
     static let title = "均衡发展监测"
     let model: BalanceOverview
@@ -89,7 +92,6 @@ struct BalanceFiguresContent: FiguresContent {
     var nodes: [Node<HTML.BodyContext>] {
         let m = model
         return [
-            m.countedAt == nil ? .empty : .p(.class("hint"), .text(Format.counted(m.countedAt))),
             m.current.sections.isEmpty
                 ? .p(.class("empty"), .text("\(m.year) 年度还没有义务教育学校报送数据。")) : .empty,
             .forEach(m.current.sections) { section($0) },
