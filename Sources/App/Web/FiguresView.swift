@@ -30,16 +30,22 @@ extension FiguresContent {
 struct FiguresView<Content: FiguresContent> {
     let ctx: PageContext
     let content: Node<HTML.BodyContext>
+    /// The content drawn already, written into the rendered frame.
+    let drawn: String?
 
     init(ctx: PageContext, content drawn: String) {
-        (self.ctx, self.content) = (ctx, .raw(drawn))
+        (self.ctx, self.content, self.drawn) = (ctx, .raw(drawn), drawn)
     }
 
     init(ctx: PageContext, model: Content.Figures) {
-        (self.ctx, self.content) = (ctx, .group(Content(model: model).nodes))
+        (self.ctx, self.content, self.drawn) = (ctx, .group(Content(model: model).nodes), nil)
     }
 
-    func render() -> Page { Page(document()) }
+    func render() -> Page { drawn.map { Page(around: $0, document) } ?? Page(document()) }
 
-    func document() -> HTML { Layout.document(Content.title, ctx, wide: true, [content]) }
+    func document() -> HTML { document(content) }
+
+    private func document(_ content: Node<HTML.BodyContext>) -> HTML {
+        Layout.document(Content.title, ctx, wide: true, [content])
+    }
 }

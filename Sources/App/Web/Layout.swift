@@ -23,6 +23,26 @@ struct Page: Sendable {
 
 extension Page {
     init(_ document: HTML, status: Int = 200) { self.init(html: document.render(), status: status) }
+
+    /// Where a kept part goes in its rendered frame: a comment, which no text node can write (Plot escapes "<").
+    static let keptMarker = "<!--kept-->"
+
+    /// The page `document(.raw(drawn))` renders, byte for byte, around a part drawn once and kept (`FiguresCache`'s
+    /// draw): the frame is rendered with a marker in the part's place and the part written in there, instead of
+    /// copying its tens of kilobytes through the buffer of every element that encloses it.
+    init(around drawn: String, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> HTML) {
+        let frame = document(.raw(Self.keptMarker)).render()
+        guard let at = frame.utf8.firstRange(of: Self.keptMarker.utf8) else {
+            self.init(document(.raw(drawn)), status: status)
+            return
+        }
+        var html = ""
+        html.reserveCapacity(frame.utf8.count + drawn.utf8.count)
+        html += frame[..<at.lowerBound]
+        html += drawn
+        html += frame[at.upperBound...]
+        self.init(html: html, status: status)
+    }
 }
 
 enum Layout {
@@ -76,15 +96,10 @@ enum Layout {
         }
         // A closed <details> hides its content whatever the CSS says, so the phone menu (every group open, under
         // its heading) and the desktop bar (one drop-down per group) are two renderings of the same entries.
-        let entries = navEntries(p.role)
         return .header(
             .class("site-header"),
             .a(.class("brand"), .href(SiteURL.home.path), .text("督导")),
-            .details(
-                .class("menu"),
-                .summary(.ariaLabel("菜单"), .text("菜单")),
-                .nav(.class("nav"), .ariaLabel("主导航"), .forEach(entries) { phoneEntry($0, ctx.path) })),
-            .nav(.class("nav desktop"), .ariaLabel("主导航"), .forEach(entries) { desktopEntry($0, ctx.path) }),
+            Navigation.menus(p.role, ctx.path),
             .div(
                 .class("who"),
                 .a(

@@ -19,6 +19,9 @@ final class ComplianceMatrixViewTests: XCTestCase {
         let kept = ComplianceMatrixView(ctx: ctx, content: ComplianceMatrixContent.drawn(model, countedAt: fixtureTime))
 
         XCTAssertEqual(kept.document().render(), ComplianceMatrixView(ctx: ctx, model: counted).document().render())
+        XCTAssertEqual(
+            kept.render().html, ComplianceMatrixView(ctx: ctx, model: counted).render().html,
+            "the frame rendered around the kept part is the page rendered whole")
         XCTAssertTrue(kept.document().render().contains("数据统计于"), "the drawn part says when it was counted")
     }
 

@@ -8,20 +8,27 @@ struct BalanceOverviewView {
     let model: BalanceOverview
     /// The part drawn from the figures alone (`BalanceFiguresContent`): drawn once with kept figures, or here.
     let figures: Node<HTML.BodyContext>
+    /// That part drawn already, written into the rendered frame.
+    let drawn: String?
 
     /// The page with its figures' part drawn already.
     init(ctx: PageContext, model: BalanceOverview, drawn: String) {
-        (self.ctx, self.model, self.figures) = (ctx, model, .raw(drawn))
+        (self.ctx, self.model, self.figures, self.drawn) = (ctx, model, .raw(drawn), drawn)
     }
 
     init(ctx: PageContext, model: BalanceOverview) {
-        (self.ctx, self.model) = (ctx, model)
+        (self.ctx, self.model, self.drawn) = (ctx, model, nil)
         figures = .group(BalanceFiguresContent(model: model).nodes)
     }
 
-    func render() -> Page { Page(document(), status: model.weightsError == nil ? 200 : 422) }
+    func render() -> Page {
+        let status = model.weightsError == nil ? 200 : 422
+        return drawn.map { Page(around: $0, status: status, document) } ?? Page(document(), status: status)
+    }
 
-    func document() -> HTML {
+    func document() -> HTML { document(figures) }
+
+    private func document(_ figures: Node<HTML.BodyContext>) -> HTML {
         let m = model
         return Layout.document(
             BalanceFiguresContent.title, ctx, wide: true,

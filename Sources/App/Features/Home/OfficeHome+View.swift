@@ -7,9 +7,12 @@ struct OfficeHomeView {
     let ctx: PageContext
     let model: OfficeHome
 
-    func render() -> Page { Page(document()) }
+    func render() -> Page { model.drawnFigures.map { Page(around: $0, document) } ?? Page(document()) }
 
-    func document() -> HTML {
+    func document() -> HTML { document(model.drawnFigures.map { .raw($0) } ?? .group(Self.figures(of: model))) }
+
+    /// The page with `figures` (the part drawn from the directory figures alone) in its place.
+    private func document(_ figures: Node<HTML.BodyContext>) -> HTML {
         let m = model
         return Layout.document(
             "首页", ctx, wide: true,
@@ -20,7 +23,7 @@ struct OfficeHomeView {
                     .text(" "), .button(SiteURL.monthlyReports.path, "督导月报", style: "secondary"),
                     .text(" "), .button(SiteURL.balance.path, "均衡发展监测", style: "secondary")),
                 .todoList(m.todo, today: ctx.today, heading: m.isLeader ? "需要关注的事项" : "待办事项"),
-                m.drawnFigures.map { .raw($0) } ?? .group(Self.figures(of: m)),
+                figures,
             ])
     }
 
