@@ -1,4 +1,5 @@
 import DudaoCore
+import Foundation
 import Plot
 
 /// What every page's frame shows: who is signed in, the form token, the current path, the one-time
@@ -31,17 +32,37 @@ extension Page {
     /// draw): the frame is rendered with a marker in the part's place and the part written in there, instead of
     /// copying its tens of kilobytes through the buffer of every element that encloses it.
     init(around drawn: String, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> HTML) {
-        let frame = document(.raw(Self.keptMarker)).render()
-        guard let at = frame.utf8.firstRange(of: Self.keptMarker.utf8) else {
+        var frame = document(.raw(Self.keptMarker)).render()
+        guard let offset = Self.keptMarkerOffset(in: &frame) else {
             self.init(document(.raw(drawn)), status: status)
             return
         }
+        let at = frame.utf8.index(frame.utf8.startIndex, offsetBy: offset)
+        let after = frame.utf8.index(at, offsetBy: Self.keptMarkerBytes.count)
         var html = ""
         html.reserveCapacity(frame.utf8.count + drawn.utf8.count)
-        html += frame[..<at.lowerBound]
+        html += frame[..<at]
         html += drawn
-        html += frame[at.upperBound...]
+        html += frame[after...]
         self.init(html: html, status: status)
+    }
+
+    private static let keptMarkerBytes = Array(keptMarker.utf8)
+
+    /// The marker's byte offset, found over the frame's bytes: the standard library's generic `firstRange(of:)`
+    /// took longer than rendering the page.
+    private static func keptMarkerOffset(in frame: inout String) -> Int? {
+        frame.withUTF8 { text in
+            keptMarkerBytes.withUnsafeBufferPointer { marker in
+                guard let base = text.baseAddress, let start = marker.baseAddress, text.count >= marker.count
+                else { return nil }
+                for offset in 0...(text.count - marker.count)
+                where text[offset] == marker[0] && memcmp(base + offset, start, marker.count) == 0 {
+                    return offset
+                }
+                return nil
+            }
+        }
     }
 }
 
