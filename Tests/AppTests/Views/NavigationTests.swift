@@ -18,6 +18,17 @@ final class NavigationTests: XCTestCase {
         XCTAssertFalse(elsewhere.contains(#"<a href="/problems" aria-current"#))
     }
 
+    func testTheKeptStringIsWhatTheNodesRender() {
+        for role in Role.allCases {
+            for path in ["/", "/problems/3", "/compliance", "/nowhere"] {
+                let kept = Navigation.menus(role, path).render()
+                let fromNodes = Navigation.$fromNodes.withValue(true) { Navigation.menus(role, path).render() }
+
+                XCTAssertEqual(kept, fromNodes, "\(role) on \(path)")
+            }
+        }
+    }
+
     func testEachRoleKeepsItsOwnMenus() {
         let office = Navigation.menus(.office, "/").render()
         let leader = Navigation.menus(.leader, "/").render()

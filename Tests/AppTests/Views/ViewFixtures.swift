@@ -25,8 +25,11 @@ extension PageContext {
 let fixtureTime = Day(year: 2026, month: 11, day: 12)!.date(hour: 10)
 
 extension Snapshotting where Value == Plot.HTML, Format == String {
-    /// A page as indented HTML, so that a change in a view is a readable text diff in review.
+    /// A page as indented HTML, so that a change in a view is a readable text diff in review (the header's menus
+    /// too, rendered from their nodes rather than written as kept).
     static var html: Snapshotting {
-        Snapshotting<String, String>.lines.pullback { $0.render(indentedBy: .spaces(2)) }
+        Snapshotting<String, String>.lines.pullback { page in
+            Navigation.$fromNodes.withValue(true) { page.render(indentedBy: .spaces(2)) }
+        }
     }
 }
