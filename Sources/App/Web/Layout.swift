@@ -115,8 +115,6 @@ enum Layout {
                 .a(.class("brand"), .href(SiteURL.publicHome.path), .text("督导")),
                 .nav(.class("nav"), .link(SiteURL.login.path, "登录")))
         }
-        // A closed <details> hides its content whatever the CSS says, so the phone menu (every group open, under
-        // its heading) and the desktop bar (one drop-down per group) are two renderings of the same entries.
         return .header(
             .class("site-header"),
             .a(.class("brand"), .href(SiteURL.home.path), .text("督导")),

@@ -25,6 +25,8 @@ enum Navigation {
         let entries = entriesByRole[role] ?? []
         let key = "\(role.rawValue) \(currentPaths(entries, path).joined(separator: " "))"
         if let kept = keptMenus.withLockedValue({ $0[key] }) { return kept }
+        // A closed <details> hides its content whatever the CSS says, so the phone menu (every group open, under
+        // its heading) and the desktop bar (one drop-down per group) are two renderings of the same entries.
         let node = Node<HTML.BodyContext>.group(
             .details(
                 .class("menu"),
