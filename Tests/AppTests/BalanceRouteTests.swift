@@ -20,6 +20,23 @@ final class BalanceRouteTests: XCTestCase {
         return form
     }
 
+    func testThePageOpensOnTheNewestYearWithReturnsAndListsEachYearOnce() async throws {
+        try await withApp(history: false) { app in
+            let office = try await login(app, "office")
+            try await office.post("/balance/returns/1/2024", form: figures(students: 100, classrooms: 8))
+            try await office.post("/balance/returns/2/2024", form: figures(students: 100, classrooms: 2))
+            try await office.post("/balance/returns/1/2025", form: figures(students: 100, classrooms: 8))
+
+            let html = try await office.get("/balance").body.string
+
+            XCTAssertTrue(html.contains(#"<option value="2025" selected>2025 年度</option>"#), "the newest year")
+            XCTAssertEqual(html.components(separatedBy: "2024 年度</option>").count, 2, "2024 listed once")
+            let newest = try XCTUnwrap(html.range(of: "2025 年度</option>"))
+            let older = try XCTUnwrap(html.range(of: "2024 年度</option>"))
+            XCTAssertLessThan(newest.lowerBound, older.lowerBound, "newest first")
+        }
+    }
+
     func stored(_ app: Application, school: Int, year: Int = 2026) async throws -> BalanceReturn? {
         try await BalanceReturn.find(school: school, year: year, on: app.db)
     }

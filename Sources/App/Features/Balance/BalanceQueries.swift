@@ -66,10 +66,14 @@ enum BalanceData {
     }
 
     /// The years the district has returns for, newest first.
+    /// Read through SQLKit from the (district, year) index: Fluent's query built and reflected over the model on
+    /// every balance page, a fifth of its time once the statistics were kept.
     static func years(district: Int, on db: any Database) async throws -> [Int] {
-        let rows = try await BalanceReturn.query(on: db).filter(\.$districtID == district)
-            .unique().all(\.$year)
-        return Array(Set(rows)).sorted(by: >)
+        guard let sql = db as? any SQLDatabase else { throw DatabaseUnavailable() }
+        let rows = try await sql.raw(
+            "SELECT DISTINCT year FROM balance_returns WHERE district_id = \(bind: district) ORDER BY year DESC"
+        ).all()
+        return try rows.map { try $0.decode(column: "year", as: Int.self) }
     }
 
     /// The balance rows of the compulsory schools among `returns`.
