@@ -29,21 +29,19 @@ extension FiguresContent {
 /// to read it).
 struct FiguresView<Content: FiguresContent> {
     let ctx: PageContext
-    let content: Node<HTML.BodyContext>
-    /// The content drawn already, written into the rendered frame.
-    let drawn: String?
+    let content: PagePart
 
     init(ctx: PageContext, content drawn: String) {
-        (self.ctx, self.content, self.drawn) = (ctx, .raw(drawn), drawn)
+        (self.ctx, self.content) = (ctx, .drawn(drawn))
     }
 
     init(ctx: PageContext, model: Content.Figures) {
-        (self.ctx, self.content, self.drawn) = (ctx, .group(Content(model: model).nodes), nil)
+        (self.ctx, self.content) = (ctx, .nodes(.group(Content(model: model).nodes)))
     }
 
-    func render() -> Page { drawn.map { Page(around: $0, document) } ?? Page(document()) }
+    func render() -> Page { Page(content, document) }
 
-    func document() -> HTML { document(content) }
+    func document() -> HTML { document(content.node) }
 
     private func document(_ content: Node<HTML.BodyContext>) -> HTML {
         Layout.document(Content.title, ctx, wide: true, [content])

@@ -47,6 +47,14 @@ extension Page {
         self.init(html: html, status: status)
     }
 
+    /// The page `document` makes around `part`; a part drawn already is written into the rendered frame.
+    init(_ part: PagePart, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> HTML) {
+        switch part {
+        case .drawn(let html): self.init(around: html, status: status, document)
+        case .nodes(let nodes): self.init(document(nodes), status: status)
+        }
+    }
+
     private static let keptMarkerBytes = Array(keptMarker.utf8)
 
     /// The marker's byte offset, found over the frame's bytes: the standard library's generic `firstRange(of:)`
@@ -62,6 +70,20 @@ extension Page {
                 }
                 return nil
             }
+        }
+    }
+}
+
+/// The part of a page drawn from kept figures: drawn once with them (`FiguresCache`'s draw), or its nodes (a test,
+/// or a page whose figures are not kept).
+enum PagePart {
+    case drawn(String)
+    case nodes(Node<HTML.BodyContext>)
+
+    var node: Node<HTML.BodyContext> {
+        switch self {
+        case .drawn(let html): .raw(html)
+        case .nodes(let nodes): nodes
         }
     }
 }

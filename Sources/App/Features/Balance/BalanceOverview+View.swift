@@ -7,26 +7,21 @@ struct BalanceOverviewView {
     let ctx: PageContext
     let model: BalanceOverview
     /// The part drawn from the figures alone (`BalanceFiguresContent`): drawn once with kept figures, or here.
-    let figures: Node<HTML.BodyContext>
-    /// That part drawn already, written into the rendered frame.
-    let drawn: String?
+    let figures: PagePart
 
     /// The page with its figures' part drawn already.
     init(ctx: PageContext, model: BalanceOverview, drawn: String) {
-        (self.ctx, self.model, self.figures, self.drawn) = (ctx, model, .raw(drawn), drawn)
+        (self.ctx, self.model, self.figures) = (ctx, model, .drawn(drawn))
     }
 
     init(ctx: PageContext, model: BalanceOverview) {
-        (self.ctx, self.model, self.drawn) = (ctx, model, nil)
-        figures = .group(BalanceFiguresContent(model: model).nodes)
+        (self.ctx, self.model) = (ctx, model)
+        figures = .nodes(.group(BalanceFiguresContent(model: model).nodes))
     }
 
-    func render() -> Page {
-        let status = model.weightsError == nil ? 200 : 422
-        return drawn.map { Page(around: $0, status: status, document) } ?? Page(document(), status: status)
-    }
+    func render() -> Page { Page(figures, status: model.weightsError == nil ? 200 : 422, document) }
 
-    func document() -> HTML { document(figures) }
+    func document() -> HTML { document(figures.node) }
 
     private func document(_ figures: Node<HTML.BodyContext>) -> HTML {
         let m = model

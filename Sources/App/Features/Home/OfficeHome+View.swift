@@ -7,9 +7,14 @@ struct OfficeHomeView {
     let ctx: PageContext
     let model: OfficeHome
 
-    func render() -> Page { model.drawnFigures.map { Page(around: $0, document) } ?? Page(document()) }
+    func render() -> Page { Page(figuresPart, document) }
 
-    func document() -> HTML { document(model.drawnFigures.map { .raw($0) } ?? .group(Self.figures(of: model))) }
+    func document() -> HTML { document(figuresPart.node) }
+
+    /// The part drawn from the directory figures: kept with them, or drawn here.
+    private var figuresPart: PagePart {
+        model.drawnFigures.map(PagePart.drawn) ?? .nodes(.group(Self.figures(of: model)))
+    }
 
     /// The page with `figures` (the part drawn from the directory figures alone) in its place.
     private func document(_ figures: Node<HTML.BodyContext>) -> HTML {
