@@ -19,7 +19,7 @@ struct ErrorPageView {
 
     func render() -> Page { Page(document(), status: model.status) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "出错了", ctx,
             [

@@ -41,9 +41,9 @@ struct FiguresView<Content: FiguresContent> {
 
     func render() -> Page { Page(content, document) }
 
-    func document() -> HTML { document(content.node) }
+    func document() -> FramedDocument { document(content.node) }
 
-    private func document(_ content: Node<HTML.BodyContext>) -> HTML {
+    private func document(_ content: Node<HTML.BodyContext>) -> FramedDocument {
         Layout.document(Content.title, ctx, wide: true, [content])
     }
 }

@@ -25,13 +25,15 @@ struct Page: Sendable {
 extension Page {
     init(_ document: HTML, status: Int = 200) { self.init(html: document.render(), status: status) }
 
+    init(_ document: FramedDocument, status: Int = 200) { self.init(html: document.render(), status: status) }
+
     /// Where a kept part goes in its rendered frame: a comment, which no text node can write (Plot escapes "<").
     static let keptMarker = "<!--kept-->"
 
     /// The page `document(.raw(drawn))` renders, byte for byte, around a part drawn once and kept (`FiguresCache`'s
     /// draw): the frame is rendered with a marker in the part's place and the part written in there, instead of
     /// copying its tens of kilobytes through the buffer of every element that encloses it.
-    init(around drawn: String, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> HTML) {
+    init(around drawn: String, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> FramedDocument) {
         var frame = document(.raw(Self.keptMarker)).render()
         guard let offset = Self.keptMarkerOffset(in: &frame) else {
             self.init(document(.raw(drawn)), status: status)
@@ -48,7 +50,7 @@ extension Page {
     }
 
     /// The page `document` makes around `part`; a part drawn already is written into the rendered frame.
-    init(_ part: PagePart, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> HTML) {
+    init(_ part: PagePart, status: Int = 200, _ document: (Node<HTML.BodyContext>) -> FramedDocument) {
         switch part {
         case .drawn(let html): self.init(around: html, status: status, document)
         case .nodes(let nodes): self.init(document(nodes), status: status)
@@ -95,9 +97,18 @@ enum Layout {
         p.displayName.contains(p.role.label) ? p.displayName : "\(p.displayName)（\(p.role.label)）"
     }
 
-    /// The frame of a signed-in or public page, as a document (tests render it indented for snapshots).
+    /// A signed-in or public page: its frame around `content`, rendered through the kept frame (`FrameTemplate`), or
+    /// as a document that a test renders indented to read it.
     static func document(
         _ title: String, _ ctx: PageContext, wide: Bool = false, printable: Bool = false,
+        _ content: [Node<HTML.BodyContext>]
+    ) -> FramedDocument {
+        FramedDocument(title: title, ctx: ctx, wide: wide, printable: printable, content: content)
+    }
+
+    /// The frame's document with its parts given: what `FramedDocument.html` renders and what `FrameTemplate` keeps.
+    static func html(
+        title: String, header: Node<HTML.BodyContext>, flash: Node<HTML.BodyContext>, wide: Bool, printable: Bool,
         _ content: [Node<HTML.BodyContext>]
     ) -> HTML {
         HTML(
@@ -114,8 +125,8 @@ enum Layout {
             .body(
                 .class(printable ? "printable" : ""),
                 .a(.class("skip"), .href("#main"), .text("跳到正文")),
-                header(ctx),
-                .main(.id("main"), .class(wide ? "wide" : ""), .flash(ctx.flash), .group(content)),
+                header,
+                .main(.id("main"), .class(wide ? "wide" : ""), flash, .group(content)),
                 .footer(
                     .class("site-footer"), .text("督导 · 区县教育督导工作平台"),
                     .a(.href(SiteURL.publicHome.path), .text("公开信息")))
@@ -123,35 +134,39 @@ enum Layout {
         )
     }
 
-    static func page(
-        _ title: String, _ ctx: PageContext, wide: Bool = false, printable: Bool = false,
-        _ content: Node<HTML.BodyContext>...
-    ) -> Page {
-        Page(document(title, ctx, wide: wide, printable: printable, content))
+    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let p = ctx.principal else { return publicHeader }
+        return signedInHeader(
+            menus: Navigation.menus(p.role, ctx.path), unread: unreadBadge(ctx.unread), who: whoIs(p), csrf: ctx.csrf)
     }
 
-    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        guard let p = ctx.principal else {
-            return .header(
-                .class("site-header"),
-                .a(.class("brand"), .href(SiteURL.publicHome.path), .text("督导")),
-                .nav(.class("nav"), .link(SiteURL.login.path, "登录")))
-        }
-        return .header(
+    static var publicHeader: Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .a(.class("brand"), .href(SiteURL.publicHome.path), .text("督导")),
+            .nav(.class("nav"), .link(SiteURL.login.path, "登录")))
+    }
+
+    /// The header of a signed-in page with its parts given (`FrameTemplate` keeps it with a marker in each).
+    static func signedInHeader(
+        menus: Node<HTML.BodyContext>, unread: Node<HTML.AnchorContext>, who: String, csrf: String
+    ) -> Node<HTML.BodyContext> {
+        .header(
             .class("site-header"),
             .a(.class("brand"), .href(SiteURL.home.path), .text("督导")),
-            Navigation.menus(p.role, ctx.path),
+            menus,
             .div(
                 .class("who"),
-                .a(
-                    .href(SiteURL.notifications.path), .class("bell"), .text("消息"),
-                    ctx.unread > 0
-                        ? .span(.class("bell-count"), .ariaLabel("\(ctx.unread)条未读"), .text(String(ctx.unread)))
-                        : .empty),
-                .span(.text(Layout.whoIs(p))),
+                .a(.href(SiteURL.notifications.path), .class("bell"), .text("消息"), unread),
+                .span(.text(who)),
                 .link(SiteURL.password.path, "修改密码"),
-                .postButton(SiteURL.logout.path, "退出", csrf: ctx.csrf, style: "link")))
+                .postButton(SiteURL.logout.path, "退出", csrf: csrf, style: "link")))
     }
+
+    static func unreadBadge(_ unread: Int) -> Node<HTML.AnchorContext> {
+        unread > 0 ? .span(.class("bell-count"), .ariaLabel("\(unread)条未读"), .text(String(unread))) : .empty
+    }
+
     /// A link of the bar, or a named group of links (a drop-down on a desktop, a heading in the phone menu).
     enum NavEntry: Equatable {
         case link(String, String)

@@ -16,6 +16,9 @@ enum Navigation {
         .component(Menus(kept: kept(role, path)))
     }
 
+    /// The same menus as their kept rendering, for a frame written from kept pieces (`FrameTemplate`).
+    static func menusHTML(_ role: Role, _ path: String) -> String { kept(role, path).html }
+
     private struct Menus: Component {
         let kept: Kept
         var body: Component { Navigation.fromNodes ? kept.node : Node<HTML.BodyContext>.raw(kept.html) }

@@ -2,6 +2,7 @@ import DudaoCore
 import Foundation
 import Plot
 import SnapshotTesting
+import XCTest
 
 @testable import App
 
@@ -30,6 +31,17 @@ extension Snapshotting where Value == Plot.HTML, Format == String {
     static var html: Snapshotting {
         Snapshotting<String, String>.lines.pullback { page in
             Navigation.$fromNodes.withValue(true) { page.render(indentedBy: .spaces(2)) }
+        }
+    }
+}
+
+extension Snapshotting where Value == FramedDocument, Format == String {
+    /// A framed page as indented HTML (as above). Every snapshot also checks that the page a request gets, written
+    /// through the kept frame, is byte for byte the document rendered whole.
+    static var html: Snapshotting {
+        Snapshotting<Plot.HTML, String>.html.pullback { (page: FramedDocument) in
+            XCTAssertEqual(page.render(), page.html.render(), "the kept frame writes the page rendered whole")
+            return page.html
         }
     }
 }

@@ -9,7 +9,7 @@ struct AccountabilityDetailView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let d = model
         return Layout.document(
             "问责决定 \(d.documentNumber)", ctx,

@@ -8,7 +8,7 @@ struct AccountabilityFormView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.input
         let e = model.errors
         let s = model.source

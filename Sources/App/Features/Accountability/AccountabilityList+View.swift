@@ -8,7 +8,7 @@ struct AccountabilityListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "问责", ctx, wide: true,
             [

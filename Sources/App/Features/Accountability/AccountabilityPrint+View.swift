@@ -8,7 +8,7 @@ struct AccountabilityPrintView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let d = model
         return Layout.document(
             "问责决定书 \(d.documentNumber)", ctx, printable: true,

@@ -8,7 +8,7 @@ struct AccountListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "账号", ctx, wide: true,
             [

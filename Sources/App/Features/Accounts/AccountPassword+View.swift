@@ -8,7 +8,7 @@ struct AccountPasswordView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let errors = model.errors
         let forced = ctx.principal?.mustChangePassword == true
         return Layout.document(

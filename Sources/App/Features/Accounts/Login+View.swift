@@ -8,7 +8,7 @@ struct LoginView {
 
     func render() -> Page { Page(document(), status: model.error == nil ? 200 : 401) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "登录", ctx,
             [

@@ -9,7 +9,7 @@ struct SystemDetailView {
 
     func render() -> Page { Page(document(), status: model.error == nil ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let s = m.system
         return Layout.document(

@@ -8,7 +8,7 @@ struct SystemListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "指标体系", ctx, wide: true,
             [

@@ -10,7 +10,7 @@ struct SystemNodeView {
 
     func value(_ name: String) -> String { model.values[name] ?? "" }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let title = m.original == nil ? "新增指标" : "修改指标 \(m.original!)"
         let forms = ["是否", "分值", "扣分", "等级", "达标值", "问卷", "排名", "督导结果", "文字"]

@@ -12,7 +12,7 @@ struct SystemSettingsView {
 
     func value(_ name: String) -> String { model.values[name] ?? "" }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let isNew = model.id == nil
         let title = isNew ? "新建指标体系" : "名称、满分与等级"
         let action = model.id.map { SiteURL.systemAction($0, "settings").path } ?? SiteURL.systems.path

@@ -8,7 +8,7 @@ struct AuditLogView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "操作记录", ctx, wide: true,
             [

@@ -10,7 +10,7 @@ struct BalanceImportView {
 
     func render() -> Page { Page(document(), status: errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "导入办学条件数据", ctx,
             [

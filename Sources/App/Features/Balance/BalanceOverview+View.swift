@@ -21,9 +21,9 @@ struct BalanceOverviewView {
 
     func render() -> Page { Page(figures, status: model.weightsError == nil ? 200 : 422, document) }
 
-    func document() -> HTML { document(figures.node) }
+    func document() -> FramedDocument { document(figures.node) }
 
-    private func document(_ figures: Node<HTML.BodyContext>) -> HTML {
+    private func document(_ figures: Node<HTML.BodyContext>) -> FramedDocument {
         let m = model
         return Layout.document(
             BalanceFiguresContent.title, ctx, wide: true,

@@ -8,7 +8,7 @@ struct BalanceReturnListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let here = SiteURL.balancePage("returns")
         return Layout.document(
@@ -59,7 +59,7 @@ struct BalanceReturnFormView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let stateText = m.state?.label ?? "未填报"
         return Layout.document(

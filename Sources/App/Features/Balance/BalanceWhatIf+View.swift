@@ -8,7 +8,7 @@ struct BalanceWhatIfView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "假如调整某校数据", ctx,

@@ -8,7 +8,7 @@ struct PreschoolView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let county = m.county
         return Layout.document(

@@ -16,7 +16,7 @@ struct BulletinPrintView {
 
     var dateText: String { (model.publishedOn ?? model.approvedOn).map { Format.day($0) } ?? "（未印发）" }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             m.title, ctx, printable: true,

@@ -8,7 +8,7 @@ struct CampaignBoardView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let finished = m.counts[nil] ?? 0
         let all = m.counts.values.reduce(0, +)

@@ -10,7 +10,7 @@ struct CampaignEvidenceView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let asked = m.items.filter { $0.asked != nil }
         let short = asked.filter(\.isShort)

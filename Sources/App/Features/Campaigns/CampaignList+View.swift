@@ -8,7 +8,7 @@ struct CampaignListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "督导任务", ctx, wide: true,
             [

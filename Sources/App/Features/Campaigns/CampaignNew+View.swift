@@ -11,7 +11,7 @@ struct CampaignNewView {
     func value(_ name: String) -> String { model.values[name] ?? "" }
     func chosen(_ name: String) -> Set<String> { Set(model.lists[name] ?? []) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let e = m.errors
         return Layout.document(

@@ -19,7 +19,7 @@ struct CampaignResultsView {
     var showsSelf: Bool { links && model.showsSelf }
     var showsRecheck: Bool { links && model.recheckPercent > 0 }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let grades = m.bands + (m.grades.keys.filter { !m.bands.contains($0) }.sorted())
         let here =
@@ -201,7 +201,7 @@ struct CampaignOpinionView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "督导意见书 \(m.opinionNumber ?? "")", ctx, printable: true,
@@ -248,7 +248,7 @@ struct CampaignNoticeView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let selfAssessment = m.steps.contains { $0.0 == .selfAssessment }
         let members = m.team.filter { $0 != m.lead }

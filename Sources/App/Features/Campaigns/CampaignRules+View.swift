@@ -8,7 +8,7 @@ struct CampaignRulesView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "督导程序设置", ctx,

@@ -8,7 +8,7 @@ struct CampaignTeamView {
 
     func render() -> Page { Page(document(), status: model.error == nil ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let action = SiteURL.campaignTargetPage(m.targetID, "members").path
         return Layout.document(

@@ -9,7 +9,7 @@ struct QuestionnairePageView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let base = SiteURL.campaignPage(m.campaignID, "questionnaires")
         return Layout.document(
@@ -138,7 +138,7 @@ struct QuestionnaireAnswerView {
 
     func render() -> Page { Page(document(), status: errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let q = answering.questionnaire
         return Layout.document(
             q.title, ctx,

@@ -9,7 +9,7 @@ struct RatingFormView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let title = "\(m.name) · \(m.tier.label)"
         let page = m.sheet

@@ -9,7 +9,7 @@ struct ComplaintDetailView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let c = model
         var facts: [(String, String)] = [
             ("查询码", c.trackingCode), ("渠道", c.byPhone ? "电话" : "网上"), ("学校", c.school ?? "全区性问题"),

@@ -8,7 +8,7 @@ struct ComplaintFormView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let v = model.values
         let errors = model.errors
         return Layout.document(

@@ -9,7 +9,7 @@ struct ComplaintListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.filter
         return Layout.document(
             "举报投诉", ctx, wide: true,

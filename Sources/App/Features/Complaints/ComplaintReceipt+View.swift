@@ -8,7 +8,7 @@ struct ComplaintReceiptView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "已提交", ctx,
             [

@@ -8,7 +8,7 @@ struct ComplaintTrackingView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "投诉进度查询", ctx,
             [

@@ -8,7 +8,7 @@ struct NotificationListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let items = model.items
         return Layout.document(
             "消息", ctx,

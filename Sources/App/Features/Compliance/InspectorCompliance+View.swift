@@ -8,7 +8,7 @@ struct InspectorComplianceView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let shortfalls = m.result.shortfalls(inspectorID: m.inspectorID)
         let nameOf = Dictionary(uniqueKeysWithValues: m.schools.map { ($0.id, $0.name) })

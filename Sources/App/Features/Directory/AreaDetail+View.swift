@@ -8,7 +8,7 @@ struct AreaDetailView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let a = model
         let max = AreaList.suggestedMaxSchools
         return Layout.document(

@@ -8,7 +8,7 @@ struct AreaFormView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let title = model.areaID == nil ? "新建责任区" : "编辑责任区"
         let back = model.areaID.map { SiteURL.area($0).path } ?? SiteURL.areas.path
         let v = model.values

@@ -8,7 +8,7 @@ struct AreaListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let max = AreaList.suggestedMaxSchools
         return Layout.document(
             "责任区", ctx,

@@ -8,7 +8,7 @@ struct CoverageView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let mayAssign = ctx.principal?.mayEditDirectory == true
         return Layout.document(

@@ -8,7 +8,7 @@ struct DirectoryImportView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "导入导出", ctx,
             [

@@ -8,7 +8,7 @@ struct InspectorDetailView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let i = model.inspector
         let n = model.currentSchools
         return Layout.document(

@@ -8,7 +8,7 @@ struct InspectorListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.filter
         return Layout.document(
             "督学", ctx, wide: true,

@@ -8,7 +8,7 @@ enum RecordForm {
     static func document(
         _ noun: String, id: Int?, record: (Int) -> SiteURL, list: SiteURL, _ ctx: PageContext,
         errors: [FieldError], _ fields: [Node<HTML.FormContext>]
-    ) -> HTML {
+    ) -> FramedDocument {
         let title = (id == nil ? "新建" : "编辑") + noun
         let back = id.map { record($0).path } ?? list.path
         return Layout.document(

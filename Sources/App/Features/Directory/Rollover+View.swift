@@ -9,7 +9,7 @@ struct RolloverView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let changes = m.rows.filter { $0.chosen != .keep }.count
         return Layout.document(

@@ -8,7 +8,7 @@ struct SchoolAssignFormView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let v = model.values
         let err = model.errors.message(for:)
         let options =

@@ -9,7 +9,7 @@ struct SchoolDetailView {
 
     func render() -> Page { Page(document(), status: model.grantErrors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let s = model.school
         return Layout.document(
             s.name, ctx,

@@ -12,7 +12,7 @@ struct SchoolListView {
     /// Inspectors and schools see their own few schools: no filters, no exports.
     var narrowRole: Bool { role == .inspector || role == .school }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.filter
         return Layout.document(
             role == .inspector ? "我的学校" : "学校", ctx, wide: true,

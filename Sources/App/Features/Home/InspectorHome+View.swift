@@ -8,7 +8,7 @@ struct InspectorHomeView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let tooMany: String? = m.maxSchools.flatMap { max in
             m.schools.count > max ? "您负责的学校数超过本区设定的\(max)所。" : nil

@@ -9,7 +9,7 @@ struct OfficeHomeView {
 
     func render() -> Page { Page(figuresPart, document) }
 
-    func document() -> HTML { document(figuresPart.node) }
+    func document() -> FramedDocument { document(figuresPart.node) }
 
     /// The part drawn from the directory figures: kept with them, or drawn here.
     private var figuresPart: PagePart {
@@ -17,7 +17,7 @@ struct OfficeHomeView {
     }
 
     /// The page with `figures` (the part drawn from the directory figures alone) in its place.
-    private func document(_ figures: Node<HTML.BodyContext>) -> HTML {
+    private func document(_ figures: Node<HTML.BodyContext>) -> FramedDocument {
         let m = model
         return Layout.document(
             "首页", ctx, wide: true,

@@ -8,7 +8,7 @@ struct SchoolHomeView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "本校工作台", ctx,

@@ -9,7 +9,7 @@ struct MonitoringListView {
 
     func render() -> Page { Page(document(), status: errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "质量监测", ctx,
@@ -59,7 +59,7 @@ struct MonitoringRoundView {
 
     var act: String { SiteURL.monitoringPage(model.id, "act").path }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "\(m.year)年质量监测", ctx,

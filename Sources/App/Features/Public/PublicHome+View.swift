@@ -9,7 +9,7 @@ struct PublicHomeView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         guard let m = model else { return Layout.document("公开信息", ctx, [.h1(.text("暂无公开信息"))]) }
         return Layout.document(
             "\(m.district.name)责任督学挂牌督导公示", ctx, wide: true,

@@ -8,7 +8,7 @@ struct SchoolSignView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "挂牌督导公示牌 · \(m.school)", ctx, printable: true,

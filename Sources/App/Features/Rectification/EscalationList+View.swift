@@ -8,7 +8,7 @@ struct EscalationListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "督办清单", ctx, wide: true,
             [

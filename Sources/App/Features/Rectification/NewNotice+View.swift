@@ -8,7 +8,7 @@ struct NewNoticeView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.form
         let errors = model.errors
         return Layout.document(

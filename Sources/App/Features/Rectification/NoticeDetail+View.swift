@@ -9,7 +9,7 @@ struct NoticeDetailView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let n = model
         let waiting = [NoticeState.issued, .acknowledged, .returned].contains(n.state)
         let status = n.deadline.map { DeadlineStatus.of(due: $0, today: ctx.today) }

@@ -8,7 +8,7 @@ struct NoticeListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.filter
         return Layout.document(
             "整改通知书", ctx, wide: true,

@@ -8,7 +8,7 @@ struct NoticePrintView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "整改通知书 \(model.number)", ctx, printable: true,
             [

@@ -8,7 +8,7 @@ struct ProblemDetailView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let p = model
         return Layout.document(
             "问题详情", ctx,

@@ -8,7 +8,7 @@ struct ProblemRegisterView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.filter
         return Layout.document(
             "问题台账", ctx, wide: true,

@@ -8,7 +8,7 @@ struct MonthlyReportListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "督导月报", ctx,
@@ -69,7 +69,7 @@ struct MonthlyReportView {
 
     func render() -> Page { Page(document(), status: model.error == nil ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let path = SiteURL.monthlyReport(m.inspectorID, month: m.month.description).path
         return Layout.document(

@@ -9,7 +9,7 @@ struct SettingsFormView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let f = model.input
         let c = f.compliance
         let errors = model.errors

@@ -8,7 +8,7 @@ struct ThemeCalendarView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         let link = { (year: Int, from: String) in
             SiteURL.themes.with([("year", String(year)), ("from", from)])

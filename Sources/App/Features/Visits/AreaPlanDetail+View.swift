@@ -8,7 +8,7 @@ struct AreaPlanDetailView {
 
     func render() -> Page { Page(document(), status: model.errors.isEmpty ? 200 : 422) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "片区工作计划", ctx,

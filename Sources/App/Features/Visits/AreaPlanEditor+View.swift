@@ -8,7 +8,7 @@ struct AreaPlanEditorView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "片区工作计划", ctx,
             [

@@ -8,7 +8,7 @@ struct AreaPlanListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let isInspector = ctx.principal?.role == .inspector
         return Layout.document(
             "片区工作计划", ctx, wide: true,

@@ -8,7 +8,7 @@ struct PickSchoolView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "新建督导记录", ctx,
             [

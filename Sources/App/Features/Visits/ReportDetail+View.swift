@@ -8,7 +8,7 @@ struct ReportDetailView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             m.title, ctx,

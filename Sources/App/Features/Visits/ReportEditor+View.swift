@@ -8,7 +8,7 @@ struct ReportEditorView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             m.kind.chineseName, ctx,

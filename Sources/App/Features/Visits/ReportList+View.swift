@@ -8,7 +8,7 @@ struct ReportListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let isInspector = ctx.principal?.role == .inspector
         return Layout.document(
             "总结与案例", ctx, wide: true,

@@ -12,7 +12,7 @@ struct VisitDetailView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let title = "\(r.schoolName) · \(Format.day(r.date))"
         return Layout.document(
             title, ctx,

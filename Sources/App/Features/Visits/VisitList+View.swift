@@ -8,7 +8,7 @@ struct VisitListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let records = [.inspector, .office].contains(ctx.principal?.role)
         return Layout.document(
             "督导记录", ctx, wide: true,

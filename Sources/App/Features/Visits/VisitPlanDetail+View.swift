@@ -8,7 +8,7 @@ struct VisitPlanDetailView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         let m = model
         return Layout.document(
             "督导方案", ctx,

@@ -8,7 +8,7 @@ struct VisitPlanEditorView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "制定督导方案", ctx,
             [

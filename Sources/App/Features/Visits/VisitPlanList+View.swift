@@ -8,7 +8,7 @@ struct VisitPlanListView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "督导方案", ctx,
             [

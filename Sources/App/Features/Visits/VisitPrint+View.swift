@@ -10,7 +10,7 @@ struct VisitPrintView {
 
     func render() -> Page { Page(document()) }
 
-    func document() -> HTML {
+    func document() -> FramedDocument {
         Layout.document(
             "责任督学工作记录表", ctx, printable: true,
             [
