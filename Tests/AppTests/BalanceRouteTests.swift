@@ -199,6 +199,41 @@ final class BalanceRouteTests: XCTestCase {
         }
     }
 
+    func testTheYearsAreKeptWithTheStatisticsAndARecordSavedHereOpensItsYearAtOnce() async throws {
+        try await withApp(history: false) { app in
+            let clock = ManualClock(TestClock.now)
+            app.clock = clock.clock
+            app.figuresCaches = FiguresCaches(lifetime: 60)
+            let office = try await login(app, "office")
+            try await office.post("/balance/returns/1/2025", form: figures(students: 100, classrooms: 8))
+            let first = try await office.get("/balance").body.string
+
+            // A return saved through this instance's pages: its year is listed and opened at once.
+            try await office.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 8))
+            let saved = try await office.get("/balance").body.string
+            // Another instance's return: listed once the kept years have had their two lifetimes.
+            let stored2026 = try await stored(app, school: 1, year: 2026)
+            let saved2026 = try XCTUnwrap(stored2026)
+            let elsewhere = BalanceReturn()
+            (elsewhere.$school.id, elsewhere.districtID, elsewhere.orgPath) = (
+                1, saved2026.districtID, saved2026.orgPath
+            )
+            (elsewhere.year, elsewhere.figures, elsewhere.state) = (2027, saved2026.figures, .submitted)
+            (elsewhere.updatedBy, elsewhere.lockedBy) = ("", "")
+            try await elsewhere.create(on: app.db)
+            let kept = try await office.get("/balance").body.string
+            clock.advance(by: 121)
+            _ = try await office.get("/balance")
+            await app.figuresCaches.settled()
+            let later = try await office.get("/balance").body.string
+
+            XCTAssertTrue(first.contains(#"<option value="2025" selected>2025 年度</option>"#))
+            XCTAssertTrue(saved.contains(#"<option value="2026" selected>2026 年度</option>"#), "its year at once")
+            XCTAssertFalse(kept.contains("2027 年度</option>"), "kept within the lifetime")
+            XCTAssertTrue(later.contains(#"<option value="2027" selected>2027 年度</option>"#), "then counted again")
+        }
+    }
+
     func testAnImportWithABadRowSavesNothingAndNamesEveryBadRow() async throws {
         try await withApp(history: false) { app in
             let office = try await login(app, "office")

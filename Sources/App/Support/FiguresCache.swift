@@ -190,6 +190,9 @@ struct FiguresCaches: Sendable {
     let complaintFigures: FiguresCache<ScopeKey, [ComplaintList.InspectorFigures]>
     /// A district's balance statistics of a year under a standard (see `BalanceController.overview`).
     let balance: FiguresCache<BalanceKey, BalanceOverview>
+    /// A district's years with balance returns, newest first: the statistics page opens on the newest, so they are
+    /// read before its kept statistics can be looked up (forgotten with them, `BalanceController.forgetFigures`).
+    let balanceYears: FiguresCache<Int, [Int]>
     /// A province's list totals by their count statement (see `ListTotals`).
     let listTotals: FiguresCache<String, Int>
 
@@ -200,6 +203,7 @@ struct FiguresCaches: Sendable {
         await officeHome.settled()
         await complaintFigures.settled()
         await balance.settled()
+        await balanceYears.settled()
         await listTotals.settled()
     }
 
@@ -209,6 +213,7 @@ struct FiguresCaches: Sendable {
         officeHome = FiguresCache(lifetime: lifetime)
         complaintFigures = FiguresCache(lifetime: lifetime)
         balance = FiguresCache(lifetime: lifetime)
+        balanceYears = FiguresCache(lifetime: lifetime)
         listTotals = FiguresCache(lifetime: lifetime)
     }
 }

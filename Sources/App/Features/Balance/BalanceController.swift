@@ -12,7 +12,7 @@ enum BalanceController {
     static func overview(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let district = try await scope.district(on: req.db).id!
-        let (year, years) = try await BalanceData.year(req, district: district)
+        let (year, years) = try await BalanceData.keptYear(req, district: district)
         let standard = try BalanceData.standard(req)
         let db = req.db
         let kept = try await req.application.figuresCaches.balance.value(
@@ -24,9 +24,11 @@ enum BalanceController {
         return BalanceOverviewView(ctx: req.pageContext(), model: model, drawn: kept.drawn).render()
     }
 
-    /// After a change to the district's returns or weights, its statistics are counted again on the next request.
+    /// After a change to the district's returns or weights, its statistics and years are counted again on the next
+    /// request.
     static func forgetFigures(_ req: Request, district: Int) {
         req.application.figuresCaches.balance.forget { $0.district == district }
+        req.application.figuresCaches.balanceYears.forget { $0 == district }
     }
 
     /// The year's statistics as .xlsx or CSV: every school section's values, the county values, the coefficients.

@@ -85,7 +85,18 @@ enum BalanceData {
 
     /// The year a page opens on: the one asked for, else the newest with returns, else this year.
     static func year(_ req: Request, district: Int) async throws -> (year: Int, years: [Int]) {
-        let years = try await years(district: district, on: req.db)
+        try opening(req, years: try await years(district: district, on: req.db))
+    }
+
+    /// The same, from the district's years kept with its statistics (`FiguresCaches.balanceYears`).
+    static func keptYear(_ req: Request, district: Int) async throws -> (year: Int, years: [Int]) {
+        let db = req.db
+        let kept = try await req.application.figuresCaches.balanceYears.value(
+            for: district, now: req.now, count: { try await years(district: district, on: db) })
+        return try opening(req, years: kept.value)
+    }
+
+    private static func opening(_ req: Request, years: [Int]) throws -> (year: Int, years: [Int]) {
         if let asked = try req.query.bounded("year", InputBounds.Year.self) { return (asked, years) }
         return (years.first ?? req.today.year, years)
     }
