@@ -168,12 +168,18 @@ final class BalanceRouteTests: XCTestCase {
         }
     }
 
-    func testTheStatisticsAreKeptUntilAChangeIsSavedThroughThePages() async throws {
+    /// The app with figures kept for a minute on a clock the test moves, and the office signed in.
+    func withKeptFigures(_ body: (Application, ManualClock, TestSession) async throws -> Void) async throws {
         try await withApp(history: false) { app in
             let clock = ManualClock(TestClock.now)
             app.clock = clock.clock
             app.figuresCaches = FiguresCaches(lifetime: 60)
-            let office = try await login(app, "office")
+            try await body(app, clock, try await login(app, "office"))
+        }
+    }
+
+    func testTheStatisticsAreKeptUntilAChangeIsSavedThroughThePages() async throws {
+        try await withKeptFigures { app, _, office in
             try await office.get("/balance/returns/1/2026")
             try await office.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 8))
             try await office.post("/balance/returns/2/2026", form: figures(students: 100, classrooms: 2))
@@ -200,11 +206,7 @@ final class BalanceRouteTests: XCTestCase {
     }
 
     func testTheYearsAreKeptWithTheStatisticsAndARecordSavedHereOpensItsYearAtOnce() async throws {
-        try await withApp(history: false) { app in
-            let clock = ManualClock(TestClock.now)
-            app.clock = clock.clock
-            app.figuresCaches = FiguresCaches(lifetime: 60)
-            let office = try await login(app, "office")
+        try await withKeptFigures { app, clock, office in
             try await office.post("/balance/returns/1/2025", form: figures(students: 100, classrooms: 8))
             let first = try await office.get("/balance").body.string
 
