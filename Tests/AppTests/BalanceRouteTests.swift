@@ -236,6 +236,30 @@ final class BalanceRouteTests: XCTestCase {
         }
     }
 
+    func testThePageDrawnOnceWritesEachAccountsOwnTokenAndShowsTheFormOnlyToThoseWhoMayEdit() async throws {
+        try await withKeptFigures { app, _, office in
+            let drawing = try await office.get("/balance").body.string
+            let anotherOffice = try await login(app, "office")
+            let leader = try await login(app, "leader")
+
+            let kept = try await anotherOffice.get("/balance").body.string
+            let read = try await leader.get("/balance").body.string
+            let weightsForm = try XCTUnwrap(kept.range(of: #"action="/balance/weights""#))
+            let token = try XCTUnwrap(HTML.csrfToken(in: String(kept[weightsForm.upperBound...])))
+            let saved = try await anotherOffice.post(
+                "/balance/weights", form: [("weights", "小学:1；初中:1.2；高中:1.5")], csrf: .value(token))
+
+            XCTAssertTrue(drawing.contains(#"action="/balance/weights""#))
+            XCTAssertNotEqual(anotherOffice.csrf, office.csrf, "two sessions, two tokens")
+            XCTAssertEqual(token, anotherOffice.csrf, "the form carries the token of the session that asked")
+            XCTAssertEqual(saved.status, .seeOther, "and it is accepted")
+            XCTAssertTrue(kept.contains("导入数据"))
+            XCTAssertFalse(read.contains("/balance/weights"), "a leader reads the figures only")
+            XCTAssertFalse(read.contains("导入数据"))
+            XCTAssertTrue(read.contains("导出 Excel"))
+        }
+    }
+
     func testAnImportWithABadRowSavesNothingAndNamesEveryBadRow() async throws {
         try await withApp(history: false) { app in
             let office = try await login(app, "office")

@@ -50,19 +50,15 @@ enum FrameTemplate {
     }
 
     /// Kept text, then the value that follows it (none after the last piece).
-    struct Piece: Equatable {
-        let literal: String
-        let slot: Slot?
-    }
+    typealias Piece = SlottedHTML.Piece<Slot>
 
     /// The pieces of one kind of page.
     static func pieces(signedIn: Bool, wide: Bool, printable: Bool) -> [Piece] {
         kept[(signedIn ? 4 : 0) + (wide ? 2 : 0) + (printable ? 1 : 0)]
     }
 
-    /// A slot's marker: characters from Unicode's private use area, which no escaping changes and no constant text
-    /// of the frame contains. Only the frame rendered from markers is ever cut at them, never a request's values.
-    static func marker(_ slot: Slot) -> String { "\u{E000}\(slot.rawValue)\u{E001}" }
+    /// A slot's marker (`SlottedHTML.marker`).
+    static func marker(_ slot: Slot) -> String { SlottedHTML.marker(slot.rawValue) }
 
     private static let kept: [[Piece]] = (0..<8).map { kind in
         let (signedIn, wide, printable) = (kind & 4 != 0, kind & 2 != 0, kind & 1 != 0)
@@ -81,16 +77,5 @@ enum FrameTemplate {
     static let keptBytes = kept.map { $0.reduce(0) { $0 + $1.literal.utf8.count } }.max() ?? 0
 
     /// The frame cut at its markers, in order.
-    static func cut(_ frame: String) -> [Piece] {
-        var pieces: [Piece] = []
-        var rest = Substring(frame)
-        while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}"),
-            let slot = Slot(rawValue: String(rest[rest.index(after: open)..<close]))
-        {
-            pieces.append(Piece(literal: String(rest[..<open]), slot: slot))
-            rest = rest[rest.index(after: close)...]
-        }
-        pieces.append(Piece(literal: String(rest), slot: nil))
-        return pieces
-    }
+    static func cut(_ frame: String) -> [Piece] { SlottedHTML.cut(frame, Slot.self) }
 }

@@ -6,9 +6,9 @@ import Vapor
 /// 均衡发展 and 普及普惠: the statistics (office, leaders, admin of the district), the yearly returns (the school
 /// its own, the office all and locks them), the import, the section weights and the townships' populations.
 enum BalanceController {
-    /// The statistics are kept for the figures' lifetime with the part of the page drawn from them: a district's
+    /// The statistics are kept for the figures' lifetime with the page's content drawn from them: a district's
     /// two years of returns took most of each request (perf: reading 360 returns, computing, drawing). A change made
-    /// through these pages forgets them at once (`forgetFigures`).
+    /// through these pages forgets them at once (`forgetFigures`). The years for the filter are counted with them.
     static func overview(req: Request) async throws -> Page {
         let scope = try await Scope.of(req)
         let district = try await scope.district(on: req.db).id!
@@ -17,11 +17,14 @@ enum BalanceController {
         let db = req.db
         let kept = try await req.application.figuresCaches.balance.value(
             for: .init(district: district, year: year, standard: standard), now: req.now,
-            count: { try await BalanceOverview.load(district: district, year: year, standard: standard, on: db) },
-            draw: BalanceFiguresContent.drawn)
-        var model = kept.value
-        (model.years, model.mayEdit, model.countedAt) = (years, scope.principal.mayEditDirectory, kept.countedAt)
-        return BalanceOverviewView(ctx: req.pageContext(), model: model, drawn: kept.drawn).render()
+            count: {
+                var model = try await BalanceOverview.load(district: district, year: year, standard: standard, on: db)
+                model.years = years
+                return model
+            },
+            draw: BalanceOverviewContent.drawn)
+        return BalanceOverviewView.kept(
+            ctx: req.pageContext(), drawn: kept.drawn, mayEdit: scope.principal.mayEditDirectory)
     }
 
     /// After a change to the district's returns or weights, its statistics and years are counted again on the next

@@ -3,10 +3,10 @@ import Fluent
 import Foundation
 
 /// The balance statistics of one district, year and standard, beside the year before. They are kept for a while
-/// (`FiguresCaches.balance`) with the part of the page drawn from them; `years` and `mayEdit` are the request's.
+/// (`FiguresCaches.balance`) with the page's content drawn from them (`BalanceOverviewContent`).
 struct BalanceOverview: KeptFigures {
     let year: Int
-    /// The years with returns, for the filter (the request's, not kept).
+    /// The years with returns, for the filter (the district's kept years when the figures were counted).
     var years: [Int] = []
     let standard: BalanceStandard
     let current: BalanceComputation
@@ -16,7 +16,7 @@ struct BalanceOverview: KeptFigures {
     /// How many open schools of the district file a return.
     let filing: Int
     var weights: String
-    /// The weights form is shown (the request's, not kept).
+    /// The weights form is shown, when the page is drawn for one account (kept content marks it instead).
     var mayEdit = false
     var weightsError: String?
     /// When the figures were counted, when they are kept; nil: just now.
@@ -25,7 +25,7 @@ struct BalanceOverview: KeptFigures {
     /// At most this many schools short of the 2017 standards are listed (the rest are counted).
     static let attainmentListed = 200
 
-    /// The statistics alone: the caller adds the request's `years` and `mayEdit`.
+    /// The statistics alone: the caller adds the `years` and, for one account's page, `mayEdit`.
     static func load(district: Int, year: Int, standard: BalanceStandard, on db: any Database) async throws
         -> BalanceOverview
     {

@@ -1,4 +1,5 @@
 import DudaoCore
+import Foundation
 import Plot
 
 /// 均衡发展监测: each section's coefficients against their lines, with a chart, the year before and the
@@ -6,53 +7,118 @@ import Plot
 struct BalanceOverviewView {
     let ctx: PageContext
     let model: BalanceOverview
-    /// The part drawn from the figures alone (`BalanceFiguresContent`): drawn once with kept figures, or here.
-    let figures: PagePart
 
-    /// The page with its figures' part drawn already.
-    init(ctx: PageContext, model: BalanceOverview, drawn: String) {
-        (self.ctx, self.model, self.figures) = (ctx, model, .drawn(drawn))
+    /// The page drawn from its nodes: a test's, or the weights form sent back with its error (422).
+    func render() -> Page { Page(document(), status: model.weightsError == nil ? 200 : 422) }
+
+    func document() -> FramedDocument {
+        let content = BalanceOverviewContent(model: model, editing: .account(mayEdit: model.mayEdit, csrf: ctx.csrf))
+        return Layout.document(BalanceOverviewContent.title, ctx, wide: true, content.nodes)
     }
 
-    init(ctx: PageContext, model: BalanceOverview) {
-        (self.ctx, self.model) = (ctx, model)
-        figures = .nodes(.group(BalanceFiguresContent(model: model).nodes))
+    /// The page around its content drawn once with the kept figures (`BalanceOverviewContent.drawn`), the account's
+    /// own parts written in: the bytes `render()` writes for the same figures.
+    static func kept(ctx: PageContext, drawn: String, mayEdit: Bool) -> Page {
+        Page(.drawn(BalanceOverviewContent.filled(drawn, mayEdit: mayEdit, csrf: ctx.csrf))) {
+            Layout.document(BalanceOverviewContent.title, ctx, wide: true, [$0])
+        }
+    }
+}
+
+/// Everything on the page below the site's header. It is drawn once with the kept figures for every account, with
+/// markers where accounts differ: the link and form of those who may change the data, and the form's token. Drawing
+/// the filters, cards and form on each request took a third of the page's processor time once the figures were kept.
+struct BalanceOverviewContent {
+    static let title = "均衡发展监测"
+
+    /// Whose page the content is.
+    enum Editing {
+        /// Anyone's, to be kept: the editors' parts between markers, the form's token a marker.
+        case marked
+        case account(mayEdit: Bool, csrf: String)
     }
 
-    func render() -> Page { Page(figures, status: model.weightsError == nil ? 200 : 422, document) }
+    /// Where the kept content is cut: around the editors' parts, and at the token.
+    enum Slot: String {
+        case editors
+        case editorsEnd = "/editors"
+        case csrf
+    }
 
-    func document() -> FramedDocument { document(figures.node) }
+    let model: BalanceOverview
+    let editing: Editing
 
-    private func document(_ figures: Node<HTML.BodyContext>) -> FramedDocument {
+    /// The content as HTML for every account, with the figures counted at `countedAt`.
+    static func drawn(_ model: BalanceOverview, countedAt: Date?) -> String {
+        var model = model
+        model.countedAt = countedAt
+        return Node<HTML.BodyContext>.group(Self(model: model, editing: .marked).nodes).render()
+    }
+
+    /// The content one account sees: the editors' parts kept or left out, the account's token written in.
+    static func filled(_ drawn: String, mayEdit: Bool, csrf: String) -> String {
+        var html = ""
+        html.reserveCapacity(drawn.utf8.count + 64)
+        var inEditorsPart = false
+        for piece in SlottedHTML.cut(drawn, Slot.self) {
+            let shown = mayEdit || !inEditorsPart
+            if shown { html += piece.literal }
+            switch piece.slot {
+            case .editors: inEditorsPart = true
+            case .editorsEnd: inEditorsPart = false
+            case .csrf: if shown { html += HTMLEscape.escape(csrf) }
+            case nil: break
+            }
+        }
+        return html
+    }
+
+    var nodes: [Node<HTML.BodyContext>] {
         let m = model
-        return Layout.document(
-            BalanceFiguresContent.title, ctx, wide: true,
-            [
-                .h1(.text("义务教育均衡发展监测（差异系数）")),
-                .p(
-                    .class("hint"),
-                    .text(
-                        "差异系数按在校生数加权计算：县域值为各校资源总量除以学生总数，不是各校数值的平均。九年一贯制等学校的共用资源按加权学生数分到各学段。"
-                            + Format.counted(m.countedAt))),
-                filters,
-                .div(
-                    .class("stats"),
-                    .statCard("已填报学校", "\(m.states.values.reduce(0, +)) / \(m.filing)", href: returnsLink),
-                    .statCard("已审核锁定", "\(m.states[.locked] ?? 0)", href: returnsLink),
-                    .statCard("待审核", "\(m.states[.submitted] ?? 0)", href: returnsLink, tone: "warn")),
-                .p(
-                    .link(returnsLink, "填报与审核"), .text(" · "),
-                    .link(
-                        SiteURL.balancePage("what-if").with([
-                            ("year", String(m.year)), ("standard", m.standard.rawValue),
-                        ]), "假如调整某校数据…"),
-                    .text(" · "), .link(SiteURL.balancePage("preschool").with([("year", String(m.year))]), "学前教育普及普惠"),
-                    m.mayEdit ? .group(.text(" · "), .link(SiteURL.balancePage("import").path, "导入数据")) : .empty,
-                    .text(" · "), .link(SiteURL.balancePage("export.xlsx").with(exportQuery), "导出 Excel"),
-                    .text(" · "), .link(SiteURL.balancePage("export.csv").with(exportQuery), "导出 CSV")),
-                figures,
-                weightsForm,
-            ])
+        return [
+            .h1(.text("义务教育均衡发展监测（差异系数）")),
+            .p(
+                .class("hint"),
+                .text(
+                    "差异系数按在校生数加权计算：县域值为各校资源总量除以学生总数，不是各校数值的平均。九年一贯制等学校的共用资源按加权学生数分到各学段。"
+                        + Format.counted(m.countedAt))),
+            filters,
+            .div(
+                .class("stats"),
+                .statCard("已填报学校", "\(m.states.values.reduce(0, +)) / \(m.filing)", href: returnsLink),
+                .statCard("已审核锁定", "\(m.states[.locked] ?? 0)", href: returnsLink),
+                .statCard("待审核", "\(m.states[.submitted] ?? 0)", href: returnsLink, tone: "warn")),
+            .p(
+                .link(returnsLink, "填报与审核"), .text(" · "),
+                .link(
+                    SiteURL.balancePage("what-if").with([
+                        ("year", String(m.year)), ("standard", m.standard.rawValue),
+                    ]), "假如调整某校数据…"),
+                .text(" · "), .link(SiteURL.balancePage("preschool").with([("year", String(m.year))]), "学前教育普及普惠"),
+                editorsOnly(.text(" · "), .link(SiteURL.balancePage("import").path, "导入数据")),
+                .text(" · "), .link(SiteURL.balancePage("export.xlsx").with(exportQuery), "导出 Excel"),
+                .text(" · "), .link(SiteURL.balancePage("export.csv").with(exportQuery), "导出 CSV")),
+            .group(BalanceFiguresContent(model: m).nodes),
+            editorsOnly(weightsForm),
+        ]
+    }
+
+    /// Nodes only those who may change the data see.
+    private func editorsOnly<Context>(_ nodes: Node<Context>...) -> Node<Context> {
+        switch editing {
+        case .marked:
+            .group(
+                [.raw(SlottedHTML.marker(Slot.editors.rawValue))] + nodes
+                    + [.raw(SlottedHTML.marker(Slot.editorsEnd.rawValue))])
+        case .account(let mayEdit, _): mayEdit ? .group(nodes) : .empty
+        }
+    }
+
+    private var csrf: String {
+        switch editing {
+        case .marked: SlottedHTML.marker(Slot.csrf.rawValue)
+        case .account(_, let csrf): csrf
+        }
     }
 
     var exportQuery: [(String, String)] { [("year", String(model.year)), ("standard", model.standard.rawValue)] }
@@ -72,12 +138,11 @@ struct BalanceOverviewView {
     }
 
     var weightsForm: Node<HTML.BodyContext> {
-        guard model.mayEdit else { return .empty }
-        return .section(
+        .section(
             .class("card"),
             .h2(.text("一贯制学校共用资源的学段分配")),
             .form(
-                .method(.post), .action(SiteURL.balancePage("weights").path), .csrf(ctx.csrf),
+                .method(.post), .action(SiteURL.balancePage("weights").path), .csrf(csrf),
                 .field(
                     "学段折算系数", name: "weights", value: model.weights, error: model.weightsError,
                     hint: "按加权在校生数分配，默认 小学:1；初中:1.1；高中:1.32（完全中学初中与高中即 1 : 1.2）"),
@@ -87,8 +152,7 @@ struct BalanceOverviewView {
 
 /// The statistics below the page's filters and links, drawn only from the figures (the page says when they were
 /// counted, above the filters).
-struct BalanceFiguresContent: FiguresContent {
-    static let title = "均衡发展监测"
+struct BalanceFiguresContent {
     let model: BalanceOverview
 
     var nodes: [Node<HTML.BodyContext>] {
