@@ -9,11 +9,21 @@ extension SQLDatabase {
 extension Database {
     var isSQLite: Bool { (self as? any SQLDatabase)?.isSQLite == true }
 
-    /// A transaction that writes. On SQLite its first statement takes the write lock, so simultaneous
-    /// writers queue (the driver's busy handler waits) instead of failing with "database is locked"
-    /// when a transaction that has read tries to write. On PostgreSQL it is a plain transaction; rows
-    /// that decide a change are locked with `lockedFind`.
+    /// A transaction that writes. On SQLite the writes of this process wait for their turn
+    /// (`SQLiteWriteQueue`) before they take a connection, and the transaction's first statement takes the
+    /// write lock, so a writer of another process or outside a transaction is waited for (the driver's
+    /// busy handler) instead of failing with "database is locked" when a transaction that has read tries
+    /// to write. One already inside a transaction holds its connection and does not queue: it could wait for
+    /// a writer that waits for that connection. On PostgreSQL it is a plain transaction; rows that decide a
+    /// change are locked with `lockedFind`.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard isSQLite, !inTransaction else { return try await lockingTransaction(body) }
+        return try await SQLiteWriteQueue.shared.run { try await lockingTransaction(body) }
+    }
+
+    private func lockingTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         try await transaction { db in
             if db.isSQLite, let sql = db as? any SQLDatabase {
                 try await sql.raw("UPDATE write_gate SET n = 0 WHERE id = 1").run()
