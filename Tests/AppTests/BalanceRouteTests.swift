@@ -260,6 +260,28 @@ final class BalanceRouteTests: XCTestCase {
         }
     }
 
+    func testASchoolNamedWithTheKeptContentsMarkersIsShownAsTextAndHidesNothing() async throws {
+        try await withKeptFigures { app, _, office in
+            let name = "城关\u{E000}editors\u{E001}小学"
+            try await School.query(on: app.db).filter(\.$id == 1).set(\.$name, to: name).update()
+            try await office.get("/balance/returns/1/2026")
+            try await office.post("/balance/returns/1/2026", form: figures(students: 100, classrooms: 8))
+            try await office.post("/balance/returns/2/2026", form: figures(students: 100, classrooms: 2))
+            let leader = try await login(app, "leader")
+
+            let read = try await leader.get("/balance?year=2026")
+            let edit = try await office.get("/balance?year=2026").body.string
+
+            XCTAssertEqual(read.status, .ok)
+            XCTAssertTrue(read.body.string.contains(name), "the name, drawn whole")
+            XCTAssertFalse(read.body.string.contains("/balance/weights"), "a leader still gets no form")
+            XCTAssertTrue(read.body.string.contains("导出 CSV"), "and loses nothing after the name")
+            XCTAssertTrue(edit.contains(#"action="/balance/weights""#))
+            XCTAssertEqual(
+                HTML.csrfToken(in: String(edit[edit.range(of: "/balance/weights")!.upperBound...])), office.csrf)
+        }
+    }
+
     func testAnImportWithABadRowSavesNothingAndNamesEveryBadRow() async throws {
         try await withApp(history: false) { app in
             let office = try await login(app, "office")

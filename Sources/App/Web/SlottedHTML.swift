@@ -8,8 +8,9 @@ enum SlottedHTML {
         let slot: Slot?
     }
 
-    /// A slot's marker: characters from Unicode's private use area, which no escaping changes and no text of the
-    /// site contains. Only HTML rendered from markers is ever cut at them, never a request's values.
+    /// A slot's marker: characters from Unicode's private use area, which no escaping changes and no constant text
+    /// of the site contains. The frame is rendered from constants and markers only; content drawn with data (a
+    /// school's name may hold these characters) checks that it is cut at the markers it was drawn with, in order.
     static func marker(_ name: String) -> String { "\u{E000}\(name)\u{E001}" }
 
     /// `html` cut at the markers of `Slot`'s slots, in order; a marker of no such slot stays text.

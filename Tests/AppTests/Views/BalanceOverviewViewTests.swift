@@ -11,7 +11,7 @@ final class BalanceOverviewViewTests: XCTestCase {
         assertSnapshot(of: view.document(), as: .html)
     }
 
-    func testTheContentDrawnOnceIsEachAccountsPageDrawnWhole() {
+    func testTheContentDrawnOnceIsEachAccountsPageDrawnWhole() throws {
         var hostile = PageContext.fixture(.office, path: "/balance")
         hostile.csrf = #"a"b<c>&d'e"#
         let drawn = BalanceOverviewContent.drawn(model(mayEdit: false), countedAt: fixtureTime)
@@ -20,7 +20,7 @@ final class BalanceOverviewViewTests: XCTestCase {
             var counted = model(mayEdit: mayEdit)
             counted.countedAt = fixtureTime
 
-            let kept = BalanceOverviewView.kept(ctx: hostile, drawn: drawn, mayEdit: mayEdit)
+            let kept = try XCTUnwrap(BalanceOverviewView.kept(ctx: hostile, drawn: drawn, mayEdit: mayEdit))
 
             XCTAssertEqual(
                 kept.html, BalanceOverviewView(ctx: hostile, model: counted).render().html, "may edit: \(mayEdit)")
@@ -29,12 +29,12 @@ final class BalanceOverviewViewTests: XCTestCase {
         }
     }
 
-    func testOnlyThoseWhoMayChangeTheDataSeeTheImportAndTheWeightsForm() {
+    func testOnlyThoseWhoMayChangeTheDataSeeTheImportAndTheWeightsForm() throws {
         let drawn = BalanceOverviewContent.drawn(model(mayEdit: false), countedAt: fixtureTime)
         let ctx = PageContext.fixture(.leader, path: "/balance")
 
-        let reader = BalanceOverviewView.kept(ctx: ctx, drawn: drawn, mayEdit: false).html
-        let editor = BalanceOverviewView.kept(ctx: ctx, drawn: drawn, mayEdit: true).html
+        let reader = try XCTUnwrap(BalanceOverviewView.kept(ctx: ctx, drawn: drawn, mayEdit: false)).html
+        let editor = try XCTUnwrap(BalanceOverviewView.kept(ctx: ctx, drawn: drawn, mayEdit: true)).html
 
         XCTAssertFalse(reader.contains("导入数据"))
         XCTAssertFalse(reader.contains("/balance/weights"))
@@ -43,6 +43,26 @@ final class BalanceOverviewViewTests: XCTestCase {
         XCTAssertTrue(editor.contains("导入数据"))
         XCTAssertTrue(editor.contains(#"action="/balance/weights""#))
         XCTAssertTrue(editor.contains(#"name="_csrf" value="\#(ctx.csrf)""#))
+    }
+
+    func testContentWhoseDataHoldsAMarkerIsNotCutButDrawnWhole() {
+        for name in ["城关\u{E000}editors\u{E001}小学", "城关\u{E000}csrf\u{E001}小学", "城关\u{E000}/editors\u{E001}小学"] {
+            let base = model(mayEdit: false)
+            let renamed = base.current.rows.map {
+                var row = $0
+                row.schoolName = name
+                return row
+            }
+            let named = BalanceOverview(
+                year: base.year, years: base.years, standard: base.standard,
+                current: BalanceComputation(rows: renamed, standard: base.standard), previous: nil,
+                states: base.states, filing: base.filing, weights: base.weights)
+            let drawn = BalanceOverviewContent.drawn(named, countedAt: fixtureTime)
+
+            let kept = BalanceOverviewView.kept(ctx: .fixture(.leader, path: "/balance"), drawn: drawn, mayEdit: false)
+
+            XCTAssertNil(kept, name)
+        }
     }
 
     func testCuttingFindsEveryMarkerByItsBytesAndLeavesStrayOnesAsText() {

@@ -23,8 +23,12 @@ enum BalanceController {
                 return model
             },
             draw: BalanceOverviewContent.drawn)
-        return BalanceOverviewView.kept(
-            ctx: req.pageContext(), drawn: kept.drawn, mayEdit: scope.principal.mayEditDirectory)
+        let ctx = req.pageContext()
+        let mayEdit = scope.principal.mayEditDirectory
+        if let page = BalanceOverviewView.kept(ctx: ctx, drawn: kept.drawn, mayEdit: mayEdit) { return page }
+        var model = kept.value
+        (model.mayEdit, model.countedAt) = (mayEdit, kept.countedAt)
+        return BalanceOverviewView(ctx: ctx, model: model).render()
     }
 
     /// After a change to the district's returns or weights, its statistics and years are counted again on the next

@@ -17,10 +17,11 @@ struct BalanceOverviewView {
     }
 
     /// The page around its content drawn once with the kept figures (`BalanceOverviewContent.drawn`), the account's
-    /// own parts written in: the bytes `render()` writes for the same figures.
-    static func kept(ctx: PageContext, drawn: String, mayEdit: Bool) -> Page {
-        Page(.drawn(BalanceOverviewContent.filled(drawn, mayEdit: mayEdit, csrf: ctx.csrf))) {
-            Layout.document(BalanceOverviewContent.title, ctx, wide: true, [$0])
+    /// own parts written in: the bytes `render()` writes for the same figures. Nil when the kept content holds markers
+    /// it was not drawn with (data that contains one): the caller draws the page whole.
+    static func kept(ctx: PageContext, drawn: String, mayEdit: Bool) -> Page? {
+        BalanceOverviewContent.filled(drawn, mayEdit: mayEdit, csrf: ctx.csrf).map { content in
+            Page(.drawn(content)) { Layout.document(BalanceOverviewContent.title, ctx, wide: true, [$0]) }
         }
     }
 }
@@ -43,6 +44,9 @@ struct BalanceOverviewContent {
         case editors
         case editorsEnd = "/editors"
         case csrf
+
+        /// The markers the content is drawn with, in order: the import link, then the weights form with its token.
+        static let drawn: [Slot] = [.editors, .editorsEnd, .editors, .csrf, .editorsEnd]
     }
 
     let model: BalanceOverview
@@ -55,12 +59,15 @@ struct BalanceOverviewContent {
         return Node<HTML.BodyContext>.group(Self(model: model, editing: .marked).nodes).render()
     }
 
-    /// The content one account sees: the editors' parts kept or left out, the account's token written in.
-    static func filled(_ drawn: String, mayEdit: Bool, csrf: String) -> String {
+    /// The content one account sees: the editors' parts kept or left out, the account's token written in. Nil when
+    /// the content holds other markers than those it was drawn with: a school's name can contain the characters.
+    static func filled(_ drawn: String, mayEdit: Bool, csrf: String) -> String? {
+        let pieces = SlottedHTML.cut(drawn, Slot.self)
+        guard pieces.compactMap(\.slot) == Slot.drawn else { return nil }
         var html = ""
         html.reserveCapacity(drawn.utf8.count + 64)
         var inEditorsPart = false
-        for piece in SlottedHTML.cut(drawn, Slot.self) {
+        for piece in pieces {
             let shown = mayEdit || !inEditorsPart
             if shown { html += piece.literal }
             switch piece.slot {
