@@ -31,6 +31,15 @@ final class AccountabilityDecision: Model, @unchecked Sendable {
     @Field(key: "decided_by") var decidedBy: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $orgPath, $source, $sourceID, $target, $targetName, $targetSchoolID, $targetInspectorID,
+            $measure, $reason, $documentNumber, $decidedOn, $state, $response, $responseFiles, $respondedAt,
+            $outcomeComment, $decidedBy, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     var decidedDay: Day? { Day(parsing: decidedOn) }

@@ -12,6 +12,9 @@ final class ApiToken: Model, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userID, $tokenHash, $expiresAt, $createdAt, $lastUsedAt] }
+
     init() {}
 }
 

@@ -11,5 +11,8 @@ final class AppNotification: Model, @unchecked Sendable {
     @Field(key: "link") var link: String
     @Field(key: "read") var read: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userID, $title, $link, $read, $createdAt] }
+
     init() {}
 }

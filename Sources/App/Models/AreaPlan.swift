@@ -17,5 +17,13 @@ final class AreaPlan: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $inspectorID, $orgPath, $semester, $goals, $focus, $schedule, $status, $officeComment, $submittedAt,
+            $reviewedAt, $createdAt,
+        ]
+    }
+
     init() {}
 }

@@ -14,6 +14,9 @@ final class Assignment: Model, @unchecked Sendable {
     @Field(key: "note") var note: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $inspectorID, $schoolID, $startDate, $endDate, $note, $createdAt] }
+
     init() {}
     init(inspectorID: Int, schoolID: Int, start: Day, note: String = "") {
         self.inspectorID = inspectorID

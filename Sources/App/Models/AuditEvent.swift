@@ -18,6 +18,11 @@ final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "changes") var changes: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $actorID, $actorName, $action, $entity, $entityID, $orgPath, $summary, $changes, $createdAt]
+    }
+
     init() {}
 
     var fieldChanges: [FieldChange] {

@@ -36,6 +36,16 @@ final class BalanceReturn: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $school, $districtID, $orgPath, $year, $studentsPrimary, $studentsJunior, $studentsSenior, $children,
+            $inclusive, $floorArea, $sportsArea, $equipmentValue, $computers, $books, $teachers,
+            $teachersAboveQualification, $seniorTitleTeachers, $backboneTeachers, $peArtsTeachers,
+            $multimediaClassrooms, $state, $updatedBy, $lockedBy, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     /// The resource columns, named as the resources' keys.
@@ -89,6 +99,9 @@ final class PreschoolPopulation: Model, @unchecked Sendable {
     @Field(key: "district_id") var districtID: Int
     @Field(key: "year") var year: Int
     @Field(key: "children") var children: Int
+
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $townshipID, $districtID, $year, $children] }
 
     init() {}
 }

@@ -27,6 +27,14 @@ final class Bulletin: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $orgPath, $period, $title, $sectionsJSON, $state, $year, $number, $approvedOn,
+            $publishedOn, $publishedPublic, $correctsID, $createdBy, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     var sections: [BulletinSection] { JSONColumn.decode([BulletinSection].self, sectionsJSON) ?? [] }

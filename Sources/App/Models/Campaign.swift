@@ -28,6 +28,14 @@ final class Campaign: Model, @unchecked Sendable {
     /// For the API's incremental sync.
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// A new campaign is unpublished (a loaded one takes its stored values instead).
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $kind, $title, $versionID, $phaseList, $startsOn, $endsOn, $announced, $createdBy,
+            $createdAt, $publishedOn, $publishedPublic, $recheckPercent, $recheckDrawnOn, $updatedAt,
+        ]
+    }
+
     init() {
         publishedOn = ""
         publishedPublic = false
@@ -78,6 +86,15 @@ final class CampaignTarget: Model, @unchecked Sendable {
     @OptionalField(key: "self_total") var selfTotal: Double?
     @Field(key: "self_node_scores") var selfNodeScoresJSON: String
     /// A new target has no scores, no 申辩 deadline and no re-check yet (a loaded one takes its stored values).
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $campaignID, $schoolID, $orgUnitID, $name, $orgPath, $schoolType, $phase, $leadUserID, $total, $grade,
+            $vetoed, $preliminary, $appeal, $appealAnswer, $opinionNumber, $opinion, $updatedAt, $nodeScoresJSON,
+            $appealDue, $recheck, $recheckTotal, $recheckGrade, $recheckNodeScoresJSON, $selfTotal, $selfNodeScoresJSON,
+        ]
+    }
+
     init() {
         nodeScoresJSON = "{}"
         selfNodeScoresJSON = "{}"
@@ -140,6 +157,9 @@ final class CampaignMember: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "target_id") var targetID: Int
     @Field(key: "user_id") var userID: Int
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $targetID, $userID] }
+
     init() {}
 
     init(targetID: Int, userID: Int) {
@@ -178,6 +198,11 @@ final class CampaignRating: Model, @unchecked Sendable {
     /// The rater's remark per item (说明), JSON by code.
     @Field(key: "comments") var commentsJSON: String
     /// A new rating has no remarks (a loaded one takes its stored values instead).
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $targetID, $userID, $tier, $answersJSON, $submitted, $updatedAt, $commentsJSON]
+    }
+
     init() { commentsJSON = "{}" }
 
     var comments: [String: String] { JSONColumn.decode([String: String].self, commentsJSON) ?? [:] }
@@ -207,6 +232,11 @@ final class CampaignEvidence: Model, @unchecked Sendable {
     @Field(key: "size") var size: Int
     @Field(key: "uploaded_by") var uploadedBy: Int
     @Field(key: "uploaded_at") var uploadedAt: Date
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $targetID, $itemCode, $hash, $name, $type, $size, $uploadedBy, $uploadedAt]
+    }
+
     init() {}
 
     var file: StoredFile { StoredFile(hash: hash, name: name, type: type, size: size) }

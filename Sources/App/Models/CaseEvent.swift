@@ -15,5 +15,10 @@ final class CaseEvent: Model, @unchecked Sendable {
     @Field(key: "actor_name") var actorName: String
     @Field(key: "comment") var comment: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $target, $targetID, $action, $actorID, $actorName, $comment, $createdAt]
+    }
+
     init() {}
 }

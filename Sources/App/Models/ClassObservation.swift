@@ -15,6 +15,11 @@ final class ClassObservation: Model, @unchecked Sendable {
     /// JSON object: rubric dimension → score.
     @Field(key: "scores") var scores: String
     @Field(key: "comment") var comment: String
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $visitID, $kind, $className, $subject, $teacher, $topic, $scores, $comment]
+    }
+
     init() {}
 
     var scoreMap: [String: Int] {

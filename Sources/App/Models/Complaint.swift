@@ -37,6 +37,15 @@ final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "created_at") var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $orgPath, $schoolID, $trackingCode, $submissionToken, $channel, $category, $content,
+            $complainantName, $complainantPhone, $anonymous, $files, $state, $inspectorID, $receivedOn, $stageStarted,
+            $deadline, $reply, $repliedOn, $escalation, $recordedBy, $sourceIP, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     var storedFiles: [StoredFile] {

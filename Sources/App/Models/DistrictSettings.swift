@@ -48,6 +48,17 @@ final class DistrictSettings: Model, @unchecked Sendable {
     @Field(key: "campaign_rules") var campaignRulesJSON: String
     /// How combined schools split shared resources between sections (see `SectionWeights`); empty: 1 : 1.1 : 1.32.
     @Field(key: "section_weights") var sectionWeights: String
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $officeName, $maxSchoolsPerInspector, $complaintPhone, $complaintChannel,
+            $responsiblePerson, $responsiblePhone, $supervisionItems, $compliance, $rubric, $problemCategories,
+            $noticePrefix, $noticeDays, $noticeRequiresApproval, $escalation, $holidays, $complaintLimits, $webhookURL,
+            $termDates, $urgentCategories, $kindergartenRubric, $rubricBands, $documentChecklist,
+            $kindergartenDocuments, $complaintCategories, $specialMayBeResponsible, $campaignRulesJSON, $sectionWeights,
+        ]
+    }
+
     init() {}
 
     var balanceWeights: SectionWeights { SectionWeights(setting: sectionWeights) ?? SectionWeights() }

@@ -8,6 +8,9 @@ final class FormSubmission: Model, @unchecked Sendable {
     @Field(key: "user_id") var userID: Int
     @Field(key: "location") var location: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userID, $location, $createdAt] }
+
     init() {}
 
     init(key: String, userID: Int, location: String) {

@@ -14,6 +14,11 @@ final class IndicatorTemplate: Model, @unchecked Sendable {
     @OptionalField(key: "copied_from_id") var copiedFromID: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $districtID, $name, $kind, $builtInKey, $copiedFromID, $createdAt, $updatedAt]
+    }
+
     init() {}
 
     init(districtID: Int, system: IndicatorSystem, builtInKey: String? = nil, copiedFrom: Int? = nil, at now: Date) {
@@ -51,6 +56,11 @@ final class IndicatorVersion: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: Int?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "published_at") var publishedAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $templateID, $number, $state, $document, $leafCount, $createdBy, $createdAt, $publishedAt]
+    }
+
     init() {}
 
     init(templateID: Int, number: Int, system: IndicatorSystem, createdBy: Int?, at now: Date) throws {

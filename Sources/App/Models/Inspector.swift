@@ -26,6 +26,14 @@ final class Inspector: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     /// A new inspector is a 督学 until told otherwise.
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $orgPath, $name, $kind, $roles, $gender, $phone, $photo, $employer, $post, $termStart,
+            $termEnd, $duties, $status, $createdAt, $updatedAt,
+        ]
+    }
+
     init() { roles = InspectorDuty.inspector.rawValue }
 
     var dutyList: [InspectorDuty] { InspectorDuty.parseStored(roles) }

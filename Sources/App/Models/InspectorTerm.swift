@@ -9,6 +9,9 @@ final class InspectorTerm: Model, @unchecked Sendable {
     @Field(key: "inspector_id") var inspectorID: Int
     @Field(key: "start_date") var startDate: String
     @Field(key: "end_date") var endDate: String
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $inspectorID, $startDate, $endDate] }
+
     init() {}
     init(inspectorID: Int, term: InspectorRules.Term) {
         self.inspectorID = inspectorID

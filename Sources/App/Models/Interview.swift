@@ -12,5 +12,8 @@ final class Interview: Model, @unchecked Sendable {
     @Field(key: "notes") var notes: String
     /// Internal notes are never shown to the school.
     @Field(key: "internal") var isInternal: Bool
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $visitID, $group, $people, $notes, $isInternal] }
+
     init() {}
 }

@@ -11,5 +11,8 @@ final class LoginThrottleRow: Model, @unchecked Sendable {
     @OptionalField(key: "last_failure_at") var lastFailureAt: Date?
     @OptionalField(key: "blocked_until") var blockedUntil: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $username, $failures, $lastFailureAt, $blockedUntil] }
+
     init() {}
 }

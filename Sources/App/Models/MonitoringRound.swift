@@ -16,6 +16,11 @@ final class MonitoringRound: Model, @unchecked Sendable {
     @Field(key: "findings") var findings: String
     @Field(key: "created_by") var createdBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $districtID, $orgPath, $year, $subjects, $testDay, $findings, $createdBy, $createdAt]
+    }
+
     init() {}
 }
 
@@ -32,6 +37,9 @@ final class MonitoringStep: Model, @unchecked Sendable {
     @Field(key: "note") var note: String
     /// JSON array of `StoredFile`: the step's documents.
     @Field(key: "files") var files: String
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $roundID, $position, $title, $due, $owner, $doneOn, $note, $files] }
+
     init() {}
 
     var storedFiles: [StoredFile] { JSONColumn.decode([StoredFile].self, files) ?? [] }
@@ -44,6 +52,9 @@ final class MonitoringSample: Model, @unchecked Sendable {
     @Field(key: "round_id") var roundID: Int
     @Field(key: "school_id") var schoolID: Int
     @Field(key: "section") var section: SchoolSection
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $roundID, $schoolID, $section] }
+
     init() {}
 }
 
@@ -56,5 +67,8 @@ final class MonitoringIncident: Model, @unchecked Sendable {
     @Field(key: "day") var day: String
     @Field(key: "text") var text: String
     @Field(key: "recorded_by") var recordedBy: String
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $roundID, $schoolID, $day, $text, $recordedBy] }
+
     init() {}
 }

@@ -23,6 +23,14 @@ final class MonthlyReport: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $inspectorID, $districtID, $orgPath, $month, $state, $figuresJSON, $remarks, $officeComment,
+            $submittedOn, $handledBy, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     var figures: MonthlyReportFigures? { JSONColumn.decode(MonthlyReportFigures.self, figuresJSON) }

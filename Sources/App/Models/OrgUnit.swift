@@ -14,6 +14,9 @@ final class OrgUnit: Model, @unchecked Sendable {
     @Field(key: "path") var path: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $name, $level, $parentID, $path, $createdAt] }
+
     init() {}
 
     init(name: String, level: OrgLevel, parent: OrgUnit?) {

@@ -31,5 +31,14 @@ final class Problem: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     /// For the API's incremental sync.
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $visitID, $complaintID, $campaignTargetID, $schoolID, $orgPath, $inspectorID, $category, $severity,
+            $disposition, $description, $state, $draft, $noticeID, $deadline, $referralDepartment, $referralReply,
+            $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 }

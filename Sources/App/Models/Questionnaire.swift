@@ -15,6 +15,11 @@ final class QuestionnaireRecord: Model, @unchecked Sendable {
     /// Makes each target's answer link unguessable (the link carries a key derived from it).
     @Field(key: "link_secret") var linkSecret: String
     @Field(key: "created_at") var createdAt: Date
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $campaignID, $title, $audience, $questionsJSON, $closesOn, $linkSecret, $createdAt]
+    }
+
     init() {}
 
     var questions: [Question] {
@@ -37,6 +42,9 @@ final class QuestionnaireAnswer: Model, @unchecked Sendable {
     @Field(key: "device_hash") var deviceHash: String
     @Field(key: "answers") var answersJSON: String
     @Field(key: "created_at") var createdAt: Date
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $questionnaireID, $targetID, $deviceHash, $answersJSON, $createdAt] }
+
     init() {}
 
     var answers: [String: [String]] {

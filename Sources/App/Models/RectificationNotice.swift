@@ -25,6 +25,14 @@ final class RectificationNotice: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $orgPath, $schoolID, $inspectorID, $year, $sequence, $number, $requirements, $deadline,
+            $state, $needsVisit, $escalation, $issuedAt, $closedAt, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     var deadlineDay: Day? { Day(parsing: deadline) }

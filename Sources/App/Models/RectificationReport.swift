@@ -15,6 +15,11 @@ final class RectificationReport: Model, @unchecked Sendable {
     @Field(key: "review_comment") var reviewComment: String
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $noticeID, $body, $files, $submittedBy, $outcome, $reviewComment, $reviewedAt, $createdAt]
+    }
+
     init() {}
 
     var storedFiles: [StoredFile] {

@@ -15,6 +15,11 @@ final class ResponsibilityArea: Model, @unchecked Sendable {
     @Field(key: "active") var active: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $districtID, $orgPath, $name, $leadInspectorID, $note, $active, $createdAt]
+    }
+
     init() {}
 
     var snapshot: [String: String] {

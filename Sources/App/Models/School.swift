@@ -27,6 +27,14 @@ final class School: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $code, $name, $type, $ownership, $townshipID, $districtID, $orgPath, $areaID, $address, $principal,
+            $phone, $students, $sectionStudents, $classes, $staff, $status, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     func apply(_ r: SchoolRecord, township: OrgUnit) {

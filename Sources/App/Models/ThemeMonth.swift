@@ -13,6 +13,9 @@ final class ThemeMonth: Model, @unchecked Sendable {
     @Field(key: "focus") var focus: String
     /// The indicator system whose items routine visits of the month offer as a checklist (主题检查表).
     @OptionalField(key: "template_id") var templateID: Int?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $districtID, $year, $month, $theme, $focus, $templateID] }
+
     init() {}
 
     init(districtID: Int, year: Int, _ m: MonthTheme, templateID: Int? = nil) {

@@ -21,6 +21,14 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_address") var lastLoginAddress: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $username, $passwordHash, $displayName, $role, $orgUnitID, $orgPath, $schoolID, $inspectorID,
+            $mustChangePassword, $active, $lastLoginAt, $lastLoginAddress, $createdAt,
+        ]
+    }
+
     init() {}
 
     init(

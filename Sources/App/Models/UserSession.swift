@@ -18,6 +18,9 @@ final class UserSession: Model, @unchecked Sendable {
     /// The one-time message for the next page ("已保存"), kept on the server.
     @OptionalField(key: "flash") var flash: String?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userID, $csrf, $createdAt, $lastSeenAt, $address, $flash] }
+
     init() {}
 
     init(id: String, userID: Int, csrf: String, now: Date, address: String) {

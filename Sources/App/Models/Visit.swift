@@ -31,6 +31,14 @@ final class Visit: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $schoolID, $orgPath, $inspectorID, $recordedBy, $visitDate, $startTime, $endTime, $kind, $theme,
+            $visitPlanID, $summary, $highlights, $checks, $checklist, $status, $submittedAt, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     var day: Day? { Day(parsing: visitDate) }

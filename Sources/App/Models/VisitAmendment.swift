@@ -12,6 +12,9 @@ final class VisitAmendment: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     @Field(key: "changes") var changes: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $visitID, $userID, $userName, $reason, $changes, $createdAt] }
+
     init() {}
 
     var fieldChanges: [FieldChange] {

@@ -10,5 +10,8 @@ final class VisitGrant: Model, @unchecked Sendable {
     @Field(key: "until") var until: String
     @Field(key: "granted_by") var grantedBy: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $inspectorID, $schoolID, $until, $grantedBy, $createdAt] }
+
     init() {}
 }

@@ -8,6 +8,9 @@ final class VisitMember: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "visit_id") var visitID: Int
     @Field(key: "inspector_id") var inspectorID: Int
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $visitID, $inspectorID] }
+
     init() {}
     init(visitID: Int, inspectorID: Int) {
         self.visitID = visitID

@@ -14,6 +14,11 @@ final class VisitPhoto: Model, @unchecked Sendable {
     @OptionalField(key: "problem_id") var problemID: Int?
     @OptionalField(key: "observation_id") var observationID: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $visitID, $hash, $contentType, $caption, $problemID, $observationID, $createdAt]
+    }
+
     init() {}
 
     var subject: PhotoSubject { PhotoSubject(problemID: problemID, observationID: observationID) }

@@ -14,5 +14,10 @@ final class VisitPlan: Model, @unchecked Sendable {
     @Field(key: "methods") var methods: String
     @Field(key: "focus") var focus: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $inspectorID, $schoolID, $orgPath, $plannedDate, $tasks, $methods, $focus, $createdAt]
+    }
+
     init() {}
 }

@@ -18,5 +18,13 @@ final class WebhookDelivery: Model, @unchecked Sendable {
     /// Set when the delivery is given up without sending (its address is not a public one).
     @OptionalField(key: "abandoned_at") var abandonedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $districtID, $url, $payload, $attempts, $nextAttemptAt, $deliveredAt, $lastError, $leaseUntil,
+            $abandonedAt, $createdAt,
+        ]
+    }
+
     init() {}
 }

@@ -16,5 +16,10 @@ final class WorkReport: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     /// For the API's incremental sync (a case is recommended after it is written).
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Listed so that FluentKit need not find them by reflection on every query (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [$id, $inspectorID, $orgPath, $semester, $kind, $title, $body, $selected, $createdAt, $updatedAt]
+    }
+
     init() {}
 }
